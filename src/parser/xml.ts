@@ -1,0 +1,248 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Located, Position } from '../types.js';
+import { LineIndex } from './positions.js';
+
+/** An element of a parsed metadata file, with its source offsets. */
+export interface XmlElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** Decoded text directly inside the element (entities resolved), untrimmed. */
+  text: string;
+  /** Offset of `<` of the start tag. */
+  start: number;
+  /** Offset just after the `>` that ends the element. */
+  end: number;
+}
+
+export interface XmlDocument {
+  file: string;
+  source: string;
+  lines: LineIndex;
+  root: XmlElement;
+}
+
+export interface XmlSyntaxError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export type XmlParseResult = { ok: true; doc: XmlDocument } | { ok: false; error: XmlSyntaxError };
+
+/** Salesforce metadata is shallow; anything deeper is hostile or broken, and deep recursion must not crash us. */
+const MAX_DEPTH = 64;
+
+const TEXT = '#text';
+const ATTRS = ':@';
+const COMMENT = '#comment';
+
+let parser: XMLParser | undefined;
+function getParser(): XMLParser {
+  parser ??= new XMLParser({
+    preserveOrder: true,
+    captureMetaData: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    commentPropName: COMMENT,
+    processEntities: true,
+    htmlEntities: false,
+  });
+  return parser;
+}
+
+/**
+ * Parses one metadata file. Never throws: malformed XML, a DOCTYPE (metadata never has one, and it is the door
+ * to entity expansion), excessive nesting or no root element come back as a syntax error with line and column.
+ */
+export function parseXml(file: string, source: string): XmlParseResult {
+  const lines = new LineIndex(file, source);
+  const fail = (message: string, offset: number): XmlParseResult => {
+    const at = lines.at(offset);
+    return { ok: false, error: { message, line: at.line, column: at.column } };
+  };
+
+  const doctype = source.search(/<!DOCTYPE|<!ENTITY/i);
+  if (doctype !== -1) return fail('DOCTYPE and ENTITY declarations are not allowed in metadata files', doctype);
+
+  const depthProblem = findExcessiveDepth(source);
+  if (depthProblem !== -1) return fail(`elements nested deeper than ${MAX_DEPTH} levels`, depthProblem);
+
+  const valid = XMLValidator.validate(source, { allowBooleanAttributes: false });
+  if (valid !== true) {
+    return { ok: false, error: { message: valid.err.msg, line: valid.err.line, column: valid.err.col } };
+  }
+
+  let tree: unknown[];
+  try {
+    tree = getParser().parse(source) as unknown[];
+  } catch (error) {
+    return fail(`XML could not be parsed: ${(error as Error).message}`, 0);
+  }
+  const roots = convertChildren(tree, source);
+  const root = roots[0];
+  if (!root) return fail('no root element', 0);
+  return { ok: true, doc: { file, source, lines, root } };
+}
+
+const META = XMLParser.getMetaDataSymbol();
+
+function convertChildren(nodes: unknown[], source: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const node of nodes as Record<string | symbol, unknown>[]) {
+    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT);
+    if (name === undefined) continue;
+    const meta = node[META] as { startIndex: number; endIndex?: number } | undefined;
+    const rawChildren = (node[name] as unknown[]) ?? [];
+    const start = meta?.startIndex ?? 0;
+    const element: XmlElement = {
+      name,
+      attrs: (node[ATTRS] as Record<string, string>) ?? {},
+      children: convertChildren(rawChildren, source),
+      text: textOf(rawChildren),
+      start,
+      end: meta?.endIndex ?? start,
+    };
+    out.push(element);
+  }
+  return out;
+}
+
+function textOf(nodes: unknown[]): string {
+  let text = '';
+  for (const node of nodes as Record<string, unknown>[]) {
+    if (TEXT in node) text += String(node[TEXT]);
+  }
+  return text;
+}
+
+/** Cheap pre-scan so that hostile nesting is refused before any recursive code sees it. */
+function findExcessiveDepth(source: string): number {
+  let depth = 0;
+  for (let i = source.indexOf('<'); i !== -1; i = source.indexOf('<', i + 1)) {
+    const next = source.charCodeAt(i + 1);
+    if (next === 33 /* ! */ || next === 63 /* ? */) continue;
+    if (next === 47 /* / */) {
+      depth--;
+      continue;
+    }
+    const close = source.indexOf('>', i);
+    if (close === -1) return -1;
+    if (source.charCodeAt(close - 1) !== 47) depth++;
+    if (depth > MAX_DEPTH) return i;
+  }
+  return -1;
+}
+
+// ---- positions of elements and their text -------------------------------------------------------------
+
+/** Offset just after the `>` of the element's start tag (quotes in attribute values respected). */
+function openTagEnd(source: string, element: XmlElement): number {
+  let quote = '';
+  for (let i = element.start + 1; i < element.end; i++) {
+    const ch = source[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '>') return i + 1;
+  }
+  return element.end;
+}
+
+function isSelfClosing(source: string, element: XmlElement): boolean {
+  return source.charCodeAt(openTagEnd(source, element) - 2) === 47;
+}
+
+/** The raw (undecoded) source between the start and end tags, and its offset. */
+function rawContent(source: string, element: XmlElement): { raw: string; offset: number } {
+  const open = openTagEnd(source, element);
+  if (isSelfClosing(source, element)) return { raw: '', offset: open };
+  const close = source.lastIndexOf('</', element.end - 1);
+  return { raw: source.slice(open, Math.max(open, close)), offset: open };
+}
+
+/** Where the whole element stands, from `<` of its start tag to after its end tag. */
+export function elementPosition(doc: XmlDocument, element: XmlElement): Position {
+  return doc.lines.at(element.start, element.end);
+}
+
+/** The element's text, trimmed, located at the text itself (or at the element when empty). */
+export function elementText(doc: XmlDocument, element: XmlElement): Located<string> {
+  const value = element.text.trim();
+  const { raw, offset } = rawContent(doc.source, element);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  if (!value || !trimmed || raw.includes('<![CDATA[')) return { value, at: elementPosition(doc, element) };
+  return { value, at: doc.lines.at(offset + lead, offset + lead + trimmed.length) };
+}
+
+/** Each non-empty line of the element's text (a `callbackUrl` holding several URLs), with its own position. */
+export function elementTextLines(doc: XmlDocument, element: XmlElement): Located<string>[] {
+  return splitRaw(doc, element, /\r?\n|\r/g);
+}
+
+/** Each entry of a comma-separated list (`commaSeparatedOauthScopes`), trimmed, with its own position. */
+export function elementCommaList(doc: XmlDocument, element: XmlElement): Located<string>[] {
+  return splitRaw(doc, element, /,/g);
+}
+
+function splitRaw(doc: XmlDocument, element: XmlElement, separator: RegExp): Located<string>[] {
+  const { raw, offset } = rawContent(doc.source, element);
+  if (raw.includes('<![CDATA[') || raw.includes('<!--')) {
+    // Rare in metadata: fall back to the decoded text, every part located at the element.
+    const at = elementPosition(doc, element);
+    return element.text
+      .split(separator)
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((value) => ({ value, at }));
+  }
+  const parts: Located<string>[] = [];
+  let segmentStart = 0;
+  const pushSegment = (segmentEnd: number) => {
+    const segment = raw.slice(segmentStart, segmentEnd);
+    const trimmed = segment.trim();
+    if (trimmed) {
+      const lead = segment.length - segment.trimStart().length;
+      const begin = offset + segmentStart + lead;
+      parts.push({ value: decodeEntities(trimmed), at: doc.lines.at(begin, begin + trimmed.length) });
+    }
+  };
+  for (const match of raw.matchAll(separator)) {
+    pushSegment(match.index);
+    segmentStart = match.index + match[0].length;
+  }
+  pushSegment(raw.length);
+  return parts;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
+    if (body.startsWith('#x')) return safeCodePoint(Number.parseInt(body.slice(2), 16), whole);
+    if (body.startsWith('#')) return safeCodePoint(Number.parseInt(body.slice(1), 10), whole);
+    return NAMED_ENTITIES[body] ?? whole;
+  });
+}
+
+function safeCodePoint(code: number, fallback: string): string {
+  return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
+}
+
+/** Direct children with a given name. */
+export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
+  return element.children.filter((child) => child.name === name);
+}
+
+/** The first direct child with a given name. */
+export function childNamed(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  return element?.children.find((child) => child.name === name);
+}
