@@ -141,8 +141,10 @@ export interface ProjectModel {
 export interface RepoFile {
   /** Absolute path. */
   file: string;
-  /** The text, decoded as UTF-8. Binary files never reach file rules. */
+  /** The text, decoded as UTF-8; '' for binary files. */
   text: string;
+  /** Binary content (a keystore, an image): only the name can be judged. */
+  binary?: boolean;
   /** Present for files deleted by the change under lint (--staged, --changed-since): text is ''. */
   deleted?: boolean;
 }
@@ -198,6 +200,8 @@ export interface ReportDescriptor {
 
 export interface RuleContext {
   environment: Environment;
+  /** The linted project's root (git root, else SFDX project root, else working directory). */
+  root: string;
   options: Record<string, unknown>;
   /** The app's configuration entry, if any (app hooks only). */
   appConfig?: AppConfig;

@@ -91,7 +91,7 @@ export function parseXml(file: string, source: string): XmlParseResult {
   return { ok: true, doc: { file, source, lines, root } };
 }
 
-const META = XMLParser.getMetaDataSymbol();
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 function convertChildren(nodes: unknown[], source: string): XmlElement[] {
   const out: XmlElement[] = [];

@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { buildModel, type ParsedFile } from '../model/build.js';
+import { LineIndex } from '../parser/positions.js';
+import { parseXml } from '../parser/xml.js';
+import { discover, type Discovery } from '../project/discover.js';
+import { builtinRules } from '../rules/index.js';
+import type { Environment, FileResult, Finding, LintRun, Rule, RuleMeta } from '../types.js';
+import type { LoadedConfig } from './config-types.js';
+import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
+import { FingerprintAllocator, offendingContent, relativePath } from './fingerprint.js';
+import { RuleRunner, type RawFinding } from './run-rules.js';
+import { diskSource, TextCache, type FileSource } from './sources.js';
+import { summarizeApps } from './summary.js';
+
+export interface LintOptions {
+  cwd?: string;
+  paths?: string[];
+  /** `--env`: wins over the config's environment, loses to a per-app one. */
+  environment?: Environment;
+  config?: LoadedConfig;
+  /** The rules to run; built-in rules by default (plugins are added by the caller). */
+  rules?: readonly Rule[];
+  /** Run only these rule ids (e.g. the secrets-only pre-commit hook). */
+  only?: string[];
+  /** Where contents come from (the git index for --staged); the disk by default. */
+  fileSource?: FileSource;
+  /** Pre-computed discovery (--staged, --changed-since); `paths` are discovered otherwise. */
+  discovery?: Discovery;
+  /** Post-processing of findings (inline suppressions, baseline), in order. */
+  postProcessors?: FindingPostProcessor[];
+}
+
+/** A step after the rules: may move findings to `suppressed` or add engine findings. */
+export interface FindingPostProcessor {
+  /** Meta of any engine findings it adds (shown in SARIF rules[]). */
+  meta?: RuleMeta[];
+  process(findings: Finding[], context: PostProcessContext): { findings: Finding[]; suppressed: Finding[]; notices?: string[] };
+}
+
+export interface PostProcessContext {
+  root: string;
+  /** The text of a linted file (read once, cached). */
+  textOf(file: string): string | undefined;
+  /** Fingerprint for a finding the post-processor creates. */
+  fingerprint(finding: Omit<Finding, 'fingerprint'>): string;
+}
+
+/** The whole pipeline: discover -> parse -> model -> rules -> findings. The CLI, the Action and tests call this. */
+export async function lint(options: LintOptions = {}): Promise<LintRun> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.config?.config ?? {};
+  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ['.'], ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}) });
+  const root = discovery.root;
+  const texts = new TextCache(options.fileSource ?? diskSource);
+  const rules = selectRules(options.rules ?? builtinRules, options.only);
+  const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
+  const fatal: RawFinding[] = [];
+
+  // parse
+  const parsed: ParsedFile[] = [];
+  for (const file of discovery.metadata) {
+    const read = texts.read(file.path);
+    if (!read.ok) {
+      fatal.push(parseError(file.path, read.reason, 1, 1));
+      continue;
+    }
+    texts.keep(file.path, read.text);
+    if (read.text.trim() === '') {
+      fatal.push(parseError(file.path, 'file is empty: a metadata file needs a root element', 1, 1));
+      continue;
+    }
+    const result = parseXml(file.path, read.text);
+    if (!result.ok) {
+      fatal.push(parseError(file.path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column));
+      continue;
+    }
+    parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: result.doc });
+  }
+
+  // model -> rules
+  const model = buildModel(parsed, (name) => config.apps?.[name]);
+  runner.apps(model.apps);
+  runner.documents(model.documents);
+
+  // repository-wide checks: each file read once (metadata texts are reused), binaries judged by name only
+  let scannedFiles = 0;
+  if (runner.hasFileRules()) {
+    for (const path of discovery.scanFiles) {
+      const read = texts.read(path);
+      if (!read.ok && !read.binary) continue; // unreadable non-metadata files are not ours to report
+      scannedFiles++;
+      const before = runner.findings.length;
+      runner.file(read.ok ? { file: path, text: read.text } : { file: path, text: '', binary: true });
+      if (read.ok && runner.findings.length > before) texts.keep(path, read.text);
+    }
+  }
+
+  for (const crash of runner.crashes) {
+    fatal.push(parseError(crash.subject, `rule ${crash.ruleId} failed on this file: ${crash.error.message}`, 1, 1));
+  }
+
+  // findings: fingerprints, then post-processing (suppressions, baseline)
+  const fingerprints = new FingerprintAllocator();
+  const lineIndexes = new Map<string, LineIndex>();
+  const textOf = (file: string) => texts.get(file) ?? readQuietly(file);
+  const lineText = (file: string, line: number) => {
+    let index = lineIndexes.get(file);
+    if (!index) {
+      index = new LineIndex(file, textOf(file) ?? '');
+      lineIndexes.set(file, index);
+    }
+    return index.lineText(line);
+  };
+  const fingerprint = (finding: Omit<Finding, 'fingerprint'>) =>
+    fingerprints.next({
+      ruleId: finding.ruleId,
+      ...(finding.app ? { app: finding.app } : {}),
+      file: relativePath(root, finding.at.file),
+      content: finding.fatal ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at),
+    });
+
+  const sorted = sortFindings([...fatal, ...runner.findings]);
+  let findings: Finding[] = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
+  const suppressed: Finding[] = [];
+  const notices: string[] = [];
+  const extraMeta: RuleMeta[] = [];
+  for (const processor of options.postProcessors ?? []) {
+    const out = processor.process(findings, { root, textOf, fingerprint });
+    findings = sortFindings(out.findings);
+    suppressed.push(...out.suppressed);
+    notices.push(...(out.notices ?? []));
+    extraMeta.push(...(processor.meta ?? []));
+  }
+
+  const results = groupByFile(findings, suppressed, discovery.metadata.map((file) => file.path));
+  const parseFailures = findings.filter((finding) => finding.fatal);
+  return {
+    root,
+    toolVersion: toolVersion(),
+    results,
+    rules: uniqueMeta([...ENGINE_RULES, ...rules.map((rule) => rule.meta), ...extraMeta]),
+    parseFailures,
+    stats: {
+      files: discovery.scanFiles.length || discovery.metadata.length,
+      metadataFiles: discovery.metadata.length,
+      apps: model.apps.length,
+      scannedFiles,
+      durationMs: Math.round(performance.now() - started),
+      baselineHidden: suppressed.filter((finding) => finding.suppressed?.kind === 'baseline').length,
+    },
+    apps: summarizeApps(model.apps, config, options.environment),
+    notices,
+  };
+}
+
+function selectRules(rules: readonly Rule[], only: string[] | undefined): readonly Rule[] {
+  if (!only?.length) return rules;
+  return rules.filter((rule) => only.includes(rule.meta.id));
+}
+
+function parseError(file: string, message: string, line: number, column: number): RawFinding {
+  return { ruleId: PARSE_ERROR.id, severity: 'error', message, at: { file, line, column }, fatal: true };
+}
+
+function readQuietly(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Deterministic order: path, line, column, rule. */
+export function sortFindings<T extends Pick<Finding, 'at' | 'ruleId' | 'message'>>(findings: T[]): T[] {
+  return findings.sort(
+    (a, b) =>
+      compare(a.at.file, b.at.file) ||
+      compare(a.at.line, b.at.line) ||
+      compare(a.at.column, b.at.column) ||
+      compare(a.ruleId, b.ruleId) ||
+      compare(a.message, b.message),
+  );
+}
+
+/** One result per linted metadata file (clean ones too, as ESLint lists them) plus every file with a finding. */
+function groupByFile(findings: Finding[], suppressed: Finding[], lintedFiles: string[]): FileResult[] {
+  const byFile = new Map<string, FileResult>();
+  const entry = (file: string) => {
+    let result = byFile.get(file);
+    if (!result) {
+      result = { file, findings: [], suppressed: [] };
+      byFile.set(file, result);
+    }
+    return result;
+  };
+  for (const file of lintedFiles) entry(file);
+  for (const finding of findings) entry(finding.at.file).findings.push(finding);
+  for (const finding of suppressed) entry(finding.at.file).suppressed.push(finding);
+  return [...byFile.values()].sort((a, b) => compare(a.file, b.file));
+}
+
+function uniqueMeta(metas: RuleMeta[]): RuleMeta[] {
+  const byId = new Map<string, RuleMeta>();
+  for (const meta of metas) if (!byId.has(meta.id)) byId.set(meta.id, meta);
+  return [...byId.values()];
+}
+
+let version: string | undefined;
+export function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
+}

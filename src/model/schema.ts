@@ -1,0 +1,46 @@
+// What the platform accepts: enum values and formats from ../shared/reference/metadata.md. The model checks values
+// against these while reading them; `valid-metadata` reports what does not fit.
+
+/** ConnectedAppOauthAccessScope, in WSDL order. */
+export const CONNECTED_APP_SCOPES = [
+  'Basic', 'Api', 'Web', 'Full', 'Chatter', 'CustomApplications', 'RefreshToken', 'OpenID', 'Profile', 'Email',
+  'Address', 'Phone', 'OfflineAccess', 'CustomPermissions', 'Wave', 'Eclair', 'Pardot', 'Lightning', 'Content',
+  'CDPIngest', 'CDPProfile', 'CDPQuery', 'Chatbot', 'CDPSegment', 'CDPIdentityResolution', 'CDPCalculatedInsight',
+  'ForgotPassword', 'UserRegistration', 'SFAP', 'Interaction', 'CDP', 'EinsteinGPT', 'PwdlessLogin',
+] as const;
+
+/** The ECA doc lists a few scope names the WSDL enum lacks [UNCERTAIN]: accepted on ECAs so we never cry wolf. */
+export const ECA_EXTRA_SCOPES = ['SFApiPlatform', 'MCP', 'SCRT'] as const;
+
+export const IP_RELAXATION_VALUES = ['ENFORCE', 'BYPASS_2FACTOR', 'BYPASS', 'ENFORCE_RELAXREFRESH'] as const;
+
+/** ECA spellings mapped to the Connected App ones. The casing of the last two is [UNCERTAIN]: compared case-insensitively. */
+export const ECA_IP_RELAXATION: Record<string, (typeof IP_RELAXATION_VALUES)[number]> = {
+  enforce: 'ENFORCE',
+  bypass: 'BYPASS',
+  bypass_2factor: 'BYPASS_2FACTOR',
+  enforce_relaxrefresh: 'ENFORCE_RELAXREFRESH',
+};
+
+export const REFRESH_TOKEN_POLICY = /^(?:zero|infinite|specific_(?:lifetime|inactivity):[1-9][0-9]*:(?:HOURS|DAYS|MONTHS))$/;
+export const REFRESH_TOKEN_POLICY_EXPECTED = 'zero, infinite, specific_lifetime:<n>:<HOURS|DAYS|MONTHS> or specific_inactivity:<n>:<HOURS|DAYS|MONTHS>';
+
+export const ECA_REFRESH_TOKEN_POLICY_TYPES = ['Infinite', 'SpecificInactivity', 'SpecificLifetime', 'Zero'] as const;
+export const ECA_REFRESH_TOKEN_UNITS = ['Days', 'Hours', 'Months'] as const;
+export const ECA_PERMITTED_USERS = ['AdminApprovedPreAuthorized', 'AllSelfAuthorized'] as const;
+export const ECA_SESSION_LEVELS = ['HIGH_ASSURANCE', 'LOW', 'STANDARD'] as const;
+export const POLICY_ACTIONS = ['Block', 'RaiseSessionLevel'] as const;
+export const SAML_SIGNING_ALGORITHMS = ['SHA1', 'SHA256'] as const;
+export const SAML_ENCRYPTION_TYPES = ['AES_128', 'AES_256', 'Triple_Des'] as const;
+export const ECA_DISTRIBUTION_STATES = ['Local', 'Packaged', 'Packageable', 'AutoInstalled', 'Managed'] as const;
+
+/** Boolean elements are recognised by name (`isAdminApproved`, `shouldRotateConsumerKey` …) so new ones are checked too. */
+export function isBooleanElementName(name: string): boolean {
+  return /^(?:is|should|are)[A-Z]/.test(name);
+}
+
+/** The closest allowed value differing only by letter case, for "did you mean" hints. */
+export function caseInsensitiveMatch(value: string, allowed: readonly string[]): string | undefined {
+  const lower = value.toLowerCase();
+  return allowed.find((candidate) => candidate.toLowerCase() === lower);
+}

@@ -1,0 +1,116 @@
+/**
+ * A re-implementation of SDR's `ForceIgnore` (lib/src/resolve/forceIgnore.js in
+ * @salesforce/source-deploy-retrieve) that does not load SDR itself: loading SDR's
+ * index pulls in @salesforce/core and much more, which costs far more than linting.
+ * Every branch below mirrors one in SDR; keep them in step when upgrading SDR.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+
+/** The part of the `ignore` package API used here (identical in ignore 5 and 7). */
+interface IgnoreParser {
+  add(patterns: string): IgnoreParser;
+  ignores(relativePath: string): boolean;
+}
+type IgnoreFactory = () => IgnoreParser;
+
+/**
+ * `ignore` as SDR itself resolves it. SDR depends on ignore ^5 while this package
+ * depends on ignore ^7, and the two disagree on real .forceignore lines (e.g. `a\b`
+ * ignores `a/b` in 5 but not in 7; `[!a]x` and `***` differ too). So the copy next
+ * to SDR is required (resolving SDR's path loads none of SDR's code); our own copy is
+ * only the fallback for an install without SDR.
+ */
+const ignoreFactory: IgnoreFactory = (() => {
+  const ownRequire = createRequire(import.meta.url);
+  try {
+    const sdrManifest = ownRequire.resolve('@salesforce/source-deploy-retrieve/package.json');
+    // SDR writes `require("ignore/index")`; resolve the same specifier from its directory.
+    return createRequire(sdrManifest)('ignore/index') as IgnoreFactory;
+  } catch {
+    return ownRequire('ignore') as IgnoreFactory;
+  }
+})();
+
+/** SDR's ForceIgnore.DEFAULT_IGNORE, verbatim and in order: negations depend on the order. */
+const DEFAULT_IGNORE = [
+  '**/*.dup',
+  // "ignore all dot files except .sf/orgs/<org>/remoteMetadata" (SDR's retrieve target)
+  '**/.*',
+  '!.sf',
+  '**/.sf/**',
+  '!**/.sf/orgs',
+  '!**/.sf/orgs/**',
+  '**/.sf/orgs/*/**',
+  '!**/.sf/orgs/*/remoteMetadata',
+  '!**/.sf/orgs/*/remoteMetadata/**',
+  '**/package2-descriptor.json',
+  '**/package2-manifest.json',
+];
+
+const FILE_NAME = '.forceignore';
+
+export class ForceIgnoreMatcher {
+  private constructor(
+    /** undefined when there is no .forceignore: SDR then accepts everything, defaults included. */
+    private readonly parser: IgnoreParser | undefined,
+    /** Directory patterns are relative to; SDR uses dirname() of the .forceignore path. */
+    private readonly forceIgnoreDirectory: string,
+  ) {}
+
+  /**
+   * Reads `<projectRoot>/.forceignore` if present (no upward search; the caller gives
+   * the project root). Without the file, nothing is denied (that is SDR's behaviour:
+   * defaults apply only when a .forceignore exists).
+   */
+  static load(projectRoot: string): ForceIgnoreMatcher {
+    let contents: string | undefined;
+    try {
+      contents = readFileSync(join(projectRoot, FILE_NAME), 'utf-8');
+    } catch {
+      // SDR swallows every read error (missing file, EISDIR, EACCES) the same way.
+      contents = undefined;
+    }
+    return ForceIgnoreMatcher.fromContents(projectRoot, contents);
+  }
+
+  /** Build from file contents directly (for tests and for staged content). */
+  static fromContents(projectRoot: string, contents: string | undefined): ForceIgnoreMatcher {
+    // An empty file still counts as present: SDR only checks `!== undefined`.
+    const parser =
+      contents === undefined ? undefined : ignoreFactory().add(`${DEFAULT_IGNORE.join('\n')}\n${contents}`);
+    return new ForceIgnoreMatcher(parser, dirname(join(projectRoot, FILE_NAME)));
+  }
+
+  /** true when SDR's ForceIgnore would deny (ignore) this absolute path. */
+  denies(absolutePath: string): boolean {
+    if (!this.parser) return false;
+    try {
+      // Like SDR, a relative path is taken relative to the .forceignore directory.
+      const absoluteFsPath = isAbsolute(absolutePath)
+        ? absolutePath
+        : resolve(this.forceIgnoreDirectory, absolutePath);
+      const relativePath = relative(this.forceIgnoreDirectory, absoluteFsPath);
+      // `ignore` throws for '' (the root itself) and for '../…' (outside the root);
+      // SDR catches that below, so such paths are never denied. Directory-only
+      // patterns (`build/`) need a trailing slash; SDR adds one unless the path is
+      // an existing regular file.
+      return (
+        this.parser.ignores(relativePath) ||
+        (couldBeDirectory(absoluteFsPath) && this.parser.ignores(`${relativePath}/`))
+      );
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** SDR's couldBeDirectory: paths missing on disk (virtual/zip trees) may be directories. */
+function couldBeDirectory(fsPath: string): boolean {
+  try {
+    return !statSync(fsPath).isFile();
+  } catch {
+    return true;
+  }
+}

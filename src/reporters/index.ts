@@ -1,0 +1,16 @@
+import type { Reporter } from './types.js';
+
+/**
+ * The formats, each loaded only when asked for: the text reporter pulls in eslint-formatter-pretty and its
+ * dependencies, which a JSON or SARIF run never needs.
+ */
+const loaders: Record<string, () => Promise<Reporter>> = {
+  text: async () => (await import('./text.js')).textReporter,
+  json: async () => (await import('./json.js')).jsonReporter,
+};
+
+export const FORMATS = Object.keys(loaders);
+
+export async function loadReporter(format: string): Promise<Reporter | undefined> {
+  return loaders[format]?.();
+}
