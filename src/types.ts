@@ -121,6 +121,8 @@ export interface OAuthApp {
   pkceRequired: Located<boolean>;
   consumerSecretOptional: Located<boolean>;
   clientCredentialsEnabled: Located<boolean>;
+  /** ECA only: the admin's switch in the OAuth policy file (`isClientCredentialsFlowEnabled`), when written. */
+  clientCredentialsPolicyEnabled?: Located<boolean>;
   clientCredentialsUser?: Located<string>;
   deviceFlowEnabled: Located<boolean>;
   tokenExchangeEnabled: Located<boolean>;

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { UsageError } from '../engine/errors.js';
 import type { Environment } from '../types.js';
 
-/** A mistake in how the command was called: exit code 2, message without a stack trace. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface LintArgs {
   command: 'lint';

@@ -8,6 +8,7 @@ import { builtinRules } from '../rules/index.js';
 import type { Environment, FileResult, Finding, LintRun, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from './config-types.js';
 import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
+import { UsageError } from './errors.js';
 import { FingerprintAllocator, offendingContent, relativePath } from './fingerprint.js';
 import { RuleRunner, type RawFinding } from './run-rules.js';
 import { diskSource, TextCache, type FileSource } from './sources.js';
@@ -52,6 +53,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config?.config ?? {};
   const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ['.'], ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}) });
+  if (discovery.missing.length > 0) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
   const root = discovery.root;
   const texts = new TextCache(options.fileSource ?? diskSource);
   const rules = selectRules(options.rules ?? builtinRules, options.only);

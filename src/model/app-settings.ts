@@ -22,6 +22,7 @@ export interface AppSettings {
   pkceRequired?: Located<boolean>;
   consumerSecretOptional?: Located<boolean>;
   clientCredentialsEnabled?: Located<boolean>;
+  clientCredentialsPolicyEnabled?: Located<boolean>;
   clientCredentialsUser?: Located<string>;
   deviceFlowEnabled?: Located<boolean>;
   tokenExchangeEnabled?: Located<boolean>;

@@ -72,6 +72,7 @@ export function buildModel(files: ParsedFile[], appConfig: (name: string) => App
         }),
       );
     } else if (file.type in SECRET_FIELDS) {
+      reader.checkBooleans(reader.root, file.type);
       document.secrets = readSecretFields(reader, SECRET_FIELDS[file.type]!);
     } else {
       const read = readExternalClientAppFile(file.type, reader);
@@ -173,6 +174,7 @@ function assembleApp(input: AssembleInput): OAuthApp {
     ...optional('certificate', s.certificate),
     ...optional('consumerKey', s.consumerKey),
     ...optional('consumerSecret', s.consumerSecret),
+    ...optional('clientCredentialsPolicyEnabled', s.clientCredentialsPolicyEnabled),
     ...optional('clientCredentialsUser', s.clientCredentialsUser),
     ...optional('samlSigningAlgorithm', s.samlSigningAlgorithm),
     ...optional('samlEncryptionType', s.samlEncryptionType),

@@ -98,6 +98,13 @@ function readOauthPolicies(reader: FieldReader): AppSettings {
   if (period && !/^[1-9][0-9]*$/.test(period.value)) {
     reader.invalid.push({ field: 'refreshTokenValidityPeriod', found: period.value, expected: 'a positive whole number', at: period.at });
   }
+  // A lifetime or inactivity policy means nothing without its length: the Connected App form requires `<n>:<UNIT>` too.
+  if (policyType?.value === 'SpecificLifetime' || policyType?.value === 'SpecificInactivity') {
+    for (const [name, present] of [['refreshTokenValidityPeriod', period], ['refreshTokenValidityUnit', reader.nonEmptyText(root, 'refreshTokenValidityUnit')]] as const) {
+      if (present) continue;
+      reader.invalid.push({ field: name, found: '', expected: `a <${name}> element, which ${policyType.value} requires`, at: policyType.at });
+    }
+  }
 
   return {
     adminApproved: permitted ? { value: permitted.value === 'AdminApprovedPreAuthorized', at: permitted.at } : undefined,
@@ -107,6 +114,7 @@ function readOauthPolicies(reader: FieldReader): AppSettings {
     refreshTokenPolicy: policyType ? { value: canonicalRefreshPolicy(policyType.value, period?.value, unit?.value), at: policyType.at } : undefined,
     sessionLevel: reader.enumValue(root, 'requiredSessionLevel', ECA_SESSION_LEVELS, 'requiredSessionLevel'),
     sessionPolicyAction: reader.enumValue(root, 'policyAction', POLICY_ACTIONS, 'policyAction'),
+    clientCredentialsPolicyEnabled: reader.bool(root, 'isClientCredentialsFlowEnabled'),
     clientCredentialsUser: reader.nonEmptyText(root, 'clientCredentialsFlowUser'),
     otherUrls: urls(reader, ['startUrl', 'singleLogoutUrl']),
   };

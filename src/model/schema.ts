@@ -34,9 +34,17 @@ export const SAML_SIGNING_ALGORITHMS = ['SHA1', 'SHA256'] as const;
 export const SAML_ENCRYPTION_TYPES = ['AES_128', 'AES_256', 'Triple_Des'] as const;
 export const ECA_DISTRIBUTION_STATES = ['Local', 'Packaged', 'Packageable', 'AutoInstalled', 'Managed'] as const;
 
+/** Documented boolean elements whose names do not start with is/should/are (ConnectedApp, AuthProvider, NamedCredential). */
+const OTHER_BOOLEAN_ELEMENTS: ReadonlySet<string> = new Set([
+  'idTokenIncludeAttributes', 'idTokenIncludeCustomPerms', 'idTokenIncludeStandardClaims', 'assetIncludeAttributes',
+  'assetIncludeCustomPerms', 'privateApp', 'includeOrgIdInIdentifier', 'requireMfa', 'sendAccessTokenInHeader',
+  'sendClientCredentialsInHeader', 'sendSecretInApis', 'allowMergeFieldsInBody', 'allowMergeFieldsInHeader',
+  'generateAuthorizationHeader',
+]);
+
 /** Boolean elements are recognised by name (`isAdminApproved`, `shouldRotateConsumerKey` …) so new ones are checked too. */
 export function isBooleanElementName(name: string): boolean {
-  return /^(?:is|should|are)[A-Z]/.test(name);
+  return /^(?:is|should|are)[A-Z]/.test(name) || OTHER_BOOLEAN_ELEMENTS.has(name);
 }
 
 /** The closest allowed value differing only by letter case, for "did you mean" hints. */

@@ -105,9 +105,16 @@ export function discover(options: DiscoverOptions): Discovery {
     }
     const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path);
     const packageDirs = project ? project.packageDirectories : [path];
+    const checkedFolders = new Set<string>();
     for (const file of files) {
       if (userIgnored(file)) continue;
       scanFiles.add(file);
+      // A folder named like a metadata file is a mistake worth a message, not a silent skip.
+      const folder = dirname(file);
+      if (!checkedFolders.has(folder)) {
+        checkedFolders.add(folder);
+        if (folder !== path && classifyFileName(basename(folder))) addMetadata(folder);
+      }
       // Metadata counts inside package directories only (outside them it never deploys), unless the user
       // pointed at a folder outside every package directory on purpose.
       if (packageDirs.some((dir) => isInside(file, dir)) || !packageDirs.some((dir) => isInside(dir, path) || isInside(path, dir))) {

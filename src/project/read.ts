@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isProbablyBinary } from '../secrets/files.js';
 
 /** Larger files are not metadata; reading them would only cost memory. */
@@ -28,12 +28,14 @@ export function decodeText(bytes: Uint8Array): ReadResult {
 export function readTextFile(path: string): ReadResult {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const info = fstatSync(fd);
+    // stat before open: opening a FIFO named like a metadata file would block the linter forever.
+    const info = statSync(path);
     if (info.isDirectory()) return { ok: false, reason: 'is a directory, not a file' };
+    if (!info.isFile()) return { ok: false, reason: 'not a regular file (a device, socket or pipe)' };
     if (info.size > MAX_FILE_BYTES) {
       return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit` };
     }
+    fd = openSync(path, 'r');
     const bytes = Buffer.allocUnsafe(info.size);
     let offset = 0;
     while (offset < bytes.length) {

@@ -1,8 +1,8 @@
 // Pure, allocation-light secret detection used by the repository-wide `no-secrets-in-repo` scan.
 //
 // Speed model: a repository scan reads tens of thousands of files, almost none of which hold a secret.
-// `scanText` therefore starts with three native `indexOf` calls ('PRIVATE KEY', 'force://', '00D'), which
-// V8 runs as memchr / Boyer-Moore-Horspool searches. Only when one of them hits does any further work happen,
+// `scanText` therefore starts with three native `indexOf` calls ('PRIVATE KEY', '://' for 'force://', '00D'),
+// which V8 runs as memchr / Boyer-Moore-Horspool searches. Only when one of them hits does any further work happen,
 // and then only at the candidate positions (sticky regexes / startsWith), never a whole-text regex pass.
 
 export type SecretKind = 'private-key' | 'sfdx-auth-url' | 'salesforce-access-token';
@@ -42,7 +42,7 @@ export function scanText(text: string): SecretHit[] {
     hits = scanPrivateKeys(text, k, hits);
     if ((hits?.length ?? 0) > before) kinds++;
   }
-  const f = text.indexOf('force://');
+  const f = indexOfForceScheme(text, 0);
   if (f !== -1) {
     const before = hits?.length ?? 0;
     hits = scanAuthUrls(text, f, hits);
@@ -188,12 +188,26 @@ function isQuote(c: number): boolean {
   return c === CH_DQUOTE || c === CH_QUOTE || c === CH_BACKTICK;
 }
 
+function isBlank(c: number): boolean {
+  return c === CH_SPACE || c === CH_TAB || c === CH_CR || c === CH_LF;
+}
+
+/**
+ * A string-concatenation `+` (`'…\\n' +⏎ '…'`): preceded by a blank or a quote and followed by a blank. A
+ * base64 `+` always touches other base64 characters on at least one side.
+ */
+function isConcatPlus(text: string, p: number): boolean {
+  if (text.charCodeAt(p) !== 43 /* + */ || p === 0) return false;
+  const before = text.charCodeAt(p - 1);
+  return (isBlank(before) || isQuote(before)) && isBlank(text.charCodeAt(p + 1));
+}
+
 /** Skips whitespace, line breaks (real or escaped) and quote characters. */
 function skipSeparators(text: string, p: number): number {
   const n = text.length;
   while (p < n) {
     const c = text.charCodeAt(p);
-    if (c === CH_SPACE || c === CH_TAB || isQuote(c)) {
+    if (c === CH_SPACE || c === CH_TAB || isQuote(c) || isConcatPlus(text, p)) {
       p++;
       continue;
     }
@@ -228,6 +242,10 @@ function readPemBody(text: string, p: number): PemBody {
   let truncated = false;
   while (p < n && chars.length < MAX_PEM_BODY) {
     const c = text.charCodeAt(p);
+    if (run === 0 && isConcatPlus(text, p)) {
+      p++;
+      continue;
+    }
     if (isBase64Char(c)) {
       // Grab the whole run of base64 characters at once.
       let q = p + 1;
@@ -245,7 +263,7 @@ function readPemBody(text: string, p: number): PemBody {
       // Indentation (YAML block scalars, XML) and quotes of concatenated string literals.
       while (p < n) {
         const d = text.charCodeAt(p);
-        if (d === CH_SPACE || d === CH_TAB || isQuote(d) || d === CH_CR || d === CH_LF) p++;
+        if (isBlank(d) || isQuote(d) || isConcatPlus(text, p)) p++;
         else break;
       }
       continue;
@@ -354,9 +372,23 @@ function scanAuthUrls(text: string, first: number, out: SecretHit[] | undefined)
         }
       }
     }
-    i = text.indexOf('force://', next);
+    i = indexOfForceScheme(text, next);
   }
   return out;
+}
+
+/**
+ * `text.indexOf('force://', from)`, but anchored on '://'. V8 finds a pattern's first character with memchr,
+ * and 'f' is everywhere in XML and Apex (`false`, `fields`, `for`) while ':' is rare, so on typical files
+ * this is several times faster than the plain indexOf (measured 2.8 ms vs 19 ms over 40 MB).
+ */
+function indexOfForceScheme(text: string, from: number): number {
+  let i = text.indexOf('://', from + 5);
+  while (i !== -1) {
+    if (text.startsWith('force', i - 5)) return i - 5;
+    i = text.indexOf('://', i + 3);
+  }
+  return -1;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,0 +1,2 @@
+/** A mistake in how the linter was called or configured: exit code 2, a message, no stack trace. */
+export class UsageError extends Error {}

@@ -1,0 +1,40 @@
+// Where a setting lives in each kind of app, for messages and for findings about absent elements.
+import type { AppKind, IpRelaxation, OAuthApp, Position } from '../../types.js';
+
+type Setting = 'callbackUrl' | 'certificate' | 'adminApproval' | 'permittedUsers' | 'ipRelaxation' | 'sessionLevel';
+
+const ELEMENT_NAMES: Readonly<Record<Setting, Record<AppKind, string>>> = {
+  callbackUrl: { connectedApp: 'oauthConfig/callbackUrl', externalClientApp: 'callbackUrl (global OAuth settings)' },
+  certificate: { connectedApp: 'oauthConfig/certificate', externalClientApp: 'certificate (global OAuth settings)' },
+  adminApproval: { connectedApp: 'oauthConfig/isAdminApproved', externalClientApp: 'permittedUsersPolicyType (OAuth policy)' },
+  permittedUsers: { connectedApp: 'profileName or permissionSetName', externalClientApp: 'commaSeparatedProfile or commaSeparatedPermissionSet (OAuth policy)' },
+  ipRelaxation: { connectedApp: 'oauthPolicy/ipRelaxation', externalClientApp: 'ipRelaxationPolicyType (OAuth policy)' },
+  sessionLevel: { connectedApp: 'sessionPolicy/sessionLevel', externalClientApp: 'requiredSessionLevel (OAuth policy)' },
+};
+
+/** The element that holds a setting in this kind of app, as a user would search for it in the file. */
+export function elementName(kind: AppKind, setting: Setting): string {
+  return ELEMENT_NAMES[setting][kind];
+}
+
+/** The model keeps IP relaxation in the Connected App spelling; messages speak the file's own language. */
+const ECA_IP_RELAXATION_SPELLING: Readonly<Record<IpRelaxation, string>> = {
+  ENFORCE: 'Enforce',
+  BYPASS: 'Bypass',
+  BYPASS_2FACTOR: 'Bypass_2factor',
+  ENFORCE_RELAXREFRESH: 'Enforce_RelaxRefresh',
+};
+
+export function ipRelaxationSpelling(kind: AppKind, value: IpRelaxation): string {
+  return kind === 'connectedApp' ? value : ECA_IP_RELAXATION_SPELLING[value];
+}
+
+/**
+ * Where a finding about an absent global OAuth setting (callbacks, certificate) goes. DECISIONS 12: for an ECA,
+ * the root of the global OAuth settings file, else the `.eca` header; the model's `oauthAnchor` would fall back to
+ * the `.ecaOauth` file instead, which cannot hold these elements.
+ */
+export function globalOAuthSettingsAnchor(app: OAuthApp): Position {
+  if (app.kind === 'connectedApp') return app.oauthAnchor;
+  return app.files.find((file) => file.type === 'ExtlClntAppGlobalOauthSettings')?.root ?? app.anchor;
+}

@@ -1,0 +1,59 @@
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export const REPO = join(import.meta.dirname, '..', '..');
+export const BIN = join(REPO, 'bin', 'connected-app-lint.js');
+export const SHARED = join(REPO, '..', 'shared');
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built bin as a user would (npm test builds first). */
+export function runCli(args: string[], options: SpawnSyncOptions = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+    ...options,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+export function tempDir(prefix = 'calint-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes files (path -> content) under a new temp folder and returns it. */
+export function makeProject(files: Record<string, string | Uint8Array>, prefix?: string): string {
+  const root = tempDir(prefix);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+export function copyToTemp(source: string): string {
+  const root = tempDir();
+  cpSync(source, root, { recursive: true });
+  return root;
+}
+
+/** A minimal, clean-enough Connected App for tests that need "a good file next to a bad one". */
+export function connectedApp(label: string, scopes: string[] = ['Api'], extra = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">
+    <contactEmail>a@example.com</contactEmail>
+    <label>${label}</label>
+    <oauthConfig>
+        <callbackUrl>https://app.example.com/cb</callbackUrl>
+${scopes.map((scope) => `        <scopes>${scope}</scopes>`).join('\n')}
+    </oauthConfig>${extra}
+</ConnectedApp>
+`;
+}
