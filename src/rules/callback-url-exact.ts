@@ -105,14 +105,14 @@ function compareWithExpected(app: OAuthApp, ctx: RuleContext, expected: { urls: 
   for (const url of new Set(expected.urls)) {
     if (actual.has(url)) continue;
     ctx.report({
-      message: `App "${app.name}" lacks the callback URL ${quoteUrl(url)} that the configuration declares${expected.scope}; add it to ${element} (one URL per line).`,
+      message: `App "${app.name}" lacks the callback URL ${quoteUrl(url)} that the configuration declares${expected.scope}; add it to ${element}, one URL per line.`,
       at: anchor,
     });
   }
 }
 
-/** "only by a trailing slash and default port": what separates two entries with the same comparison key. */
+/** "only in spelling (trailing slash, default port)": what separates two entries with the same comparison key. */
 function describeDifference(a: string, b: string): string {
   const reasons = explainDifference(a, b);
-  return reasons.length > 0 ? `only by ${reasons.join(' and ')}` : 'only in spelling';
+  return reasons.length > 0 ? `only in spelling (${reasons.join(', ')})` : 'only in spelling';
 }

@@ -18,12 +18,13 @@ export const ipRelaxationEnforced: Rule = {
   }),
   checkApp(app, ctx) {
     if (!app.usesOAuth || !RELAXING.has(app.ipRelaxation.value)) return;
-    const setting = `${elementName(app.kind, 'ipRelaxation')} ${ipRelaxationSpelling(app.kind, app.ipRelaxation.value)}`;
+    const element = elementName(app.kind, 'ipRelaxation');
+    const value = ipRelaxationSpelling(app.kind, app.ipRelaxation.value);
     const sessionLevel = elementName(app.kind, 'sessionLevel');
     const reason = ctx.appConfig?.ipRelaxation?.reason;
     if (typeof reason !== 'string' || reason.trim() === '') {
       ctx.report({
-        message: `App "${app.name}" relaxes IP restrictions (${setting}): a stolen token or password works from any network. Use ENFORCE, or record the reason in apps.${app.name}.ipRelaxation.reason and require ${sessionLevel} HIGH_ASSURANCE.`,
+        message: `App "${app.name}" relaxes IP restrictions: ${element} is ${value}, so a stolen token or password works from any network. Use ENFORCE, or record the reason in apps.${app.name}.ipRelaxation.reason and require ${sessionLevel} HIGH_ASSURANCE.`,
         at: app.ipRelaxation.at,
       });
       return;
@@ -31,7 +32,7 @@ export const ipRelaxationEnforced: Rule = {
     // The literal sessionLevel of a Connected App is undocumented [UNCERTAIN]: compare without case.
     if (app.sessionLevel?.value.toUpperCase() === 'HIGH_ASSURANCE') return;
     ctx.report({
-      message: `App "${app.name}" relaxes IP restrictions (${setting}) for a stated reason, but relaxation must be paired with high assurance: set ${sessionLevel} to HIGH_ASSURANCE.`,
+      message: `App "${app.name}" states a reason for ${element} ${value}, but relaxing IP restrictions must be paired with high assurance: set ${sessionLevel} to HIGH_ASSURANCE.`,
       at: app.ipRelaxation.at,
     });
   },

@@ -52,8 +52,10 @@ export function connectedApp(label: string, scopes: string[] = ['Api'], extra = 
     <label>${label}</label>
     <oauthConfig>
         <callbackUrl>https://app.example.com/cb</callbackUrl>
+        <isAdminApproved>true</isAdminApproved>
 ${scopes.map((scope) => `        <scopes>${scope}</scopes>`).join('\n')}
     </oauthConfig>${extra}
+    <profileName>Integration User</profileName>
 </ConnectedApp>
 `;
 }

@@ -4,15 +4,15 @@ import type { AppKind, IpRelaxation, OAuthApp, Position } from '../../types.js';
 type Setting = 'callbackUrl' | 'certificate' | 'adminApproval' | 'permittedUsers' | 'ipRelaxation' | 'sessionLevel';
 
 const ELEMENT_NAMES: Readonly<Record<Setting, Record<AppKind, string>>> = {
-  callbackUrl: { connectedApp: 'oauthConfig/callbackUrl', externalClientApp: 'callbackUrl (global OAuth settings)' },
-  certificate: { connectedApp: 'oauthConfig/certificate', externalClientApp: 'certificate (global OAuth settings)' },
-  adminApproval: { connectedApp: 'oauthConfig/isAdminApproved', externalClientApp: 'permittedUsersPolicyType (OAuth policy)' },
-  permittedUsers: { connectedApp: 'profileName or permissionSetName', externalClientApp: 'commaSeparatedProfile or commaSeparatedPermissionSet (OAuth policy)' },
-  ipRelaxation: { connectedApp: 'oauthPolicy/ipRelaxation', externalClientApp: 'ipRelaxationPolicyType (OAuth policy)' },
-  sessionLevel: { connectedApp: 'sessionPolicy/sessionLevel', externalClientApp: 'requiredSessionLevel (OAuth policy)' },
+  callbackUrl: { connectedApp: 'oauthConfig/callbackUrl', externalClientApp: 'callbackUrl (.ecaGlblOauth)' },
+  certificate: { connectedApp: 'oauthConfig/certificate', externalClientApp: 'certificate (.ecaGlblOauth)' },
+  adminApproval: { connectedApp: 'oauthConfig/isAdminApproved', externalClientApp: 'permittedUsersPolicyType (.ecaOauthPlcy)' },
+  permittedUsers: { connectedApp: 'profileName or permissionSetName', externalClientApp: 'commaSeparatedProfile or commaSeparatedPermissionSet (.ecaOauthPlcy)' },
+  ipRelaxation: { connectedApp: 'oauthPolicy/ipRelaxation', externalClientApp: 'ipRelaxationPolicyType (.ecaOauthPlcy)' },
+  sessionLevel: { connectedApp: 'sessionPolicy/sessionLevel', externalClientApp: 'requiredSessionLevel (.ecaOauthPlcy)' },
 };
 
-/** The element that holds a setting in this kind of app, as a user would search for it in the file. */
+/** The element that holds a setting in this kind of app, as a user would search for it (with the ECA file's suffix). */
 export function elementName(kind: AppKind, setting: Setting): string {
   return ELEMENT_NAMES[setting][kind];
 }
