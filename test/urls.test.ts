@@ -222,3 +222,12 @@ describe('explainDifference', () => {
     expect(explainDifference('not a url', 'also not')).toEqual([]);
   });
 });
+
+describe('a URL whose scheme was forgotten', () => {
+  it('host:port is not taken for a private-use scheme', async () => {
+    const { parseUrl } = await import('../src/model/urls.js');
+    expect(parseUrl('localhost:1717/OauthRedirect')).toMatchObject({ ok: false, scheme: '' });
+    expect(parseUrl('app.example.com:8443')).toMatchObject({ ok: false });
+    expect(parseUrl('com.example.app:/oauth')).toMatchObject({ ok: true, scheme: 'com.example.app' });
+  });
+});

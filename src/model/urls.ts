@@ -9,12 +9,17 @@ export interface ParsedCallback {
   problem?: string;
 }
 
+const HOST_AND_PORT = /^[A-Za-z0-9.-]+:[0-9]+(?:[/?#]|$)/;
 const SCHEME_PREFIX = /^[\s\u0000-\u001f]*([A-Za-z][A-Za-z0-9+.-]*):/;
 
 /** Parses a URL with WHATWG `URL`. Never throws; `problem` is set when not parseable or not absolute. */
 export function parseUrl(value: string): ParsedCallback {
   if (typeof value !== 'string' || value.trim() === '') {
     return { ok: false, scheme: '', problem: 'empty URL' };
+  }
+  // `localhost:1717/OauthRedirect` parses as scheme "localhost": it is a URL whose scheme was forgotten.
+  if (HOST_AND_PORT.test(value.trim())) {
+    return { ok: false, scheme: '', problem: 'not an absolute URL (no scheme: it starts with host:port)' };
   }
   const prefix = SCHEME_PREFIX.exec(value);
   const rawScheme = prefix?.[1]?.toLowerCase() ?? '';
