@@ -79,17 +79,20 @@ function pgpArmor(): string {
   return `-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\nComment: release signing\n\n${lines}\n=Ab3x\n-----END PGP PRIVATE KEY BLOCK-----\n`;
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+// No 'x'/'X': a run of them is a placeholder marker, and random test values must never flake into one.
+// Separators ('.', '_') sit at fixed places so a value never holds '...' nor ends with a sentence '.'.
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz0123456789';
 function randomFrom(alphabet: string, n: number): string {
   const bytes = randomBytes(n);
   let s = '';
   for (let i = 0; i < n; i++) s += alphabet[bytes[i]! % alphabet.length];
   return s;
 }
-const refreshToken = (): string => `5Aep861${randomFrom(ALNUM + '._', 80)}`;
+const refreshToken = (): string => `5Aep861${randomFrom(ALNUM, 40)}.${randomFrom(ALNUM, 39)}`;
 const orgId15 = (): string => `00D5g${randomFrom(ALNUM, 10)}`;
 const orgId18 = (): string => `00D5g${randomFrom(ALNUM, 13)}`;
-const accessToken = (org = orgId15()): string => `${org}!AQ4AQ${randomFrom(ALNUM + '._', 96)}`;
+const accessToken = (org = orgId15()): string =>
+  `${org}!AQ4AQ${randomFrom(ALNUM, 40)}.${randomFrom(ALNUM, 30)}_${randomFrom(ALNUM, 24)}`;
 
 function only(hits: SecretHit[]): SecretHit {
   expect(hits).toHaveLength(1);
@@ -443,7 +446,8 @@ describe('isPlaceholder', () => {
     'xxx',
     'xxxxxxxxxxxx',
     'XXXX',
-    'abcXXXXdef1234567890',
+    '3MVG9XXXXXXXXXXXX',
+    'abcXXXXXXdef1234567890',
     '***',
     '********',
     'changeme',
@@ -494,6 +498,13 @@ describe('isPlaceholder', () => {
       expect(isPlaceholder(v)).toBe(false);
     });
   }
+
+  it('does not match marker words or x-runs in random mixed case (regressions from real generated keys)', () => {
+    // First lines of real EC keys that an earlier case-insensitive matcher dismissed ('DumMY', 'xxxX').
+    expect(isPlaceholder('MHcCAQEEIKC1AzF7AS7ygGfHPQVpFZhBzdL88/Vg2XDumMYfJnSUoAoGCCqGSM49')).toBe(false);
+    expect(isPlaceholder('MHcCAQEEIL7D0t8e9IxxxXFe3eaYABC/mQNWQRbqrzGCeULVuMpSoAoGCCqGSM49')).toBe(false);
+    expect(isPlaceholder('5Aep861qSaMPLeRt0kPq9x8ZzExAmPlEq7YrT2wN4vB1cD6fG3hJ5kL0mN8pQ')).toBe(false);
+  });
 });
 
 // ------------------------------------------------------------------------------------------------

@@ -30,7 +30,8 @@ const LABEL_ACCESS_TOKEN = 'Salesforce access token or session id';
 
 /**
  * Finds secrets in a text. A cheap pre-filter (indexOf of 'PRIVATE KEY', 'force://', '00D' + '!') runs
- * first so that most files cost one or two indexOf calls and no regex. Hits are ordered by `start`.
+ * first so that most files cost one or two indexOf calls and no regex ('force://' is looked up through its
+ * rarer '://', see indexOfForceScheme). Hits are ordered by `start`; the result is a fresh array.
  */
 export function scanText(text: string): SecretHit[] {
   let hits: SecretHit[] | undefined;
@@ -442,9 +443,53 @@ function scanAccessTokens(text: string, first: number, out: SecretHit[] | undefi
 
 /** Templating / variable references: `${VAR}`, `${{ secrets.X }}`, `{{x}}`, `{!$Credential.…}`, `$(VAR)`. */
 const TEMPLATE_RE = /\$\{|\{\{|\{!|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$/;
-/** Markers that make a value an example wherever they appear. */
-const PLACEHOLDER_MARKER_RE =
-  /<[^<>]*>|\.\.\.|…|\*\*\*|x{4,}|^x{3}|placeholder|redacted|changeme|change[_-]me|replace[_-]?me|example|dummy|sample|not[_-]?a?[_-]?real|^fake[_-]|^insert[_-]|^your/i;
+/**
+ * Words that make a value an example wherever they appear. Matched in lower, UPPER or Capitalized case only,
+ * never case-insensitively: random base64 / token text hits a mixed-case spelling such as `DumMY` or `xxXX`
+ * about once in tens of thousands of real keys, which would hide a real secret.
+ */
+const PLACEHOLDER_WORDS = [
+  'placeholder',
+  'redacted',
+  'changeme',
+  'change_me',
+  'change-me',
+  'replaceme',
+  'replace_me',
+  'replace-me',
+  'example',
+  'dummy',
+  'sample',
+  'notreal',
+  'not_real',
+  'not-real',
+  'not_a_real',
+  'not-a-real',
+];
+/** The same, only at the start of the value: `YOUR_…`, `your_…`, `YourSecret`, `fake_…`, `insert_…`. */
+const PLACEHOLDER_PREFIXES = ['your', 'fake_', 'fake-', 'insert_', 'insert-'];
+
+function casings(word: string): string[] {
+  return [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)];
+}
+
+/**
+ * Markers that make a value an example: `<…>`, `...`/`…`, `***`, runs of 5+ `x`/`X` (a shorter run shows up
+ * in random text too often; `XXXX` alone is caught as a repeated character), a leading `xxx`, and the words.
+ */
+const PLACEHOLDER_MARKER_RE = new RegExp(
+  [
+    '<[^<>]*>',
+    '\\.\\.\\.',
+    '…',
+    '\\*\\*\\*',
+    'x{5,}',
+    'X{5,}',
+    '^(?:xxx|XXX)',
+    ...PLACEHOLDER_WORDS.flatMap(casings),
+    ...PLACEHOLDER_PREFIXES.flatMap(casings).map((w) => `^${w}`),
+  ].join('|'),
+);
 /** Whole values that are obviously not a credential (optionally followed by digits/underscores/dashes). */
 const PLACEHOLDER_WORD_RE =
   /^(?:test(?:ing)?|dummy|fake|foo|bar|baz|abc|abcd|abcdef|secret|token|password|passwd|pass|pwd|key|value|none|null|nil|undefined|todo|tbd|n\/a|empty|blank|default|demo|temp|tmp|sample|changeit|123|0123)[\d_-]*$/i;
