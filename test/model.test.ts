@@ -77,7 +77,7 @@ describe('model defaults', () => {
       .replace('</oauthConfig>', '</oauthConfig><oauthPolicy><ipRelaxation>ENFORCE_ACTIVATED_USERS</ipRelaxation><refreshTokenPolicy>rotate_on_each_refresh</refreshTokenPolicy></oauthPolicy>');
     const { documents, apps } = buildModel([parsed('/p/B.connectedApp-meta.xml', bad)]);
     expect(documents[0]!.invalid.map((invalid) => [invalid.field, invalid.found])).toEqual([
-      ['ConnectedApp/oauthConfig/isAdminApproved', 'yes'],
+      ['oauthConfig/isAdminApproved', 'yes'],
       ['oauthConfig/scopes', 'api'],
       ['oauthPolicy/refreshTokenPolicy', 'rotate_on_each_refresh'],
       ['oauthPolicy/ipRelaxation', 'ENFORCE_ACTIVATED_USERS'],

@@ -72,7 +72,7 @@ export function buildModel(files: ParsedFile[], appConfig: (name: string) => App
         }),
       );
     } else if (file.type in SECRET_FIELDS) {
-      reader.checkBooleans(reader.root, file.type);
+      reader.checkBooleans(reader.root);
       document.secrets = readSecretFields(reader, SECRET_FIELDS[file.type]!);
     } else {
       const read = readExternalClientAppFile(file.type, reader);

@@ -42,7 +42,7 @@ export function readConnectedApp(reader: FieldReader): ConnectedAppRead {
   const samlConfig = childNamed(root, 'samlConfig');
 
   reader.require(root, 'label', 'label', root);
-  reader.checkBooleans(root, 'ConnectedApp');
+  reader.checkBooleans(root);
   if (oauthConfig) reader.require(oauthConfig, 'callbackUrl', 'oauthConfig/callbackUrl', oauthConfig);
 
   const scopes = reader.repeated(oauthConfig, 'scopes').filter((scope) => {

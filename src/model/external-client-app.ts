@@ -25,7 +25,7 @@ export interface EcaFileRead {
 /** Reads one file of the External Client App family; each type contributes its own part of the app. */
 export function readExternalClientAppFile(type: MetadataTypeName, reader: FieldReader): EcaFileRead {
   const root = reader.root;
-  reader.checkBooleans(root, type);
+  reader.checkBooleans(root);
   const appName = reader.nonEmptyText(root, 'externalClientApplication')?.value;
   if (type !== 'ExternalClientApplication') reader.require(root, 'externalClientApplication', 'externalClientApplication', root);
 

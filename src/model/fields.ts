@@ -1,6 +1,6 @@
 import { childNamed, childrenNamed, elementCommaList, elementPosition, elementText, elementTextLines, type XmlDocument, type XmlElement } from '../parser/xml.js';
 import type { InvalidValue, Located } from '../types.js';
-import { caseInsensitiveMatch, isBooleanElementName } from './schema.js';
+import { caseInsensitiveMatch, isBooleanElementName, protocolSpellingMatch } from './schema.js';
 
 /**
  * Reads typed values out of one parsed file. Every value keeps its position; every value the platform would
@@ -66,7 +66,12 @@ export class FieldReader {
 
   invalidEnum(path: string, value: Located<string>, allowed: readonly string[]): void {
     const hint = caseInsensitiveMatch(value.value, allowed);
-    const expected = hint ? `${hint} (values are case-sensitive)` : `one of ${allowed.join(', ')}`;
+    const spelling = hint ? undefined : protocolSpellingMatch(value.value, allowed);
+    const expected = hint
+      ? `${hint} (values are case-sensitive)`
+      : spelling
+        ? `${spelling} (the metadata name of that value)`
+        : `one of ${allowed.join(', ')}`;
     this.invalid.push({ field: path, found: value.value, expected, at: value.at });
   }
 
@@ -75,18 +80,19 @@ export class FieldReader {
     this.invalid.push({ field: path, found: '', expected: `a <${name}> element, which is required`, at: this.at(anchor) });
   }
 
-  /** Every boolean-named element below `parent` must hold `true` or `false`. */
-  checkBooleans(parent: XmlElement | undefined, path: string): void {
+  /** Every boolean-named element below `parent` must hold `true` or `false`; `path` is the parent's path ('' for the root). */
+  checkBooleans(parent: XmlElement | undefined, path = ''): void {
     if (!parent) return;
     for (const child of parent.children) {
+      const childPath = path ? `${path}/${child.name}` : child.name;
       if (child.children.length > 0) {
-        this.checkBooleans(child, `${path}/${child.name}`);
+        this.checkBooleans(child, childPath);
         continue;
       }
       if (!isBooleanElementName(child.name)) continue;
       const value = elementText(this.doc, child);
       if (value.value !== 'true' && value.value !== 'false') {
-        this.invalid.push({ field: `${path}/${child.name}`, found: value.value, expected: 'true or false', at: value.at });
+        this.invalid.push({ field: childPath, found: value.value, expected: 'true or false', at: value.at });
       }
     }
   }

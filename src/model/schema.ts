@@ -52,3 +52,14 @@ export function caseInsensitiveMatch(value: string, allowed: readonly string[]):
   const lower = value.toLowerCase();
   return allowed.find((candidate) => candidate.toLowerCase() === lower);
 }
+
+/**
+ * The allowed value an OAuth protocol or UI spelling stands for (`refresh_token` -> RefreshToken, `chatbot_api` ->
+ * Chatbot, `SfapApi` -> SFAP): AI-written metadata often uses those. Compares without case, `_`, `-` and an `api` tail.
+ */
+export function protocolSpellingMatch(value: string, allowed: readonly string[]): string | undefined {
+  const squash = (text: string) => text.toLowerCase().replace(/[_-]/g, '');
+  const wanted = squash(value);
+  const withoutApi = wanted.endsWith('api') ? wanted.slice(0, -3) : wanted;
+  return allowed.find((candidate) => [wanted, withoutApi].includes(squash(candidate)));
+}

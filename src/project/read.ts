@@ -1,11 +1,11 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isProbablyBinary } from '../secrets/files.js';
 
 /** Larger files are not metadata; reading them would only cost memory. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export type ReadResult =
-  | { ok: true; text: string; bytes: Uint8Array }
+  | { ok: true; text: string; bytes?: Uint8Array }
   | { ok: false; reason: string; binary?: boolean };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -14,36 +14,46 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeText(bytes: Uint8Array): ReadResult {
   if (isProbablyBinary(bytes)) return { ok: false, reason: 'binary content, not a text file', binary: true };
   try {
-    return { ok: true, text: utf8.decode(bytes), bytes };
+    return { ok: true, text: utf8.decode(bytes) };
   } catch {
-    return { ok: false, reason: 'content is not valid UTF-8' };
+    // Not text either: the repository scan judges such a file by its name only (a keystore, say).
+    return { ok: false, reason: 'content is not valid UTF-8', binary: true };
   }
 }
+
+const NOT_REGULAR = 'not a regular file (a device, socket or pipe)';
+
+/** O_NONBLOCK: opening a FIFO named like a metadata file must not wait for a writer (Windows has no such flag). */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** One read buffer for every file that fits (nearly all do): decoding copies the text out of it. */
+const scratch = Buffer.allocUnsafe(256 * 1024);
 
 /**
  * Reads a file once, defensively: directories, unreadable files, dangling links, files over 10 MB, binary and
  * non-UTF-8 content come back as a reason instead of an exception. Synchronous on purpose: for thousands of small
  * files it is faster than the promise API, and the linter has nothing else to do meanwhile.
+ * open + fstat rather than stat + open: the same checks with one path lookup and no allocation per file, which is
+ * a fifth of the cost of reading a 20,000-file repository.
  */
 export function readTextFile(path: string): ReadResult {
   let fd: number | undefined;
   try {
-    // stat before open: opening a FIFO named like a metadata file would block the linter forever.
-    const info = statSync(path);
+    fd = openSync(path, OPEN_FLAGS);
+    const info = fstatSync(fd);
     if (info.isDirectory()) return { ok: false, reason: 'is a directory, not a file' };
-    if (!info.isFile()) return { ok: false, reason: 'not a regular file (a device, socket or pipe)' };
+    if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
     if (info.size > MAX_FILE_BYTES) {
       return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit` };
     }
-    fd = openSync(path, 'r');
-    const bytes = Buffer.allocUnsafe(info.size);
+    const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
     let offset = 0;
-    while (offset < bytes.length) {
-      const read = readSync(fd, bytes, offset, bytes.length - offset, offset);
+    while (offset < info.size) {
+      const read = readSync(fd, bytes, offset, info.size - offset, offset);
       if (read === 0) break;
       offset += read;
     }
-    return decodeText(offset === bytes.length ? bytes : bytes.subarray(0, offset));
+    return decodeText(bytes.subarray(0, offset));
   } catch (error) {
     return { ok: false, reason: describeIoError(error) };
   } finally {
@@ -63,6 +73,8 @@ export function describeIoError(error: unknown): string {
       return 'is a directory, not a file';
     case 'ELOOP':
       return 'symbolic link loop';
+    case 'ENXIO': // opening a socket
+      return NOT_REGULAR;
     default:
       return `file cannot be read: ${(error as Error).message}`;
   }

@@ -10,7 +10,7 @@ const PURGE = 'purge it from the git history';
 
 /** What to do about each kind of secret the text scan finds: the remedy differs by what leaked. */
 const FILE_SECRET_ADVICE: Record<SecretKind, string> = {
-  'private-key': `remove the key file, ${PURGE}, and replace the key and the certificate made from it`,
+  'private-key': `remove it, ${PURGE}, and replace the key pair (and any certificate made from it)`,
   'sfdx-auth-url': `it carries a refresh token: revoke it (log the org out or revoke the app's token in Setup), remove it and ${PURGE}`,
   'salesforce-access-token': `end that session (revoke the token), remove it and ${PURGE}`,
 };
