@@ -257,7 +257,11 @@ export interface AppSummary {
   file: string;
   flow: Flow;
   flowDeclared: boolean;
+  /** Whether the app uses OAuth at all (a SAML- or canvas-only app has no flow). */
+  usesOAuth: boolean;
   scopes: string[];
+  /** As written in the metadata, in order (`init` copies them into the configuration). */
+  callbackUrls: string[];
   adminApproved: boolean;
   ipRelaxation: IpRelaxation;
   certificateExpiry?: string;

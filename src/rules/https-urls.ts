@@ -8,7 +8,7 @@ const WHAT_TRAVELS: Readonly<Record<string, string>> = {
   acsUrl: 'the SAML assertion that logs the user in',
   samlSloUrl: 'SAML logout messages',
   singleLogoutUrl: 'logout requests',
-  canvasUrl: 'the canvas signed request, which carries an OAuth token',
+  canvasUrl: 'the canvas signed request with its OAuth token',
   startUrl: 'the page users land on after signing in',
   mobileStartUrl: 'the page mobile users land on after signing in',
   logoUrl: 'the logo shown to users',

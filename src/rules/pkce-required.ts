@@ -3,6 +3,7 @@ import type { OAuthApp, Rule } from '../types.js';
 import { defineMeta } from './meta.js';
 import { quoteUrl } from './util/display.js';
 import { globalOAuthSettingsAnchor } from './util/elements.js';
+import { describeFlow } from './util/flow-scopes.js';
 
 /**
  * Why the app is a public client (one that cannot keep a secret), or undefined for a confidential one. The first
@@ -14,7 +15,7 @@ function publicClientReason(app: OAuthApp): string | undefined {
   if (native) return `its callback ${quoteUrl(native.value)} uses a native app's private-use scheme`;
   if (app.deviceFlowEnabled.value) return 'it enables the device flow (isDeviceFlowEnabled)';
   if (app.flow.value === 'user-agent' || app.flow.value === 'device') {
-    return `it uses the ${app.flow.value} flow (${app.flow.declared ? 'declared in the configuration' : 'inferred'})`;
+    return `it uses ${describeFlow(app)}`;
   }
   return undefined;
 }
@@ -37,7 +38,7 @@ export const pkceRequired: Rule = {
     if (!reason) return;
     const setting = app.pkceRequired.defaulted ? 'does not set isPkceRequired (default false for a Connected App)' : 'sets isPkceRequired to false';
     ctx.report({
-      message: `App "${app.name}" is a public client (${reason}) but ${setting}; set isPkceRequired to true so that an intercepted authorization code cannot be redeemed.`,
+      message: `App "${app.name}" is a public client, since ${reason}, but ${setting}; set isPkceRequired to true so that an intercepted authorization code cannot be redeemed.`,
       at: app.pkceRequired.defaulted ? globalOAuthSettingsAnchor(app) : app.pkceRequired.at,
     });
   },

@@ -23,7 +23,7 @@ export const refreshTokenExpiry: Rule = {
       ? `has no ${element}, so they stay valid until revoked (the default)`
       : `its ${element} keeps them valid until revoked`;
     ctx.report({
-      message: `App "${app.name}" receives refresh tokens (${scope.value} scope), ${policy}, and does not rotate them; set an expiry (lifetime or inactivity) or enable isRefreshTokenRotationEnabled.`,
+      message: `App "${app.name}" can receive refresh tokens (it requests the ${scope.value} scope), ${policy}, and does not rotate them; set an expiry (lifetime or inactivity) or enable isRefreshTokenRotationEnabled.`,
       at: app.refreshTokenPolicy.at,
     });
   },

@@ -70,5 +70,5 @@ export function initialAllowScopes(app: Pick<OAuthApp, 'scopes' | 'flow'>): stri
 
 /** The app's flow for a message, saying whether the user declared it or the linter guessed it. */
 export function describeFlow(app: Pick<OAuthApp, 'flow'>): string {
-  return `the ${app.flow.value} flow (${app.flow.declared ? 'declared in the configuration' : 'inferred from its settings; declare it under apps in the configuration if that is wrong'})`;
+  return `the ${app.flow.value} flow (${app.flow.declared ? 'declared in the configuration' : 'inferred from its settings'})`;
 }
