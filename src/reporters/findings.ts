@@ -20,6 +20,11 @@ export function countFindings(run: LintRun): FindingCounts {
   return counts;
 }
 
+/** `1 error`, `2 errors`: counts in human output. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** The findings that count (not suppressed), in the run's order: file, line, column, rule. */
 export function activeFindings(run: LintRun): Finding[] {
   return run.results.flatMap((result) => result.findings);

@@ -7,6 +7,8 @@ import type { Reporter } from './types.js';
 const loaders: Record<string, () => Promise<Reporter>> = {
   text: async () => (await import('./text.js')).textReporter,
   json: async () => (await import('./json.js')).jsonReporter,
+  sarif: async () => (await import('./sarif.js')).sarifReporter,
+  github: async () => (await import('./github.js')).githubReporter,
 };
 
 export const FORMATS = Object.keys(loaders);

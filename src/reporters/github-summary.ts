@@ -1,0 +1,126 @@
+import { relativePath } from '../engine/fingerprint.js';
+import type { AppSummary, Finding, LintRun } from '../types.js';
+import { activeFindings, bySeverity, countFindings, plural } from './findings.js';
+import type { ReporterOptions } from './types.js';
+
+/** GitHub caps a step's job summary at 1 MiB; the findings table stops short of it, with room for the rest. */
+export const JOB_SUMMARY_BYTES = 1024 * 1024;
+const FINDINGS_BUDGET = JOB_SUMMARY_BYTES - 16 * 1024;
+
+const KIND = { connectedApp: 'Connected App', externalClientApp: 'External Client App' } as const;
+
+/**
+ * The Markdown job summary: totals, one row per app with the settings a reviewer checks, and the findings
+ * (most severe first) linked to the files. Everything taken from the linted files is escaped.
+ */
+export function renderJobSummary(run: LintRun, options: Pick<ReporterOptions, 'quiet' | 'env'>): string {
+  const counts = countFindings(run);
+  const link = fileLinker(options.env);
+  const findings = activeFindings(run)
+    .filter((finding) => !options.quiet || finding.severity === 'error')
+    .sort(bySeverity(run.rules));
+  const docs = new Map(run.rules.map((meta) => [meta.id, meta.docs]));
+
+  const icon = counts.errors > 0 ? '❌' : counts.warnings > 0 ? '⚠️' : '✅';
+  const out: string[] = [
+    '## connected-app-lint',
+    '',
+    `${icon} **${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}** in ${plural(run.stats.apps, 'app')} ` +
+      `(${plural(run.stats.metadataFiles, 'metadata file')}, ${plural(run.stats.scannedFiles, 'file')} scanned for secrets)` +
+      (counts.suppressed ? `; ${counts.suppressed} suppressed (listed in the JSON and SARIF reports)` : '') +
+      '.',
+    '',
+  ];
+  if (run.parseFailures.length > 0) {
+    out.push(`${plural(run.parseFailures.length, 'file')} could not be read or parsed, so ${run.parseFailures.length === 1 ? 'it was' : 'they were'} not checked.`, '');
+  }
+
+  if (run.apps.length > 0) {
+    out.push('### Apps', '');
+    out.push(tableRow(['App', 'Kind', 'Environment', 'Flow', 'Scopes', 'Admin approved', 'IP relaxation', 'Certificate expires', 'Findings']));
+    out.push(tableRow(Array(9).fill('---')));
+    for (const app of run.apps) out.push(appRow(run, app, findings, link));
+    out.push('');
+  }
+
+  if (findings.length > 0) {
+    out.push('### Findings', '');
+    out.push(tableRow(['Severity', 'Rule', 'Location', 'Message']), tableRow(['---', '---', '---', '---']));
+    let bytes = Buffer.byteLength(out.join('\n'));
+    let shown = 0;
+    for (const finding of findings) {
+      const row = findingRow(run, finding, docs.get(finding.ruleId), link);
+      bytes += Buffer.byteLength(row) + 1;
+      if (bytes > FINDINGS_BUDGET) break;
+      out.push(row);
+      shown++;
+    }
+    if (shown < findings.length) {
+      out.push('', `…and ${plural(findings.length - shown, 'more finding')}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`);
+    }
+    out.push('');
+  }
+  for (const notice of run.notices) out.push(`> ${markdownText(notice)}`, '');
+  return `${out.join('\n')}\n`;
+}
+
+function appRow(run: LintRun, app: AppSummary, findings: Finding[], link: FileLinker): string {
+  const own = findings.filter((finding) => finding.app === app.name);
+  const errors = own.filter((finding) => finding.severity === 'error').length;
+  const warnings = own.length - errors;
+  const verdict = own.length === 0 ? '✅ none' : [errors && `❌ ${plural(errors, 'error')}`, warnings && `⚠️ ${plural(warnings, 'warning')}`].filter(Boolean).join(', ');
+  return tableRow([
+    link(markdownText(app.name), relativePath(run.root, app.file)),
+    KIND[app.kind],
+    app.environment,
+    app.usesOAuth ? `${markdownText(app.flow)}${app.flowDeclared ? '' : ' (inferred)'}` : 'no OAuth',
+    app.usesOAuth && app.scopes.length ? app.scopes.map(markdownText).join(', ') : '—',
+    app.adminApproved ? 'yes' : 'no',
+    markdownText(app.ipRelaxation),
+    app.certificateExpiry ? markdownText(app.certificateExpiry) : '—',
+    verdict,
+  ]);
+}
+
+function findingRow(run: LintRun, finding: Finding, docs: string | undefined, link: FileLinker): string {
+  const path = relativePath(run.root, finding.at.file);
+  const rule = docs ? `[${markdownText(finding.ruleId)}](${docs})` : markdownText(finding.ruleId);
+  return tableRow([
+    finding.severity === 'error' ? '❌ error' : '⚠️ warning',
+    rule,
+    link(markdownText(`${path}:${finding.at.line}`), path, finding.at.line),
+    markdownText(finding.message),
+  ]);
+}
+
+function tableRow(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * Text from linted files as inert Markdown: one line, and every character that could start emphasis, code, a
+ * link, HTML, an entity or a new table cell is backslash-escaped (CommonMark renders `\x` as `x` for ASCII
+ * punctuation). With `[` escaped no link can form, so `(`, `)` and `!` need nothing.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
+}
+
+type FileLinker = (text: string, path: string, line?: number) => string;
+
+/** Links into the repository at the linted commit when the runner says where that is; plain text otherwise. */
+function fileLinker(env: NodeJS.ProcessEnv): FileLinker {
+  const server = env.GITHUB_SERVER_URL;
+  const repository = env.GITHUB_REPOSITORY;
+  const sha = env.GITHUB_SHA;
+  if (!server || !repository || !sha) return (text) => text;
+  const base = `${server.replace(/\/+$/, '')}/${repository}/blob/${sha}/`;
+  return (text, path, line) => {
+    // encodeURIComponent leaves `(` and `)`, which would end a Markdown link destination.
+    const encoded = path
+      .split('/')
+      .map((segment) => encodeURIComponent(segment).replace(/\(/g, '%28').replace(/\)/g, '%29'))
+      .join('/');
+    return `[${text}](${base}${encoded}${line ? `#L${line}` : ''})`;
+  };
+}

@@ -1,0 +1,97 @@
+import { appendFileSync } from 'node:fs';
+import { relativePath } from '../engine/fingerprint.js';
+import type { Finding, LintRun } from '../types.js';
+import { activeFindings, bySeverity, countFindings, plural, type FindingCounts } from './findings.js';
+import { renderJobSummary } from './github-summary.js';
+import type { Reporter, ReporterOptions } from './types.js';
+import { singleLine, workflowCommand } from './workflow-commands.js';
+
+/** GitHub keeps at most this many annotations of each level per step and silently drops the rest. */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+/**
+ * `--format github`: workflow-command annotations, most severe first and within GitHub's per-step limits, the
+ * rest as plain log lines with one notice saying how many there are; and, when the runner provides
+ * GITHUB_STEP_SUMMARY, a Markdown job summary appended to it. Every line is also readable in a terminal.
+ */
+export const githubReporter: Reporter = {
+  format: 'github',
+  render(run, options) {
+    const lines = annotationLines(run, options);
+    const summaryPath = options.env.GITHUB_STEP_SUMMARY;
+    if (summaryPath) {
+      try {
+        appendFileSync(summaryPath, renderJobSummary(run, options));
+      } catch (error) {
+        lines.push(`connected-app-lint: could not write the job summary: ${singleLine((error as Error).message)}`);
+      }
+    }
+    return `${lines.join('\n')}\n`;
+  },
+};
+
+export function annotationLines(run: LintRun, options: Pick<ReporterOptions, 'quiet' | 'env'>): string[] {
+  const findings = activeFindings(run)
+    .filter((finding) => !options.quiet || finding.severity === 'error')
+    .sort(bySeverity(run.rules));
+  const annotated: Finding[] = [];
+  const rest: Finding[] = [];
+  const used = { error: 0, warning: 0 };
+  for (const finding of findings) {
+    if (used[finding.severity] < ANNOTATIONS_PER_LEVEL) {
+      used[finding.severity]++;
+      annotated.push(finding);
+    } else {
+      rest.push(finding);
+    }
+  }
+
+  const lines = annotated.map((finding) => annotation(run, finding));
+  if (rest.length > 0) {
+    lines.push(`${plural(rest.length, 'more finding')}:`);
+    lines.push(...rest.map((finding) => plainLine(run, finding)));
+    lines.push(workflowCommand('notice', { title: 'connected-app-lint' }, moreNotice(rest, Boolean(options.env.GITHUB_STEP_SUMMARY))));
+  }
+  lines.push(totalsLine(run, countFindings(run), options.quiet));
+  return lines;
+}
+
+function annotation(run: LintRun, finding: Finding): string {
+  const { at } = finding;
+  return workflowCommand(
+    finding.severity,
+    {
+      file: relativePath(run.root, at.file),
+      line: at.line,
+      endLine: at.endLine ?? at.line,
+      col: at.column,
+      endColumn: at.endColumn,
+      title: finding.ruleId,
+    },
+    finding.message,
+  );
+}
+
+function plainLine(run: LintRun, finding: Finding): string {
+  const where = `${relativePath(run.root, finding.at.file)}:${finding.at.line}:${finding.at.column}`;
+  return `  ${singleLine(where)}  ${finding.severity}  ${singleLine(finding.message)}  ${finding.ruleId}`;
+}
+
+function moreNotice(rest: Finding[], hasSummary: boolean): string {
+  const errors = rest.filter((finding) => finding.severity === 'error').length;
+  const warnings = rest.length - errors;
+  const parts = [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean);
+  return (
+    `${plural(rest.length, 'more finding')} (${parts.join(', ')}) not annotated: GitHub shows at most ` +
+    `${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings per step. The full list is in this step's log` +
+    `${hasSummary ? ' and in the job summary' : ''}, and in code scanning when the SARIF report is uploaded.`
+  );
+}
+
+function totalsLine(run: LintRun, counts: FindingCounts, quiet: boolean): string {
+  const apps = plural(run.stats.apps, 'app');
+  const suppressed = counts.suppressed ? `, ${counts.suppressed} suppressed` : '';
+  if (counts.errors + counts.warnings === 0) return `connected-app-lint: no problems in ${apps}${suppressed}.`;
+  const warnings = quiet ? '' : `, ${plural(counts.warnings, 'warning')}`;
+  return `connected-app-lint: ${plural(counts.errors, 'error')}${warnings} in ${apps}${suppressed}.`;
+}

@@ -1,0 +1,283 @@
+// `--format sarif` on real projects (the demo, a project with more than ten errors, a broken file), checked by the
+// OASIS schema and by sarif-multitool with GitHub's ingestion rules, plus GitHub's limits on synthetic runs.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lint } from '../src/engine/lint.js';
+import { buildSarifLog, GITHUB_SARIF_LIMITS, sarifReporter, type SarifLog } from '../src/reporters/sarif.js';
+import type { Finding, LintRun } from '../src/types.js';
+import { connectedApp, copyToTemp, makeProject, REPO, runCli, tempDir } from './helpers/cli.js';
+import { runMultitool, schemaErrors, writeTempSarif } from './helpers/sarif.js';
+
+const DEMO_SECRET = '8F3A1C2B9D7E6F5A4B3C2D1E0F9A8B7C6D5E4F3A2B1C0D9E8F7A6B5C4D3E2F1A';
+const MANY_SECRET = 'Zq8vN3rT6yW1pL4kX7mC0bH5jG2dF9sA';
+const LEGACY_SYNC = 'integrations/main/default/connectedApps/Legacy_Sync.connectedApp-meta.xml';
+
+/** Twelve apps that each request Full (and more), one with a committed consumer secret: well over ten errors. */
+function manyErrorsProject(): string {
+  const files: Record<string, string> = { 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] }) };
+  for (let i = 1; i <= 12; i++) {
+    files[`force-app/main/default/connectedApps/App_${i}.connectedApp-meta.xml`] = connectedApp(`App ${i}`, ['Api', 'Full']);
+  }
+  files['force-app/main/default/connectedApps/App_1.connectedApp-meta.xml'] = connectedApp('App 1', ['Api', 'Full']).replace(
+    '<callbackUrl>',
+    `<consumerSecret>${MANY_SECRET}</consumerSecret>\n        <callbackUrl>`,
+  );
+  return makeProject(files);
+}
+
+async function sarifOf(dir: string, sarifCategory?: string): Promise<{ run: LintRun; text: string; log: SarifLog }> {
+  const run = await lint({ cwd: dir, paths: [dir] });
+  const text = await sarifReporter.render(run, { color: false, quiet: false, cwd: dir, env: {}, ...(sarifCategory ? { sarifCategory } : {}) });
+  return { run, text, log: JSON.parse(text) as SarifLog };
+}
+
+/** The demo with one finding suppressed by a directive and one by the baseline (as the engine marks them). */
+function withSuppressions(run: LintRun): LintRun {
+  const results = run.results.map((result) => ({ ...result, findings: [...result.findings], suppressed: [...result.suppressed] }));
+  const target = results.find((result) => result.findings.length >= 2)!;
+  const [first, second] = target.findings.splice(0, 2) as [Finding, Finding];
+  target.suppressed.push(
+    { ...first, suppressed: { kind: 'directive', justification: 'Legacy partner, tracked in SEC-42' } },
+    { ...second, suppressed: { kind: 'baseline', justification: '' } },
+  );
+  return { ...run, results };
+}
+
+/** A LintRun as the engine would produce it, with made-up findings (for limits no real project reaches). */
+function syntheticRun(findings: Finding[]): LintRun {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) byFile.set(finding.at.file, [...(byFile.get(finding.at.file) ?? []), finding]);
+  return {
+    root: '/repo',
+    toolVersion: '0.1.0',
+    results: [...byFile].map(([file, list]) => ({ file, findings: list, suppressed: [] })),
+    rules: [
+      { id: 'loud', description: 'A loud rule.', fullDescription: 'A loud rule.', severity: { production: 'error', sandbox: 'error' }, docs: 'https://example.com/loud', tags: ['security'], securitySeverity: 9 },
+      { id: 'quiet', description: 'A quiet rule.', fullDescription: 'A quiet rule.', severity: { production: 'warn', sandbox: 'warn' }, docs: 'https://example.com/quiet', tags: ['security'], securitySeverity: 2 },
+    ],
+    parseFailures: [],
+    stats: { files: byFile.size, metadataFiles: byFile.size, apps: 0, scannedFiles: 0, durationMs: 0, baselineHidden: 0 },
+    apps: [],
+    notices: [],
+  };
+}
+
+function finding(ruleId: 'loud' | 'quiet', index: number, message = `Finding ${index}.`): Finding {
+  return {
+    ruleId,
+    severity: ruleId === 'loud' ? 'error' : 'warning',
+    message,
+    at: { file: `/repo/force-app/f${index % 50}.connectedApp-meta.xml`, line: index + 1, column: 1, endLine: index + 1, endColumn: 10 },
+    fingerprint: `${index.toString(16).padStart(16, '0')}:1`,
+  };
+}
+
+const results = (log: SarifLog) => log.runs[0].results;
+
+describe('SARIF output', () => {
+  let demo: Awaited<ReturnType<typeof sarifOf>>;
+  let many: Awaited<ReturnType<typeof sarifOf>>;
+  let broken: Awaited<ReturnType<typeof sarifOf>>;
+  let suppressedText: string;
+
+  beforeAll(async () => {
+    demo = await sarifOf(copyToTemp(join(REPO, 'fixtures', 'demo')));
+    many = await sarifOf(manyErrorsProject(), 'salesforce/apps');
+    broken = await sarifOf(
+      makeProject({
+        'force-app/main/default/connectedApps/Broken.connectedApp-meta.xml': '<?xml version="1.0"?>\n<ConnectedApp>\n  <label>Broken</label>\n  <oauthConfig>\n',
+        'force-app/main/default/connectedApps/Fine.connectedApp-meta.xml': connectedApp('Fine', ['Full']),
+      }),
+    );
+    suppressedText = await sarifReporter.render(withSuppressions(demo.run), { color: false, quiet: false, cwd: REPO, env: {} });
+  });
+
+  it('the projects are what the tests need: findings, more than ten errors, a parse failure', () => {
+    expect(results(demo.log).length).toBeGreaterThan(0);
+    expect(results(many.log).filter((result) => result.level === 'error').length).toBeGreaterThan(10);
+    expect(broken.run.parseFailures).toHaveLength(1);
+  });
+
+  it('passes the OASIS SARIF 2.1.0 schema', () => {
+    for (const [name, log] of [['demo', demo.log], ['many', many.log], ['broken', broken.log], ['suppressed', JSON.parse(suppressedText)]] as const) {
+      expect(schemaErrors(log), name).toEqual([]);
+    }
+    // The validator does reject a broken log, so a pass means something.
+    const invalid = structuredClone(demo.log) as unknown as { runs: { results: { level: string }[] }[] };
+    invalid.runs[0]!.results[0]!.level = 'fatal';
+    expect(schemaErrors(invalid).length).toBeGreaterThan(0);
+  });
+
+  it('passes sarif-multitool validate --rule-kind "Sarif;Gh": no error and no GitHub ingestion (GH*) result', () => {
+    const files = {
+      demo: writeTempSarif('demo', demo.text),
+      many: writeTempSarif('many', many.text),
+      broken: writeTempSarif('broken', broken.text),
+      suppressed: writeTempSarif('suppressed', suppressedText),
+    };
+    const verdict = runMultitool(Object.values(files));
+    const problems = verdict.filter((result) => result.level === 'error' || result.ruleId.startsWith('GH'));
+    expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
+
+    // The GitHub rules really ran: a result without a location is a GH error.
+    const noLocation = structuredClone(demo.log) as unknown as { runs: { results: { locations?: unknown }[] }[] };
+    delete noLocation.runs[0]!.results[0]!.locations;
+    const check = runMultitool([writeTempSarif('no-location', JSON.stringify(noLocation))]);
+    expect(check.some((result) => result.ruleId.startsWith('GH') && result.level === 'error')).toBe(true);
+  }, 300_000); // the .NET validator takes 5-20 s per call, more on a busy machine
+
+  it('describes every rule that ran, within GitHub limits, with docs, tags, precision and security-severity', () => {
+    const { driver } = demo.log.runs[0].tool;
+    expect(driver).toMatchObject({ name: 'connected-app-lint', semanticVersion: demo.run.toolVersion });
+    expect(driver.informationUri).toMatch(/^https:\/\//);
+    expect(driver.rules.map((rule) => rule.id)).toEqual(demo.run.rules.map((meta) => meta.id));
+    for (const rule of driver.rules) {
+      const meta = demo.run.rules.find((candidate) => candidate.id === rule.id)!;
+      expect(rule.shortDescription.text.length).toBeGreaterThan(0);
+      expect(rule.shortDescription.text.length).toBeLessThanOrEqual(1024);
+      expect(rule.fullDescription.text.length).toBeLessThanOrEqual(1024);
+      if (rule.name !== undefined) expect(rule.name.toLowerCase()).not.toBe(rule.id.toLowerCase());
+      expect(rule.helpUri).toBe(meta.docs);
+      expect(rule.help.markdown).toContain(meta.docs);
+      expect(rule.properties.tags).toContain('security');
+      expect(rule.properties['security-severity']).toMatch(/^\d+\.\d$/);
+      expect(Number(rule.properties['security-severity'])).toBeCloseTo(meta.securitySeverity, 1);
+      expect(rule.properties.precision).toBe(meta.precision);
+      expect(rule.defaultConfiguration.level).toBe(meta.severity.production === 'error' ? 'error' : 'warning');
+    }
+    expect(driver.rules.find((rule) => rule.id === 'no-full-scope')?.name).toBe('NoFullScope');
+  });
+
+  it('results: ruleId and ruleIndex agree, level is the effective severity, one repository-relative location', () => {
+    const log = demo.log;
+    const { rules } = log.runs[0].tool.driver;
+    expect(log.runs[0].originalUriBaseIds['%SRCROOT%']!.uri).toMatch(/^file:\/\/.*\/$/);
+    const findings = demo.run.results.flatMap((result) => result.findings);
+    expect(results(log)).toHaveLength(findings.length);
+    results(log).forEach((result, index) => {
+      const source = findings[index]!;
+      expect(rules[result.ruleIndex]!.id).toBe(result.ruleId);
+      expect(result.ruleId).toBe(source.ruleId);
+      expect(result.level).toBe(source.severity);
+      expect(result.message.text).toBe(source.message);
+      expect(result.locations).toHaveLength(1);
+      const { artifactLocation, region } = result.locations[0].physicalLocation;
+      expect(artifactLocation.uriBaseId).toBe('%SRCROOT%');
+      expect(artifactLocation.uri).not.toMatch(/^(\/|file:|\.\.)/);
+      expect(region.startLine).toBe(source.at.line);
+      expect(region.startColumn).toBe(source.at.column);
+      if (region.endColumn !== undefined) expect(region.endColumn).toBe(source.at.endColumn);
+      expect(result.partialFingerprints.primaryLocationLineHash).toBe(source.fingerprint);
+      expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:\d+$/);
+    });
+    const full = results(log).find((result) => result.ruleId === 'no-full-scope' && result.locations[0].physicalLocation.artifactLocation.uri === LEGACY_SYNC);
+    expect(full?.locations[0].physicalLocation.region).toEqual({ startLine: 14, startColumn: 9, endColumn: 30 });
+  });
+
+  it('fingerprints are unchanged after lines are inserted above a finding, on the demo and on the many-errors project', async () => {
+    for (const project of [copyToTemp(join(REPO, 'fixtures', 'demo')), manyErrorsProject()]) {
+      const before = await sarifOf(project);
+      const file = results(before.log)[0]!.locations[0].physicalLocation.artifactLocation.uri;
+      const path = join(project, decodeURIComponent(file));
+      const lines = readFileSync(path, 'utf8').split('\n');
+      lines.splice(1, 0, '<!-- a comment -->', '<!-- moved -->', '');
+      writeFileSync(path, lines.join('\n'));
+      const after = await sarifOf(project);
+
+      const key = (result: SarifLog['runs'][0]['results'][number]) => `${result.ruleId} ${result.partialFingerprints.primaryLocationLineHash}`;
+      expect(results(after.log).map(key).sort()).toEqual(results(before.log).map(key).sort());
+      const moved = results(after.log).filter((result) => result.locations[0].physicalLocation.artifactLocation.uri === file);
+      expect(moved.length).toBeGreaterThan(0);
+      for (const result of moved) {
+        const old = results(before.log).find((candidate) => key(candidate) === key(result))!;
+        expect(result.locations[0].physicalLocation.region.startLine).toBe(old.locations[0].physicalLocation.region.startLine + 3);
+      }
+    }
+  });
+
+  it('never contains a secret in full', () => {
+    expect(demo.text).not.toContain(DEMO_SECRET);
+    expect(many.text).not.toContain(MANY_SECRET);
+    expect(suppressedText).not.toContain(DEMO_SECRET);
+    // The secrets are there to be found (reported masked), so the check above is not vacuous.
+    expect(results(demo.log).some((result) => result.message.text.includes(DEMO_SECRET.slice(0, 4)))).toBe(true);
+    expect(demo.text).not.toContain('"snippet"');
+  });
+
+  it('suppressed findings are results with suppressions: inSource for directives, external for the baseline', () => {
+    const log = JSON.parse(suppressedText) as SarifLog;
+    const suppressed = results(log).filter((result) => result.suppressions);
+    expect(suppressed.map((result) => result.suppressions)).toEqual([
+      [{ kind: 'inSource', justification: 'Legacy partner, tracked in SEC-42' }],
+      [{ kind: 'external' }],
+    ]);
+    expect(results(log)).toHaveLength(results(demo.log).length);
+  });
+
+  it('parse failures are error results and tool execution notifications, and the execution is not successful', () => {
+    const run = broken.log.runs[0];
+    const failure = broken.run.parseFailures[0]!;
+    const result = run.results.find((candidate) => candidate.ruleId === 'parse-error')!;
+    expect(result.level).toBe('error');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('force-app/main/default/connectedApps/Broken.connectedApp-meta.xml');
+    expect(result.locations[0].physicalLocation.region.startLine).toBe(failure.at.line);
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run.invocations[0].toolExecutionNotifications).toEqual([
+      expect.objectContaining({ level: 'error', message: { text: failure.message }, associatedRule: { id: 'parse-error', index: 0 } }),
+    ]);
+    // The other file was still linted.
+    expect(run.results.some((candidate) => candidate.ruleId === 'no-full-scope')).toBe(true);
+    expect(demo.log.runs[0].invocations[0]).toEqual({ executionSuccessful: true, toolExecutionNotifications: [] });
+  });
+
+  it('automationDetails.id: connected-app-lint/ by default; a category gets its trailing slash', () => {
+    expect(demo.log.runs[0].automationDetails.id).toBe('connected-app-lint/');
+    expect(many.log.runs[0].automationDetails.id).toBe('salesforce/apps/');
+    expect(buildSarifLog(demo.run, { sarifCategory: 'nightly/run-7/' }).runs[0].automationDetails.id).toBe('nightly/run-7/');
+  });
+
+  it(`keeps at most ${GITHUB_SARIF_LIMITS.resultsPerRun} results, the most severe, and says so in a notification`, async () => {
+    // 25,100 warnings first, then 150 errors at the end of the run's order: a plain cut would lose every error.
+    const warnings = Array.from({ length: 25_100 }, (_, index) => finding('quiet', index));
+    const errors = Array.from({ length: 150 }, (_, index) => finding('loud', 25_100 + index));
+    const run = syntheticRun([...warnings, ...errors]);
+    const log = JSON.parse(await sarifReporter.render(run, { color: false, quiet: false, cwd: '/repo', env: {} })) as SarifLog;
+    const kept = results(log);
+    expect(kept).toHaveLength(25_000);
+    expect(kept.filter((result) => result.level === 'error')).toHaveLength(150);
+    const notices = log.runs[0].invocations[0].toolExecutionNotifications;
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ level: 'warning' });
+    expect(notices[0]!.message.text).toContain('250 of 25250 results were left out');
+    expect(log.runs[0].invocations[0].executionSuccessful).toBe(true);
+    expect(schemaErrors(log)).toEqual([]);
+  });
+
+  it('stays under 10 MB gzipped, keeping the most severe results', async () => {
+    // 3,000 findings with 8 KB of incompressible text each: about 12 MB once gzipped.
+    const findings = Array.from({ length: 3_000 }, (_, index) => finding(index % 10 === 0 ? 'loud' : 'quiet', index, randomBytes(4_000).toString('hex')));
+    const text = await sarifReporter.render(syntheticRun(findings), { color: false, quiet: false, cwd: '/repo', env: {} });
+    const gzipped = gzipSync(text);
+    expect(gzipped.length).toBeLessThanOrEqual(GITHUB_SARIF_LIMITS.gzippedBytes);
+    const log = JSON.parse(gunzipSync(gzipped).toString('utf8')) as SarifLog;
+    const kept = results(log);
+    expect(kept.length).toBeLessThan(3_000);
+    expect(kept.length).toBeGreaterThan(1_500);
+    expect(kept.filter((result) => result.level === 'error')).toHaveLength(300);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications[0]!.message.text).toMatch(/^\d+ of 3000 results were left out/);
+  });
+
+  it('the CLI writes it with --format sarif -o and --sarif-category', () => {
+    const out = join(tempDir(), 'reports', 'calint.sarif');
+    const cli = runCli(['lint', join(REPO, 'fixtures', 'demo'), '--format', 'sarif', '-o', out, '--sarif-category', 'demo']);
+    expect(cli.status).toBe(1);
+    const log = JSON.parse(readFileSync(out, 'utf8')) as SarifLog;
+    expect(log.runs[0].automationDetails.id).toBe('demo/');
+    expect(schemaErrors(log)).toEqual([]);
+    // Inside this repository the root is the git root, so URIs start at fixtures/demo.
+    expect(results(log).map((result) => result.locations[0].physicalLocation.artifactLocation.uri)).toContain(`fixtures/demo/${LEGACY_SYNC}`);
+  });
+});
