@@ -28,6 +28,10 @@ export interface LintArgs {
 export interface RulesArgs {
   command: 'rules';
   format: string;
+  /** The configuration (and its plugins) add plugin rules to the list. */
+  config?: string;
+  noConfig?: boolean;
+  noPlugins?: boolean;
 }
 
 export interface InitArgs {
@@ -83,7 +87,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (command === 'rules') {
     const format = values.format ?? 'text';
     if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`rules --format must be text, json or markdown, not "${format}"`);
-    return { command: 'rules', format };
+    return { command: 'rules', format, ...(values.config ? { config: values.config } : {}), noConfig: values['no-config'] ?? false, noPlugins: values['no-plugins'] ?? false };
   }
   if (command === 'init') return { command: 'init', paths: positionals, force: values.force ?? false, debug: values.debug ?? false };
 

@@ -5,6 +5,7 @@ import { FORMATS, loadReporter } from '../reporters/index.js';
 import type { LintRun } from '../types.js';
 import { HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
 import { prepareLint } from './prepare.js';
+import { progressFor } from './progress.js';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
@@ -21,12 +22,16 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
         io.stdout.write(`${toolVersion()}\n`);
         return EXIT.clean;
       case 'rules': {
-        const { renderRules } = await import('./rules-command.js');
-        io.stdout.write(renderRules(args.format));
+        const { runRulesCommand } = await import('./rules-command.js');
+        io.stdout.write(await runRulesCommand(args, process.cwd(), io));
         return EXIT.clean;
       }
-      case 'init':
-        throw new UsageError('init is not available yet');
+      case 'init': {
+        debug = args.debug;
+        const { runInit } = await import('./init-command.js');
+        io.stdout.write(await runInit(args, process.cwd()));
+        return EXIT.clean;
+      }
       case 'lint':
         debug = args.debug;
         return await runLint(args, io);
@@ -49,7 +54,13 @@ async function runLint(args: LintArgs, io: { stdout: NodeJS.WritableStream; stde
   if (!reporter) throw new UsageError(`unknown format "${args.format}"`);
   const cwd = process.cwd();
   const prepared = await prepareLint(args, cwd, io);
-  const run = await lint(prepared.options);
+  const progress = progressFor({ stderr: io.stderr, env: process.env, format: args.format, toFile: args.outputFile !== undefined });
+  let run: LintRun;
+  try {
+    run = await lint(progress ? { ...prepared.options, onProgress: progress.update } : prepared.options);
+  } finally {
+    progress?.clear();
+  }
   await prepared.after?.(run);
 
   const toFile = args.outputFile !== undefined;

@@ -31,3 +31,9 @@ export function findingSeverity(resolved: ResolvedRule, requested: Severity | un
 export function environmentFor(appEnvironment: Environment | undefined, cliEnvironment: Environment | undefined, config: LinterConfig): Environment {
   return appEnvironment ?? cliEnvironment ?? config.environment ?? 'production';
 }
+
+/** The severity of an engine finding (directive problems, stale configuration): configurable like any rule; undefined when off. */
+export function engineFindingSeverity(meta: RuleMeta, config: LinterConfig, environment: Environment): (requested: Severity) => Severity | undefined {
+  const resolved = resolveRule(meta, config, environment);
+  return (requested) => (resolved.level === 'off' ? undefined : findingSeverity(resolved, requested));
+}

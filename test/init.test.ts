@@ -1,0 +1,98 @@
+// `init` as a new user meets it: on the demo project, then edit, then lint; the inferred flows, callback lists and
+// allowScopes it writes; never overwriting without --force.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { connectedApp, copyToTemp, makeProject, REPO, runCli } from './helpers/cli.js';
+
+const DIR = 'force-app/main/default/connectedApps';
+
+function findings(root: string, args: string[] = []): { ruleId: string; file: string; message: string }[] {
+  const result = runCli(['lint', '--format', 'json', ...args], { cwd: root });
+  expect(result.status, result.stderr).not.toBe(2);
+  return (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[]).flatMap((file) =>
+    file.messages.map((message) => ({ ruleId: message.ruleId, file: file.filePath.slice(root.length + 1), message: message.message })),
+  );
+}
+
+describe('init', () => {
+  it('on the demo: writes a commented starter file that loads, lists every app, and changes nothing until edited', () => {
+    const root = copyToTemp(join(REPO, 'fixtures', 'demo'));
+    const before = findings(root);
+    const init = runCli(['init'], { cwd: root });
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toContain('Wrote connected-app-lint.yaml: 4 apps');
+    const text = readFileSync(join(root, 'connected-app-lint.yaml'), 'utf8');
+    expect(text).toContain('# yaml-language-server: $schema=');
+    expect(text).toContain('flow: web-server  # inferred: no certificate, client credentials off, consumer secret required');
+    expect(text).toContain('# It requests Full, which no-full-scope reports: init never allow-lists it.');
+    const config = parse(text) as { environment: string; apps: Record<string, { flow: string; callbackUrls: string[]; allowScopes?: string[] }> };
+    expect(config.environment).toBe('production');
+    expect(Object.keys(config.apps).sort()).toEqual(['Customer_Portal', 'Legacy_Sync', 'Partner_Api', 'Retired_Reporting']);
+    expect(config.apps.Legacy_Sync!.callbackUrls).toEqual(['http://sync.example.com/oauth/callback', 'https://sync.example.com/oauth/callback/', 'https://sync.example.com/oauth/callback']);
+    expect(config.apps.Partner_Api).toMatchObject({ flow: 'web-server', callbackUrls: ['https://partners.example.com/oauth/callback'] });
+    expect(Object.values(config.apps).some((app) => app.allowScopes?.some((scope) => scope.toLowerCase() === 'full'))).toBe(false);
+
+    // The recorded intent matches the project, so linting reports what it reported before, and no stale config.
+    const after = findings(root);
+    expect(after.filter((finding) => finding.ruleId === 'config')).toEqual([]);
+    expect(after.map((finding) => finding.ruleId).sort()).toEqual(before.map((finding) => finding.ruleId).sort());
+
+    // Edit as the reviewer would: Legacy_Sync really uses the JWT bearer flow, relaxes IPs for a stated reason,
+    // and one callback must go.
+    const edited = text
+      .replace(/(  Legacy_Sync:\n    flow: )web-server/, '$1jwt-bearer')
+      .replace('      - http://sync.example.com/oauth/callback\n', '')
+      .replace(/(  Legacy_Sync:\n)/, '$1    ipRelaxation: { reason: "runs on Heroku dynos without fixed egress IPs" }\n');
+    writeFileSync(join(root, 'connected-app-lint.yaml'), edited);
+    const reviewed = findings(root);
+    const legacy = (ruleId: string) => reviewed.filter((finding) => finding.ruleId === ruleId && finding.file.includes('Legacy_Sync')).map((finding) => finding.message);
+    expect(legacy('jwt-certificate-present')).toEqual([expect.stringContaining('configured for the JWT bearer flow but has no certificate')]);
+    expect(legacy('ip-relaxation-enforced')).toEqual([expect.stringContaining('states a reason')]);
+    expect(legacy('callback-url-exact').join('\n')).toContain('http://sync.example.com/oauth/callback');
+  });
+
+  it('infers each flow and writes allowScopes only for scopes beyond the flow defaults', () => {
+    const root = makeProject({
+      'sfdx-project.json': '{"packageDirectories":[{"path":"force-app"}]}',
+      [`${DIR}/Portal.connectedApp-meta.xml`]: connectedApp('Portal', ['Api', 'RefreshToken', 'OpenID']),
+      [`${DIR}/Chatter_Web.connectedApp-meta.xml`]: connectedApp('Chatter Web', ['Api', 'Web', 'Chatter']),
+      [`${DIR}/Jwt_Job.connectedApp-meta.xml`]: connectedApp('Jwt Job', ['Api', 'RefreshToken']).replace('<isAdminApproved>', '<certificate>MIIBfake</certificate>\n        <isAdminApproved>'),
+      [`${DIR}/Server_Job.connectedApp-meta.xml`]: connectedApp('Server Job', ['Api']).replace('<isAdminApproved>', '<isClientCredentialEnabled>true</isClientCredentialEnabled>\n        <isAdminApproved>'),
+      [`${DIR}/Mobile.connectedApp-meta.xml`]: connectedApp('Mobile', ['Api', 'RefreshToken']).replace('https://app.example.com/cb', 'com.example.mobile://oauth'),
+    });
+    expect(runCli(['init'], { cwd: root }).status).toBe(0);
+    const apps = (parse(readFileSync(join(root, 'connected-app-lint.yaml'), 'utf8')) as { apps: Record<string, { flow: string; allowScopes?: string[] }> }).apps;
+    expect(Object.fromEntries(Object.entries(apps).map(([name, app]) => [name, [app.flow, app.allowScopes]]))).toEqual({
+      Chatter_Web: ['web-server', ['Api', 'Web', 'Chatter']],
+      Jwt_Job: ['jwt-bearer', ['Api', 'RefreshToken']],
+      Mobile: ['user-agent', undefined],
+      Portal: ['web-server', undefined],
+      Server_Job: ['client-credentials', undefined],
+    });
+    // What init wrote makes minimal-scopes quiet: the user reviews the list instead of a wall of findings.
+    expect(findings(root, ['--no-config']).filter((finding) => finding.ruleId === 'minimal-scopes').length).toBeGreaterThan(0);
+    expect(findings(root).filter((finding) => finding.ruleId === 'minimal-scopes')).toEqual([]);
+  });
+
+  it('never overwrites without --force; --force replaces whichever configuration file is there', () => {
+    const root = makeProject({ [`${DIR}/Portal.connectedApp-meta.xml`]: connectedApp('Portal'), 'connected-app-lint.json': '{"environment": "sandbox"}' });
+    const refused = runCli(['init'], { cwd: root });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('connected-app-lint.json already exists; edit it, or run init --force to replace it');
+    expect(existsSync(join(root, 'connected-app-lint.yaml'))).toBe(false);
+    const forced = runCli(['init', '--force'], { cwd: root });
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toContain('replacing connected-app-lint.json');
+    expect(existsSync(join(root, 'connected-app-lint.json'))).toBe(false);
+    expect(runCli(['init', root]).status).toBe(2);
+  });
+
+  it('a project without apps gets an empty, valid apps list', () => {
+    const root = makeProject({ 'sfdx-project.json': '{"packageDirectories":[{"path":"force-app"}]}', 'force-app/.gitkeep': '' });
+    expect(runCli(['init', root]).status).toBe(0);
+    expect(parse(readFileSync(join(root, 'connected-app-lint.yaml'), 'utf8'))).toMatchObject({ apps: {} });
+    expect(runCli(['lint', root]).status).toBe(0);
+  });
+});
