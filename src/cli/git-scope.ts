@@ -1,0 +1,27 @@
+import type { LintOptions } from '../engine/lint.js';
+import { GitError } from '../project/git-changes.js';
+import { changedSinceScope, NotInRepositoryError, stagedScope } from '../project/git-scope.js';
+import { UsageError, type LintArgs } from './args.js';
+
+/**
+ * `--staged` / `--changed-since`: the discovery, contents and deleted files of the change, for `lint()`.
+ * Nothing (a normal walk) without either option. git's refusals become usage errors (exit 2).
+ */
+export async function gitScope(
+  args: Pick<LintArgs, 'staged' | 'changedSince' | 'paths'>,
+  cwd: string,
+  ignorePatterns?: readonly string[],
+): Promise<Pick<LintOptions, 'discovery' | 'fileSource' | 'deletedFiles'>> {
+  if (!args.staged && args.changedSince === undefined) return {};
+  const option = args.staged ? '--staged' : '--changed-since';
+  const options = { cwd, paths: args.paths, ...(ignorePatterns ? { ignorePatterns } : {}) };
+  try {
+    return args.staged ? await stagedScope(options) : await changedSinceScope(args.changedSince!, options);
+  } catch (error) {
+    if (error instanceof NotInRepositoryError) {
+      throw new UsageError(`${option} needs a git repository: ${error.message}. Run it inside one, or lint paths instead.`);
+    }
+    if (error instanceof GitError) throw new UsageError(`${option}: ${error.message}`);
+    throw error;
+  }
+}
