@@ -249,6 +249,8 @@ export interface LintRun {
   apps: AppSummary[];
   /** Notes for the user (e.g. results capped). */
   notices: string[];
+  /** Files the linted change deletes (--staged, --changed-since): findings on them have no file to point at. */
+  deletedFiles?: string[];
 }
 
 export interface AppSummary {

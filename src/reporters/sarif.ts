@@ -116,10 +116,28 @@ interface ResultEntry {
   order: number;
 }
 
-/** Findings and suppressed findings, in the run's order: suppressed ones are results too, with `suppressions`. */
+/**
+ * Findings and suppressed findings, in the run's order: suppressed ones are results too, with `suppressions`.
+ * Findings on files the change deletes are not results: code scanning needs an existing file to show one.
+ */
 function resultEntries(run: LintRun): ResultEntry[] {
-  const findings = run.results.flatMap((result) => [...result.findings, ...result.suppressed]);
+  const deleted = new Set(run.deletedFiles ?? []);
+  const findings = run.results.flatMap((result) => (deleted.has(result.file) ? [] : [...result.findings, ...result.suppressed]));
   return findings.map((finding, order) => ({ finding, order }));
+}
+
+/** Findings on deleted files, as notifications that name the file and the rule. */
+function deletedFileNotifications(run: LintRun, ruleIndex: Map<string, number>): SarifNotification[] {
+  const deleted = new Set(run.deletedFiles ?? []);
+  return run.results
+    .filter((result) => deleted.has(result.file))
+    .flatMap((result) =>
+      result.findings.map((finding) => ({
+        level: finding.severity,
+        message: { text: `${relativePath(run.root, finding.at.file)} (deleted): ${finding.message}` },
+        associatedRule: { id: finding.ruleId, index: ruleIndex.get(finding.ruleId)! },
+      })),
+    );
 }
 
 /** Builds the log keeping the `keep` most severe results (suppressed ones go first when something must go). */
@@ -133,7 +151,10 @@ export function buildSarifLog(run: LintRun, options: Pick<ReporterOptions, 'sari
           .slice(0, keep)
           .sort((a, b) => a.order - b.order);
 
-  const descriptors = ruleDescriptors(run.rules, entries.map((entry) => entry.finding.ruleId));
+  const descriptors = ruleDescriptors(run.rules, [
+    ...entries.map((entry) => entry.finding.ruleId),
+    ...run.results.flatMap((result) => result.findings.map((finding) => finding.ruleId)),
+  ]);
   const ruleIndex = new Map(descriptors.map((descriptor, index) => [descriptor.id, index]));
   const locate = (at: Position) => location(run.root, at);
 
@@ -147,6 +168,7 @@ export function buildSarifLog(run: LintRun, options: Pick<ReporterOptions, 'sari
     notifications.push({ level: 'warning', message: { text: capNotice(entries.length - kept.length, entries.length) } });
   }
   for (const notice of run.notices) notifications.push({ level: 'note', message: { text: notice } });
+  notifications.push(...deletedFileNotifications(run, ruleIndex));
 
   return {
     $schema: SCHEMA_URI,
