@@ -5,8 +5,10 @@ import type { LinterConfig, RuleSetting } from './config-types.js';
 export interface ResolvedRule {
   level: RuleLevel;
   options: Record<string, unknown>;
-  /** The user set the level in the configuration: it then wins over finding-specific severities. */
+  /** The user set the level in the configuration. */
   explicit: boolean;
+  /** The rule's own level for the environment, whatever the configuration says. */
+  defaultLevel: RuleLevel;
 }
 
 function splitSetting(setting: RuleSetting): [RuleLevel, Record<string, unknown>] {
@@ -15,16 +17,23 @@ function splitSetting(setting: RuleSetting): [RuleLevel, Record<string, unknown>
 }
 
 export function resolveRule(meta: RuleMeta, config: LinterConfig, environment: Environment): ResolvedRule {
+  const defaultLevel = meta.severity[environment];
   const setting = config.rules?.[meta.id];
-  if (setting === undefined) return { level: meta.severity[environment], options: {}, explicit: false };
+  if (setting === undefined) return { level: defaultLevel, options: {}, explicit: false, defaultLevel };
   const [level, options] = splitSetting(setting);
-  return { level, options, explicit: true };
+  return { level, options, explicit: true, defaultLevel };
 }
 
-/** The severity of one finding: the user's configured level, else the rule's own word for it, else the default. */
+/**
+ * The severity of one finding. Rules may grade their own findings (a loopback http callback is a warning inside
+ * an error rule). The configuration caps or raises the whole rule: `warn` makes every finding a warning; `error`
+ * on a rule that is an error rule anyway keeps the rule's grading (setting options must not turn an expiry
+ * warning into an error), and on a rule that is a warning rule by default makes every finding an error.
+ */
 export function findingSeverity(resolved: ResolvedRule, requested: Severity | undefined): Severity {
-  if (resolved.explicit || requested === undefined) return resolved.level === 'warn' ? 'warning' : 'error';
-  return requested;
+  if (resolved.level === 'warn') return 'warning';
+  if (resolved.explicit && resolved.defaultLevel !== 'error') return 'error';
+  return requested ?? 'error';
 }
 
 /** DECISIONS 2: a per-app environment wins, then --env, then the config's environment, then production. */
