@@ -113,7 +113,7 @@ function directiveProblems(uses: DirectiveUse[], options: SuppressionOptions): O
       continue;
     }
     if (!directive.reason) {
-      report(directive, 'error', `${name} ${directive.rules.join(', ')} has no reason: add " -- <why this is accepted>" after the rule ids; until then it suppresses nothing.`);
+      report(directive, 'error', `${name} ${directive.rules.join(', ')} has no reason: add " - <why this is accepted>" after the rule ids (" -- " works too, but XML forbids "--" inside a comment); until then it suppresses nothing.`);
       continue;
     }
     for (const rule of directive.rules) {
