@@ -9,11 +9,18 @@ import { adminApprovedInProduction } from '../src/rules/admin-approved-in-produc
 import { callbackUrlExact } from '../src/rules/callback-url-exact.js';
 import { callbackUrlHttps } from '../src/rules/callback-url-https.js';
 import { certificateValid, createCertificateValid } from '../src/rules/certificate-valid.js';
+import { clientCredentialsUser } from '../src/rules/client-credentials-user.js';
+import { httpsUrls } from '../src/rules/https-urls.js';
 import { ipRelaxationEnforced } from '../src/rules/ip-relaxation-enforced.js';
 import { jwtCertificatePresent } from '../src/rules/jwt-certificate-present.js';
+import { minimalScopes } from '../src/rules/minimal-scopes.js';
+import { noFullScope } from '../src/rules/no-full-scope.js';
+import { noSecretsInRepo } from '../src/rules/no-secrets-in-repo.js';
 import { permittedUsersAssigned } from '../src/rules/permitted-users-assigned.js';
+import { pkceRequired } from '../src/rules/pkce-required.js';
+import { refreshTokenExpiry } from '../src/rules/refresh-token-expiry.js';
 import { quoteUrl } from '../src/rules/util/display.js';
-import { explainInsecureHttp, insecureHttpUrl, plainHttpSeverity, urlTransport } from '../src/rules/util/http-url.js';
+import { explainInsecureHttp, insecureHttpUrl, isProtocolRelative, plainHttpSeverity, transportProblem, urlTransport } from '../src/rules/util/http-url.js';
 import type { Located, OAuthApp, Position, ReportDescriptor, Rule, RuleContext } from '../src/types.js';
 
 const FILE = '/project/force-app/main/default/connectedApps/App.connectedApp-meta.xml';
@@ -92,7 +99,31 @@ describe('util/http-url', () => {
     expect(insecureHttpUrl('http://localhost:1717/OauthRedirect', 'production')).toEqual({ host: 'localhost', loopback: true, severity: 'warning' });
     const remote = insecureHttpUrl('http://app.example.com/cb', 'sandbox');
     expect(remote).toEqual({ host: 'app.example.com', loopback: false, severity: 'error' });
-    expect(explainInsecureHttp(remote!)).toContain('app.example.com');
+    expect(explainInsecureHttp(remote!, 'authorization codes and tokens')).toContain('app.example.com');
+  });
+
+  it('objects to plain http and to schemes that are neither https nor private-use, in one policy for every rule', () => {
+    expect(transportProblem('https://app.example.com/cb', 'production', 'x')).toBeUndefined();
+    expect(transportProblem('com.example.app:/cb', 'production', 'x')).toBeUndefined();
+    expect(transportProblem('/apex/Home', 'production', 'x')).toBeUndefined();
+    expect(transportProblem('http://localhost:1717/cb', 'sandbox', 'x')).toBeUndefined();
+    expect(transportProblem('http://localhost:1717/cb', 'production', 'x')).toMatchObject({ severity: 'warning' });
+    expect(transportProblem('http://cdn.example.com/logo.png', 'sandbox', 'the logo')).toEqual({
+      severity: 'error',
+      explanation: 'uses plain http to cdn.example.com: the logo would cross the network unencrypted, readable and replaceable on the way; use https',
+    });
+    for (const [value, scheme] of [['javascript:alert(1)', 'javascript'], ['data:image/png;base64,iVBORw0KGgo=', 'data'], ['ftp://files.example.com/logo.png', 'ftp'], ['JavaScript:alert(1)', 'javascript']]) {
+      const problem = transportProblem(value!, 'sandbox', 'the logo');
+      expect(problem?.severity, value).toBeUndefined(); // the rule's own level
+      expect(problem?.explanation, value).toContain(`uses the ${scheme}: scheme`);
+    }
+  });
+
+  it('recognises protocol-relative URLs, which leave the Salesforce domain without a scheme', () => {
+    expect(isProtocolRelative('//evil.example.com/x')).toBe(true);
+    expect(isProtocolRelative(' \\\\evil.example.com/x')).toBe(true);
+    expect(isProtocolRelative('/apex/Home')).toBe(false);
+    expect(isProtocolRelative('https://app.example.com/')).toBe(false);
   });
 });
 
@@ -102,6 +133,28 @@ describe('util/display quoteUrl', () => {
     expect(quoted).not.toContain('hunter2-very-secret');
     expect(quoted).toContain('svc:');
     expect(quoted).toContain('@app.example.com/cb');
+  });
+
+  it('masks the values of query and fragment parameters named like credentials, and nothing else', () => {
+    const quoted = quoteUrl('https://app.example.com/cb?id=0152w000001H0L6&code=aPrxKn2c9Qm7Ljd8&state=xyz#access_token=T0kenValue4242abcd&token_type=Bearer');
+    expect(quoted).not.toContain('aPrxKn2c9Qm7Ljd8');
+    expect(quoted).not.toContain('T0kenValue4242abcd');
+    expect(quoted).toContain('?id=0152w000001H0L6&code=aPrx…****&state=xyz#access_token=T0ke…****&token_type=Bearer');
+    for (const name of ['sid', 'client_secret', 'refresh_token', 'password', 'api_key', 'apiKey', 'signature', 'X-Amz-Signature']) {
+      expect(quoteUrl(`https://a.example.com/x?${name}=Zq8vLmN3pR5tW7yB`), name).not.toContain('Zq8vLmN3pR5tW7yB');
+    }
+    // Real logo URLs carry a record id and an org id, which are not secrets.
+    const logo = 'https://acme.file.force.com/servlet/servlet.ImageServer?id=0152w000001H0L6&oid=00D2w00000Qujn3';
+    expect(quoteUrl(logo)).toBe(`"${logo}"`);
+  });
+
+  it('masks a Salesforce session id wherever it sits in the URL', () => {
+    const token = '00D5g000004ABCD!AQ8AQKzX1yV2wT3uS4rQ5pO6nM7lK8jI9hG0fE1dC2bA3zY4xW5vU6';
+    for (const url of [`https://app.example.com/session/${token}/cb`, `https://app.example.com/cb?state=${token}`, `http://app.example.com/cb?access_token=${token}`]) {
+      const quoted = quoteUrl(url);
+      expect(quoted, url).not.toContain(token.slice(4, 16));
+      expect(quoted, url).not.toContain(token.slice(-12));
+    }
   });
 
   it('keeps a normal URL as written and cuts a hostile long one', () => {
@@ -122,6 +175,101 @@ describe('callback-url-https', () => {
   it('leaves unparseable values to callback-url-exact and ignores apps without OAuth', () => {
     expect(check(callbackUrlHttps, makeApp({ callbackUrls: [located('not a url', 6, 22)] }))).toEqual([]);
     expect(check(callbackUrlHttps, makeApp({ usesOAuth: false, callbackUrls: [located('http://app.example.com/cb', 6, 22)] }))).toEqual([]);
+  });
+});
+
+describe('callback-url-https and https-urls judge URLs with the same words', () => {
+  const remote = 'would cross the network unencrypted, readable and replaceable on the way; use https';
+  const loopback = 'fine for local development in a sandbox, but a production app should not exchange';
+
+  it('remote and loopback http', () => {
+    const callback = check(callbackUrlHttps, makeApp({ callbackUrls: [located('http://app.example.com/cb', 6, 22), located('http://localhost:1717/cb', 7, 22)] }));
+    const other = check(httpsUrls, makeApp({ otherUrls: [{ field: 'startUrl', url: located('http://portal.example.com/', 12, 15) }, { field: 'logoUrl', url: located('http://localhost:8080/logo.png', 13, 14) }] }));
+    expect(callback.map((r) => r.message)).toEqual([expect.stringContaining(remote), expect.stringContaining(loopback)]);
+    expect(other.map((r) => r.message)).toEqual([expect.stringContaining(remote), expect.stringContaining(loopback)]);
+    expect(callback[0]!.message).toContain('authorization codes and tokens would cross');
+    expect(other[0]!.message).toContain('the page users land on after signing in would cross');
+  });
+
+  it('https-urls reports javascript:, data:, ftp: and protocol-relative URLs, and passes relative ones', () => {
+    const urls = [
+      { field: 'logoUrl', url: located('javascript:alert(1)', 6, 14) },
+      { field: 'iconUrl', url: located('data:image/png;base64,iVBORw0KGgo=', 7, 14) },
+      { field: 'infoUrl', url: located('ftp://files.example.com/about', 8, 14) },
+      { field: 'startUrl', url: located('//evil.example.com/x', 9, 15) },
+      { field: 'mobileStartUrl', url: located('/apex/MobileHome', 10, 21) },
+    ];
+    const reports = check(httpsUrls, makeApp({ usesOAuth: false, otherUrls: urls }), { environment: 'sandbox' });
+    expect(reports.map((r) => [r.at.line, r.severity])).toEqual([
+      [6, undefined],
+      [7, undefined],
+      [8, undefined],
+      [9, undefined],
+    ]);
+    expect(reports[0]!.message).toContain('logoUrl "javascript:alert(1)" of app "App" uses the javascript: scheme');
+    expect(reports[3]!.message).toContain('is protocol-relative');
+  });
+});
+
+describe('messages never echo a credential written into a URL', () => {
+  const secret = 'Qm7Ljd8aPrxKn2c9Zq8vLmN3';
+  it('callback-url-https, https-urls, callback-url-exact and pkce-required', () => {
+    const reports = [
+      ...check(callbackUrlHttps, makeApp({ callbackUrls: [located(`http://app.example.com/cb?access_token=${secret}`, 6, 22)] })),
+      ...check(httpsUrls, makeApp({ otherUrls: [{ field: 'startUrl', url: located(`http://portal.example.com/?sid=${secret}`, 12, 15) }] })),
+      ...check(callbackUrlExact, makeApp({ callbackUrls: [located(`https://app.example.com/cb#code=${secret}`, 6, 22)] })),
+      ...check(pkceRequired, makeApp({ callbackUrls: [located(`com.example.app:/cb?client_secret=${secret}`, 6, 22)] })),
+    ];
+    expect(reports).toHaveLength(4);
+    for (const report of reports) {
+      expect(report.message).not.toContain(secret.slice(4));
+      expect(report.message).toContain('Qm7L…****');
+    }
+  });
+});
+
+describe('External Client App messages use the ECA spellings and file names', () => {
+  const policy: Position = { file: '/p/Partner.ecaOauthPlcy-meta.xml', line: 2, column: 1 };
+  const eca = (overrides: Partial<OAuthApp>): OAuthApp => makeApp({ kind: 'externalClientApp', hasPolicyFile: true, policyAnchor: policy, ...overrides });
+
+  it('ip-relaxation-enforced tells an ECA to use Enforce, a Connected App ENFORCE', () => {
+    const [ecaReport] = check(ipRelaxationEnforced, eca({ ipRelaxation: { value: 'BYPASS', at: policy } }));
+    expect(ecaReport!.message).toContain('ipRelaxationPolicyType (.ecaOauthPlcy) is Bypass');
+    expect(ecaReport!.message).toContain('Use Enforce, or');
+    expect(ecaReport!.message).not.toContain('ENFORCE');
+    const [connectedAppReport] = check(ipRelaxationEnforced, makeApp({ ipRelaxation: located('BYPASS' as const, 12, 23) }));
+    expect(connectedAppReport!.message).toContain('Use ENFORCE, or');
+  });
+
+  it('refresh-token-expiry, client-credentials-user and admin-approved-in-production name the .ecaOauthPlcy element', () => {
+    const [refresh] = check(refreshTokenExpiry, eca({ scopes: [located('RefreshToken', 3, 5)], refreshTokenPolicy: { value: 'infinite', at: policy, defaulted: true } }));
+    expect(refresh!.message).toContain('has no refreshTokenPolicyType (.ecaOauthPlcy)');
+    const [user] = check(clientCredentialsUser, eca({ clientCredentialsPolicyEnabled: { value: true, at: policy } }));
+    expect(user!.message).toContain('without a run-as user in clientCredentialsFlowUser (.ecaOauthPlcy)');
+    const [approval] = check(adminApprovedInProduction, eca({ hasPolicyFile: false }));
+    expect(approval!.message).toContain('set permittedUsersPolicyType (.ecaOauthPlcy) to AdminApprovedPreAuthorized');
+  });
+
+  it('no-secrets-in-repo names the element that holds the consumer secret', () => {
+    const secret = located('8F3A1C5E7B9D2F4A6C8E0B1D3F5A7C9E', 4, 21);
+    const [ecaReport] = check(noSecretsInRepo, eca({ consumerSecret: secret }));
+    expect(ecaReport!.message).toContain('in consumerSecret (.ecaGlblOauth)');
+    const [connectedAppReport] = check(noSecretsInRepo, makeApp({ consumerSecret: secret }));
+    expect(connectedAppReport!.message).toContain('in oauthConfig/consumerSecret');
+  });
+});
+
+describe('every rule compares scopes the same way (letter case, aliases)', () => {
+  it('no-full-scope, refresh-token-expiry and minimal-scopes agree on a scope written in another case', () => {
+    expect(check(noFullScope, makeApp({ scopes: [located('full', 9, 9)] }))).toHaveLength(1);
+    const refresh = check(refreshTokenExpiry, makeApp({ scopes: [located('offlineaccess', 9, 9)] }));
+    expect(refresh.map((r) => r.message)).toEqual([expect.stringContaining('the offlineaccess scope')]);
+    // minimal-scopes leaves Full to no-full-scope and knows that a JWT app gets no refresh token, whatever the case.
+    const jwt = { flow: { value: 'jwt-bearer' as const, declared: true } };
+    expect(check(minimalScopes, makeApp({ ...jwt, scopes: [located('full', 9, 9)] }))).toEqual([]);
+    expect(check(minimalScopes, makeApp({ ...jwt, scopes: [located('refreshtoken', 9, 9)] })).map((r) => r.message)).toEqual([
+      expect.stringContaining('never issues a refresh token'),
+    ]);
   });
 });
 
@@ -271,7 +419,7 @@ describe('certificate-valid with a fixed clock', () => {
 });
 
 describe('hostile input never crashes a rule', () => {
-  const rules = [callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid];
+  const rules = [callbackUrlHttps, callbackUrlExact, httpsUrls, pkceRequired, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid];
   const hostile = [
     '',
     '\u0000',
@@ -291,6 +439,7 @@ describe('hostile input never crashes a rule', () => {
       for (const value of hostile) {
         const app = makeApp({
           callbackUrls: [located(value, 6, 22), located(value, 7, 1)],
+          otherUrls: [{ field: 'logoUrl', url: located(value, 9, 14) }],
           certificate: located(value, 8, 22),
           sessionLevel: located(value, 30, 1),
           ipRelaxation: located('BYPASS' as const, 12, 23),

@@ -37,6 +37,12 @@ const planted = {
   /** A token typed where a boolean belongs: valid-metadata echoes the values it rejects, and must mask this one. */
   tokenInBoolean: `00D${randomToken(15)}!AQ0AQ${randomToken(90)}`,
   pemBody: pemBodyLines.join(''),
+  /** Credentials written into URLs, which the URL rules quote in their messages: a query, a fragment, a path. */
+  callbackCode: randomToken(32),
+  callbackFragmentToken: randomToken(40),
+  nativeCallbackIdToken: randomToken(40),
+  tokenInCallbackPath: `00D${randomToken(15)}!AQ0AQ${randomToken(90)}`,
+  startUrlSid: randomToken(40),
 };
 
 /** The pieces of text that must never appear in output: every planted value, and each PEM line on its own. */
@@ -93,13 +99,31 @@ const projectFiles: Record<string, string> = {
     <username>integration@acme.com</username>
 </NamedCredential>
 `,
+  // Plain http and a native scheme without PKCE, so that callback-url-https, callback-url-exact, https-urls and
+  // pkce-required all quote these URLs.
+  [`${SRC}/connectedApps/Portal.connectedApp-meta.xml`]: `${XML}
+<ConnectedApp ${NS}>
+    <contactEmail>admin@example.com</contactEmail>
+    <label>Portal</label>
+    <oauthConfig>
+        <callbackUrl>http://portal.example.com/cb?code=${planted.callbackCode}#access_token=${planted.callbackFragmentToken}
+com.example.portal:/oauth/done?state=abc&amp;id_token=${planted.nativeCallbackIdToken}
+http://portal.example.com/session/${planted.tokenInCallbackPath}/cb</callbackUrl>
+        <scopes>Api</scopes>
+    </oauthConfig>
+    <startUrl>http://portal.example.com/home?sid=${planted.startUrlSid}</startUrl>
+</ConnectedApp>
+`,
   'scripts/login.sh': `#!/bin/sh\necho "${planted.authUrl}" > /tmp/authfile\nsf org login sfdx-url --sfdx-url-file /tmp/authfile\n`,
   'data/session.json': `${JSON.stringify({ instanceUrl: 'https://acme.my.salesforce.com', accessToken: planted.accessToken }, null, 2)}\n`,
   'keys/server.key': privateKeyPem,
 };
 
-/** One no-secrets-in-repo finding per planted secret; the token in the boolean is found by the text scan too. */
-const EXPECTED_SECRET_FINDINGS = 8;
+/**
+ * One no-secrets-in-repo finding per planted secret that the rule looks for; the token in the boolean and the token
+ * in a callback path are found by the text scan too. The other URL credentials are only for the URL rules to quote.
+ */
+const EXPECTED_SECRET_FINDINGS = 9;
 
 let project: string;
 let outputs: string;
@@ -159,6 +183,12 @@ describe('secrets are masked in every output format', () => {
     // The token typed into a boolean is rejected by valid-metadata, which echoes the value: masked too.
     const invalidBoolean = report.flatMap((file) => file.messages).find((message) => message.ruleId === 'valid-metadata' && message.message.includes('isAdminApproved'));
     expect(invalidBoolean?.message).toMatch(/"00D.…\*\*\*\*"/);
+    // The URL rules quote the Portal app's URLs, each with its credentials masked.
+    const portalUrlFindings = report
+      .flatMap((file) => file.messages)
+      .filter((message) => ['callback-url-https', 'https-urls', 'pkce-required'].includes(message.ruleId) && message.message.includes('"Portal"'));
+    expect(portalUrlFindings.map((finding) => finding.ruleId).sort()).toEqual(['callback-url-https', 'callback-url-https', 'https-urls', 'pkce-required']);
+    for (const finding of portalUrlFindings) expect(finding.message).toContain('…****');
   });
 
   for (const format of FORMATS) {
@@ -179,4 +209,26 @@ describe('secrets are masked in every output format', () => {
       expect(leaksIn(everything)).toEqual([]);
     }, 60_000);
   }
+});
+
+describe('fingerprints of secret findings', () => {
+  it('hash the masked message, not the source line holding the secret', async () => {
+    const { createHash } = await import('node:crypto');
+    const { lint } = await import('../src/engine/lint.js');
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const root = mkdtempSync(join(tmpdir(), 'calint-fp-'));
+    const dir = join(root, 'namedCredentials');
+    mkdirSync(dir);
+    const line = '    <password>Winter2026!</password>';
+    writeFileSync(join(dir, 'Weak.namedCredential-meta.xml'), `<?xml version="1.0"?>\n<NamedCredential xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Weak</label>\n${line}\n</NamedCredential>\n`);
+    const run = await lint({ cwd: root, paths: [root], only: ['no-secrets-in-repo'] });
+    const finding = run.results.flatMap((result) => result.findings).find((candidate) => candidate.ruleId === 'no-secrets-in-repo');
+    expect(finding).toBeDefined();
+    const fromLine = createHash('sha256').update(`no-secrets-in-repo\0\0namedCredentials/Weak.namedCredential-meta.xml\0<password>Winter2026!</password>`).digest('hex').slice(0, 16);
+    const fromMessage = createHash('sha256').update(`no-secrets-in-repo\0\0namedCredentials/Weak.namedCredential-meta.xml\0${finding!.message}`).digest('hex').slice(0, 16);
+    expect(finding!.fingerprint).not.toContain(fromLine);
+    expect(finding!.fingerprint).toBe(`${fromMessage}:1`);
+  });
 });

@@ -16,17 +16,17 @@ export const adminApprovedInProduction: Rule = {
   }),
   checkApp(app, ctx) {
     if (!app.usesOAuth) return;
+    const element = elementName(app.kind, 'adminApproval');
     if (app.kind === 'externalClientApp' && !app.hasPolicyFile) {
       // The admin-owned policy file is often not in source control: we cannot tell, so we say so instead of guessing.
       ctx.report({
-        message: `External Client App "${app.name}" has OAuth settings but no OAuth policy file (.ecaOauthPlcy) in the project, so admin approval cannot be verified from source; add the policy file with permittedUsersPolicyType AdminApprovedPreAuthorized.`,
+        message: `External Client App "${app.name}" has OAuth settings but no OAuth policy file (.ecaOauthPlcy) in the project, so admin approval cannot be verified from source; add the policy file and set ${element} to AdminApprovedPreAuthorized.`,
         at: app.anchor,
         severity: 'warning',
       });
       return;
     }
     if (app.adminApproved.value) return;
-    const element = elementName(app.kind, 'adminApproval');
     const isConnectedApp = app.kind === 'connectedApp';
     const found = app.adminApproved.defaulted ? (isConnectedApp ? 'is absent (false)' : 'is absent') : isConnectedApp ? 'is false' : 'is AllSelfAuthorized';
     const wanted = isConnectedApp ? 'true' : 'AdminApprovedPreAuthorized';

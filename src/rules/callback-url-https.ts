@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { defineMeta } from './meta.js';
 import { quoteUrl } from './util/display.js';
-import { explainInsecureHttp, plainHttpSeverity, urlTransport } from './util/http-url.js';
+import { transportProblem } from './util/http-url.js';
 
 /** The callback receives the authorization code (and, in the user-agent flow, the token itself): it must be TLS. */
 export const callbackUrlHttps: Rule = {
@@ -18,22 +18,10 @@ export const callbackUrlHttps: Rule = {
   checkApp(app, ctx) {
     if (!app.usesOAuth) return;
     for (const url of app.callbackUrls) {
-      const transport = urlTransport(url.value);
-      if (transport.kind === 'http') {
-        const severity = plainHttpSeverity(transport.loopback, ctx.environment);
-        if (!severity) continue;
-        ctx.report({
-          message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" ${explainInsecureHttp({ ...transport, severity })}.`,
-          at: url.at,
-          severity,
-        });
-      } else if (transport.kind === 'other') {
-        ctx.report({
-          message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" uses the ${transport.scheme}: scheme, which is neither https nor a native app's private-use scheme; use an https URL.`,
-          at: url.at,
-        });
-      }
       // https and private-use schemes pass; unparseable values are callback-url-exact's to report.
+      const problem = transportProblem(url.value, ctx.environment, 'authorization codes and tokens');
+      if (!problem) continue;
+      ctx.report({ message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" ${problem.explanation}.`, at: url.at, severity: problem.severity });
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { Located, OAuthApp, Rule } from '../types.js';
 import { defineMeta } from './meta.js';
+import { elementName } from './util/elements.js';
 
 /**
  * The element that turns the client-credentials flow on, when it is on. For an ECA the admin's policy switch
@@ -27,9 +28,9 @@ export const clientCredentialsUser: Rule = {
     if (!app.usesOAuth || app.clientCredentialsUser) return;
     const enabled = clientCredentialsSwitch(app);
     if (!enabled) return;
-    const userElement = app.kind === 'connectedApp' ? 'oauthConfig/oauthClientCredentialUser' : 'clientCredentialsFlowUser in the OAuth policy';
+    const userElement = elementName(app.kind, 'clientCredentialsUser');
     ctx.report({
-      message: `App "${app.name}" enables the client-credentials flow without a run-as user (${userElement}); name a dedicated API Only integration user with only the permissions the integration needs.`,
+      message: `App "${app.name}" enables the client-credentials flow without a run-as user in ${userElement}; name a dedicated API Only integration user with only the permissions the integration needs.`,
       at: enabled.at,
     });
   },

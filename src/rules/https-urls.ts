@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { defineMeta } from './meta.js';
 import { quoteUrl } from './util/display.js';
-import { insecureHttpUrl } from './util/http-url.js';
+import { isProtocolRelative, transportProblem } from './util/http-url.js';
 
 /** What crosses the network through each kind of URL, for the message (keyed by the element's own name). */
 const WHAT_TRAVELS: Readonly<Record<string, string>> = {
@@ -25,7 +25,7 @@ export const httpsUrls: Rule = {
     id: 'https-urls',
     description: 'The app\'s start, logo, info, logout, canvas and SAML URLs must use https.',
     fullDescription:
-      'Besides its callbacks, an app hands the platform URLs that users and assertions travel to: startUrl, mobileStartUrl, logoUrl, iconUrl, infoUrl, singleLogoutUrl, canvasConfig/canvasUrl, samlConfig/acsUrl and samlConfig/samlSloUrl (and their External Client App equivalents). Over plain http, a SAML assertion, a canvas signed request (with its OAuth token) or a landing page can be read or replaced by anyone on the network path. http to a remote host is an error; http to a loopback host is allowed in a sandbox and a warning in production, as for callback-url-https. Relative start URLs stay on the Salesforce domain and pass.',
+      'Besides its callbacks, an app hands the platform URLs that users and assertions travel to: startUrl, mobileStartUrl, logoUrl, iconUrl, infoUrl, singleLogoutUrl, canvasConfig/canvasUrl, samlConfig/acsUrl and samlConfig/samlSloUrl (and their External Client App equivalents). Over plain http, a SAML assertion, a canvas signed request (with its OAuth token) or a landing page can be read or replaced by anyone on the network path. http to a remote host is an error; http to a loopback host is allowed in a sandbox and a warning in production, and schemes such as javascript:, data: or ftp: are errors, as for callback-url-https. Relative start URLs (/apex/Home) stay on the Salesforce domain and pass; a protocol-relative URL (//host/path) leaves it without saying https and is reported.',
     severity: { production: 'error', sandbox: 'error' },
     tags: ['security', 'transport', 'saml', 'canvas'],
     securitySeverity: 6.5,
@@ -34,13 +34,17 @@ export const httpsUrls: Rule = {
   // DECISIONS 10: SAML-only and canvas-only apps (no OAuth) are checked too.
   checkApp(app, ctx) {
     for (const { field, url } of app.otherUrls) {
-      const verdict = insecureHttpUrl(url.value, ctx.environment);
-      if (!verdict) continue;
-      const what = WHAT_TRAVELS[leafName(field)] ?? 'what it points to';
-      const why = verdict.loopback
-        ? `uses plain http to the loopback host ${verdict.host}: fine for local development in a sandbox, not for a production app`
-        : `uses plain http to ${verdict.host}: ${what} would cross the network unencrypted, readable and replaceable on the way`;
-      ctx.report({ message: `${field} ${quoteUrl(url.value)} of app "${app.name}" ${why}; use https.`, at: url.at, severity: verdict.severity });
+      const carries = WHAT_TRAVELS[leafName(field)] ?? 'what it points to';
+      const quoted = `${field} ${quoteUrl(url.value)} of app "${app.name}"`;
+      if (isProtocolRelative(url.value)) {
+        ctx.report({
+          message: `${quoted} is protocol-relative (it starts with // and names no scheme), so nothing guarantees https for ${carries}; write it with https://.`,
+          at: url.at,
+        });
+        continue;
+      }
+      const problem = transportProblem(url.value, ctx.environment, carries);
+      if (problem) ctx.report({ message: `${quoted} ${problem.explanation}.`, at: url.at, severity: problem.severity });
     }
   },
 };

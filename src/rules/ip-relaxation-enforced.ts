@@ -24,7 +24,7 @@ export const ipRelaxationEnforced: Rule = {
     const reason = ctx.appConfig?.ipRelaxation?.reason;
     if (typeof reason !== 'string' || reason.trim() === '') {
       ctx.report({
-        message: `App "${app.name}" relaxes IP restrictions: ${element} is ${value}, so a stolen token or password works from any network. Use ENFORCE, or record the reason in apps.${app.name}.ipRelaxation.reason and require ${sessionLevel} HIGH_ASSURANCE.`,
+        message: `App "${app.name}" relaxes IP restrictions: ${element} is ${value}, so a stolen token or password works from any network. Use ${ipRelaxationSpelling(app.kind, 'ENFORCE')}, or record the reason in apps.${app.name}.ipRelaxation.reason and require ${sessionLevel} HIGH_ASSURANCE.`,
         at: app.ipRelaxation.at,
       });
       return;

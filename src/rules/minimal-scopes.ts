@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { defineMeta } from './meta.js';
-import { defaultAllowedScopes, describeFlow, isFullScope, issuesRefreshTokens, REFRESH_TOKEN_SCOPES, ScopeSet, scopeList } from './util/flow-scopes.js';
+import { defaultAllowedScopes, describeFlow, isFullScope, isRefreshTokenScope, issuesRefreshTokens, ScopeSet, scopeList } from './util/flow-scopes.js';
 
 /** Each scope is more data a leaked token opens: an app should hold only what its flow uses. */
 export const minimalScopes: Rule = {
@@ -31,7 +31,7 @@ export const minimalScopes: Rule = {
     const allowed = new ScopeSet([...(optionAllow ?? defaultAllowedScopes(app.flow.value)), ...(scopeList(ctx.appConfig?.allowScopes) ?? [])]);
     for (const scope of app.scopes) {
       if (isFullScope(scope.value) || allowed.has(scope.value)) continue;
-      const noRefreshTokens = !optionAllow && REFRESH_TOKEN_SCOPES.includes(scope.value) && !issuesRefreshTokens(app.flow.value);
+      const noRefreshTokens = !optionAllow && isRefreshTokenScope(scope.value) && !issuesRefreshTokens(app.flow.value);
       const why = noRefreshTokens
         ? `but ${describeFlow(app)} never issues a refresh token`
         : `which ${optionAllow ? 'is not in the rule\'s allow list' : `${describeFlow(app)} does not need`}`;

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { defineMeta } from './meta.js';
+import { isFullScope } from './util/flow-scopes.js';
 
 /** `Full` grants everything the user can reach, including refresh tokens: almost no integration needs it. */
 export const noFullScope: Rule = {
@@ -16,7 +17,7 @@ export const noFullScope: Rule = {
   checkApp(app, ctx) {
     if (!app.usesOAuth) return;
     for (const scope of app.scopes) {
-      if (scope.value !== 'Full') continue;
+      if (!isFullScope(scope.value)) continue;
       ctx.report({
         message: `App "${app.name}" requests the Full scope, which grants all data the user can access; request only the scopes it needs (for example Api).`,
         at: scope.at,

@@ -2,9 +2,10 @@ import { basename } from 'node:path';
 import { LineIndex } from '../parser/positions.js';
 import { isKeystorePath } from '../secrets/files.js';
 import { maskSecret } from '../secrets/mask.js';
-import { isPlaceholder, scanText, type SecretKind } from '../secrets/scan.js';
+import { isMetadataPlaceholder, scanText, type SecretKind } from '../secrets/scan.js';
 import type { MetadataTypeName, Rule } from '../types.js';
 import { defineMeta } from './meta.js';
+import { elementName } from './util/elements.js';
 
 const PURGE = 'purge it from the git history';
 
@@ -22,12 +23,14 @@ const DOCUMENT_SECRET_ADVICE: Partial<Record<MetadataTypeName, string>> = {
 };
 
 /**
- * A metadata value this rule reports from the model: a real value (not a placeholder) that the repository-wide
- * text scan will not report anyway. A value the scan recognises (a PEM key in `ecKey`, a token pasted as a
- * secret) is left to the scan, which sees every file, so the same secret is never reported twice.
+ * A metadata value this rule reports from the model: a real value (not one of the issue's placeholders) that the
+ * repository-wide text scan will not report anyway. The field says the value is a credential, so only the declared
+ * placeholders pass, not the scan's broader guesses: `Password1` in a password field is a weak password. A value
+ * the scan recognises (a PEM key in `ecKey`, a token pasted as a secret) is left to the scan, which sees every
+ * file, so the same secret is never reported twice.
  */
 function isHardCodedSecret(value: string): boolean {
-  return !isPlaceholder(value) && scanText(value).length === 0;
+  return !isMetadataPlaceholder(value) && scanText(value).length === 0;
 }
 
 /**
@@ -45,13 +48,13 @@ export const noSecretsInRepo: Rule = {
     securitySeverity: 9.3,
     precision: 'high',
     includeForceIgnored: true,
+    pointsAtSecrets: true,
   }),
   checkApp(app, ctx) {
     const secret = app.consumerSecret;
     if (!secret || !isHardCodedSecret(secret.value)) return;
-    const where = app.kind === 'connectedApp' ? 'oauthConfig' : 'global OAuth settings';
     ctx.report({
-      message: `App "${app.name}" has a hard-coded consumerSecret (${maskSecret(secret.value)}) in its ${where}: a retrieve never returns it, so it was typed in. Remove the element, ${PURGE}, and regenerate the secret.`,
+      message: `App "${app.name}" has a hard-coded consumer secret (${maskSecret(secret.value)}) in ${elementName(app.kind, 'consumerSecret')}: a retrieve never returns it, so it was typed in. Remove the element, ${PURGE}, and regenerate the secret.`,
       at: secret.at,
     });
   },

@@ -1,4 +1,4 @@
-import { isPrivateUseScheme, parseUrl } from '../model/urls.js';
+import { isNativeCallback } from '../model/urls.js';
 import type { OAuthApp, Rule } from '../types.js';
 import { defineMeta } from './meta.js';
 import { quoteUrl } from './util/display.js';
@@ -11,7 +11,7 @@ import { describeFlow } from './util/flow-scopes.js';
  */
 function publicClientReason(app: OAuthApp): string | undefined {
   if (app.consumerSecretOptional.value) return 'its consumer secret is optional (isConsumerSecretOptional)';
-  const native = app.callbackUrls.find((url) => isPrivateUseScheme(parseUrl(url.value).scheme));
+  const native = app.callbackUrls.find((url) => isNativeCallback(url.value));
   if (native) return `its callback ${quoteUrl(native.value)} uses a native app's private-use scheme`;
   if (app.deviceFlowEnabled.value) return 'it enables the device flow (isDeviceFlowEnabled)';
   if (app.flow.value === 'user-agent' || app.flow.value === 'device') {

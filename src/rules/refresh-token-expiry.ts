@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { defineMeta } from './meta.js';
-import { REFRESH_TOKEN_SCOPES } from './util/flow-scopes.js';
+import { elementName } from './util/elements.js';
+import { isRefreshTokenScope } from './util/flow-scopes.js';
 
 /** A refresh token that never expires and is never replaced is a permanent credential once it leaks. */
 export const refreshTokenExpiry: Rule = {
@@ -16,9 +17,9 @@ export const refreshTokenExpiry: Rule = {
   }),
   checkApp(app, ctx) {
     if (!app.usesOAuth || app.refreshTokenPolicy.value !== 'infinite' || app.refreshTokenRotation.value) return;
-    const scope = app.scopes.find((entry) => REFRESH_TOKEN_SCOPES.includes(entry.value));
+    const scope = app.scopes.find((entry) => isRefreshTokenScope(entry.value));
     if (!scope) return;
-    const element = app.kind === 'connectedApp' ? 'oauthPolicy/refreshTokenPolicy' : 'refreshTokenPolicyType (OAuth policy)';
+    const element = elementName(app.kind, 'refreshTokenPolicy');
     const policy = app.refreshTokenPolicy.defaulted
       ? `has no ${element}, so they stay valid until revoked (the default)`
       : `its ${element} keeps them valid until revoked`;

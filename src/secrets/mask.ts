@@ -1,3 +1,5 @@
+import { scanText } from './scan.js';
+
 /** The fixed tail: it never encodes the secret's length. */
 const MASK_TAIL = '…****';
 
@@ -13,4 +15,21 @@ export function maskSecret(value: string): string {
   const masked = chars.slice(0, keep).join('') + MASK_TAIL;
   // Pathological input that already looks masked (e.g. 'a…****') must not come back unchanged.
   return masked === value ? MASK_TAIL : masked;
+}
+
+/**
+ * The text with every secret the repository scan recognises (access token, SFDX auth URL, private key) masked in
+ * place, so that the words around it stay readable. A private key hit only spans its header, so everything from
+ * the header on is masked: its body follows the header and has no end the scan marks.
+ */
+export function maskSecretsIn(text: string): string {
+  const hits = scanText(text);
+  let masked = text;
+  // Right to left, so that the offsets of the hits still to do stay valid.
+  for (let index = hits.length - 1; index >= 0; index--) {
+    const hit = hits[index]!;
+    const end = hit.kind === 'private-key' ? masked.length : hit.end;
+    masked = `${masked.slice(0, hit.start)}${maskSecret(masked.slice(hit.start, end))}${masked.slice(end)}`;
+  }
+  return masked;
 }

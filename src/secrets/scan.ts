@@ -504,7 +504,7 @@ const REPEATED_RE = /^(.)\1*$/s;
  * True for values that stand in for a secret rather than being one: empty, `${VAR}`, `$VAR`,
  * `{!$Credential.…}`, `Placeholder_Value`, anything in `<…>`, `xxx…`/`XXXX`, `***`, `changeme`,
  * `YOUR_…`/`your_…`, `<redacted>`, `...`, `example`, `dummy`, and `test`-style words of very low length.
- * Used by the text scan and for metadata fields such as `consumerSecret`.
+ * Used by the repository text scan; secret fields of metadata use the narrower isMetadataPlaceholder.
  */
 export function isPlaceholder(value: string): boolean {
   let v = value.trim();
@@ -522,4 +522,19 @@ export function isPlaceholder(value: string): boolean {
     CONSTANT_NAME_RE.test(v) ||
     BRACKETED_RE.test(v)
   );
+}
+
+/** The issue's list of placeholders, without regard to letter case (`CHANGEME`, `your_secret`). */
+const METADATA_PLACEHOLDER_RE = /\$\{[^}]*\}|\{!\$Credential\.[^}]*\}|^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
+
+/**
+ * The placeholders a secret field of metadata may hold (consumerSecret, a NamedCredential password …): empty,
+ * `${VAR}`, `{!$Credential.…}`, `Placeholder_Value`, `<…>`, `xxx…`, `***`, `changeme`, `YOUR_…`. Narrower than
+ * isPlaceholder on purpose: a value in such a field is a credential by its position, so a short or word-like
+ * value (`Password1`, `Secret123`, `Token_2024`) is a weak real password, not an example. The broader word
+ * heuristics of isPlaceholder are for the repository text scan, where the position says nothing.
+ */
+export function isMetadataPlaceholder(value: string): boolean {
+  const v = value.trim();
+  return v === '' || METADATA_PLACEHOLDER_RE.test(v);
 }

@@ -54,8 +54,19 @@ export function scopeList(value: unknown): string[] | undefined {
   return value.filter((entry): entry is string => typeof entry === 'string');
 }
 
+/**
+ * Scope comparisons for every rule go through these two and ScopeSet, so that `full`, `offlineaccess` or an alias
+ * is judged the same way by every rule (the platform's own spelling is checked by valid-metadata).
+ */
 export function isFullScope(scope: string): boolean {
   return scope.toLowerCase() === FULL;
+}
+
+const REFRESH_TOKEN_SCOPE_SET = new ScopeSet(REFRESH_TOKEN_SCOPES);
+
+/** True for a scope that lets the app receive refresh tokens (RefreshToken or its alias OfflineAccess). */
+export function isRefreshTokenScope(scope: string): boolean {
+  return REFRESH_TOKEN_SCOPE_SET.has(scope);
 }
 
 /**
