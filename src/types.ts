@@ -12,11 +12,20 @@ export interface Position {
   endColumn?: number;
 }
 
-/** A value with the place it came from. `defaulted` marks an absent element whose documented default is used. */
+/**
+ * A value with the place it came from. `defaulted` marks an absent element whose documented default is used.
+ * `invalid` marks an element that is present but holds a value the platform rejects (a boolean `True`, an unknown
+ * enum value, nested elements where a plain value belongs): `value` is then the setting's documented default, `at`
+ * is where the rejected value is written, and `invalid` is the same record `valid-metadata` reports for it. Only
+ * settings with a documented default carry it; an optional setting whose value is rejected is left out, as if absent.
+ * A rule that explains a setting should test `invalid` before `defaulted`: for example skip (valid-metadata reports
+ * it) or say "is invalid (True), so the default false applies", never "is absent".
+ */
 export interface Located<T> {
   value: T;
   at: Position;
   defaulted?: true;
+  invalid?: InvalidValue;
 }
 
 export type Environment = 'production' | 'sandbox';
@@ -89,13 +98,21 @@ export interface AppFile {
 export interface OAuthApp {
   name: string;
   kind: AppKind;
+  /**
+   * The files the app is built from. Files excluded by .forceignore never deploy: an ECA is built from its other
+   * files only (their settings are not the app's, and no finding lands on them), except `consumerSecret`.
+   */
   files: AppFile[];
+  /** Every file of the app is excluded by .forceignore: only rules with `includeForceIgnored` see the app. */
   forceIgnored: boolean;
   /** A ConnectedApp with `oauthConfig`; an ECA with OAuth settings files. */
   usesOAuth: boolean;
   /** The app's header: ConnectedApp root, or the `.eca` root (else the first file's root). */
   anchor: Position;
-  /** Where OAuth findings go when an element is absent: `oauthConfig`, or the ECA global OAuth settings root. */
+  /**
+   * Where OAuth findings go when an element is absent: `oauthConfig`, or (DECISIONS 12) the ECA global OAuth settings
+   * root, else the `.eca` header, else the first file's root.
+   */
   oauthAnchor: Position;
   /** Where policy findings go when an element is absent: `oauthPolicy` (else `oauthConfig`), or the ECA OAuth policy root. */
   policyAnchor: Position;
@@ -117,6 +134,7 @@ export interface OAuthApp {
   sessionPolicyAction?: Located<string>;
   certificate?: Located<string>;
   consumerKey?: Located<string>;
+  /** From any file of the app, .forceignore'd ones included: a committed secret leaks whether or not it deploys. */
   consumerSecret?: Located<string>;
   pkceRequired: Located<boolean>;
   consumerSecretOptional: Located<boolean>;
@@ -182,6 +200,11 @@ export interface RuleMeta {
   options?: Record<string, unknown>;
   /** Runs on files excluded by .forceignore too (secrets are committed all the same). */
   includeForceIgnored?: boolean;
+  /**
+   * Findings point at secret values: fingerprints (which land in baselines and SARIF files) hash the rule's
+   * masked message instead of the source line, so that no hash of a weak secret leaves the machine.
+   */
+  pointsAtSecrets?: boolean;
 }
 
 /** Per-app intent from the configuration. */

@@ -30,6 +30,7 @@ describe('bad input', () => {
     ['Blank', '  \n\n', /empty/],
     ['Binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /binary/],
     ['Latin1', Buffer.from('<ConnectedApp><label>Caf\xe9</label></ConnectedApp>', 'latin1'), /UTF-8/],
+    ['Utf16', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<ConnectedApp><label>A</label></ConnectedApp>', 'utf16le')]), /UTF-16/],
     ['Doctype', '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<ConnectedApp/>', /DOCTYPE/, 2],
     ['Truncated', '<?xml version="1.0"?>\n<ConnectedApp>\n  <label>x</label>\n  <oauthConfig>', /malformed XML/],
   ];

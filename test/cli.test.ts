@@ -71,4 +71,30 @@ describe('connected-app-lint CLI', () => {
     const quiet = runCli(['lint', bad, ...onlyRule, '--config', warnConfig, '--quiet', '--format', 'json']);
     expect(JSON.parse(quiet.stdout)[0].messages).toEqual([]);
   });
+
+  it('says why it exits: too many warnings, an unknown --only rule, a mistyped command, a missing package directory', () => {
+    const bad = makeProject({ 'connectedApps/Bad.connectedApp-meta.xml': connectedApp('Bad', ['Full']) });
+    writeFileSync(join(bad, 'connected-app-lint.json'), JSON.stringify({ rules: { 'no-full-scope': 'warn' } }));
+    const tooMany = runCli(['lint', bad, '--only', 'no-full-scope', '--max-warnings', '0', '--format', 'json']);
+    expect(tooMany.status).toBe(1);
+    expect(tooMany.stderr).toContain('too many warnings (1; --max-warnings is 0)');
+
+    const typo = runCli(['lint', bad, '--only', 'no-full-scop']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('--only names no known rule: no-full-scop');
+
+    const command = runCli(['lnt'], { cwd: bad });
+    expect(command.status).toBe(2);
+    expect(command.stderr).toContain('the commands are lint, rules and init');
+    expect(command.stderr).not.toContain("Run 'connected-app-lint --help' for usage");
+
+    const project = makeProject({
+      'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }, { path: 'gone' }] }),
+      'force-app/connectedApps/Ok.connectedApp-meta.xml': connectedApp('Ok'),
+    });
+    const missingDir = runCli(['lint', project, '--format', 'json']);
+    expect(missingDir.stderr).toMatch(/package directory .*gone .*does not exist/);
+    const text = runCli(['lint', project]);
+    expect(text.stdout).toMatch(/package directory .*gone .*does not exist/);
+  });
 });

@@ -123,7 +123,7 @@ describe('job summary', () => {
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary.startsWith('# An earlier step\n## connected-app-lint\n')).toBe(true);
     const errors = run.results.flatMap((result) => result.findings).filter((item) => item.severity === 'error').length;
-    expect(summary).toMatch(new RegExp(`\\*\\*${errors} errors, \\d+ warnings?\\*\\* in 4 apps`));
+    expect(summary).toMatch(new RegExp(`\\*\\*${errors} errors, \\d+ warnings?\\*\\* in 3 apps`));
     expect(summary).toContain('| App | Kind | Environment | Flow | Scopes | Admin approved | IP relaxation | Certificate expires | Findings |');
     const legacyRow = summary.split('\n').find((line) => line.startsWith('| [Legacy\\_Sync]'))!;
     expect(legacyRow).toContain('(https://github.com/acme/org-config/blob/abc123/integrations/main/default/connectedApps/Legacy_Sync.connectedApp-meta.xml)');

@@ -22,14 +22,14 @@ describe('init', () => {
     const before = findings(root);
     const init = runCli(['init'], { cwd: root });
     expect(init.status, init.stderr).toBe(0);
-    expect(init.stdout).toContain('Wrote connected-app-lint.yaml: 4 apps');
+    expect(init.stdout).toContain('Wrote connected-app-lint.yaml: 3 apps');
     const text = readFileSync(join(root, 'connected-app-lint.yaml'), 'utf8');
     expect(text).toContain('# yaml-language-server: $schema=');
     expect(text).toContain('flow: web-server  # inferred: no certificate, client credentials off, consumer secret required');
     expect(text).toContain('# It requests Full, which no-full-scope reports: init never allow-lists it.');
     const config = parse(text) as { environment: string; apps: Record<string, { flow: string; callbackUrls: string[]; allowScopes?: string[] }> };
     expect(config.environment).toBe('production');
-    expect(Object.keys(config.apps).sort()).toEqual(['Customer_Portal', 'Legacy_Sync', 'Partner_Api', 'Retired_Reporting']);
+    expect(Object.keys(config.apps).sort()).toEqual(['Customer_Portal', 'Legacy_Sync', 'Partner_Api']);
     expect(config.apps.Legacy_Sync!.callbackUrls).toEqual(['http://sync.example.com/oauth/callback', 'https://sync.example.com/oauth/callback/', 'https://sync.example.com/oauth/callback']);
     expect(config.apps.Partner_Api).toMatchObject({ flow: 'web-server', callbackUrls: ['https://partners.example.com/oauth/callback'] });
     expect(Object.values(config.apps).some((app) => app.allowScopes?.some((scope) => scope.toLowerCase() === 'full'))).toBe(false);

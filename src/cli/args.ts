@@ -4,6 +4,9 @@ import type { Environment } from '../types.js';
 
 export { UsageError };
 
+/** A badly formed command line (unknown option, bad value): the message points at --help. */
+export class ArgumentError extends UsageError {}
+
 export interface LintArgs {
   command: 'lint';
   paths: string[];
@@ -78,7 +81,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   try {
     parsed = parseArgs({ args: rest, options: LINT_OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    throw new ArgumentError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
@@ -86,22 +89,22 @@ export function parseCliArgs(argv: string[]): CliArgs {
 
   if (command === 'rules') {
     const format = values.format ?? 'text';
-    if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`rules --format must be text, json or markdown, not "${format}"`);
+    if (!['text', 'json', 'markdown'].includes(format)) throw new ArgumentError(`rules --format must be text, json or markdown, not "${format}"`);
     return { command: 'rules', format, ...(values.config ? { config: values.config } : {}), noConfig: values['no-config'] ?? false, noPlugins: values['no-plugins'] ?? false };
   }
   if (command === 'init') return { command: 'init', paths: positionals, force: values.force ?? false, debug: values.debug ?? false };
 
   const environment = values.env;
   if (environment !== undefined && environment !== 'production' && environment !== 'sandbox') {
-    throw new UsageError(`--env must be production or sandbox, not "${environment}"`);
+    throw new ArgumentError(`--env must be production or sandbox, not "${environment}"`);
   }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new ArgumentError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
   }
-  if (values.staged && values['changed-since']) throw new UsageError('--staged and --changed-since cannot be combined');
-  if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be combined');
+  if (values.staged && values['changed-since']) throw new ArgumentError('--staged and --changed-since cannot be combined');
+  if (values.config && values['no-config']) throw new ArgumentError('--config and --no-config cannot be combined');
   return {
     command: 'lint',
     paths: positionals,

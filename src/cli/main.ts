@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { lint, toolVersion } from '../engine/lint.js';
 import { FORMATS, loadReporter } from '../reporters/index.js';
 import type { LintRun } from '../types.js';
-import { HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
+import { ArgumentError, HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
 import { prepareLint } from './prepare.js';
 import { progressFor } from './progress.js';
 
@@ -38,7 +38,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`connected-app-lint: ${error.message}\n${error.message.includes('--help') ? '' : "Run 'connected-app-lint --help' for usage.\n"}`);
+      // Only a badly formed command line earns the pointer to --help; a config or path problem says all in its message.
+      io.stderr.write(`connected-app-lint: ${error.message}\n${error instanceof ArgumentError ? "Run 'connected-app-lint --help' for usage.\n" : ''}`);
     } else {
       io.stderr.write(`connected-app-lint: internal error: ${(error as Error).message}\n`);
       if (debug) io.stderr.write(`${(error as Error).stack}\n`);
@@ -49,9 +50,9 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
 }
 
 async function runLint(args: LintArgs, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
-  if (!FORMATS.includes(args.format)) throw new UsageError(`unknown format "${args.format}"; use one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(args.format)) throw new ArgumentError(`unknown format "${args.format}"; use one of ${FORMATS.join(', ')}`);
   const reporter = await loadReporter(args.format);
-  if (!reporter) throw new UsageError(`unknown format "${args.format}"`);
+  if (!reporter) throw new ArgumentError(`unknown format "${args.format}"`);
   const cwd = process.cwd();
   const prepared = await prepareLint(args, cwd, io);
   const progress = progressFor({ stderr: io.stderr, env: process.env, format: args.format, toFile: args.outputFile !== undefined });
@@ -79,22 +80,25 @@ async function runLint(args: LintArgs, io: { stdout: NodeJS.WritableStream; stde
   } else {
     io.stdout.write(report);
   }
-  for (const failure of run.parseFailures) {
-    if (args.format !== 'text') io.stderr.write(`connected-app-lint: ${failure.at.file}:${failure.at.line}:${failure.at.column}: ${failure.message}\n`);
+  if (args.format !== 'text') {
+    // Machine formats keep stdout clean; what a person must know goes to stderr (the text format shows it inline).
+    for (const failure of run.parseFailures) io.stderr.write(`connected-app-lint: ${failure.at.file}:${failure.at.line}:${failure.at.column}: ${failure.message}\n`);
+    for (const notice of run.notices) io.stderr.write(`connected-app-lint: ${notice}\n`);
   }
-  return exitCode(run, args);
+  const code = exitCode(run, args);
+  const warnings = countWarnings(run);
+  if (code === EXIT.findings && args.maxWarnings !== undefined && warnings > args.maxWarnings && !hasErrors(run)) {
+    io.stderr.write(`connected-app-lint: too many warnings (${warnings}; --max-warnings is ${args.maxWarnings}).\n`);
+  }
+  return code;
 }
 
+const activeSeverities = (run: LintRun) => run.results.flatMap((result) => result.findings.map((finding) => finding.severity));
+const hasErrors = (run: LintRun) => activeSeverities(run).includes('error');
+const countWarnings = (run: LintRun) => activeSeverities(run).filter((severity) => severity === 'warning').length;
+
 export function exitCode(run: LintRun, args: Pick<LintArgs, 'maxWarnings' | 'quiet'>): number {
-  let errors = 0;
-  let warnings = 0;
-  for (const result of run.results) {
-    for (const finding of result.findings) {
-      if (finding.severity === 'error') errors++;
-      else warnings++;
-    }
-  }
-  if (errors > 0) return EXIT.findings;
-  if (!args.quiet && args.maxWarnings !== undefined && warnings > args.maxWarnings) return EXIT.findings;
+  if (hasErrors(run)) return EXIT.findings;
+  if (!args.quiet && args.maxWarnings !== undefined && countWarnings(run) > args.maxWarnings) return EXIT.findings;
   return EXIT.clean;
 }

@@ -11,7 +11,7 @@ import { createStaleConfigProcessor } from '../engine/stale-config.js';
 import { createSuppressionProcessor } from '../engine/suppressions.js';
 import { builtinRules } from '../rules/index.js';
 import type { Environment, LintRun, Rule } from '../types.js';
-import type { LintArgs } from './args.js';
+import { UsageError, type LintArgs } from './args.js';
 import { gitScope } from './git-scope.js';
 
 /** What the CLI hands the library, and what it does once the run is done (e.g. write a baseline). */
@@ -28,6 +28,10 @@ export async function prepareLint(args: LintArgs, cwd: string, io: { stderr: Nod
   const config = loaded.config;
   const plugins = await pluginsFor(loaded, args.noPlugins, cwd, io);
   const rules: Rule[] = [...builtinRules, ...plugins.flatMap((plugin) => plugin.rules)];
+  const unknownOnly = args.only.filter((id) => !rules.some((rule) => rule.meta.id === id));
+  if (unknownOnly.length > 0) {
+    throw new UsageError(`--only names no known rule: ${unknownOnly.join(', ')} (run 'connected-app-lint rules' for the list)`);
+  }
   const environment = environmentFor(undefined, args.environment, config);
   const status = ruleStatus(rules, loaded, args, plugins);
 

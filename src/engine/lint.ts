@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
@@ -7,6 +8,7 @@ import { discover, type Discovery } from '../project/discover.js';
 import { builtinRules } from '../rules/index.js';
 import type { Environment, FileResult, Finding, LintRun, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from './config-types.js';
+import { DIRECTIVE_MARKER } from './directives.js';
 import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
 import { UsageError } from './errors.js';
 import { FingerprintAllocator, offendingContent, relativePath } from './fingerprint.js';
@@ -28,9 +30,22 @@ export interface LintOptions {
   fileSource?: FileSource;
   /** Pre-computed discovery (--staged, --changed-since); `paths` are discovered otherwise. */
   discovery?: Discovery;
+  /** Files the change under lint deletes (--staged, --changed-since): the file rules see them with `deleted: true`. */
+  deletedFiles?: string[];
   /** Post-processing of findings (inline suppressions, baseline), in order. */
   postProcessors?: FindingPostProcessor[];
+  /** Told how far the run is every few dozen files (the CLI draws a progress line from it on a terminal). */
+  onProgress?: (progress: LintProgress) => void;
 }
+
+export interface LintProgress {
+  phase: 'parse' | 'scan';
+  done: number;
+  total: number;
+}
+
+/** Files between two progress calls: often enough for a smooth line, rare enough to cost nothing. */
+const PROGRESS_EVERY = 64;
 
 /** A step after the rules: may move findings to `suppressed` or add engine findings. */
 export interface FindingPostProcessor {
@@ -45,6 +60,10 @@ export interface PostProcessContext {
   textOf(file: string): string | undefined;
   /** Fingerprint for a finding the post-processor creates. */
   fingerprint(finding: Omit<Finding, 'fingerprint'>): string;
+  /** Files whose inline directives count: every linted metadata file, and scanned files holding a finding or a directive. */
+  files: readonly string[];
+  /** API names of the project's apps (e.g. to report configuration naming an app that is not there). */
+  appNames: readonly string[];
 }
 
 /** The whole pipeline: discover -> parse -> model -> rules -> findings. The CLI, the Action and tests call this. */
@@ -53,7 +72,10 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config?.config ?? {};
   const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ['.'], ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}) });
-  if (discovery.missing.length > 0) throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}`);
+  if (discovery.missing.length > 0) {
+    const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename(path)));
+    throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);
+  }
   const root = discovery.root;
   const texts = new TextCache(options.fileSource ?? diskSource);
   const rules = selectRules(options.rules ?? builtinRules, options.only);
@@ -62,7 +84,9 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
 
   // parse
   const parsed: ParsedFile[] = [];
+  const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
+    progress('parse', discovery.metadata.length);
     const read = texts.read(file.path);
     if (!read.ok) {
       fatal.push(parseError(file.path, read.reason, 1, 1));
@@ -88,15 +112,21 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
 
   // repository-wide checks: each file read once (metadata texts are reused), binaries judged by name only
   let scannedFiles = 0;
+  const keptScanFiles: string[] = [];
   if (runner.hasFileRules()) {
     for (const path of discovery.scanFiles) {
+      progress('scan', discovery.scanFiles.length);
       const read = texts.read(path);
       if (!read.ok && !read.binary) continue; // unreadable non-metadata files are not ours to report
       scannedFiles++;
       const before = runner.findings.length;
       runner.file(read.ok ? { file: path, text: read.text } : { file: path, text: '', binary: true });
-      if (read.ok && runner.findings.length > before) texts.keep(path, read.text);
+      if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
+        texts.keep(path, read.text);
+        keptScanFiles.push(path);
+      }
     }
+    for (const path of options.deletedFiles ?? []) runner.file({ file: path, text: '', deleted: true });
   }
 
   for (const crash of runner.crashes) {
@@ -115,21 +145,25 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }
     return index.lineText(line);
   };
+  const secretRules = new Set(rules.filter((rule) => rule.meta.pointsAtSecrets).map((rule) => rule.meta.id));
   const fingerprint = (finding: Omit<Finding, 'fingerprint'>) =>
     fingerprints.next({
       ruleId: finding.ruleId,
       ...(finding.app ? { app: finding.app } : {}),
       file: relativePath(root, finding.at.file),
-      content: finding.fatal ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at),
+      content: finding.fatal || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at),
     });
 
   const sorted = sortFindings([...fatal, ...runner.findings]);
   let findings: Finding[] = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
   const suppressed: Finding[] = [];
-  const notices: string[] = [];
+  const notices: string[] = [...discovery.notices];
   const extraMeta: RuleMeta[] = [];
+  // Only texts already read: a file that could not be read (a FIFO, a directory) must not be opened again.
+  const directiveFiles = [...new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== undefined);
+  const appNames = model.apps.map((app) => app.name);
   for (const processor of options.postProcessors ?? []) {
-    const out = processor.process(findings, { root, textOf, fingerprint });
+    const out = processor.process(findings, { root, textOf, fingerprint, files: directiveFiles, appNames });
     findings = sortFindings(out.findings);
     suppressed.push(...out.suppressed);
     notices.push(...(out.notices ?? []));
@@ -147,13 +181,29 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     stats: {
       files: discovery.scanFiles.length || discovery.metadata.length,
       metadataFiles: discovery.metadata.length,
-      apps: model.apps.length,
+      apps: model.apps.filter((app) => !app.forceIgnored).length,
       scannedFiles,
       durationMs: Math.round(performance.now() - started),
       baselineHidden: suppressed.filter((finding) => finding.suppressed?.kind === 'baseline').length,
     },
+    ...(options.deletedFiles?.length ? { deletedFiles: options.deletedFiles } : {}),
     apps: summarizeApps(model.apps, config, options.environment),
     notices,
+  };
+}
+
+/** Counts files per phase and calls `onProgress` every PROGRESS_EVERY of them (and on each phase's first file). */
+function progressTicker(onProgress: LintOptions['onProgress']): (phase: LintProgress['phase'], total: number) => void {
+  if (!onProgress) return () => {};
+  let phase: LintProgress['phase'] | undefined;
+  let done = 0;
+  return (current, total) => {
+    if (current !== phase) {
+      phase = current;
+      done = 0;
+    }
+    if (done % PROGRESS_EVERY === 0) onProgress({ phase: current, done, total });
+    done++;
   };
 }
 

@@ -5,7 +5,8 @@ import { environmentFor } from './severity.js';
 
 /** One line per app, for job summaries: what a reviewer wants to see at a glance. */
 export function summarizeApps(apps: readonly OAuthApp[], config: LinterConfig, cliEnvironment: Environment | undefined): AppSummary[] {
-  return apps.map((app) => {
+  // Apps excluded by .forceignore never deploy: they are not part of the project's picture.
+  return apps.filter((app) => !app.forceIgnored).map((app) => {
     const certificate = app.certificate ? analyzeCertificate(app.certificate.value) : undefined;
     return {
       name: app.name,

@@ -27,6 +27,8 @@ export interface Discovery {
   scanFiles: string[];
   /** Explicit paths that do not exist. */
   missing: string[];
+  /** Things the user should know about what was (not) linted. */
+  notices: string[];
 }
 
 export interface DiscoverOptions {
@@ -39,6 +41,8 @@ export interface DiscoverOptions {
 interface SfdxProject {
   root: string;
   packageDirectories: string[];
+  /** What is wrong with sfdx-project.json, said to the user instead of silently linting less. */
+  problems: string[];
 }
 
 /** The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. */
@@ -47,16 +51,21 @@ export function findSfdxProject(start: string): SfdxProject | undefined {
     const file = join(dir, 'sfdx-project.json');
     if (existsSync(file)) {
       let packageDirectories: string[] = [];
+      const problems: string[] = [];
       try {
         const json = JSON.parse(readFileSync(file, 'utf8')) as { packageDirectories?: { path?: unknown }[] };
         packageDirectories = (json.packageDirectories ?? [])
           .map((entry) => entry?.path)
           .filter((path): path is string => typeof path === 'string')
           .map((path) => resolve(dir, path));
-      } catch {
-        // A broken sfdx-project.json is not ours to judge: walk the whole project instead.
+      } catch (error) {
+        // A broken sfdx-project.json is not ours to judge, but linting less must not go unnoticed.
+        problems.push(`${file} could not be read (${(error as Error).message}); the whole project folder is linted instead.`);
       }
-      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir] };
+      for (const path of packageDirectories) {
+        if (!existsSync(path)) problems.push(`package directory ${path} (from ${file}) does not exist; nothing is linted there.`);
+      }
+      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
     }
     if (dirname(dir) === dir) return undefined;
   }
@@ -136,6 +145,7 @@ export function discover(options: DiscoverOptions): Discovery {
     metadata: [...metadata.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     scanFiles: [...scanFiles].sort(),
     missing,
+    notices: project?.problems ?? [],
   };
 }
 

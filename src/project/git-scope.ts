@@ -218,6 +218,7 @@ async function buildScope(repository: Repository, changes: FileChange[], state: 
       // The repository-wide checks see the changed files only: the rest of the repository was linted when it changed.
       scanFiles: [...changedPaths].map(absolute).sort(),
       missing: [],
+      notices: [],
     },
     fileSource: { read: (path) => contents.get(path) ?? { ok: false, reason: unreadable } },
     deletedFiles: deleted.map((removal) => absolute(removal.path)).sort(),

@@ -12,6 +12,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as UTF-8, refusing binary and non-UTF-8 content with a reason. */
 export function decodeText(bytes: Uint8Array): ReadResult {
+  // UTF-16 text is full of NUL bytes: say what it is rather than calling it binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, reason: 'content is UTF-16 encoded; metadata files must be UTF-8', binary: true };
+  }
   if (isProbablyBinary(bytes)) return { ok: false, reason: 'binary content, not a text file', binary: true };
   try {
     return { ok: true, text: utf8.decode(bytes) };

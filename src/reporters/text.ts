@@ -1,4 +1,5 @@
 import type { LintRun } from '../types.js';
+import { plural } from './findings.js';
 import { toEslintResults } from './json.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
@@ -24,7 +25,7 @@ function footerLines(run: LintRun): string[] {
   const suppressed = run.results.reduce((sum, result) => sum + result.suppressed.length, 0);
   const total = run.results.reduce((sum, result) => sum + result.findings.length, 0);
   if (total === 0) {
-    lines.push(`No problems in ${run.stats.apps} app${run.stats.apps === 1 ? '' : 's'} (${run.stats.metadataFiles} metadata files, ${run.stats.scannedFiles} files scanned for secrets).`);
+    lines.push(`No problems in ${plural(run.stats.apps, 'app')} (${plural(run.stats.metadataFiles, 'metadata file')}, ${plural(run.stats.scannedFiles, 'file')} scanned for secrets).`);
   }
   if (run.stats.baselineHidden > 0) lines.push(`${run.stats.baselineHidden} known finding(s) hidden by the baseline.`);
   const bySuppression = suppressed - run.stats.baselineHidden;
