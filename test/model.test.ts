@@ -79,8 +79,8 @@ describe('model defaults', () => {
     expect(documents[0]!.invalid.map((invalid) => [invalid.field, invalid.found])).toEqual([
       ['oauthConfig/isAdminApproved', 'yes'],
       ['oauthConfig/scopes', 'api'],
-      ['oauthPolicy/refreshTokenPolicy', 'rotate_on_each_refresh'],
       ['oauthPolicy/ipRelaxation', 'ENFORCE_ACTIVATED_USERS'],
+      ['oauthPolicy/refreshTokenPolicy', 'rotate_on_each_refresh'],
     ]);
     expect(documents[0]!.invalid[1]!.expected).toContain('Api');
     expect(apps[0]!.scopes.map((scope) => scope.value)).toEqual(['Api']);

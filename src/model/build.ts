@@ -1,11 +1,11 @@
 import { fileStart } from '../parser/positions.js';
 import { elementPosition, type XmlDocument } from '../parser/xml.js';
 import type { AppConfig, AppFile, Flow, Located, MetadataDocument, MetadataTypeName, OAuthApp, Position, ProjectModel, SecretField } from '../types.js';
-import { mergeSettings, type AppSettings } from './app-settings.js';
+import { isRejected, mergeSettings, validReading, type AppSettings, type Reading } from './app-settings.js';
 import { readConnectedApp } from './connected-app.js';
 import { readExternalClientAppFile } from './external-client-app.js';
 import { FieldReader } from './fields.js';
-import { parseUrl, isPrivateUseScheme } from './urls.js';
+import { isNativeCallback } from './urls.js';
 
 /** A metadata file that parsed: the input of the model step. */
 export interface ParsedFile {
@@ -96,27 +96,38 @@ function readSecretFields(reader: FieldReader, names: string[]): SecretField[] {
   });
 }
 
+/**
+ * One External Client App from its files. Files excluded by .forceignore never deploy, so the app is built from the
+ * others: their settings are not the app's (and findings never land on them). Only when every file is excluded is
+ * the app built from all of them, marked `forceIgnored`, for the rules that look at ignored files too.
+ */
 function assembleExternalClientApp(group: EcaGroup, config: AppConfig | undefined): OAuthApp {
-  const byType = (type: MetadataTypeName) => group.files.find((entry) => entry.file.type === type);
+  const deployed = group.files.filter((entry) => !entry.file.forceIgnored);
+  const forceIgnored = deployed.length === 0;
+  const files = forceIgnored ? group.files : deployed;
+  const byType = (type: MetadataTypeName) => files.find((entry) => entry.file.type === type);
   const rootOf = (entry: { file: ParsedFile } | undefined): Position | undefined =>
     entry ? elementPosition(entry.file.doc, entry.file.doc.root) : undefined;
   const header = byType('ExternalClientApplication');
   const global = byType('ExtlClntAppGlobalOauthSettings');
   const oauthSettings = byType('ExtlClntAppOauthSettings');
   const oauthPolicy = byType('ExtlClntAppOauthConfigurablePolicies');
-  const first = group.files[0]!;
+  const first = files[0]!;
   const anchor = rootOf(header) ?? rootOf(first) ?? fileStart(first.file.path);
+  // A committed secret leaks whether or not its file deploys: no-secrets-in-repo must see it in an excluded file too.
+  const consumerSecret = group.files.map((entry) => entry.settings.consumerSecret).find((secret) => secret !== undefined);
   return assembleApp({
     name: group.name,
     kind: 'externalClientApp',
-    files: group.files.map(({ file }) => ({ file: file.path, type: file.type, root: rootOf({ file })! })),
-    forceIgnored: group.files.every(({ file }) => file.forceIgnored),
+    files: files.map(({ file }) => ({ file: file.path, type: file.type, root: rootOf({ file })! })),
+    forceIgnored,
     usesOAuth: Boolean(global ?? oauthSettings ?? oauthPolicy),
     anchor,
-    oauthAnchor: rootOf(global) ?? rootOf(oauthSettings) ?? anchor,
+    // DECISIONS 12: an absent OAuth flag belongs in the global OAuth settings file, else on the header.
+    oauthAnchor: rootOf(global) ?? anchor,
     policyAnchor: rootOf(oauthPolicy) ?? anchor,
     hasPolicyFile: oauthPolicy !== undefined,
-    settings: mergeSettings(group.files.map((entry) => entry.settings)),
+    settings: { ...mergeSettings(files.map((entry) => entry.settings)), ...(consumerSecret ? { consumerSecret } : {}) },
     config,
     // ECA default differs from the Connected App's: PKCE is required unless turned off.
     pkceDefault: true,
@@ -138,10 +149,19 @@ interface AssembleInput {
   pkceDefault?: boolean;
 }
 
-/** Applies the documented defaults, each marked `defaulted` and located where the element would be. */
+/**
+ * The setting's value: as read, or its documented default, marked `defaulted` and located where the element would
+ * be when absent, marked `invalid` and located at the rejected value when present but rejected.
+ */
+function orDefault<T>(reading: Reading<T> | undefined, value: T, anchor: Position): Located<T> {
+  if (reading === undefined) return { value, at: anchor, defaulted: true };
+  if (isRejected(reading)) return { value, at: reading.rejected.at, invalid: reading.rejected };
+  return reading;
+}
+
+/** Applies the documented defaults (see orDefault). */
 function assembleApp(input: AssembleInput): OAuthApp {
   const { settings: s, oauthAnchor, policyAnchor } = input;
-  const byDefault = <T>(value: T, at: Position): Located<T> => ({ value, at, defaulted: true });
   const app: OAuthApp = {
     name: input.name,
     kind: input.kind,
@@ -156,28 +176,29 @@ function assembleApp(input: AssembleInput): OAuthApp {
     flow: { value: 'web-server', declared: false },
     scopes: s.scopes ?? [],
     callbackUrls: s.callbackUrls ?? [],
-    adminApproved: s.adminApproved ?? byDefault(false, input.kind === 'connectedApp' ? oauthAnchor : policyAnchor),
+    adminApproved: orDefault(s.adminApproved, false, input.kind === 'connectedApp' ? oauthAnchor : policyAnchor),
     permittedProfiles: s.permittedProfiles ?? [],
     permittedPermissionSets: s.permittedPermissionSets ?? [],
-    ipRelaxation: s.ipRelaxation ?? byDefault('ENFORCE', policyAnchor),
-    refreshTokenPolicy: s.refreshTokenPolicy ?? byDefault('infinite', policyAnchor),
-    refreshTokenRotation: s.refreshTokenRotation ?? byDefault(false, oauthAnchor),
-    pkceRequired: s.pkceRequired ?? byDefault(input.pkceDefault ?? false, oauthAnchor),
-    consumerSecretOptional: s.consumerSecretOptional ?? byDefault(false, oauthAnchor),
-    clientCredentialsEnabled: s.clientCredentialsEnabled ?? byDefault(false, oauthAnchor),
-    deviceFlowEnabled: s.deviceFlowEnabled ?? byDefault(false, oauthAnchor),
-    tokenExchangeEnabled: s.tokenExchangeEnabled ?? byDefault(false, oauthAnchor),
-    introspectAllTokens: s.introspectAllTokens ?? byDefault(false, oauthAnchor),
+    ipRelaxation: orDefault(s.ipRelaxation, 'ENFORCE', policyAnchor),
+    refreshTokenPolicy: orDefault(s.refreshTokenPolicy, 'infinite', policyAnchor),
+    refreshTokenRotation: orDefault(s.refreshTokenRotation, false, oauthAnchor),
+    pkceRequired: orDefault(s.pkceRequired, input.pkceDefault ?? false, oauthAnchor),
+    consumerSecretOptional: orDefault(s.consumerSecretOptional, false, oauthAnchor),
+    clientCredentialsEnabled: orDefault(s.clientCredentialsEnabled, false, oauthAnchor),
+    deviceFlowEnabled: orDefault(s.deviceFlowEnabled, false, oauthAnchor),
+    tokenExchangeEnabled: orDefault(s.tokenExchangeEnabled, false, oauthAnchor),
+    introspectAllTokens: orDefault(s.introspectAllTokens, false, oauthAnchor),
     otherUrls: s.otherUrls ?? [],
-    ...optional('sessionLevel', s.sessionLevel),
-    ...optional('sessionPolicyAction', s.sessionPolicyAction),
+    // Optional settings have no default to fall back on: a rejected value is left out (valid-metadata reports it).
+    ...optional('sessionLevel', validReading(s.sessionLevel)),
+    ...optional('sessionPolicyAction', validReading(s.sessionPolicyAction)),
     ...optional('certificate', s.certificate),
     ...optional('consumerKey', s.consumerKey),
     ...optional('consumerSecret', s.consumerSecret),
-    ...optional('clientCredentialsPolicyEnabled', s.clientCredentialsPolicyEnabled),
+    ...optional('clientCredentialsPolicyEnabled', validReading(s.clientCredentialsPolicyEnabled)),
     ...optional('clientCredentialsUser', s.clientCredentialsUser),
-    ...optional('samlSigningAlgorithm', s.samlSigningAlgorithm),
-    ...optional('samlEncryptionType', s.samlEncryptionType),
+    ...optional('samlSigningAlgorithm', validReading(s.samlSigningAlgorithm)),
+    ...optional('samlEncryptionType', validReading(s.samlEncryptionType)),
   };
   app.flow = input.config?.flow ? { value: input.config.flow, declared: true } : { value: inferFlow(app), declared: false };
   return app;
@@ -196,6 +217,6 @@ export function inferFlow(app: Pick<OAuthApp, 'certificate' | 'clientCredentials
   if (app.certificate?.value) return 'jwt-bearer';
   if (app.clientCredentialsEnabled.value) return 'client-credentials';
   if (app.consumerSecretOptional.value) return 'user-agent';
-  if (app.callbackUrls.some((url) => isPrivateUseScheme(parseUrl(url.value).scheme))) return 'user-agent';
+  if (app.callbackUrls.some((url) => isNativeCallback(url.value))) return 'user-agent';
   return 'web-server';
 }

@@ -146,22 +146,71 @@ function analyze(text: unknown): CertificateAnalysis {
 
 type Decoded = { ok: true; der: Buffer } | { ok: false; reason: string };
 
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
+
+/**
+ * A certificate is a few kilobytes (a 16384-bit RSA one is under 6 KB): anything far longer is not one, and is
+ * refused before any scanning, so that a pasted blob or a hostile file costs nothing.
+ */
+export const MAX_CERTIFICATE_LENGTH = 64 * 1024;
+/** A certificate element holds one certificate; a chain is a handful. More BEGIN lines than this are not a certificate. */
+export const MAX_PEM_BLOCKS = 16;
+
+interface PemBlock {
+  label: string;
+  body: string;
+}
+
+type PemScan = { ok: true; blocks: PemBlock[] } | { ok: false; reason: string };
+
+/**
+ * The PEM blocks of a text, each BEGIN line paired with the first END line of the same label after it. A plain
+ * indexOf scan over at most MAX_PEM_BLOCKS BEGIN lines: linear in the text, whatever the text holds (a backtracking
+ * regex took quadratic time on many BEGIN lines without an END line).
+ */
+function pemBlocks(text: string): PemScan {
+  const BEGIN = '-----BEGIN ';
+  const DASHES = '-----';
+  const blocks: PemBlock[] = [];
+  let beginLines = 0;
+  for (let from = text.indexOf(BEGIN); from !== -1; from = text.indexOf(BEGIN, from)) {
+    if (++beginLines > MAX_PEM_BLOCKS) {
+      return { ok: false, reason: `PEM text has more than ${MAX_PEM_BLOCKS} BEGIN lines; a certificate element holds one certificate` };
+    }
+    const labelStart = from + BEGIN.length;
+    let labelEnd = labelStart;
+    while (labelEnd < text.length && isPemLabelChar(text.charCodeAt(labelEnd))) labelEnd++;
+    from = labelEnd;
+    if (labelEnd === labelStart || !text.startsWith(DASHES, labelEnd)) continue;
+    const label = text.slice(labelStart, labelEnd);
+    const bodyStart = labelEnd + DASHES.length;
+    const endLine = `-----END ${label}-----`;
+    const end = text.indexOf(endLine, bodyStart);
+    if (end === -1) continue;
+    blocks.push({ label, body: text.slice(bodyStart, end) });
+    from = end + endLine.length;
+  }
+  return { ok: true, blocks };
+}
+
+/** A-Z, 0-9 and space: the characters of a PEM label (`CERTIFICATE`, `RSA PRIVATE KEY`, `X509 CRL`). */
+function isPemLabelChar(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 32;
+}
 
 function decodeToDer(text: string): Decoded {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'certificate is empty' };
+  if (trimmed.length > MAX_CERTIFICATE_LENGTH) {
+    return { ok: false, reason: `certificate text is ${trimmed.length} characters long, far more than any certificate (at most ${MAX_CERTIFICATE_LENGTH})` };
+  }
 
   let body: string;
   if (trimmed.includes('-----BEGIN')) {
-    const labels: string[] = [];
-    let found: string | undefined;
-    for (const match of trimmed.matchAll(PEM_BLOCK)) {
-      const label = match[1] ?? '';
-      labels.push(label);
-      if (found === undefined && CERT_LABELS.has(label)) found = match[2] ?? '';
-    }
+    const scan = pemBlocks(trimmed);
+    if (!scan.ok) return scan;
+    const labels = scan.blocks.map((block) => block.label);
+    const found = scan.blocks.find((block) => CERT_LABELS.has(block.label))?.body;
     if (found === undefined) {
       if (labels.some((label) => label.includes('PRIVATE KEY'))) {
         return { ok: false, reason: `PEM holds a private key (${labels.join(', ')}), not a certificate` };

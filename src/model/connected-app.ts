@@ -51,17 +51,6 @@ export function readConnectedApp(reader: FieldReader): ConnectedAppRead {
     return false;
   });
 
-  const refreshTokenPolicy = reader.nonEmptyText(oauthPolicy, 'refreshTokenPolicy');
-  const validRefreshPolicy = refreshTokenPolicy && REFRESH_TOKEN_POLICY.test(refreshTokenPolicy.value) ? refreshTokenPolicy : undefined;
-  if (refreshTokenPolicy && !validRefreshPolicy) {
-    reader.invalid.push({
-      field: 'oauthPolicy/refreshTokenPolicy',
-      found: refreshTokenPolicy.value,
-      expected: REFRESH_TOKEN_POLICY_EXPECTED,
-      at: refreshTokenPolicy.at,
-    });
-  }
-
   const parents: Record<string, typeof root | undefined> = { oauthConfig, oauthPolicy, canvasConfig: childNamed(root, 'canvasConfig'), samlConfig };
   const otherUrls = OTHER_URL_FIELDS.flatMap(([parent, name]) => {
     const url = reader.nonEmptyText(parent ? parents[parent] : root, name);
@@ -75,12 +64,14 @@ export function readConnectedApp(reader: FieldReader): ConnectedAppRead {
     adminApproved: reader.bool(oauthConfig, 'isAdminApproved'),
     permittedProfiles: reader.repeated(root, 'profileName'),
     permittedPermissionSets: reader.repeated(root, 'permissionSetName'),
-    ipRelaxation: reader.enumValue(oauthPolicy, 'ipRelaxation', IP_RELAXATION_VALUES, 'oauthPolicy/ipRelaxation'),
-    refreshTokenPolicy: validRefreshPolicy,
+    ipRelaxation: reader.enumValue(oauthPolicy, 'ipRelaxation', IP_RELAXATION_VALUES),
+    refreshTokenPolicy: reader.setting(oauthPolicy, 'refreshTokenPolicy', REFRESH_TOKEN_POLICY_EXPECTED, (text) =>
+      REFRESH_TOKEN_POLICY.test(text) ? text : undefined,
+    ),
     refreshTokenRotation: reader.bool(oauthConfig, 'isRefreshTokenRotationEnabled'),
     // The literal value of sessionLevel is undocumented [UNCERTAIN]: kept as written, compared case-insensitively.
     sessionLevel: reader.nonEmptyText(sessionPolicy, 'sessionLevel'),
-    sessionPolicyAction: reader.enumValue(sessionPolicy, 'policyAction', POLICY_ACTIONS, 'sessionPolicy/policyAction'),
+    sessionPolicyAction: reader.enumValue(sessionPolicy, 'policyAction', POLICY_ACTIONS),
     certificate: reader.nonEmptyText(oauthConfig, 'certificate'),
     consumerKey: reader.nonEmptyText(oauthConfig, 'consumerKey'),
     consumerSecret: reader.text(oauthConfig, 'consumerSecret'),
@@ -91,8 +82,8 @@ export function readConnectedApp(reader: FieldReader): ConnectedAppRead {
     tokenExchangeEnabled: reader.bool(oauthConfig, 'isTokenExchangeEnabled'),
     introspectAllTokens: reader.bool(oauthConfig, 'isIntrospectAllTokens'),
     otherUrls,
-    samlSigningAlgorithm: reader.enumValue(samlConfig, 'samlSigningAlgoType', SAML_SIGNING_ALGORITHMS, 'samlConfig/samlSigningAlgoType'),
-    samlEncryptionType: reader.enumValue(samlConfig, 'encryptionType', SAML_ENCRYPTION_TYPES, 'samlConfig/encryptionType'),
+    samlSigningAlgorithm: reader.enumValue(samlConfig, 'samlSigningAlgoType', SAML_SIGNING_ALGORITHMS),
+    samlEncryptionType: reader.enumValue(samlConfig, 'encryptionType', SAML_ENCRYPTION_TYPES),
   };
   return {
     settings,

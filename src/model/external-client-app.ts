@@ -1,6 +1,6 @@
 import type { Located, MetadataTypeName } from '../types.js';
-import type { AppSettings } from './app-settings.js';
-import type { FieldReader } from './fields.js';
+import { isRejected, mapReading, type AppSettings, type Reading } from './app-settings.js';
+import { enumExpectation, type FieldReader } from './fields.js';
 import {
   CONNECTED_APP_SCOPES,
   ECA_DISTRIBUTION_STATES,
@@ -32,7 +32,7 @@ export function readExternalClientAppFile(type: MetadataTypeName, reader: FieldR
   switch (type) {
     case 'ExternalClientApplication':
       reader.require(root, 'label', 'label', root);
-      reader.enumValue(root, 'distributionState', ECA_DISTRIBUTION_STATES, 'distributionState');
+      reader.enumValue(root, 'distributionState', ECA_DISTRIBUTION_STATES);
       return { settings: { label: reader.nonEmptyText(root, 'label'), otherUrls: urls(reader, ['iconUrl', 'infoUrl', 'logoUrl']) } };
     case 'ExtlClntAppGlobalOauthSettings':
       return {
@@ -82,54 +82,45 @@ function urls(reader: FieldReader, names: string[]): { field: string; url: Locat
 
 function readOauthPolicies(reader: FieldReader): AppSettings {
   const root = reader.root;
-  const permitted = reader.enumValue(root, 'permittedUsersPolicyType', ECA_PERMITTED_USERS, 'permittedUsersPolicyType');
-
-  let ipRelaxation: AppSettings['ipRelaxation'];
-  const ip = reader.nonEmptyText(root, 'ipRelaxationPolicyType');
-  if (ip) {
-    const canonical = ECA_IP_RELAXATION[ip.value.toLowerCase()];
-    if (canonical) ipRelaxation = { value: canonical, at: ip.at };
-    else reader.invalidEnum('ipRelaxationPolicyType', ip, ['Enforce', 'Bypass', 'Bypass_2factor', 'Enforce_RelaxRefresh']);
-  }
-
-  const policyType = reader.enumValue(root, 'refreshTokenPolicyType', ECA_REFRESH_TOKEN_POLICY_TYPES, 'refreshTokenPolicyType');
-  const period = reader.nonEmptyText(root, 'refreshTokenValidityPeriod');
-  const unit = reader.enumValue(root, 'refreshTokenValidityUnit', ECA_REFRESH_TOKEN_UNITS, 'refreshTokenValidityUnit');
-  if (period && !/^[1-9][0-9]*$/.test(period.value)) {
-    reader.invalid.push({ field: 'refreshTokenValidityPeriod', found: period.value, expected: 'a positive whole number', at: period.at });
-  }
-  // A lifetime or inactivity policy means nothing without its length: the Connected App form requires `<n>:<UNIT>` too.
-  if (policyType?.value === 'SpecificLifetime' || policyType?.value === 'SpecificInactivity') {
-    for (const [name, present] of [['refreshTokenValidityPeriod', period], ['refreshTokenValidityUnit', reader.nonEmptyText(root, 'refreshTokenValidityUnit')]] as const) {
-      if (present) continue;
-      reader.invalid.push({ field: name, found: '', expected: `a <${name}> element, which ${policyType.value} requires`, at: policyType.at });
-    }
-  }
-
+  const permitted = reader.enumValue(root, 'permittedUsersPolicyType', ECA_PERMITTED_USERS);
   return {
-    adminApproved: permitted ? { value: permitted.value === 'AdminApprovedPreAuthorized', at: permitted.at } : undefined,
+    adminApproved: mapReading(permitted, (value) => value === 'AdminApprovedPreAuthorized'),
     permittedProfiles: reader.commaList(root, 'commaSeparatedProfile'),
     permittedPermissionSets: reader.commaList(root, 'commaSeparatedPermissionSet'),
-    ipRelaxation,
-    refreshTokenPolicy: policyType ? { value: canonicalRefreshPolicy(policyType.value, period?.value, unit?.value), at: policyType.at } : undefined,
-    sessionLevel: reader.enumValue(root, 'requiredSessionLevel', ECA_SESSION_LEVELS, 'requiredSessionLevel'),
-    sessionPolicyAction: reader.enumValue(root, 'policyAction', POLICY_ACTIONS, 'policyAction'),
+    ipRelaxation: reader.setting(root, 'ipRelaxationPolicyType', (found) => enumExpectation(found, ECA_IP_RELAXATION_SPELLINGS), (text) =>
+      Object.hasOwn(ECA_IP_RELAXATION, text.toLowerCase()) ? ECA_IP_RELAXATION[text.toLowerCase()] : undefined,
+    ),
+    refreshTokenPolicy: readRefreshTokenPolicy(reader),
+    sessionLevel: reader.enumValue(root, 'requiredSessionLevel', ECA_SESSION_LEVELS),
+    sessionPolicyAction: reader.enumValue(root, 'policyAction', POLICY_ACTIONS),
     clientCredentialsPolicyEnabled: reader.bool(root, 'isClientCredentialsFlowEnabled'),
     clientCredentialsUser: reader.nonEmptyText(root, 'clientCredentialsFlowUser'),
     otherUrls: urls(reader, ['startUrl', 'singleLogoutUrl']),
   };
 }
 
-/** ECA refresh-token settings in the Connected App's one-string form, so rules compare one thing. */
-function canonicalRefreshPolicy(type: string, period: string | undefined, unit: string | undefined): string {
-  switch (type) {
-    case 'Zero':
-      return 'zero';
-    case 'Infinite':
-      return 'infinite';
-    default: {
-      const kind = type === 'SpecificLifetime' ? 'specific_lifetime' : 'specific_inactivity';
-      return `${kind}:${period ?? '?'}:${(unit ?? '?').toUpperCase()}`;
-    }
-  }
+/** The ECA spellings of the IP relaxation values, for "did you mean" hints. */
+const ECA_IP_RELAXATION_SPELLINGS = ['Enforce', 'Bypass', 'Bypass_2factor', 'Enforce_RelaxRefresh'];
+
+/**
+ * The ECA refresh-token policy in the Connected App's one-string form, so rules compare one thing. The policy is
+ * rejected as a whole when its type, or a length part that the type needs, is rejected or missing.
+ */
+function readRefreshTokenPolicy(reader: FieldReader): Reading<string> | undefined {
+  const root = reader.root;
+  const type = reader.enumValue(root, 'refreshTokenPolicyType', ECA_REFRESH_TOKEN_POLICY_TYPES);
+  const period = reader.setting(root, 'refreshTokenValidityPeriod', 'a positive whole number', (text) => (/^[1-9][0-9]*$/.test(text) ? text : undefined));
+  const unit = reader.enumValue(root, 'refreshTokenValidityUnit', ECA_REFRESH_TOKEN_UNITS);
+  if (type === undefined || isRejected(type)) return type;
+  if (type.value === 'Zero' || type.value === 'Infinite') return { value: type.value.toLowerCase(), at: type.at };
+
+  // A lifetime or inactivity policy means nothing without its length: the Connected App form requires `<n>:<UNIT>` too.
+  const required = (name: string, part: Reading<string> | undefined): Reading<string> =>
+    part ?? { rejected: reader.reject({ field: name, found: '', expected: `a <${name}> element, which ${type.value} requires`, at: type.at }) };
+  const length = required('refreshTokenValidityPeriod', period);
+  const lengthUnit = required('refreshTokenValidityUnit', unit);
+  if (isRejected(length)) return length;
+  if (isRejected(lengthUnit)) return lengthUnit;
+  const kind = type.value === 'SpecificLifetime' ? 'specific_lifetime' : 'specific_inactivity';
+  return { value: `${kind}:${length.value}:${lengthUnit.value.toUpperCase()}`, at: type.at };
 }

@@ -1,13 +1,29 @@
-import { childNamed, childrenNamed, elementCommaList, elementPosition, elementText, elementTextLines, type XmlDocument, type XmlElement } from '../parser/xml.js';
+import {
+  childNamed,
+  childrenNamed,
+  elementCommaList,
+  elementPosition,
+  elementText,
+  elementTextLines,
+  type XmlDocument,
+  type XmlElement,
+} from '../parser/xml.js';
 import type { InvalidValue, Located } from '../types.js';
+import { isRejected, type Reading } from './app-settings.js';
 import { caseInsensitiveMatch, isBooleanElementName, protocolSpellingMatch } from './schema.js';
+
+/** What a value element holding elements instead of text is told it should hold. */
+const PLAIN_VALUE = 'a plain value, not nested elements';
 
 /**
  * Reads typed values out of one parsed file. Every value keeps its position; every value the platform would
- * reject is recorded in `invalid` (reported by `valid-metadata`) instead of being guessed at.
+ * reject is recorded in `invalid` (reported by `valid-metadata`) instead of being guessed at, once per element
+ * however many readers look at it. Typed readers (`bool`, `enumValue`, `setting`) return a Reading: a rejected
+ * value stays visible as rejected, so that the app never calls a present element absent.
  */
 export class FieldReader {
   readonly invalid: InvalidValue[] = [];
+  private readonly rejectedElements = new WeakMap<XmlElement, InvalidValue>();
 
   constructor(readonly doc: XmlDocument) {}
 
@@ -19,10 +35,40 @@ export class FieldReader {
     return elementPosition(this.doc, element);
   }
 
-  text(parent: XmlElement | undefined, name: string): Located<string> | undefined {
+  /** The text of a value element, or its rejection when it holds elements (`<scopes><scopes>Full</scopes></scopes>`). */
+  private leaf(element: XmlElement, path: string): Reading<string> {
+    if (element.children.length === 0) return elementText(this.doc, element);
+    return { rejected: this.reject({ field: path, found: nestedTags(element), expected: PLAIN_VALUE, at: this.at(element) }, element) };
+  }
+
+  /** The value of the first child `name` of `parent`, as written (empty included); undefined when absent. */
+  private read(parent: XmlElement | undefined, name: string): { element: XmlElement; reading: Reading<string>; path: string } | undefined {
     const element = childNamed(parent, name);
-    if (!element) return undefined;
-    return elementText(this.doc, element);
+    if (!parent || !element) return undefined;
+    const path = this.pathOf(parent, name);
+    return { element, reading: this.leaf(element, path), path };
+  }
+
+  /** `oauthConfig/isAdminApproved`: the element's path from the root, as `valid-metadata` names it (metadata is two levels deep). */
+  private pathOf(parent: XmlElement, name: string): string {
+    return parent === this.root ? name : `${parent.name}/${name}`;
+  }
+
+  /** Records a value the platform rejects; with `element`, once per element (the first record wins). */
+  reject(record: InvalidValue, element?: XmlElement): InvalidValue {
+    if (element) {
+      const earlier = this.rejectedElements.get(element);
+      if (earlier) return earlier;
+      this.rejectedElements.set(element, record);
+    }
+    this.invalid.push(record);
+    return record;
+  }
+
+  /** A text value; a value element holding elements is recorded as invalid and counts as absent. */
+  text(parent: XmlElement | undefined, name: string): Located<string> | undefined {
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? read.reading : undefined;
   }
 
   /** A non-empty text value; an empty element counts as absent. */
@@ -31,52 +77,66 @@ export class FieldReader {
     return value?.value ? value : undefined;
   }
 
-  /** Repeated elements (`profileName`, `scopes`), each located at its whole element; empty ones dropped. */
+  /** Repeated elements (`profileName`, `scopes`), each located at its whole element; empty and nested ones dropped. */
   repeated(parent: XmlElement | undefined, name: string): Located<string>[] {
     if (!parent) return [];
-    return childrenNamed(parent, name)
-      .map((element) => ({ value: element.text.trim(), at: this.at(element) }))
-      .filter((entry) => entry.value !== '');
+    const path = this.pathOf(parent, name);
+    return childrenNamed(parent, name).flatMap((element) => {
+      if (isRejected(this.leaf(element, path))) return [];
+      const value = element.text.trim();
+      return value === '' ? [] : [{ value, at: this.at(element) }];
+    });
   }
 
   lines(parent: XmlElement | undefined, name: string): Located<string>[] {
-    const element = childNamed(parent, name);
-    return element ? elementTextLines(this.doc, element) : [];
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? elementTextLines(this.doc, read.element) : [];
   }
 
   commaList(parent: XmlElement | undefined, name: string): Located<string>[] {
-    const element = childNamed(parent, name);
-    return element ? elementCommaList(this.doc, element) : [];
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? elementCommaList(this.doc, read.element) : [];
   }
 
-  bool(parent: XmlElement | undefined, name: string): Located<boolean> | undefined {
-    const value = this.text(parent, name);
-    if (!value || (value.value !== 'true' && value.value !== 'false')) return undefined;
-    return { value: value.value === 'true', at: value.at };
+  /**
+   * A typed setting: `accept` maps the text to the value, or returns undefined to reject it as not `expected`
+   * (a string, or a function of what was found for "did you mean" hints). An empty element is rejected too.
+   */
+  setting<T>(
+    parent: XmlElement | undefined,
+    name: string,
+    expected: string | ((found: string) => string),
+    accept: (text: string) => T | undefined,
+  ): Reading<T> | undefined {
+    const read = this.read(parent, name);
+    if (!read) return undefined;
+    if (isRejected(read.reading)) return read.reading;
+    const text = read.reading;
+    const value = accept(text.value);
+    if (value !== undefined) return { value, at: text.at };
+    const wanted = typeof expected === 'string' ? expected : expected(text.value);
+    return { rejected: this.reject({ field: read.path, found: text.value, expected: wanted, at: text.at }, read.element) };
   }
 
-  /** An enum value; an unknown one is recorded as invalid and returned as undefined. */
-  enumValue<T extends string>(parent: XmlElement | undefined, name: string, allowed: readonly T[], path: string): Located<T> | undefined {
-    const value = this.text(parent, name);
-    if (!value) return undefined;
-    if ((allowed as readonly string[]).includes(value.value)) return value as Located<T>;
-    this.invalidEnum(path, value, allowed);
-    return undefined;
+  bool(parent: XmlElement | undefined, name: string): Reading<boolean> | undefined {
+    return this.setting(parent, name, 'true or false', parseBoolean);
   }
 
+  /** An enum value; an unknown one is recorded as invalid and comes back rejected. */
+  enumValue<T extends string>(parent: XmlElement | undefined, name: string, allowed: readonly T[]): Reading<T> | undefined {
+    const accept = (text: string) => ((allowed as readonly string[]).includes(text) ? (text as T) : undefined);
+    return this.setting(parent, name, (found) => enumExpectation(found, allowed), accept);
+  }
+
+  /** Records one entry of a list (a scope) that is not one of `allowed`. */
   invalidEnum(path: string, value: Located<string>, allowed: readonly string[]): void {
-    const hint = caseInsensitiveMatch(value.value, allowed);
-    const spelling = hint ? undefined : protocolSpellingMatch(value.value, allowed);
-    const expected = hint
-      ? `${hint} (values are case-sensitive)`
-      : spelling
-        ? `${spelling} (the metadata name of that value)`
-        : `one of ${allowed.join(', ')}`;
-    this.invalid.push({ field: path, found: value.value, expected, at: value.at });
+    this.reject({ field: path, found: value.value, expected: enumExpectation(value.value, allowed), at: value.at });
   }
 
   require(parent: XmlElement | undefined, name: string, path: string, anchor: XmlElement): void {
-    if (parent && this.nonEmptyText(parent, name)) return;
+    const read = this.read(parent, name);
+    // Nested elements instead of the value are already recorded: one finding per element.
+    if (read && (isRejected(read.reading) || read.reading.value)) return;
     this.invalid.push({ field: path, found: '', expected: `a <${name}> element, which is required`, at: this.at(anchor) });
   }
 
@@ -85,15 +145,34 @@ export class FieldReader {
     if (!parent) return;
     for (const child of parent.children) {
       const childPath = path ? `${path}/${child.name}` : child.name;
-      if (child.children.length > 0) {
-        this.checkBooleans(child, childPath);
+      if (!isBooleanElementName(child.name)) {
+        if (child.children.length > 0) this.checkBooleans(child, childPath);
         continue;
       }
-      if (!isBooleanElementName(child.name)) continue;
-      const value = elementText(this.doc, child);
-      if (value.value !== 'true' && value.value !== 'false') {
-        this.invalid.push({ field: childPath, found: value.value, expected: 'true or false', at: value.at });
-      }
+      const reading = this.leaf(child, childPath);
+      if (isRejected(reading) || parseBoolean(reading.value) !== undefined) continue;
+      this.reject({ field: childPath, found: reading.value, expected: 'true or false', at: reading.at }, child);
     }
   }
+}
+
+/**
+ * `<scopes>…</scopes>`: the nested elements by name only. Their content is never echoed, since a value element such
+ * as consumerSecret or password may hold a secret.
+ */
+function nestedTags(element: XmlElement): string {
+  return element.children.map((child) => `<${child.name}>…</${child.name}>`).join('');
+}
+
+function parseBoolean(text: string): boolean | undefined {
+  return text === 'true' ? true : text === 'false' ? false : undefined;
+}
+
+/** What to tell a writer of an unknown enum value: the value they probably meant, or the whole list. */
+export function enumExpectation(found: string, allowed: readonly string[]): string {
+  const hint = caseInsensitiveMatch(found, allowed);
+  if (hint) return `${hint} (values are case-sensitive)`;
+  const spelling = protocolSpellingMatch(found, allowed);
+  if (spelling) return `${spelling} (the metadata name of that value)`;
+  return `one of ${allowed.join(', ')}`;
 }

@@ -100,6 +100,16 @@ export function isPrivateUseScheme(scheme: string): boolean {
   return !NON_PRIVATE_SCHEMES.has(normalized);
 }
 
+/**
+ * True for a callback that returns to a native app through its private-use URI scheme (`com.example.app:/cb`,
+ * `myapp://cb`; RFC 8252 section 7.1): the mark of a public client. Judged by the scheme as written, so a callback
+ * whose rest does not parse still counts. Takes the URL text, or its parseUrl result when the caller has one.
+ */
+export function isNativeCallback(url: string | ParsedCallback): boolean {
+  const parsed = typeof url === 'string' ? parseUrl(url) : url;
+  return isPrivateUseScheme(parsed.scheme);
+}
+
 interface RawParts {
   scheme: string;
   hasAuthority: boolean;

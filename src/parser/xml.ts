@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as FastXmlParser from 'fast-xml-parser';
 import type { Located, Position } from '../types.js';
 import { LineIndex } from './positions.js';
 
@@ -30,12 +31,18 @@ export interface XmlSyntaxError {
 
 export type XmlParseResult = { ok: true; doc: XmlDocument } | { ok: false; error: XmlSyntaxError };
 
+// fast-xml-parser's single-file CommonJS build, not its ESM entry: the ESM entry is some 25 modules (the XML builder
+// and entity tables included) and costs ~40 ms of start-up on every run; the bundle is the same code and loads in ~8 ms.
+const { XMLParser, XMLValidator } = createRequire(import.meta.url)('fast-xml-parser') as typeof FastXmlParser;
+type XMLParser = FastXmlParser.XMLParser;
+
 /** Salesforce metadata is shallow; anything deeper is hostile or broken, and deep recursion must not crash us. */
 const MAX_DEPTH = 64;
 
 const TEXT = '#text';
 const ATTRS = ':@';
 const COMMENT = '#comment';
+const CDATA = '#cdata';
 
 let parser: XMLParser | undefined;
 function getParser(): XMLParser {
@@ -51,7 +58,10 @@ function getParser(): XMLParser {
     ignoreDeclaration: true,
     ignorePiTags: true,
     commentPropName: COMMENT,
-    processEntities: true,
+    cdataPropName: CDATA,
+    // Entities are decoded here, by decodeEntities, once: fast-xml-parser leaves numeric references (`&#13;`) alone
+    // unless asked to decode the HTML entity set too, and text must match what the split helpers below decode.
+    processEntities: false,
     htmlEntities: false,
   });
   return parser;
@@ -96,14 +106,14 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 function convertChildren(nodes: unknown[], source: string): XmlElement[] {
   const out: XmlElement[] = [];
   for (const node of nodes as Record<string | symbol, unknown>[]) {
-    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT);
+    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT && key !== CDATA);
     if (name === undefined) continue;
     const meta = node[META] as { startIndex: number; endIndex?: number } | undefined;
     const rawChildren = (node[name] as unknown[]) ?? [];
     const start = meta?.startIndex ?? 0;
     const element: XmlElement = {
       name,
-      attrs: (node[ATTRS] as Record<string, string>) ?? {},
+      attrs: decodeAttributes(node[ATTRS] as Record<string, string> | undefined),
       children: convertChildren(rawChildren, source),
       text: textOf(rawChildren),
       start,
@@ -114,12 +124,25 @@ function convertChildren(nodes: unknown[], source: string): XmlElement[] {
   return out;
 }
 
+/** Character data directly inside an element: text with its entities decoded, CDATA sections as written. */
 function textOf(nodes: unknown[]): string {
   let text = '';
   for (const node of nodes as Record<string, unknown>[]) {
-    if (TEXT in node) text += String(node[TEXT]);
+    if (TEXT in node) text += decodeEntities(String(node[TEXT]));
+    else if (CDATA in node) text += literalText(node[CDATA] as unknown[]);
   }
   return text;
+}
+
+function literalText(nodes: unknown[] = []): string {
+  let text = '';
+  for (const node of nodes as Record<string, unknown>[]) if (TEXT in node) text += String(node[TEXT]);
+  return text;
+}
+
+function decodeAttributes(raw: Record<string, string> | undefined): Record<string, string> {
+  // fromEntries defines own properties: an attribute named `__proto__` stays an attribute.
+  return Object.fromEntries(Object.entries(raw ?? {}).map(([name, value]) => [name, decodeEntities(value)]));
 }
 
 /** Cheap pre-scan so that hostile nesting is refused before any recursive code sees it. */
@@ -182,23 +205,45 @@ export function elementText(doc: XmlDocument, element: XmlElement): Located<stri
   return { value, at: doc.lines.at(offset + lead, offset + lead + trimmed.length) };
 }
 
+/** Separators of a split, as characters of the decoded text and as they may be written in the raw source. */
+interface Separator {
+  decoded: RegExp;
+  raw: RegExp;
+}
+
+/**
+ * A run of any of `chars`, written as themselves or as numeric character references (`&#13;`, `&#x0D;`): XML writers
+ * encode a carriage return as `&#13;`, and the platform reads it as the line break it is.
+ */
+function separatorOf(chars: string[]): Separator {
+  const literal = chars.map((char) => char.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')).join('|');
+  const references = chars.map((char) => {
+    const code = char.codePointAt(0)!;
+    return `&#0*${code};|&#x0*${code.toString(16)};`;
+  });
+  return { decoded: new RegExp(`(?:${literal})+`, 'g'), raw: new RegExp(`(?:${literal}|${references.join('|')})+`, 'gi') };
+}
+
+const LINE_BREAKS = separatorOf(['\r', '\n']);
+const COMMAS = separatorOf([',']);
+
 /** Each non-empty line of the element's text (a `callbackUrl` holding several URLs), with its own position. */
 export function elementTextLines(doc: XmlDocument, element: XmlElement): Located<string>[] {
-  return splitRaw(doc, element, /\r?\n|\r/g);
+  return splitRaw(doc, element, LINE_BREAKS);
 }
 
 /** Each entry of a comma-separated list (`commaSeparatedOauthScopes`), trimmed, with its own position. */
 export function elementCommaList(doc: XmlDocument, element: XmlElement): Located<string>[] {
-  return splitRaw(doc, element, /,/g);
+  return splitRaw(doc, element, COMMAS);
 }
 
-function splitRaw(doc: XmlDocument, element: XmlElement, separator: RegExp): Located<string>[] {
+function splitRaw(doc: XmlDocument, element: XmlElement, separator: Separator): Located<string>[] {
   const { raw, offset } = rawContent(doc.source, element);
   if (raw.includes('<![CDATA[') || raw.includes('<!--')) {
     // Rare in metadata: fall back to the decoded text, every part located at the element.
     const at = elementPosition(doc, element);
     return element.text
-      .split(separator)
+      .split(separator.decoded)
       .map((part) => part.trim())
       .filter(Boolean)
       .map((value) => ({ value, at }));
@@ -214,7 +259,7 @@ function splitRaw(doc: XmlDocument, element: XmlElement, separator: RegExp): Loc
       parts.push({ value: decodeEntities(trimmed), at: doc.lines.at(begin, begin + trimmed.length) });
     }
   };
-  for (const match of raw.matchAll(separator)) {
+  for (const match of raw.matchAll(separator.raw)) {
     pushSegment(match.index);
     segmentStart = match.index + match[0].length;
   }
