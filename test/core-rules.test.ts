@@ -454,3 +454,41 @@ describe('hostile input never crashes a rule', () => {
     });
   }
 });
+
+describe('invalid values are left to valid-metadata, not reinterpreted', () => {
+  it('isAdminApproved "True", isPkceRequired "yes" and an unknown refresh policy give valid-metadata findings only', async () => {
+    const { lint } = await import('../src/engine/lint.js');
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const root = mkdtempSync(join(tmpdir(), 'calint-invalid-'));
+    mkdirSync(join(root, 'connectedApps'));
+    writeFileSync(
+      join(root, 'connectedApps', 'Odd.connectedApp-meta.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">
+    <contactEmail>a@example.com</contactEmail>
+    <label>Odd</label>
+    <oauthConfig>
+        <callbackUrl>myapp://callback</callbackUrl>
+        <isAdminApproved>True</isAdminApproved>
+        <isPkceRequired>yes</isPkceRequired>
+        <scopes>Api</scopes>
+        <scopes>RefreshToken</scopes>
+    </oauthConfig>
+    <oauthPolicy>
+        <ipRelaxation>ENFORCE</ipRelaxation>
+        <refreshTokenPolicy>specific_lifetime:2:WEEKS</refreshTokenPolicy>
+    </oauthPolicy>
+    <profileName>Integration User</profileName>
+</ConnectedApp>
+`,
+    );
+    const run = await lint({ cwd: root, paths: [root] });
+    const ids = run.results.flatMap((result) => result.findings.map((finding) => finding.ruleId));
+    expect(ids.filter((id) => id === 'valid-metadata')).toHaveLength(3);
+    expect(ids).not.toContain('admin-approved-in-production');
+    expect(ids).not.toContain('pkce-required');
+    expect(ids).not.toContain('refresh-token-expiry');
+  });
+});

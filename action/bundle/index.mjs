@@ -13,6 +13,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -2236,6 +2244,1130 @@ var require_fxp = __commonJS({
       const $e = Ae, Oe = { validate: l };
       module.exports = e;
     })();
+  }
+});
+
+// src/engine/config-validator.generated.ts
+var config_validator_generated_exports = {};
+__export(config_validator_generated_exports, {
+  validateConfig: () => validateConfig
+});
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data === "off" || data === "warn" || data === "error")) {
+    const err0 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema8.enum }, message: "must be equal to one of the allowed values" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = true;
+  const _errs1 = errors;
+  if (typeof data !== "string") {
+    const err0 = {};
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  errors = _errs0;
+  if (vErrors !== null) {
+    if (_errs0) {
+      vErrors.length = _errs0;
+    } else {
+      vErrors = null;
+    }
+  }
+  let ifClause0;
+  if (_valid0) {
+    const _errs3 = errors;
+    if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData })) {
+      vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs3 === errors;
+    valid0 = _valid0;
+    ifClause0 = "then";
+  } else {
+    const _errs4 = errors;
+    if (Array.isArray(data)) {
+      if (data.length > 2) {
+        const err1 = { instancePath, schemaPath: "#/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.length < 1) {
+        const err2 = { instancePath, schemaPath: "#/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      const len0 = data.length;
+      if (len0 > 0) {
+        if (!validate23(data[0], { instancePath: instancePath + "/0", parentData: data, parentDataProperty: 0, rootData })) {
+          vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (len0 > 1) {
+        let data1 = data[1];
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (const key0 in data1) {
+            const err3 = { instancePath: instancePath + "/1", schemaPath: "#/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        } else {
+          const err4 = { instancePath: instancePath + "/1", schemaPath: "#/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err5 = { instancePath, schemaPath: "#/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    ifClause0 = "else";
+  }
+  if (!valid0) {
+    const err6 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "flow" || key0 === "environment" || key0 === "callbackUrls" || key0 === "ipRelaxation" || key0 === "allowScopes")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.flow !== void 0) {
+      let data0 = data.flow;
+      if (!(data0 === "web-server" || data0 === "jwt-bearer" || data0 === "user-agent" || data0 === "device" || data0 === "client-credentials" || data0 === "token-exchange")) {
+        const err1 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      let data1 = data.environment;
+      if (!(data1 === "production" || data1 === "sandbox")) {
+        const err2 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/enum", keyword: "enum", params: { allowedValues: schema9.properties.environment.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.callbackUrls !== void 0) {
+      let data2 = data.callbackUrls;
+      const _errs5 = errors;
+      let valid1 = true;
+      const _errs6 = errors;
+      if (!Array.isArray(data2)) {
+        const err3 = {};
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      errors = _errs5;
+      if (vErrors !== null) {
+        if (_errs5) {
+          vErrors.length = _errs5;
+        } else {
+          vErrors = null;
+        }
+      }
+      let ifClause0;
+      if (_valid0) {
+        const _errs8 = errors;
+        if (Array.isArray(data2)) {
+          const len0 = data2.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data3 = data2[i0];
+            if (typeof data3 === "string") {
+              if (func3(data3) < 1) {
+                const err4 = { instancePath: instancePath + "/callbackUrls/" + i0, schemaPath: "#/properties/callbackUrls/then/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            } else {
+              const err5 = { instancePath: instancePath + "/callbackUrls/" + i0, schemaPath: "#/properties/callbackUrls/then/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err6 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        var _valid0 = _errs8 === errors;
+        valid1 = _valid0;
+        ifClause0 = "then";
+      } else {
+        const _errs12 = errors;
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (const key1 in data2) {
+            if (!(key1 === "production" || key1 === "sandbox")) {
+              const err7 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+          if (data2.production !== void 0) {
+            let data4 = data2.production;
+            if (Array.isArray(data4)) {
+              const len1 = data4.length;
+              for (let i1 = 0; i1 < len1; i1++) {
+                let data5 = data4[i1];
+                if (typeof data5 === "string") {
+                  if (func3(data5) < 1) {
+                    const err8 = { instancePath: instancePath + "/callbackUrls/production/" + i1, schemaPath: "#/properties/callbackUrls/else/properties/production/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err9 = { instancePath: instancePath + "/callbackUrls/production/" + i1, schemaPath: "#/properties/callbackUrls/else/properties/production/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err10 = { instancePath: instancePath + "/callbackUrls/production", schemaPath: "#/properties/callbackUrls/else/properties/production/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
+          if (data2.sandbox !== void 0) {
+            let data6 = data2.sandbox;
+            if (Array.isArray(data6)) {
+              const len2 = data6.length;
+              for (let i2 = 0; i2 < len2; i2++) {
+                let data7 = data6[i2];
+                if (typeof data7 === "string") {
+                  if (func3(data7) < 1) {
+                    const err11 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err11];
+                    } else {
+                      vErrors.push(err11);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err12 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err13 = { instancePath: instancePath + "/callbackUrls/sandbox", schemaPath: "#/properties/callbackUrls/else/properties/sandbox/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err14 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        var _valid0 = _errs12 === errors;
+        valid1 = _valid0;
+        ifClause0 = "else";
+      }
+      if (!valid1) {
+        const err15 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.ipRelaxation !== void 0) {
+      let data8 = data.ipRelaxation;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        if (data8.reason === void 0) {
+          const err16 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        for (const key2 in data8) {
+          if (!(key2 === "reason")) {
+            const err17 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data8.reason !== void 0) {
+          let data9 = data8.reason;
+          if (typeof data9 === "string") {
+            if (func3(data9) < 1) {
+              const err18 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.allowScopes !== void 0) {
+      let data10 = data.allowScopes;
+      if (Array.isArray(data10)) {
+        const len3 = data10.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data11 = data10[i3];
+          if (typeof data11 === "string") {
+            if (func3(data11) < 1) {
+              const err21 = { instancePath: instancePath + "/allowScopes/" + i3, schemaPath: "#/properties/allowScopes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/allowScopes/" + i3, schemaPath: "#/properties/allowScopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/allowScopes", schemaPath: "#/properties/allowScopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err24];
+    } else {
+      vErrors.push(err24);
+    }
+    errors++;
+  }
+  validate50.errors = vErrors;
+  return errors === 0;
+}
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "$schema" || key0 === "environment" || key0 === "rules" || key0 === "apps" || key0 === "ignorePatterns" || key0 === "plugins")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== void 0) {
+      if (typeof data.$schema !== "string") {
+        const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      let data1 = data.environment;
+      if (!(data1 === "production" || data1 === "sandbox")) {
+        const err2 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/enum", keyword: "enum", params: { allowedValues: schema6.properties.environment.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data2 = data.rules;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        for (const key1 in data2) {
+          if (!(func2.call(schema6.properties.rules.properties, key1) || pattern0.test(key1))) {
+            const err3 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data2["admin-approved-in-production"] !== void 0) {
+          if (!validate22(data2["admin-approved-in-production"], { instancePath: instancePath + "/rules/admin-approved-in-production", parentData: data2, parentDataProperty: "admin-approved-in-production", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["callback-url-exact"] !== void 0) {
+          if (!validate22(data2["callback-url-exact"], { instancePath: instancePath + "/rules/callback-url-exact", parentData: data2, parentDataProperty: "callback-url-exact", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["callback-url-https"] !== void 0) {
+          if (!validate22(data2["callback-url-https"], { instancePath: instancePath + "/rules/callback-url-https", parentData: data2, parentDataProperty: "callback-url-https", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["certificate-valid"] !== void 0) {
+          let data6 = data2["certificate-valid"];
+          const _errs15 = errors;
+          let valid5 = true;
+          const _errs16 = errors;
+          if (typeof data6 !== "string") {
+            const err4 = {};
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+          var _valid0 = _errs16 === errors;
+          errors = _errs15;
+          if (vErrors !== null) {
+            if (_errs15) {
+              vErrors.length = _errs15;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause0;
+          if (_valid0) {
+            const _errs18 = errors;
+            if (!validate23(data6, { instancePath: instancePath + "/rules/certificate-valid", parentData: data2, parentDataProperty: "certificate-valid", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid0 = _errs18 === errors;
+            valid5 = _valid0;
+            ifClause0 = "then";
+          } else {
+            const _errs19 = errors;
+            if (Array.isArray(data6)) {
+              if (data6.length > 2) {
+                const err5 = { instancePath: instancePath + "/rules/certificate-valid", schemaPath: "#/properties/rules/properties/certificate-valid/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+              if (data6.length < 1) {
+                const err6 = { instancePath: instancePath + "/rules/certificate-valid", schemaPath: "#/properties/rules/properties/certificate-valid/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+              const len0 = data6.length;
+              if (len0 > 0) {
+                if (!validate23(data6[0], { instancePath: instancePath + "/rules/certificate-valid/0", parentData: data6, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len0 > 1) {
+                let data8 = data6[1];
+                if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                  for (const key2 in data8) {
+                    if (!(key2 === "expiryWarningDays")) {
+                      const err7 = { instancePath: instancePath + "/rules/certificate-valid/1", schemaPath: "#/properties/rules/properties/certificate-valid/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err7];
+                      } else {
+                        vErrors.push(err7);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data8.expiryWarningDays !== void 0) {
+                    let data9 = data8.expiryWarningDays;
+                    if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+                      const err8 = { instancePath: instancePath + "/rules/certificate-valid/1/expiryWarningDays", schemaPath: "#/properties/rules/properties/certificate-valid/else/items/1/properties/expiryWarningDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err8];
+                      } else {
+                        vErrors.push(err8);
+                      }
+                      errors++;
+                    }
+                    if (typeof data9 == "number" && isFinite(data9)) {
+                      if (data9 < 0 || isNaN(data9)) {
+                        const err9 = { instancePath: instancePath + "/rules/certificate-valid/1/expiryWarningDays", schemaPath: "#/properties/rules/properties/certificate-valid/else/items/1/properties/expiryWarningDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                        if (vErrors === null) {
+                          vErrors = [err9];
+                        } else {
+                          vErrors.push(err9);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                } else {
+                  const err10 = { instancePath: instancePath + "/rules/certificate-valid/1", schemaPath: "#/properties/rules/properties/certificate-valid/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err11 = { instancePath: instancePath + "/rules/certificate-valid", schemaPath: "#/properties/rules/properties/certificate-valid/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+            var _valid0 = _errs19 === errors;
+            valid5 = _valid0;
+            ifClause0 = "else";
+          }
+          if (!valid5) {
+            const err12 = { instancePath: instancePath + "/rules/certificate-valid", schemaPath: "#/properties/rules/properties/certificate-valid/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data2["client-credentials-user"] !== void 0) {
+          if (!validate22(data2["client-credentials-user"], { instancePath: instancePath + "/rules/client-credentials-user", parentData: data2, parentDataProperty: "client-credentials-user", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2.config !== void 0) {
+          if (!validate22(data2.config, { instancePath: instancePath + "/rules/config", parentData: data2, parentDataProperty: "config", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["https-urls"] !== void 0) {
+          if (!validate22(data2["https-urls"], { instancePath: instancePath + "/rules/https-urls", parentData: data2, parentDataProperty: "https-urls", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["ip-relaxation-enforced"] !== void 0) {
+          if (!validate22(data2["ip-relaxation-enforced"], { instancePath: instancePath + "/rules/ip-relaxation-enforced", parentData: data2, parentDataProperty: "ip-relaxation-enforced", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["jwt-certificate-present"] !== void 0) {
+          if (!validate22(data2["jwt-certificate-present"], { instancePath: instancePath + "/rules/jwt-certificate-present", parentData: data2, parentDataProperty: "jwt-certificate-present", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["minimal-scopes"] !== void 0) {
+          let data15 = data2["minimal-scopes"];
+          const _errs38 = errors;
+          let valid13 = true;
+          const _errs39 = errors;
+          if (typeof data15 !== "string") {
+            const err13 = {};
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+          var _valid1 = _errs39 === errors;
+          errors = _errs38;
+          if (vErrors !== null) {
+            if (_errs38) {
+              vErrors.length = _errs38;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause1;
+          if (_valid1) {
+            const _errs41 = errors;
+            if (!validate23(data15, { instancePath: instancePath + "/rules/minimal-scopes", parentData: data2, parentDataProperty: "minimal-scopes", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid1 = _errs41 === errors;
+            valid13 = _valid1;
+            ifClause1 = "then";
+          } else {
+            const _errs42 = errors;
+            if (Array.isArray(data15)) {
+              if (data15.length > 2) {
+                const err14 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+              if (data15.length < 1) {
+                const err15 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+              const len1 = data15.length;
+              if (len1 > 0) {
+                if (!validate23(data15[0], { instancePath: instancePath + "/rules/minimal-scopes/0", parentData: data15, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len1 > 1) {
+                let data17 = data15[1];
+                if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+                  for (const key3 in data17) {
+                    if (!(key3 === "allow")) {
+                      const err16 = { instancePath: instancePath + "/rules/minimal-scopes/1", schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err16];
+                      } else {
+                        vErrors.push(err16);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data17.allow !== void 0) {
+                    let data18 = data17.allow;
+                    if (Array.isArray(data18)) {
+                      const len2 = data18.length;
+                      for (let i0 = 0; i0 < len2; i0++) {
+                        if (typeof data18[i0] !== "string") {
+                          const err17 = { instancePath: instancePath + "/rules/minimal-scopes/1/allow/" + i0, schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err17];
+                          } else {
+                            vErrors.push(err17);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err18 = { instancePath: instancePath + "/rules/minimal-scopes/1/allow", schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                      if (vErrors === null) {
+                        vErrors = [err18];
+                      } else {
+                        vErrors.push(err18);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err19 = { instancePath: instancePath + "/rules/minimal-scopes/1", schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err20 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            var _valid1 = _errs42 === errors;
+            valid13 = _valid1;
+            ifClause1 = "else";
+          }
+          if (!valid13) {
+            const err21 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data2["no-full-scope"] !== void 0) {
+          if (!validate22(data2["no-full-scope"], { instancePath: instancePath + "/rules/no-full-scope", parentData: data2, parentDataProperty: "no-full-scope", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["no-introspect-all-tokens"] !== void 0) {
+          if (!validate22(data2["no-introspect-all-tokens"], { instancePath: instancePath + "/rules/no-introspect-all-tokens", parentData: data2, parentDataProperty: "no-introspect-all-tokens", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["no-secrets-in-repo"] !== void 0) {
+          if (!validate22(data2["no-secrets-in-repo"], { instancePath: instancePath + "/rules/no-secrets-in-repo", parentData: data2, parentDataProperty: "no-secrets-in-repo", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["permitted-users-assigned"] !== void 0) {
+          if (!validate22(data2["permitted-users-assigned"], { instancePath: instancePath + "/rules/permitted-users-assigned", parentData: data2, parentDataProperty: "permitted-users-assigned", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["pkce-required"] !== void 0) {
+          if (!validate22(data2["pkce-required"], { instancePath: instancePath + "/rules/pkce-required", parentData: data2, parentDataProperty: "pkce-required", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["refresh-token-expiry"] !== void 0) {
+          if (!validate22(data2["refresh-token-expiry"], { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["revocation-impact"] !== void 0) {
+          if (!validate22(data2["revocation-impact"], { instancePath: instancePath + "/rules/revocation-impact", parentData: data2, parentDataProperty: "revocation-impact", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["saml-strong-crypto"] !== void 0) {
+          if (!validate22(data2["saml-strong-crypto"], { instancePath: instancePath + "/rules/saml-strong-crypto", parentData: data2, parentDataProperty: "saml-strong-crypto", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["suppression-directive"] !== void 0) {
+          if (!validate22(data2["suppression-directive"], { instancePath: instancePath + "/rules/suppression-directive", parentData: data2, parentDataProperty: "suppression-directive", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["valid-metadata"] !== void 0) {
+          if (!validate22(data2["valid-metadata"], { instancePath: instancePath + "/rules/valid-metadata", parentData: data2, parentDataProperty: "valid-metadata", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        for (const key4 in data2) {
+          if (pattern0.test(key4)) {
+            let data30 = data2[key4];
+            const _errs73 = errors;
+            let valid29 = true;
+            const _errs74 = errors;
+            if (typeof data30 !== "string") {
+              const err22 = {};
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            var _valid2 = _errs74 === errors;
+            errors = _errs73;
+            if (vErrors !== null) {
+              if (_errs73) {
+                vErrors.length = _errs73;
+              } else {
+                vErrors = null;
+              }
+            }
+            let ifClause2;
+            if (_valid2) {
+              const _errs76 = errors;
+              if (!validate23(data30, { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key4, rootData })) {
+                vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                errors = vErrors.length;
+              }
+              var _valid2 = _errs76 === errors;
+              valid29 = _valid2;
+              ifClause2 = "then";
+            } else {
+              const _errs77 = errors;
+              if (Array.isArray(data30)) {
+                if (data30.length > 2) {
+                  const err23 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                if (data30.length < 1) {
+                  const err24 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                const len3 = data30.length;
+                if (len3 > 0) {
+                  if (!validate23(data30[0], { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data30, parentDataProperty: 0, rootData })) {
+                    vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                    errors = vErrors.length;
+                  }
+                }
+                if (len3 > 1) {
+                  let data32 = data30[1];
+                  if (!(data32 && typeof data32 == "object" && !Array.isArray(data32))) {
+                    const err25 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err26 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+              var _valid2 = _errs77 === errors;
+              valid29 = _valid2;
+              ifClause2 = "else";
+            }
+            if (!valid29) {
+              const err27 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.apps !== void 0) {
+      let data33 = data.apps;
+      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+        for (const key5 in data33) {
+          if (!validate50(data33[key5], { instancePath: instancePath + "/apps/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data33, parentDataProperty: key5, rootData })) {
+            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/apps", schemaPath: "#/properties/apps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.ignorePatterns !== void 0) {
+      let data35 = data.ignorePatterns;
+      if (Array.isArray(data35)) {
+        const len4 = data35.length;
+        for (let i1 = 0; i1 < len4; i1++) {
+          let data36 = data35[i1];
+          if (typeof data36 === "string") {
+            if (func3(data36) < 1) {
+              const err30 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/ignorePatterns", schemaPath: "#/properties/ignorePatterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.plugins !== void 0) {
+      let data37 = data.plugins;
+      if (Array.isArray(data37)) {
+        const len5 = data37.length;
+        for (let i2 = 0; i2 < len5; i2++) {
+          let data38 = data37[i2];
+          if (typeof data38 === "string") {
+            if (func3(data38) < 1) {
+              const err33 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/plugins", schemaPath: "#/properties/plugins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err36];
+    } else {
+      vErrors.push(err36);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+var __getOwnPropNames2, __commonJS2, require_ucs2length, validateConfig, schema6, func2, func3, pattern0, schema8, schema9;
+var init_config_validator_generated = __esm({
+  "src/engine/config-validator.generated.ts"() {
+    "use strict";
+    __getOwnPropNames2 = Object.getOwnPropertyNames;
+    __commonJS2 = (cb, mod) => function __require2() {
+      try {
+        return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+      } catch (e) {
+        throw mod = 0, e;
+      }
+    };
+    require_ucs2length = __commonJS2({
+      "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+        "use strict";
+        Object.defineProperty(exports, "__esModule", { value: true });
+        function ucs2length(str) {
+          const len = str.length;
+          let length = 0;
+          let pos = 0;
+          let value;
+          while (pos < len) {
+            length++;
+            value = str.charCodeAt(pos++);
+            if (value >= 55296 && value <= 56319 && pos < len) {
+              value = str.charCodeAt(pos);
+              if ((value & 64512) === 56320)
+                pos++;
+            }
+          }
+          return length;
+        }
+        exports.default = ucs2length;
+        ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+      }
+    });
+    validateConfig = validate21;
+    schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flow needs. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "A public client (mobile, desktop, single-page app) must require PKCE. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "refresh-token-expiry": { "description": "Refresh tokens must expire or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange"], "description": "The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules." }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
+    func2 = Object.prototype.hasOwnProperty;
+    func3 = require_ucs2length().default;
+    pattern0 = new RegExp("^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$", "u");
+    schema8 = { "enum": ["off", "warn", "error"] };
+    schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange"], "description": "The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules." }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
   }
 });
 
@@ -10273,11 +11405,11 @@ var require_ignore2 = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename7 = shortcut ? basenameOf(path) : path;
+        const basename9 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename7 : path
+            shortcut && rule._basenameOnly ? basename9 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -10477,7 +11609,7 @@ function readFileSync2(path, options) {
 }
 
 // src/action/run.ts
-import { dirname as dirname7, resolve as resolve7 } from "node:path";
+import { dirname as dirname8, resolve as resolve7 } from "node:path";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -10487,6 +11619,8 @@ var UsageError = class extends Error {
 };
 
 // src/cli/args.ts
+var ArgumentError = class extends UsageError {
+};
 var LINT_OPTIONS = {
   format: { type: "string", short: "f" },
   "output-file": { type: "string", short: "o" },
@@ -10520,28 +11654,28 @@ function parseCliArgs(argv) {
   try {
     parsed = parseArgs({ args: rest, options: LINT_OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error.message.replace(/\. To specify a positional argument.*$/s, ""));
+    throw new ArgumentError(error.message.replace(/\. To specify a positional argument.*$/s, ""));
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: "help" };
   if (values.version) return { command: "version" };
   if (command === "rules") {
     const format = values.format ?? "text";
-    if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`rules --format must be text, json or markdown, not "${format}"`);
+    if (!["text", "json", "markdown"].includes(format)) throw new ArgumentError(`rules --format must be text, json or markdown, not "${format}"`);
     return { command: "rules", format, ...values.config ? { config: values.config } : {}, noConfig: values["no-config"] ?? false, noPlugins: values["no-plugins"] ?? false };
   }
   if (command === "init") return { command: "init", paths: positionals, force: values.force ?? false, debug: values.debug ?? false };
   const environment = values.env;
   if (environment !== void 0 && environment !== "production" && environment !== "sandbox") {
-    throw new UsageError(`--env must be production or sandbox, not "${environment}"`);
+    throw new ArgumentError(`--env must be production or sandbox, not "${environment}"`);
   }
   let maxWarnings;
   if (values["max-warnings"] !== void 0) {
     maxWarnings = Number(values["max-warnings"]);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, not "${values["max-warnings"]}"`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new ArgumentError(`--max-warnings takes a whole number, not "${values["max-warnings"]}"`);
   }
-  if (values.staged && values["changed-since"]) throw new UsageError("--staged and --changed-since cannot be combined");
-  if (values.config && values["no-config"]) throw new UsageError("--config and --no-config cannot be combined");
+  if (values.staged && values["changed-since"]) throw new ArgumentError("--staged and --changed-since cannot be combined");
+  if (values.config && values["no-config"]) throw new ArgumentError("--config and --no-config cannot be combined");
   return {
     command: "lint",
     paths: positionals,
@@ -10565,7 +11699,7 @@ function parseCliArgs(argv) {
 }
 
 // src/cli/prepare.ts
-import { dirname as dirname6, resolve as resolve6, sep as sep7 } from "node:path";
+import { dirname as dirname7, resolve as resolve6, sep as sep7 } from "node:path";
 
 // src/engine/baseline.ts
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative3 } from "node:path";
@@ -10623,1120 +11757,6 @@ function fileStart(file) {
   return { file, line: 1, column: 1 };
 }
 
-// src/engine/config-validator.generated.ts
-var __getOwnPropNames2 = Object.getOwnPropertyNames;
-var __commonJS2 = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames2(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var require_ucs2length = __commonJS2({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-var validateConfig = validate21;
-var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flow needs. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "A public client (mobile, desktop, single-page app) must require PKCE. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "refresh-token-expiry": { "description": "Refresh tokens must expire or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange"], "description": "The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules." }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
-var func2 = Object.prototype.hasOwnProperty;
-var func3 = require_ucs2length().default;
-var pattern0 = new RegExp("^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$", "u");
-var schema8 = { "enum": ["off", "warn", "error"] };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!(data === "off" || data === "warn" || data === "error")) {
-    const err0 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema8.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate23.errors = vErrors;
-  return errors === 0;
-}
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs0 = errors;
-  let valid0 = true;
-  const _errs1 = errors;
-  if (typeof data !== "string") {
-    const err0 = {};
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  errors = _errs0;
-  if (vErrors !== null) {
-    if (_errs0) {
-      vErrors.length = _errs0;
-    } else {
-      vErrors = null;
-    }
-  }
-  let ifClause0;
-  if (_valid0) {
-    const _errs3 = errors;
-    if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData })) {
-      vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-      errors = vErrors.length;
-    }
-    var _valid0 = _errs3 === errors;
-    valid0 = _valid0;
-    ifClause0 = "then";
-  } else {
-    const _errs4 = errors;
-    if (Array.isArray(data)) {
-      if (data.length > 2) {
-        const err1 = { instancePath, schemaPath: "#/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      if (data.length < 1) {
-        const err2 = { instancePath, schemaPath: "#/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      const len0 = data.length;
-      if (len0 > 0) {
-        if (!validate23(data[0], { instancePath: instancePath + "/0", parentData: data, parentDataProperty: 0, rootData })) {
-          vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-          errors = vErrors.length;
-        }
-      }
-      if (len0 > 1) {
-        let data1 = data[1];
-        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-          for (const key0 in data1) {
-            const err3 = { instancePath: instancePath + "/1", schemaPath: "#/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
-            errors++;
-          }
-        } else {
-          const err4 = { instancePath: instancePath + "/1", schemaPath: "#/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err5 = { instancePath, schemaPath: "#/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    var _valid0 = _errs4 === errors;
-    valid0 = _valid0;
-    ifClause0 = "else";
-  }
-  if (!valid0) {
-    const err6 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate22.errors = vErrors;
-  return errors === 0;
-}
-var schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange"], "description": "The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules." }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
-function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "flow" || key0 === "environment" || key0 === "callbackUrls" || key0 === "ipRelaxation" || key0 === "allowScopes")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.flow !== void 0) {
-      let data0 = data.flow;
-      if (!(data0 === "web-server" || data0 === "jwt-bearer" || data0 === "user-agent" || data0 === "device" || data0 === "client-credentials" || data0 === "token-exchange")) {
-        const err1 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.environment !== void 0) {
-      let data1 = data.environment;
-      if (!(data1 === "production" || data1 === "sandbox")) {
-        const err2 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/enum", keyword: "enum", params: { allowedValues: schema9.properties.environment.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.callbackUrls !== void 0) {
-      let data2 = data.callbackUrls;
-      const _errs5 = errors;
-      let valid1 = true;
-      const _errs6 = errors;
-      if (!Array.isArray(data2)) {
-        const err3 = {};
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      var _valid0 = _errs6 === errors;
-      errors = _errs5;
-      if (vErrors !== null) {
-        if (_errs5) {
-          vErrors.length = _errs5;
-        } else {
-          vErrors = null;
-        }
-      }
-      let ifClause0;
-      if (_valid0) {
-        const _errs8 = errors;
-        if (Array.isArray(data2)) {
-          const len0 = data2.length;
-          for (let i0 = 0; i0 < len0; i0++) {
-            let data3 = data2[i0];
-            if (typeof data3 === "string") {
-              if (func3(data3) < 1) {
-                const err4 = { instancePath: instancePath + "/callbackUrls/" + i0, schemaPath: "#/properties/callbackUrls/then/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
-                }
-                errors++;
-              }
-            } else {
-              const err5 = { instancePath: instancePath + "/callbackUrls/" + i0, schemaPath: "#/properties/callbackUrls/then/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err6 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        var _valid0 = _errs8 === errors;
-        valid1 = _valid0;
-        ifClause0 = "then";
-      } else {
-        const _errs12 = errors;
-        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-          for (const key1 in data2) {
-            if (!(key1 === "production" || key1 === "sandbox")) {
-              const err7 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-          }
-          if (data2.production !== void 0) {
-            let data4 = data2.production;
-            if (Array.isArray(data4)) {
-              const len1 = data4.length;
-              for (let i1 = 0; i1 < len1; i1++) {
-                let data5 = data4[i1];
-                if (typeof data5 === "string") {
-                  if (func3(data5) < 1) {
-                    const err8 = { instancePath: instancePath + "/callbackUrls/production/" + i1, schemaPath: "#/properties/callbackUrls/else/properties/production/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                    if (vErrors === null) {
-                      vErrors = [err8];
-                    } else {
-                      vErrors.push(err8);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err9 = { instancePath: instancePath + "/callbackUrls/production/" + i1, schemaPath: "#/properties/callbackUrls/else/properties/production/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err10 = { instancePath: instancePath + "/callbackUrls/production", schemaPath: "#/properties/callbackUrls/else/properties/production/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-          }
-          if (data2.sandbox !== void 0) {
-            let data6 = data2.sandbox;
-            if (Array.isArray(data6)) {
-              const len2 = data6.length;
-              for (let i2 = 0; i2 < len2; i2++) {
-                let data7 = data6[i2];
-                if (typeof data7 === "string") {
-                  if (func3(data7) < 1) {
-                    const err11 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                    if (vErrors === null) {
-                      vErrors = [err11];
-                    } else {
-                      vErrors.push(err11);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err12 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  if (vErrors === null) {
-                    vErrors = [err12];
-                  } else {
-                    vErrors.push(err12);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err13 = { instancePath: instancePath + "/callbackUrls/sandbox", schemaPath: "#/properties/callbackUrls/else/properties/sandbox/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err14 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        var _valid0 = _errs12 === errors;
-        valid1 = _valid0;
-        ifClause0 = "else";
-      }
-      if (!valid1) {
-        const err15 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.ipRelaxation !== void 0) {
-      let data8 = data.ipRelaxation;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.reason === void 0) {
-          const err16 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        for (const key2 in data8) {
-          if (!(key2 === "reason")) {
-            const err17 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data8.reason !== void 0) {
-          let data9 = data8.reason;
-          if (typeof data9 === "string") {
-            if (func3(data9) < 1) {
-              const err18 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          } else {
-            const err19 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.allowScopes !== void 0) {
-      let data10 = data.allowScopes;
-      if (Array.isArray(data10)) {
-        const len3 = data10.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data11 = data10[i3];
-          if (typeof data11 === "string") {
-            if (func3(data11) < 1) {
-              const err21 = { instancePath: instancePath + "/allowScopes/" + i3, schemaPath: "#/properties/allowScopes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-          } else {
-            const err22 = { instancePath: instancePath + "/allowScopes/" + i3, schemaPath: "#/properties/allowScopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/allowScopes", schemaPath: "#/properties/allowScopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err24];
-    } else {
-      vErrors.push(err24);
-    }
-    errors++;
-  }
-  validate50.errors = vErrors;
-  return errors === 0;
-}
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "environment" || key0 === "rules" || key0 === "apps" || key0 === "ignorePatterns" || key0 === "plugins")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.$schema !== void 0) {
-      if (typeof data.$schema !== "string") {
-        const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.environment !== void 0) {
-      let data1 = data.environment;
-      if (!(data1 === "production" || data1 === "sandbox")) {
-        const err2 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/enum", keyword: "enum", params: { allowedValues: schema6.properties.environment.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.rules !== void 0) {
-      let data2 = data.rules;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        for (const key1 in data2) {
-          if (!(func2.call(schema6.properties.rules.properties, key1) || pattern0.test(key1))) {
-            const err3 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
-            errors++;
-          }
-        }
-        if (data2["admin-approved-in-production"] !== void 0) {
-          if (!validate22(data2["admin-approved-in-production"], { instancePath: instancePath + "/rules/admin-approved-in-production", parentData: data2, parentDataProperty: "admin-approved-in-production", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["callback-url-exact"] !== void 0) {
-          if (!validate22(data2["callback-url-exact"], { instancePath: instancePath + "/rules/callback-url-exact", parentData: data2, parentDataProperty: "callback-url-exact", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["callback-url-https"] !== void 0) {
-          if (!validate22(data2["callback-url-https"], { instancePath: instancePath + "/rules/callback-url-https", parentData: data2, parentDataProperty: "callback-url-https", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["certificate-valid"] !== void 0) {
-          let data6 = data2["certificate-valid"];
-          const _errs15 = errors;
-          let valid5 = true;
-          const _errs16 = errors;
-          if (typeof data6 !== "string") {
-            const err4 = {};
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-          var _valid0 = _errs16 === errors;
-          errors = _errs15;
-          if (vErrors !== null) {
-            if (_errs15) {
-              vErrors.length = _errs15;
-            } else {
-              vErrors = null;
-            }
-          }
-          let ifClause0;
-          if (_valid0) {
-            const _errs18 = errors;
-            if (!validate23(data6, { instancePath: instancePath + "/rules/certificate-valid", parentData: data2, parentDataProperty: "certificate-valid", rootData })) {
-              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-              errors = vErrors.length;
-            }
-            var _valid0 = _errs18 === errors;
-            valid5 = _valid0;
-            ifClause0 = "then";
-          } else {
-            const _errs19 = errors;
-            if (Array.isArray(data6)) {
-              if (data6.length > 2) {
-                const err5 = { instancePath: instancePath + "/rules/certificate-valid", schemaPath: "#/properties/rules/properties/certificate-valid/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
-                if (vErrors === null) {
-                  vErrors = [err5];
-                } else {
-                  vErrors.push(err5);
-                }
-                errors++;
-              }
-              if (data6.length < 1) {
-                const err6 = { instancePath: instancePath + "/rules/certificate-valid", schemaPath: "#/properties/rules/properties/certificate-valid/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                if (vErrors === null) {
-                  vErrors = [err6];
-                } else {
-                  vErrors.push(err6);
-                }
-                errors++;
-              }
-              const len0 = data6.length;
-              if (len0 > 0) {
-                if (!validate23(data6[0], { instancePath: instancePath + "/rules/certificate-valid/0", parentData: data6, parentDataProperty: 0, rootData })) {
-                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-                  errors = vErrors.length;
-                }
-              }
-              if (len0 > 1) {
-                let data8 = data6[1];
-                if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-                  for (const key2 in data8) {
-                    if (!(key2 === "expiryWarningDays")) {
-                      const err7 = { instancePath: instancePath + "/rules/certificate-valid/1", schemaPath: "#/properties/rules/properties/certificate-valid/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                      if (vErrors === null) {
-                        vErrors = [err7];
-                      } else {
-                        vErrors.push(err7);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data8.expiryWarningDays !== void 0) {
-                    let data9 = data8.expiryWarningDays;
-                    if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                      const err8 = { instancePath: instancePath + "/rules/certificate-valid/1/expiryWarningDays", schemaPath: "#/properties/rules/properties/certificate-valid/else/items/1/properties/expiryWarningDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                      if (vErrors === null) {
-                        vErrors = [err8];
-                      } else {
-                        vErrors.push(err8);
-                      }
-                      errors++;
-                    }
-                    if (typeof data9 == "number" && isFinite(data9)) {
-                      if (data9 < 0 || isNaN(data9)) {
-                        const err9 = { instancePath: instancePath + "/rules/certificate-valid/1/expiryWarningDays", schemaPath: "#/properties/rules/properties/certificate-valid/else/items/1/properties/expiryWarningDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                        if (vErrors === null) {
-                          vErrors = [err9];
-                        } else {
-                          vErrors.push(err9);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                } else {
-                  const err10 = { instancePath: instancePath + "/rules/certificate-valid/1", schemaPath: "#/properties/rules/properties/certificate-valid/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                  if (vErrors === null) {
-                    vErrors = [err10];
-                  } else {
-                    vErrors.push(err10);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err11 = { instancePath: instancePath + "/rules/certificate-valid", schemaPath: "#/properties/rules/properties/certificate-valid/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            var _valid0 = _errs19 === errors;
-            valid5 = _valid0;
-            ifClause0 = "else";
-          }
-          if (!valid5) {
-            const err12 = { instancePath: instancePath + "/rules/certificate-valid", schemaPath: "#/properties/rules/properties/certificate-valid/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data2["client-credentials-user"] !== void 0) {
-          if (!validate22(data2["client-credentials-user"], { instancePath: instancePath + "/rules/client-credentials-user", parentData: data2, parentDataProperty: "client-credentials-user", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2.config !== void 0) {
-          if (!validate22(data2.config, { instancePath: instancePath + "/rules/config", parentData: data2, parentDataProperty: "config", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["https-urls"] !== void 0) {
-          if (!validate22(data2["https-urls"], { instancePath: instancePath + "/rules/https-urls", parentData: data2, parentDataProperty: "https-urls", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["ip-relaxation-enforced"] !== void 0) {
-          if (!validate22(data2["ip-relaxation-enforced"], { instancePath: instancePath + "/rules/ip-relaxation-enforced", parentData: data2, parentDataProperty: "ip-relaxation-enforced", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["jwt-certificate-present"] !== void 0) {
-          if (!validate22(data2["jwt-certificate-present"], { instancePath: instancePath + "/rules/jwt-certificate-present", parentData: data2, parentDataProperty: "jwt-certificate-present", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["minimal-scopes"] !== void 0) {
-          let data15 = data2["minimal-scopes"];
-          const _errs38 = errors;
-          let valid13 = true;
-          const _errs39 = errors;
-          if (typeof data15 !== "string") {
-            const err13 = {};
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-          var _valid1 = _errs39 === errors;
-          errors = _errs38;
-          if (vErrors !== null) {
-            if (_errs38) {
-              vErrors.length = _errs38;
-            } else {
-              vErrors = null;
-            }
-          }
-          let ifClause1;
-          if (_valid1) {
-            const _errs41 = errors;
-            if (!validate23(data15, { instancePath: instancePath + "/rules/minimal-scopes", parentData: data2, parentDataProperty: "minimal-scopes", rootData })) {
-              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-              errors = vErrors.length;
-            }
-            var _valid1 = _errs41 === errors;
-            valid13 = _valid1;
-            ifClause1 = "then";
-          } else {
-            const _errs42 = errors;
-            if (Array.isArray(data15)) {
-              if (data15.length > 2) {
-                const err14 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-              }
-              if (data15.length < 1) {
-                const err15 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-              const len1 = data15.length;
-              if (len1 > 0) {
-                if (!validate23(data15[0], { instancePath: instancePath + "/rules/minimal-scopes/0", parentData: data15, parentDataProperty: 0, rootData })) {
-                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-                  errors = vErrors.length;
-                }
-              }
-              if (len1 > 1) {
-                let data17 = data15[1];
-                if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                  for (const key3 in data17) {
-                    if (!(key3 === "allow")) {
-                      const err16 = { instancePath: instancePath + "/rules/minimal-scopes/1", schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                      if (vErrors === null) {
-                        vErrors = [err16];
-                      } else {
-                        vErrors.push(err16);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data17.allow !== void 0) {
-                    let data18 = data17.allow;
-                    if (Array.isArray(data18)) {
-                      const len2 = data18.length;
-                      for (let i0 = 0; i0 < len2; i0++) {
-                        if (typeof data18[i0] !== "string") {
-                          const err17 = { instancePath: instancePath + "/rules/minimal-scopes/1/allow/" + i0, schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err17];
-                          } else {
-                            vErrors.push(err17);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err18 = { instancePath: instancePath + "/rules/minimal-scopes/1/allow", schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/properties/allow/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                      if (vErrors === null) {
-                        vErrors = [err18];
-                      } else {
-                        vErrors.push(err18);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err19 = { instancePath: instancePath + "/rules/minimal-scopes/1", schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err20 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            var _valid1 = _errs42 === errors;
-            valid13 = _valid1;
-            ifClause1 = "else";
-          }
-          if (!valid13) {
-            const err21 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data2["no-full-scope"] !== void 0) {
-          if (!validate22(data2["no-full-scope"], { instancePath: instancePath + "/rules/no-full-scope", parentData: data2, parentDataProperty: "no-full-scope", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["no-introspect-all-tokens"] !== void 0) {
-          if (!validate22(data2["no-introspect-all-tokens"], { instancePath: instancePath + "/rules/no-introspect-all-tokens", parentData: data2, parentDataProperty: "no-introspect-all-tokens", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["no-secrets-in-repo"] !== void 0) {
-          if (!validate22(data2["no-secrets-in-repo"], { instancePath: instancePath + "/rules/no-secrets-in-repo", parentData: data2, parentDataProperty: "no-secrets-in-repo", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["permitted-users-assigned"] !== void 0) {
-          if (!validate22(data2["permitted-users-assigned"], { instancePath: instancePath + "/rules/permitted-users-assigned", parentData: data2, parentDataProperty: "permitted-users-assigned", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["pkce-required"] !== void 0) {
-          if (!validate22(data2["pkce-required"], { instancePath: instancePath + "/rules/pkce-required", parentData: data2, parentDataProperty: "pkce-required", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["refresh-token-expiry"] !== void 0) {
-          if (!validate22(data2["refresh-token-expiry"], { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["revocation-impact"] !== void 0) {
-          if (!validate22(data2["revocation-impact"], { instancePath: instancePath + "/rules/revocation-impact", parentData: data2, parentDataProperty: "revocation-impact", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["saml-strong-crypto"] !== void 0) {
-          if (!validate22(data2["saml-strong-crypto"], { instancePath: instancePath + "/rules/saml-strong-crypto", parentData: data2, parentDataProperty: "saml-strong-crypto", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["suppression-directive"] !== void 0) {
-          if (!validate22(data2["suppression-directive"], { instancePath: instancePath + "/rules/suppression-directive", parentData: data2, parentDataProperty: "suppression-directive", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data2["valid-metadata"] !== void 0) {
-          if (!validate22(data2["valid-metadata"], { instancePath: instancePath + "/rules/valid-metadata", parentData: data2, parentDataProperty: "valid-metadata", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-        for (const key4 in data2) {
-          if (pattern0.test(key4)) {
-            let data30 = data2[key4];
-            const _errs73 = errors;
-            let valid29 = true;
-            const _errs74 = errors;
-            if (typeof data30 !== "string") {
-              const err22 = {};
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-            var _valid2 = _errs74 === errors;
-            errors = _errs73;
-            if (vErrors !== null) {
-              if (_errs73) {
-                vErrors.length = _errs73;
-              } else {
-                vErrors = null;
-              }
-            }
-            let ifClause2;
-            if (_valid2) {
-              const _errs76 = errors;
-              if (!validate23(data30, { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key4, rootData })) {
-                vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-                errors = vErrors.length;
-              }
-              var _valid2 = _errs76 === errors;
-              valid29 = _valid2;
-              ifClause2 = "then";
-            } else {
-              const _errs77 = errors;
-              if (Array.isArray(data30)) {
-                if (data30.length > 2) {
-                  const err23 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-                if (data30.length < 1) {
-                  const err24 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-                const len3 = data30.length;
-                if (len3 > 0) {
-                  if (!validate23(data30[0], { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data30, parentDataProperty: 0, rootData })) {
-                    vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-                    errors = vErrors.length;
-                  }
-                }
-                if (len3 > 1) {
-                  let data32 = data30[1];
-                  if (!(data32 && typeof data32 == "object" && !Array.isArray(data32))) {
-                    const err25 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err25];
-                    } else {
-                      vErrors.push(err25);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err26 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-              var _valid2 = _errs77 === errors;
-              valid29 = _valid2;
-              ifClause2 = "else";
-            }
-            if (!valid29) {
-              const err27 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.apps !== void 0) {
-      let data33 = data.apps;
-      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-        for (const key5 in data33) {
-          if (!validate50(data33[key5], { instancePath: instancePath + "/apps/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data33, parentDataProperty: key5, rootData })) {
-            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err29 = { instancePath: instancePath + "/apps", schemaPath: "#/properties/apps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-    }
-    if (data.ignorePatterns !== void 0) {
-      let data35 = data.ignorePatterns;
-      if (Array.isArray(data35)) {
-        const len4 = data35.length;
-        for (let i1 = 0; i1 < len4; i1++) {
-          let data36 = data35[i1];
-          if (typeof data36 === "string") {
-            if (func3(data36) < 1) {
-              const err30 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-          } else {
-            const err31 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/ignorePatterns", schemaPath: "#/properties/ignorePatterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-    }
-    if (data.plugins !== void 0) {
-      let data37 = data.plugins;
-      if (Array.isArray(data37)) {
-        const len5 = data37.length;
-        for (let i2 = 0; i2 < len5; i2++) {
-          let data38 = data37[i2];
-          if (typeof data38 === "string") {
-            if (func3(data38) < 1) {
-              const err33 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-          } else {
-            const err34 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err35 = { instancePath: instancePath + "/plugins", schemaPath: "#/properties/plugins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err36];
-    } else {
-      vErrors.push(err36);
-    }
-    errors++;
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-
 // src/engine/names.ts
 function distance(a, b) {
   const x = a.toLowerCase();
@@ -11766,7 +11786,9 @@ function closestName(name, candidates) {
 
 // src/engine/config.ts
 var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "connected-app-lint.yml"];
-var validate = validateConfig;
+async function schemaValidator() {
+  return (await Promise.resolve().then(() => (init_config_validator_generated(), config_validator_generated_exports))).validateConfig;
+}
 function configSearchDirectories(start) {
   const chain = [];
   for (let dir = resolve(start); ; dir = dirname(dir)) {
@@ -11800,7 +11822,7 @@ async function loadConfig(options) {
 async function loadConfigFile(file) {
   let text;
   try {
-    text = readFileSync2(file, "utf8");
+    text = readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
   } catch (error) {
     throw new UsageError(`cannot read configuration file ${displayPath(file)}: ${error.message}`);
   }
@@ -11808,6 +11830,7 @@ async function loadConfigFile(file) {
 }
 async function parseConfig(file, text) {
   const data = isJson(file) ? parseJson(file, text) : await parseYaml(file, text);
+  const validate = await schemaValidator();
   if (!validate(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate.errors ?? []));
   const config = normalize(data, file);
   return { config, file };
@@ -12273,14 +12296,16 @@ function splitSetting(setting) {
   return [setting[0], setting[1] ?? {}];
 }
 function resolveRule(meta, config, environment) {
+  const defaultLevel = meta.severity[environment];
   const setting = config.rules?.[meta.id];
-  if (setting === void 0) return { level: meta.severity[environment], options: {}, explicit: false };
+  if (setting === void 0) return { level: defaultLevel, options: {}, explicit: false, defaultLevel };
   const [level, options] = splitSetting(setting);
-  return { level, options, explicit: true };
+  return { level, options, explicit: true, defaultLevel };
 }
 function findingSeverity(resolved, requested) {
-  if (resolved.explicit || requested === void 0) return resolved.level === "warn" ? "warning" : "error";
-  return requested;
+  if (resolved.level === "warn") return "warning";
+  if (resolved.explicit && resolved.defaultLevel !== "error") return "error";
+  return requested ?? "error";
 }
 function environmentFor(appEnvironment, cliEnvironment, config) {
   return appEnvironment ?? cliEnvironment ?? config.environment ?? "production";
@@ -12336,7 +12361,7 @@ function appKeyOffset(text, name) {
 
 // src/engine/directives.ts
 var DIRECTIVE_MARKER = "calint-";
-var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/g;
+var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
 var SEPARATOR = /\s--?(?:\s|$)/;
 var isXml = (file) => file.toLowerCase().endsWith(".xml");
 function parseDirectives(file, text) {
@@ -12362,7 +12387,10 @@ function xmlDirectives(text, lines) {
     const lead = body.length - body.trimStart().length;
     KEYWORD.lastIndex = lead;
     const match = KEYWORD.exec(body);
-    if (match && match.index === lead) found.push(directive(match[0], match[1], body.slice(match.index + match[0].length), bodyStart + match.index, bodyEnd, lines));
+    if (match) {
+      const rest = body.slice(match.index + match[0].length);
+      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
+    }
     if (close === -1) break;
   }
   return found;
@@ -12427,10 +12455,12 @@ function createSuppressionProcessor(options) {
       const kept = [];
       const suppressed = [];
       const problems = [];
-      for (const file of /* @__PURE__ */ new Set([...context.files, ...byFile.keys()])) {
+      const linted = new Set(context.files);
+      for (const file of /* @__PURE__ */ new Set([...linted, ...byFile.keys()])) {
         const fileFindings = byFile.get(file) ?? [];
-        const text = context.files.includes(file) || suppressible.has(file) ? context.textOf(file) : void 0;
-        const directives = text === void 0 ? [] : parseDirectives(file, text);
+        const text = linted.has(file) || suppressible.has(file) ? context.textOf(file) : void 0;
+        const broken = fileFindings.some((finding) => finding.fatal);
+        const directives = text === void 0 || broken ? [] : parseDirectives(file, text);
         if (directives.length === 0) {
           kept.push(...fileFindings);
           continue;
@@ -12485,7 +12515,7 @@ function directiveProblems(uses, options) {
       continue;
     }
     if (!directive2.reason) {
-      report(directive2, "error", `${name} ${directive2.rules.join(", ")} has no reason: add " -- <why this is accepted>" after the rule ids; until then it suppresses nothing.`);
+      report(directive2, "error", `${name} ${directive2.rules.join(", ")} has no reason: add " - <why this is accepted>" after the rule ids (" -- " works too, but XML forbids "--" inside a comment); until then it suppresses nothing.`);
       continue;
     }
     for (const rule of directive2.rules) {
@@ -12504,6 +12534,51 @@ function directiveProblems(uses, options) {
   return problems;
 }
 
+// src/rules/util/flow-scopes.ts
+var ALIAS_GROUPS = [
+  ["RefreshToken", "OfflineAccess"],
+  ["Basic", "Profile", "Email", "Address", "Phone"]
+];
+var REFRESH_TOKEN_SCOPES = ["RefreshToken", "OfflineAccess"];
+var API_ONLY_FLOWS = /* @__PURE__ */ new Set(["jwt-bearer", "client-credentials"]);
+var FULL = "full";
+function issuesRefreshTokens(flow) {
+  return !API_ONLY_FLOWS.has(flow);
+}
+function defaultAllowedScopes(flow) {
+  return issuesRefreshTokens(flow) ? ["Api", "RefreshToken", "OfflineAccess", "OpenID"] : ["Api"];
+}
+function aliasesOf(scope) {
+  const key = scope.toLowerCase();
+  return ALIAS_GROUPS.find((group) => group.some((name) => name.toLowerCase() === key)) ?? [scope];
+}
+var ScopeSet = class {
+  keys = /* @__PURE__ */ new Set();
+  constructor(scopes2 = []) {
+    for (const scope of scopes2) this.add(scope);
+  }
+  add(scope) {
+    for (const name of aliasesOf(scope)) this.keys.add(name.toLowerCase());
+  }
+  has(scope) {
+    return this.keys.has(scope.toLowerCase());
+  }
+};
+function scopeList(value) {
+  if (!Array.isArray(value)) return void 0;
+  return value.filter((entry) => typeof entry === "string");
+}
+function isFullScope(scope) {
+  return scope.toLowerCase() === FULL;
+}
+var REFRESH_TOKEN_SCOPE_SET = new ScopeSet(REFRESH_TOKEN_SCOPES);
+function isRefreshTokenScope(scope) {
+  return REFRESH_TOKEN_SCOPE_SET.has(scope);
+}
+function describeFlow(app) {
+  return `the ${app.flow.value} flow (${app.flow.declared ? "declared in the configuration" : "inferred from its settings"})`;
+}
+
 // src/rules/no-full-scope.ts
 var noFullScope = {
   meta: defineMeta({
@@ -12518,7 +12593,7 @@ var noFullScope = {
   checkApp(app, ctx) {
     if (!app.usesOAuth) return;
     for (const scope of app.scopes) {
-      if (scope.value !== "Full") continue;
+      if (!isFullScope(scope.value)) continue;
       ctx.report({
         message: `App "${app.name}" requests the Full scope, which grants all data the user can access; request only the scopes it needs (for example Api).`,
         at: scope.at
@@ -12578,16 +12653,6 @@ var KEYSTORE_EXTENSIONS = [".p12", ".pfx", ".jks", ".keystore"];
 function isKeystorePath(path) {
   const lower = path.toLowerCase();
   return KEYSTORE_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
-
-// src/secrets/mask.ts
-var MASK_TAIL = "…****";
-function maskSecret(value) {
-  if (value.length === 0) return "";
-  const chars = Array.from(value);
-  const keep = Math.min(4, Math.floor(chars.length / 4));
-  const masked = chars.slice(0, keep).join("") + MASK_TAIL;
-  return masked === value ? MASK_TAIL : masked;
 }
 
 // src/secrets/scan.ts
@@ -12937,6 +13002,56 @@ function isPlaceholder(value) {
   if (v.length < 4) return true;
   return REPEATED_RE.test(v) || TEMPLATE_RE.test(v) || PLACEHOLDER_MARKER_RE.test(v) || PLACEHOLDER_WORD_RE.test(v) || CONSTANT_NAME_RE.test(v) || BRACKETED_RE.test(v);
 }
+var METADATA_PLACEHOLDER_RE = /\$\{[^}]*\}|\{!\$Credential\.[^}]*\}|^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
+function isMetadataPlaceholder(value) {
+  const v = value.trim();
+  return v === "" || METADATA_PLACEHOLDER_RE.test(v);
+}
+
+// src/secrets/mask.ts
+var MASK_TAIL = "…****";
+function maskSecret(value) {
+  if (value.length === 0) return "";
+  const chars = Array.from(value);
+  const keep = Math.min(4, Math.floor(chars.length / 4));
+  const masked = chars.slice(0, keep).join("") + MASK_TAIL;
+  return masked === value ? MASK_TAIL : masked;
+}
+function maskSecretsIn(text) {
+  const hits = scanText(text);
+  let masked = text;
+  for (let index = hits.length - 1; index >= 0; index--) {
+    const hit = hits[index];
+    const end = hit.kind === "private-key" ? masked.length : hit.end;
+    masked = `${masked.slice(0, hit.start)}${maskSecret(masked.slice(hit.start, end))}${masked.slice(end)}`;
+  }
+  return masked;
+}
+
+// src/rules/util/elements.ts
+var ELEMENT_NAMES = {
+  callbackUrl: { connectedApp: "oauthConfig/callbackUrl", externalClientApp: "callbackUrl (.ecaGlblOauth)" },
+  certificate: { connectedApp: "oauthConfig/certificate", externalClientApp: "certificate (.ecaGlblOauth)" },
+  consumerSecret: { connectedApp: "oauthConfig/consumerSecret", externalClientApp: "consumerSecret (.ecaGlblOauth)" },
+  adminApproval: { connectedApp: "oauthConfig/isAdminApproved", externalClientApp: "permittedUsersPolicyType (.ecaOauthPlcy)" },
+  permittedUsers: { connectedApp: "profileName or permissionSetName", externalClientApp: "commaSeparatedProfile or commaSeparatedPermissionSet (.ecaOauthPlcy)" },
+  ipRelaxation: { connectedApp: "oauthPolicy/ipRelaxation", externalClientApp: "ipRelaxationPolicyType (.ecaOauthPlcy)" },
+  sessionLevel: { connectedApp: "sessionPolicy/sessionLevel", externalClientApp: "requiredSessionLevel (.ecaOauthPlcy)" },
+  refreshTokenPolicy: { connectedApp: "oauthPolicy/refreshTokenPolicy", externalClientApp: "refreshTokenPolicyType (.ecaOauthPlcy)" },
+  clientCredentialsUser: { connectedApp: "oauthConfig/oauthClientCredentialUser", externalClientApp: "clientCredentialsFlowUser (.ecaOauthPlcy)" }
+};
+function elementName(kind, setting) {
+  return ELEMENT_NAMES[setting][kind];
+}
+var ECA_IP_RELAXATION_SPELLING = {
+  ENFORCE: "Enforce",
+  BYPASS: "Bypass",
+  BYPASS_2FACTOR: "Bypass_2factor",
+  ENFORCE_RELAXREFRESH: "Enforce_RelaxRefresh"
+};
+function ipRelaxationSpelling(kind, value) {
+  return kind === "connectedApp" ? value : ECA_IP_RELAXATION_SPELLING[value];
+}
 
 // src/rules/no-secrets-in-repo.ts
 var PURGE = "purge it from the git history";
@@ -12950,7 +13065,7 @@ var DOCUMENT_SECRET_ADVICE = {
   NamedCredential: `leave it out and set it in Setup (or use an External Credential), ${PURGE}, and rotate it`
 };
 function isHardCodedSecret(value) {
-  return !isPlaceholder(value) && scanText(value).length === 0;
+  return !isMetadataPlaceholder(value) && scanText(value).length === 0;
 }
 var noSecretsInRepo = {
   meta: defineMeta({
@@ -12961,14 +13076,14 @@ var noSecretsInRepo = {
     tags: ["security", "secrets"],
     securitySeverity: 9.3,
     precision: "high",
-    includeForceIgnored: true
+    includeForceIgnored: true,
+    pointsAtSecrets: true
   }),
   checkApp(app, ctx) {
     const secret = app.consumerSecret;
     if (!secret || !isHardCodedSecret(secret.value)) return;
-    const where = app.kind === "connectedApp" ? "oauthConfig" : "global OAuth settings";
     ctx.report({
-      message: `App "${app.name}" has a hard-coded consumerSecret (${maskSecret(secret.value)}) in its ${where}: a retrieve never returns it, so it was typed in. Remove the element, ${PURGE}, and regenerate the secret.`,
+      message: `App "${app.name}" has a hard-coded consumer secret (${maskSecret(secret.value)}) in ${elementName(app.kind, "consumerSecret")}: a retrieve never returns it, so it was typed in. Remove the element, ${PURGE}, and regenerate the secret.`,
       at: secret.at
     });
   },
@@ -13040,8 +13155,26 @@ function echo(found) {
 
 // src/rules/util/display.ts
 var MAX_QUOTED = 200;
+var USERINFO_PASSWORD = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]*)@/;
+var URL_PARAMETER = /([?#&;])([^=?#&;]*)=([^?#&;]*)/g;
+var SENSITIVE_PARAMETER_NAME = /token|secret|sid|session|code|passw|pwd|key|sig|credential|assertion/i;
+var DESCRIPTIVE_PARAMETER_NAME = /(?:type|method)$/i;
+function isSensitiveParameter(name) {
+  return SENSITIVE_PARAMETER_NAME.test(name) && !DESCRIPTIVE_PARAMETER_NAME.test(name);
+}
+function maskSensitiveParameters(url) {
+  const start = url.search(/[?#]/);
+  if (start === -1) return url;
+  const tail = url.slice(start).replace(
+    URL_PARAMETER,
+    (pair, separator, name, value) => value !== "" && isSensitiveParameter(name) ? `${separator}${name}=${maskSecret(value)}` : pair
+  );
+  return `${url.slice(0, start)}${tail}`;
+}
 function quoteUrl(value) {
-  const masked = value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]*)@/, (_all, head, password) => `${head}${maskSecret(password)}@`);
+  const scanned = maskSecretsIn(value);
+  const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head, password) => `${head}${maskSecret(password)}@`);
+  const masked = maskSensitiveParameters(withoutPassword);
   const oneLine = masked.replace(/\s+/g, " ");
   return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
 }
@@ -13120,6 +13253,10 @@ function isPrivateUseScheme(scheme) {
   const normalized = scheme.trim().replace(/:$/, "").toLowerCase();
   if (!/^[a-z][a-z0-9+.-]*$/.test(normalized)) return false;
   return !NON_PRIVATE_SCHEMES.has(normalized);
+}
+function isNativeCallback(url) {
+  const parsed = typeof url === "string" ? parseUrl(url) : url;
+  return isPrivateUseScheme(parsed.scheme);
 }
 function rawParts(value) {
   const match = /^\s*([A-Za-z][A-Za-z0-9+.-]*):(\/\/([^/?#]*))?([^?#]*)/.exec(value);
@@ -13201,21 +13338,31 @@ function urlTransport(value) {
     const host = parsed.url.hostname;
     return { kind: "http", host, loopback: isLoopbackHost(host) };
   }
-  if (isPrivateUseScheme(parsed.scheme)) return { kind: "private-use", scheme: parsed.scheme };
+  if (isNativeCallback(parsed)) return { kind: "private-use", scheme: parsed.scheme };
   return { kind: "other", scheme: parsed.scheme };
 }
 function plainHttpSeverity(loopback, environment) {
   if (!loopback) return "error";
   return environment === "production" ? "warning" : void 0;
 }
-function insecureHttpUrl(value, environment) {
-  const transport = urlTransport(value);
+function httpVerdict(transport, environment) {
   if (transport.kind !== "http") return void 0;
   const severity = plainHttpSeverity(transport.loopback, environment);
   return severity ? { host: transport.host, loopback: transport.loopback, severity } : void 0;
 }
-function explainInsecureHttp(verdict) {
-  return verdict.loopback ? `uses plain http to the loopback host ${verdict.host}: fine for local development in a sandbox, but a production app should not send codes or tokens to whatever listens on the user's machine; remove it or use https` : `uses plain http to ${verdict.host}: authorization codes and tokens would cross the network unencrypted; use https`;
+function explainInsecureHttp(verdict, carries) {
+  return verdict.loopback ? `uses plain http to the loopback host ${verdict.host}: fine for local development in a sandbox, but a production app should not exchange ${carries} with whatever listens on the user's machine; remove it or use https` : `uses plain http to ${verdict.host}: ${carries} would cross the network unencrypted, readable and replaceable on the way; use https`;
+}
+function transportProblem(value, environment, carries) {
+  const transport = urlTransport(value);
+  if (transport.kind === "other") {
+    return { explanation: `uses the ${transport.scheme}: scheme, which is neither https nor a native app's private-use scheme; use an https URL` };
+  }
+  const verdict = httpVerdict(transport, environment);
+  return verdict ? { explanation: explainInsecureHttp(verdict, carries), severity: verdict.severity } : void 0;
+}
+function isProtocolRelative(value) {
+  return /^\s*[\\/]{2}/.test(value);
 }
 
 // src/rules/callback-url-https.ts
@@ -13232,55 +13379,15 @@ var callbackUrlHttps = {
   checkApp(app, ctx) {
     if (!app.usesOAuth) return;
     for (const url of app.callbackUrls) {
-      const transport = urlTransport(url.value);
-      if (transport.kind === "http") {
-        const severity = plainHttpSeverity(transport.loopback, ctx.environment);
-        if (!severity) continue;
-        ctx.report({
-          message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" ${explainInsecureHttp({ ...transport, severity })}.`,
-          at: url.at,
-          severity
-        });
-      } else if (transport.kind === "other") {
-        ctx.report({
-          message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" uses the ${transport.scheme}: scheme, which is neither https nor a native app's private-use scheme; use an https URL.`,
-          at: url.at
-        });
-      }
+      const problem = transportProblem(url.value, ctx.environment, "authorization codes and tokens");
+      if (!problem) continue;
+      ctx.report({ message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" ${problem.explanation}.`, at: url.at, severity: problem.severity });
     }
   }
 };
 
 // src/rules/callback-url-exact.ts
 import { basename as basename4 } from "node:path";
-
-// src/rules/util/elements.ts
-var ELEMENT_NAMES = {
-  callbackUrl: { connectedApp: "oauthConfig/callbackUrl", externalClientApp: "callbackUrl (.ecaGlblOauth)" },
-  certificate: { connectedApp: "oauthConfig/certificate", externalClientApp: "certificate (.ecaGlblOauth)" },
-  adminApproval: { connectedApp: "oauthConfig/isAdminApproved", externalClientApp: "permittedUsersPolicyType (.ecaOauthPlcy)" },
-  permittedUsers: { connectedApp: "profileName or permissionSetName", externalClientApp: "commaSeparatedProfile or commaSeparatedPermissionSet (.ecaOauthPlcy)" },
-  ipRelaxation: { connectedApp: "oauthPolicy/ipRelaxation", externalClientApp: "ipRelaxationPolicyType (.ecaOauthPlcy)" },
-  sessionLevel: { connectedApp: "sessionPolicy/sessionLevel", externalClientApp: "requiredSessionLevel (.ecaOauthPlcy)" }
-};
-function elementName(kind, setting) {
-  return ELEMENT_NAMES[setting][kind];
-}
-var ECA_IP_RELAXATION_SPELLING = {
-  ENFORCE: "Enforce",
-  BYPASS: "Bypass",
-  BYPASS_2FACTOR: "Bypass_2factor",
-  ENFORCE_RELAXREFRESH: "Enforce_RelaxRefresh"
-};
-function ipRelaxationSpelling(kind, value) {
-  return kind === "connectedApp" ? value : ECA_IP_RELAXATION_SPELLING[value];
-}
-function globalOAuthSettingsAnchor(app) {
-  if (app.kind === "connectedApp") return app.oauthAnchor;
-  return app.files.find((file) => file.type === "ExtlClntAppGlobalOauthSettings")?.root ?? app.anchor;
-}
-
-// src/rules/callback-url-exact.ts
 var callbackUrlExact = {
   meta: defineMeta({
     id: "callback-url-exact",
@@ -13365,7 +13472,7 @@ function compareWithExpected(app, ctx, expected) {
       at: url.at
     });
   }
-  const anchor = globalOAuthSettingsAnchor(app);
+  const anchor = app.oauthAnchor;
   for (const url of new Set(expected.urls)) {
     if (actual.has(url)) continue;
     ctx.report({
@@ -13392,16 +13499,16 @@ var adminApprovedInProduction = {
   }),
   checkApp(app, ctx) {
     if (!app.usesOAuth) return;
+    const element = elementName(app.kind, "adminApproval");
     if (app.kind === "externalClientApp" && !app.hasPolicyFile) {
       ctx.report({
-        message: `External Client App "${app.name}" has OAuth settings but no OAuth policy file (.ecaOauthPlcy) in the project, so admin approval cannot be verified from source; add the policy file with permittedUsersPolicyType AdminApprovedPreAuthorized.`,
+        message: `External Client App "${app.name}" has OAuth settings but no OAuth policy file (.ecaOauthPlcy) in the project, so admin approval cannot be verified from source; add the policy file and set ${element} to AdminApprovedPreAuthorized.`,
         at: app.anchor,
         severity: "warning"
       });
       return;
     }
-    if (app.adminApproved.value) return;
-    const element = elementName(app.kind, "adminApproval");
+    if (app.adminApproved.value || app.adminApproved.invalid) return;
     const isConnectedApp = app.kind === "connectedApp";
     const found = app.adminApproved.defaulted ? isConnectedApp ? "is absent (false)" : "is absent" : isConnectedApp ? "is false" : "is AllSelfAuthorized";
     const wanted = isConnectedApp ? "true" : "AdminApprovedPreAuthorized";
@@ -13453,7 +13560,7 @@ var ipRelaxationEnforced = {
     const reason = ctx.appConfig?.ipRelaxation?.reason;
     if (typeof reason !== "string" || reason.trim() === "") {
       ctx.report({
-        message: `App "${app.name}" relaxes IP restrictions: ${element} is ${value}, so a stolen token or password works from any network. Use ENFORCE, or record the reason in apps.${app.name}.ipRelaxation.reason and require ${sessionLevel} HIGH_ASSURANCE.`,
+        message: `App "${app.name}" relaxes IP restrictions: ${element} is ${value}, so a stolen token or password works from any network. Use ${ipRelaxationSpelling(app.kind, "ENFORCE")}, or record the reason in apps.${app.name}.ipRelaxation.reason and require ${sessionLevel} HIGH_ASSURANCE.`,
         at: app.ipRelaxation.at
       });
       return;
@@ -13481,7 +13588,7 @@ var jwtCertificatePresent = {
     if (!app.usesOAuth || app.flow.value !== "jwt-bearer" || app.certificate) return;
     ctx.report({
       message: `App "${app.name}" is configured for the JWT bearer flow but has no certificate, so every JWT login will fail; add ${elementName(app.kind, "certificate")} with the certificate of the integration's signing key.`,
-      at: globalOAuthSettingsAnchor(app)
+      at: app.oauthAnchor
     });
   }
 };
@@ -13589,20 +13696,48 @@ function analyze(text) {
   }
   return { ok: true, info };
 }
-var PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 var CERT_LABELS = /* @__PURE__ */ new Set(["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"]);
+var MAX_CERTIFICATE_LENGTH = 64 * 1024;
+var MAX_PEM_BLOCKS = 16;
+function pemBlocks(text) {
+  const BEGIN2 = "-----BEGIN ";
+  const DASHES = "-----";
+  const blocks = [];
+  let beginLines = 0;
+  for (let from = text.indexOf(BEGIN2); from !== -1; from = text.indexOf(BEGIN2, from)) {
+    if (++beginLines > MAX_PEM_BLOCKS) {
+      return { ok: false, reason: `PEM text has more than ${MAX_PEM_BLOCKS} BEGIN lines; a certificate element holds one certificate` };
+    }
+    const labelStart = from + BEGIN2.length;
+    let labelEnd = labelStart;
+    while (labelEnd < text.length && isPemLabelChar(text.charCodeAt(labelEnd))) labelEnd++;
+    from = labelEnd;
+    if (labelEnd === labelStart || !text.startsWith(DASHES, labelEnd)) continue;
+    const label = text.slice(labelStart, labelEnd);
+    const bodyStart = labelEnd + DASHES.length;
+    const endLine = `-----END ${label}-----`;
+    const end = text.indexOf(endLine, bodyStart);
+    if (end === -1) continue;
+    blocks.push({ label, body: text.slice(bodyStart, end) });
+    from = end + endLine.length;
+  }
+  return { ok: true, blocks };
+}
+function isPemLabelChar(code) {
+  return code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 32;
+}
 function decodeToDer(text) {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: false, reason: "certificate is empty" };
+  if (trimmed.length > MAX_CERTIFICATE_LENGTH) {
+    return { ok: false, reason: `certificate text is ${trimmed.length} characters long, far more than any certificate (at most ${MAX_CERTIFICATE_LENGTH})` };
+  }
   let body;
   if (trimmed.includes("-----BEGIN")) {
-    const labels = [];
-    let found;
-    for (const match of trimmed.matchAll(PEM_BLOCK)) {
-      const label = match[1] ?? "";
-      labels.push(label);
-      if (found === void 0 && CERT_LABELS.has(label)) found = match[2] ?? "";
-    }
+    const scan = pemBlocks(trimmed);
+    if (!scan.ok) return scan;
+    const labels = scan.blocks.map((block) => block.label);
+    const found = scan.blocks.find((block) => CERT_LABELS.has(block.label))?.body;
     if (found === void 0) {
       if (labels.some((label) => label.includes("PRIVATE KEY"))) {
         return { ok: false, reason: `PEM holds a private key (${labels.join(", ")}), not a certificate` };
@@ -13818,51 +13953,10 @@ function days(count) {
   return count === 1 ? "1 day" : `${count} days`;
 }
 
-// src/rules/util/flow-scopes.ts
-var ALIAS_GROUPS = [
-  ["RefreshToken", "OfflineAccess"],
-  ["Basic", "Profile", "Email", "Address", "Phone"]
-];
-var REFRESH_TOKEN_SCOPES = ["RefreshToken", "OfflineAccess"];
-var API_ONLY_FLOWS = /* @__PURE__ */ new Set(["jwt-bearer", "client-credentials"]);
-var FULL = "full";
-function issuesRefreshTokens(flow) {
-  return !API_ONLY_FLOWS.has(flow);
-}
-function defaultAllowedScopes(flow) {
-  return issuesRefreshTokens(flow) ? ["Api", "RefreshToken", "OfflineAccess", "OpenID"] : ["Api"];
-}
-function aliasesOf(scope) {
-  const key = scope.toLowerCase();
-  return ALIAS_GROUPS.find((group) => group.some((name) => name.toLowerCase() === key)) ?? [scope];
-}
-var ScopeSet = class {
-  keys = /* @__PURE__ */ new Set();
-  constructor(scopes2 = []) {
-    for (const scope of scopes2) this.add(scope);
-  }
-  add(scope) {
-    for (const name of aliasesOf(scope)) this.keys.add(name.toLowerCase());
-  }
-  has(scope) {
-    return this.keys.has(scope.toLowerCase());
-  }
-};
-function scopeList(value) {
-  if (!Array.isArray(value)) return void 0;
-  return value.filter((entry) => typeof entry === "string");
-}
-function isFullScope(scope) {
-  return scope.toLowerCase() === FULL;
-}
-function describeFlow(app) {
-  return `the ${app.flow.value} flow (${app.flow.declared ? "declared in the configuration" : "inferred from its settings"})`;
-}
-
 // src/rules/pkce-required.ts
 function publicClientReason(app) {
   if (app.consumerSecretOptional.value) return "its consumer secret is optional (isConsumerSecretOptional)";
-  const native = app.callbackUrls.find((url) => isPrivateUseScheme(parseUrl(url.value).scheme));
+  const native = app.callbackUrls.find((url) => isNativeCallback(url.value));
   if (native) return `its callback ${quoteUrl(native.value)} uses a native app's private-use scheme`;
   if (app.deviceFlowEnabled.value) return "it enables the device flow (isDeviceFlowEnabled)";
   if (app.flow.value === "user-agent" || app.flow.value === "device") {
@@ -13881,13 +13975,13 @@ var pkceRequired = {
     precision: "high"
   }),
   checkApp(app, ctx) {
-    if (!app.usesOAuth || app.pkceRequired.value) return;
+    if (!app.usesOAuth || app.pkceRequired.value || app.pkceRequired.invalid) return;
     const reason = publicClientReason(app);
     if (!reason) return;
     const setting = app.pkceRequired.defaulted ? "does not set isPkceRequired (default false for a Connected App)" : "sets isPkceRequired to false";
     ctx.report({
       message: `App "${app.name}" is a public client, since ${reason}, but ${setting}; set isPkceRequired to true so that an intercepted authorization code cannot be redeemed.`,
-      at: app.pkceRequired.defaulted ? globalOAuthSettingsAnchor(app) : app.pkceRequired.at
+      at: app.pkceRequired.at
     });
   }
 };
@@ -13920,7 +14014,7 @@ var minimalScopes = {
     const allowed = new ScopeSet([...optionAllow ?? defaultAllowedScopes(app.flow.value), ...scopeList(ctx.appConfig?.allowScopes) ?? []]);
     for (const scope of app.scopes) {
       if (isFullScope(scope.value) || allowed.has(scope.value)) continue;
-      const noRefreshTokens = !optionAllow && REFRESH_TOKEN_SCOPES.includes(scope.value) && !issuesRefreshTokens(app.flow.value);
+      const noRefreshTokens = !optionAllow && isRefreshTokenScope(scope.value) && !issuesRefreshTokens(app.flow.value);
       const why = noRefreshTokens ? `but ${describeFlow(app)} never issues a refresh token` : `which ${optionAllow ? "is not in the rule's allow list" : `${describeFlow(app)} does not need`}`;
       ctx.report({
         message: `App "${app.name}" requests the ${scope.value} scope, ${why}; remove it, or list it under allowScopes for this app in the configuration if the app really uses it.`,
@@ -13943,9 +14037,10 @@ var refreshTokenExpiry = {
   }),
   checkApp(app, ctx) {
     if (!app.usesOAuth || app.refreshTokenPolicy.value !== "infinite" || app.refreshTokenRotation.value) return;
-    const scope = app.scopes.find((entry) => REFRESH_TOKEN_SCOPES.includes(entry.value));
+    if (app.refreshTokenPolicy.invalid || app.refreshTokenRotation.invalid) return;
+    const scope = app.scopes.find((entry) => isRefreshTokenScope(entry.value));
     if (!scope) return;
-    const element = app.kind === "connectedApp" ? "oauthPolicy/refreshTokenPolicy" : "refreshTokenPolicyType (OAuth policy)";
+    const element = elementName(app.kind, "refreshTokenPolicy");
     const policy = app.refreshTokenPolicy.defaulted ? `has no ${element}, so they stay valid until revoked (the default)` : `its ${element} keeps them valid until revoked`;
     ctx.report({
       message: `App "${app.name}" can receive refresh tokens (it requests the ${scope.value} scope), ${policy}, and does not rotate them; set an expiry (lifetime or inactivity) or enable isRefreshTokenRotationEnabled.`,
@@ -13973,9 +14068,9 @@ var clientCredentialsUser = {
     if (!app.usesOAuth || app.clientCredentialsUser) return;
     const enabled = clientCredentialsSwitch(app);
     if (!enabled) return;
-    const userElement = app.kind === "connectedApp" ? "oauthConfig/oauthClientCredentialUser" : "clientCredentialsFlowUser in the OAuth policy";
+    const userElement = elementName(app.kind, "clientCredentialsUser");
     ctx.report({
-      message: `App "${app.name}" enables the client-credentials flow without a run-as user (${userElement}); name a dedicated API Only integration user with only the permissions the integration needs.`,
+      message: `App "${app.name}" enables the client-credentials flow without a run-as user in ${userElement}; name a dedicated API Only integration user with only the permissions the integration needs.`,
       at: enabled.at
     });
   }
@@ -13998,7 +14093,7 @@ var httpsUrls = {
   meta: defineMeta({
     id: "https-urls",
     description: "The app's start, logo, info, logout, canvas and SAML URLs must use https.",
-    fullDescription: "Besides its callbacks, an app hands the platform URLs that users and assertions travel to: startUrl, mobileStartUrl, logoUrl, iconUrl, infoUrl, singleLogoutUrl, canvasConfig/canvasUrl, samlConfig/acsUrl and samlConfig/samlSloUrl (and their External Client App equivalents). Over plain http, a SAML assertion, a canvas signed request (with its OAuth token) or a landing page can be read or replaced by anyone on the network path. http to a remote host is an error; http to a loopback host is allowed in a sandbox and a warning in production, as for callback-url-https. Relative start URLs stay on the Salesforce domain and pass.",
+    fullDescription: "Besides its callbacks, an app hands the platform URLs that users and assertions travel to: startUrl, mobileStartUrl, logoUrl, iconUrl, infoUrl, singleLogoutUrl, canvasConfig/canvasUrl, samlConfig/acsUrl and samlConfig/samlSloUrl (and their External Client App equivalents). Over plain http, a SAML assertion, a canvas signed request (with its OAuth token) or a landing page can be read or replaced by anyone on the network path. http to a remote host is an error; http to a loopback host is allowed in a sandbox and a warning in production, and schemes such as javascript:, data: or ftp: are errors, as for callback-url-https. Relative start URLs (/apex/Home) stay on the Salesforce domain and pass; a protocol-relative URL (//host/path) leaves it without saying https and is reported.",
     severity: { production: "error", sandbox: "error" },
     tags: ["security", "transport", "saml", "canvas"],
     securitySeverity: 6.5,
@@ -14007,11 +14102,17 @@ var httpsUrls = {
   // DECISIONS 10: SAML-only and canvas-only apps (no OAuth) are checked too.
   checkApp(app, ctx) {
     for (const { field, url } of app.otherUrls) {
-      const verdict = insecureHttpUrl(url.value, ctx.environment);
-      if (!verdict) continue;
-      const what = WHAT_TRAVELS[leafName(field)] ?? "what it points to";
-      const why = verdict.loopback ? `uses plain http to the loopback host ${verdict.host}: fine for local development in a sandbox, not for a production app` : `uses plain http to ${verdict.host}: ${what} would cross the network unencrypted, readable and replaceable on the way`;
-      ctx.report({ message: `${field} ${quoteUrl(url.value)} of app "${app.name}" ${why}; use https.`, at: url.at, severity: verdict.severity });
+      const carries = WHAT_TRAVELS[leafName(field)] ?? "what it points to";
+      const quoted = `${field} ${quoteUrl(url.value)} of app "${app.name}"`;
+      if (isProtocolRelative(url.value)) {
+        ctx.report({
+          message: `${quoted} is protocol-relative (it starts with // and names no scheme), so nothing guarantees https for ${carries}; write it with https://.`,
+          at: url.at
+        });
+        continue;
+      }
+      const problem = transportProblem(url.value, ctx.environment, carries);
+      if (problem) ctx.report({ message: `${quoted} ${problem.explanation}.`, at: url.at, severity: problem.severity });
     }
   }
 };
@@ -14070,6 +14171,7 @@ var MAX_DEPTH = 64;
 var TEXT = "#text";
 var ATTRS = ":@";
 var COMMENT = "#comment";
+var CDATA = "#cdata";
 var parser;
 function getParser() {
   parser ??= new XMLParser({
@@ -14084,7 +14186,10 @@ function getParser() {
     ignoreDeclaration: true,
     ignorePiTags: true,
     commentPropName: COMMENT,
-    processEntities: true,
+    cdataPropName: CDATA,
+    // Entities are decoded here, by decodeEntities, once: fast-xml-parser leaves numeric references (`&#13;`) alone
+    // unless asked to decode the HTML entity set too, and text must match what the split helpers below decode.
+    processEntities: false,
     htmlEntities: false
   });
   return parser;
@@ -14118,14 +14223,14 @@ var META = XMLParser.getMetaDataSymbol();
 function convertChildren(nodes, source) {
   const out = [];
   for (const node of nodes) {
-    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT);
+    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT && key !== CDATA);
     if (name === void 0) continue;
     const meta = node[META];
     const rawChildren = node[name] ?? [];
     const start = meta?.startIndex ?? 0;
     const element = {
       name,
-      attrs: node[ATTRS] ?? {},
+      attrs: decodeAttributes(node[ATTRS]),
       children: convertChildren(rawChildren, source),
       text: textOf(rawChildren),
       start,
@@ -14138,9 +14243,18 @@ function convertChildren(nodes, source) {
 function textOf(nodes) {
   let text = "";
   for (const node of nodes) {
-    if (TEXT in node) text += String(node[TEXT]);
+    if (TEXT in node) text += decodeEntities(String(node[TEXT]));
+    else if (CDATA in node) text += literalText(node[CDATA]);
   }
   return text;
+}
+function literalText(nodes = []) {
+  let text = "";
+  for (const node of nodes) if (TEXT in node) text += String(node[TEXT]);
+  return text;
+}
+function decodeAttributes(raw) {
+  return Object.fromEntries(Object.entries(raw ?? {}).map(([name, value]) => [name, decodeEntities(value)]));
 }
 function findExcessiveDepth(source) {
   let depth = 0;
@@ -14189,17 +14303,27 @@ function elementText(doc, element) {
   if (!value || !trimmed || raw.includes("<![CDATA[")) return { value, at: elementPosition(doc, element) };
   return { value, at: doc.lines.at(offset + lead, offset + lead + trimmed.length) };
 }
+function separatorOf(chars) {
+  const literal = chars.map((char) => char.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&")).join("|");
+  const references = chars.map((char) => {
+    const code = char.codePointAt(0);
+    return `&#0*${code};|&#x0*${code.toString(16)};`;
+  });
+  return { decoded: new RegExp(`(?:${literal})+`, "g"), raw: new RegExp(`(?:${literal}|${references.join("|")})+`, "gi") };
+}
+var LINE_BREAKS = separatorOf(["\r", "\n"]);
+var COMMAS = separatorOf([","]);
 function elementTextLines(doc, element) {
-  return splitRaw(doc, element, /\r?\n|\r/g);
+  return splitRaw(doc, element, LINE_BREAKS);
 }
 function elementCommaList(doc, element) {
-  return splitRaw(doc, element, /,/g);
+  return splitRaw(doc, element, COMMAS);
 }
 function splitRaw(doc, element, separator) {
   const { raw, offset } = rawContent(doc.source, element);
   if (raw.includes("<![CDATA[") || raw.includes("<!--")) {
     const at = elementPosition(doc, element);
-    return element.text.split(separator).map((part) => part.trim()).filter(Boolean).map((value) => ({ value, at }));
+    return element.text.split(separator.decoded).map((part) => part.trim()).filter(Boolean).map((value) => ({ value, at }));
   }
   const parts = [];
   let segmentStart = 0;
@@ -14212,7 +14336,7 @@ function splitRaw(doc, element, separator) {
       parts.push({ value: decodeEntities(trimmed), at: doc.lines.at(begin, begin + trimmed.length) });
     }
   };
-  for (const match of raw.matchAll(separator)) {
+  for (const match of raw.matchAll(separator.raw)) {
     pushSegment(match.index);
     segmentStart = match.index + match[0].length;
   }
@@ -14417,10 +14541,122 @@ function parseRawDiff(output) {
 }
 
 // src/project/git-scope.ts
-import { isAbsolute as isAbsolute6, join as join7, posix as posix2, relative as relative6, resolve as resolve5, sep as sep6 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join8, posix as posix2, relative as relative6, resolve as resolve5, sep as sep6 } from "node:path";
 
 // src/project/app-companions.ts
-import { posix } from "node:path";
+import { basename as basename6, dirname as dirname4, join as join5, posix } from "node:path";
+
+// src/project/read.ts
+var MAX_FILE_BYTES = 10 * 1024 * 1024;
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function decodeText(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    return { ok: false, reason: "content is UTF-16 encoded; metadata files must be UTF-8", binary: true };
+  }
+  if (isProbablyBinary(bytes)) return { ok: false, reason: "binary content, not a text file", binary: true };
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, reason: "content is not valid UTF-8", binary: true };
+  }
+}
+var NOT_REGULAR = "not a regular file (a device, socket or pipe)";
+var OPEN_FLAGS = node_fs_exports.constants.O_RDONLY | (node_fs_exports.constants.O_NONBLOCK ?? 0);
+var scratch = Buffer.allocUnsafe(256 * 1024);
+function readTextFile(path) {
+  let fd;
+  try {
+    fd = (0, node_fs_exports.openSync)(path, OPEN_FLAGS);
+    const info = (0, node_fs_exports.fstatSync)(fd);
+    if (info.isDirectory()) return { ok: false, reason: "is a directory, not a file" };
+    if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
+    if (info.size > MAX_FILE_BYTES) {
+      return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit` };
+    }
+    const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
+    let offset = 0;
+    while (offset < info.size) {
+      const read = (0, node_fs_exports.readSync)(fd, bytes, offset, info.size - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return decodeText(bytes.subarray(0, offset));
+  } catch (error) {
+    return { ok: false, reason: describeIoError(error) };
+  } finally {
+    if (fd !== void 0) (0, node_fs_exports.closeSync)(fd);
+  }
+}
+function describeIoError(error) {
+  const code = error.code;
+  switch (code) {
+    case "ENOENT":
+      return "file not found (or a dangling symbolic link)";
+    case "EACCES":
+    case "EPERM":
+      return "file cannot be read: permission denied";
+    case "EISDIR":
+      return "is a directory, not a file";
+    case "ELOOP":
+      return "symbolic link loop";
+    case "ENXIO":
+      return NOT_REGULAR;
+    default:
+      return `file cannot be read: ${error.message}`;
+  }
+}
+
+// src/project/walk.ts
+import { join as join4, relative as relative4, sep as sep3 } from "node:path";
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", ".sf", ".sfdx", ".hg", ".svn"]);
+function walkFiles(directory, options = {}) {
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [directory];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    let real;
+    try {
+      real = (0, node_fs_exports.realpathSync)(current);
+    } catch {
+      continue;
+    }
+    if (seen.has(real)) continue;
+    seen.add(real);
+    let entries;
+    try {
+      entries = (0, node_fs_exports.readdirSync)(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join4(current, entry.name);
+      if (entry.isDirectory() || entry.isSymbolicLink() && isDirectoryLink(path)) {
+        if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(path, true, options)) continue;
+        stack.push(path);
+      } else if (!isIgnored(path, false, options)) {
+        files.push(path);
+      }
+    }
+  }
+  return files.sort();
+}
+function isDirectoryLink(path) {
+  try {
+    return (0, node_fs_exports.readdirSync)(path) !== void 0;
+  } catch {
+    return false;
+  }
+}
+function isIgnored(path, directory, options) {
+  if (!options.ignore || !options.ignoreRoot) return false;
+  const rel = relative4(options.ignoreRoot, path);
+  if (!rel || rel.startsWith("..")) return false;
+  const posix3 = sep3 === "/" ? rel : rel.split(sep3).join("/");
+  return options.ignore.ignores(directory ? `${posix3}/` : posix3);
+}
+
+// src/project/app-companions.ts
 var EXTERNAL_CLIENT_APP_TYPES = /* @__PURE__ */ new Set([
   "ExternalClientApplication",
   "ExtlClntAppGlobalOauthSettings",
@@ -14429,11 +14665,11 @@ var EXTERNAL_CLIENT_APP_TYPES = /* @__PURE__ */ new Set([
   "ExtlClntAppConfigurablePolicies"
 ]);
 function isExternalClientAppFile(path) {
-  const classified = classifyFileName(posix.basename(path));
+  const classified = classifyFileName(basename6(path));
   return classified !== void 0 && EXTERNAL_CLIENT_APP_TYPES.has(classified.type.name);
 }
 function externalClientAppName(path, text) {
-  const classified = classifyFileName(posix.basename(path));
+  const classified = classifyFileName(basename6(path));
   if (!classified || !EXTERNAL_CLIENT_APP_TYPES.has(classified.type.name)) return void 0;
   if (classified.type.name === "ExternalClientApplication" || text === void 0) return classified.componentName;
   const parsed = parseXml(path, text);
@@ -14441,7 +14677,7 @@ function externalClientAppName(path, text) {
   return declared || classified.componentName;
 }
 function externalClientAppPathspecs(repositoryPaths) {
-  const suffixes = lintedTypes().filter((type) => EXTERNAL_CLIENT_APP_TYPES.has(type.name)).flatMap((type) => [type.suffix, `${type.suffix}-meta.xml`]);
+  const suffixes = externalClientAppTypes().flatMap((type) => [type.suffix, `${type.suffix}-meta.xml`]);
   const folderPatterns = /* @__PURE__ */ new Set();
   for (const path of repositoryPaths) {
     const folder = posix.dirname(path);
@@ -14453,6 +14689,9 @@ function externalClientAppPathspecs(repositoryPaths) {
   }
   return [...folderPatterns].flatMap((folder) => suffixes.map((suffix) => `:(top,glob,icase)${folder}*.${suffix}`));
 }
+function externalClientAppTypes() {
+  return lintedTypes().filter((type) => EXTERNAL_CLIENT_APP_TYPES.has(type.name));
+}
 function escapeGlob(path) {
   return path.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
 }
@@ -14461,13 +14700,54 @@ function sameAppFiles(seeds, candidates) {
   const seedPaths = new Set(seeds.map((seed) => seed.path));
   return candidates.filter((candidate) => !seedPaths.has(candidate.path)).filter((candidate) => apps.has(externalClientAppName(candidate.path, candidate.text) ?? "")).map((candidate) => candidate.path);
 }
+function externalClientAppCompanionsOnDisk(files) {
+  const seeds = files.filter(isExternalClientAppFile).map((path) => ({ path, text: textOnDisk(path) }));
+  if (seeds.length === 0) return [];
+  const types = externalClientAppTypes();
+  const standardFolders = new Set(types.map((type) => type.directoryName));
+  const candidates = /* @__PURE__ */ new Set();
+  for (const seed of seeds) {
+    const folder = dirname4(seed.path);
+    const parent = dirname4(folder);
+    const names = /* @__PURE__ */ new Set([classifyFileName(basename6(seed.path)).componentName, externalClientAppName(seed.path, seed.text)]);
+    for (const sibling of folderNames(parent)) {
+      const directory = join5(parent, sibling);
+      if (directory === folder || standardFolders.has(sibling)) {
+        for (const name of folderNames(directory)) if (isExternalClientAppFile(name)) candidates.add(join5(directory, name));
+        continue;
+      }
+      for (const name of names) {
+        for (const type of types) {
+          for (const candidate of [`${name}.${type.suffix}-meta.xml`, `${name}.${type.suffix}`]) {
+            if ((0, node_fs_exports.existsSync)(join5(directory, candidate))) candidates.add(join5(directory, candidate));
+          }
+        }
+      }
+    }
+  }
+  return sameAppFiles(
+    seeds,
+    [...candidates].map((path) => ({ path, text: textOnDisk(path) }))
+  );
+}
+function textOnDisk(path) {
+  const read = readTextFile(path);
+  return read.ok ? read.text : void 0;
+}
+function folderNames(directory) {
+  try {
+    return (0, node_fs_exports.readdirSync)(directory).filter((name) => !SKIPPED_DIRECTORIES.has(name));
+  } catch {
+    return [];
+  }
+}
 
 // src/project/discover.ts
 var import_ignore2 = __toESM(require_ignore2(), 1);
-import { basename as basename6, dirname as dirname5, isAbsolute as isAbsolute5, join as join6, resolve as resolve4, sep as sep5 } from "node:path";
+import { basename as basename7, dirname as dirname6, isAbsolute as isAbsolute5, join as join7, resolve as resolve4, sep as sep5 } from "node:path";
 
 // src/project/forceignore.ts
-import { dirname as dirname4, isAbsolute as isAbsolute4, join as join4, relative as relative4, resolve as resolve3 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute4, join as join6, relative as relative5, resolve as resolve3 } from "node:path";
 var ignoreFactory = (() => {
   const ownRequire = createRequire2(import.meta.url);
   try {
@@ -14507,7 +14787,7 @@ var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
   static load(projectRoot) {
     let contents;
     try {
-      contents = readFileSync2(join4(projectRoot, FILE_NAME), "utf-8");
+      contents = readFileSync2(join6(projectRoot, FILE_NAME), "utf-8");
     } catch {
       contents = void 0;
     }
@@ -14517,14 +14797,14 @@ var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
   static fromContents(projectRoot, contents) {
     const parser2 = contents === void 0 ? void 0 : ignoreFactory().add(`${DEFAULT_IGNORE.join("\n")}
 ${contents}`);
-    return new _ForceIgnoreMatcher(parser2, dirname4(join4(projectRoot, FILE_NAME)));
+    return new _ForceIgnoreMatcher(parser2, dirname5(join6(projectRoot, FILE_NAME)));
   }
   /** true when SDR's ForceIgnore would deny (ignore) this absolute path. */
   denies(absolutePath) {
     if (!this.parser) return false;
     try {
       const absoluteFsPath = isAbsolute4(absolutePath) ? absolutePath : resolve3(this.forceIgnoreDirectory, absolutePath);
-      const relativePath2 = relative4(this.forceIgnoreDirectory, absoluteFsPath);
+      const relativePath2 = relative5(this.forceIgnoreDirectory, absoluteFsPath);
       return this.parser.ignores(relativePath2) || couldBeDirectory(absoluteFsPath) && this.parser.ignores(`${relativePath2}/`);
     } catch {
       return false;
@@ -14562,82 +14842,37 @@ function listRepositoryFiles(gitRoot, directory) {
 
 // src/project/ignore-patterns.ts
 var import_ignore = __toESM(require_ignore2(), 1);
-import { sep as sep3 } from "node:path";
+import { sep as sep4 } from "node:path";
 function ignorePatternMatcher(root, patterns) {
   if (!patterns?.length) return () => false;
   const matcher = (0, import_ignore.default)().add([...patterns]);
-  const prefix = root.endsWith(sep3) ? root : root + sep3;
+  const prefix = root.endsWith(sep4) ? root : root + sep4;
   return (path) => {
     if (!path.startsWith(prefix)) return false;
-    const relative7 = path.slice(prefix.length).split(sep3).join("/");
+    const relative7 = path.slice(prefix.length).split(sep4).join("/");
     return relative7 !== "" && matcher.ignores(relative7);
   };
 }
 
-// src/project/walk.ts
-import { join as join5, relative as relative5, sep as sep4 } from "node:path";
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", ".sf", ".sfdx", ".hg", ".svn"]);
-function walkFiles(directory, options = {}) {
-  const files = [];
-  const seen = /* @__PURE__ */ new Set();
-  const stack = [directory];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    let real;
-    try {
-      real = (0, node_fs_exports.realpathSync)(current);
-    } catch {
-      continue;
-    }
-    if (seen.has(real)) continue;
-    seen.add(real);
-    let entries;
-    try {
-      entries = (0, node_fs_exports.readdirSync)(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const path = join5(current, entry.name);
-      if (entry.isDirectory() || entry.isSymbolicLink() && isDirectoryLink(path)) {
-        if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(path, true, options)) continue;
-        stack.push(path);
-      } else if (!isIgnored(path, false, options)) {
-        files.push(path);
-      }
-    }
-  }
-  return files.sort();
-}
-function isDirectoryLink(path) {
-  try {
-    return (0, node_fs_exports.readdirSync)(path) !== void 0;
-  } catch {
-    return false;
-  }
-}
-function isIgnored(path, directory, options) {
-  if (!options.ignore || !options.ignoreRoot) return false;
-  const rel = relative5(options.ignoreRoot, path);
-  if (!rel || rel.startsWith("..")) return false;
-  const posix3 = sep4 === "/" ? rel : rel.split(sep4).join("/");
-  return options.ignore.ignores(directory ? `${posix3}/` : posix3);
-}
-
 // src/project/discover.ts
 function findSfdxProject(start) {
-  for (let dir = start; ; dir = dirname5(dir)) {
-    const file = join6(dir, "sfdx-project.json");
+  for (let dir = start; ; dir = dirname6(dir)) {
+    const file = join7(dir, "sfdx-project.json");
     if ((0, node_fs_exports.existsSync)(file)) {
       let packageDirectories = [];
+      const problems = [];
       try {
         const json = JSON.parse(readFileSync2(file, "utf8"));
         packageDirectories = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path) => typeof path === "string").map((path) => resolve4(dir, path));
-      } catch {
+      } catch (error) {
+        problems.push(`${file} could not be read (${error.message}); the whole project folder is linted instead.`);
       }
-      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir] };
+      for (const path of packageDirectories) {
+        if (!(0, node_fs_exports.existsSync)(path)) problems.push(`package directory ${path} (from ${file}) does not exist; nothing is linted there.`);
+      }
+      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
     }
-    if (dirname5(dir) === dir) return void 0;
+    if (dirname6(dir) === dir) return void 0;
   }
 }
 var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep5) ? parent : parent + sep5);
@@ -14659,7 +14894,7 @@ function discover(options) {
   const explicitFiles = [];
   const addMetadata = (path, companion = false) => {
     if (metadata.has(path) || userIgnored(path)) return;
-    const classified = classifyFileName(basename6(path));
+    const classified = classifyFileName(basename7(path));
     if (!classified) return;
     metadata.set(path, { path, classified, forceIgnored: forceIgnore?.denies(path) ?? false, ...companion ? { companion } : {} });
   };
@@ -14682,25 +14917,23 @@ function discover(options) {
     for (const file of files) {
       if (userIgnored(file)) continue;
       scanFiles.add(file);
-      const folder = dirname5(file);
+      const folder = dirname6(file);
       if (!checkedFolders.has(folder)) {
         checkedFolders.add(folder);
-        if (folder !== path && classifyFileName(basename6(folder))) addMetadata(folder);
+        if (folder !== path && classifyFileName(basename7(folder))) addMetadata(folder);
       }
       if (outsideEveryPackage || insidePackage(file)) addMetadata(file);
     }
   }
-  for (const path of explicitFiles) {
-    const file = metadata.get(path);
-    if (file) for (const companion of externalClientAppCompanions(file)) addMetadata(companion, true);
-  }
+  for (const companion of externalClientAppCompanionsOnDisk(explicitFiles.filter((path) => metadata.has(path)))) addMetadata(companion, true);
   return {
     root,
     ...project ? { projectRoot: project.root } : {},
     ...gitRoot ? { gitRoot } : {},
     metadata: [...metadata.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
     scanFiles: [...scanFiles].sort(),
-    missing
+    missing,
+    notices: project?.problems ?? []
   };
 }
 var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
@@ -14709,33 +14942,9 @@ function repositoryFilesUnder(directory, gitRoot, ignoreRoot) {
     const listed = listRepositoryFiles(gitRoot, directory);
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file));
   }
-  const gitignorePath = join6(ignoreRoot, ".gitignore");
+  const gitignorePath = join7(ignoreRoot, ".gitignore");
   const gitignore = (0, node_fs_exports.existsSync)(gitignorePath) ? (0, import_ignore2.default)().add(readFileSync2(gitignorePath, "utf8")) : void 0;
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
-}
-var ECA_SUFFIXES = ["eca", "ecaGlblOauth", "ecaOauth", "ecaOauthPlcy", "ecaPlcy"];
-function externalClientAppCompanions(file) {
-  if (!ECA_SUFFIXES.includes(file.classified.type.suffix)) return [];
-  const typesRoot = dirname5(dirname5(file.path));
-  const name = file.classified.componentName;
-  const found = [];
-  let folders;
-  try {
-    folders = readdirNames(typesRoot);
-  } catch {
-    return [];
-  }
-  for (const folder of folders) {
-    for (const suffix of ECA_SUFFIXES) {
-      for (const candidate of [join6(typesRoot, folder, `${name}.${suffix}-meta.xml`), join6(typesRoot, folder, `${name}.${suffix}`)]) {
-        if (candidate !== file.path && (0, node_fs_exports.existsSync)(candidate)) found.push(candidate);
-      }
-    }
-  }
-  return found;
-}
-function readdirNames(directory) {
-  return (0, node_fs_exports.readdirSync)(directory).filter((name) => !SKIPPED_DIRECTORIES.has(name));
 }
 function isDirectory(path) {
   try {
@@ -14823,79 +15032,26 @@ var BatchOutputParser = class {
   }
 };
 
-// src/project/read.ts
-var MAX_FILE_BYTES = 10 * 1024 * 1024;
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function decodeText(bytes) {
-  if (isProbablyBinary(bytes)) return { ok: false, reason: "binary content, not a text file", binary: true };
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, reason: "content is not valid UTF-8", binary: true };
-  }
-}
-var NOT_REGULAR = "not a regular file (a device, socket or pipe)";
-var OPEN_FLAGS = node_fs_exports.constants.O_RDONLY | (node_fs_exports.constants.O_NONBLOCK ?? 0);
-var scratch = Buffer.allocUnsafe(256 * 1024);
-function readTextFile(path) {
-  let fd;
-  try {
-    fd = (0, node_fs_exports.openSync)(path, OPEN_FLAGS);
-    const info = (0, node_fs_exports.fstatSync)(fd);
-    if (info.isDirectory()) return { ok: false, reason: "is a directory, not a file" };
-    if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
-    if (info.size > MAX_FILE_BYTES) {
-      return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit` };
-    }
-    const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
-    let offset = 0;
-    while (offset < info.size) {
-      const read = (0, node_fs_exports.readSync)(fd, bytes, offset, info.size - offset, offset);
-      if (read === 0) break;
-      offset += read;
-    }
-    return decodeText(bytes.subarray(0, offset));
-  } catch (error) {
-    return { ok: false, reason: describeIoError(error) };
-  } finally {
-    if (fd !== void 0) (0, node_fs_exports.closeSync)(fd);
-  }
-}
-function describeIoError(error) {
-  const code = error.code;
-  switch (code) {
-    case "ENOENT":
-      return "file not found (or a dangling symbolic link)";
-    case "EACCES":
-    case "EPERM":
-      return "file cannot be read: permission denied";
-    case "EISDIR":
-      return "is a directory, not a file";
-    case "ELOOP":
-      return "symbolic link loop";
-    case "ENXIO":
-      return NOT_REGULAR;
-    default:
-      return `file cannot be read: ${error.message}`;
-  }
-}
-
 // src/project/git-scope.ts
 var NotInRepositoryError = class extends GitError {
 };
 async function stagedScope(options) {
   const { cwd } = options;
-  const [gitRoot, changes] = await inRepository(cwd, stagedChanges(cwd, userPathspecs(options)));
+  const asked = inRepository(cwd, stagedChanges(cwd, userPathspecs(options)));
+  const project = readProject(options);
+  const [gitRoot, changes] = await asked;
   const index = {
     changedFile: (change) => ({ path: change.path, oid: change.oid, fromDisk: change.mode === SYMLINK_MODE }),
     list: async (pathspecs) => (await indexEntries(cwd, pathspecs)).map((entry) => ({ path: entry.path, oid: entry.oid, fromDisk: entry.mode === SYMLINK_MODE }))
   };
-  return buildScope(describeRepository(gitRoot, options), changes, index, "not in the git index");
+  return buildScope(describeRepository(gitRoot, project, options), changes, index, "not in the git index");
 }
 async function changedSinceScope(ref, options) {
   const { cwd } = options;
   const pathspecs = userPathspecs(options);
-  const [gitRoot, base] = await inRepository(cwd, comparisonBase(cwd, ref));
+  const asked = inRepository(cwd, comparisonBase(cwd, ref));
+  const project = readProject(options);
+  const [gitRoot, base] = await asked;
   const [tracked, untracked] = await Promise.all([workingTreeChangesSince(cwd, base, pathspecs), untrackedFiles(cwd, pathspecs)]);
   const changes = [
     ...tracked,
@@ -14903,9 +15059,9 @@ async function changedSinceScope(ref, options) {
   ];
   const workingTree = {
     changedFile: (change) => ({ path: change.path, oid: "", fromDisk: true }),
-    list: async (pathspecs2) => (await workingTreeFiles(cwd, pathspecs2)).filter((path) => (0, node_fs_exports.existsSync)(join7(gitRoot, path))).map((path) => ({ path, oid: "", fromDisk: true }))
+    list: async (pathspecs2) => (await workingTreeFiles(cwd, pathspecs2)).filter((path) => (0, node_fs_exports.existsSync)(join8(gitRoot, path))).map((path) => ({ path, oid: "", fromDisk: true }))
   };
-  return buildScope(describeRepository(gitRoot, options), changes, workingTree, "cannot be read");
+  return buildScope(describeRepository(gitRoot, project, options), changes, workingTree, "cannot be read");
 }
 async function inRepository(cwd, question) {
   const [root, answer] = await Promise.allSettled([topLevel(cwd), question]);
@@ -14919,25 +15075,29 @@ function userPathspecs(options) {
 var SYMLINK_MODE = "120000";
 var GITLINK_MODE = "160000";
 var REGULAR_MODE = "100644";
-function describeRepository(gitRoot, options) {
+function readProject(options) {
+  lintedTypes();
   const paths = (options.paths ?? []).map((path) => isAbsolute6(path) ? path : resolve5(options.cwd, path));
   const anchor = paths.length === 1 && isDirectory2(paths[0]) ? paths[0] : options.cwd;
   const project = findSfdxProject(anchor);
-  const projectRoot = project ? realPath(project.root) : void 0;
+  if (!project) return {};
+  const root = realPath(project.root);
+  return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root) };
+}
+function describeRepository(gitRoot, project, options) {
   const userIgnored = ignorePatternMatcher(gitRoot, options.ignorePatterns);
-  const forceIgnore = projectRoot ? ForceIgnoreMatcher.load(projectRoot) : void 0;
-  const toRepositoryPath = (path) => relative6(gitRoot, realPath(path)).split(sep6).join("/");
+  const { forceIgnore } = project;
   return {
     gitRoot,
-    ...projectRoot ? { projectRoot } : {},
-    ...project ? { packageDirectories: project.packageDirectories.map(toRepositoryPath) } : {},
+    ...project.root ? { projectRoot: project.root } : {},
+    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path) => relative6(gitRoot, path).split(sep6).join("/")) } : {},
     ignored: userIgnored,
     forceIgnored: (path) => forceIgnore?.denies(path) ?? false
   };
 }
 async function buildScope(repository, changes, state, unreadable) {
   const { gitRoot } = repository;
-  const absolute = (path) => join7(gitRoot, path);
+  const absolute = (path) => join8(gitRoot, path);
   const wanted = (path) => !path.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !repository.ignored(absolute(path));
   const isLintedMetadata = (path) => classifyFileName(posix2.basename(path)) !== void 0 && (repository.packageDirectories?.some((directory) => isInsideRepositoryPath(path, directory)) ?? true);
   const changed = changes.filter((change) => change.status !== "D" && change.mode !== GITLINK_MODE && wanted(change.path)).map((change) => state.changedFile(change));
@@ -14980,7 +15140,8 @@ async function buildScope(repository, changes, state, unreadable) {
       metadata,
       // The repository-wide checks see the changed files only: the rest of the repository was linted when it changed.
       scanFiles: [...changedPaths].map(absolute).sort(),
-      missing: []
+      missing: [],
+      notices: []
     },
     fileSource: { read: (path) => contents.get(path) ?? { ok: false, reason: unreadable } },
     deletedFiles: deleted.map((removal) => absolute(removal.path)).sort()
@@ -15005,7 +15166,7 @@ function removedFiles(changes) {
 function contentsOf(gitRoot, files, blobs, unreadable) {
   const contents = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const path = join7(gitRoot, file.path);
+    const path = join8(gitRoot, file.path);
     if (file.fromDisk) {
       contents.set(path, readTextFile(path));
       continue;
@@ -15055,6 +15216,10 @@ async function prepareLint(args, cwd, io) {
   const config = loaded.config;
   const plugins = await pluginsFor(loaded, args.noPlugins, cwd, io);
   const rules = [...builtinRules, ...plugins.flatMap((plugin) => plugin.rules)];
+  const unknownOnly = args.only.filter((id) => !rules.some((rule) => rule.meta.id === id));
+  if (unknownOnly.length > 0) {
+    throw new UsageError(`--only names no known rule: ${unknownOnly.join(", ")} (run 'connected-app-lint rules' for the list)`);
+  }
   const environment = environmentFor(void 0, args.environment, config);
   const status = ruleStatus(rules, loaded, args, plugins);
   const postProcessors = [];
@@ -15098,13 +15263,12 @@ function lintedDirectory(paths, cwd) {
 }
 async function pluginsFor(loaded, noPlugins, cwd, io) {
   const specs = loaded.config.plugins ?? [];
-  if (specs.length === 0) return [];
   if (noPlugins) {
-    io.stderr.write(`connected-app-lint: --no-plugins: not loading ${specs.join(", ")}; plugin rules do not run.
+    if (specs.length > 0) io.stderr.write(`connected-app-lint: --no-plugins: not loading ${specs.join(", ")}; plugin rules do not run.
 `);
     return [];
   }
-  const plugins = await loadPlugins(specs, loaded.file, cwd);
+  const plugins = specs.length > 0 ? await loadPlugins(specs, loaded.file, cwd) : [];
   checkPluginRuleSettings(loaded.config.rules, plugins, loaded.file);
   return plugins;
 }
@@ -15127,15 +15291,26 @@ function ruleStatus(rules, loaded, args, plugins) {
 }
 function coversConfigDirectory(paths, cwd, configFile) {
   if (!configFile) return false;
-  const configDir = dirname6(configFile);
+  const configDir = dirname7(configFile);
   return (paths.length ? paths : ["."]).some((path) => isInside2(configDir, resolve6(cwd, path)));
 }
 var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep7) ? parent : parent + sep7);
 
 // src/engine/lint.ts
+import { basename as basename8 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/model/app-settings.ts
+function isRejected(reading) {
+  return "rejected" in reading;
+}
+function validReading(reading) {
+  return reading === void 0 || isRejected(reading) ? void 0 : reading;
+}
+function mapReading(reading, map) {
+  if (reading === void 0 || isRejected(reading)) return reading;
+  return { ...reading, value: map(reading.value) };
+}
 function mergeSettings(parts) {
   const merged = {};
   for (const part of parts) {
@@ -15260,16 +15435,6 @@ function readConnectedApp(reader) {
     reader.invalidEnum("oauthConfig/scopes", scope, CONNECTED_APP_SCOPES);
     return false;
   });
-  const refreshTokenPolicy = reader.nonEmptyText(oauthPolicy, "refreshTokenPolicy");
-  const validRefreshPolicy = refreshTokenPolicy && REFRESH_TOKEN_POLICY.test(refreshTokenPolicy.value) ? refreshTokenPolicy : void 0;
-  if (refreshTokenPolicy && !validRefreshPolicy) {
-    reader.invalid.push({
-      field: "oauthPolicy/refreshTokenPolicy",
-      found: refreshTokenPolicy.value,
-      expected: REFRESH_TOKEN_POLICY_EXPECTED,
-      at: refreshTokenPolicy.at
-    });
-  }
   const parents = { oauthConfig, oauthPolicy, canvasConfig: childNamed(root, "canvasConfig"), samlConfig };
   const otherUrls = OTHER_URL_FIELDS.flatMap(([parent, name]) => {
     const url = reader.nonEmptyText(parent ? parents[parent] : root, name);
@@ -15282,12 +15447,17 @@ function readConnectedApp(reader) {
     adminApproved: reader.bool(oauthConfig, "isAdminApproved"),
     permittedProfiles: reader.repeated(root, "profileName"),
     permittedPermissionSets: reader.repeated(root, "permissionSetName"),
-    ipRelaxation: reader.enumValue(oauthPolicy, "ipRelaxation", IP_RELAXATION_VALUES, "oauthPolicy/ipRelaxation"),
-    refreshTokenPolicy: validRefreshPolicy,
+    ipRelaxation: reader.enumValue(oauthPolicy, "ipRelaxation", IP_RELAXATION_VALUES),
+    refreshTokenPolicy: reader.setting(
+      oauthPolicy,
+      "refreshTokenPolicy",
+      REFRESH_TOKEN_POLICY_EXPECTED,
+      (text) => REFRESH_TOKEN_POLICY.test(text) ? text : void 0
+    ),
     refreshTokenRotation: reader.bool(oauthConfig, "isRefreshTokenRotationEnabled"),
     // The literal value of sessionLevel is undocumented [UNCERTAIN]: kept as written, compared case-insensitively.
     sessionLevel: reader.nonEmptyText(sessionPolicy, "sessionLevel"),
-    sessionPolicyAction: reader.enumValue(sessionPolicy, "policyAction", POLICY_ACTIONS, "sessionPolicy/policyAction"),
+    sessionPolicyAction: reader.enumValue(sessionPolicy, "policyAction", POLICY_ACTIONS),
     certificate: reader.nonEmptyText(oauthConfig, "certificate"),
     consumerKey: reader.nonEmptyText(oauthConfig, "consumerKey"),
     consumerSecret: reader.text(oauthConfig, "consumerSecret"),
@@ -15298,8 +15468,8 @@ function readConnectedApp(reader) {
     tokenExchangeEnabled: reader.bool(oauthConfig, "isTokenExchangeEnabled"),
     introspectAllTokens: reader.bool(oauthConfig, "isIntrospectAllTokens"),
     otherUrls,
-    samlSigningAlgorithm: reader.enumValue(samlConfig, "samlSigningAlgoType", SAML_SIGNING_ALGORITHMS, "samlConfig/samlSigningAlgoType"),
-    samlEncryptionType: reader.enumValue(samlConfig, "encryptionType", SAML_ENCRYPTION_TYPES, "samlConfig/encryptionType")
+    samlSigningAlgorithm: reader.enumValue(samlConfig, "samlSigningAlgoType", SAML_SIGNING_ALGORITHMS),
+    samlEncryptionType: reader.enumValue(samlConfig, "encryptionType", SAML_ENCRYPTION_TYPES)
   };
   return {
     settings,
@@ -15307,6 +15477,135 @@ function readConnectedApp(reader) {
     ...oauthConfig ? { oauthConfig: { value: "oauthConfig", at: reader.at(oauthConfig) } } : {},
     ...oauthPolicy ? { oauthPolicy: { value: "oauthPolicy", at: reader.at(oauthPolicy) } } : {}
   };
+}
+
+// src/model/fields.ts
+var PLAIN_VALUE = "a plain value, not nested elements";
+var FieldReader = class {
+  constructor(doc) {
+    this.doc = doc;
+  }
+  doc;
+  invalid = [];
+  rejectedElements = /* @__PURE__ */ new WeakMap();
+  get root() {
+    return this.doc.root;
+  }
+  at(element) {
+    return elementPosition(this.doc, element);
+  }
+  /** The text of a value element, or its rejection when it holds elements (`<scopes><scopes>Full</scopes></scopes>`). */
+  leaf(element, path) {
+    if (element.children.length === 0) return elementText(this.doc, element);
+    return { rejected: this.reject({ field: path, found: nestedTags(element), expected: PLAIN_VALUE, at: this.at(element) }, element) };
+  }
+  /** The value of the first child `name` of `parent`, as written (empty included); undefined when absent. */
+  read(parent, name) {
+    const element = childNamed(parent, name);
+    if (!parent || !element) return void 0;
+    const path = this.pathOf(parent, name);
+    return { element, reading: this.leaf(element, path), path };
+  }
+  /** `oauthConfig/isAdminApproved`: the element's path from the root, as `valid-metadata` names it (metadata is two levels deep). */
+  pathOf(parent, name) {
+    return parent === this.root ? name : `${parent.name}/${name}`;
+  }
+  /** Records a value the platform rejects; with `element`, once per element (the first record wins). */
+  reject(record, element) {
+    if (element) {
+      const earlier = this.rejectedElements.get(element);
+      if (earlier) return earlier;
+      this.rejectedElements.set(element, record);
+    }
+    this.invalid.push(record);
+    return record;
+  }
+  /** A text value; a value element holding elements is recorded as invalid and counts as absent. */
+  text(parent, name) {
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? read.reading : void 0;
+  }
+  /** A non-empty text value; an empty element counts as absent. */
+  nonEmptyText(parent, name) {
+    const value = this.text(parent, name);
+    return value?.value ? value : void 0;
+  }
+  /** Repeated elements (`profileName`, `scopes`), each located at its whole element; empty and nested ones dropped. */
+  repeated(parent, name) {
+    if (!parent) return [];
+    const path = this.pathOf(parent, name);
+    return childrenNamed(parent, name).flatMap((element) => {
+      if (isRejected(this.leaf(element, path))) return [];
+      const value = element.text.trim();
+      return value === "" ? [] : [{ value, at: this.at(element) }];
+    });
+  }
+  lines(parent, name) {
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? elementTextLines(this.doc, read.element) : [];
+  }
+  commaList(parent, name) {
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? elementCommaList(this.doc, read.element) : [];
+  }
+  /**
+   * A typed setting: `accept` maps the text to the value, or returns undefined to reject it as not `expected`
+   * (a string, or a function of what was found for "did you mean" hints). An empty element is rejected too.
+   */
+  setting(parent, name, expected, accept) {
+    const read = this.read(parent, name);
+    if (!read) return void 0;
+    if (isRejected(read.reading)) return read.reading;
+    const text = read.reading;
+    const value = accept(text.value);
+    if (value !== void 0) return { value, at: text.at };
+    const wanted = typeof expected === "string" ? expected : expected(text.value);
+    return { rejected: this.reject({ field: read.path, found: text.value, expected: wanted, at: text.at }, read.element) };
+  }
+  bool(parent, name) {
+    return this.setting(parent, name, "true or false", parseBoolean);
+  }
+  /** An enum value; an unknown one is recorded as invalid and comes back rejected. */
+  enumValue(parent, name, allowed) {
+    const accept = (text) => allowed.includes(text) ? text : void 0;
+    return this.setting(parent, name, (found) => enumExpectation(found, allowed), accept);
+  }
+  /** Records one entry of a list (a scope) that is not one of `allowed`. */
+  invalidEnum(path, value, allowed) {
+    this.reject({ field: path, found: value.value, expected: enumExpectation(value.value, allowed), at: value.at });
+  }
+  require(parent, name, path, anchor) {
+    const read = this.read(parent, name);
+    if (read && (isRejected(read.reading) || read.reading.value)) return;
+    this.invalid.push({ field: path, found: "", expected: `a <${name}> element, which is required`, at: this.at(anchor) });
+  }
+  /** Every boolean-named element below `parent` must hold `true` or `false`; `path` is the parent's path ('' for the root). */
+  checkBooleans(parent, path = "") {
+    if (!parent) return;
+    for (const child of parent.children) {
+      const childPath = path ? `${path}/${child.name}` : child.name;
+      if (!isBooleanElementName(child.name)) {
+        if (child.children.length > 0) this.checkBooleans(child, childPath);
+        continue;
+      }
+      const reading = this.leaf(child, childPath);
+      if (isRejected(reading) || parseBoolean(reading.value) !== void 0) continue;
+      this.reject({ field: childPath, found: reading.value, expected: "true or false", at: reading.at }, child);
+    }
+  }
+};
+function nestedTags(element) {
+  return element.children.map((child) => `<${child.name}>…</${child.name}>`).join("");
+}
+function parseBoolean(text) {
+  return text === "true" ? true : text === "false" ? false : void 0;
+}
+function enumExpectation(found, allowed) {
+  const hint = caseInsensitiveMatch(found, allowed);
+  if (hint) return `${hint} (values are case-sensitive)`;
+  const spelling = protocolSpellingMatch(found, allowed);
+  if (spelling) return `${spelling} (the metadata name of that value)`;
+  return `one of ${allowed.join(", ")}`;
 }
 
 // src/model/external-client-app.ts
@@ -15319,7 +15618,7 @@ function readExternalClientAppFile(type, reader) {
   switch (type) {
     case "ExternalClientApplication":
       reader.require(root, "label", "label", root);
-      reader.enumValue(root, "distributionState", ECA_DISTRIBUTION_STATES, "distributionState");
+      reader.enumValue(root, "distributionState", ECA_DISTRIBUTION_STATES);
       return { settings: { label: reader.nonEmptyText(root, "label"), otherUrls: urls(reader, ["iconUrl", "infoUrl", "logoUrl"]) } };
     case "ExtlClntAppGlobalOauthSettings":
       return {
@@ -15366,128 +15665,41 @@ function urls(reader, names) {
 }
 function readOauthPolicies(reader) {
   const root = reader.root;
-  const permitted = reader.enumValue(root, "permittedUsersPolicyType", ECA_PERMITTED_USERS, "permittedUsersPolicyType");
-  let ipRelaxation;
-  const ip = reader.nonEmptyText(root, "ipRelaxationPolicyType");
-  if (ip) {
-    const canonical = ECA_IP_RELAXATION[ip.value.toLowerCase()];
-    if (canonical) ipRelaxation = { value: canonical, at: ip.at };
-    else reader.invalidEnum("ipRelaxationPolicyType", ip, ["Enforce", "Bypass", "Bypass_2factor", "Enforce_RelaxRefresh"]);
-  }
-  const policyType = reader.enumValue(root, "refreshTokenPolicyType", ECA_REFRESH_TOKEN_POLICY_TYPES, "refreshTokenPolicyType");
-  const period = reader.nonEmptyText(root, "refreshTokenValidityPeriod");
-  const unit = reader.enumValue(root, "refreshTokenValidityUnit", ECA_REFRESH_TOKEN_UNITS, "refreshTokenValidityUnit");
-  if (period && !/^[1-9][0-9]*$/.test(period.value)) {
-    reader.invalid.push({ field: "refreshTokenValidityPeriod", found: period.value, expected: "a positive whole number", at: period.at });
-  }
-  if (policyType?.value === "SpecificLifetime" || policyType?.value === "SpecificInactivity") {
-    for (const [name, present] of [["refreshTokenValidityPeriod", period], ["refreshTokenValidityUnit", reader.nonEmptyText(root, "refreshTokenValidityUnit")]]) {
-      if (present) continue;
-      reader.invalid.push({ field: name, found: "", expected: `a <${name}> element, which ${policyType.value} requires`, at: policyType.at });
-    }
-  }
+  const permitted = reader.enumValue(root, "permittedUsersPolicyType", ECA_PERMITTED_USERS);
   return {
-    adminApproved: permitted ? { value: permitted.value === "AdminApprovedPreAuthorized", at: permitted.at } : void 0,
+    adminApproved: mapReading(permitted, (value) => value === "AdminApprovedPreAuthorized"),
     permittedProfiles: reader.commaList(root, "commaSeparatedProfile"),
     permittedPermissionSets: reader.commaList(root, "commaSeparatedPermissionSet"),
-    ipRelaxation,
-    refreshTokenPolicy: policyType ? { value: canonicalRefreshPolicy(policyType.value, period?.value, unit?.value), at: policyType.at } : void 0,
-    sessionLevel: reader.enumValue(root, "requiredSessionLevel", ECA_SESSION_LEVELS, "requiredSessionLevel"),
-    sessionPolicyAction: reader.enumValue(root, "policyAction", POLICY_ACTIONS, "policyAction"),
+    ipRelaxation: reader.setting(
+      root,
+      "ipRelaxationPolicyType",
+      (found) => enumExpectation(found, ECA_IP_RELAXATION_SPELLINGS),
+      (text) => Object.hasOwn(ECA_IP_RELAXATION, text.toLowerCase()) ? ECA_IP_RELAXATION[text.toLowerCase()] : void 0
+    ),
+    refreshTokenPolicy: readRefreshTokenPolicy(reader),
+    sessionLevel: reader.enumValue(root, "requiredSessionLevel", ECA_SESSION_LEVELS),
+    sessionPolicyAction: reader.enumValue(root, "policyAction", POLICY_ACTIONS),
     clientCredentialsPolicyEnabled: reader.bool(root, "isClientCredentialsFlowEnabled"),
     clientCredentialsUser: reader.nonEmptyText(root, "clientCredentialsFlowUser"),
     otherUrls: urls(reader, ["startUrl", "singleLogoutUrl"])
   };
 }
-function canonicalRefreshPolicy(type, period, unit) {
-  switch (type) {
-    case "Zero":
-      return "zero";
-    case "Infinite":
-      return "infinite";
-    default: {
-      const kind = type === "SpecificLifetime" ? "specific_lifetime" : "specific_inactivity";
-      return `${kind}:${period ?? "?"}:${(unit ?? "?").toUpperCase()}`;
-    }
-  }
+var ECA_IP_RELAXATION_SPELLINGS = ["Enforce", "Bypass", "Bypass_2factor", "Enforce_RelaxRefresh"];
+function readRefreshTokenPolicy(reader) {
+  const root = reader.root;
+  const type = reader.enumValue(root, "refreshTokenPolicyType", ECA_REFRESH_TOKEN_POLICY_TYPES);
+  const period = reader.setting(root, "refreshTokenValidityPeriod", "a positive whole number", (text) => /^[1-9][0-9]*$/.test(text) ? text : void 0);
+  const unit = reader.enumValue(root, "refreshTokenValidityUnit", ECA_REFRESH_TOKEN_UNITS);
+  if (type === void 0 || isRejected(type)) return type;
+  if (type.value === "Zero" || type.value === "Infinite") return { value: type.value.toLowerCase(), at: type.at };
+  const required = (name, part) => part ?? { rejected: reader.reject({ field: name, found: "", expected: `a <${name}> element, which ${type.value} requires`, at: type.at }) };
+  const length = required("refreshTokenValidityPeriod", period);
+  const lengthUnit = required("refreshTokenValidityUnit", unit);
+  if (isRejected(length)) return length;
+  if (isRejected(lengthUnit)) return lengthUnit;
+  const kind = type.value === "SpecificLifetime" ? "specific_lifetime" : "specific_inactivity";
+  return { value: `${kind}:${length.value}:${lengthUnit.value.toUpperCase()}`, at: type.at };
 }
-
-// src/model/fields.ts
-var FieldReader = class {
-  constructor(doc) {
-    this.doc = doc;
-  }
-  doc;
-  invalid = [];
-  get root() {
-    return this.doc.root;
-  }
-  at(element) {
-    return elementPosition(this.doc, element);
-  }
-  text(parent, name) {
-    const element = childNamed(parent, name);
-    if (!element) return void 0;
-    return elementText(this.doc, element);
-  }
-  /** A non-empty text value; an empty element counts as absent. */
-  nonEmptyText(parent, name) {
-    const value = this.text(parent, name);
-    return value?.value ? value : void 0;
-  }
-  /** Repeated elements (`profileName`, `scopes`), each located at its whole element; empty ones dropped. */
-  repeated(parent, name) {
-    if (!parent) return [];
-    return childrenNamed(parent, name).map((element) => ({ value: element.text.trim(), at: this.at(element) })).filter((entry) => entry.value !== "");
-  }
-  lines(parent, name) {
-    const element = childNamed(parent, name);
-    return element ? elementTextLines(this.doc, element) : [];
-  }
-  commaList(parent, name) {
-    const element = childNamed(parent, name);
-    return element ? elementCommaList(this.doc, element) : [];
-  }
-  bool(parent, name) {
-    const value = this.text(parent, name);
-    if (!value || value.value !== "true" && value.value !== "false") return void 0;
-    return { value: value.value === "true", at: value.at };
-  }
-  /** An enum value; an unknown one is recorded as invalid and returned as undefined. */
-  enumValue(parent, name, allowed, path) {
-    const value = this.text(parent, name);
-    if (!value) return void 0;
-    if (allowed.includes(value.value)) return value;
-    this.invalidEnum(path, value, allowed);
-    return void 0;
-  }
-  invalidEnum(path, value, allowed) {
-    const hint = caseInsensitiveMatch(value.value, allowed);
-    const spelling = hint ? void 0 : protocolSpellingMatch(value.value, allowed);
-    const expected = hint ? `${hint} (values are case-sensitive)` : spelling ? `${spelling} (the metadata name of that value)` : `one of ${allowed.join(", ")}`;
-    this.invalid.push({ field: path, found: value.value, expected, at: value.at });
-  }
-  require(parent, name, path, anchor) {
-    if (parent && this.nonEmptyText(parent, name)) return;
-    this.invalid.push({ field: path, found: "", expected: `a <${name}> element, which is required`, at: this.at(anchor) });
-  }
-  /** Every boolean-named element below `parent` must hold `true` or `false`; `path` is the parent's path ('' for the root). */
-  checkBooleans(parent, path = "") {
-    if (!parent) return;
-    for (const child of parent.children) {
-      const childPath = path ? `${path}/${child.name}` : child.name;
-      if (child.children.length > 0) {
-        this.checkBooleans(child, childPath);
-        continue;
-      }
-      if (!isBooleanElementName(child.name)) continue;
-      const value = elementText(this.doc, child);
-      if (value.value !== "true" && value.value !== "false") {
-        this.invalid.push({ field: childPath, found: value.value, expected: "true or false", at: value.at });
-      }
-    }
-  }
-};
 
 // src/model/build.ts
 var SECRET_FIELDS = {
@@ -15556,33 +15768,42 @@ function readSecretFields(reader, names) {
   });
 }
 function assembleExternalClientApp(group, config) {
-  const byType = (type) => group.files.find((entry) => entry.file.type === type);
+  const deployed = group.files.filter((entry) => !entry.file.forceIgnored);
+  const forceIgnored = deployed.length === 0;
+  const files = forceIgnored ? group.files : deployed;
+  const byType = (type) => files.find((entry) => entry.file.type === type);
   const rootOf = (entry) => entry ? elementPosition(entry.file.doc, entry.file.doc.root) : void 0;
   const header = byType("ExternalClientApplication");
   const global = byType("ExtlClntAppGlobalOauthSettings");
   const oauthSettings = byType("ExtlClntAppOauthSettings");
   const oauthPolicy = byType("ExtlClntAppOauthConfigurablePolicies");
-  const first = group.files[0];
+  const first = files[0];
   const anchor = rootOf(header) ?? rootOf(first) ?? fileStart(first.file.path);
+  const consumerSecret = group.files.map((entry) => entry.settings.consumerSecret).find((secret) => secret !== void 0);
   return assembleApp({
     name: group.name,
     kind: "externalClientApp",
-    files: group.files.map(({ file }) => ({ file: file.path, type: file.type, root: rootOf({ file }) })),
-    forceIgnored: group.files.every(({ file }) => file.forceIgnored),
+    files: files.map(({ file }) => ({ file: file.path, type: file.type, root: rootOf({ file }) })),
+    forceIgnored,
     usesOAuth: Boolean(global ?? oauthSettings ?? oauthPolicy),
     anchor,
-    oauthAnchor: rootOf(global) ?? rootOf(oauthSettings) ?? anchor,
+    // DECISIONS 12: an absent OAuth flag belongs in the global OAuth settings file, else on the header.
+    oauthAnchor: rootOf(global) ?? anchor,
     policyAnchor: rootOf(oauthPolicy) ?? anchor,
     hasPolicyFile: oauthPolicy !== void 0,
-    settings: mergeSettings(group.files.map((entry) => entry.settings)),
+    settings: { ...mergeSettings(files.map((entry) => entry.settings)), ...consumerSecret ? { consumerSecret } : {} },
     config,
     // ECA default differs from the Connected App's: PKCE is required unless turned off.
     pkceDefault: true
   });
 }
+function orDefault(reading, value, anchor) {
+  if (reading === void 0) return { value, at: anchor, defaulted: true };
+  if (isRejected(reading)) return { value, at: reading.rejected.at, invalid: reading.rejected };
+  return reading;
+}
 function assembleApp(input) {
   const { settings: s, oauthAnchor, policyAnchor } = input;
-  const byDefault = (value, at) => ({ value, at, defaulted: true });
   const app = {
     name: input.name,
     kind: input.kind,
@@ -15597,28 +15818,29 @@ function assembleApp(input) {
     flow: { value: "web-server", declared: false },
     scopes: s.scopes ?? [],
     callbackUrls: s.callbackUrls ?? [],
-    adminApproved: s.adminApproved ?? byDefault(false, input.kind === "connectedApp" ? oauthAnchor : policyAnchor),
+    adminApproved: orDefault(s.adminApproved, false, input.kind === "connectedApp" ? oauthAnchor : policyAnchor),
     permittedProfiles: s.permittedProfiles ?? [],
     permittedPermissionSets: s.permittedPermissionSets ?? [],
-    ipRelaxation: s.ipRelaxation ?? byDefault("ENFORCE", policyAnchor),
-    refreshTokenPolicy: s.refreshTokenPolicy ?? byDefault("infinite", policyAnchor),
-    refreshTokenRotation: s.refreshTokenRotation ?? byDefault(false, oauthAnchor),
-    pkceRequired: s.pkceRequired ?? byDefault(input.pkceDefault ?? false, oauthAnchor),
-    consumerSecretOptional: s.consumerSecretOptional ?? byDefault(false, oauthAnchor),
-    clientCredentialsEnabled: s.clientCredentialsEnabled ?? byDefault(false, oauthAnchor),
-    deviceFlowEnabled: s.deviceFlowEnabled ?? byDefault(false, oauthAnchor),
-    tokenExchangeEnabled: s.tokenExchangeEnabled ?? byDefault(false, oauthAnchor),
-    introspectAllTokens: s.introspectAllTokens ?? byDefault(false, oauthAnchor),
+    ipRelaxation: orDefault(s.ipRelaxation, "ENFORCE", policyAnchor),
+    refreshTokenPolicy: orDefault(s.refreshTokenPolicy, "infinite", policyAnchor),
+    refreshTokenRotation: orDefault(s.refreshTokenRotation, false, oauthAnchor),
+    pkceRequired: orDefault(s.pkceRequired, input.pkceDefault ?? false, oauthAnchor),
+    consumerSecretOptional: orDefault(s.consumerSecretOptional, false, oauthAnchor),
+    clientCredentialsEnabled: orDefault(s.clientCredentialsEnabled, false, oauthAnchor),
+    deviceFlowEnabled: orDefault(s.deviceFlowEnabled, false, oauthAnchor),
+    tokenExchangeEnabled: orDefault(s.tokenExchangeEnabled, false, oauthAnchor),
+    introspectAllTokens: orDefault(s.introspectAllTokens, false, oauthAnchor),
     otherUrls: s.otherUrls ?? [],
-    ...optional("sessionLevel", s.sessionLevel),
-    ...optional("sessionPolicyAction", s.sessionPolicyAction),
+    // Optional settings have no default to fall back on: a rejected value is left out (valid-metadata reports it).
+    ...optional("sessionLevel", validReading(s.sessionLevel)),
+    ...optional("sessionPolicyAction", validReading(s.sessionPolicyAction)),
     ...optional("certificate", s.certificate),
     ...optional("consumerKey", s.consumerKey),
     ...optional("consumerSecret", s.consumerSecret),
-    ...optional("clientCredentialsPolicyEnabled", s.clientCredentialsPolicyEnabled),
+    ...optional("clientCredentialsPolicyEnabled", validReading(s.clientCredentialsPolicyEnabled)),
     ...optional("clientCredentialsUser", s.clientCredentialsUser),
-    ...optional("samlSigningAlgorithm", s.samlSigningAlgorithm),
-    ...optional("samlEncryptionType", s.samlEncryptionType)
+    ...optional("samlSigningAlgorithm", validReading(s.samlSigningAlgorithm)),
+    ...optional("samlEncryptionType", validReading(s.samlEncryptionType))
   };
   app.flow = input.config?.flow ? { value: input.config.flow, declared: true } : { value: inferFlow(app), declared: false };
   return app;
@@ -15630,7 +15852,7 @@ function inferFlow(app) {
   if (app.certificate?.value) return "jwt-bearer";
   if (app.clientCredentialsEnabled.value) return "client-credentials";
   if (app.consumerSecretOptional.value) return "user-agent";
-  if (app.callbackUrls.some((url) => isPrivateUseScheme(parseUrl(url.value).scheme))) return "user-agent";
+  if (app.callbackUrls.some((url) => isNativeCallback(url.value))) return "user-agent";
   return "web-server";
 }
 
@@ -15722,7 +15944,7 @@ var TextCache = class {
 
 // src/engine/summary.ts
 function summarizeApps(apps, config, cliEnvironment) {
-  return apps.map((app) => {
+  return apps.filter((app) => !app.forceIgnored).map((app) => {
     const certificate = app.certificate ? analyzeCertificate(app.certificate.value) : void 0;
     return {
       name: app.name,
@@ -15748,7 +15970,10 @@ async function lint(options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config?.config ?? {};
   const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ["."], ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {} });
-  if (discovery.missing.length > 0) throw new UsageError(`no such file or directory: ${discovery.missing.join(", ")}`);
+  if (discovery.missing.length > 0) {
+    const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename8(path)));
+    throw new UsageError(`no such file or directory: ${discovery.missing.join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
+  }
   const root = discovery.root;
   const texts = new TextCache(options.fileSource ?? diskSource);
   const rules = selectRules(options.rules ?? builtinRules, options.only);
@@ -15809,16 +16034,17 @@ async function lint(options = {}) {
     }
     return index.lineText(line);
   };
+  const secretRules = new Set(rules.filter((rule) => rule.meta.pointsAtSecrets).map((rule) => rule.meta.id));
   const fingerprint = (finding) => fingerprints.next({
     ruleId: finding.ruleId,
     ...finding.app ? { app: finding.app } : {},
     file: relativePath(root, finding.at.file),
-    content: finding.fatal ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at)
+    content: finding.fatal || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at)
   });
   const sorted = sortFindings([...fatal, ...runner.findings]);
   let findings = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
   const suppressed = [];
-  const notices = [];
+  const notices = [...discovery.notices];
   const extraMeta = [];
   const directiveFiles = [.../* @__PURE__ */ new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== void 0);
   const appNames = model.apps.map((app) => app.name);
@@ -15840,11 +16066,12 @@ async function lint(options = {}) {
     stats: {
       files: discovery.scanFiles.length || discovery.metadata.length,
       metadataFiles: discovery.metadata.length,
-      apps: model.apps.length,
+      apps: model.apps.filter((app) => !app.forceIgnored).length,
       scannedFiles,
       durationMs: Math.round(performance.now() - started),
       baselineHidden: suppressed.filter((finding) => finding.suppressed?.kind === "baseline").length
     },
+    ...options.deletedFiles?.length ? { deletedFiles: options.deletedFiles } : {},
     apps: summarizeApps(model.apps, config, options.environment),
     notices
   };
@@ -16159,13 +16386,27 @@ function gzippedSize(text) {
   return bytes <= GITHUB_SARIF_LIMITS.gzippedBytes / 2 ? bytes : gzipSync(text).length;
 }
 function resultEntries(run) {
-  const findings = run.results.flatMap((result) => [...result.findings, ...result.suppressed]);
+  const deleted = new Set(run.deletedFiles ?? []);
+  const findings = run.results.flatMap((result) => deleted.has(result.file) ? [] : [...result.findings, ...result.suppressed]);
   return findings.map((finding, order) => ({ finding, order }));
+}
+function deletedFileNotifications(run, ruleIndex) {
+  const deleted = new Set(run.deletedFiles ?? []);
+  return run.results.filter((result) => deleted.has(result.file)).flatMap(
+    (result) => result.findings.map((finding) => ({
+      level: finding.severity,
+      message: { text: `${relativePath(run.root, finding.at.file)} (deleted): ${finding.message}` },
+      associatedRule: { id: finding.ruleId, index: ruleIndex.get(finding.ruleId) }
+    }))
+  );
 }
 function buildSarifLog(run, options, entries = resultEntries(run), keep = entries.length) {
   const severity = bySeverity(run.rules);
   const kept = keep >= entries.length ? entries : [...entries].sort((a, b) => Number(a.finding.suppressed !== void 0) - Number(b.finding.suppressed !== void 0) || severity(a.finding, b.finding)).slice(0, keep).sort((a, b) => a.order - b.order);
-  const descriptors = ruleDescriptors(run.rules, entries.map((entry) => entry.finding.ruleId));
+  const descriptors = ruleDescriptors(run.rules, [
+    ...entries.map((entry) => entry.finding.ruleId),
+    ...run.results.flatMap((result) => result.findings.map((finding) => finding.ruleId))
+  ]);
   const ruleIndex = new Map(descriptors.map((descriptor, index) => [descriptor.id, index]));
   const locate = (at) => location(run.root, at);
   const notifications = run.parseFailures.map((failure) => ({
@@ -16178,6 +16419,7 @@ function buildSarifLog(run, options, entries = resultEntries(run), keep = entrie
     notifications.push({ level: "warning", message: { text: capNotice(entries.length - kept.length, entries.length) } });
   }
   for (const notice of run.notices) notifications.push({ level: "note", message: { text: notice } });
+  notifications.push(...deletedFileNotifications(run, ruleIndex));
   return {
     $schema: SCHEMA_URI,
     version: "2.1.0",
@@ -16361,7 +16603,7 @@ async function runAction(io) {
     let sarifPath = "";
     if (inputs.sarifFile) {
       sarifPath = resolve7(workspace, inputs.sarifFile);
-      (0, node_fs_exports.mkdirSync)(dirname7(sarifPath), { recursive: true });
+      (0, node_fs_exports.mkdirSync)(dirname8(sarifPath), { recursive: true });
       (0, node_fs_exports.writeFileSync)(sarifPath, await sarifReporter.render(run, reporterOptions));
       io.stdout.write(`connected-app-lint: SARIF report written to ${singleLine(sarifPath)}
 `);

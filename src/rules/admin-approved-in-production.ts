@@ -26,7 +26,8 @@ export const adminApprovedInProduction: Rule = {
       });
       return;
     }
-    if (app.adminApproved.value) return;
+    // An invalid value fails the deploy: valid-metadata reports it, and guessing what was meant helps nobody.
+    if (app.adminApproved.value || app.adminApproved.invalid) return;
     const isConnectedApp = app.kind === 'connectedApp';
     const found = app.adminApproved.defaulted ? (isConnectedApp ? 'is absent (false)' : 'is absent') : isConnectedApp ? 'is false' : 'is AllSelfAuthorized';
     const wanted = isConnectedApp ? 'true' : 'AdminApprovedPreAuthorized';

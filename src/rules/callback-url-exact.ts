@@ -3,7 +3,7 @@ import { callbackComparisonKey, explainDifference, parseUrl } from '../model/url
 import type { AppConfig, Environment, Located, OAuthApp, Position, Rule, RuleContext } from '../types.js';
 import { defineMeta } from './meta.js';
 import { quoteUrl } from './util/display.js';
-import { elementName, globalOAuthSettingsAnchor } from './util/elements.js';
+import { elementName } from './util/elements.js';
 
 /** The platform compares `redirect_uri` with each registered callback character for character. */
 export const callbackUrlExact: Rule = {
@@ -101,7 +101,7 @@ function compareWithExpected(app: OAuthApp, ctx: RuleContext, expected: { urls: 
     });
   }
 
-  const anchor = globalOAuthSettingsAnchor(app);
+  const anchor = app.oauthAnchor;
   for (const url of new Set(expected.urls)) {
     if (actual.has(url)) continue;
     ctx.report({

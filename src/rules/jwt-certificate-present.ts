@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { defineMeta } from './meta.js';
-import { elementName, globalOAuthSettingsAnchor } from './util/elements.js';
+import { elementName } from './util/elements.js';
 
 /** The JWT bearer flow verifies the client's signed assertion with the certificate uploaded to the app. */
 export const jwtCertificatePresent: Rule = {
@@ -19,7 +19,7 @@ export const jwtCertificatePresent: Rule = {
     if (!app.usesOAuth || app.flow.value !== 'jwt-bearer' || app.certificate) return;
     ctx.report({
       message: `App "${app.name}" is configured for the JWT bearer flow but has no certificate, so every JWT login will fail; add ${elementName(app.kind, 'certificate')} with the certificate of the integration's signing key.`,
-      at: globalOAuthSettingsAnchor(app),
+      at: app.oauthAnchor,
     });
   },
 };

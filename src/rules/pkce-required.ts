@@ -2,7 +2,6 @@ import { isNativeCallback } from '../model/urls.js';
 import type { OAuthApp, Rule } from '../types.js';
 import { defineMeta } from './meta.js';
 import { quoteUrl } from './util/display.js';
-import { globalOAuthSettingsAnchor } from './util/elements.js';
 import { describeFlow } from './util/flow-scopes.js';
 
 /**
@@ -33,13 +32,14 @@ export const pkceRequired: Rule = {
     precision: 'high',
   }),
   checkApp(app, ctx) {
-    if (!app.usesOAuth || app.pkceRequired.value) return;
+    // An invalid isPkceRequired fails the deploy: valid-metadata reports it.
+    if (!app.usesOAuth || app.pkceRequired.value || app.pkceRequired.invalid) return;
     const reason = publicClientReason(app);
     if (!reason) return;
     const setting = app.pkceRequired.defaulted ? 'does not set isPkceRequired (default false for a Connected App)' : 'sets isPkceRequired to false';
     ctx.report({
       message: `App "${app.name}" is a public client, since ${reason}, but ${setting}; set isPkceRequired to true so that an intercepted authorization code cannot be redeemed.`,
-      at: app.pkceRequired.defaulted ? globalOAuthSettingsAnchor(app) : app.pkceRequired.at,
+      at: app.pkceRequired.at,
     });
   },
 };

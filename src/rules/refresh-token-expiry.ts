@@ -17,6 +17,8 @@ export const refreshTokenExpiry: Rule = {
   }),
   checkApp(app, ctx) {
     if (!app.usesOAuth || app.refreshTokenPolicy.value !== 'infinite' || app.refreshTokenRotation.value) return;
+    // Invalid policy or rotation values fail the deploy: valid-metadata reports them.
+    if (app.refreshTokenPolicy.invalid || app.refreshTokenRotation.invalid) return;
     const scope = app.scopes.find((entry) => isRefreshTokenScope(entry.value));
     if (!scope) return;
     const element = elementName(app.kind, 'refreshTokenPolicy');

@@ -1,5 +1,5 @@
 // Where a setting lives in each kind of app, for messages and for findings about absent elements.
-import type { AppKind, IpRelaxation, OAuthApp, Position } from '../../types.js';
+import type { AppKind, IpRelaxation } from '../../types.js';
 
 type Setting =
   | 'callbackUrl'
@@ -39,14 +39,4 @@ const ECA_IP_RELAXATION_SPELLING: Readonly<Record<IpRelaxation, string>> = {
 
 export function ipRelaxationSpelling(kind: AppKind, value: IpRelaxation): string {
   return kind === 'connectedApp' ? value : ECA_IP_RELAXATION_SPELLING[value];
-}
-
-/**
- * Where a finding about an absent global OAuth setting (callbacks, certificate) goes. DECISIONS 12: for an ECA,
- * the root of the global OAuth settings file, else the `.eca` header; the model's `oauthAnchor` would fall back to
- * the `.ecaOauth` file instead, which cannot hold these elements.
- */
-export function globalOAuthSettingsAnchor(app: OAuthApp): Position {
-  if (app.kind === 'connectedApp') return app.oauthAnchor;
-  return app.files.find((file) => file.type === 'ExtlClntAppGlobalOauthSettings')?.root ?? app.anchor;
 }
