@@ -299,7 +299,8 @@ describe('callback-url-exact', () => {
       kind: 'externalClientApp',
       callbackUrls: [],
       anchor: header,
-      oauthAnchor: oauth,
+      // The model anchors an ECA without global OAuth settings at its header (DECISIONS 12; test/model-robustness.test.ts).
+      oauthAnchor: header,
       files: [
         { file: header.file, type: 'ExternalClientApplication', root: header },
         { file: oauth.file, type: 'ExtlClntAppOauthSettings', root: oauth },

@@ -15894,7 +15894,7 @@ var RuleRunner = class {
       const environment = environmentFor(this.input.config.apps?.[app.name]?.environment, this.input.cliEnvironment, this.input.config);
       for (const rule of this.input.rules) {
         if (!rule.checkApp || app.forceIgnored && !rule.meta.includeForceIgnored) continue;
-        this.run(rule, environment, app.name, app, (ctx) => rule.checkApp(app, ctx));
+        this.run(rule, environment, app.anchor.file, app, (ctx) => rule.checkApp(app, ctx));
       }
     }
   }

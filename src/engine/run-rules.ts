@@ -60,7 +60,8 @@ export class RuleRunner {
       const environment = environmentFor(this.input.config.apps?.[app.name]?.environment, this.input.cliEnvironment, this.input.config);
       for (const rule of this.input.rules) {
         if (!rule.checkApp || (app.forceIgnored && !rule.meta.includeForceIgnored)) continue;
-        this.run(rule, environment, app.name, app, (ctx) => rule.checkApp!(app, ctx));
+        // A crash is reported on the app's header file: a finding needs a file that exists.
+        this.run(rule, environment, app.anchor.file, app, (ctx) => rule.checkApp!(app, ctx));
       }
     }
   }
