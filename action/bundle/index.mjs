@@ -14641,6 +14641,13 @@ function walkFiles(directory, options = {}) {
   }
   return files.sort();
 }
+function isDirectory(path) {
+  try {
+    return (0, node_fs_exports.statSync)(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 function isDirectoryLink(path) {
   try {
     return (0, node_fs_exports.readdirSync)(path) !== void 0;
@@ -14946,13 +14953,6 @@ function repositoryFilesUnder(directory, gitRoot, ignoreRoot) {
   const gitignore = (0, node_fs_exports.existsSync)(gitignorePath) ? (0, import_ignore2.default)().add(readFileSync2(gitignorePath, "utf8")) : void 0;
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
 }
-function isDirectory(path) {
-  try {
-    return (0, node_fs_exports.statSync)(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 function isDanglingLink(path) {
   try {
     return (0, node_fs_exports.lstatSync)(path).isSymbolicLink();
@@ -15078,7 +15078,7 @@ var REGULAR_MODE = "100644";
 function readProject(options) {
   lintedTypes();
   const paths = (options.paths ?? []).map((path) => isAbsolute6(path) ? path : resolve5(options.cwd, path));
-  const anchor = paths.length === 1 && isDirectory2(paths[0]) ? paths[0] : options.cwd;
+  const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
   const project = findSfdxProject(anchor);
   if (!project) return {};
   const root = realPath(project.root);
@@ -15184,13 +15184,6 @@ function realPath(path) {
     return node_fs_exports.realpathSync.native(path);
   } catch {
     return path;
-  }
-}
-function isDirectory2(path) {
-  try {
-    return (0, node_fs_exports.statSync)(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -134,16 +134,8 @@ function assembleExternalClientApp(group: EcaGroup, config: AppConfig | undefine
   });
 }
 
-interface AssembleInput {
-  name: string;
-  kind: OAuthApp['kind'];
-  files: AppFile[];
-  forceIgnored: boolean;
-  usesOAuth: boolean;
-  anchor: Position;
-  oauthAnchor: Position;
-  policyAnchor: Position;
-  hasPolicyFile: boolean;
+interface AssembleInput
+  extends Pick<OAuthApp, 'name' | 'kind' | 'files' | 'forceIgnored' | 'usesOAuth' | 'anchor' | 'oauthAnchor' | 'policyAnchor' | 'hasPolicyFile'> {
   settings: AppSettings;
   config: AppConfig | undefined;
   pkceDefault?: boolean;

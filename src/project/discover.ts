@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { externalClientAppCompanionsOnDisk } from './app-companions.js';
@@ -6,7 +6,7 @@ import { ForceIgnoreMatcher } from './forceignore.js';
 import { findGitRoot, listRepositoryFiles } from './git.js';
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, type ClassifiedFile } from './metadata-types.js';
-import { SKIPPED_DIRECTORIES, walkFiles } from './walk.js';
+import { isDirectory, SKIPPED_DIRECTORIES, walkFiles } from './walk.js';
 
 export interface DiscoveredMetadata {
   path: string;
@@ -163,13 +163,6 @@ function repositoryFilesUnder(directory: string, gitRoot: string | undefined, ig
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 function isDanglingLink(path: string): boolean {
   try {

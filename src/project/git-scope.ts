@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { externalClientAppPathspecs, isExternalClientAppFile, sameAppFiles } from './app-companions.js';
 import { findSfdxProject, type DiscoveredMetadata, type Discovery } from './discover.js';
@@ -18,7 +18,7 @@ import {
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, lintedTypes } from './metadata-types.js';
 import { decodeText, MAX_FILE_BYTES, readTextFile, type ReadResult } from './read.js';
-import { SKIPPED_DIRECTORIES } from './walk.js';
+import { isDirectory, SKIPPED_DIRECTORIES } from './walk.js';
 
 /**
  * What `--staged` and `--changed-since` hand the engine instead of a walk: the changed files (and the rest of the
@@ -283,10 +283,3 @@ function realPath(path: string): string {
   }
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}

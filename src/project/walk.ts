@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Ignore } from 'ignore';
 
@@ -47,6 +47,15 @@ export function walkFiles(directory: string, options: WalkOptions = {}): string[
     }
   }
   return files.sort();
+}
+
+/** Whether the path is a directory (following links); false for anything that cannot be stat'ed. */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectoryLink(path: string): boolean {
