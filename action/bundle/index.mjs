@@ -14947,7 +14947,7 @@ var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name
 function repositoryFilesUnder(directory, gitRoot, ignoreRoot) {
   if (gitRoot) {
     const listed = listRepositoryFiles(gitRoot, directory);
-    if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file));
+    if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
   const gitignorePath = join7(ignoreRoot, ".gitignore");
   const gitignore = (0, node_fs_exports.existsSync)(gitignorePath) ? (0, import_ignore2.default)().add(readFileSync2(gitignorePath, "utf8")) : void 0;
@@ -15857,8 +15857,19 @@ var RuleRunner = class {
   input;
   findings = [];
   crashes = [];
+  /** Levels and options per rule and environment, resolved once per run rather than once per file. */
+  resolvedRules = /* @__PURE__ */ new Map();
+  resolved(rule, environment) {
+    const key = `${environment}\0${rule.meta.id}`;
+    let resolved = this.resolvedRules.get(key);
+    if (!resolved) {
+      resolved = resolveRule(rule.meta, this.input.config, environment);
+      this.resolvedRules.set(key, resolved);
+    }
+    return resolved;
+  }
   run(rule, environment, subject, app, check) {
-    const resolved = resolveRule(rule.meta, this.input.config, environment);
+    const resolved = this.resolved(rule, environment);
     if (resolved.level === "off") return;
     const appConfig = app ? this.input.config.apps?.[app.name] : void 0;
     const ctx = {

@@ -1,6 +1,6 @@
 import type { Environment, MetadataDocument, OAuthApp, RepoFile, ReportDescriptor, Rule, RuleContext, Severity } from '../types.js';
 import type { LinterConfig } from './config-types.js';
-import { environmentFor, findingSeverity, resolveRule } from './severity.js';
+import { environmentFor, findingSeverity, resolveRule, type ResolvedRule } from './severity.js';
 
 /** A finding as a rule reported it, with its effective severity; fingerprints and suppressions come later. */
 export interface RawFinding {
@@ -27,10 +27,23 @@ export class RuleRunner {
   readonly findings: RawFinding[] = [];
   readonly crashes: { ruleId: string; subject: string; error: Error }[] = [];
 
+  /** Levels and options per rule and environment, resolved once per run rather than once per file. */
+  private readonly resolvedRules = new Map<string, ResolvedRule>();
+
   constructor(private readonly input: RuleRunInput) {}
 
+  private resolved(rule: Rule, environment: Environment): ResolvedRule {
+    const key = `${environment}\0${rule.meta.id}`;
+    let resolved = this.resolvedRules.get(key);
+    if (!resolved) {
+      resolved = resolveRule(rule.meta, this.input.config, environment);
+      this.resolvedRules.set(key, resolved);
+    }
+    return resolved;
+  }
+
   private run(rule: Rule, environment: Environment, subject: string, app: OAuthApp | undefined, check: (ctx: RuleContext) => void): void {
-    const resolved = resolveRule(rule.meta, this.input.config, environment);
+    const resolved = this.resolved(rule, environment);
     if (resolved.level === 'off') return;
     const appConfig = app ? this.input.config.apps?.[app.name] : undefined;
     const ctx: RuleContext = {

@@ -156,7 +156,8 @@ const SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((na
 function repositoryFilesUnder(directory: string, gitRoot: string | undefined, ignoreRoot: string): string[] {
   if (gitRoot) {
     const listed = listRepositoryFiles(gitRoot, directory);
-    if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file));
+    // Judge the path inside the repository only: a checkout that itself lives under a folder named `.sf` is fine.
+    if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
   const gitignorePath = join(ignoreRoot, '.gitignore');
   const gitignore = existsSync(gitignorePath) ? ignore().add(readFileSync(gitignorePath, 'utf8')) : undefined;

@@ -10,11 +10,9 @@ import type { Reporter, ReporterOptions } from './types.js';
 export const textReporter: Reporter = {
   format: 'text',
   async render(run: LintRun, options: ReporterOptions) {
-    if (!options.color) process.env.FORCE_COLOR = '0';
-    const { default: pretty } = await import('eslint-formatter-pretty');
     const results = toEslintResults(run, options).map((result) => ({ ...result, messages: [...result.messages] }));
-    const rulesMeta = Object.fromEntries(run.rules.map((meta) => [meta.id, { docs: { url: meta.docs, description: meta.description } }]));
-    const body = pretty(results as never, { cwd: options.cwd, rulesMeta } as never);
+    // A clean run (most commits) prints only the footer: no need to load the formatter and its dependencies.
+    const body = results.some((result) => result.messages.length > 0) ? await pretty(results, run, options) : '';
     const footer = footerLines(run);
     return [body.trimEnd(), ...footer].filter(Boolean).join('\n') + '\n';
   },
@@ -32,4 +30,11 @@ function footerLines(run: LintRun): string[] {
   if (bySuppression > 0) lines.push(`${bySuppression} finding(s) suppressed by directives (reasons are in the JSON and SARIF output).`);
   lines.push(...run.notices);
   return lines;
+}
+
+async function pretty(results: unknown[], run: LintRun, options: ReporterOptions): Promise<string> {
+  if (!options.color) process.env.FORCE_COLOR = '0';
+  const { default: format } = await import('eslint-formatter-pretty');
+  const rulesMeta = Object.fromEntries(run.rules.map((meta) => [meta.id, { docs: { url: meta.docs, description: meta.description } }]));
+  return format(results as never, { cwd: options.cwd, rulesMeta } as never);
 }
