@@ -1,7 +1,7 @@
 // A rule that throws never ends the run: it becomes a finding on the file it was checking.
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.js';
-import { defineMeta } from '../src/rules/meta.js';
+import { defineMeta } from '../src/rules/util/meta.js';
 import { builtinRules } from '../src/rules/index.js';
 import type { Rule } from '../src/types.js';
 import { connectedApp, makeProject } from './helpers/cli.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingSeverity, resolveRule } from '../src/engine/severity.js';
-import { defineMeta } from '../src/rules/meta.js';
+import { defineMeta } from '../src/rules/util/meta.js';
 
 const meta = (production: 'error' | 'warn') =>
   defineMeta({ id: 'r', description: 'd', fullDescription: 'd', severity: { production, sandbox: 'warn' }, tags: [], securitySeverity: 5 });

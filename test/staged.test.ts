@@ -7,7 +7,7 @@ import { discover } from '../src/project/discover.js';
 import { readBlobs } from '../src/project/git-blobs.js';
 import { parseRawDiff } from '../src/project/git-changes.js';
 import { stagedScope } from '../src/project/git-scope.js';
-import { defineMeta } from '../src/rules/meta.js';
+import { defineMeta } from '../src/rules/util/meta.js';
 import type { RepoFile, Rule } from '../src/types.js';
 import { ECA_PATHS, ecaOauthSettings, ecaPolicy, externalClientApp } from './helpers/apps.js';
 import { connectedApp, makeProject, REPO, runCli } from './helpers/cli.js';

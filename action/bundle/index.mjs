@@ -12011,7 +12011,7 @@ async function keyLocator(file, text) {
   };
 }
 
-// src/rules/meta.ts
+// src/rules/util/meta.ts
 var DOCS_BASE = "https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/";
 function defineMeta(meta) {
   return { ...meta, docs: `${DOCS_BASE}${meta.id}.md` };

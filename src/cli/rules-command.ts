@@ -2,7 +2,7 @@ import { loadConfig } from '../engine/config.js';
 import { ENGINE_RULES } from '../engine/engine-rules.js';
 import { loadPlugins } from '../engine/plugins.js';
 import { builtinRules } from '../rules/index.js';
-import { DOCS_BASE } from '../rules/meta.js';
+import { DOCS_BASE } from '../rules/util/meta.js';
 import type { RuleMeta } from '../types.js';
 import type { RulesArgs } from './args.js';
 

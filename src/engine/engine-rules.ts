@@ -1,4 +1,4 @@
-import { defineMeta } from '../rules/meta.js';
+import { defineMeta } from '../rules/util/meta.js';
 import type { RuleMeta } from '../types.js';
 
 // Findings the engine itself makes carry rule ids too, so that every format can hold them (DECISIONS 3).

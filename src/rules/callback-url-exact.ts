@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { callbackComparisonKey, explainDifference, parseUrl } from '../model/urls.js';
 import type { AppConfig, Environment, Located, OAuthApp, Position, Rule, RuleContext } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 import { quoteUrl } from './util/display.js';
 import { elementName } from './util/elements.js';
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 import { quoteUrl } from './util/display.js';
 import { transportProblem } from './util/http-url.js';
 

@@ -1,6 +1,6 @@
 import { analyzeCertificate, daysUntil, isWeakSignature, type CertificateInfo } from '../model/certificate.js';
 import type { Rule, RuleContext } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 
 const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 const MIN_RSA_BITS = 2048;

@@ -1,5 +1,5 @@
 import type { Located, OAuthApp, Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 import { elementName } from './util/elements.js';
 
 /**

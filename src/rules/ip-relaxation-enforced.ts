@@ -1,5 +1,5 @@
 import type { IpRelaxation, Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 import { elementName, ipRelaxationSpelling } from './util/elements.js';
 
 const RELAXING: ReadonlySet<IpRelaxation> = new Set(['BYPASS', 'BYPASS_2FACTOR']);

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 import { elementName } from './util/elements.js';
 
 /** The JWT bearer flow verifies the client's signed assertion with the certificate uploaded to the app. */

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 import { defaultAllowedScopes, describeFlow, isFullScope, isRefreshTokenScope, issuesRefreshTokens, ScopeSet, scopeList } from './util/flow-scopes.js';
 
 /** Each scope is more data a leaked token opens: an app should hold only what its flow uses. */

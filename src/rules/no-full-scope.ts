@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 import { isFullScope } from './util/flow-scopes.js';
 
 /** `Full` grants everything the user can reach, including refresh tokens: almost no integration needs it. */

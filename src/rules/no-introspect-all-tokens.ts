@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 
 /** Introspecting every token in the org is a monitoring tool's job, not an integration's. */
 export const noIntrospectAllTokens: Rule = {

@@ -4,7 +4,7 @@ import { isKeystorePath } from '../secrets/files.js';
 import { maskSecret } from '../secrets/mask.js';
 import { isMetadataPlaceholder, scanText, type SecretKind } from '../secrets/scan.js';
 import type { MetadataTypeName, Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 import { elementName } from './util/elements.js';
 
 const PURGE = 'purge it from the git history';

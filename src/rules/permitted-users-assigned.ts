@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 import { elementName } from './util/elements.js';
 
 /** Admin approval admits exactly the assigned profiles and permission sets: none assigned admits nobody. */

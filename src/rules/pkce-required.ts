@@ -1,6 +1,6 @@
 import { isNativeCallback } from '../model/urls.js';
 import type { OAuthApp, Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 import { quoteUrl } from './util/display.js';
 import { describeFlow } from './util/flow-scopes.js';
 

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { childNamed, childrenNamed, elementText, parseXml } from '../parser/xml.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { Position, RepoFile, Rule, RuleContext } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 
 /** The manifests `sf project deploy` reads deletions from (DECISIONS 8: found anywhere under the linted paths). */
 const DESTRUCTIVE_MANIFESTS = new Set(['destructivechanges.xml', 'destructivechangespre.xml', 'destructivechangespost.xml']);

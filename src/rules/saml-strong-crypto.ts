@@ -1,5 +1,5 @@
 import type { Located, Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 
 /** Weak settings and the stronger value to use instead. */
 const WEAK: { setting: 'samlSigningAlgorithm' | 'samlEncryptionType'; element: string; weak: string; why: string; use: string }[] = [

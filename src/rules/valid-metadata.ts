@@ -1,7 +1,7 @@
 import { maskSecret } from '../secrets/mask.js';
 import { scanText } from '../secrets/scan.js';
 import type { InvalidValue, Rule } from '../types.js';
-import { defineMeta } from './meta.js';
+import { defineMeta } from './util/meta.js';
 
 /** Found values are echoed so the user sees the typo; a pasted blob is cut short instead of filling the report. */
 const MAX_ECHOED_LENGTH = 80;

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../types.js';
+import type { RuleMeta } from '../../types.js';
 
 /** Where the rule pages live; a rule's docs URL is this plus `<id>.md`. */
 export const DOCS_BASE = 'https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/';
