@@ -10,5 +10,5 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // Node 22.1+ can cache compiled modules on disk: later runs (every commit, with pre-commit) start faster.
   (await import('node:module')).enableCompileCache?.();
   const { main } = await import('../dist/cli/main.js');
-  process.exitCode = await main(args);
+  process.exitCode = await main(args, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
 }

@@ -274,6 +274,8 @@ export interface LintRun {
   notices: string[];
   /** Files the linted change deletes (--staged, --changed-since): findings on them have no file to point at. */
   deletedFiles?: string[];
+  /** Which configuration judged the run (a file, a file at a git ref, or the defaults), for summaries. */
+  configuration?: string;
 }
 
 export interface AppSummary {

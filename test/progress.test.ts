@@ -114,22 +114,17 @@ describe('the CLI', () => {
       'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }),
       'force-app/main/default/connectedApps/Good.connectedApp-meta.xml': connectedApp('Good'),
     });
-    const previousCi = process.env.CI;
-    delete process.env.CI;
-    try {
+    {
       for (const [format, report] of [
         ['text', /No problems in 1 app/],
         ['json', /Good\.connectedApp-meta\.xml/],
       ] as const) {
         const stderr = capture(true);
         const stdout = capture(false);
-        await main(['lint', root, '--format', format], { stdout, stderr });
+        await main(['lint', root, '--format', format], { cwd: root, env: {}, stdout, stderr });
         expect(stderr.text()).toBe('');
         expect(stdout.text()).toMatch(report);
       }
-    } finally {
-      if (previousCi === undefined) delete process.env.CI;
-      else process.env.CI = previousCi;
     }
   });
 });

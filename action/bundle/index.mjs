@@ -239,58 +239,58 @@ var require_ignore = __commonJS({
       ]
     ];
     var regexCache = /* @__PURE__ */ Object.create(null);
-    var makeRegex = (pattern, ignoreCase) => {
-      let source = regexCache[pattern];
+    var makeRegex = (pattern2, ignoreCase) => {
+      let source = regexCache[pattern2];
       if (!source) {
         source = REPLACERS.reduce(
-          (prev, [matcher, replacer]) => prev.replace(matcher, replacer.bind(pattern)),
-          pattern
+          (prev, [matcher, replacer]) => prev.replace(matcher, replacer.bind(pattern2)),
+          pattern2
         );
-        regexCache[pattern] = source;
+        regexCache[pattern2] = source;
       }
       return ignoreCase ? new RegExp(source, "i") : new RegExp(source);
     };
     var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern) && !REGEX_TEST_BLANK_LINE.test(pattern) && !REGEX_INVALID_TRAILING_BACKSLASH.test(pattern) && pattern.indexOf("#") !== 0;
-    var splitPattern = (pattern) => pattern.split(REGEX_SPLITALL_CRLF);
+    var checkPattern = (pattern2) => pattern2 && isString(pattern2) && !REGEX_TEST_BLANK_LINE.test(pattern2) && !REGEX_INVALID_TRAILING_BACKSLASH.test(pattern2) && pattern2.indexOf("#") !== 0;
+    var splitPattern = (pattern2) => pattern2.split(REGEX_SPLITALL_CRLF);
     var IgnoreRule = class {
-      constructor(origin, pattern, negative, regex) {
+      constructor(origin, pattern2, negative, regex2) {
         this.origin = origin;
-        this.pattern = pattern;
+        this.pattern = pattern2;
         this.negative = negative;
-        this.regex = regex;
+        this.regex = regex2;
       }
     };
-    var createRule = (pattern, ignoreCase) => {
-      const origin = pattern;
+    var createRule = (pattern2, ignoreCase) => {
+      const origin = pattern2;
       let negative = false;
-      if (pattern.indexOf("!") === 0) {
+      if (pattern2.indexOf("!") === 0) {
         negative = true;
-        pattern = pattern.substr(1);
+        pattern2 = pattern2.substr(1);
       }
-      pattern = pattern.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regex = makeRegex(pattern, ignoreCase);
+      pattern2 = pattern2.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regex2 = makeRegex(pattern2, ignoreCase);
       return new IgnoreRule(
         origin,
-        pattern,
+        pattern2,
         negative,
-        regex
+        regex2
       );
     };
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path, originalPath, doThrow) => {
-      if (!isString(path)) {
+    var checkPath = (path2, originalPath, doThrow) => {
+      if (!isString(path2)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path) {
+      if (!path2) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path)) {
+      if (checkPath.isNotRelative(path2)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -299,7 +299,7 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path) => REGEX_TEST_INVALID_PATH.test(path);
+    var isNotRelative = (path2) => REGEX_TEST_INVALID_PATH.test(path2);
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
     var Ignore = class {
@@ -318,23 +318,23 @@ var require_ignore = __commonJS({
         this._ignoreCache = /* @__PURE__ */ Object.create(null);
         this._testCache = /* @__PURE__ */ Object.create(null);
       }
-      _addPattern(pattern) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules);
+      _addPattern(pattern2) {
+        if (pattern2 && pattern2[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern2._rules);
           this._added = true;
           return;
         }
-        if (checkPattern(pattern)) {
-          const rule = createRule(pattern, this._ignoreCase);
+        if (checkPattern(pattern2)) {
+          const rule = createRule(pattern2, this._ignoreCase);
           this._added = true;
           this._rules.push(rule);
         }
       }
       // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
+      add(pattern2) {
         this._added = false;
         makeArray(
-          isString(pattern) ? splitPattern(pattern) : pattern
+          isString(pattern2) ? splitPattern(pattern2) : pattern2
         ).forEach(this._addPattern, this);
         if (this._added) {
           this._initCache();
@@ -342,8 +342,8 @@ var require_ignore = __commonJS({
         return this;
       }
       // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
+      addPattern(pattern2) {
+        return this.add(pattern2);
       }
       //          |           ignored : unignored
       // negative |   0:0   |   0:1   |   1:0   |   1:1
@@ -358,7 +358,7 @@ var require_ignore = __commonJS({
       //   setting `checkUnignored` to `false` could reduce additional
       //   path matching.
       // @returns {TestResult} true if a file is ignored
-      _testOne(path, checkUnignored) {
+      _testOne(path2, checkUnignored) {
         let ignored = false;
         let unignored = false;
         this._rules.forEach((rule) => {
@@ -366,7 +366,7 @@ var require_ignore = __commonJS({
           if (unignored === negative && ignored !== unignored || negative && !ignored && !unignored && !checkUnignored) {
             return;
           }
-          const matched = rule.regex.test(path);
+          const matched = rule.regex.test(path2);
           if (matched) {
             ignored = !negative;
             unignored = negative;
@@ -379,24 +379,24 @@ var require_ignore = __commonJS({
       }
       // @returns {TestResult}
       _test(originalPath, cache, checkUnignored, slices) {
-        const path = originalPath && checkPath.convert(originalPath);
+        const path2 = originalPath && checkPath.convert(originalPath);
         checkPath(
-          path,
+          path2,
           originalPath,
           this._allowRelativePaths ? RETURN_FALSE : throwError
         );
-        return this._t(path, cache, checkUnignored, slices);
+        return this._t(path2, cache, checkUnignored, slices);
       }
-      _t(path, cache, checkUnignored, slices) {
-        if (path in cache) {
-          return cache[path];
+      _t(path2, cache, checkUnignored, slices) {
+        if (path2 in cache) {
+          return cache[path2];
         }
         if (!slices) {
-          slices = path.split(SLASH);
+          slices = path2.split(SLASH);
         }
         slices.pop();
         if (!slices.length) {
-          return cache[path] = this._testOne(path, checkUnignored);
+          return cache[path2] = this._testOne(path2, checkUnignored);
         }
         const parent = this._t(
           slices.join(SLASH) + SLASH,
@@ -404,24 +404,24 @@ var require_ignore = __commonJS({
           checkUnignored,
           slices
         );
-        return cache[path] = parent.ignored ? parent : this._testOne(path, checkUnignored);
+        return cache[path2] = parent.ignored ? parent : this._testOne(path2, checkUnignored);
       }
-      ignores(path) {
-        return this._test(path, this._ignoreCache, false).ignored;
+      ignores(path2) {
+        return this._test(path2, this._ignoreCache, false).ignored;
       }
       createFilter() {
-        return (path) => !this.ignores(path);
+        return (path2) => !this.ignores(path2);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path) {
-        return this._test(path, this._testCache, true);
+      test(path2) {
+        return this._test(path2, this._testCache, true);
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path) => checkPath(path && checkPath.convert(path), path, RETURN_FALSE);
+    var isPathValid = (path2) => checkPath(path2 && checkPath.convert(path2), path2, RETURN_FALSE);
     factory.isPathValid = isPathValid;
     factory.default = factory;
     module.exports = factory;
@@ -432,7 +432,7 @@ var require_ignore = __commonJS({
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGIX_IS_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
+      checkPath.isNotRelative = (path2) => REGIX_IS_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
     }
   }
 });
@@ -2247,6 +2247,9331 @@ var require_fxp = __commonJS({
   }
 });
 
+// bundled-package-files:shim
+import * as nodeFs from "node:fs";
+import * as nodeModule from "node:module";
+function virtualFile(path2) {
+  return typeof path2 === "string" && path2.startsWith(VIRTUAL_ROOT) ? FILES[path2.slice(VIRTUAL_ROOT.length)] : void 0;
+}
+function createRequire2(from) {
+  const real = nodeModule.createRequire(from);
+  const bundledRequire = (id) => {
+    if (Object.hasOwn(MODULES, id)) return MODULES[id]();
+    try {
+      return real(id);
+    } catch (error2) {
+      if (error2?.code === "MODULE_NOT_FOUND") error2.message += " (the action bundle carries only the modules listed in scripts/build-action.mjs)";
+      throw error2;
+    }
+  };
+  bundledRequire.resolve = (id, options) => Object.hasOwn(FILES, id) ? VIRTUAL_ROOT + id : real.resolve(id, options);
+  bundledRequire.cache = real.cache;
+  return bundledRequire;
+}
+function readFileSync2(path2, options) {
+  const text = virtualFile(path2);
+  if (text === void 0) return nodeFs.readFileSync(path2, options);
+  const encoding = typeof options === "string" ? options : options?.encoding;
+  return encoding ? text : Buffer.from(text, "utf8");
+}
+var VIRTUAL_ROOT, FILES, MODULES;
+var init_shim = __esm({
+  "bundled-package-files:shim"() {
+    VIRTUAL_ROOT = "/$connected-app-lint-bundle$/node_modules/";
+    FILES = { "@salesforce/source-deploy-retrieve/package.json": '{"name":"@salesforce/source-deploy-retrieve"}', "@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json": '{"childTypes":{"aiscoringmodeldefversion":"aiscoringmodeldefinition","assignmentrule":"assignmentrules","autoresponserule":"autoresponserules","botversion":"bot","businessprocess":"customobject","compactlayout":"customobject","customfield":"customobject","customfieldtranslation":"customobjecttranslation","customlabel":"customlabels","digitalexperience":"digitalexperiencebundle","escalationrule":"escalationrules","extdatatranfieldtemplate":"extdatatranobjecttemplate","fieldset":"customobject","formsection":"form","index":"customobject","listview":"customobject","managedtopic":"managedtopics","matchingrule":"matchingrules","mktdatatranfield":"mktdatatranobject","recordtype":"customobject","sharingcriteriarule":"sharingrules","sharingguestrule":"sharingrules","sharingownerrule":"sharingrules","sharingreason":"customobject","sharingterritoryrule":"sharingrules","validationrule":"customobject","weblink":"customobject","workflowalert":"workflow","workflowfieldupdate":"workflow","workflowflowaction":"workflow","workflowknowledgepublish":"workflow","workflowoutboundmessage":"workflow","workflowrule":"workflow","workflowsend":"workflow","workflowtask":"workflow","workskillroutingattribute":"workskillrouting"},"strictDirectoryNames":{"ActionableEventOrchDefSettings":"actionableeventorchdef","ActionableEventTypeDefSettings":"actionableeventtypedef","aiAuthoringBundles":"aiauthoringbundle","IndustriesManufacturingSettings":"industriesmanufacturingsettings","ObjectHierarchyRelationship":"objecthierarchyrelationship","accessControlPolicies":"accesscontrolpolicy","appointmentAssignmentPolicies":"appointmentassignmentpolicy","appointmentSchedulingPolicies":"appointmentschedulingpolicy","aura":"auradefinitionbundle","botBlocks":"botblock","botTemplates":"bottemplate","bots":"bot","contentTypes":"contenttypebundle","documents":"document","emailservices":"emailservicesfunction","experiencePropertyTypeBundles":"experiencepropertytypebundle","experiences":"experiencebundle","fieldRestrictionRules":"fieldrestrictionrule","genAiFunctions":"genaifunction","genAiPlannerBundles":"genaiplannerbundle","integArtifactDefs":"integartifactdef","integrationHub":"integrationhubsettings","lwc":"lightningcomponentbundle","mktDataSources":"datasource","objectTranslations":"customobjecttranslation","objects":"customobject","restrictionRules":"restrictionrule","siteDotComSites":"sitedotcom","sites":"customsite","staticresources":"staticresource","waveTemplates":"wavetemplatebundle","appTemplates":"appframeworktemplatebundle","lightningTypes":"lightningtypebundle","uiBundles":"uibundle","uiWidgets":"uiwidgetbundle"},"suffixes":{"Canvas":"canvasmetadata","CaseSubjectParticle":"casesubjectparticle","ChannelObjectLinkingRule":"channelobjectlinkingrule","ChatterExtension":"chatterextension","ConversationChannelDefinition":"conversationchanneldefinition","ConversationVendorFieldDefinition":"conversationvendorfielddef","ConversationVendorInformation":"conversationvendorinfo","DataPackageKitObject":"datapackagekitobject","EmbeddedServiceBranding":"embeddedservicebranding","EmbeddedServiceConfig":"embeddedserviceconfig","EmbeddedServiceFieldService":"embeddedservicefieldservice","EmbeddedServiceFlowConfig":"embeddedserviceflowconfig","EmbeddedServiceLiveAgent":"embeddedserviceliveagent","EmbeddedServiceMenuSettings":"embeddedservicemenusettings","IPAddressRange":"ipaddressrange","IdentityVerificationProcDef":"identityverificationprocdef","LeadConvertSetting":"leadconvertsettings","MobileApplicationDetail":"mobileapplicationdetail","OmniExtTrackingDef":"omniexttrackingdef","OmniTrackingGroup":"omnitrackinggroup","RecordAggregationDefinition":"recordaggregationdefinition","RetrievalSummaryDefinition":"retrievalsummarydefinition","SearchCriteriaConfigurationSetting":"searchcriteriaconfiguration","SearchableObjDataSyncInfoSetting":"searchableobjdatasyncinfo","accountForecastSetting":"accountforecastsettings","accountPlanObjMeasCalcDef":"accountplanobjmeascalcdef","accountRelationshipShareRule":"accountrelationshipsharerule","accountingFieldMapping":"accountingfieldmapping","accountingModelConfig":"accountingmodelconfig","acctMgrTargetSetting":"acctmgrtargetsettings","actionLauncherItemDef":"actionlauncheritemdef","actionLinkGroupTemplate":"actionlinkgrouptemplate","actionableListDefinition":"actionablelistdefinition","activationPlatform":"activationplatform","actnblListKeyPrfmIndDef":"actnbllistkeyprfminddef","advAccountForecastSet":"advaccountforecastset","advAcctForecastDimSource":"advacctforecastdimsource","advAcctForecastPeriodGroup":"advacctforecastperiodgroup","affinityScoreDefinition":"affinityscoredefinition","ai":"aiapplication","aiAgentScorerDefinition":"aiagentscorerdefinition","aiAssistantTemplate":"aiassistanttemplate","aiResponseFormat":"airesponseformat","aiScoringModelDefVersion":"aiscoringmodeldefversion","aiScoringModelDefinition":"aiscoringmodeldefinition","aiSurface":"aisurface","aiTestingDefinition":"aitestingdefinition","aiUsecaseDefinitions":"aiusecasedefinition","aiapplicationconfig":"aiapplicationconfig","animationRule":"animationrule","app":"customapplication","appMenu":"appmenu","applicationRecordTypeConfig":"applicationrecordtypeconfig","applicationSubtypeDefinition":"applicationsubtypedefinition","approvalProcess":"approvalprocess","apt":"actionplantemplate","aq":"assessmentquestion","aqs":"assessmentquestionset","assessmentConfiguration":"assessmentconfiguration","asset":"contentasset","assignmentRule":"assignmentrule","assignmentRules":"assignmentrules","assistantContextItem":"assistantcontextitem","assistantDefinition":"assistantdefinition","assistantRecommendationType":"assistantrecommendationtype","assistantSkillQuickAction":"assistantskillquickaction","assistantSkillSobjectAction":"assistantskillsobjectaction","assistantVersion":"assistantversion","audience":"audience","authprovider":"authprovider","autoResponseRule":"autoresponserule","autoResponseRules":"autoresponserules","batchCalcJobDefinition":"batchcalcjobdefinition","batchProcessJobDefinition":"batchprocessjobdefinition","benefitAction":"benefitaction","blacklistedConsumer":"blacklistedconsumer","bot":"bot","botBlock":"botblock","botTemplate":"bottemplate","botVersion":"botversion","brandingSet":"brandingset","briefcaseDefinition":"briefcasedefinition","buildingEnergyIntensityConfig":"bldgenrgyintensitycnfg","businessProcessFeedbackConfiguration":"businessprocessfeedbackconfiguration","businessProcessGroup":"businessprocessgroup","businessProcessTypeDefinition":"businessprocesstypedefinition","cachePartition":"platformcachepartition","callCenter":"callcenter","callCenterRoutingMap":"callcenterroutingmap","callCoachingMediaProvider":"callcoachingmediaprovider","callCtrAgentFavTrfrDest":"callctragentfavtrfrdest","campaignInfluenceModel":"campaigninfluencemodel","careBenefitVerifySettings":"carebenefitverifysettings","careLimitType":"carelimittype","careProviderAfflRoleConfig":"careproviderafflroleconfig","careProviderSearchConfig":"careprovidersearchconfig","careRequestConfiguration":"carerequestconfiguration","careSystemFieldMapping":"caresystemfieldmapping","catalogedApi":"catalogedapi","catalogedApiVersion":"catalogedapiversion","catalogedApiArtifactVersionInfo":"catalogedapiartifactversioninfo","catalogFilterCondition":"svccatalogfiltercondition","catalogFilterCriteria":"svccatalogfiltercriteria","catalogItem":"svccatalogitemdef","catalogItemDefFiltrCrit":"svccatalogitemdeffiltrcrit","category":"svccatalogcategory","channelLayout":"channellayout","clauseCatgConfiguration":"clausecatgconfiguration","cleanDataService":"cleandataservice","cls":"apexclass","cmsConnectSource":"cmsconnectsource","collection":"waveanalyticassetcollection","commandaction":"commandaction","community":"community","communityTemplateDefinition":"communitytemplatedefinition","communityThemeDefinition":"communitythemedefinition","component":"apexcomponent","config":"notificationtypeconfig","connectedApp":"connectedapp","contextDefinition":"contextdefinition","contextUseCaseMapping":"contextusecasemapping","contractType":"contracttype","conversationMessageDefinition":"conversationmessagedefinition","corsWhitelistOrigin":"corswhitelistorigin","crt":"certificate","cspTrustedSite":"csptrustedsite","customApplicationComponent":"customapplicationcomponent","customExperience":"customexperience","customHelpMenuSection":"customhelpmenusection","customPermission":"custompermission","custompageweblink":"custompageweblink","dashboard":"dashboard","dashboardFolder":"dashboardfolder","dataCalcInsightTemplate":"datacalcinsighttemplate","dataconnector":"dataconnector","dataConnectorIngestApi":"dataconnectoringestapi","dataKitObjectDependency":"datakitobjectdependency","dataKitObjectTemplate":"datakitobjecttemplate","dataObjectBuildOrgTemplate":"dataobjectbuildorgtemplate","dataPackageKitDefinition":"datapackagekitdefinition","mktDatalakeSrcKeyQualifier":"mktdatalakesrckeyqualifier","dataPipeline":"datapipeline","dataSource":"externaldatasource","dataSourceBundleDefinition":"datasourcebundledefinition","dataSourceObject":"datasourceobject","dataSourceTenant":"datasourcetenant","dataSrcDataModelFieldMap":"datasrcdatamodelfieldmap","dataStreamDefinition":"datastreamdefinition","dataStreamTemplate":"datastreamtemplate","datacategorygroup":"datacategorygroup","datatype":"customdatatype","decisionMatrixDefinition":"decisionmatrixdefinition","decisionMatrixVersion":"decisionmatrixdefinitionversion","decisionTable":"decisiontable","decisionTableDatasetLink":"decisiontabledatasetlink","delegateGroup":"delegategroup","delivery":"eventdelivery","deployment":"recordactiondeployment","digitalExperience":"digitalexperiencebundle","digitalExperienceConfig":"digitalexperienceconfig","disclosureDefinition":"disclosuredefinition","disclosureDefinitionVersion":"disclosuredefinitionversion","disclosureType":"disclosuretype","documentCategory":"documentcategory","documentCategoryDocumentType":"documentcategorydocumenttype","documentFolder":"documentfolder","documentGenerationSetting":"documentgenerationsetting","documentType":"documenttype","dt":"documenttemplate","duplicateRule":"duplicaterule","dwl":"dataweaveresource","dynamicTrigger":"dynamictrigger","eSignatureConfig":"esignatureconfig","eSignatureEnvelopeConfig":"esignatureenvelopeconfig","eca":"externalclientapplication","ecaGlblOauth":"extlclntappglobaloauthsettings","ecaMobile":"extlclntappmobilesettings","ecaMobilePlcy":"extlclntappmobileconfigurablepolicies","ecaNotifications":"extlclntappnotificationsettings","ecaOauth":"extlclntappoauthsettings","ecaOauthSecurity":"extlclntappoauthsecuritysettings","ecaOauthPlcy":"extlclntappoauthconfigurablepolicies","ecaPlcy":"extlclntappconfigurablepolicies","ecaSamlPlcy":"extlclntappsamlconfigurablepolicies","ecaSmpl":"extlclntappsamplesettings","ecaSmplPlcy":"extlclntappsampleconfigurablepolicies","email":"emailtemplate","emailFolder":"emailfolder","employeeDataSyncProfile":"employeedatasyncprofile","enablementMeasureDefinition":"enablementmeasuredefinition","enablementProgramDefinition":"enablementprogramdefinition","enblProgramTaskSubCategory":"enblprogramtasksubcategory","entitlementProcess":"entitlementprocess","entitlementTemplate":"entitlementtemplate","entityImplements":"entityimplements","escalationRule":"escalationrule","escalationRules":"escalationrules","eventRelay":"eventrelayconfig","eventType":"eventtype","explainabilityActionDefinition":"explainabilityactiondefinition","explainabilityActionVersion":"explainabilityactionversion","explainabilityMsgTemplate":"explainabilitymsgtemplate","expressionSetDefinition":"expressionsetdefinition","expressionSetMessageToken":"expressionsetmessagetoken","expressionSetObjectAlias":"expressionsetobjectalias","expressionSetVersion":"expressionsetdefinitionversion","extDataTranFieldTemplate":"extdatatranfieldtemplate","extDataTranObjectTemplate":"extdatatranobjecttemplate","externalAIModel":"externalaimodel","externalAuthIdentityProvider":"externalauthidentityprovider","externalCredential":"externalcredential","externalDataConnector":"externaldataconnector","externalDataTranObject":"externaldatatranobject","externalDocStorageConfig":"externaldocstorageconfig","externalServiceRegistration":"externalserviceregistration","featureParameterBoolean":"featureparameterboolean","featureParameterDate":"featureparameterdate","featureParameterInteger":"featureparameterinteger","feedFilter":"customfeedfilter","fieldMappingConfig":"fieldmappingconfig","fieldServiceMobileExtension":"fieldservicemobileextension","fieldSrcTrgtRelationship":"fieldsrctrgtrelationship","fieldTranslation":"customfieldtranslation","flexipage":"flexipage","flow":"flow","flowCategory":"flowcategory","flowDefinition":"flowdefinition","flowtest":"flowtest","flowvaluemap":"flowvaluemap","forecastingFilter":"forecastingfilter","forecastingFilterCondition":"forecastingfiltercondition","forecastingGroup":"forecastinggroup","forecastingSourceDefinition":"forecastingsourcedefinition","forecastingType":"forecastingtype","forecastingTypeSource":"forecastingtypesource","form":"form","formSection":"formsection","fuelType":"fueltype","fuelTypeSustnUom":"fueltypesustnuom","fulfillmentFlow":"svccatalogfulfillmentflow","function":"functionreference","fundraisingConfig":"fundraisingconfig","gatewayProviderPaymentMethodType":"gatewayproviderpaymentmethodtype","genAiPlanner":"genaiplanner","genAiPlugin":"genaiplugin","genAiPromptTemplate":"genaiprompttemplate","genAiPromptTemplateActivation":"genaiprompttemplateactv","geodata":"eclairgeodata","giftEntryGridTemplate":"giftentrygridtemplate","globalPicklist":"globalpicklist","globalValueSet":"globalvalueset","globalValueSetTranslation":"globalvaluesettranslation","goal":"discoverygoal","group":"group","homePageComponent":"homepagecomponent","homePageLayout":"homepagelayout","householdNamingConfig":"householdnamingconfig","icon":"icon","iframeWhiteListUrlSettings":"iframewhitelisturlsettings","inboundCertificate":"inboundcertificate","inboundNetworkConnection":"inboundnetworkconnection","indx":"customindex","insightType":"insighttype","installedPackage":"installedpackage","integrationProviderDefinition":"integrationproviderdef","internalDataConnector":"internaldataconnector","internalOrganization":"internalorganization","keywords":"keywordlist","labels":"customlabels","layout":"layout","learningAchievementConfig":"learningachievementconfig","learningItemType":"learningitemtype","letter":"letterhead","licenseDefinition":"licensedefinition","lightningBolt":"lightningbolt","lightningExperienceTheme":"lightningexperiencetheme","lightningOnboardingConfig":"lightningonboardingconfig","liveChatAgentConfig":"livechatagentconfig","liveChatButton":"livechatbutton","liveChatDeployment":"livechatdeployment","liveChatSensitiveDataRule":"livechatsensitivedatarule","locationUse":"locationuse","loyaltyProgramSetup":"loyaltyprogramsetup","managedContentType":"managedcontenttype","managedEventSubscription":"managedeventsubscription","managedTopic":"managedtopic","managedTopics":"managedtopics","marketSegmentDefinition":"marketsegmentdefinition","marketingResourceType":"marketingresourcetype","marketingappextension":"marketingappextension","matchingRule":"matchingrules","md":"custommetadata","messageChannel":"lightningmessagechannel","messagingChannel":"messagingchannel","mfgProgramTemplate":"mfgprogramtemplate","milestoneType":"milestonetype","mktCalcInsightObjectDef":"mktcalcinsightobjectdef","mktDataConnection":"mktdataconnection","mktDataConnectionSrcParam":"mktdataconnectionsrcparam","mktDataTranField":"mktdatatranfield","mktDataTranObject":"mktdatatranobject","mcpServerDefinition":"mcpserverdefinition","mlDataDefinition":"mldatadefinition","mlDomain":"mldomain","mlPrediction":"mlpredictiondefinition","mlRecommendation":"mlrecommendationdefinition","mobSecurityCertPinConfig":"mobsecuritycertpinconfig","mobileSecurityAssignment":"mobilesecurityassignment","mobileSecurityPolicy":"mobilesecuritypolicy","mobileSecurityPolicySet":"mobilesecuritypolicyset","model":"discoveryaimodel","mutingpermissionset":"mutingpermissionset","myDomainDiscoverableLogin":"mydomaindiscoverablelogin","namedCredential":"namedcredential","navigationMenu":"navigationmenu","network":"network","networkBranding":"networkbranding","notifications":"apexemailnotifications","notiftype":"customnotificationtype","oauthcustomscope":"oauthcustomscope","oauthtokenexchangehandler":"oauthtokenexchangehandler","object":"customobject","objectSourceTargetMap":"objectsourcetargetmap","objIntegProviderDefMapping":"objintegproviderdefmapping","objectTranslation":"customobjecttranslation","ocrSampleDocument":"ocrsampledocument","ocrTemplate":"ocrtemplate","oip":"omniintegrationprocedure","omniInteractionAccessConfig":"omniinteractionaccessconfig","omniInteractionConfig":"omniinteractionconfig","omniSupervisorConfig":"omnisupervisorconfig","orchestration":"orchestration","orchestrationContext":"orchestrationcontext","os":"omniscript","ouc":"omniuicard","outboundNetworkConnection":"outboundnetworkconnection","page":"apexpage","participantRole":"participantrole","pathAssistant":"pathassistant","paymentGatewayProvider":"paymentgatewayprovider","permissionSetLicenseDefinition":"permissionsetlicensedefinition","permissionset":"permissionset","permissionsetgroup":"permissionsetgroup","personAccountOwnerPowerUser":"personaccountownerpoweruser","pipelineInspMetricConfig":"pipelineinspmetricconfig","platformEventChannel":"platformeventchannel","platformEventChannelMember":"platformeventchannelmember","platformEventSubscriberConfig":"platformeventsubscriberconfig","policy":"appointmentassignmentpolicy","portal":"portal","portalDelegablePermissionSet":"portaldelegablepermissionset","postTemplate":"posttemplate","presenceDeclineReason":"presencedeclinereason","presenceUserConfig":"presenceuserconfig","pricingActionParameters":"pricingactionparameters","pricingRecipe":"pricingrecipe","processflowmigration":"processflowmigration","productAttrDisplayConfig":"productattrdisplayconfig","productAttributeSet":"productattributeset","productSpecificationRecType":"productspecificationrectype","productSpecificationType":"productspecificationtype","productSpecificationTypeDefinition":"productspecificationtypedefinition","profile":"profile","profilePasswordPolicy":"profilepasswordpolicy","profileSessionSetting":"profilesessionsetting","prompt":"prompt","queue":"queue","queueRoutingConfig":"queueroutingconfig","quickAction":"quickaction","recAlrtDataSrcExpSetDef":"recalrtdatasrcexpsetdef","recommendationStrategy":"recommendationstrategy","recordAlertCategory":"recordalertcategory","recordAlertDataSource":"recordalertdatasource","recordAlertTemplate":"recordalerttemplate","redirectWhitelistUrl":"redirectwhitelisturl","refdash":"referenceddashboard","registeredExternalService":"registeredexternalservice","relatedRecordAssocCriteria":"relatedrecordassoccriteria","relationshipGraphDefinition":"relationshipgraphdefinition","remoteSite":"remotesitesetting","report":"report","reportFolder":"reportfolder","reportType":"reporttype","role":"role","rpt":"omnidatatransform","rule":"moderationrule","s3DataConnector":"dataconnectors3","salesAgreementSetting":"salesagreementsettings","samlssoconfig":"samlssoconfig","scf":"scontrol","SchedulingObjective":"schedulingobjective","schedulingRule":"schedulingrule","scoreCategory":"scorecategory","searchCustomization":"searchcustomization","searchOrgWideObjectConfig":"searchorgwideobjectconfig","serviceAISetupDescription":"serviceaisetupdefinition","serviceAISetupField":"serviceaisetupfield","serviceChannel":"servicechannel","servicePresenceStatus":"servicepresencestatus","serviceprocess":"serviceprocess","settings":"settings","sharingCriteriaRule":"sharingcriteriarule","sharingGuestRule":"sharingguestrule","sharingOwnerRule":"sharingownerrule","sharingRules":"sharingrules","sharingSet":"sharingset","sharingTerritoryRule":"sharingterritoryrule","site":"sitedotcom","skill":"skill","skilltype":"skilltype","slackapp":"slackapp","snapshot":"analyticsnapshot","stageDefinition":"stagedefinition","standardValueSet":"standardvalueset","standardValueSetTranslation":"standardvaluesettranslation","stationaryAssetEnvSourceConfig":"stnryassetenvsrccnfg","story":"discoverystory","streamingAppDataConnector":"streamingappdataconnector","subscription":"eventsubscription","sustainabilityUom":"sustainabilityuom","sustnUomConversion":"sustnuomconversion","synonymDictionary":"synonymdictionary","tab":"customtab","territory":"territory","territory2":"territory2","territory2Model":"territory2model","territory2Rule":"territory2rule","territory2Type":"territory2type","testSuite":"apextestsuite","timeSheetTemplate":"timesheettemplate","timelineObjectDefinition":"timelineobjectdefinition","topicsForObjects":"topicsforobjects","transactionProcessingType":"transactionprocessingtype","transactionSecurityPolicy":"transactionsecuritypolicy","translation":"translations","trigger":"apextrigger","type":"integrationhubsettingstype","uiFormatSpecificationSet":"uiformatspecificationset","uiObjectRelationConfig":"uiobjectrelationconfig","uiPreviewMessageTabDef":"uipreviewmessagetabdef","uiplugin":"uiplugin","uiview":"uiviewdefinition","userAuthCertificate":"userauthcertificate","userCriteria":"usercriteria","userProfileSearchScope":"userprofilesearchscope","userProvisioningConfig":"userprovisioningconfig","useraccesspolicy":"useraccesspolicy","vehicleAssetEmssnSourceConfig":"vehicleassetemssnsrccnfg","view":"viewdefinition","virtualVisitConfig":"virtualvisitconfig","visualizationPlugin":"visualizationplugin","wapp":"waveapplication","wcomp":"wavecomponent","wdash":"wavedashboard","wdf":"wavedataflow","wdpr":"waverecipe","wds":"wavedataset","webStoreBundle":"webstorebundle","webStoreTemplate":"webstoretemplate","uibundle":"uibundle","workflowFlowAutomation":"workflowflowautomation","weblink":"custompageweblink","wlens":"wavelens","workSkillRouting":"workskillrouting","workSkillRoutingAttribute":"workskillroutingattribute","workflow":"workflow","workflowAlert":"workflowalert","workflowFieldUpdate":"workflowfieldupdate","workflowFlowAction":"workflowflowaction","workflowKnowledgePublish":"workflowknowledgepublish","workflowOutboundMessage":"workflowoutboundmessage","workflowRule":"workflowrule","workflowSend":"workflowsend","workflowTask":"workflowtask","xmd":"wavexmd","xml":"emailservicesfunction","policyRuleDefinition":"policyruledefinition","policyRuleDefinitionSet":"policyruledefinitionset","xorghub":"xorghub","ecaPush":"extlclntapppushsettings","ecaPushPlcy":"extlclntapppushconfigurablepolicies","ChoiceList":"choicelist","ConvIntelligenceSignalRule":"convintelligencesignalrule","PublicKeyCertificate":"publickeycertificate","PublicKeyCertificateSet":"publickeycertificateset","aiEvaluationDefinition":"aievaluationdefinition","uadash":"analyticsdashboard","uaviz":"analyticsvisualization","uawork":"analyticsworkspace","lifeSciConfigCategory":"lifesciconfigcategory","lifeSciConfigRecord":"lifesciconfigrecord","invocableactionextension":"invocableactionextension","fieldServiceMobileConfig":"fieldservicemobileconfig","dgtAssetMgmtProvider":"dgtassetmgmtprovider","dgtAssetMgmtPrvdLghtCpnt":"dgtassetmgmtprvdlghtcpnt","ecaCanvas":"extlclntappcanvassettings","apiNamedQuery":"apinamedquery","ExternalStoragePrvdConfigSet":"externalstorageprvdconfig","ruleLibraryDefinition":"rulelibrarydefinition","dataMapperDefinition":"datamapperdefinition","dynamicUiCardDefinition":"dynamicuicarddefinition","integrationProcdDefinition":"integrationprocddefinition","omniscriptDefinition":"omniscriptdefinition","procedurePlanDefinition":"procedureplandefinition","computeExtension":"computeextension","dataObjectSearchIndexConf":"dataobjectsearchindexconf","lightningOutApp":"lightningoutapp","stageAssignment":"stageassignment","onboardingDataObjectGroup":"onboardingdataobjectgroup","partyProfileDataObjectValidityDefinition":"partyprofiledataobjectvaliditydefinition","flexcardDefinition":"flexcarddefinition","TelemetryDefinition":"telemetrydefinition","TelemetryDefinitionVersion":"telemetrydefinitionversion","TelemetryActionDefinition":"telemetryactiondefinition","TelemetryActionDefStep":"telemetryactiondefstep","TelemetryActnDefStepAttr":"telemetryactndefstepattr","cnfgItemAttrDef":"cnfgitemattrdef","cnfgItemAttrPcklstValDef":"cnfgitemattrpcklstvaldef","cnfgItemAttrPicklistDef":"cnfgitemattrpicklistdef","cnfgItemAttrSetAttr":"cnfgitemattrsetattr","cnfgItemAttrSetDef":"cnfgitemattrsetdef","cnfgItemSourceDefinition":"cnfgitemsourcedefinition","cnfgItemTypeAttrRelDef":"cnfgitemtypeattrreldef","cnfgItemTypeDef":"cnfgitemtypedef","cnfgItemTypeIdentFieldMap":"cnfgitemtypeidentfieldmap","cnfgItemTypeIdentRule":"cnfgitemtypeidentrule","cnfgItemTypeRelationDef":"cnfgitemtyperelationdef","cnfgMgmtRelationTypeDef":"cnfgmgmtrelationtypedef","meetingPlaybookDefinition":"meetingplaybookdefinition","idpConfiguration":"idpconfiguration"},"types":{"accesscontrolpolicy":{"directoryName":"accessControlPolicies","id":"accesscontrolpolicy","inFolder":false,"name":"AccessControlPolicy","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":true,"suffix":"policy"},"accountforecastsettings":{"directoryName":"AccountForecastSettings","id":"accountforecastsettings","name":"AccountForecastSettings","strictDirectoryName":false,"suffix":"accountForecastSetting"},"accountingfieldmapping":{"directoryName":"accountingFieldMappings","id":"accountingfieldmapping","inFolder":false,"name":"AccountingFieldMapping","strictDirectoryName":false,"suffix":"accountingFieldMapping"},"accountingmodelconfig":{"directoryName":"accountingModelConfigs","id":"accountingmodelconfig","inFolder":false,"name":"AccountingModelConfig","strictDirectoryName":false,"suffix":"accountingModelConfig"},"accountplanobjmeascalcdef":{"directoryName":"accountPlanObjMeasCalcDefs","id":"accountplanobjmeascalcdef","inFolder":false,"name":"AccountPlanObjMeasCalcDef","strictDirectoryName":false,"suffix":"accountPlanObjMeasCalcDef"},"accountrelationshipsharerule":{"directoryName":"accountRelationshipShareRules","id":"accountrelationshipsharerule","name":"AccountRelationshipShareRule","strictDirectoryName":false,"suffix":"accountRelationshipShareRule"},"acctmgrtargetsettings":{"directoryName":"acctMgrTargetSettings","id":"acctmgrtargetsettings","name":"AcctMgrTargetSettings","strictDirectoryName":false,"suffix":"acctMgrTargetSetting"},"actionableeventorchdef":{"directoryName":"ActionableEventOrchDefSettings","id":"actionableeventorchdef","inFolder":false,"name":"ActionableEventOrchDef","strictDirectoryName":true,"suffix":"settings"},"actionableeventtypedef":{"directoryName":"ActionableEventTypeDefSettings","id":"actionableeventtypedef","inFolder":false,"name":"ActionableEventTypeDef","strictDirectoryName":true,"suffix":"settings"},"actionablelistdefinition":{"directoryName":"actionableListDefinitions","id":"actionablelistdefinition","inFolder":false,"name":"ActionableListDefinition","strictDirectoryName":false,"suffix":"actionableListDefinition"},"actionlauncheritemdef":{"directoryName":"ActionLauncherItemDef","id":"actionlauncheritemdef","inFolder":false,"name":"ActionLauncherItemDef","strictDirectoryName":false,"suffix":"actionLauncherItemDef"},"actionlinkgrouptemplate":{"directoryName":"actionLinkGroupTemplates","id":"actionlinkgrouptemplate","inFolder":false,"name":"ActionLinkGroupTemplate","strictDirectoryName":false,"suffix":"actionLinkGroupTemplate"},"actionplantemplate":{"directoryName":"actionPlanTemplates","id":"actionplantemplate","name":"ActionPlanTemplate","strictDirectoryName":false,"suffix":"apt"},"activationplatform":{"directoryName":"activationPlatforms","id":"activationplatform","inFolder":false,"name":"ActivationPlatform","strictDirectoryName":false,"suffix":"activationPlatform"},"actnbllistkeyprfminddef":{"directoryName":"actnblListKeyPrfmIndDefs","id":"actnbllistkeyprfminddef","inFolder":false,"name":"ActnblListKeyPrfmIndDef","strictDirectoryName":false,"suffix":"actnblListKeyPrfmIndDef"},"advaccountforecastset":{"directoryName":"AdvAccountForecastSet","id":"advaccountforecastset","inFolder":false,"name":"AdvAccountForecastSet","suffix":"advAccountForecastSet"},"advacctforecastdimsource":{"directoryName":"AdvAcctForecastDimSource","id":"advacctforecastdimsource","inFolder":false,"name":"AdvAcctForecastDimSource","strictDirectoryName":false,"suffix":"advAcctForecastDimSource"},"advacctforecastperiodgroup":{"directoryName":"AdvAcctForecastPeriodGroup","id":"advacctforecastperiodgroup","inFolder":false,"name":"AdvAcctForecastPeriodGroup","suffix":"advAcctForecastPeriodGroup"},"affinityscoredefinition":{"directoryName":"affinityScoreDefinitions","id":"affinityscoredefinition","inFolder":false,"name":"AffinityScoreDefinition","strictDirectoryName":false,"suffix":"affinityScoreDefinition"},"aiapplication":{"directoryName":"aiApplications","id":"aiapplication","inFolder":false,"name":"AIApplication","strictDirectoryName":false,"suffix":"ai"},"aiapplicationconfig":{"directoryName":"aiApplicationConfigs","id":"aiapplicationconfig","inFolder":false,"name":"AIApplicationConfig","strictDirectoryName":false,"suffix":"aiapplicationconfig"},"aiagentscorerdefinition":{"directoryName":"aiAgentScorerDefinitions","id":"aiagentscorerdefinition","name":"AiAgentScorerDefinition","suffix":"aiAgentScorerDefinition","inFolder":false,"strictDirectoryName":false},"aiassistanttemplate":{"directoryName":"aiAssistantTemplates","id":"aiassistanttemplate","inFolder":false,"name":"AIAssistantTemplate","suffix":"aiAssistantTemplate"},"aiauthoringbundle":{"directoryName":"aiAuthoringBundles","id":"aiauthoringbundle","inFolder":false,"name":"AiAuthoringBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true},"airesponseformat":{"directoryName":"aiResponseFormats","id":"airesponseformat","inFolder":false,"name":"AiResponseFormat","suffix":"aiResponseFormat","strictDirectoryName":false},"aiscoringmodeldefinition":{"children":{"directories":{"aiScoringModelDefVersions":"aiscoringmodeldefversion"},"suffixes":{"aiScoringModelDefVersion":"aiscoringmodeldefversion"},"types":{"aiscoringmodeldefversion":{"directoryName":"aiScoringModelDefVersions","id":"aiscoringmodeldefversion","name":"AIScoringModelDefVersion","suffix":"aiScoringModelDefVersion","uniqueIdElement":"fullName","xmlElementName":"aiScoringModelDefVersions"}}},"directoryName":"aiScoringModelDefinitions","id":"aiscoringmodeldefinition","inFolder":false,"name":"AIScoringModelDefinition","suffix":"aiScoringModelDefinition","supportsWildcardAndName":true},"aisurface":{"directoryName":"aiSurfaces","id":"aisurface","inFolder":false,"name":"AiSurface","suffix":"aiSurface","strictDirectoryName":false},"aitestingdefinition":{"directoryName":"aiTestingDefinitions","id":"aitestingdefinition","inFolder":false,"name":"AiTestingDefinition","strictDirectoryName":false,"suffix":"aiTestingDefinition"},"aiusecasedefinition":{"directoryName":"aiUsecaseDefinitions","id":"aiusecasedefinition","inFolder":false,"name":"AIUsecaseDefinition","strictDirectoryName":false,"suffix":"aiUsecaseDefinitions"},"analyticsnapshot":{"directoryName":"analyticSnapshots","id":"analyticsnapshot","inFolder":false,"name":"AnalyticSnapshot","strictDirectoryName":false,"suffix":"snapshot"},"animationrule":{"directoryName":"animationRules","id":"animationrule","inFolder":false,"name":"AnimationRule","strictDirectoryName":false,"suffix":"animationRule"},"apexclass":{"directoryName":"classes","id":"apexclass","inFolder":false,"name":"ApexClass","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"cls","supportsWildcardAndName":true},"apexcomponent":{"directoryName":"components","id":"apexcomponent","inFolder":false,"name":"ApexComponent","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"component"},"apexemailnotifications":{"directoryName":"apexEmailNotifications","id":"apexemailnotifications","inFolder":false,"name":"ApexEmailNotifications","strictDirectoryName":false,"suffix":"notifications"},"apexpage":{"directoryName":"pages","id":"apexpage","inFolder":false,"name":"ApexPage","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"page","supportsWildcardAndName":true},"apextestsuite":{"directoryName":"testSuites","id":"apextestsuite","inFolder":false,"name":"ApexTestSuite","strictDirectoryName":false,"suffix":"testSuite"},"apextrigger":{"directoryName":"triggers","id":"apextrigger","inFolder":false,"name":"ApexTrigger","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"trigger"},"applicationrecordtypeconfig":{"directoryName":"ApplicationRecordTypeConfig","id":"applicationrecordtypeconfig","inFolder":false,"name":"ApplicationRecordTypeConfig","suffix":"applicationRecordTypeConfig"},"applicationsubtypedefinition":{"directoryName":"ApplicationSubtypeDefinitions","id":"applicationsubtypedefinition","inFolder":false,"name":"ApplicationSubtypeDefinition","strictDirectoryName":false,"suffix":"applicationSubtypeDefinition"},"appmenu":{"directoryName":"appMenus","id":"appmenu","inFolder":false,"name":"AppMenu","strictDirectoryName":false,"suffix":"appMenu"},"appointmentassignmentpolicy":{"directoryName":"appointmentAssignmentPolicies","id":"appointmentassignmentpolicy","inFolder":false,"name":"AppointmentAssignmentPolicy","strictDirectoryName":true,"suffix":"policy"},"appointmentschedulingpolicy":{"directoryName":"appointmentSchedulingPolicies","id":"appointmentschedulingpolicy","inFolder":false,"name":"AppointmentSchedulingPolicy","strictDirectoryName":true,"suffix":"policy"},"approvalprocess":{"directoryName":"approvalProcesses","id":"approvalprocess","inFolder":false,"name":"ApprovalProcess","strictDirectoryName":false,"suffix":"approvalProcess"},"assessmentconfiguration":{"directoryName":"AssessmentConfigurations","id":"assessmentconfiguration","inFolder":false,"name":"AssessmentConfiguration","strictDirectoryName":false,"suffix":"assessmentConfiguration"},"assessmentquestion":{"directoryName":"AssessmentQuestions","id":"assessmentquestion","inFolder":false,"name":"AssessmentQuestion","strictDirectoryName":false,"suffix":"aq"},"assessmentquestionset":{"directoryName":"AssessmentQuestionSets","id":"assessmentquestionset","inFolder":false,"name":"AssessmentQuestionSet","strictDirectoryName":false,"suffix":"aqs"},"assignmentrules":{"children":{"directories":{"assignmentRules":"assignmentrule"},"suffixes":{"assignmentRule":"assignmentrule"},"types":{"assignmentrule":{"directoryName":"assignmentRules","id":"assignmentrule","name":"AssignmentRule","suffix":"assignmentRule","uniqueIdElement":"fullName","xmlElementName":"assignmentRule"}}},"directoryName":"assignmentRules","id":"assignmentrules","inFolder":false,"name":"AssignmentRules","strictDirectoryName":false,"suffix":"assignmentRules"},"assistantcontextitem":{"directoryName":"assistantContextItems","id":"assistantcontextitem","inFolder":false,"name":"AssistantContextItem","suffix":"assistantContextItem"},"assistantdefinition":{"directoryName":"assistantDefinitions","id":"assistantdefinition","inFolder":false,"name":"AssistantDefinition","suffix":"assistantDefinition"},"assistantrecommendationtype":{"directoryName":"assistantRecommendationTypes","id":"assistantrecommendationtype","inFolder":false,"name":"AssistantRecommendationType","suffix":"assistantRecommendationType"},"assistantskillquickaction":{"directoryName":"assistantSkillQuickActions","id":"assistantskillquickaction","inFolder":false,"name":"AssistantSkillQuickAction","suffix":"assistantSkillQuickAction"},"assistantskillsobjectaction":{"directoryName":"assistantSkillSobjectActions","id":"assistantskillsobjectaction","inFolder":false,"name":"AssistantSkillSobjectAction","suffix":"assistantSkillSobjectAction"},"assistantversion":{"directoryName":"assistantVersions","id":"assistantversion","inFolder":false,"name":"AssistantVersion","suffix":"assistantVersion"},"audience":{"directoryName":"audience","id":"audience","inFolder":false,"name":"Audience","strictDirectoryName":false,"suffix":"audience"},"auradefinitionbundle":{"directoryName":"aura","id":"auradefinitionbundle","inFolder":false,"name":"AuraDefinitionBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true,"supportsPartialDelete":true},"authprovider":{"directoryName":"authproviders","id":"authprovider","inFolder":false,"name":"AuthProvider","strictDirectoryName":false,"suffix":"authprovider"},"autoresponserules":{"children":{"directories":{"autoResponseRules":"autoresponserule"},"suffixes":{"autoResponseRule":"autoresponserule"},"types":{"autoresponserule":{"directoryName":"autoResponseRules","id":"autoresponserule","name":"AutoResponseRule","suffix":"autoResponseRule","uniqueIdElement":"fullName","xmlElementName":"autoResponseRule"}}},"directoryName":"autoResponseRules","id":"autoresponserules","inFolder":false,"name":"AutoResponseRules","strictDirectoryName":false,"suffix":"autoResponseRules"},"batchcalcjobdefinition":{"directoryName":"batchCalcJobDefinitions","id":"batchcalcjobdefinition","inFolder":false,"name":"BatchCalcJobDefinition","strictDirectoryName":false,"suffix":"batchCalcJobDefinition"},"batchprocessjobdefinition":{"directoryName":"batchProcessJobDefinitions","id":"batchprocessjobdefinition","name":"BatchProcessJobDefinition","strictDirectoryName":false,"suffix":"batchProcessJobDefinition"},"benefitaction":{"directoryName":"benefitActions","id":"benefitaction","name":"BenefitAction","strictDirectoryName":false,"suffix":"benefitAction"},"blacklistedconsumer":{"directoryName":"blacklistedConsumers","id":"blacklistedconsumer","inFolder":false,"name":"BlacklistedConsumer","strictDirectoryName":false,"suffix":"blacklistedConsumer"},"bldgenrgyintensitycnfg":{"directoryName":"buildingEnergyIntensityConfigs","id":"bldgenrgyintensitycnfg","inFolder":false,"name":"BldgEnrgyIntensityCnfg","strictDirectoryName":false,"suffix":"buildingEnergyIntensityConfig"},"bot":{"children":{"directories":{"botVersions":"botversion"},"suffixes":{"botVersion":"botversion"},"types":{"botversion":{"directoryName":"botVersions","id":"botversion","name":"BotVersion","suffix":"botVersion"}}},"directoryName":"bots","id":"bot","inFolder":false,"name":"Bot","strategies":{"adapter":"decomposed","decomposition":"topLevel","transformer":"decomposed"},"strictDirectoryName":true,"suffix":"bot"},"botblock":{"directoryName":"botBlocks","id":"botblock","inFolder":false,"name":"BotBlock","strictDirectoryName":true,"suffix":"botBlock"},"bottemplate":{"directoryName":"botTemplates","id":"bottemplate","inFolder":false,"name":"BotTemplate","strictDirectoryName":true,"suffix":"botTemplate"},"brandingset":{"directoryName":"brandingSets","id":"brandingset","inFolder":false,"name":"BrandingSet","strictDirectoryName":false,"suffix":"brandingSet"},"briefcasedefinition":{"directoryName":"briefcaseDefinitions","id":"briefcasedefinition","name":"BriefcaseDefinition","strictDirectoryName":false,"suffix":"briefcaseDefinition"},"businessprocessfeedbackconfiguration":{"directoryName":"businessProcessFeedbackConfigurations","id":"businessprocessfeedbackconfiguration","name":"BusinessProcessFeedbackConfiguration","strictDirectoryName":false,"suffix":"businessProcessFeedbackConfiguration"},"businessprocessgroup":{"directoryName":"businessProcessGroups","id":"businessprocessgroup","name":"BusinessProcessGroup","strictDirectoryName":false,"suffix":"businessProcessGroup"},"businessprocesstypedefinition":{"directoryName":"BusinessProcessTypeDefinitions","id":"businessprocesstypedefinition","inFolder":false,"name":"BusinessProcessTypeDefinition","strictDirectoryName":false,"suffix":"businessProcessTypeDefinition"},"callcenter":{"directoryName":"callCenters","id":"callcenter","inFolder":false,"name":"CallCenter","strictDirectoryName":false,"suffix":"callCenter","supportsWildcardAndName":true},"callcenterroutingmap":{"directoryName":"callCenterRoutingMaps","id":"callcenterroutingmap","inFolder":false,"name":"CallCenterRoutingMap","suffix":"callCenterRoutingMap"},"callcoachingmediaprovider":{"directoryName":"callCoachingMediaProviders","id":"callcoachingmediaprovider","inFolder":false,"name":"CallCoachingMediaProvider","strictDirectoryName":false,"suffix":"callCoachingMediaProvider"},"callctragentfavtrfrdest":{"directoryName":"callCtrAgentFavTrfrDests","id":"callctragentfavtrfrdest","inFolder":false,"name":"CallCtrAgentFavTrfrDest","strictDirectoryName":false,"suffix":"callCtrAgentFavTrfrDest"},"campaigninfluencemodel":{"directoryName":"campaignInfluenceModels","id":"campaigninfluencemodel","inFolder":false,"name":"CampaignInfluenceModel","suffix":"campaignInfluenceModel"},"canvasmetadata":{"directoryName":"Canvases","id":"canvasmetadata","inFolder":false,"name":"CanvasMetadata","strictDirectoryName":false,"suffix":"Canvas"},"carebenefitverifysettings":{"directoryName":"careBenefitVerifySettings","id":"carebenefitverifysettings","inFolder":false,"name":"CareBenefitVerifySettings","suffix":"careBenefitVerifySettings"},"carelimittype":{"directoryName":"careLimitTypes","id":"carelimittype","inFolder":false,"name":"CareLimitType","strictDirectoryName":false,"suffix":"careLimitType"},"careproviderafflroleconfig":{"directoryName":"careProviderAfflRoleConfigs","id":"careproviderafflroleconfig","inFolder":false,"name":"CareProviderAfflRoleConfig","strictDirectoryName":false,"suffix":"careProviderAfflRoleConfig"},"careprovidersearchconfig":{"directoryName":"careProviderSearchConfigs","id":"careprovidersearchconfig","name":"CareProviderSearchConfig","strictDirectoryName":false,"suffix":"careProviderSearchConfig"},"carerequestconfiguration":{"directoryName":"careRequestConfigurations","id":"carerequestconfiguration","inFolder":false,"name":"CareRequestConfiguration","suffix":"careRequestConfiguration"},"caresystemfieldmapping":{"directoryName":"careSystemFieldMappings","id":"caresystemfieldmapping","name":"CareSystemFieldMapping","strictDirectoryName":false,"suffix":"careSystemFieldMapping"},"casesubjectparticle":{"directoryName":"CaseSubjectParticles","id":"casesubjectparticle","inFolder":false,"name":"CaseSubjectParticle","strictDirectoryName":false,"suffix":"CaseSubjectParticle"},"certificate":{"directoryName":"certs","id":"certificate","inFolder":false,"name":"Certificate","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"crt"},"channellayout":{"directoryName":"channelLayouts","id":"channellayout","inFolder":false,"name":"ChannelLayout","strictDirectoryName":false,"suffix":"channelLayout"},"channelobjectlinkingrule":{"directoryName":"ChannelObjectLinkingRules","id":"channelobjectlinkingrule","name":"ChannelObjectLinkingRule","strictDirectoryName":false,"suffix":"ChannelObjectLinkingRule"},"chatterextension":{"directoryName":"ChatterExtensions","id":"chatterextension","inFolder":false,"name":"ChatterExtension","strictDirectoryName":false,"suffix":"ChatterExtension"},"clausecatgconfiguration":{"directoryName":"clauseCatgConfigurations","id":"clausecatgconfiguration","inFolder":false,"name":"ClauseCatgConfiguration","strictDirectoryName":false,"suffix":"clauseCatgConfiguration"},"cleandataservice":{"directoryName":"cleanDataServices","id":"cleandataservice","inFolder":false,"name":"CleanDataService","strictDirectoryName":false,"suffix":"cleanDataService"},"cmsconnectsource":{"directoryName":"cmsConnectSource","id":"cmsconnectsource","inFolder":false,"name":"CMSConnectSource","strictDirectoryName":false,"suffix":"cmsConnectSource"},"commandaction":{"directoryName":"commandActions","id":"commandaction","inFolder":false,"name":"CommandAction","suffix":"commandaction"},"community":{"directoryName":"communities","id":"community","inFolder":false,"name":"Community","strictDirectoryName":false,"suffix":"community"},"communitytemplatedefinition":{"directoryName":"communityTemplateDefinitions","id":"communitytemplatedefinition","inFolder":false,"name":"CommunityTemplateDefinition","strictDirectoryName":false,"suffix":"communityTemplateDefinition"},"communitythemedefinition":{"directoryName":"communityThemeDefinitions","id":"communitythemedefinition","inFolder":false,"name":"CommunityThemeDefinition","strictDirectoryName":false,"suffix":"communityThemeDefinition"},"connectedapp":{"directoryName":"connectedApps","id":"connectedapp","inFolder":false,"name":"ConnectedApp","strictDirectoryName":false,"suffix":"connectedApp"},"contentasset":{"directoryName":"contentassets","id":"contentasset","inFolder":false,"name":"ContentAsset","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"asset"},"contextdefinition":{"directoryName":"contextDefinitions","id":"contextdefinition","inFolder":false,"name":"ContextDefinition","strictDirectoryName":false,"suffix":"contextDefinition"},"contextusecasemapping":{"directoryName":"contextUseCaseMappings","id":"contextusecasemapping","inFolder":false,"name":"ContextUseCaseMapping","strictDirectoryName":false,"suffix":"contextUseCaseMapping"},"contracttype":{"directoryName":"contractTypes","id":"contracttype","inFolder":false,"name":"ContractType","strictDirectoryName":false,"suffix":"contractType"},"conversationchanneldefinition":{"directoryName":"conversationChannelDefinitions","id":"conversationchanneldefinition","inFolder":false,"name":"ConversationChannelDefinition","strictDirectoryName":false,"suffix":"ConversationChannelDefinition"},"conversationmessagedefinition":{"directoryName":"conversationMessageDefinitions","id":"conversationmessagedefinition","inFolder":false,"name":"ConversationMessageDefinition","strictDirectoryName":false,"suffix":"conversationMessageDefinition"},"conversationvendorfielddef":{"directoryName":"ConversationVendorFieldDefinitions","id":"conversationvendorfielddef","name":"ConversationVendorFieldDef","strictDirectoryName":false,"suffix":"ConversationVendorFieldDefinition"},"conversationvendorinfo":{"directoryName":"ConversationVendorInformation","id":"conversationvendorinfo","name":"ConversationVendorInfo","strictDirectoryName":false,"suffix":"ConversationVendorInformation"},"corswhitelistorigin":{"directoryName":"corsWhitelistOrigins","id":"corswhitelistorigin","inFolder":false,"name":"CorsWhitelistOrigin","strictDirectoryName":false,"suffix":"corsWhitelistOrigin"},"csptrustedsite":{"directoryName":"cspTrustedSites","id":"csptrustedsite","inFolder":false,"name":"CspTrustedSite","strictDirectoryName":false,"suffix":"cspTrustedSite"},"customapplication":{"directoryName":"applications","id":"customapplication","inFolder":false,"name":"CustomApplication","strictDirectoryName":false,"suffix":"app","supportsWildcardAndName":true},"customapplicationcomponent":{"directoryName":"customApplicationComponents","id":"customapplicationcomponent","inFolder":false,"name":"CustomApplicationComponent","suffix":"customApplicationComponent"},"customdatatype":{"directoryName":"datatypes","id":"customdatatype","inFolder":false,"name":"CustomDataType","suffix":"datatype"},"customexperience":{"directoryName":"customExperiences","id":"customexperience","inFolder":false,"name":"CustomExperience","suffix":"customExperience"},"customfeedfilter":{"directoryName":"feedFilters","id":"customfeedfilter","inFolder":false,"name":"CustomFeedFilter","suffix":"feedFilter"},"customhelpmenusection":{"directoryName":"customHelpMenuSections","id":"customhelpmenusection","inFolder":false,"name":"CustomHelpMenuSection","strictDirectoryName":false,"suffix":"customHelpMenuSection"},"customindex":{"directoryName":"customindex","id":"customindex","inFolder":false,"name":"CustomIndex","strictDirectoryName":false,"suffix":"indx"},"customlabels":{"children":{"directories":{"labels":"customlabel"},"suffixes":{"labels":"customlabel"},"types":{"customlabel":{"directoryName":"labels","id":"customlabel","ignoreParentName":true,"name":"CustomLabel","suffix":"labels","supportsWildcardAndName":true,"uniqueIdElement":"fullName","xmlElementName":"labels"}}},"directoryName":"labels","id":"customlabels","ignoreParsedFullName":true,"inFolder":false,"name":"CustomLabels","strategies":{"adapter":"default","recomposition":"startEmpty","transformer":"nonDecomposed"},"strictDirectoryName":false,"suffix":"labels"},"custommetadata":{"directoryName":"customMetadata","id":"custommetadata","inFolder":false,"name":"CustomMetadata","strictDirectoryName":false,"suffix":"md","supportsWildcardAndName":true},"customnotificationtype":{"directoryName":"notificationtypes","id":"customnotificationtype","inFolder":false,"name":"CustomNotificationType","strictDirectoryName":false,"suffix":"notiftype"},"customobject":{"children":{"directories":{"businessProcesses":"businessprocess","compactLayouts":"compactlayout","fieldSets":"fieldset","fields":"customfield","indexes":"index","listViews":"listview","recordTypes":"recordtype","sharingReasons":"sharingreason","validationRules":"validationrule","webLinks":"weblink"},"suffixes":{"businessProcess":"businessprocess","compactLayout":"compactlayout","field":"customfield","fieldSet":"fieldset","index":"index","indexe":"index","listView":"listview","recordType":"recordtype","sharingReason":"sharingreason","validationRule":"validationrule","webLink":"weblink"},"types":{"businessprocess":{"directoryName":"businessProcesses","id":"businessprocess","name":"BusinessProcess","suffix":"businessProcess"},"compactlayout":{"directoryName":"compactLayouts","id":"compactlayout","name":"CompactLayout","suffix":"compactLayout"},"customfield":{"directoryName":"fields","id":"customfield","name":"CustomField","suffix":"field"},"fieldset":{"directoryName":"fieldSets","id":"fieldset","name":"FieldSet","suffix":"fieldSet"},"index":{"directoryName":"indexes","id":"index","legacySuffix":"indexe","name":"Index","suffix":"index"},"listview":{"directoryName":"listViews","id":"listview","name":"ListView","suffix":"listView"},"recordtype":{"directoryName":"recordTypes","id":"recordtype","name":"RecordType","suffix":"recordType"},"sharingreason":{"directoryName":"sharingReasons","id":"sharingreason","name":"SharingReason","suffix":"sharingReason"},"validationrule":{"directoryName":"validationRules","id":"validationrule","name":"ValidationRule","suffix":"validationRule"},"weblink":{"directoryName":"webLinks","id":"weblink","name":"WebLink","suffix":"webLink"}}},"directoryName":"objects","id":"customobject","inFolder":false,"name":"CustomObject","strategies":{"adapter":"decomposed","decomposition":"folderPerType","transformer":"decomposed"},"strictDirectoryName":true,"suffix":"object","supportsWildcardAndName":true},"customobjecttranslation":{"children":{"directories":{"fields":"customfieldtranslation"},"suffixes":{"fieldTranslation":"customfieldtranslation"},"types":{"customfieldtranslation":{"directoryName":"fields","id":"customfieldtranslation","isAddressable":false,"name":"CustomFieldTranslation","suffix":"fieldTranslation","unaddressableWithoutParent":true,"uniqueIdElement":"name"}}},"directoryName":"objectTranslations","id":"customobjecttranslation","inFolder":false,"name":"CustomObjectTranslation","strategies":{"adapter":"decomposed","decomposition":"topLevel","transformer":"decomposed"},"strictDirectoryName":true,"suffix":"objectTranslation","supportsWildcardAndName":true},"custompageweblink":{"directoryName":"weblinks","id":"custompageweblink","inFolder":false,"legacySuffix":"custompageweblink","name":"CustomPageWebLink","strictDirectoryName":false,"suffix":"weblink"},"custompermission":{"directoryName":"customPermissions","id":"custompermission","inFolder":false,"name":"CustomPermission","strictDirectoryName":false,"suffix":"customPermission"},"customsite":{"directoryName":"sites","id":"customsite","inFolder":false,"name":"CustomSite","strictDirectoryName":true,"suffix":"site"},"customtab":{"directoryName":"tabs","id":"customtab","inFolder":false,"name":"CustomTab","strictDirectoryName":false,"suffix":"tab","supportsWildcardAndName":true},"dashboard":{"directoryName":"dashboards","folderType":"dashboardfolder","id":"dashboard","inFolder":true,"name":"Dashboard","strictDirectoryName":false,"suffix":"dashboard"},"dashboardfolder":{"directoryName":"dashboards","folderContentType":"dashboard","id":"dashboardfolder","inFolder":false,"name":"DashboardFolder","strictDirectoryName":false,"suffix":"dashboardFolder"},"datacalcinsighttemplate":{"directoryName":"dataCalcInsightTemplates","id":"datacalcinsighttemplate","name":"DataCalcInsightTemplate","strictDirectoryName":false,"suffix":"dataCalcInsightTemplate"},"datacategorygroup":{"directoryName":"datacategorygroups","id":"datacategorygroup","inFolder":false,"name":"DataCategoryGroup","strictDirectoryName":false,"suffix":"datacategorygroup"},"dataconnector":{"directoryName":"dataconnectors","id":"dataconnector","inFolder":false,"name":"DataConnector","strictDirectoryName":false,"suffix":"dataconnector"},"dataconnectoringestapi":{"directoryName":"dataConnectorIngestApis","id":"dataconnectoringestapi","inFolder":false,"name":"DataConnectorIngestApi","strictDirectoryName":false,"suffix":"dataConnectorIngestApi"},"dataconnectors3":{"directoryName":"s3DataConnectors","id":"dataconnectors3","name":"DataConnectorS3","strictDirectoryName":false,"suffix":"s3DataConnector"},"datakitobjectdependency":{"directoryName":"dataKitObjectDependencies","id":"datakitobjectdependency","inFolder":false,"name":"DataKitObjectDependency","suffix":"dataKitObjectDependency"},"datakitobjecttemplate":{"directoryName":"dataKitObjectTemplates","id":"datakitobjecttemplate","name":"DataKitObjectTemplate","strictDirectoryName":false,"suffix":"dataKitObjectTemplate"},"dataobjectbuildorgtemplate":{"directoryName":"dataObjectBuildOrgTemplates","id":"dataobjectbuildorgtemplate","name":"DataObjectBuildOrgTemplate","strictDirectoryName":false,"suffix":"dataObjectBuildOrgTemplate"},"mktdatalakesrckeyqualifier":{"directoryName":"mktDatalakeSrcKeyQualifier","id":"mktdatalakesrckeyqualifier","name":"MktDatalakeSrcKeyQualifier","strictDirectoryName":false,"suffix":"mktDatalakeSrcKeyQualifier"},"datapackagekitdefinition":{"directoryName":"dataPackageKitDefinitions","id":"datapackagekitdefinition","name":"DataPackageKitDefinition","strictDirectoryName":false,"suffix":"dataPackageKitDefinition"},"datapackagekitobject":{"directoryName":"DataPackageKitObjects","id":"datapackagekitobject","name":"DataPackageKitObject","strictDirectoryName":false,"suffix":"DataPackageKitObject"},"datapipeline":{"directoryName":"dataPipelines","id":"datapipeline","inFolder":false,"name":"DataPipeline","strategies":{"adapter":"matchingContentFile"},"suffix":"dataPipeline"},"datasource":{"directoryName":"mktDataSources","id":"datasource","name":"DataSource","strictDirectoryName":true,"suffix":"dataSource"},"datasourcebundledefinition":{"directoryName":"dataSourceBundleDefinitions","id":"datasourcebundledefinition","name":"DataSourceBundleDefinition","strictDirectoryName":false,"suffix":"dataSourceBundleDefinition"},"datasourceobject":{"directoryName":"dataSourceObjects","id":"datasourceobject","name":"DataSourceObject","strictDirectoryName":false,"suffix":"dataSourceObject"},"datasourcetenant":{"directoryName":"dataSourceTenants","id":"datasourcetenant","inFolder":false,"name":"DataSourceTenant","strictDirectoryName":false,"suffix":"dataSourceTenant"},"datasrcdatamodelfieldmap":{"directoryName":"dataSrcDataModelFieldMaps","id":"datasrcdatamodelfieldmap","name":"DataSrcDataModelFieldMap","strictDirectoryName":false,"suffix":"dataSrcDataModelFieldMap"},"datastreamdefinition":{"directoryName":"dataStreamDefinitions","id":"datastreamdefinition","name":"DataStreamDefinition","strictDirectoryName":false,"suffix":"dataStreamDefinition"},"datastreamtemplate":{"directoryName":"dataStreamTemplates","id":"datastreamtemplate","name":"DataStreamTemplate","strictDirectoryName":false,"suffix":"dataStreamTemplate"},"dataweaveresource":{"directoryName":"dw","id":"dataweaveresource","inFolder":false,"name":"DataWeaveResource","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"dwl"},"decisionmatrixdefinition":{"directoryName":"decisionMatrixDefinition","id":"decisionmatrixdefinition","inFolder":false,"name":"DecisionMatrixDefinition","strictDirectoryName":false,"suffix":"decisionMatrixDefinition"},"decisionmatrixdefinitionversion":{"directoryName":"decisionMatrixVersion","id":"decisionmatrixdefinitionversion","inFolder":false,"name":"DecisionMatrixDefinitionVersion","strictDirectoryName":false,"suffix":"decisionMatrixVersion"},"decisiontable":{"directoryName":"decisionTables","id":"decisiontable","name":"DecisionTable","strictDirectoryName":false,"suffix":"decisionTable"},"decisiontabledatasetlink":{"directoryName":"decisionTableDatasetLinks","id":"decisiontabledatasetlink","name":"DecisionTableDatasetLink","strictDirectoryName":false,"suffix":"decisionTableDatasetLink"},"delegategroup":{"directoryName":"delegateGroups","id":"delegategroup","inFolder":false,"name":"DelegateGroup","strictDirectoryName":false,"suffix":"delegateGroup"},"digitalexperiencebundle":{"children":{"directories":{"digitalExperiences":"digitalexperience"},"suffixes":{"digitalExperience":"digitalexperience"},"types":{"digitalexperience":{"directoryName":"digitalExperiences","id":"digitalexperience","metaFileSuffix":"_meta.json","name":"DigitalExperience","strategies":{"adapter":"digitalExperience"},"suffix":"digitalExperience","supportsPartialDelete":true}}},"directoryName":"digitalExperiences","id":"digitalexperiencebundle","inFolder":false,"name":"DigitalExperienceBundle","strategies":{"adapter":"digitalExperience"},"suffix":"digitalExperience","supportsPartialDelete":true,"supportsWildcardAndName":true},"digitalexperienceconfig":{"directoryName":"digitalExperienceConfigs","id":"digitalexperienceconfig","inFolder":false,"name":"DigitalExperienceConfig","strictDirectoryName":false,"suffix":"digitalExperienceConfig"},"disclosuredefinition":{"directoryName":"disclosureDefinitions","id":"disclosuredefinition","inFolder":false,"name":"DisclosureDefinition","strictDirectoryName":false,"suffix":"disclosureDefinition"},"disclosuredefinitionversion":{"directoryName":"disclosureDefinitionVersions","id":"disclosuredefinitionversion","inFolder":false,"name":"DisclosureDefinitionVersion","strictDirectoryName":false,"suffix":"disclosureDefinitionVersion"},"disclosuretype":{"directoryName":"disclosureTypes","id":"disclosuretype","inFolder":false,"name":"DisclosureType","strictDirectoryName":false,"suffix":"disclosureType"},"discoveryaimodel":{"directoryName":"discovery","id":"discoveryaimodel","name":"DiscoveryAIModel","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"model"},"discoverygoal":{"directoryName":"discovery","id":"discoverygoal","name":"DiscoveryGoal","strictDirectoryName":false,"suffix":"goal"},"discoverystory":{"directoryName":"discovery","id":"discoverystory","inFolder":false,"name":"DiscoveryStory","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"story"},"document":{"directoryName":"documents","folderType":"documentfolder","id":"document","inFolder":true,"name":"Document","strategies":{"adapter":"mixedContent"},"strictDirectoryName":true,"suffix":"document"},"documentcategory":{"directoryName":"documentCategory","id":"documentcategory","inFolder":false,"name":"DocumentCategory","strictDirectoryName":false,"suffix":"documentCategory"},"documentcategorydocumenttype":{"directoryName":"documentCategoryDocumentTypes","id":"documentcategorydocumenttype","inFolder":false,"name":"DocumentCategoryDocumentType","strictDirectoryName":false,"suffix":"documentCategoryDocumentType"},"documentfolder":{"directoryName":"documents","folderContentType":"document","id":"documentfolder","inFolder":false,"name":"DocumentFolder","strictDirectoryName":false,"suffix":"documentFolder"},"documentgenerationsetting":{"directoryName":"documentGenerationSettings","id":"documentgenerationsetting","inFolder":false,"name":"DocumentGenerationSetting","suffix":"documentGenerationSetting"},"documenttemplate":{"directoryName":"documentTemplates","id":"documenttemplate","inFolder":false,"name":"DocumentTemplate","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"dt"},"documenttype":{"directoryName":"documentTypes","id":"documenttype","name":"DocumentType","strictDirectoryName":false,"suffix":"documentType"},"duplicaterule":{"directoryName":"duplicateRules","id":"duplicaterule","inFolder":false,"name":"DuplicateRule","strictDirectoryName":false,"suffix":"duplicateRule"},"dynamictrigger":{"directoryName":"dynamicTriggers","id":"dynamictrigger","name":"DynamicTrigger","strictDirectoryName":false,"suffix":"dynamicTrigger"},"eclairgeodata":{"directoryName":"eclair","id":"eclairgeodata","inFolder":false,"name":"EclairGeoData","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"geodata"},"emailfolder":{"directoryName":"email","folderContentType":"emailtemplate","id":"emailfolder","inFolder":false,"name":"EmailFolder","strictDirectoryName":false,"suffix":"emailFolder"},"emailservicesfunction":{"directoryName":"emailservices","id":"emailservicesfunction","inFolder":false,"name":"EmailServicesFunction","strictDirectoryName":true,"suffix":"xml"},"emailtemplate":{"directoryName":"email","folderType":"emailfolder","id":"emailtemplate","inFolder":true,"name":"EmailTemplate","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"email"},"emailtemplatefolder":{"aliasFor":"emailfolder","directoryName":"email","folderContentType":"emailtemplate","id":"emailtemplatefolder","inFolder":false,"name":"EmailTemplateFolder","strictDirectoryName":false,"suffix":"emailTemplateFolder"},"embeddedservicebranding":{"directoryName":"EmbeddedServiceBranding","id":"embeddedservicebranding","inFolder":false,"name":"EmbeddedServiceBranding","strictDirectoryName":false,"suffix":"EmbeddedServiceBranding"},"embeddedserviceconfig":{"directoryName":"EmbeddedServiceConfig","id":"embeddedserviceconfig","inFolder":false,"name":"EmbeddedServiceConfig","strictDirectoryName":false,"suffix":"EmbeddedServiceConfig"},"embeddedservicefieldservice":{"directoryName":"EmbeddedServiceFieldService","id":"embeddedservicefieldservice","inFolder":false,"name":"EmbeddedServiceFieldService","suffix":"EmbeddedServiceFieldService"},"embeddedserviceflowconfig":{"directoryName":"EmbeddedServiceFlowConfig","id":"embeddedserviceflowconfig","inFolder":false,"name":"EmbeddedServiceFlowConfig","strictDirectoryName":false,"suffix":"EmbeddedServiceFlowConfig"},"embeddedserviceliveagent":{"directoryName":"EmbeddedServiceLiveAgent","id":"embeddedserviceliveagent","inFolder":false,"name":"EmbeddedServiceLiveAgent","suffix":"EmbeddedServiceLiveAgent"},"embeddedservicemenusettings":{"directoryName":"EmbeddedServiceMenuSettings","id":"embeddedservicemenusettings","inFolder":false,"name":"EmbeddedServiceMenuSettings","strictDirectoryName":false,"suffix":"EmbeddedServiceMenuSettings"},"employeedatasyncprofile":{"directoryName":"employeeDataSyncProfiles","id":"employeedatasyncprofile","inFolder":false,"name":"EmployeeDataSyncProfile","strictDirectoryName":false,"suffix":"employeeDataSyncProfile"},"enablementmeasuredefinition":{"directoryName":"enablementMeasureDefinitions","id":"enablementmeasuredefinition","inFolder":false,"name":"EnablementMeasureDefinition","strictDirectoryName":false,"suffix":"enablementMeasureDefinition"},"enablementprogramdefinition":{"directoryName":"enablementProgramDefinitions","id":"enablementprogramdefinition","inFolder":false,"name":"EnablementProgramDefinition","strictDirectoryName":false,"suffix":"enablementProgramDefinition"},"enblprogramtasksubcategory":{"directoryName":"enblProgramTaskSubCategories","id":"enblprogramtasksubcategory","inFolder":false,"name":"EnblProgramTaskSubCategory","strictDirectoryName":false,"suffix":"enblProgramTaskSubCategory"},"entitlementprocess":{"directoryName":"entitlementProcesses","id":"entitlementprocess","inFolder":false,"name":"EntitlementProcess","suffix":"entitlementProcess"},"entitlementtemplate":{"directoryName":"entitlementTemplates","id":"entitlementtemplate","inFolder":false,"name":"EntitlementTemplate","suffix":"entitlementTemplate"},"entityimplements":{"directoryName":"entityImplements","id":"entityimplements","inFolder":false,"name":"EntityImplements","strictDirectoryName":false,"suffix":"entityImplements"},"escalationrules":{"children":{"directories":{"escalationRules":"escalationrule"},"suffixes":{"escalationRule":"escalationrule"},"types":{"escalationrule":{"directoryName":"escalationRules","id":"escalationrule","name":"EscalationRule","suffix":"escalationRule","uniqueIdElement":"fullName","xmlElementName":"escalationRule"}}},"directoryName":"escalationRules","id":"escalationrules","inFolder":false,"name":"EscalationRules","strictDirectoryName":false,"suffix":"escalationRules"},"esignatureconfig":{"directoryName":"eSignatureConfigs","id":"esignatureconfig","inFolder":false,"name":"ESignatureConfig","strictDirectoryName":false,"suffix":"eSignatureConfig"},"esignatureenvelopeconfig":{"directoryName":"eSignatureEnvelopeConfigs","id":"esignatureenvelopeconfig","inFolder":false,"name":"ESignatureEnvelopeConfig","strictDirectoryName":false,"suffix":"eSignatureEnvelopeConfig"},"eventdelivery":{"directoryName":"eventDeliveries","id":"eventdelivery","inFolder":false,"name":"EventDelivery","suffix":"delivery"},"eventrelayconfig":{"directoryName":"eventRelays","id":"eventrelayconfig","inFolder":false,"name":"EventRelayConfig","strictDirectoryName":false,"suffix":"eventRelay"},"eventsubscription":{"directoryName":"eventSubscriptions","id":"eventsubscription","inFolder":false,"name":"EventSubscription","suffix":"subscription"},"eventtype":{"directoryName":"eventTypes","id":"eventtype","inFolder":false,"name":"EventType","suffix":"eventType"},"experiencebundle":{"directoryName":"experiences","id":"experiencebundle","inFolder":false,"name":"ExperienceBundle","strategies":{"adapter":"mixedContent"},"strictDirectoryName":true,"supportsPartialDelete":true},"experiencepropertytypebundle":{"directoryName":"experiencePropertyTypeBundles","id":"experiencepropertytypebundle","inFolder":false,"metaFileSuffix":"schema.json","name":"ExperiencePropertyTypeBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true,"supportsPartialDelete":true},"explainabilityactiondefinition":{"directoryName":"ExplainabilityActionDefinitions","id":"explainabilityactiondefinition","inFolder":false,"name":"ExplainabilityActionDefinition","strictDirectoryName":false,"suffix":"explainabilityActionDefinition"},"explainabilityactionversion":{"directoryName":"ExplainabilityActionVersions","id":"explainabilityactionversion","inFolder":false,"name":"ExplainabilityActionVersion","strictDirectoryName":false,"suffix":"explainabilityActionVersion"},"explainabilitymsgtemplate":{"directoryName":"ExplainabilityMsgTemplates","id":"explainabilitymsgtemplate","inFolder":false,"name":"ExplainabilityMsgTemplate","strictDirectoryName":false,"suffix":"explainabilityMsgTemplate"},"expressionsetdefinition":{"directoryName":"expressionSetDefinition","id":"expressionsetdefinition","inFolder":false,"name":"ExpressionSetDefinition","strictDirectoryName":false,"suffix":"expressionSetDefinition"},"expressionsetdefinitionversion":{"directoryName":"expressionSetVersion","id":"expressionsetdefinitionversion","inFolder":false,"name":"ExpressionSetDefinitionVersion","strictDirectoryName":false,"suffix":"expressionSetVersion"},"expressionsetmessagetoken":{"directoryName":"expressionSetMessageToken","id":"expressionsetmessagetoken","inFolder":false,"name":"ExpressionSetMessageToken","strictDirectoryName":false,"suffix":"expressionSetMessageToken"},"expressionsetobjectalias":{"directoryName":"expressionSetObjectAlias","id":"expressionsetobjectalias","name":"ExpressionSetObjectAlias","strictDirectoryName":false,"suffix":"expressionSetObjectAlias"},"extdatatranobjecttemplate":{"children":{"directories":{"extDataTranFieldTemplates":"extdatatranfieldtemplate"},"suffixes":{"extDataTranFieldTemplate":"extdatatranfieldtemplate"},"types":{"extdatatranfieldtemplate":{"directoryName":"extDataTranFieldTemplates","id":"extdatatranfieldtemplate","name":"extDataTranFieldTemplate","suffix":"extDataTranFieldTemplate"}}},"directoryName":"extDataTranObjectTemplates","id":"extdatatranobjecttemplate","name":"ExtDataTranObjectTemplate","strictDirectoryName":false,"suffix":"extDataTranObjectTemplate"},"externalaimodel":{"directoryName":"externalAIModels","id":"externalaimodel","inFolder":false,"name":"ExternalAIModel","strictDirectoryName":false,"suffix":"externalAIModel"},"externalauthidentityprovider":{"directoryName":"externalAuthIdentityProviders","id":"externalauthidentityprovider","inFolder":false,"name":"ExternalAuthIdentityProvider","strictDirectoryName":false,"suffix":"externalAuthIdentityProvider"},"externalclientapplication":{"directoryName":"externalClientApps","id":"externalclientapplication","inFolder":false,"name":"ExternalClientApplication","strictDirectoryName":false,"suffix":"eca"},"externalcredential":{"directoryName":"externalCredentials","id":"externalcredential","inFolder":false,"name":"ExternalCredential","strictDirectoryName":false,"suffix":"externalCredential"},"externaldataconnector":{"directoryName":"externalDataConnectors","id":"externaldataconnector","name":"ExternalDataConnector","strictDirectoryName":false,"suffix":"externalDataConnector"},"externaldatasource":{"directoryName":"dataSources","id":"externaldatasource","inFolder":false,"name":"ExternalDataSource","strictDirectoryName":false,"suffix":"dataSource"},"externaldatatranobject":{"directoryName":"externalDataTranObjects","id":"externaldatatranobject","inFolder":false,"name":"ExternalDataTranObject","strictDirectoryName":false,"suffix":"externalDataTranObject"},"externaldocstorageconfig":{"directoryName":"externalDocStorageConfigs","id":"externaldocstorageconfig","inFolder":false,"name":"ExternalDocStorageConfig","strictDirectoryName":false,"suffix":"externalDocStorageConfig"},"externalserviceregistration":{"directoryName":"externalServiceRegistrations","id":"externalserviceregistration","inFolder":false,"name":"ExternalServiceRegistration","strictDirectoryName":false,"suffix":"externalServiceRegistration"},"extlclntappconfigurablepolicies":{"directoryName":"extlClntAppPolicies","id":"extlclntappconfigurablepolicies","inFolder":false,"name":"ExtlClntAppConfigurablePolicies","strictDirectoryName":false,"suffix":"ecaPlcy"},"extlclntappglobaloauthsettings":{"directoryName":"extlClntAppGlobalOauthSets","id":"extlclntappglobaloauthsettings","inFolder":false,"name":"ExtlClntAppGlobalOauthSettings","strictDirectoryName":false,"suffix":"ecaGlblOauth"},"extlclntappmobileconfigurablepolicies":{"directoryName":"extlClntAppMobilePolicies","id":"extlclntappmobileconfigurablepolicies","inFolder":false,"name":"ExtlClntAppMobileConfigurablePolicies","strictDirectoryName":false,"suffix":"ecaMobilePlcy"},"extlclntappmobilesettings":{"directoryName":"extlClntAppMobileSettings","id":"extlclntappmobilesettings","inFolder":false,"name":"ExtlClntAppMobileSettings","strictDirectoryName":false,"suffix":"ecaMobile"},"extlclntappnotificationsettings":{"directoryName":"extlClntAppNotifSettings","id":"extlclntappnotificationsettings","inFolder":false,"name":"ExtlClntAppNotificationSettings","strictDirectoryName":false,"suffix":"ecaNotifications"},"extlclntappoauthconfigurablepolicies":{"directoryName":"extlClntAppOauthPolicies","id":"extlclntappoauthconfigurablepolicies","inFolder":false,"name":"ExtlClntAppOauthConfigurablePolicies","strictDirectoryName":false,"suffix":"ecaOauthPlcy"},"extlclntappoauthsettings":{"directoryName":"extlClntAppOauthSettings","id":"extlclntappoauthsettings","inFolder":false,"name":"ExtlClntAppOauthSettings","strictDirectoryName":false,"suffix":"ecaOauth"},"extlclntappoauthsecuritysettings":{"directoryName":"extlClntAppOauthSecuritySettings","id":"extlclntappoauthsecuritysettings","inFolder":false,"name":"ExtlClntAppOauthSecuritySettings","strictDirectoryName":false,"suffix":"ecaOauthSecurity"},"extlclntappsamlconfigurablepolicies":{"directoryName":"extlClntAppSamlConfigurablePolicies","id":"extlclntappsamlconfigurablepolicies","inFolder":false,"name":"ExtlClntAppSamlConfigurablePolicies","strictDirectoryName":false,"suffix":"ecaSamlPlcy"},"extlclntappsampleconfigurablepolicies":{"directoryName":"extlClntAppSamplePolicies","id":"extlclntappsampleconfigurablepolicies","inFolder":false,"name":"ExtlClntAppSampleConfigurablePolicies","strictDirectoryName":false,"suffix":"ecaSmplPlcy"},"extlclntappsamplesettings":{"directoryName":"extlClntAppSampleSettings","id":"extlclntappsamplesettings","inFolder":false,"name":"ExtlClntAppSampleSettings","strictDirectoryName":false,"suffix":"ecaSmpl"},"featureparameterboolean":{"directoryName":"featureParameters","id":"featureparameterboolean","inFolder":false,"name":"FeatureParameterBoolean","suffix":"featureParameterBoolean"},"featureparameterdate":{"directoryName":"featureParameters","id":"featureparameterdate","inFolder":false,"name":"FeatureParameterDate","suffix":"featureParameterDate"},"featureparameterinteger":{"directoryName":"featureParameters","id":"featureparameterinteger","inFolder":false,"name":"FeatureParameterInteger","suffix":"featureParameterInteger"},"fieldmappingconfig":{"directoryName":"fieldMappingConfigs","id":"fieldmappingconfig","inFolder":false,"name":"FieldMappingConfig","suffix":"fieldMappingConfig","supportsWildcardAndName":true},"fieldrestrictionrule":{"directoryName":"fieldRestrictionRules","id":"fieldrestrictionrule","inFolder":false,"name":"FieldRestrictionRule","strictDirectoryName":true,"suffix":"rule"},"fieldservicemobileextension":{"directoryName":"fieldServiceMobileExtensions","id":"fieldservicemobileextension","name":"FieldServiceMobileExtension","strictDirectoryName":false,"suffix":"fieldServiceMobileExtension"},"fieldsrctrgtrelationship":{"directoryName":"fieldSrcTrgtRelationships","id":"fieldsrctrgtrelationship","name":"FieldSrcTrgtRelationship","strictDirectoryName":false,"suffix":"fieldSrcTrgtRelationship"},"flexipage":{"directoryName":"flexipages","id":"flexipage","inFolder":false,"name":"FlexiPage","strictDirectoryName":false,"suffix":"flexipage"},"flow":{"directoryName":"flows","id":"flow","inFolder":false,"name":"Flow","strictDirectoryName":false,"suffix":"flow","supportsWildcardAndName":true},"flowcategory":{"directoryName":"flowCategories","id":"flowcategory","inFolder":false,"name":"FlowCategory","strictDirectoryName":false,"suffix":"flowCategory"},"flowdefinition":{"directoryName":"flowDefinitions","id":"flowdefinition","inFolder":false,"name":"FlowDefinition","strictDirectoryName":false,"suffix":"flowDefinition","supportsWildcardAndName":true},"flowtest":{"directoryName":"flowtests","id":"flowtest","inFolder":false,"name":"FlowTest","strictDirectoryName":false,"suffix":"flowtest"},"flowvaluemap":{"directoryName":"flowValueMaps","id":"flowvaluemap","inFolder":false,"name":"FlowValueMap","strictDirectoryName":false,"suffix":"flowvaluemap"},"forecastingfilter":{"directoryName":"forecastingFilters","id":"forecastingfilter","inFolder":false,"name":"ForecastingFilter","strictDirectoryName":false,"suffix":"forecastingFilter"},"forecastingfiltercondition":{"directoryName":"forecastingFilterConditions","id":"forecastingfiltercondition","inFolder":false,"name":"ForecastingFilterCondition","strictDirectoryName":false,"suffix":"forecastingFilterCondition"},"forecastinggroup":{"directoryName":"forecastingGroups","id":"forecastinggroup","inFolder":false,"name":"ForecastingGroup","strictDirectoryName":false,"suffix":"forecastingGroup"},"forecastingsourcedefinition":{"directoryName":"forecastingSourceDefinitions","id":"forecastingsourcedefinition","inFolder":false,"name":"ForecastingSourceDefinition","suffix":"forecastingSourceDefinition"},"forecastingtype":{"directoryName":"forecastingTypes","id":"forecastingtype","inFolder":false,"name":"ForecastingType","suffix":"forecastingType"},"forecastingtypesource":{"directoryName":"forecastingTypeSources","id":"forecastingtypesource","inFolder":false,"name":"ForecastingTypeSource","suffix":"forecastingTypeSource"},"form":{"children":{"directories":{"formSections":"formsection"},"suffixes":{"formSection":"formsection"},"types":{"formsection":{"directoryName":"formSections","id":"formsection","name":"FormSection","suffix":"formSection"}}},"directoryName":"forms","id":"form","inFolder":false,"name":"Form","suffix":"form"},"fueltype":{"directoryName":"fuelTypes","id":"fueltype","inFolder":false,"name":"FuelType","strictDirectoryName":false,"suffix":"fuelType"},"fueltypesustnuom":{"directoryName":"fuelTypeSustnUoms","id":"fueltypesustnuom","inFolder":false,"name":"FuelTypeSustnUom","strictDirectoryName":false,"suffix":"fuelTypeSustnUom"},"functionreference":{"directoryName":"functions","id":"functionreference","name":"FunctionReference","strictDirectoryName":false,"suffix":"function"},"fundraisingconfig":{"directoryName":"fundraisingConfigs","id":"fundraisingconfig","inFolder":false,"name":"FundraisingConfig","strictDirectoryName":false,"suffix":"fundraisingConfig"},"gatewayproviderpaymentmethodtype":{"directoryName":"gatewayProviderPaymentMethodTypes","id":"gatewayproviderpaymentmethodtype","name":"GatewayProviderPaymentMethodType","strictDirectoryName":false,"suffix":"gatewayProviderPaymentMethodType"},"genaifunction":{"directoryName":"genAiFunctions","id":"genaifunction","inFolder":false,"name":"GenAiFunction","strategies":{"adapter":"bundle"},"strictDirectoryName":true},"genaiplanner":{"directoryName":"genAiPlanners","id":"genaiplanner","inFolder":false,"name":"GenAiPlanner","suffix":"genAiPlanner"},"genaiplannerbundle":{"directoryName":"genAiPlannerBundles","id":"genaiplannerbundle","inFolder":false,"name":"GenAiPlannerBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true},"genaiplugin":{"directoryName":"genAiPlugins","id":"genaiplugin","inFolder":false,"name":"GenAiPlugin","strictDirectoryName":false,"suffix":"genAiPlugin"},"genaiprompttemplate":{"directoryName":"genAiPromptTemplates","id":"genaiprompttemplate","inFolder":false,"name":"GenAiPromptTemplate","strictDirectoryName":false,"suffix":"genAiPromptTemplate"},"genaiprompttemplateactv":{"directoryName":"genAiPromptTemplateActivations","id":"genaiprompttemplateactv","inFolder":false,"name":"GenAiPromptTemplateActv","strictDirectoryName":false,"suffix":"genAiPromptTemplateActivation"},"giftentrygridtemplate":{"directoryName":"giftEntryGridTemplates","id":"giftentrygridtemplate","inFolder":false,"name":"GiftEntryGridTemplate","strictDirectoryName":false,"suffix":"giftEntryGridTemplate"},"globalpicklist":{"directoryName":"globalPicklists","id":"globalpicklist","inFolder":false,"name":"GlobalPicklist","suffix":"globalPicklist"},"globalvalueset":{"directoryName":"globalValueSets","id":"globalvalueset","inFolder":false,"name":"GlobalValueSet","strictDirectoryName":false,"suffix":"globalValueSet","supportsWildcardAndName":true},"globalvaluesettranslation":{"directoryName":"globalValueSetTranslations","id":"globalvaluesettranslation","inFolder":false,"name":"GlobalValueSetTranslation","strictDirectoryName":false,"suffix":"globalValueSetTranslation","supportsWildcardAndName":true},"group":{"directoryName":"groups","id":"group","inFolder":false,"name":"Group","strictDirectoryName":false,"suffix":"group"},"homepagecomponent":{"directoryName":"homePageComponents","id":"homepagecomponent","inFolder":false,"name":"HomePageComponent","strictDirectoryName":false,"suffix":"homePageComponent"},"homepagelayout":{"directoryName":"homePageLayouts","id":"homepagelayout","inFolder":false,"name":"HomePageLayout","strictDirectoryName":false,"suffix":"homePageLayout"},"householdnamingconfig":{"directoryName":"householdNamingConfigs","id":"householdnamingconfig","inFolder":false,"name":"HouseholdNamingConfig","strictDirectoryName":false,"suffix":"householdNamingConfig"},"icon":{"directoryName":"icons","id":"icon","name":"Icon","strictDirectoryName":false,"suffix":"icon"},"identityverificationprocdef":{"directoryName":"IdentityVerificationProcDefs","id":"identityverificationprocdef","inFolder":false,"name":"IdentityVerificationProcDef","strictDirectoryName":false,"suffix":"IdentityVerificationProcDef"},"iframewhitelisturlsettings":{"directoryName":"iframeWhiteListUrlSettings","id":"iframewhitelisturlsettings","inFolder":false,"name":"IframeWhiteListUrlSettings","strictDirectoryName":false,"suffix":"iframeWhiteListUrlSettings"},"inboundcertificate":{"directoryName":"inboundCertificates","id":"inboundcertificate","inFolder":false,"name":"InboundCertificate","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"inboundCertificate"},"inboundnetworkconnection":{"directoryName":"inboundNetworkConnections","id":"inboundnetworkconnection","inFolder":false,"name":"InboundNetworkConnection","strictDirectoryName":false,"suffix":"inboundNetworkConnection"},"industriesmanufacturingsettings":{"directoryName":"IndustriesManufacturingSettings","id":"industriesmanufacturingsettings","name":"IndustriesManufacturingSettings","strictDirectoryName":true,"suffix":"settings"},"insighttype":{"directoryName":"insightTypes","id":"insighttype","inFolder":false,"name":"InsightType","suffix":"insightType"},"installedpackage":{"directoryName":"installedPackages","id":"installedpackage","inFolder":false,"name":"InstalledPackage","strictDirectoryName":false,"suffix":"installedPackage"},"integrationhubsettings":{"directoryName":"integrationHub","id":"integrationhubsettings","inFolder":false,"name":"IntegrationHubSettings","strictDirectoryName":true,"suffix":"settings"},"integrationhubsettingstype":{"directoryName":"integrationHub","id":"integrationhubsettingstype","inFolder":false,"name":"IntegrationHubSettingsType","suffix":"type"},"integartifactdef":{"directoryName":"integArtifactDefs","id":"integartifactdef","inFolder":false,"name":"IntegArtifactDef","strictDirectoryName":true,"strategies":{"adapter":"bundle"},"supportsPartialDelete":true},"integrationproviderdef":{"directoryName":"integrationProviderDefinitions","id":"integrationproviderdef","inFolder":false,"name":"IntegrationProviderDef","strictDirectoryName":false,"suffix":"integrationProviderDefinition"},"internaldataconnector":{"directoryName":"internalDataConnectors","id":"internaldataconnector","inFolder":false,"name":"InternalDataConnector","strictDirectoryName":false,"suffix":"internalDataConnector"},"internalorganization":{"directoryName":"internalOrganizations","id":"internalorganization","inFolder":false,"name":"InternalOrganization","suffix":"internalOrganization"},"ipaddressrange":{"directoryName":"IPAddressRanges","id":"ipaddressrange","inFolder":false,"name":"IPAddressRange","strictDirectoryName":false,"suffix":"IPAddressRange"},"keywordlist":{"directoryName":"moderation","id":"keywordlist","inFolder":false,"name":"KeywordList","strictDirectoryName":false,"suffix":"keywords"},"layout":{"directoryName":"layouts","id":"layout","inFolder":false,"name":"Layout","strictDirectoryName":false,"suffix":"layout","supportsWildcardAndName":true},"leadconvertsettings":{"directoryName":"LeadConvertSettings","id":"leadconvertsettings","inFolder":false,"name":"LeadConvertSettings","strictDirectoryName":false,"suffix":"LeadConvertSetting"},"learningachievementconfig":{"directoryName":"learningAchievementConfigs","id":"learningachievementconfig","inFolder":false,"name":"LearningAchievementConfig","strictDirectoryName":false,"suffix":"learningAchievementConfig"},"learningitemtype":{"directoryName":"learningItemTypes","id":"learningitemtype","inFolder":false,"name":"LearningItemType","strictDirectoryName":false,"suffix":"learningItemType"},"letterhead":{"directoryName":"letterhead","id":"letterhead","inFolder":false,"name":"Letterhead","strictDirectoryName":false,"suffix":"letter","supportsWildcardAndName":true},"licensedefinition":{"directoryName":"licenseDefinitions","id":"licensedefinition","inFolder":false,"name":"LicenseDefinition","suffix":"licenseDefinition"},"lightningbolt":{"directoryName":"lightningBolts","id":"lightningbolt","inFolder":false,"name":"LightningBolt","strictDirectoryName":false,"suffix":"lightningBolt"},"lightningcomponentbundle":{"directoryName":"lwc","id":"lightningcomponentbundle","inFolder":false,"name":"LightningComponentBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true,"supportsPartialDelete":true},"lightningexperiencetheme":{"directoryName":"lightningExperienceThemes","id":"lightningexperiencetheme","inFolder":false,"name":"LightningExperienceTheme","strictDirectoryName":false,"suffix":"lightningExperienceTheme"},"lightningmessagechannel":{"directoryName":"messageChannels","id":"lightningmessagechannel","inFolder":false,"name":"LightningMessageChannel","strictDirectoryName":false,"suffix":"messageChannel"},"lightningonboardingconfig":{"directoryName":"lightningOnboardingConfigs","id":"lightningonboardingconfig","inFolder":false,"name":"LightningOnboardingConfig","strictDirectoryName":false,"suffix":"lightningOnboardingConfig"},"livechatagentconfig":{"directoryName":"liveChatAgentConfigs","id":"livechatagentconfig","inFolder":false,"name":"LiveChatAgentConfig","suffix":"liveChatAgentConfig"},"livechatbutton":{"directoryName":"liveChatButtons","id":"livechatbutton","inFolder":false,"name":"LiveChatButton","suffix":"liveChatButton"},"livechatdeployment":{"directoryName":"liveChatDeployments","id":"livechatdeployment","inFolder":false,"name":"LiveChatDeployment","suffix":"liveChatDeployment"},"livechatsensitivedatarule":{"directoryName":"liveChatSensitiveDataRule","id":"livechatsensitivedatarule","inFolder":false,"name":"LiveChatSensitiveDataRule","suffix":"liveChatSensitiveDataRule"},"locationuse":{"directoryName":"locationUses","id":"locationuse","inFolder":false,"name":"LocationUse","strictDirectoryName":false,"suffix":"locationUse"},"loyaltyprogramsetup":{"directoryName":"loyaltyProgramSetups","id":"loyaltyprogramsetup","name":"LoyaltyProgramSetup","strictDirectoryName":false,"suffix":"loyaltyProgramSetup"},"managedcontenttype":{"directoryName":"managedContentTypes","id":"managedcontenttype","inFolder":false,"name":"ManagedContentType","strictDirectoryName":false,"suffix":"managedContentType"},"managedeventsubscription":{"directoryName":"managedEventSubscriptions","id":"managedeventsubscription","inFolder":false,"name":"ManagedEventSubscription","strictDirectoryName":false,"suffix":"managedEventSubscription"},"managedtopics":{"children":{"directories":{"managedTopics":"managedtopic"},"suffixes":{"managedTopic":"managedtopic"},"types":{"managedtopic":{"directoryName":"managedTopics","id":"managedtopic","name":"ManagedTopic","suffix":"managedTopic"}}},"directoryName":"managedTopics","id":"managedtopics","inFolder":false,"name":"ManagedTopics","strictDirectoryName":false,"suffix":"managedTopics"},"marketingappextension":{"directoryName":"marketingappextensions","id":"marketingappextension","inFolder":false,"name":"MarketingAppExtension","suffix":"marketingappextension"},"marketingresourcetype":{"directoryName":"marketingResourceType","id":"marketingresourcetype","inFolder":false,"name":"MarketingResourceType","suffix":"marketingResourceType"},"marketsegmentdefinition":{"directoryName":"marketSegmentDefinitions","id":"marketsegmentdefinition","inFolder":false,"name":"MarketSegmentDefinition","strictDirectoryName":false,"suffix":"marketSegmentDefinition"},"matchingrules":{"children":{"directories":{"matchingRules":"matchingrule"},"suffixes":{"matchingRule":"matchingrule"},"types":{"matchingrule":{"directoryName":"matchingRules","id":"matchingrule","name":"MatchingRule","suffix":"matchingRule","uniqueIdElement":"fullName","xmlElementName":"matchingRules"}}},"directoryName":"matchingRules","id":"matchingrules","inFolder":false,"name":"MatchingRules","strictDirectoryName":false,"suffix":"matchingRule"},"messagingchannel":{"directoryName":"messagingChannels","id":"messagingchannel","inFolder":false,"name":"MessagingChannel","strictDirectoryName":false,"suffix":"messagingChannel"},"mfgprogramtemplate":{"directoryName":"MfgProgramTemplate","id":"mfgprogramtemplate","inFolder":false,"name":"MfgProgramTemplate","strictDirectoryName":false,"suffix":"mfgProgramTemplate"},"milestonetype":{"directoryName":"milestoneTypes","id":"milestonetype","inFolder":false,"name":"MilestoneType","suffix":"milestoneType"},"mktcalcinsightobjectdef":{"directoryName":"mktCalcInsightObjectDefs","id":"mktcalcinsightobjectdef","inFolder":false,"name":"MktCalcInsightObjectDef","suffix":"mktCalcInsightObjectDef"},"mktdataconnection":{"directoryName":"mktDataConnections","id":"mktdataconnection","inFolder":false,"name":"MktDataConnection","strictDirectoryName":false,"suffix":"mktDataConnection"},"mktdataconnectionsrcparam":{"directoryName":"mktDataConnectionSrcParams","id":"mktdataconnectionsrcparam","inFolder":false,"name":"MktDataConnectionSrcParam","strictDirectoryName":false,"suffix":"mktDataConnectionSrcParam"},"mktdatatranobject":{"children":{"directories":{"mktDataTranFields":"mktdatatranfield"},"suffixes":{"mktDataTranField":"mktdatatranfield"},"types":{"mktdatatranfield":{"directoryName":"mktDataTranFields","id":"mktdatatranfield","name":"MktDataTranField","suffix":"mktDataTranField"}}},"directoryName":"mktDataTranObjects","id":"mktdatatranobject","name":"MktDataTranObject","strictDirectoryName":false,"suffix":"mktDataTranObject"},"mcpserverdefinition":{"directoryName":"mcpServerDefinitions","id":"mcpserverdefinition","inFolder":false,"name":"McpServerDefinition","strictDirectoryName":false,"suffix":"mcpServerDefinition"},"mldatadefinition":{"directoryName":"mlDataDefinitions","id":"mldatadefinition","inFolder":false,"name":"MLDataDefinition","strictDirectoryName":false,"suffix":"mlDataDefinition"},"mldomain":{"directoryName":"mlDomains","id":"mldomain","inFolder":false,"name":"MlDomain","suffix":"mlDomain"},"mlpredictiondefinition":{"directoryName":"mlPredictions","id":"mlpredictiondefinition","inFolder":false,"name":"MLPredictionDefinition","strictDirectoryName":false,"suffix":"mlPrediction"},"mlrecommendationdefinition":{"directoryName":"mlRecommendations","id":"mlrecommendationdefinition","inFolder":false,"name":"MLRecommendationDefinition","suffix":"mlRecommendation"},"mobileapplicationdetail":{"directoryName":"MobileApplicationDetails","id":"mobileapplicationdetail","inFolder":false,"name":"MobileApplicationDetail","strictDirectoryName":false,"suffix":"MobileApplicationDetail"},"mobilesecurityassignment":{"directoryName":"mobileSecurityAssignments","id":"mobilesecurityassignment","inFolder":false,"name":"MobileSecurityAssignment","strictDirectoryName":false,"suffix":"mobileSecurityAssignment"},"mobilesecuritypolicy":{"directoryName":"mobileSecurityPolicies","id":"mobilesecuritypolicy","inFolder":false,"name":"MobileSecurityPolicy","strictDirectoryName":false,"suffix":"mobileSecurityPolicy"},"mobilesecuritypolicyset":{"directoryName":"mobileSecurityPolicySets","id":"mobilesecuritypolicyset","inFolder":false,"name":"MobileSecurityPolicySet","strictDirectoryName":false,"suffix":"mobileSecurityPolicySet"},"mobsecuritycertpinconfig":{"directoryName":"mobSecurityCertPinConfigs","id":"mobsecuritycertpinconfig","inFolder":false,"name":"MobSecurityCertPinConfig","strictDirectoryName":false,"suffix":"mobSecurityCertPinConfig"},"moderationrule":{"directoryName":"moderation","id":"moderationrule","inFolder":false,"name":"ModerationRule","strictDirectoryName":false,"suffix":"rule"},"mutingpermissionset":{"directoryName":"mutingpermissionsets","id":"mutingpermissionset","inFolder":false,"name":"MutingPermissionSet","strictDirectoryName":false,"suffix":"mutingpermissionset"},"mydomaindiscoverablelogin":{"directoryName":"myDomainDiscoverableLogins","id":"mydomaindiscoverablelogin","inFolder":false,"name":"MyDomainDiscoverableLogin","strictDirectoryName":false,"suffix":"myDomainDiscoverableLogin"},"namedcredential":{"directoryName":"namedCredentials","id":"namedcredential","inFolder":false,"name":"NamedCredential","strictDirectoryName":false,"suffix":"namedCredential"},"navigationmenu":{"directoryName":"navigationMenus","id":"navigationmenu","inFolder":false,"name":"NavigationMenu","strictDirectoryName":false,"suffix":"navigationMenu"},"network":{"directoryName":"networks","id":"network","inFolder":false,"name":"Network","strictDirectoryName":false,"suffix":"network"},"networkbranding":{"directoryName":"networkBranding","id":"networkbranding","inFolder":false,"name":"NetworkBranding","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"networkBranding"},"notificationtypeconfig":{"directoryName":"notificationTypeConfig","id":"notificationtypeconfig","inFolder":false,"name":"NotificationTypeConfig","strictDirectoryName":false,"suffix":"config"},"oauthcustomscope":{"directoryName":"oauthcustomscopes","id":"oauthcustomscope","inFolder":false,"name":"OauthCustomScope","strictDirectoryName":false,"suffix":"oauthcustomscope"},"oauthtokenexchangehandler":{"directoryName":"oauthtokenexchangehandlers","id":"oauthtokenexchangehandler","inFolder":false,"name":"OauthTokenExchangeHandler","strictDirectoryName":false,"suffix":"oauthtokenexchangehandler"},"objecthierarchyrelationship":{"directoryName":"ObjectHierarchyRelationship","id":"objecthierarchyrelationship","name":"ObjectHierarchyRelationship","strictDirectoryName":true,"suffix":"settings"},"objectsourcetargetmap":{"directoryName":"objectSourceTargetMaps","id":"objectsourcetargetmap","name":"ObjectSourceTargetMap","strictDirectoryName":false,"suffix":"objectSourceTargetMap"},"objintegproviderdefmapping":{"directoryName":"objIntegProviderDefMappings","id":"objintegproviderdefmapping","name":"ObjIntegProviderDefMapping","strictDirectoryName":false,"suffix":"objIntegProviderDefMapping"},"ocrsampledocument":{"directoryName":"ocrSampleDocuments","id":"ocrsampledocument","name":"OcrSampleDocument","strictDirectoryName":false,"suffix":"ocrSampleDocument"},"ocrtemplate":{"directoryName":"ocrTemplates","id":"ocrtemplate","name":"OcrTemplate","strictDirectoryName":false,"suffix":"ocrTemplate"},"omnidatatransform":{"directoryName":"omniDataTransforms","id":"omnidatatransform","inFolder":false,"name":"OmniDataTransform","strictDirectoryName":false,"suffix":"rpt"},"omniexttrackingdef":{"directoryName":"OmniExtTrackingDefs","id":"omniexttrackingdef","inFolder":false,"name":"OmniExtTrackingDef","strictDirectoryName":false,"suffix":"OmniExtTrackingDef"},"omniintegrationprocedure":{"directoryName":"omniIntegrationProcedures","id":"omniintegrationprocedure","inFolder":false,"name":"OmniIntegrationProcedure","strictDirectoryName":false,"suffix":"oip"},"omniinteractionaccessconfig":{"directoryName":"OmniInteractionAccessConfig","id":"omniinteractionaccessconfig","inFolder":false,"name":"OmniInteractionAccessConfig","strictDirectoryName":false,"suffix":"omniInteractionAccessConfig"},"omniinteractionconfig":{"directoryName":"OmniInteractionConfig","id":"omniinteractionconfig","inFolder":false,"name":"OmniInteractionConfig","strictDirectoryName":false,"suffix":"omniInteractionConfig"},"omniscript":{"directoryName":"omniScripts","id":"omniscript","inFolder":false,"name":"OmniScript","strictDirectoryName":false,"suffix":"os"},"omnisupervisorconfig":{"directoryName":"omniSupervisorConfigs","id":"omnisupervisorconfig","inFolder":false,"name":"OmniSupervisorConfig","strictDirectoryName":false,"suffix":"omniSupervisorConfig"},"omnitrackinggroup":{"directoryName":"OmniTrackingGroups","id":"omnitrackinggroup","inFolder":false,"name":"OmniTrackingGroup","strictDirectoryName":false,"suffix":"OmniTrackingGroup"},"omniuicard":{"directoryName":"omniUiCard","id":"omniuicard","inFolder":false,"name":"OmniUiCard","strictDirectoryName":false,"suffix":"ouc"},"orchestration":{"directoryName":"iot","id":"orchestration","inFolder":false,"name":"Orchestration","strategies":{"adapter":"matchingContentFile"},"suffix":"orchestration"},"orchestrationcontext":{"directoryName":"iot","id":"orchestrationcontext","inFolder":false,"name":"OrchestrationContext","suffix":"orchestrationContext"},"outboundnetworkconnection":{"directoryName":"outboundNetworkConnections","id":"outboundnetworkconnection","inFolder":false,"name":"OutboundNetworkConnection","strictDirectoryName":false,"suffix":"outboundNetworkConnection"},"participantrole":{"directoryName":"participantRoles","id":"participantrole","name":"ParticipantRole","strictDirectoryName":false,"suffix":"participantRole"},"pathassistant":{"directoryName":"pathAssistants","id":"pathassistant","inFolder":false,"name":"PathAssistant","strictDirectoryName":false,"suffix":"pathAssistant","supportsWildcardAndName":true},"paymentgatewayprovider":{"directoryName":"paymentGatewayProviders","id":"paymentgatewayprovider","inFolder":false,"name":"PaymentGatewayProvider","suffix":"paymentGatewayProvider"},"permissionset":{"directoryName":"permissionsets","id":"permissionset","inFolder":false,"name":"PermissionSet","strictDirectoryName":false,"suffix":"permissionset"},"permissionsetgroup":{"directoryName":"permissionsetgroups","id":"permissionsetgroup","inFolder":false,"name":"PermissionSetGroup","strictDirectoryName":false,"suffix":"permissionsetgroup"},"permissionsetlicensedefinition":{"directoryName":"permissionSetLicenseDefinitions","id":"permissionsetlicensedefinition","inFolder":false,"name":"PermissionSetLicenseDefinition","strictDirectoryName":false,"suffix":"permissionSetLicenseDefinition"},"personaccountownerpoweruser":{"directoryName":"personAccountOwnerPowerUsers","id":"personaccountownerpoweruser","inFolder":false,"name":"PersonAccountOwnerPowerUser","strictDirectoryName":false,"suffix":"personAccountOwnerPowerUser"},"pipelineinspmetricconfig":{"directoryName":"pipelineInspMetricConfigs","id":"pipelineinspmetricconfig","inFolder":false,"name":"PipelineInspMetricConfig","strictDirectoryName":false,"suffix":"pipelineInspMetricConfig"},"platformcachepartition":{"directoryName":"cachePartitions","id":"platformcachepartition","inFolder":false,"name":"PlatformCachePartition","strictDirectoryName":false,"suffix":"cachePartition"},"platformeventchannel":{"directoryName":"platformEventChannels","id":"platformeventchannel","inFolder":false,"name":"PlatformEventChannel","strictDirectoryName":false,"suffix":"platformEventChannel"},"platformeventchannelmember":{"directoryName":"platformEventChannelMembers","id":"platformeventchannelmember","inFolder":false,"name":"PlatformEventChannelMember","strictDirectoryName":false,"suffix":"platformEventChannelMember"},"platformeventsubscriberconfig":{"directoryName":"PlatformEventSubscriberConfigs","id":"platformeventsubscriberconfig","inFolder":false,"name":"PlatformEventSubscriberConfig","strictDirectoryName":false,"suffix":"platformEventSubscriberConfig"},"portal":{"directoryName":"portals","id":"portal","inFolder":false,"name":"Portal","suffix":"portal"},"portaldelegablepermissionset":{"directoryName":"portalDelegablePermissionSet","id":"portaldelegablepermissionset","inFolder":false,"name":"PortalDelegablePermissionSet","strictDirectoryName":false,"suffix":"portalDelegablePermissionSet"},"posttemplate":{"directoryName":"postTemplates","id":"posttemplate","inFolder":false,"name":"PostTemplate","strictDirectoryName":false,"suffix":"postTemplate"},"presencedeclinereason":{"directoryName":"presenceDeclineReasons","id":"presencedeclinereason","inFolder":false,"name":"PresenceDeclineReason","suffix":"presenceDeclineReason"},"presenceuserconfig":{"directoryName":"presenceUserConfigs","id":"presenceuserconfig","inFolder":false,"name":"PresenceUserConfig","suffix":"presenceUserConfig"},"pricingactionparameters":{"directoryName":"pricingActionParameters","id":"pricingactionparameters","inFolder":false,"name":"PricingActionParameters","strictDirectoryName":false,"suffix":"pricingActionParameters"},"pricingrecipe":{"directoryName":"pricingRecipe","id":"pricingrecipe","name":"PricingRecipe","strictDirectoryName":false,"suffix":"pricingRecipe"},"processflowmigration":{"directoryName":"processflowmigrations","id":"processflowmigration","inFolder":false,"name":"ProcessFlowMigration","strictDirectoryName":false,"suffix":"processflowmigration"},"productattrdisplayconfig":{"directoryName":"productAttrDisplayConfigs","id":"productattrdisplayconfig","inFolder":false,"name":"ProductAttrDisplayConfig","strictDirectoryName":false,"suffix":"productAttrDisplayConfig"},"productattributeset":{"directoryName":"productAttributeSets","id":"productattributeset","inFolder":false,"name":"ProductAttributeSet","strictDirectoryName":false,"suffix":"productAttributeSet"},"productspecificationrectype":{"directoryName":"productSpecificationRecTypes","id":"productspecificationrectype","inFolder":false,"name":"ProductSpecificationRecType","strictDirectoryName":false,"suffix":"productSpecificationRecType"},"productspecificationtype":{"directoryName":"productSpecificationTypes","id":"productspecificationtype","inFolder":false,"name":"ProductSpecificationType","strictDirectoryName":false,"suffix":"productSpecificationType"},"productspecificationtypedefinition":{"directoryName":"productSpecificationTypeDefinitions","id":"productspecificationtypedefinition","inFolder":false,"name":"ProductSpecificationTypeDefinition","strictDirectoryName":false,"suffix":"productSpecificationTypeDefinition"},"profile":{"directoryName":"profiles","id":"profile","inFolder":false,"name":"Profile","strictDirectoryName":false,"suffix":"profile"},"profilepasswordpolicy":{"directoryName":"profilePasswordPolicies","id":"profilepasswordpolicy","inFolder":false,"name":"ProfilePasswordPolicy","strictDirectoryName":false,"suffix":"profilePasswordPolicy"},"profilesessionsetting":{"directoryName":"profileSessionSettings","id":"profilesessionsetting","inFolder":false,"name":"ProfileSessionSetting","strictDirectoryName":false,"suffix":"profileSessionSetting"},"prompt":{"directoryName":"prompts","id":"prompt","inFolder":false,"name":"Prompt","strictDirectoryName":false,"suffix":"prompt"},"queue":{"directoryName":"queues","id":"queue","inFolder":false,"name":"Queue","strictDirectoryName":false,"suffix":"queue"},"queueroutingconfig":{"directoryName":"queueRoutingConfigs","id":"queueroutingconfig","inFolder":false,"name":"QueueRoutingConfig","suffix":"queueRoutingConfig"},"quickaction":{"directoryName":"quickActions","id":"quickaction","inFolder":false,"name":"QuickAction","strictDirectoryName":false,"suffix":"quickAction","supportsWildcardAndName":true},"recalrtdatasrcexpsetdef":{"directoryName":"recAlrtDataSrcExpSetDefs","id":"recalrtdatasrcexpsetdef","inFolder":false,"name":"RecAlrtDataSrcExpSetDef","strictDirectoryName":false,"suffix":"recAlrtDataSrcExpSetDef"},"recommendationstrategy":{"directoryName":"recommendationStrategies","id":"recommendationstrategy","inFolder":false,"name":"RecommendationStrategy","strictDirectoryName":false,"suffix":"recommendationStrategy"},"recordactiondeployment":{"directoryName":"recordActionDeployments","id":"recordactiondeployment","inFolder":false,"name":"RecordActionDeployment","strictDirectoryName":false,"suffix":"deployment"},"recordaggregationdefinition":{"directoryName":"RecordAggregationDefinitions","id":"recordaggregationdefinition","inFolder":false,"name":"RecordAggregationDefinition","strictDirectoryName":false,"suffix":"RecordAggregationDefinition"},"recordalertcategory":{"directoryName":"recordAlertCategories","id":"recordalertcategory","inFolder":false,"name":"RecordAlertCategory","strictDirectoryName":false,"suffix":"recordAlertCategory"},"recordalertdatasource":{"directoryName":"recordAlertDataSources","id":"recordalertdatasource","inFolder":false,"name":"RecordAlertDataSource","strictDirectoryName":false,"suffix":"recordAlertDataSource"},"recordalerttemplate":{"directoryName":"recordAlertTemplates","id":"recordalerttemplate","inFolder":false,"name":"RecordAlertTemplate","strictDirectoryName":false,"suffix":"recordAlertTemplate"},"redirectwhitelisturl":{"directoryName":"redirectWhitelistUrls","id":"redirectwhitelisturl","inFolder":false,"name":"RedirectWhitelistUrl","strictDirectoryName":false,"suffix":"redirectWhitelistUrl"},"referenceddashboard":{"directoryName":"wave","id":"referenceddashboard","inFolder":false,"name":"ReferencedDashboard","strictDirectoryName":false,"suffix":"refdash"},"registeredexternalservice":{"directoryName":"registeredExternalServices","id":"registeredexternalservice","inFolder":false,"name":"RegisteredExternalService","strictDirectoryName":false,"suffix":"registeredExternalService"},"relatedrecordassoccriteria":{"directoryName":"relatedRecordAssocCriteria","id":"relatedrecordassoccriteria","inFolder":false,"name":"RelatedRecordAssocCriteria","strictDirectoryName":false,"suffix":"relatedRecordAssocCriteria"},"relationshipgraphdefinition":{"directoryName":"relationshipGraphDefinitions","id":"relationshipgraphdefinition","inFolder":false,"name":"RelationshipGraphDefinition","strictDirectoryName":false,"suffix":"relationshipGraphDefinition"},"remotesitesetting":{"directoryName":"remoteSiteSettings","id":"remotesitesetting","inFolder":false,"name":"RemoteSiteSetting","strictDirectoryName":false,"suffix":"remoteSite","supportsWildcardAndName":true},"report":{"directoryName":"reports","folderType":"reportfolder","id":"report","inFolder":true,"name":"Report","strictDirectoryName":false,"suffix":"report"},"reportfolder":{"directoryName":"reports","folderContentType":"report","id":"reportfolder","inFolder":false,"name":"ReportFolder","strictDirectoryName":false,"suffix":"reportFolder"},"reporttype":{"directoryName":"reportTypes","id":"reporttype","inFolder":false,"name":"ReportType","strictDirectoryName":false,"suffix":"reportType","supportsWildcardAndName":true},"restrictionrule":{"directoryName":"restrictionRules","id":"restrictionrule","name":"RestrictionRule","strictDirectoryName":true,"suffix":"rule"},"retrievalsummarydefinition":{"directoryName":"RetrievalSummaryDefinitions","id":"retrievalsummarydefinition","inFolder":false,"name":"RetrievalSummaryDefinition","strictDirectoryName":false,"suffix":"RetrievalSummaryDefinition"},"role":{"directoryName":"roles","id":"role","inFolder":false,"name":"Role","strictDirectoryName":false,"suffix":"role"},"salesagreementsettings":{"directoryName":"salesAgreementSettings","id":"salesagreementsettings","name":"SalesAgreementSettings","strictDirectoryName":false,"suffix":"salesAgreementSetting"},"samlssoconfig":{"directoryName":"samlssoconfigs","id":"samlssoconfig","inFolder":false,"name":"SamlSsoConfig","strictDirectoryName":false,"suffix":"samlssoconfig"},"schedulingobjective":{"directoryName":"SchedulingObjectives","id":"schedulingobjective","inFolder":false,"name":"SchedulingObjective","strictDirectoryName":false,"suffix":"SchedulingObjective"},"schedulingrule":{"directoryName":"SchedulingRules","id":"schedulingrule","name":"SchedulingRule","strictDirectoryName":false,"suffix":"schedulingRule"},"scontrol":{"directoryName":"scontrols","id":"scontrol","inFolder":false,"name":"Scontrol","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"scf"},"scorecategory":{"directoryName":"scoreCategories","id":"scorecategory","inFolder":false,"name":"ScoreCategory","suffix":"scoreCategory"},"searchableobjdatasyncinfo":{"directoryName":"SearchableObjDataSyncInfoSettings","id":"searchableobjdatasyncinfo","inFolder":false,"name":"SearchableObjDataSyncInfo","strictDirectoryName":false,"suffix":"SearchableObjDataSyncInfoSetting"},"searchcriteriaconfiguration":{"directoryName":"SearchCriteriaConfigurationSettings","id":"searchcriteriaconfiguration","inFolder":false,"name":"SearchCriteriaConfiguration","strictDirectoryName":false,"suffix":"SearchCriteriaConfigurationSetting"},"searchcustomization":{"directoryName":"searchCustomizations","id":"searchcustomization","inFolder":false,"name":"SearchCustomization","strictDirectoryName":false,"suffix":"searchCustomization"},"searchorgwideobjectconfig":{"directoryName":"searchOrgWideConfiguration","id":"searchorgwideobjectconfig","inFolder":false,"name":"SearchOrgWideObjectConfig","strictDirectoryName":false,"suffix":"searchOrgWideObjectConfig"},"serviceaisetupdefinition":{"directoryName":"serviceAISetupDescriptions","id":"serviceaisetupdefinition","inFolder":false,"name":"ServiceAISetupDefinition","strictDirectoryName":false,"suffix":"serviceAISetupDescription"},"serviceaisetupfield":{"directoryName":"serviceAISetupFields","id":"serviceaisetupfield","inFolder":false,"name":"ServiceAISetupField","strictDirectoryName":false,"suffix":"serviceAISetupField"},"servicechannel":{"directoryName":"serviceChannels","id":"servicechannel","inFolder":false,"name":"ServiceChannel","suffix":"serviceChannel"},"servicepresencestatus":{"directoryName":"servicePresenceStatuses","id":"servicepresencestatus","inFolder":false,"name":"ServicePresenceStatus","suffix":"servicePresenceStatus"},"serviceprocess":{"directoryName":"serviceprocess","id":"serviceprocess","inFolder":false,"name":"ServiceProcess","strictDirectoryName":false,"suffix":"serviceprocess"},"settings":{"directoryName":"settings","id":"settings","inFolder":false,"name":"Settings","strictDirectoryName":false,"suffix":"settings"},"sharingrules":{"children":{"directories":{"sharingCriteriaRules":"sharingRules","sharingGuestRules":"sharingRules","sharingOwnerRules":"sharingRules","sharingTerritoryRules":"sharingRules"},"suffixes":{"sharingCriteriaRule":"sharingcriteriarule","sharingGuestRule":"sharingguestrule","sharingOwnerRule":"sharingownerrule","sharingTerritoryRule":"sharingterritoryrule"},"types":{"sharingcriteriarule":{"directoryName":"sharingRules","id":"sharingcriteriarule","name":"SharingCriteriaRule","suffix":"sharingCriteriaRule","uniqueIdElement":"fullName","xmlElementName":"sharingCriteriaRules"},"sharingguestrule":{"directoryName":"sharingRules","id":"sharingguestrule","name":"SharingGuestRule","suffix":"sharingGuestRule","uniqueIdElement":"fullName","xmlElementName":"sharingGuestRules"},"sharingownerrule":{"directoryName":"sharingRules","id":"sharingownerrule","name":"SharingOwnerRule","suffix":"sharingOwnerRule","uniqueIdElement":"fullName","xmlElementName":"sharingOwnerRules"},"sharingterritoryrule":{"directoryName":"sharingRules","id":"sharingterritoryrule","name":"SharingTerritoryRule","suffix":"sharingTerritoryRule","uniqueIdElement":"fullName","xmlElementName":"sharingTerritoryRules"}}},"directoryName":"sharingRules","id":"sharingrules","inFolder":false,"name":"SharingRules","strictDirectoryName":false,"suffix":"sharingRules","supportsWildcardAndName":true},"sharingset":{"directoryName":"sharingSets","id":"sharingset","inFolder":false,"name":"SharingSet","strictDirectoryName":false,"suffix":"sharingSet"},"sitedotcom":{"directoryName":"siteDotComSites","id":"sitedotcom","inFolder":false,"name":"SiteDotCom","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":true,"suffix":"site"},"skill":{"directoryName":"skills","id":"skill","inFolder":false,"name":"Skill","suffix":"skill"},"skilltype":{"directoryName":"skilltypes","id":"skilltype","inFolder":false,"name":"SkillType","suffix":"skilltype"},"slackapp":{"directoryName":"slackapps","id":"slackapp","inFolder":false,"name":"SlackApp","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"slackapp"},"stagedefinition":{"directoryName":"stageDefinitions","id":"stagedefinition","inFolder":false,"name":"StageDefinition","strictDirectoryName":false,"suffix":"stageDefinition"},"standardvalueset":{"directoryName":"standardValueSets","id":"standardvalueset","inFolder":false,"name":"StandardValueSet","strictDirectoryName":false,"suffix":"standardValueSet"},"standardvaluesettranslation":{"directoryName":"standardValueSetTranslations","id":"standardvaluesettranslation","inFolder":false,"name":"StandardValueSetTranslation","strictDirectoryName":false,"suffix":"standardValueSetTranslation"},"staticresource":{"directoryName":"staticresources","id":"staticresource","inFolder":false,"name":"StaticResource","strategies":{"adapter":"mixedContent","transformer":"staticResource"},"strictDirectoryName":true,"suffix":"resource","supportsPartialDelete":true},"stnryassetenvsrccnfg":{"directoryName":"stationaryAssetEnvSourceConfigs","id":"stnryassetenvsrccnfg","inFolder":false,"name":"StnryAssetEnvSrcCnfg","strictDirectoryName":false,"suffix":"stationaryAssetEnvSourceConfig"},"streamingappdataconnector":{"directoryName":"streamingAppDataConnectors","id":"streamingappdataconnector","inFolder":false,"name":"StreamingAppDataConnector","strictDirectoryName":false,"suffix":"streamingAppDataConnector"},"sustainabilityuom":{"directoryName":"sustainabilityUoms","id":"sustainabilityuom","inFolder":false,"name":"SustainabilityUom","strictDirectoryName":false,"suffix":"sustainabilityUom"},"sustnuomconversion":{"directoryName":"sustnUomConversions","id":"sustnuomconversion","inFolder":false,"name":"SustnUomConversion","strictDirectoryName":false,"suffix":"sustnUomConversion"},"svccatalogcategory":{"directoryName":"svcCatalogCategories","id":"svccatalogcategory","inFolder":false,"name":"SvcCatalogCategory","strictDirectoryName":false,"suffix":"category"},"svccatalogfiltercondition":{"directoryName":"svcCatalogFilterConditions","id":"svccatalogfiltercondition","inFolder":false,"name":"SvcCatalogFilterCondition","strictDirectoryName":false,"suffix":"catalogFilterCondition"},"svccatalogfiltercriteria":{"directoryName":"svcCatalogFilterCriterias","id":"svccatalogfiltercriteria","inFolder":false,"name":"SvcCatalogFilterCriteria","strictDirectoryName":false,"suffix":"catalogFilterCriteria"},"svccatalogfulfillmentflow":{"directoryName":"svcCatalogFulfillmentFlows","id":"svccatalogfulfillmentflow","inFolder":false,"name":"SvcCatalogFulfillmentFlow","strictDirectoryName":false,"suffix":"fulfillmentFlow"},"svccatalogitemdef":{"directoryName":"svcCatalogItems","id":"svccatalogitemdef","inFolder":false,"name":"SvcCatalogItemDef","strictDirectoryName":false,"suffix":"catalogItem"},"svccatalogitemdeffiltrcrit":{"directoryName":"svcCatalogItemDefFiltrCrits","id":"svccatalogitemdeffiltrcrit","inFolder":false,"name":"SvcCatalogItemDefFiltrCrit","strictDirectoryName":false,"suffix":"catalogItemDefFiltrCrit"},"synonymdictionary":{"directoryName":"synonymDictionaries","id":"synonymdictionary","inFolder":false,"name":"SynonymDictionary","strictDirectoryName":false,"suffix":"synonymDictionary"},"territory":{"directoryName":"territories","id":"territory","inFolder":false,"name":"Territory","suffix":"territory"},"territory2":{"directoryName":"territories","folderType":"territory2model","id":"territory2","inFolder":false,"name":"Territory2","suffix":"territory2"},"territory2model":{"directoryName":"territory2Models","folderType":"territory2model","id":"territory2model","inFolder":false,"name":"Territory2Model","suffix":"territory2Model"},"territory2rule":{"directoryName":"rules","folderType":"territory2model","id":"territory2rule","inFolder":false,"name":"Territory2Rule","suffix":"territory2Rule"},"territory2type":{"directoryName":"territory2Types","id":"territory2type","inFolder":false,"name":"Territory2Type","suffix":"territory2Type"},"timelineobjectdefinition":{"directoryName":"timelineObjectDefinitions","id":"timelineobjectdefinition","inFolder":false,"name":"TimelineObjectDefinition","strictDirectoryName":false,"suffix":"timelineObjectDefinition"},"timesheettemplate":{"directoryName":"timeSheetTemplates","id":"timesheettemplate","name":"TimeSheetTemplate","strictDirectoryName":false,"suffix":"timeSheetTemplate"},"topicsforobjects":{"directoryName":"topicsForObjects","id":"topicsforobjects","inFolder":false,"name":"TopicsForObjects","strictDirectoryName":false,"suffix":"topicsForObjects"},"transactionprocessingtype":{"directoryName":"transactionProcessingTypes","id":"transactionprocessingtype","inFolder":false,"name":"TransactionProcessingType","suffix":"transactionProcessingType"},"transactionsecuritypolicy":{"directoryName":"transactionSecurityPolicies","id":"transactionsecuritypolicy","inFolder":false,"name":"TransactionSecurityPolicy","suffix":"transactionSecurityPolicy"},"translations":{"directoryName":"translations","id":"translations","inFolder":false,"name":"Translations","suffix":"translation"},"uiformatspecificationset":{"directoryName":"uiFormatSpecificationSets","id":"uiformatspecificationset","inFolder":false,"name":"UiFormatSpecificationSet","strictDirectoryName":false,"suffix":"uiFormatSpecificationSet"},"uiobjectrelationconfig":{"directoryName":"uiObjectRelationConfigs","id":"uiobjectrelationconfig","inFolder":false,"name":"UIObjectRelationConfig","suffix":"uiObjectRelationConfig"},"uipreviewmessagetabdef":{"directoryName":"uiPreviewMessageTabDefs","id":"uipreviewmessagetabdef","inFolder":false,"name":"UiPreviewMessageTabDef","suffix":"uiPreviewMessageTabDef"},"uiplugin":{"directoryName":"uiplugins","id":"uiplugin","inFolder":false,"name":"UiPlugin","strategies":{"adapter":"matchingContentFile"},"suffix":"uiplugin"},"uiviewdefinition":{"directoryName":"uiviews","id":"uiviewdefinition","inFolder":false,"name":"UiViewDefinition","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"uiview"},"useraccesspolicy":{"directoryName":"useraccesspolicies","id":"useraccesspolicy","inFolder":false,"name":"UserAccessPolicy","strictDirectoryName":false,"suffix":"useraccesspolicy"},"userauthcertificate":{"directoryName":"userAuthCertificates","id":"userauthcertificate","inFolder":false,"name":"UserAuthCertificate","suffix":"userAuthCertificate"},"usercriteria":{"directoryName":"userCriteria","id":"usercriteria","inFolder":false,"name":"UserCriteria","strictDirectoryName":false,"suffix":"userCriteria"},"userprofilesearchscope":{"directoryName":"userProfileSearchScopes","id":"userprofilesearchscope","inFolder":false,"name":"UserProfileSearchScope","strictDirectoryName":false,"suffix":"userProfileSearchScope"},"userprovisioningconfig":{"directoryName":"userProvisioningConfigs","id":"userprovisioningconfig","inFolder":false,"name":"UserProvisioningConfig","strictDirectoryName":false,"suffix":"userProvisioningConfig"},"vehicleassetemssnsrccnfg":{"directoryName":"vehicleAssetEmssnSourceConfigs","id":"vehicleassetemssnsrccnfg","inFolder":false,"name":"VehicleAssetEmssnSrcCnfg","strictDirectoryName":false,"suffix":"vehicleAssetEmssnSourceConfig"},"viewdefinition":{"directoryName":"viewdefinitions","id":"viewdefinition","inFolder":false,"name":"ViewDefinition","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"view"},"virtualvisitconfig":{"directoryName":"VirtualVisitConfigs","id":"virtualvisitconfig","inFolder":false,"name":"VirtualVisitConfig","strictDirectoryName":false,"suffix":"virtualVisitConfig"},"visualizationplugin":{"directoryName":"visualizationPlugins","id":"visualizationplugin","inFolder":false,"name":"VisualizationPlugin","suffix":"visualizationPlugin"},"waveanalyticassetcollection":{"directoryName":"wave","id":"waveanalyticassetcollection","inFolder":false,"name":"WaveAnalyticAssetCollection","strictDirectoryName":false,"suffix":"collection"},"waveapplication":{"directoryName":"wave","id":"waveapplication","inFolder":false,"name":"WaveApplication","suffix":"wapp"},"wavecomponent":{"directoryName":"wave","id":"wavecomponent","inFolder":false,"name":"WaveComponent","strategies":{"adapter":"matchingContentFile"},"suffix":"wcomp"},"wavedashboard":{"directoryName":"wave","id":"wavedashboard","inFolder":false,"name":"WaveDashboard","strategies":{"adapter":"matchingContentFile"},"suffix":"wdash"},"wavedataflow":{"directoryName":"wave","id":"wavedataflow","inFolder":false,"name":"WaveDataflow","strategies":{"adapter":"matchingContentFile"},"suffix":"wdf"},"wavedataset":{"directoryName":"wave","id":"wavedataset","inFolder":false,"name":"WaveDataset","suffix":"wds"},"wavelens":{"directoryName":"wave","id":"wavelens","inFolder":false,"name":"WaveLens","strategies":{"adapter":"matchingContentFile"},"suffix":"wlens"},"waverecipe":{"directoryName":"wave","id":"waverecipe","inFolder":false,"name":"WaveRecipe","strategies":{"adapter":"matchingContentFile"},"suffix":"wdpr"},"wavetemplatebundle":{"directoryName":"waveTemplates","id":"wavetemplatebundle","inFolder":false,"name":"WaveTemplateBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true,"supportsPartialDelete":true},"wavexmd":{"directoryName":"wave","id":"wavexmd","inFolder":false,"name":"WaveXmd","suffix":"xmd"},"uibundle":{"directoryName":"uiBundles","id":"uibundle","inFolder":false,"name":"UIBundle","suffix":"uibundle","strategies":{"adapter":"uiBundles"},"strictDirectoryName":true,"supportsPartialDelete":true},"webstorebundle":{"directoryName":"webStoreBundles","id":"webstorebundle","inFolder":false,"name":"WebStoreBundle","strictDirectoryName":false,"suffix":"webStoreBundle"},"webstoretemplate":{"directoryName":"webStoreTemplates","id":"webstoretemplate","name":"WebStoreTemplate","strictDirectoryName":false,"suffix":"webStoreTemplate"},"workflowflowautomation":{"directoryName":"workflowFlowAutomations","id":"workflowflowautomation","name":"WorkflowFlowAutomation","strictDirectoryName":false,"suffix":"workflowFlowAutomation"},"workflow":{"children":{"directories":{"workflowAlerts":"workflowalert","workflowFieldUpdates":"workflowfieldupdate","workflowFlowActions":"workflowflowaction","workflowKnowledgePublishs":"workflowknowledgepublish","workflowOutboundMessages":"workflowoutboundmessage","workflowRules":"workflowrule","workflowSends":"workflowsend","workflowTasks":"workflowtask"},"suffixes":{"workflowAlert":"workflowalert","workflowFieldUpdate":"workflowfieldupdate","workflowFlowAction":"workflowflowaction","workflowKnowledgePublish":"workflowknowledgepublish","workflowOutboundMessage":"workflowoutboundmessage","workflowRule":"workflowrule","workflowSend":"workflowsend","workflowTask":"workflowtask"},"types":{"workflowalert":{"directoryName":"workflowAlerts","id":"workflowalert","name":"WorkflowAlert","suffix":"workflowAlert","uniqueIdElement":"fullName","xmlElementName":"alerts"},"workflowfieldupdate":{"directoryName":"workflowFieldUpdates","id":"workflowfieldupdate","name":"WorkflowFieldUpdate","suffix":"workflowFieldUpdate","uniqueIdElement":"fullName","xmlElementName":"fieldUpdates"},"workflowflowaction":{"directoryName":"workflowFlowActions","id":"workflowflowaction","name":"WorkflowFlowAction","suffix":"workflowFlowAction","uniqueIdElement":"fullName","xmlElementName":"flowActions"},"workflowknowledgepublish":{"directoryName":"workflowKnowledgePublishs","id":"workflowknowledgepublish","name":"WorkflowKnowledgePublish","suffix":"workflowKnowledgePublish","uniqueIdElement":"fullName","xmlElementName":"knowledgePublishes"},"workflowoutboundmessage":{"directoryName":"workflowOutboundMessages","id":"workflowoutboundmessage","name":"WorkflowOutboundMessage","suffix":"workflowOutboundMessage","uniqueIdElement":"fullName","xmlElementName":"outboundMessages"},"workflowrule":{"directoryName":"workflowRules","id":"workflowrule","name":"WorkflowRule","suffix":"workflowRule","uniqueIdElement":"fullName","xmlElementName":"rules"},"workflowsend":{"directoryName":"workflowSends","id":"workflowsend","name":"WorkflowSend","suffix":"workflowSend","uniqueIdElement":"fullName","xmlElementName":"send"},"workflowtask":{"directoryName":"workflowTasks","id":"workflowtask","name":"WorkflowTask","suffix":"workflowTask","uniqueIdElement":"fullName","xmlElementName":"tasks"}}},"directoryName":"workflows","id":"workflow","inFolder":false,"name":"Workflow","strictDirectoryName":false,"suffix":"workflow","supportsWildcardAndName":true},"workskillrouting":{"children":{"directories":{"workSkillRoutingAttributes":"workskillroutingattribute"},"suffixes":{"workSkillRoutingAttribute":"workskillroutingattribute"},"types":{"workskillroutingattribute":{"directoryName":"workSkillRoutingAttributes","id":"workskillroutingattribute","name":"WorkSkillRoutingAttribute","suffix":"workSkillRoutingAttribute"}}},"directoryName":"workSkillRoutings","id":"workskillrouting","name":"WorkSkillRouting","strictDirectoryName":false,"suffix":"workSkillRouting"},"xorghub":{"directoryName":"xorghubs","id":"xorghub","inFolder":false,"name":"XOrgHub","suffix":"xorghub"},"extlclntapppushsettings":{"id":"extlclntapppushsettings","name":"ExtlClntAppPushSettings","suffix":"ecaPush","directoryName":"extlClntAppPushSettings","inFolder":false,"strictDirectoryName":false},"extlclntapppushconfigurablepolicies":{"id":"extlclntapppushconfigurablepolicies","name":"ExtlClntAppPushConfigurablePolicies","suffix":"ecaPushPlcy","directoryName":"extlClntAppPushPolicies","inFolder":false,"strictDirectoryName":false},"appframeworktemplatebundle":{"directoryName":"appTemplates","id":"appframeworktemplatebundle","name":"AppFrameworkTemplateBundle","inFolder":false,"strategies":{"adapter":"bundle"},"strictDirectoryName":true,"supportsPartialDelete":true},"choicelist":{"id":"choicelist","name":"ChoiceList","suffix":"ChoiceList","directoryName":"ChoiceList","inFolder":false,"strictDirectoryName":false},"convintelligencesignalrule":{"id":"convintelligencesignalrule","name":"ConvIntelligenceSignalRule","suffix":"ConvIntelligenceSignalRule","directoryName":"ConvIntelligenceSignalRule","inFolder":false,"strictDirectoryName":false},"publickeycertificate":{"id":"publickeycertificate","name":"PublicKeyCertificate","suffix":"PublicKeyCertificate","directoryName":"PublicKeyCertificate","inFolder":false,"strictDirectoryName":false},"publickeycertificateset":{"id":"publickeycertificateset","name":"PublicKeyCertificateSet","suffix":"PublicKeyCertificateSet","directoryName":"PublicKeyCertificateSet","inFolder":false,"strictDirectoryName":false},"aievaluationdefinition":{"id":"aievaluationdefinition","name":"AiEvaluationDefinition","suffix":"aiEvaluationDefinition","directoryName":"aiEvaluationDefinitions","inFolder":false,"strictDirectoryName":false},"analyticsdashboard":{"id":"analyticsdashboard","name":"AnalyticsDashboard","suffix":"uadash","directoryName":"analyticsDashboards","inFolder":false,"strictDirectoryName":false},"analyticsvisualization":{"id":"analyticsvisualization","name":"AnalyticsVisualization","suffix":"uaviz","directoryName":"analyticsVisualizations","inFolder":false,"strictDirectoryName":false},"analyticsworkspace":{"id":"analyticsworkspace","name":"AnalyticsWorkspace","suffix":"uawork","directoryName":"analyticsWorkspaces","inFolder":false,"strictDirectoryName":false},"lightningtypebundle":{"id":"lightningtypebundle","name":"LightningTypeBundle","directoryName":"lightningTypes","inFolder":false,"strictDirectoryName":true,"metaFileSuffix":"schema.json","strategies":{"adapter":"bundle"},"supportsPartialDelete":true},"contenttypebundle":{"id":"contenttypebundle","name":"ContentTypeBundle","directoryName":"contentTypes","inFolder":false,"strictDirectoryName":true,"metaFileSuffix":"schema.json","strategies":{"adapter":"bundle"},"supportsPartialDelete":true},"lifesciconfigcategory":{"id":"lifesciconfigcategory","name":"LifeSciConfigCategory","suffix":"lifeSciConfigCategory","directoryName":"lifeSciConfigCategories","inFolder":false,"strictDirectoryName":false},"lifesciconfigrecord":{"id":"lifesciconfigrecord","name":"LifeSciConfigRecord","suffix":"lifeSciConfigRecord","directoryName":"lifeSciConfigRecords","inFolder":false,"strictDirectoryName":false},"invocableactionextension":{"id":"invocableactionextension","name":"InvocableActionExtension","suffix":"invocableactionextension","directoryName":"invocableactionextensions","inFolder":false,"strictDirectoryName":false},"fieldservicemobileconfig":{"id":"fieldservicemobileconfig","name":"FieldServiceMobileConfig","suffix":"fieldServiceMobileConfig","directoryName":"fieldServiceMobileConfigs","inFolder":false,"strictDirectoryName":false},"dgtassetmgmtprovider":{"id":"dgtassetmgmtprovider","name":"DgtAssetMgmtProvider","suffix":"dgtAssetMgmtProvider","directoryName":"dgtAssetMgmtProviders","inFolder":false,"strictDirectoryName":false},"dgtassetmgmtprvdlghtcpnt":{"id":"dgtassetmgmtprvdlghtcpnt","name":"DgtAssetMgmtPrvdLghtCpnt","suffix":"dgtAssetMgmtPrvdLghtCpnt","directoryName":"dgtAssetMgmtPrvdLghtCpnts","inFolder":false,"strictDirectoryName":false},"apinamedquery":{"id":"apinamedquery","name":"ApiNamedQuery","suffix":"apiNamedQuery","directoryName":"apiNamedQueries","inFolder":false,"strictDirectoryName":false},"externalstorageprvdconfig":{"id":"externalstorageprvdconfig","name":"ExternalStoragePrvdConfig","suffix":"ExternalStoragePrvdConfigSet","directoryName":"ExternalStoragePrvdConfig","inFolder":false,"strictDirectoryName":false},"catalogedapi":{"id":"catalogedapi","name":"CatalogedApi","suffix":"catalogedApi","directoryName":"catalogedApis","inFolder":false,"strictDirectoryName":false},"catalogedapiversion":{"id":"catalogedapiversion","name":"CatalogedApiVersion","suffix":"catalogedApiVersion","directoryName":"catalogedApiVersions","inFolder":false,"strictDirectoryName":false},"catalogedapiartifactversioninfo":{"id":"catalogedapiartifactversioninfo","name":"CatalogedApiArtifactVersionInfo","suffix":"catalogedApiArtifactVersionInfo","directoryName":"catalogedApiArtifactVersionInfos","inFolder":false,"strictDirectoryName":false},"rulelibrarydefinition":{"id":"rulelibrarydefinition","name":"RuleLibraryDefinition","suffix":"ruleLibraryDefinition","directoryName":"ruleLibraryDefinition","inFolder":false,"strictDirectoryName":false},"datamapperdefinition":{"id":"datamapperdefinition","name":"DataMapperDefinition","suffix":"dataMapperDefinition","directoryName":"dataMapperDefinitions","inFolder":false,"strictDirectoryName":false},"dynamicuicarddefinition":{"id":"dynamicuicarddefinition","name":"DynamicUiCardDefinition","suffix":"dynamicUiCardDefinition","directoryName":"dynamicUiCardDefinitions","inFolder":false,"strictDirectoryName":false},"integrationprocddefinition":{"id":"integrationprocddefinition","name":"IntegrationProcdDefinition","suffix":"integrationProcdDefinition","directoryName":"integrationProcdDefinitions","inFolder":false,"strictDirectoryName":false},"omniscriptdefinition":{"id":"omniscriptdefinition","name":"OmniscriptDefinition","suffix":"omniscriptDefinition","directoryName":"omniscriptDefinitions","inFolder":false,"strictDirectoryName":false},"computeextension":{"id":"computeextension","name":"ComputeExtension","suffix":"computeExtension","directoryName":"computeExtensions","inFolder":false,"strictDirectoryName":false},"dataobjectsearchindexconf":{"id":"dataobjectsearchindexconf","name":"DataObjectSearchIndexConf","suffix":"dataObjectSearchIndexConf","directoryName":"dataObjectSearchIndexConfs","inFolder":false,"strictDirectoryName":false},"lightningoutapp":{"id":"lightningoutapp","name":"LightningOutApp","suffix":"lightningOutApp","directoryName":"lightningOutApps","inFolder":false,"strictDirectoryName":false},"extlclntappcanvassettings":{"id":"extlclntappcanvassettings","name":"ExtlClntAppCanvasSettings","suffix":"ecaCanvas","directoryName":"extlClntAppCanvasSettings","inFolder":false,"strictDirectoryName":false},"stageassignment":{"id":"stageassignment","name":"StageAssignment","suffix":"stageAssignment","directoryName":"stageAssignments","inFolder":false,"strictDirectoryName":false},"onboardingdataobjectgroup":{"id":"onboardingdataobjectgroup","name":"OnboardingDataObjectGroup","suffix":"onboardingDataObjectGroup","directoryName":"onboardingDataObjectGroups","inFolder":false,"strictDirectoryName":false},"partyprofiledataobjectvaliditydefinition":{"id":"partyprofiledataobjectvaliditydefinition","name":"PartyProfileDataObjectValidityDefinition","suffix":"partyProfileDataObjectValidityDefinition","directoryName":"partyProfileDataObjectValidityDefinitions","inFolder":false,"strictDirectoryName":false},"procedureplandefinition":{"id":"procedureplandefinition","name":"ProcedurePlanDefinition","suffix":"procedurePlanDefinition","directoryName":"procedurePlanDefinitions","inFolder":false,"strictDirectoryName":false},"flexcarddefinition":{"id":"flexcarddefinition","name":"FlexcardDefinition","suffix":"flexcardDefinition","directoryName":"flexcardDefinitions","inFolder":false,"strictDirectoryName":false},"telemetrydefinition":{"id":"telemetrydefinition","name":"TelemetryDefinition","suffix":"TelemetryDefinition","directoryName":"TelemetryDefinitions","inFolder":false,"strictDirectoryName":false},"telemetrydefinitionversion":{"id":"telemetrydefinitionversion","name":"TelemetryDefinitionVersion","suffix":"TelemetryDefinitionVersion","directoryName":"TelemetryDefinitionVersions","inFolder":false,"strictDirectoryName":false},"telemetryactiondefinition":{"id":"telemetryactiondefinition","name":"TelemetryActionDefinition","suffix":"TelemetryActionDefinition","directoryName":"TelemetryActionDefinitions","inFolder":false,"strictDirectoryName":false},"telemetryactiondefstep":{"id":"telemetryactiondefstep","name":"TelemetryActionDefStep","suffix":"TelemetryActionDefStep","directoryName":"TelemetryActionDefSteps","inFolder":false,"strictDirectoryName":false},"telemetryactndefstepattr":{"id":"telemetryactndefstepattr","name":"TelemetryActnDefStepAttr","suffix":"TelemetryActnDefStepAttr","directoryName":"TelemetryActnDefStepAttrs","inFolder":false,"strictDirectoryName":false},"cnfgitemattrdef":{"id":"cnfgitemattrdef","name":"CnfgItemAttrDef","suffix":"cnfgItemAttrDef","directoryName":"cnfgItemAttrDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemattrpcklstvaldef":{"id":"cnfgitemattrpcklstvaldef","name":"CnfgItemAttrPcklstValDef","suffix":"cnfgItemAttrPcklstValDef","directoryName":"cnfgItemAttrPcklstValDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemsourcedefinition":{"id":"cnfgitemsourcedefinition","name":"CnfgItemSourceDefinition","suffix":"cnfgItemSourceDefinition","directoryName":"cnfgItemSourceDefinitions","inFolder":false,"strictDirectoryName":false},"cnfgitemattrpicklistdef":{"id":"cnfgitemattrpicklistdef","name":"CnfgItemAttrPicklistDef","suffix":"cnfgItemAttrPicklistDef","directoryName":"cnfgItemAttrPicklistDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemattrsetattr":{"id":"cnfgitemattrsetattr","name":"CnfgItemAttrSetAttr","suffix":"cnfgItemAttrSetAttr","directoryName":"cnfgItemAttrSetAttrs","inFolder":false,"strictDirectoryName":false},"cnfgitemattrsetdef":{"id":"cnfgitemattrsetdef","name":"CnfgItemAttrSetDef","suffix":"cnfgItemAttrSetDef","directoryName":"cnfgItemAttrSetDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemtypeattrreldef":{"id":"cnfgitemtypeattrreldef","name":"CnfgItemTypeAttrRelDef","suffix":"cnfgItemTypeAttrRelDef","directoryName":"cnfgItemTypeAttrRelDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemtypeidentfieldmap":{"id":"cnfgitemtypeidentfieldmap","name":"CnfgItemTypeIdentFieldMap","suffix":"cnfgItemTypeIdentFieldMap","directoryName":"cnfgItemTypeIdentFieldMaps","inFolder":false,"strictDirectoryName":false},"cnfgitemtypeidentrule":{"id":"cnfgitemtypeidentrule","name":"CnfgItemTypeIdentRule","suffix":"cnfgItemTypeIdentRule","directoryName":"cnfgItemTypeIdentRules","inFolder":false,"strictDirectoryName":false},"cnfgitemtypedef":{"id":"cnfgitemtypedef","name":"CnfgItemTypeDef","suffix":"cnfgItemTypeDef","directoryName":"cnfgItemTypeDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemtyperelationdef":{"id":"cnfgitemtyperelationdef","name":"CnfgItemTypeRelationDef","suffix":"cnfgItemTypeRelationDef","directoryName":"cnfgItemTypeRelationDefs","inFolder":false,"strictDirectoryName":false},"cnfgmgmtrelationtypedef":{"id":"cnfgmgmtrelationtypedef","name":"CnfgMgmtRelationTypeDef","suffix":"cnfgMgmtRelationTypeDef","directoryName":"cnfgMgmtRelationTypeDefs","inFolder":false,"strictDirectoryName":false},"meetingplaybookdefinition":{"id":"meetingplaybookdefinition","name":"MeetingPlaybookDefinition","suffix":"meetingPlaybookDefinition","directoryName":"meetingPlaybookDefinitions","inFolder":false,"strictDirectoryName":false},"policyruledefinition":{"id":"policyruledefinition","name":"PolicyRuleDefinition","suffix":"policyRuleDefinition","directoryName":"policyRuleDefinitions","inFolder":false,"strictDirectoryName":false},"policyruledefinitionset":{"id":"policyruledefinitionset","name":"PolicyRuleDefinitionSet","suffix":"policyRuleDefinitionSet","directoryName":"policyRuleDefinitionSets","inFolder":false,"strictDirectoryName":false},"idpconfiguration":{"id":"idpconfiguration","name":"IdpConfiguration","suffix":"idpConfiguration","directoryName":"idpConfigurations","inFolder":false,"strictDirectoryName":false},"uiwidgetbundle":{"id":"uiwidgetbundle","name":"UiWidgetBundle","directoryName":"uiWidgets","inFolder":false,"strictDirectoryName":true,"metaFileSuffix":"uiwidget-meta.xml","strategies":{"adapter":"bundle"},"supportsPartialDelete":true}}}' };
+    MODULES = {
+      "ignore/index": () => require_ignore(),
+      "fast-xml-parser": () => require_fxp()
+    };
+  }
+});
+
+// bundled-package-files:node:fs
+var node_fs_exports = {};
+__export(node_fs_exports, {
+  readFileSync: () => readFileSync2
+});
+import * as node_fs_star from "node:fs";
+var init_node_fs = __esm({
+  "bundled-package-files:node:fs"() {
+    __reExport(node_fs_exports, node_fs_star);
+    init_shim();
+  }
+});
+
+// node_modules/ignore/index.js
+var require_ignore2 = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern2, start) => {
+      const { length } = pattern2;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern2[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern2[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern2[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern2[index + 1] !== "]") {
+          index++;
+          let to = pattern2[index];
+          if (to === ESCAPE) {
+            to = pattern2[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern2[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern2[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern2[end - 1] === ":") {
+            const name = pattern2.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern2[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "";
+    var TRAILING_DOUBLESTAR = "";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern2) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern2;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern2[index];
+        if (char === ESCAPE) {
+          const escaped = pattern2[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern2.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern2, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern2) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern2) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+        separator += run[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run = [];
+      const flush = () => {
+        let lastWildcard;
+        run.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+        });
+        run = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern2) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern2)) {
+        pattern2 = "**";
+      }
+      const { source, sources } = extractBrackets(pattern2);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern2);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern2)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path2) => {
+      const end = path2.length - 1;
+      const index = path2.lastIndexOf(
+        SLASH,
+        path2[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path2 : path2.slice(index + 1);
+    };
+    var parentOf = (path2) => {
+      if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path2.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path2.length - 1;
+      const cut = path2.lastIndexOf(
+        SLASH,
+        path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern2) => pattern2 && isString(pattern2);
+    var splitPattern = (pattern2) => (pattern2[pattern2.length - 1] === "\r" ? pattern2.slice(0, -1) : pattern2).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern2, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern2;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex2);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern2, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern2[0] === BOM ? pattern2.slice(1) : pattern2;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern2,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern2, index) {
+        if (pattern2 && pattern2[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern2._rules._rules);
+          this._basenameCount += pattern2._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern2);
+        const raw = isStr ? pattern2 : pattern2.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern2.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern2) {
+        this._added = false;
+        this._split = isString(pattern2);
+        this._stripBOM = !this._split || pattern2[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern2) : pattern2
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path2) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules.length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule.checkRegex.test(path2)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path2, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename10 = shortcut ? basenameOf(path2) : path2;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename10 : path2
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path2, originalPath, doThrow) => {
+      if (!isString(path2)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path2) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path2)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path2) => {
+      const first = path2.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path2.length === 1) {
+        return true;
+      }
+      const second = path2.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path2.length === 2 || path2.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern2) {
+        if (this._rules.add(pattern2)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern2) {
+        return this.add(pattern2);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path2) {
+        checkPath(
+          path2,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path2 ? this._t(path2, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path2 = convertPath(target);
+        if (!path2 || path2.charCodeAt(path2.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path2);
+        }
+        const dir = this._t(path2, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path2);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path2, cache) {
+        const cached2 = cache[path2];
+        if (cached2) {
+          return cached2;
+        }
+        const parentPath = parentOf(path2);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
+      }
+      ignores(path2) {
+        return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
+      }
+      createFilter() {
+        return (path2) => !this.ignores(path2);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path2) {
+        return this._test(path2, this._testCache, convertPath(path2));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path2) => checkPath(convertPath(path2), path2, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path2) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
+// src/engine/fingerprint.ts
+import { createHash } from "node:crypto";
+import { relative as relative3, sep as sep4 } from "node:path";
+function relativePath(root, file) {
+  const rel = relative3(root, file);
+  return sep4 === "/" ? rel : rel.split(sep4).join("/");
+}
+function offendingContent(lineText, at) {
+  const end = at.endLine === at.line && at.endColumn ? at.endColumn - 1 : void 0;
+  return lineText.slice(at.column - 1, end).trim().replace(/\s+/g, " ");
+}
+var FingerprintAllocator;
+var init_fingerprint = __esm({
+  "src/engine/fingerprint.ts"() {
+    "use strict";
+    FingerprintAllocator = class {
+      seen = /* @__PURE__ */ new Map();
+      next(parts) {
+        const hash = createHash("sha256").update(`${parts.ruleId}\0${parts.app ?? ""}\0${parts.file}\0${parts.content}`).digest("hex").slice(0, 16);
+        const occurrence = (this.seen.get(hash) ?? 0) + 1;
+        this.seen.set(hash, occurrence);
+        return `${hash}:${occurrence}`;
+      }
+    };
+  }
+});
+
+// src/reporters/findings.ts
+function countFindings(run) {
+  const counts = { errors: 0, warnings: 0, suppressed: 0 };
+  for (const result of run.results) {
+    for (const finding of result.findings) {
+      if (finding.severity === "error") counts.errors++;
+      else counts.warnings++;
+    }
+    counts.suppressed += result.suppressed.length;
+  }
+  return counts;
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function activeFindings(run) {
+  return run.results.flatMap((result) => result.findings);
+}
+function bySeverity(rules) {
+  const securitySeverity2 = new Map(rules.map((meta) => [meta.id, meta.securitySeverity]));
+  const rank = (finding) => [
+    finding.severity === "error" ? 0 : 1,
+    finding.fatal ? 0 : 1,
+    -(securitySeverity2.get(finding.ruleId) ?? 0)
+  ];
+  return (a, b) => {
+    const left = rank(a);
+    const right = rank(b);
+    for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) return left[i] - right[i];
+    return 0;
+  };
+}
+var init_findings = __esm({
+  "src/reporters/findings.ts"() {
+    "use strict";
+  }
+});
+
+// src/reporters/json.ts
+var json_exports = {};
+__export(json_exports, {
+  jsonReporter: () => jsonReporter,
+  toEslintResults: () => toEslintResults
+});
+function toMessage(finding) {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity === "error" ? 2 : 1,
+    message: finding.message,
+    line: finding.at.line,
+    column: finding.at.column,
+    ...finding.at.endLine !== void 0 ? { endLine: finding.at.endLine } : {},
+    ...finding.at.endColumn !== void 0 ? { endColumn: finding.at.endColumn } : {},
+    ...finding.fatal ? { fatal: true } : {},
+    fingerprint: finding.fingerprint,
+    ...finding.suppressed ? { suppressions: [{ kind: finding.suppressed.kind === "directive" ? "directive" : "external", justification: finding.suppressed.justification }] } : {}
+  };
+}
+function toEslintResults(run, options) {
+  return run.results.map((result) => {
+    const shown = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
+    const messages = shown.map(toMessage);
+    return {
+      filePath: result.file,
+      messages,
+      suppressedMessages: result.suppressed.map(toMessage),
+      errorCount: messages.filter((message) => message.severity === 2).length,
+      fatalErrorCount: messages.filter((message) => message.fatal).length,
+      warningCount: messages.filter((message) => message.severity === 1).length,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: []
+    };
+  });
+}
+var jsonReporter;
+var init_json = __esm({
+  "src/reporters/json.ts"() {
+    "use strict";
+    jsonReporter = {
+      format: "json",
+      render: (run, options) => `${JSON.stringify(toEslintResults(run, options))}
+`
+    };
+  }
+});
+
+// node_modules/chalk/source/vendor/ansi-styles/index.js
+function assembleStyles() {
+  const codes = /* @__PURE__ */ new Map();
+  for (const [groupName, group] of Object.entries(styles)) {
+    for (const [styleName, style] of Object.entries(group)) {
+      styles[styleName] = {
+        open: `\x1B[${style[0]}m`,
+        close: `\x1B[${style[1]}m`
+      };
+      group[styleName] = styles[styleName];
+      codes.set(style[0], style[1]);
+    }
+    Object.defineProperty(styles, groupName, {
+      value: group,
+      enumerable: false
+    });
+  }
+  Object.defineProperty(styles, "codes", {
+    value: codes,
+    enumerable: false
+  });
+  styles.color.close = "\x1B[39m";
+  styles.bgColor.close = "\x1B[49m";
+  styles.color.ansi = wrapAnsi16();
+  styles.color.ansi256 = wrapAnsi256();
+  styles.color.ansi16m = wrapAnsi16m();
+  styles.bgColor.ansi = wrapAnsi16(ANSI_BACKGROUND_OFFSET);
+  styles.bgColor.ansi256 = wrapAnsi256(ANSI_BACKGROUND_OFFSET);
+  styles.bgColor.ansi16m = wrapAnsi16m(ANSI_BACKGROUND_OFFSET);
+  Object.defineProperties(styles, {
+    rgbToAnsi256: {
+      value(red2, green2, blue2) {
+        if (red2 === green2 && green2 === blue2) {
+          if (red2 < 8) {
+            return 16;
+          }
+          if (red2 > 248) {
+            return 231;
+          }
+          return Math.round((red2 - 8) / 247 * 24) + 232;
+        }
+        return 16 + 36 * Math.round(red2 / 255 * 5) + 6 * Math.round(green2 / 255 * 5) + Math.round(blue2 / 255 * 5);
+      },
+      enumerable: false
+    },
+    hexToRgb: {
+      value(hex) {
+        const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+        if (!matches) {
+          return [0, 0, 0];
+        }
+        let [colorString] = matches;
+        if (colorString.length === 3) {
+          colorString = [...colorString].map((character) => character + character).join("");
+        }
+        const integer = Number.parseInt(colorString, 16);
+        return [
+          /* eslint-disable no-bitwise */
+          integer >> 16 & 255,
+          integer >> 8 & 255,
+          integer & 255
+          /* eslint-enable no-bitwise */
+        ];
+      },
+      enumerable: false
+    },
+    hexToAnsi256: {
+      value: (hex) => styles.rgbToAnsi256(...styles.hexToRgb(hex)),
+      enumerable: false
+    },
+    ansi256ToAnsi: {
+      value(code) {
+        if (code < 8) {
+          return 30 + code;
+        }
+        if (code < 16) {
+          return 90 + (code - 8);
+        }
+        let red2;
+        let green2;
+        let blue2;
+        if (code >= 232) {
+          red2 = ((code - 232) * 10 + 8) / 255;
+          green2 = red2;
+          blue2 = red2;
+        } else {
+          code -= 16;
+          const remainder = code % 36;
+          red2 = Math.floor(code / 36) / 5;
+          green2 = Math.floor(remainder / 6) / 5;
+          blue2 = remainder % 6 / 5;
+        }
+        const value = Math.max(red2, green2, blue2) * 2;
+        if (value === 0) {
+          return 30;
+        }
+        let result = 30 + (Math.round(blue2) << 2 | Math.round(green2) << 1 | Math.round(red2));
+        if (value === 2) {
+          result += 60;
+        }
+        return result;
+      },
+      enumerable: false
+    },
+    rgbToAnsi: {
+      value: (red2, green2, blue2) => styles.ansi256ToAnsi(styles.rgbToAnsi256(red2, green2, blue2)),
+      enumerable: false
+    },
+    hexToAnsi: {
+      value: (hex) => styles.ansi256ToAnsi(styles.hexToAnsi256(hex)),
+      enumerable: false
+    }
+  });
+  return styles;
+}
+var ANSI_BACKGROUND_OFFSET, wrapAnsi16, wrapAnsi256, wrapAnsi16m, styles, modifierNames, foregroundColorNames, backgroundColorNames, colorNames, ansiStyles, ansi_styles_default;
+var init_ansi_styles = __esm({
+  "node_modules/chalk/source/vendor/ansi-styles/index.js"() {
+    ANSI_BACKGROUND_OFFSET = 10;
+    wrapAnsi16 = (offset = 0) => (code) => `\x1B[${code + offset}m`;
+    wrapAnsi256 = (offset = 0) => (code) => `\x1B[${38 + offset};5;${code}m`;
+    wrapAnsi16m = (offset = 0) => (red2, green2, blue2) => `\x1B[${38 + offset};2;${red2};${green2};${blue2}m`;
+    styles = {
+      modifier: {
+        reset: [0, 0],
+        // 21 isn't widely supported and 22 does the same thing
+        bold: [1, 22],
+        dim: [2, 22],
+        italic: [3, 23],
+        underline: [4, 24],
+        overline: [53, 55],
+        inverse: [7, 27],
+        hidden: [8, 28],
+        strikethrough: [9, 29]
+      },
+      color: {
+        black: [30, 39],
+        red: [31, 39],
+        green: [32, 39],
+        yellow: [33, 39],
+        blue: [34, 39],
+        magenta: [35, 39],
+        cyan: [36, 39],
+        white: [37, 39],
+        // Bright color
+        blackBright: [90, 39],
+        gray: [90, 39],
+        // Alias of `blackBright`
+        grey: [90, 39],
+        // Alias of `blackBright`
+        redBright: [91, 39],
+        greenBright: [92, 39],
+        yellowBright: [93, 39],
+        blueBright: [94, 39],
+        magentaBright: [95, 39],
+        cyanBright: [96, 39],
+        whiteBright: [97, 39]
+      },
+      bgColor: {
+        bgBlack: [40, 49],
+        bgRed: [41, 49],
+        bgGreen: [42, 49],
+        bgYellow: [43, 49],
+        bgBlue: [44, 49],
+        bgMagenta: [45, 49],
+        bgCyan: [46, 49],
+        bgWhite: [47, 49],
+        // Bright color
+        bgBlackBright: [100, 49],
+        bgGray: [100, 49],
+        // Alias of `bgBlackBright`
+        bgGrey: [100, 49],
+        // Alias of `bgBlackBright`
+        bgRedBright: [101, 49],
+        bgGreenBright: [102, 49],
+        bgYellowBright: [103, 49],
+        bgBlueBright: [104, 49],
+        bgMagentaBright: [105, 49],
+        bgCyanBright: [106, 49],
+        bgWhiteBright: [107, 49]
+      }
+    };
+    modifierNames = Object.keys(styles.modifier);
+    foregroundColorNames = Object.keys(styles.color);
+    backgroundColorNames = Object.keys(styles.bgColor);
+    colorNames = [...foregroundColorNames, ...backgroundColorNames];
+    ansiStyles = assembleStyles();
+    ansi_styles_default = ansiStyles;
+  }
+});
+
+// node_modules/chalk/source/vendor/supports-color/index.js
+import process2 from "node:process";
+import os from "node:os";
+import tty from "node:tty";
+function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
+  const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+  const position = argv.indexOf(prefix + flag);
+  const terminatorPosition = argv.indexOf("--");
+  return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+}
+function envForceColor() {
+  if ("FORCE_COLOR" in env) {
+    if (env.FORCE_COLOR === "true") {
+      return 1;
+    }
+    if (env.FORCE_COLOR === "false") {
+      return 0;
+    }
+    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
+  }
+}
+function translateLevel(level) {
+  if (level === 0) {
+    return false;
+  }
+  return {
+    level,
+    hasBasic: true,
+    has256: level >= 2,
+    has16m: level >= 3
+  };
+}
+function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
+  const noFlagForceColor = envForceColor();
+  if (noFlagForceColor !== void 0) {
+    flagForceColor = noFlagForceColor;
+  }
+  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
+  if (forceColor === 0) {
+    return 0;
+  }
+  if (sniffFlags) {
+    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+      return 3;
+    }
+    if (hasFlag("color=256")) {
+      return 2;
+    }
+  }
+  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
+    return 1;
+  }
+  if (haveStream && !streamIsTTY && forceColor === void 0) {
+    return 0;
+  }
+  const min = forceColor || 0;
+  if (env.TERM === "dumb") {
+    return min;
+  }
+  if (process2.platform === "win32") {
+    const osRelease = os.release().split(".");
+    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+      return Number(osRelease[2]) >= 14931 ? 3 : 2;
+    }
+    return 1;
+  }
+  if ("CI" in env) {
+    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key) => key in env)) {
+      return 3;
+    }
+    if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      return 1;
+    }
+    return min;
+  }
+  if ("TEAMCITY_VERSION" in env) {
+    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+  }
+  if (env.COLORTERM === "truecolor") {
+    return 3;
+  }
+  if (env.TERM === "xterm-kitty") {
+    return 3;
+  }
+  if (env.TERM === "xterm-ghostty") {
+    return 3;
+  }
+  if (env.TERM === "wezterm") {
+    return 3;
+  }
+  if ("TERM_PROGRAM" in env) {
+    const version2 = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+    switch (env.TERM_PROGRAM) {
+      case "iTerm.app": {
+        return version2 >= 3 ? 3 : 2;
+      }
+      case "Apple_Terminal": {
+        return 2;
+      }
+    }
+  }
+  if (/-256(color)?$/i.test(env.TERM)) {
+    return 2;
+  }
+  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+    return 1;
+  }
+  if ("COLORTERM" in env) {
+    return 1;
+  }
+  return min;
+}
+function createSupportsColor(stream, options = {}) {
+  const level = _supportsColor(stream, {
+    streamIsTTY: stream && stream.isTTY,
+    ...options
+  });
+  return translateLevel(level);
+}
+var env, flagForceColor, supportsColor, supports_color_default;
+var init_supports_color = __esm({
+  "node_modules/chalk/source/vendor/supports-color/index.js"() {
+    ({ env } = process2);
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      flagForceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      flagForceColor = 1;
+    }
+    supportsColor = {
+      stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
+      stderr: createSupportsColor({ isTTY: tty.isatty(2) })
+    };
+    supports_color_default = supportsColor;
+  }
+});
+
+// node_modules/chalk/source/utilities.js
+function stringReplaceAll(string, substring, replacer) {
+  let index = string.indexOf(substring);
+  if (index === -1) {
+    return string;
+  }
+  const substringLength = substring.length;
+  let endIndex = 0;
+  let returnValue = "";
+  do {
+    returnValue += string.slice(endIndex, index) + substring + replacer;
+    endIndex = index + substringLength;
+    index = string.indexOf(substring, endIndex);
+  } while (index !== -1);
+  returnValue += string.slice(endIndex);
+  return returnValue;
+}
+function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
+  let endIndex = 0;
+  let returnValue = "";
+  do {
+    const gotCR = string[index - 1] === "\r";
+    returnValue += string.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
+    endIndex = index + 1;
+    index = string.indexOf("\n", endIndex);
+  } while (index !== -1);
+  returnValue += string.slice(endIndex);
+  return returnValue;
+}
+var init_utilities = __esm({
+  "node_modules/chalk/source/utilities.js"() {
+  }
+});
+
+// node_modules/chalk/source/index.js
+function createChalk(options) {
+  return chalkFactory(options);
+}
+var stdoutColor, stderrColor, GENERATOR, STYLER, IS_EMPTY, levelMapping, styles2, applyOptions, chalkFactory, getModelAnsi, usedModels, proto, createStyler, createBuilder, applyStyle, chalk, chalkStderr, source_default;
+var init_source = __esm({
+  "node_modules/chalk/source/index.js"() {
+    init_ansi_styles();
+    init_supports_color();
+    init_utilities();
+    ({ stdout: stdoutColor, stderr: stderrColor } = supports_color_default);
+    GENERATOR = /* @__PURE__ */ Symbol("GENERATOR");
+    STYLER = /* @__PURE__ */ Symbol("STYLER");
+    IS_EMPTY = /* @__PURE__ */ Symbol("IS_EMPTY");
+    levelMapping = [
+      "ansi",
+      "ansi",
+      "ansi256",
+      "ansi16m"
+    ];
+    styles2 = /* @__PURE__ */ Object.create(null);
+    applyOptions = (object, options = {}) => {
+      if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) {
+        throw new Error("The `level` option should be an integer from 0 to 3");
+      }
+      const colorLevel = stdoutColor ? stdoutColor.level : 0;
+      object.level = options.level === void 0 ? colorLevel : options.level;
+    };
+    chalkFactory = (options) => {
+      const chalk2 = (...strings) => strings.join(" ");
+      applyOptions(chalk2, options);
+      Object.setPrototypeOf(chalk2, createChalk.prototype);
+      return chalk2;
+    };
+    Object.setPrototypeOf(createChalk.prototype, Function.prototype);
+    for (const [styleName, style] of Object.entries(ansi_styles_default)) {
+      styles2[styleName] = {
+        get() {
+          const builder = createBuilder(this, createStyler(style.open, style.close, this[STYLER]), this[IS_EMPTY]);
+          Object.defineProperty(this, styleName, { value: builder });
+          return builder;
+        }
+      };
+    }
+    styles2.visible = {
+      get() {
+        const builder = createBuilder(this, this[STYLER], true);
+        Object.defineProperty(this, "visible", { value: builder });
+        return builder;
+      }
+    };
+    getModelAnsi = (model, level, type, ...arguments_) => {
+      if (model === "rgb") {
+        if (level === "ansi16m") {
+          return ansi_styles_default[type].ansi16m(...arguments_);
+        }
+        if (level === "ansi256") {
+          return ansi_styles_default[type].ansi256(ansi_styles_default.rgbToAnsi256(...arguments_));
+        }
+        return ansi_styles_default[type].ansi(ansi_styles_default.rgbToAnsi(...arguments_));
+      }
+      if (model === "hex") {
+        return getModelAnsi("rgb", level, type, ...ansi_styles_default.hexToRgb(...arguments_));
+      }
+      return ansi_styles_default[type][model](...arguments_);
+    };
+    usedModels = ["rgb", "hex", "ansi256"];
+    for (const model of usedModels) {
+      styles2[model] = {
+        get() {
+          const { level } = this;
+          return function(...arguments_) {
+            const styler = createStyler(getModelAnsi(model, levelMapping[level], "color", ...arguments_), ansi_styles_default.color.close, this[STYLER]);
+            return createBuilder(this, styler, this[IS_EMPTY]);
+          };
+        }
+      };
+      const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
+      styles2[bgModel] = {
+        get() {
+          const { level } = this;
+          return function(...arguments_) {
+            const styler = createStyler(getModelAnsi(model, levelMapping[level], "bgColor", ...arguments_), ansi_styles_default.bgColor.close, this[STYLER]);
+            return createBuilder(this, styler, this[IS_EMPTY]);
+          };
+        }
+      };
+    }
+    proto = Object.defineProperties(() => {
+    }, {
+      ...styles2,
+      level: {
+        enumerable: true,
+        get() {
+          return this[GENERATOR].level;
+        },
+        set(level) {
+          this[GENERATOR].level = level;
+        }
+      }
+    });
+    createStyler = (open, close, parent) => {
+      let openAll;
+      let closeAll;
+      if (parent === void 0) {
+        openAll = open;
+        closeAll = close;
+      } else {
+        openAll = parent.openAll + open;
+        closeAll = close + parent.closeAll;
+      }
+      return {
+        open,
+        close,
+        openAll,
+        closeAll,
+        parent
+      };
+    };
+    createBuilder = (self, _styler, _isEmpty) => {
+      const builder = (...arguments_) => applyStyle(builder, arguments_.length === 1 ? "" + arguments_[0] : arguments_.join(" "));
+      Object.setPrototypeOf(builder, proto);
+      builder[GENERATOR] = self;
+      builder[STYLER] = _styler;
+      builder[IS_EMPTY] = _isEmpty;
+      return builder;
+    };
+    applyStyle = (self, string) => {
+      if (self.level <= 0 || !string) {
+        return self[IS_EMPTY] ? "" : string;
+      }
+      let styler = self[STYLER];
+      if (styler === void 0) {
+        return string;
+      }
+      const { openAll, closeAll } = styler;
+      if (string.includes("\x1B")) {
+        while (styler !== void 0) {
+          string = stringReplaceAll(string, styler.close, styler.open);
+          styler = styler.parent;
+        }
+      }
+      const lfIndex = string.indexOf("\n");
+      if (lfIndex !== -1) {
+        string = stringEncaseCRLFWithFirstIndex(string, closeAll, openAll, lfIndex);
+      }
+      return openAll + string + closeAll;
+    };
+    Object.defineProperties(createChalk.prototype, styles2);
+    chalk = createChalk();
+    chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
+    source_default = chalk;
+  }
+});
+
+// node_modules/yoctocolors/base.js
+import tty2 from "node:tty";
+var hasColors, format, reset, bold, dim, italic, underline, underlineDouble, underlineCurly, underlineDotted, underlineDashed, overline, inverse, hidden, strikethrough, black, red, green, yellow, blue, magenta, cyan, white, gray, bgBlack, bgRed, bgGreen, bgYellow, bgBlue, bgMagenta, bgCyan, bgWhite, bgGray, redBright, greenBright, yellowBright, blueBright, magentaBright, cyanBright, whiteBright, bgRedBright, bgGreenBright, bgYellowBright, bgBlueBright, bgMagentaBright, bgCyanBright, bgWhiteBright, underlineBlack, underlineRed, underlineGreen, underlineYellow, underlineBlue, underlineMagenta, underlineCyan, underlineWhite, underlineGray, underlineRedBright, underlineGreenBright, underlineYellowBright, underlineBlueBright, underlineMagentaBright, underlineCyanBright, underlineWhiteBright;
+var init_base = __esm({
+  "node_modules/yoctocolors/base.js"() {
+    hasColors = tty2?.WriteStream?.prototype?.hasColors?.() ?? false;
+    format = (open, close) => {
+      if (!hasColors) {
+        return (input) => input;
+      }
+      const openCode = `\x1B[${open}m`;
+      const closeCode = `\x1B[${close}m`;
+      return (input) => {
+        const string = input + "";
+        let index = string.indexOf(closeCode);
+        if (index === -1) {
+          return openCode + string + closeCode;
+        }
+        let result = openCode;
+        let lastIndex = 0;
+        const reopenOnNestedClose = close === 22;
+        const replaceCode = (reopenOnNestedClose ? closeCode : "") + openCode;
+        while (index !== -1) {
+          result += string.slice(lastIndex, index) + replaceCode;
+          lastIndex = index + closeCode.length;
+          index = string.indexOf(closeCode, lastIndex);
+        }
+        result += string.slice(lastIndex) + closeCode;
+        return result;
+      };
+    };
+    reset = format(0, 0);
+    bold = format(1, 22);
+    dim = format(2, 22);
+    italic = format(3, 23);
+    underline = format(4, 24);
+    underlineDouble = format("4:2", 24);
+    underlineCurly = format("4:3", 24);
+    underlineDotted = format("4:4", 24);
+    underlineDashed = format("4:5", 24);
+    overline = format(53, 55);
+    inverse = format(7, 27);
+    hidden = format(8, 28);
+    strikethrough = format(9, 29);
+    black = format(30, 39);
+    red = format(31, 39);
+    green = format(32, 39);
+    yellow = format(33, 39);
+    blue = format(34, 39);
+    magenta = format(35, 39);
+    cyan = format(36, 39);
+    white = format(37, 39);
+    gray = format(90, 39);
+    bgBlack = format(40, 49);
+    bgRed = format(41, 49);
+    bgGreen = format(42, 49);
+    bgYellow = format(43, 49);
+    bgBlue = format(44, 49);
+    bgMagenta = format(45, 49);
+    bgCyan = format(46, 49);
+    bgWhite = format(47, 49);
+    bgGray = format(100, 49);
+    redBright = format(91, 39);
+    greenBright = format(92, 39);
+    yellowBright = format(93, 39);
+    blueBright = format(94, 39);
+    magentaBright = format(95, 39);
+    cyanBright = format(96, 39);
+    whiteBright = format(97, 39);
+    bgRedBright = format(101, 49);
+    bgGreenBright = format(102, 49);
+    bgYellowBright = format(103, 49);
+    bgBlueBright = format(104, 49);
+    bgMagentaBright = format(105, 49);
+    bgCyanBright = format(106, 49);
+    bgWhiteBright = format(107, 49);
+    underlineBlack = format("58;5;0", 59);
+    underlineRed = format("58;5;1", 59);
+    underlineGreen = format("58;5;2", 59);
+    underlineYellow = format("58;5;3", 59);
+    underlineBlue = format("58;5;4", 59);
+    underlineMagenta = format("58;5;5", 59);
+    underlineCyan = format("58;5;6", 59);
+    underlineWhite = format("58;5;7", 59);
+    underlineGray = format("58;5;8", 59);
+    underlineRedBright = format("58;5;9", 59);
+    underlineGreenBright = format("58;5;10", 59);
+    underlineYellowBright = format("58;5;11", 59);
+    underlineBlueBright = format("58;5;12", 59);
+    underlineMagentaBright = format("58;5;13", 59);
+    underlineCyanBright = format("58;5;14", 59);
+    underlineWhiteBright = format("58;5;15", 59);
+  }
+});
+
+// node_modules/yoctocolors/index.js
+var init_yoctocolors = __esm({
+  "node_modules/yoctocolors/index.js"() {
+    init_base();
+    init_base();
+  }
+});
+
+// node_modules/is-unicode-supported/index.js
+import process3 from "node:process";
+function isUnicodeSupported() {
+  const { env: env3 } = process3;
+  const { TERM, TERM_PROGRAM } = env3;
+  if (process3.platform !== "win32") {
+    return TERM !== "linux";
+  }
+  return Boolean(env3.WT_SESSION) || Boolean(env3.TERMINUS_SUBLIME) || env3.ConEmuTask === "{cmd::Cmder}" || TERM_PROGRAM === "Terminus-Sublime" || TERM_PROGRAM === "vscode" || TERM === "xterm-256color" || TERM === "alacritty" || TERM === "rxvt-unicode" || TERM === "rxvt-unicode-256color" || env3.TERMINAL_EMULATOR === "JetBrains-JediTerm";
+}
+var init_is_unicode_supported = __esm({
+  "node_modules/is-unicode-supported/index.js"() {
+  }
+});
+
+// node_modules/log-symbols/symbols.js
+var symbols_exports = {};
+__export(symbols_exports, {
+  error: () => error,
+  info: () => info,
+  success: () => success,
+  warning: () => warning
+});
+var _isUnicodeSupported, info, success, warning, error;
+var init_symbols = __esm({
+  "node_modules/log-symbols/symbols.js"() {
+    init_yoctocolors();
+    init_is_unicode_supported();
+    _isUnicodeSupported = isUnicodeSupported();
+    info = blue(_isUnicodeSupported ? "ℹ" : "i");
+    success = green(_isUnicodeSupported ? "✔" : "√");
+    warning = yellow(_isUnicodeSupported ? "⚠" : "‼");
+    error = red(_isUnicodeSupported ? "✖" : "×");
+  }
+});
+
+// node_modules/log-symbols/index.js
+var init_log_symbols = __esm({
+  "node_modules/log-symbols/index.js"() {
+    init_symbols();
+  }
+});
+
+// node_modules/irregular-plurals/irregular-plurals.json
+var require_irregular_plurals = __commonJS({
+  "node_modules/irregular-plurals/irregular-plurals.json"(exports, module) {
+    module.exports = {
+      addendum: "addenda",
+      aircraft: "aircraft",
+      alga: "algae",
+      alumna: "alumnae",
+      alumnus: "alumni",
+      alveolus: "alveoli",
+      amoeba: "amoebae",
+      analysis: "analyses",
+      antenna: "antennae",
+      antithesis: "antitheses",
+      apex: "apices",
+      appendix: "appendices",
+      automaton: "automata",
+      axis: "axes",
+      bacillus: "bacilli",
+      bacterium: "bacteria",
+      baculum: "bacula",
+      barracks: "barracks",
+      basis: "bases",
+      beau: "beaux",
+      bison: "bison",
+      buffalo: "buffalo",
+      bureau: "bureaus",
+      cactus: "cacti",
+      calf: "calves",
+      carcinoma: "carcinomata",
+      carp: "carp",
+      census: "censuses",
+      chassis: "chassis",
+      cherub: "cherubim",
+      child: "children",
+      château: "châteaus",
+      cloaca: "cloacae",
+      cod: "cod",
+      codex: "codices",
+      concerto: "concerti",
+      consortium: "consortia",
+      corpus: "corpora",
+      crisis: "crises",
+      criterion: "criteria",
+      curriculum: "curricula",
+      cystoma: "cystomata",
+      datum: "data",
+      deer: "deer",
+      diagnosis: "diagnoses",
+      die: "dice",
+      dwarf: "dwarfs",
+      echo: "echoes",
+      elf: "elves",
+      elk: "elk",
+      ellipsis: "ellipses",
+      embargo: "embargoes",
+      emphasis: "emphases",
+      erratum: "errata",
+      "faux pas": "faux pas",
+      fez: "fezes",
+      firmware: "firmware",
+      fish: "fish",
+      focus: "foci",
+      foot: "feet",
+      formula: "formulae",
+      fungus: "fungi",
+      gallows: "gallows",
+      genus: "genera",
+      glomerulus: "glomeruli",
+      goose: "geese",
+      graffito: "graffiti",
+      grouse: "grouse",
+      half: "halves",
+      hamulus: "hamuli",
+      hero: "heroes",
+      hippopotamus: "hippopotami",
+      hoof: "hooves",
+      hovercraft: "hovercraft",
+      hypothesis: "hypotheses",
+      iliac: "ilia",
+      incubus: "incubi",
+      index: "indices",
+      interstitium: "interstitia",
+      kakapo: "kakapo",
+      knife: "knives",
+      larva: "larvae",
+      leaf: "leaves",
+      libretto: "libretti",
+      life: "lives",
+      loaf: "loaves",
+      loculus: "loculi",
+      locus: "loci",
+      louse: "lice",
+      man: "men",
+      matrix: "matrices",
+      means: "means",
+      measles: "measles",
+      media: "media",
+      medium: "media",
+      memorandum: "memoranda",
+      millennium: "millennia",
+      minutia: "minutiae",
+      moose: "moose",
+      mouse: "mice",
+      nebula: "nebulae",
+      nemesis: "nemeses",
+      neurosis: "neuroses",
+      news: "news",
+      nucleolus: "nucleoli",
+      nucleus: "nuclei",
+      oasis: "oases",
+      occiput: "occipita",
+      offspring: "offspring",
+      omphalos: "omphaloi",
+      opus: "opera",
+      ovum: "ova",
+      ox: "oxen",
+      paralysis: "paralyses",
+      parenthesis: "parentheses",
+      person: "people",
+      phenomenon: "phenomena",
+      phylum: "phyla",
+      pike: "pike",
+      polyhedron: "polyhedra",
+      potato: "potatoes",
+      primus: "primi",
+      prognosis: "prognoses",
+      quiz: "quizzes",
+      radius: "radii",
+      referendum: "referenda",
+      salmon: "salmon",
+      scarf: "scarves",
+      scrotum: "scrota",
+      self: "selves",
+      seminoma: "seminomata",
+      series: "series",
+      sheep: "sheep",
+      shelf: "shelves",
+      shrimp: "shrimp",
+      simulacrum: "simulacra",
+      soliloquy: "soliloquies",
+      spacecraft: "spacecraft",
+      species: "species",
+      spectrum: "spectra",
+      squid: "squid",
+      stimulus: "stimuli",
+      stratum: "strata",
+      swine: "swine",
+      syconium: "syconia",
+      syllabus: "syllabi",
+      symposium: "symposia",
+      synopsis: "synopses",
+      synthesis: "syntheses",
+      tableau: "tableaus",
+      testis: "testes",
+      that: "those",
+      thesis: "theses",
+      thief: "thieves",
+      this: "these",
+      thrombus: "thrombi",
+      tomato: "tomatoes",
+      tooth: "teeth",
+      torus: "tori",
+      trout: "trout",
+      tuna: "tuna",
+      umbilicus: "umbilici",
+      uterus: "uteri",
+      vertebra: "vertebrae",
+      vertex: "vertices",
+      veto: "vetoes",
+      vita: "vitae",
+      vortex: "vortices",
+      watercraft: "watercraft",
+      wharf: "wharves",
+      wife: "wives",
+      wolf: "wolves",
+      woman: "women"
+    };
+  }
+});
+
+// node_modules/irregular-plurals/index.js
+var require_irregular_plurals2 = __commonJS({
+  "node_modules/irregular-plurals/index.js"(exports, module) {
+    "use strict";
+    var irregularPlurals2 = require_irregular_plurals();
+    module.exports = new Map(Object.entries(irregularPlurals2));
+  }
+});
+
+// node_modules/plur/index.js
+function plur(word, plural2, count) {
+  if (typeof plural2 === "number") {
+    count = plural2;
+  }
+  if (import_irregular_plurals.default.has(word.toLowerCase())) {
+    plural2 = import_irregular_plurals.default.get(word.toLowerCase());
+    const firstLetter = word.charAt(0);
+    const isFirstLetterUpperCase = firstLetter === firstLetter.toUpperCase();
+    if (isFirstLetterUpperCase) {
+      plural2 = firstLetter + plural2.slice(1);
+    }
+    const isWholeWordUpperCase = word === word.toUpperCase();
+    if (isWholeWordUpperCase) {
+      plural2 = plural2.toUpperCase();
+    }
+  } else if (typeof plural2 !== "string") {
+    plural2 = (word.replace(/(?:s|x|z|ch|sh)$/i, "$&e").replace(/([^aeiou])y$/i, "$1ie") + "s").replace(/i?e?s$/i, (match) => {
+      const isTailLowerCase = word.slice(-1) === word.slice(-1).toLowerCase();
+      return isTailLowerCase ? match.toLowerCase() : match.toUpperCase();
+    });
+  }
+  return Math.abs(count) === 1 ? word : plural2;
+}
+var import_irregular_plurals;
+var init_plur = __esm({
+  "node_modules/plur/index.js"() {
+    import_irregular_plurals = __toESM(require_irregular_plurals2(), 1);
+  }
+});
+
+// node_modules/ansi-regex/index.js
+function ansiRegex({ onlyFirst = false } = {}) {
+  return new RegExp(pattern, onlyFirst ? void 0 : "g");
+}
+var ST, stringControls, osc, controlString, linuxPalette, csi, escape, pattern;
+var init_ansi_regex = __esm({
+  "node_modules/ansi-regex/index.js"() {
+    ST = String.raw`(?:\u001B\u005C|\u009C)`;
+    stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
+    osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
+    controlString = String.raw`(?:\u001B[PX^_k]|[\u0090\u0098\u009E\u009F])[^${stringControls}]*${ST}`;
+    linuxPalette = String.raw`\u001B\](?:P[\dA-Fa-f]{7}|R)(?:\u0007|${ST})?`;
+    csi = String.raw`(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]`;
+    escape = String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`;
+    pattern = `${linuxPalette}|${osc}|${controlString}|${csi}|${escape}`;
+  }
+});
+
+// node_modules/strip-ansi/index.js
+function stripAnsi(string) {
+  if (typeof string !== "string") {
+    throw new TypeError(`Expected a \`string\`, got \`${typeof string}\``);
+  }
+  if (!string.includes("\x1B") && !string.includes("")) {
+    return string;
+  }
+  return string.replace(regex, "");
+}
+var regex;
+var init_strip_ansi = __esm({
+  "node_modules/strip-ansi/index.js"() {
+    init_ansi_regex();
+    regex = ansiRegex();
+  }
+});
+
+// node_modules/get-east-asian-width/lookup-data.js
+var ambiguousMinimalCodePoint, ambiguousMaximumCodePoint, ambiguousRanges, fullwidthMinimalCodePoint, fullwidthMaximumCodePoint, fullwidthRanges, wideMinimalCodePoint, wideMaximumCodePoint, wideRanges;
+var init_lookup_data = __esm({
+  "node_modules/get-east-asian-width/lookup-data.js"() {
+    ambiguousMinimalCodePoint = 161;
+    ambiguousMaximumCodePoint = 1114109;
+    ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
+    fullwidthMinimalCodePoint = 12288;
+    fullwidthMaximumCodePoint = 65510;
+    fullwidthRanges = [12288, 12288, 65281, 65376, 65504, 65510];
+    wideMinimalCodePoint = 4352;
+    wideMaximumCodePoint = 262141;
+    wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
+  }
+});
+
+// node_modules/get-east-asian-width/utilities.js
+var isInRange;
+var init_utilities2 = __esm({
+  "node_modules/get-east-asian-width/utilities.js"() {
+    isInRange = (ranges, codePoint) => {
+      let low = 0;
+      let high = Math.floor(ranges.length / 2) - 1;
+      while (low <= high) {
+        const mid = Math.floor((low + high) / 2);
+        const i = mid * 2;
+        if (codePoint < ranges[i]) {
+          high = mid - 1;
+        } else if (codePoint > ranges[i + 1]) {
+          low = mid + 1;
+        } else {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/get-east-asian-width/lookup.js
+function findWideFastPathRange(ranges) {
+  let fastPathStart = ranges[0];
+  let fastPathEnd = ranges[1];
+  for (let index = 0; index < ranges.length; index += 2) {
+    const start = ranges[index];
+    const end = ranges[index + 1];
+    if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) {
+      return [start, end];
+    }
+    if (end - start > fastPathEnd - fastPathStart) {
+      fastPathStart = start;
+      fastPathEnd = end;
+    }
+  }
+  return [fastPathStart, fastPathEnd];
+}
+var commonCjkCodePoint, wideFastPathStart, wideFastPathEnd, isAmbiguous, isFullwidth, isWide;
+var init_lookup = __esm({
+  "node_modules/get-east-asian-width/lookup.js"() {
+    init_lookup_data();
+    init_utilities2();
+    commonCjkCodePoint = 19968;
+    [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
+    isAmbiguous = (codePoint) => {
+      if (codePoint < ambiguousMinimalCodePoint || codePoint > ambiguousMaximumCodePoint) {
+        return false;
+      }
+      return isInRange(ambiguousRanges, codePoint);
+    };
+    isFullwidth = (codePoint) => {
+      if (codePoint < fullwidthMinimalCodePoint || codePoint > fullwidthMaximumCodePoint) {
+        return false;
+      }
+      return isInRange(fullwidthRanges, codePoint);
+    };
+    isWide = (codePoint) => {
+      if (codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd) {
+        return true;
+      }
+      if (codePoint < wideMinimalCodePoint || codePoint > wideMaximumCodePoint) {
+        return false;
+      }
+      return isInRange(wideRanges, codePoint);
+    };
+  }
+});
+
+// node_modules/get-east-asian-width/index.js
+function validate(codePoint) {
+  if (!Number.isSafeInteger(codePoint)) {
+    throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
+  }
+}
+function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
+  validate(codePoint);
+  if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) {
+    return 2;
+  }
+  return 1;
+}
+var init_get_east_asian_width = __esm({
+  "node_modules/get-east-asian-width/index.js"() {
+    init_lookup();
+  }
+});
+
+// node_modules/string-width/index.js
+function isDoubleWidthNonRgiEmojiSequence(segment) {
+  if (segment.length > 50) {
+    return false;
+  }
+  if (unqualifiedKeycapRegex.test(segment)) {
+    return true;
+  }
+  if (segment.includes("‍")) {
+    const pictographics = segment.match(extendedPictographicRegex);
+    return pictographics !== null && pictographics.length >= 2;
+  }
+  return false;
+}
+function baseVisible(segment) {
+  const index = segment.search(visibleCharacterRegex);
+  return index === -1 ? void 0 : segment.slice(index);
+}
+function isHangulLeadingJamo(codePoint) {
+  return codePoint >= 4352 && codePoint <= 4447 || codePoint >= 43360 && codePoint <= 43388;
+}
+function isHangulVowelJamo(codePoint) {
+  return codePoint >= 4448 && codePoint <= 4519 || codePoint >= 55216 && codePoint <= 55238;
+}
+function isHangulTrailingJamo(codePoint) {
+  return codePoint >= 4520 && codePoint <= 4607 || codePoint >= 55243 && codePoint <= 55291;
+}
+function isHangulJamo(codePoint) {
+  return isHangulLeadingJamo(codePoint) || isHangulVowelJamo(codePoint) || isHangulTrailingJamo(codePoint);
+}
+function hangulClusterWidth(visibleSegment, eastAsianWidthOptions) {
+  const codePoints = [];
+  for (const character of visibleSegment) {
+    if (!visibleCharacterRegex.test(character)) {
+      continue;
+    }
+    codePoints.push(character.codePointAt(0));
+  }
+  if (codePoints.length === 0) {
+    return void 0;
+  }
+  let width = 0;
+  for (let index = 0; index < codePoints.length; index++) {
+    const codePoint = codePoints[index];
+    if (!isHangulJamo(codePoint)) {
+      if (width === 0) {
+        return void 0;
+      }
+      for (let remaining = index; remaining < codePoints.length; remaining++) {
+        width += eastAsianWidth(codePoints[remaining], eastAsianWidthOptions);
+      }
+      return width;
+    }
+    if (isHangulLeadingJamo(codePoint) && isHangulVowelJamo(codePoints[index + 1])) {
+      width += 2;
+      index += isHangulTrailingJamo(codePoints[index + 2]) ? 2 : 1;
+      continue;
+    }
+    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+  }
+  return width;
+}
+function trailingWidth(visibleSegment, eastAsianWidthOptions) {
+  let extra = 0;
+  let first = true;
+  for (const character of visibleSegment) {
+    if (first) {
+      first = false;
+      continue;
+    }
+    if (spacingMarkRegex.test(character) || character >= "＀" && character <= "￯") {
+      extra += eastAsianWidth(character.codePointAt(0), eastAsianWidthOptions);
+    }
+  }
+  return extra;
+}
+function stringWidth(input, options = {}) {
+  if (typeof input !== "string" || input.length === 0) {
+    return 0;
+  }
+  const {
+    ambiguousIsNarrow = true,
+    countAnsiEscapeCodes = false
+  } = options;
+  let string = input;
+  if (!countAnsiEscapeCodes && (string.includes("\x1B") || string.includes(""))) {
+    string = stripAnsi(string);
+  }
+  if (string.length === 0) {
+    return 0;
+  }
+  if (/^[\u0020-\u007E]*$/.test(string)) {
+    return string.length;
+  }
+  let width = 0;
+  const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
+  for (const { segment } of segmenter.segment(string)) {
+    const visibleSegment = baseVisible(segment);
+    if (visibleSegment === void 0) {
+      continue;
+    }
+    if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {
+      width += 2;
+      continue;
+    }
+    const hangulWidth = hangulClusterWidth(visibleSegment, eastAsianWidthOptions);
+    if (hangulWidth !== void 0) {
+      width += hangulWidth;
+      continue;
+    }
+    const codePoint = visibleSegment.codePointAt(0);
+    width += eastAsianWidth(codePoint, eastAsianWidthOptions);
+    width += trailingWidth(visibleSegment, eastAsianWidthOptions);
+  }
+  return width;
+}
+var segmenter, visibleCharacterRegex, spacingMarkRegex, rgiEmojiRegex, unqualifiedKeycapRegex, extendedPictographicRegex;
+var init_string_width = __esm({
+  "node_modules/string-width/index.js"() {
+    init_strip_ansi();
+    init_get_east_asian_width();
+    segmenter = new Intl.Segmenter();
+    visibleCharacterRegex = new RegExp("[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]", "v");
+    spacingMarkRegex = new RegExp("\\p{Spacing_Mark}", "v");
+    rgiEmojiRegex = new RegExp("^\\p{RGI_Emoji}$", "v");
+    unqualifiedKeycapRegex = /^[\d#*]\u20E3$/;
+    extendedPictographicRegex = new RegExp("\\p{Extended_Pictographic}", "gu");
+  }
+});
+
+// node_modules/environment/index.js
+var isBrowser, isNode, isBun, isDeno, isElectron, isJsDom, isWebWorker, isDedicatedWorker, isSharedWorker, isServiceWorker, platform, isMacOs, isWindows, isLinux, isIos, isAndroid;
+var init_environment = __esm({
+  "node_modules/environment/index.js"() {
+    isBrowser = globalThis.window?.document !== void 0;
+    isNode = globalThis.process?.versions?.node !== void 0;
+    isBun = globalThis.process?.versions?.bun !== void 0;
+    isDeno = globalThis.Deno?.version?.deno !== void 0;
+    isElectron = globalThis.process?.versions?.electron !== void 0;
+    isJsDom = globalThis.navigator?.userAgent?.includes("jsdom") === true;
+    isWebWorker = typeof WorkerGlobalScope !== "undefined" && globalThis instanceof WorkerGlobalScope;
+    isDedicatedWorker = typeof DedicatedWorkerGlobalScope !== "undefined" && globalThis instanceof DedicatedWorkerGlobalScope;
+    isSharedWorker = typeof SharedWorkerGlobalScope !== "undefined" && globalThis instanceof SharedWorkerGlobalScope;
+    isServiceWorker = typeof ServiceWorkerGlobalScope !== "undefined" && globalThis instanceof ServiceWorkerGlobalScope;
+    platform = globalThis.navigator?.userAgentData?.platform;
+    isMacOs = platform === "macOS" || globalThis.navigator?.platform === "MacIntel" || globalThis.navigator?.userAgent?.includes(" Mac ") === true || globalThis.process?.platform === "darwin";
+    isWindows = platform === "Windows" || globalThis.navigator?.platform === "Win32" || globalThis.process?.platform === "win32";
+    isLinux = platform === "Linux" || globalThis.navigator?.platform?.startsWith("Linux") === true || globalThis.navigator?.userAgent?.includes(" Linux ") === true || globalThis.process?.platform === "linux";
+    isIos = platform === "iOS" || globalThis.navigator?.platform === "MacIntel" && globalThis.navigator?.maxTouchPoints > 1 || /iPad|iPhone|iPod/.test(globalThis.navigator?.platform);
+    isAndroid = platform === "Android" || globalThis.navigator?.platform === "Android" || globalThis.navigator?.userAgent?.includes(" Android ") === true || globalThis.process?.platform === "android";
+  }
+});
+
+// node_modules/ansi-escapes/base.js
+var base_exports2 = {};
+__export(base_exports2, {
+  ConEmu: () => ConEmu,
+  beep: () => beep,
+  beginSynchronizedOutput: () => beginSynchronizedOutput,
+  clearScreen: () => clearScreen,
+  clearTerminal: () => clearTerminal,
+  clearViewport: () => clearViewport,
+  cursorBackward: () => cursorBackward,
+  cursorDown: () => cursorDown,
+  cursorForward: () => cursorForward,
+  cursorGetPosition: () => cursorGetPosition,
+  cursorHide: () => cursorHide,
+  cursorLeft: () => cursorLeft,
+  cursorMove: () => cursorMove,
+  cursorNextLine: () => cursorNextLine,
+  cursorPrevLine: () => cursorPrevLine,
+  cursorRestorePosition: () => cursorRestorePosition,
+  cursorSavePosition: () => cursorSavePosition,
+  cursorShow: () => cursorShow,
+  cursorTo: () => cursorTo,
+  cursorUp: () => cursorUp,
+  endSynchronizedOutput: () => endSynchronizedOutput,
+  enterAlternativeScreen: () => enterAlternativeScreen,
+  eraseDown: () => eraseDown,
+  eraseEndLine: () => eraseEndLine,
+  eraseLine: () => eraseLine,
+  eraseLines: () => eraseLines,
+  eraseScreen: () => eraseScreen,
+  eraseStartLine: () => eraseStartLine,
+  eraseUp: () => eraseUp,
+  exitAlternativeScreen: () => exitAlternativeScreen,
+  iTerm: () => iTerm,
+  image: () => image,
+  link: () => link,
+  scrollDown: () => scrollDown,
+  scrollUp: () => scrollUp,
+  setCwd: () => setCwd,
+  synchronizedOutput: () => synchronizedOutput
+});
+import process4 from "node:process";
+import os2 from "node:os";
+var ESC, OSC, BEL, SEP, isTerminalApp, isWindows2, isTmux, cwdFunction, wrapOsc, cursorTo, cursorMove, cursorUp, cursorDown, cursorForward, cursorBackward, cursorLeft, cursorSavePosition, cursorRestorePosition, cursorGetPosition, cursorNextLine, cursorPrevLine, cursorHide, cursorShow, eraseLines, eraseEndLine, eraseStartLine, eraseLine, eraseDown, eraseUp, eraseScreen, scrollUp, scrollDown, clearScreen, clearViewport, isOldWindows, clearTerminal, enterAlternativeScreen, exitAlternativeScreen, beginSynchronizedOutput, endSynchronizedOutput, synchronizedOutput, beep, link, image, iTerm, ConEmu, setCwd;
+var init_base2 = __esm({
+  "node_modules/ansi-escapes/base.js"() {
+    init_environment();
+    ESC = "\x1B[";
+    OSC = "\x1B]";
+    BEL = "\x07";
+    SEP = ";";
+    isTerminalApp = !isBrowser && process4.env.TERM_PROGRAM === "Apple_Terminal";
+    isWindows2 = !isBrowser && process4.platform === "win32";
+    isTmux = !isBrowser && (process4.env.TERM?.startsWith("screen") || process4.env.TERM?.startsWith("tmux") || process4.env.TMUX !== void 0);
+    cwdFunction = isBrowser ? () => {
+      throw new Error("`process.cwd()` only works in Node.js, not the browser.");
+    } : process4.cwd;
+    wrapOsc = (sequence) => {
+      if (isTmux) {
+        return "\x1BPtmux;" + sequence.replaceAll("\x1B", "\x1B\x1B") + "\x1B\\";
+      }
+      return sequence;
+    };
+    cursorTo = (x, y) => {
+      if (typeof x !== "number") {
+        throw new TypeError("The `x` argument is required");
+      }
+      if (typeof y !== "number") {
+        return ESC + (x + 1) + "G";
+      }
+      return ESC + (y + 1) + SEP + (x + 1) + "H";
+    };
+    cursorMove = (x, y) => {
+      if (typeof x !== "number") {
+        throw new TypeError("The `x` argument is required");
+      }
+      let returnValue = "";
+      if (x < 0) {
+        returnValue += ESC + -x + "D";
+      } else if (x > 0) {
+        returnValue += ESC + x + "C";
+      }
+      if (y < 0) {
+        returnValue += ESC + -y + "A";
+      } else if (y > 0) {
+        returnValue += ESC + y + "B";
+      }
+      return returnValue;
+    };
+    cursorUp = (count = 1) => ESC + count + "A";
+    cursorDown = (count = 1) => ESC + count + "B";
+    cursorForward = (count = 1) => ESC + count + "C";
+    cursorBackward = (count = 1) => ESC + count + "D";
+    cursorLeft = ESC + "G";
+    cursorSavePosition = isTerminalApp ? "\x1B7" : ESC + "s";
+    cursorRestorePosition = isTerminalApp ? "\x1B8" : ESC + "u";
+    cursorGetPosition = ESC + "6n";
+    cursorNextLine = ESC + "E";
+    cursorPrevLine = ESC + "F";
+    cursorHide = ESC + "?25l";
+    cursorShow = ESC + "?25h";
+    eraseLines = (count) => {
+      let clear = "";
+      for (let i = 0; i < count; i++) {
+        clear += eraseLine + (i < count - 1 ? cursorUp() : "");
+      }
+      if (count) {
+        clear += cursorLeft;
+      }
+      return clear;
+    };
+    eraseEndLine = ESC + "K";
+    eraseStartLine = ESC + "1K";
+    eraseLine = ESC + "2K";
+    eraseDown = ESC + "J";
+    eraseUp = ESC + "1J";
+    eraseScreen = ESC + "2J";
+    scrollUp = ESC + "S";
+    scrollDown = ESC + "T";
+    clearScreen = "\x1Bc";
+    clearViewport = `${eraseScreen}${ESC}H`;
+    isOldWindows = () => {
+      if (isBrowser || !isWindows2) {
+        return false;
+      }
+      const parts = os2.release().split(".");
+      const major = Number(parts[0]);
+      const build = Number(parts[2] ?? 0);
+      if (major < 10) {
+        return true;
+      }
+      if (major === 10 && build < 10586) {
+        return true;
+      }
+      return false;
+    };
+    clearTerminal = isOldWindows() ? `${eraseScreen}${ESC}0f` : `${eraseScreen}${ESC}3J${ESC}H`;
+    enterAlternativeScreen = ESC + "?1049h";
+    exitAlternativeScreen = ESC + "?1049l";
+    beginSynchronizedOutput = ESC + "?2026h";
+    endSynchronizedOutput = ESC + "?2026l";
+    synchronizedOutput = (text) => beginSynchronizedOutput + text + endSynchronizedOutput;
+    beep = BEL;
+    link = (text, url) => {
+      const openLink = wrapOsc(`${OSC}8${SEP}${SEP}${url}${BEL}`);
+      const closeLink = wrapOsc(`${OSC}8${SEP}${SEP}${BEL}`);
+      return openLink + text + closeLink;
+    };
+    image = (data, options = {}) => {
+      let returnValue = `${OSC}1337;File=inline=1`;
+      if (options.width) {
+        returnValue += `;width=${options.width}`;
+      }
+      if (options.height) {
+        returnValue += `;height=${options.height}`;
+      }
+      if (options.preserveAspectRatio === false) {
+        returnValue += ";preserveAspectRatio=0";
+      }
+      const imageBuffer = Buffer.from(data);
+      return wrapOsc(returnValue + `;size=${imageBuffer.byteLength}:` + imageBuffer.toString("base64") + BEL);
+    };
+    iTerm = {
+      setCwd: (cwd = cwdFunction()) => wrapOsc(`${OSC}50;CurrentDir=${cwd}${BEL}`),
+      annotation(message, options = {}) {
+        let returnValue = `${OSC}1337;`;
+        const hasX = options.x !== void 0;
+        const hasY = options.y !== void 0;
+        if ((hasX || hasY) && !(hasX && hasY && options.length !== void 0)) {
+          throw new Error("`x`, `y` and `length` must be defined when `x` or `y` is defined");
+        }
+        message = message.replaceAll("|", "");
+        returnValue += options.isHidden ? "AddHiddenAnnotation=" : "AddAnnotation=";
+        if (options.length > 0) {
+          returnValue += (hasX ? [message, options.length, options.x, options.y] : [options.length, message]).join("|");
+        } else {
+          returnValue += message;
+        }
+        return wrapOsc(returnValue + BEL);
+      }
+    };
+    ConEmu = {
+      setCwd: (cwd = cwdFunction()) => wrapOsc(`${OSC}9;9;${cwd}${BEL}`)
+    };
+    setCwd = (cwd = cwdFunction()) => iTerm.setCwd(cwd) + ConEmu.setCwd(cwd);
+  }
+});
+
+// node_modules/ansi-escapes/index.js
+var init_ansi_escapes = __esm({
+  "node_modules/ansi-escapes/index.js"() {
+    init_base2();
+    init_base2();
+  }
+});
+
+// node_modules/supports-color/index.js
+import process5 from "node:process";
+import os3 from "node:os";
+import tty3 from "node:tty";
+function hasFlag2(flag, argv = globalThis.Deno ? globalThis.Deno.args : process5.argv) {
+  const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+  const position = argv.indexOf(prefix + flag);
+  const terminatorPosition = argv.indexOf("--");
+  return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+}
+function envForceColor2() {
+  if (!("FORCE_COLOR" in env2)) {
+    return;
+  }
+  if (env2.FORCE_COLOR === "true") {
+    return 1;
+  }
+  if (env2.FORCE_COLOR === "false") {
+    return 0;
+  }
+  if (env2.FORCE_COLOR.length === 0) {
+    return 1;
+  }
+  const level = Math.min(Number.parseInt(env2.FORCE_COLOR, 10), 3);
+  if (![0, 1, 2, 3].includes(level)) {
+    return;
+  }
+  return level;
+}
+function translateLevel2(level) {
+  if (level === 0) {
+    return false;
+  }
+  return {
+    level,
+    hasBasic: true,
+    has256: level >= 2,
+    has16m: level >= 3
+  };
+}
+function _supportsColor2(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
+  const noFlagForceColor = envForceColor2();
+  if (noFlagForceColor !== void 0) {
+    flagForceColor2 = noFlagForceColor;
+  }
+  const forceColor = sniffFlags ? flagForceColor2 : noFlagForceColor;
+  if (forceColor === 0) {
+    return 0;
+  }
+  if (sniffFlags) {
+    if (hasFlag2("color=16m") || hasFlag2("color=full") || hasFlag2("color=truecolor")) {
+      return 3;
+    }
+    if (hasFlag2("color=256")) {
+      return 2;
+    }
+  }
+  if ("TF_BUILD" in env2 && "AGENT_NAME" in env2) {
+    return 1;
+  }
+  if (haveStream && !streamIsTTY && forceColor === void 0) {
+    return 0;
+  }
+  const min = forceColor || 0;
+  if (env2.TERM === "dumb") {
+    return min;
+  }
+  if (process5.platform === "win32") {
+    const osRelease = os3.release().split(".");
+    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+      return Number(osRelease[2]) >= 14931 ? 3 : 2;
+    }
+    return 1;
+  }
+  if ("CI" in env2) {
+    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key) => key in env2)) {
+      return 3;
+    }
+    if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
+      return 1;
+    }
+    return min;
+  }
+  if ("TEAMCITY_VERSION" in env2) {
+    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env2.TEAMCITY_VERSION) ? 1 : 0;
+  }
+  if (env2.COLORTERM === "truecolor") {
+    return 3;
+  }
+  if (env2.TERM === "xterm-kitty") {
+    return 3;
+  }
+  if (env2.TERM === "xterm-ghostty") {
+    return 3;
+  }
+  if (env2.TERM === "wezterm") {
+    return 3;
+  }
+  if ("TERM_PROGRAM" in env2) {
+    const version2 = Number.parseInt((env2.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+    switch (env2.TERM_PROGRAM) {
+      case "iTerm.app": {
+        return version2 >= 3 ? 3 : 2;
+      }
+      case "Apple_Terminal": {
+        return 2;
+      }
+    }
+  }
+  if (/-256(color)?$/i.test(env2.TERM)) {
+    return 2;
+  }
+  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env2.TERM)) {
+    return 1;
+  }
+  if ("COLORTERM" in env2) {
+    return 1;
+  }
+  return min;
+}
+function createSupportsColor2(stream, options = {}) {
+  const level = _supportsColor2(stream, {
+    streamIsTTY: stream && stream.isTTY,
+    ...options
+  });
+  return translateLevel2(level);
+}
+var env2, flagForceColor2, supportsColor2;
+var init_supports_color2 = __esm({
+  "node_modules/supports-color/index.js"() {
+    ({ env: env2 } = process5);
+    if (hasFlag2("no-color") || hasFlag2("no-colors") || hasFlag2("color=false") || hasFlag2("color=never")) {
+      flagForceColor2 = 0;
+    } else if (hasFlag2("color") || hasFlag2("colors") || hasFlag2("color=true") || hasFlag2("color=always")) {
+      flagForceColor2 = 1;
+    }
+    supportsColor2 = {
+      stdout: createSupportsColor2({ isTTY: tty3.isatty(1) }),
+      stderr: createSupportsColor2({ isTTY: tty3.isatty(2) })
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+import process6 from "process";
+function hasFlag3(flag, argv = process6.argv) {
+  const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+  const position = argv.indexOf(prefix + flag);
+  const terminatorPosition = argv.indexOf("--");
+  return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+}
+var init_has_flag = __esm({
+  "node_modules/has-flag/index.js"() {
+  }
+});
+
+// node_modules/supports-hyperlinks/index.js
+import process7 from "node:process";
+function parseVersion(versionString = "") {
+  if (/^\d{3,4}$/.test(versionString)) {
+    const match = /(\d{1,2})(\d{2})/.exec(versionString) ?? [];
+    return {
+      major: 0,
+      minor: Number.parseInt(match[1], 10),
+      patch: Number.parseInt(match[2], 10)
+    };
+  }
+  const versions = (versionString ?? "").split(".").map((n) => Number.parseInt(n, 10));
+  return {
+    major: versions[0],
+    minor: versions[1],
+    patch: versions[2]
+  };
+}
+function createSupportsHyperlinks(stream) {
+  const {
+    CI,
+    CURSOR_TRACE_ID,
+    FORCE_HYPERLINK,
+    NETLIFY,
+    TEAMCITY_VERSION,
+    TERM_PROGRAM,
+    TERM_PROGRAM_VERSION,
+    VTE_VERSION,
+    TERM
+  } = process7.env;
+  if (FORCE_HYPERLINK) {
+    return !(FORCE_HYPERLINK.length > 0 && Number.parseInt(FORCE_HYPERLINK, 10) === 0);
+  }
+  if (hasFlag3("no-hyperlink") || hasFlag3("no-hyperlinks") || hasFlag3("hyperlink=false") || hasFlag3("hyperlink=never")) {
+    return false;
+  }
+  if (hasFlag3("hyperlink=true") || hasFlag3("hyperlink=always")) {
+    return true;
+  }
+  if (NETLIFY) {
+    return true;
+  }
+  if (!createSupportsColor2(stream)) {
+    return false;
+  }
+  if (stream && !stream.isTTY) {
+    return false;
+  }
+  if ("WT_SESSION" in process7.env) {
+    return true;
+  }
+  if (process7.platform === "win32") {
+    return false;
+  }
+  if (CI) {
+    return false;
+  }
+  if (TEAMCITY_VERSION) {
+    return false;
+  }
+  if (TERM_PROGRAM) {
+    const version2 = parseVersion(TERM_PROGRAM_VERSION);
+    switch (TERM_PROGRAM) {
+      case "iTerm.app": {
+        if (version2.major === 3) {
+          return version2.minor >= 1;
+        }
+        return version2.major > 3;
+      }
+      case "WezTerm": {
+        if (/^0-unstable-\d{4}-\d{2}-\d{2}$/.test(TERM_PROGRAM_VERSION)) {
+          const date = TERM_PROGRAM_VERSION.slice("0-unstable-".length);
+          return date >= "2020-06-20";
+        }
+        return version2.major >= 20200620;
+      }
+      case "vscode": {
+        if (CURSOR_TRACE_ID) {
+          return true;
+        }
+        return version2.major > 1 || version2.major === 1 && version2.minor >= 72;
+      }
+      case "ghostty": {
+        return true;
+      }
+      case "zed": {
+        return true;
+      }
+      case "Orca": {
+        return true;
+      }
+      case "WarpTerminal": {
+        return true;
+      }
+    }
+  }
+  if (VTE_VERSION) {
+    if (VTE_VERSION === "0.50.0") {
+      return false;
+    }
+    const version2 = parseVersion(VTE_VERSION);
+    return version2.major > 0 || version2.minor >= 50;
+  }
+  switch (TERM) {
+    case "alacritty": {
+      return true;
+    }
+    case "xterm-kitty": {
+      return true;
+    }
+  }
+  return false;
+}
+var supportsHyperlinks;
+var init_supports_hyperlinks = __esm({
+  "node_modules/supports-hyperlinks/index.js"() {
+    init_supports_color2();
+    init_has_flag();
+    supportsHyperlinks = {
+      stdout: createSupportsHyperlinks(process7.stdout),
+      stderr: createSupportsHyperlinks(process7.stderr)
+    };
+  }
+});
+
+// node_modules/eslint-rule-docs/plugins.json
+var require_plugins = __commonJS({
+  "node_modules/eslint-rule-docs/plugins.json"(exports, module) {
+    module.exports = {
+      "10x": {
+        repository: "https://github.com/JonnyBurger/eslint-plugin-10x"
+      },
+      "66nao": {
+        repository: "https://github.com/66nao/eslint-glugin-66nao"
+      },
+      "6river": {
+        repository: "https://github.com/6RiverSystems/eslint-plugin-6river"
+      },
+      "7g": {
+        repository: "https://github.com/7Geese/eslint-plugin-7g"
+      },
+      "@-k/eslint-plugin": {
+        repository: "https://github.com/AdrieanKhisbe/my-node-libraries"
+      },
+      "@0x706b/eslint-plugin-align-assignments": {
+        repository: "https://github.com/0x706b/eslint-plugin-align-assignments"
+      },
+      "@0y0/eslint-plugin-react": {
+        repository: "https://github.com/o0y0o/f2e-dev-toolkit"
+      },
+      "@10stars/eslint-plugin-react-hooks": {
+        repository: "https://github.com/facebook/react"
+      },
+      "@10up/eslint-plugin": {
+        repository: "https://github.com/10up/10up-toolkit"
+      },
+      "@18f/eslint-plugin-identity": {
+        repository: "https://github.com/18f/identity-idp"
+      },
+      "@20minutes/eslint-plugin-graphql": {
+        repository: "https://github.com/20minutes/eslint-plugin-graphql"
+      },
+      "@2chevskii/eslint-plugin-putout": {
+        repository: "https://github.com/2chevskii/eslint-plugin-putout"
+      },
+      "@4dvn-hieu/eslint-plugin-dollar-sign": {
+        repository: "https://github.com/erikdesjardins/eslint-plugin-dollar-sign"
+      },
+      "@6river/eslint-plugin-6river": {
+        repository: "https://github.com/6RiverSystems/eslint-plugin-6river"
+      },
+      "@aarondewes/wp-eslint-plugin": {
+        repository: "https://github.com/AaronDewes/gutenberg"
+      },
+      "@acmecryptocorp/eslint-plugin": {
+        repository: "https://github.com/acmecryptocorp/eslint-plugin"
+      },
+      "@adalo/eslint-plugin-axios": {
+        repository: "https://github.com/AdaloHQ/eslint"
+      },
+      "@adnovum-eslint/eslint-plugin": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "@aereal/eslint-plugin-react-type-safe-render": {
+        repository: "https://github.com/aereal/react-type-safe-render"
+      },
+      "@aiou/eslint-plugin-analyze": {
+        repository: "https://github.com/JiangWeixian/templates"
+      },
+      "@aiou/eslint-plugin-progress": {
+        repository: "https://github.com/JiangWeixian/eslint-config"
+      },
+      "@akphi/eslint-plugin": {
+        repository: "https://github.com/akphi/config-tester"
+      },
+      "@alasdair/eslint-plugin-max-len": {
+        repository: "https://github.com/alasdairhurst/eslint-plugin-max-len"
+      },
+      "@alexrafael10/eslint-plugin-prettier-vue": {
+        repository: "https://github.com/alexrafael10/eslint-plugin-prettier-vue"
+      },
+      "@alexreardon/eslint-plugin-react-hooks": {
+        repository: "https://github.com/facebook/react"
+      },
+      "@alibaba-aero/eslint-plugin-json": {
+        repository: "https://github.com/azeemba/eslint-plugin-json"
+      },
+      "@alixfachin/eslint-plugin-riotjs": {
+        repository: "https://github.com/AlixFachin/eslint-plugin-riotjs"
+      },
+      "@alongvili/eslint-plugin-remix": {
+        repository: "https://github.com/AlonGvili/eslint-plugin-remix"
+      },
+      "@americanexpress/eslint-plugin-one-app": {
+        repository: "https://github.com/americanexpress/one-app-cli"
+      },
+      "@aminya/eslint-plugin-only-warn": {
+        repository: "https://github.com/aminya/eslint-plugin-only-warn"
+      },
+      "@anansi/eslint-plugin": {
+        repository: "https://github.com/ntucker/anansi"
+      },
+      "@andreyvolokitin/eslint-plugin-destructuring": {
+        repository: "https://github.com/lukeapage/eslint-plugin-destructuring"
+      },
+      "@angelventura/eslint-plugin-ejs": {
+        repository: "https://github.com/angelventura/eslint-plugin-ejs"
+      },
+      "@angular-eslint/eslint-plugin": {
+        repository: "https://github.com/angular-eslint/angular-eslint"
+      },
+      "@angular-eslint/eslint-plugin-template": {
+        repository: "https://github.com/angular-eslint/angular-eslint"
+      },
+      "@angular-ru/eslint-plugin-enterprise": {
+        repository: "https://github.com/Angular-RU/angular-ru-sdk"
+      },
+      "@anireact/eslint-plugin": {
+        repository: "https://github.com/anireact/zc"
+      },
+      "@anshulsanghi/eslint-plugin-enforce-apollo-error-handling": {
+        repository: "https://github.com/anshap1719/eslint-plugin-enforce-apollo-error-handling"
+      },
+      "@anshulsanghi/eslint-plugin-playwright": {
+        repository: "https://github.com/anshap1719/eslint-plugin-playwright"
+      },
+      "@aortman/eslint-plugin-import": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "@applitools/eslint-plugin-compat": {
+        repository: "https://github.com/applitools/eslint-plugin-compat"
+      },
+      "@appruut/eslint-plugin": {
+        repository: "https://github.com/appruut/eslint-plugin"
+      },
+      "@appulate/eslint-plugin": {
+        repository: "https://github.com/appulate/eslint-plugin-appulate"
+      },
+      "@arnaud-barre/eslint-plugin-custom": {
+        repository: "https://github.com/ArnaudBarre/eslint-config"
+      },
+      "@arnaud-barre/eslint-plugin-local": {
+        repository: "https://github.com/ArnaudBarre/eslint-config"
+      },
+      "@asbjorn/eslint-plugin-groq": {
+        repository: "https://github.com/asbjornh/eslint-plugin-groq"
+      },
+      "@atlauncher/eslint-plugin-atlauncher": {
+        repository: "https://github.com/ATLauncher/javascript"
+      },
+      "@augustaba/eslint-plugin": {
+        repository: "https://github.com/augustaba/rider"
+      },
+      "@authing/eslint-plugin-nestjs": {
+        repository: "https://github.com/Authing/eslint-plugin-nestjs"
+      },
+      "@autoguru/eslint-plugin": {
+        repository: "https://github.com/autoguru-au/octane"
+      },
+      "@automattic/eslint-plugin-wpvip": {
+        repository: "https://github.com/Automattic/eslint-config-wpvip"
+      },
+      "@avaly/eslint-plugin-import-order": {
+        repository: "https://github.com/avaly/eslint-plugin-import-order"
+      },
+      "@babel/eslint-plugin": {
+        repository: "https://github.com/babel/babel"
+      },
+      "@babel/eslint-plugin-development": {
+        repository: "https://github.com/babel/babel"
+      },
+      "@bdwain/eslint-plugin-better-mutation": {
+        repository: "https://github.com/sloops77/eslint-plugin-better-mutation"
+      },
+      "@beequeue/eslint-plugin": {
+        repository: "https://github.com/BeeeQueue/eslint-plugin"
+      },
+      "@bel0v/eslint-plugin-deprecate": {
+        repository: "https://github.com/AlexMost/eslint-plugin-deprecate"
+      },
+      "@bem-react/eslint-plugin": {
+        repository: "https://github.com/bem/bem-react"
+      },
+      "@bentley/eslint-plugin": {
+        repository: "https://github.com/imodeljs/imodeljs"
+      },
+      "@berlysia/generator-eslint-plugin": {
+        repository: "https://github.com/berlysia/generator-eslint-plugin"
+      },
+      "@bernardmcmanus/eslint-plugin": {
+        repository: "https://github.com/bernardmcmanus/standards"
+      },
+      "@bigcommerce/eslint-plugin": {
+        repository: "https://github.com/bigcommerce/eslint-config"
+      },
+      "@bigtaddy/eslint-plugin-simple-import-sort": {
+        repository: "https://github.com/bigtaddy/eslint-plugin-simple-import-sort"
+      },
+      "@bigtest/eslint-plugin": {
+        repository: "https://github.com/thefrontside/bigtest"
+      },
+      "@binary64/eslint-plugin": {
+        repository: "https://github.com/binary64/eslint-plugin"
+      },
+      "@bitassembly/eslint-plugin-import-alias": {
+        repository: "https://github.com/jamsuu/eslint-plugin-import-alias"
+      },
+      "@bjervis/eslint-plugin-redundant-stack": {
+        repository: "https://github.com/benjervis/eslint-plugin-redundant-stack"
+      },
+      "@bjervis/eslint-plugin-scoobie": {
+        repository: "https://github.com/benjervis/eslint-plugin-scoobie"
+      },
+      "@black_hole/eslint-plugin": {
+        repository: "https://github.com/netless-io/eslint-plugin"
+      },
+      "@black_hole/eslint-plugin-black_hole": {
+        repository: "https://github.com/netless-io/eslint-plugin-netless"
+      },
+      "@black_hole/eslint-plugin-netless": {
+        repository: "https://github.com/netless-io/eslint-plugin-netless"
+      },
+      "@blackflux/eslint-plugin-rules": {
+        repository: "https://github.com/blackflux/eslint-plugin-rules"
+      },
+      "@bluecateng/eslint-plugin": {
+        repository: "https://github.com/bluecatengineering/eslint-packages"
+      },
+      "@bluelovers/eslint-plugin": {
+        repository: "https://github.com/bluelovers/ws-node-bluelovers"
+      },
+      "@blueprint-modernized/eslint-plugin": {
+        repository: "https://github.com/palantir/blueprint"
+      },
+      "@blueprintjs/eslint-plugin": {
+        repository: "https://github.com/palantir/blueprint"
+      },
+      "@blueprintjs/eslint-plugin-blueprint": {
+        repository: "https://github.com/palantir/blueprint"
+      },
+      "@bo2kshelf/eslint-plugin": {
+        repository: "https://github.com/bo2kshelf/eslint-plugin"
+      },
+      "@br/eslint-plugin-laws-of-the-game": {
+        repository: "https://github.com/bleacherreport/eslint-plugin-laws-of-the-game"
+      },
+      "@breadhead/eslint-plugin-react-hooks": {
+        repository: "https://github.com/breadhead/eslint-plugin-react-hooks"
+      },
+      "@breautek/eslint-plugin": {
+        repository: "https://github.com/breautek/eslint-plugin"
+      },
+      "@brettz9/eslint-plugin": {
+        repository: "https://github.com/brettz9/eslint-plugin"
+      },
+      "@builder.io/eslint-plugin-mitosis": {
+        repository: "https://github.com/BuilderIO/mitosis"
+      },
+      "@buildertrend/eslint-plugin-enterprise-extras": {
+        repository: "https://github.com/buildertrend/eslint-plugin-enterprise-extras"
+      },
+      "@bullhorn/eslint-plugin-bullhorn": {
+        repository: "https://github.com/bullhorn/eslint-plugin-bullhorn"
+      },
+      "@busybox/eslint-plugin-json": {
+        repository: "https://github.com/davidNHK/busybox"
+      },
+      "@bve/eslint-plugin": {
+        repository: "https://github.com/bvejs/bve"
+      },
+      "@byteever/eslint-plugin": {
+        repository: "https://github.com/byteever/eslint-plugin"
+      },
+      "@c-hess/eslint-plugin-enterprise-extras": {
+        repository: "https://github.com/C-Hess/eslint-plugin-enterprise-extras"
+      },
+      "@calm/eslint-plugin-react-intl": {
+        repository: "https://github.com/calm/eslint-plugin-react-intl"
+      },
+      "@canarise/snowpack-eslint-plugin": {
+        repository: "https://github.com/leebeydoun/snowpack-eslint-plugin"
+      },
+      "@cazoo/eslint-plugin-eslint": {
+        repository: "https://github.com/Cazoo-uk/cazoo-eslint"
+      },
+      "@cebus/eslint-plugin": {
+        repository: "https://github.com/cebus-org/cebus"
+      },
+      "@chainsafe/eslint-plugin-node": {
+        repository: "https://github.com/mysticatea/eslint-plugin-node"
+      },
+      "@change-org/eslint-plugin-change": {
+        repository: "https://github.com/change/javascript"
+      },
+      "@channel.io/eslint-plugin": {
+        repository: "https://github.com/channel-io/eslint-plugin"
+      },
+      "@chanzuckerberg/eslint-plugin-stories": {
+        repository: "https://github.com/chanzuckerberg/frontend-libs"
+      },
+      "@checkdigit/eslint-plugin": {
+        repository: "https://github.com/checkdigit/eslint-plugin"
+      },
+      "@chensi-thunder/eslint-plugin-vue": {
+        repository: "https://github.com/chensi-thunder/eslint-plugin-vue"
+      },
+      "@chialab/eslint-plugin": {
+        repository: "https://github.com/chialab/eslint-config"
+      },
+      "@chris-zhu/eslint-plugin": {
+        repository: "https://github.com/chris-zhu/eslint-config"
+      },
+      "@clark/eslint-plugin-import-helpers-with-package": {
+        repository: "https://github.com/ClarkSource/eslint-config"
+      },
+      "@cloudfour/eslint-plugin": {
+        repository: "https://github.com/cloudfour/eslint-config"
+      },
+      "@clr/eslint-plugin-clarity-adoption": {
+        repository: "https://github.com/vmware-clarity/core"
+      },
+      "@codaco/eslint-plugin-spellcheck": {
+        repository: "https://github.com/codaco/eslint-plugin-spellcheck"
+      },
+      "@codar/eslint-plugin": {
+        repository: "https://github.com/codarme/stylelint"
+      },
+      "@code-atlantic/eslint-plugin": {
+        repository: "https://github.com/code-atlantic/coding-standards"
+      },
+      "@coderscamp/eslint-plugin": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "@codeutils/eslint-plugin-code-struct": {
+        repository: "https://github.com/cssmiles/eslint-code-struct"
+      },
+      "@cognibox/eslint-plugin-no-super-async": {
+        repository: "https://github.com/cognibox/eslint-no-super-async"
+      },
+      "@cognibox/eslint-plugin-vue-require-component-key": {
+        repository: "https://github.com/cognibox/eslint-vue-require-component-key"
+      },
+      "@cometjs/eslint-plugin": {
+        repository: "https://github.com/cometkim/cometjs"
+      },
+      "@compas/eslint-plugin": {
+        repository: "https://github.com/compasjs/compas"
+      },
+      "@compass-aiden/eslint-plugin": {
+        repository: "https://github.com/Aiden-FE/compass-eslint"
+      },
+      "@compiled/eslint-plugin": {
+        repository: "https://github.com/atlassian-labs/compiled"
+      },
+      "@coorpacademy/eslint-plugin-coorpacademy": {
+        repository: "https://github.com/CoorpAcademy/eslint-plugin-coorpacademy"
+      },
+      "@copyist/eslint-plugin": {
+        repository: "https://github.com/ooooevan/copyist"
+      },
+      "@corbinu/eslint-plugin-typescript": {
+        repository: "https://github.com/typescript-eslint/typescript-eslint"
+      },
+      "@corefw/eslint-plugin-corefw": {
+        repository: "https://github.com/corefw/core-eslint-plugin-corefw"
+      },
+      "@creuna/eslint-plugin-prop-types-csharp": {
+        repository: "https://github.com/Creuna-Oslo/eslint-plugin-prop-types-csharp"
+      },
+      "@crishellco/eslint-plugin": {
+        repository: "https://github.com/crishellco/eslint-plugin"
+      },
+      "@croct/eslint-plugin": {
+        repository: "https://github.com/croct-tech/coding-standard-js"
+      },
+      "@croutonn/eslint-plugin": {
+        repository: "https://github.com/croutonn/eslint-plugin"
+      },
+      "@cspell/eslint-plugin": {
+        repository: "https://github.com/streetsidesoftware/cspell"
+      },
+      "@cypress/eslint-plugin-dev": {
+        repository: "https://github.com/cypress-io/cypress"
+      },
+      "@cypress/eslint-plugin-json": {
+        repository: "https://github.com/cypress-io/eslint-plugin-json"
+      },
+      "@d-hussar/eslint-plugin": {
+        repository: "https://github.com/d-hussar/eslint-plugin"
+      },
+      "@d0whc3r/eslint-plugin-stencil": {
+        repository: "https://github.com/d0whc3r/stencil-eslint"
+      },
+      "@d3banking/eslint-plugin": {
+        repository: "https://github.com/LodoSoftware/javascript-style-guide"
+      },
+      "@danifoldi/eslint-plugin-eslint-presets": {
+        repository: "https://github.com/DaniFoldi/linters"
+      },
+      "@darkobits/eslint-plugin": {
+        repository: "https://github.com/darkobits/eslint-plugin"
+      },
+      "@darraghor/eslint-plugin-nestjs-typed": {
+        repository: "https://github.com/darraghoriordan/eslint-plugin-nestjs-typed"
+      },
+      "@dbenfouzari/eslint-plugin-i18n": {
+        repository: "https://github.com/dbenfouzari/packages"
+      },
+      "@dbenfouzari/eslint-plugin-react-native": {
+        repository: "https://github.com/dbenfouzari/eslint-plugin-react-native"
+      },
+      "@dekode/eslint-plugin": {
+        repository: "https://github.com/DekodeInteraktiv/coding-standards"
+      },
+      "@delagen/eslint-plugin-deprecation": {
+        repository: "https://github.com/delagen/eslint-plugin-deprecation"
+      },
+      "@demands/eslint-plugin-import": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "@denis-sokolov/eslint-plugin": {
+        repository: "https://github.com/denis-sokolov/eslint-plugin"
+      },
+      "@devahn/eslint-plugin-compat": {
+        repository: "https://github.com/panda0603/eslint-plugin-compat-mod"
+      },
+      "@devil7softwares/eslint-plugin-axios-swagger": {
+        repository: "https://github.com/Devil7-Softwares/eslint-plugin-axios-swagger"
+      },
+      "@devinrhode2/eslint-plugin-node": {
+        repository: "https://github.com/mysticatea/eslint-plugin-node"
+      },
+      "@devsisters/eslint-plugin-web": {
+        repository: "https://github.com/devsisters/web-packages"
+      },
+      "@dhmk/eslint-plugin-atom": {
+        repository: "https://github.com/dhmk083/dhmk-eslint-plugin-atom"
+      },
+      "@dimensiondev/eslint-plugin": {
+        repository: "https://github.com/DimensionDev/eslint-plugin"
+      },
+      "@divyagnan/eslint-plugin-inline-styles": {
+        repository: "https://github.com/divyagnan/eslint-plugin-inline-styles"
+      },
+      "@docusaurus/eslint-plugin": {
+        repository: "https://github.com/facebook/docusaurus"
+      },
+      "@doochik/eslint-plugin-location": {
+        repository: "https://github.com/doochik/eslint-plugin-location"
+      },
+      "@doodad-js/eslint-plugin-doodad": {
+        repository: "https://github.com/doodadjs/eslint-plugin-doodad"
+      },
+      "@dr.potapoff/eslint-plugin": {
+        repository: "https://github.com/typescript-eslint/typescript-eslint"
+      },
+      "@dreipol/eslint-plugin-export-keys": {
+        repository: "https://github.com/dreipol/eslint-plugin-export-keys"
+      },
+      "@dword-design/eslint-plugin-import-alias": {
+        repository: "https://github.com/dword-design/eslint-plugin-import-alias"
+      },
+      "@einride/eslint-plugin": {
+        repository: "https://github.com/einride/eslint-plugin"
+      },
+      "@ejhammond/eslint-plugin": {
+        repository: "https://github.com/ejhammond/eslint-plugin-ejhammond"
+      },
+      "@eladavron/eslint-plugin-jinja": {
+        repository: "https://github.com/eladavron/eslint-plugin-jinja"
+      },
+      "@elastic/eslint-plugin-eui": {
+        repository: "https://github.com/elastic/eui"
+      },
+      "@elastic/eslint-plugin-kibana-custom": {
+        repository: "https://github.com/elastic/kibana"
+      },
+      "@elastic/eslint-plugin-react-intl": {
+        repository: "https://github.com/elastic/eslint-plugin-react-intl"
+      },
+      "@elementor/eslint-plugin-editor": {
+        repository: "https://github.com/elementor/elementor-editor-packages"
+      },
+      "@elementor/eslint-plugin-elementor": {
+        repository: "https://github.com/elementor/elementor-editor-packages"
+      },
+      "@elfin-fe/eslint-plugin-elfin": {
+        repository: "https://github.com/elfinFE/elfin-convention"
+      },
+      "@elfinct/eslint-plugin-elfin": {
+        repository: "https://github.com/elfinFE/elfin-convention"
+      },
+      "@elux/eslint-plugin": {
+        repository: "https://github.com/hiisea/elux/tree/master"
+      },
+      "@elyby/eslint-plugin": {
+        repository: "https://github.com/elyby/eslint-config"
+      },
+      "@emotion/eslint-plugin": {
+        repository: "https://github.com/emotion-js/emotion"
+      },
+      "@empathyco/eslint-plugin-x": {
+        repository: "https://github.com/empathyco/x"
+      },
+      "@emrys-myrddin/eslint-plugin": {
+        repository: "https://github.com/dotansimha/graphql-eslint"
+      },
+      "@endpass/eslint-plugin-endpass": {
+        repository: "https://github.com/endpass/endpass-core"
+      },
+      "@episerver/eslint-plugin-cms": {
+        repository: "https://github.com/seriema/eslint-plugin-episerver-cms"
+      },
+      "@essex/eslint-plugin": {
+        repository: "https://github.com/microsoft/essex-alpha-build-infra"
+      },
+      "@euberdeveloper/eslint-plugin": {
+        repository: "https://github.com/euberdeveloper/eslint-plugin"
+      },
+      "@euberdeveloper/eslint-plugin-slim": {
+        repository: "https://github.com/euberdeveloper/eslint-plugin"
+      },
+      "@evojs/eslint-plugin": {
+        repository: "https://github.com/evotool/js-eslint-plugin"
+      },
+      "@ezcater/eslint-plugin-recipe": {
+        repository: "https://github.com/ezcater/recipe"
+      },
+      "@fable/eslint-plugin-implicit-dependencies": {
+        repository: "https://github.com/fablestudios/eslint-plugin-implicit-dependencies"
+      },
+      "@fabriece/eslint-plugin-react-typescript": {
+        repository: "https://github.com/sfabriece/eslint-plugin-react-typescript"
+      },
+      "@fasttime/eslint-plugin": {
+        repository: "https://github.com/fasttime/eslint-plugin"
+      },
+      "@feature-driven/eslint-plugin": {
+        repository: "https://github.com/feature-driven/eslint-config"
+      },
+      "@feature-sliced/eslint-plugin-messages": {
+        repository: "https://github.com/feature-sliced/eslint-config"
+      },
+      "@fellow/eslint-plugin-coffee": {
+        repository: "https://github.com/aminland/eslint-plugin-coffee"
+      },
+      "@fengyinchao/eslint-plugin-custom": {
+        repository: "https://github.com/fengyinchao/eslint-plugin-custom"
+      },
+      "@ferocia-oss/eslint-plugin": {
+        repository: "https://github.com/ferocia/eslint-plugin"
+      },
+      "@fezvrasta/eslint-plugin-no-iife": {
+        repository: "https://github.com/FezVrasta/eslint-plugin-no-iife"
+      },
+      "@fictiv/eslint-plugin-import": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "@fingerartur/eslint-plugin-import": {
+        repository: "https://github.com/import-js/eslint-plugin-import"
+      },
+      "@finos/eslint-plugin-legend-studio": {
+        repository: "https://github.com/finos/legend-studio"
+      },
+      "@fintechstudios/eslint-plugin-chai-as-promised": {
+        repository: "https://github.com/fintechstudios/eslint-plugin-chai-as-promised"
+      },
+      "@flowio/eslint-plugin-flowio": {
+        repository: "https://github.com/flowcommerce/eslint-plugin-flowio"
+      },
+      "@floydspace/eslint-plugin-rules": {
+        repository: "https://github.com/floydspace/eslint-plugin-rules"
+      },
+      "@fltri/eslint-plugin-local-rules": {
+        repository: "https://github.com/idaho/fltri-eslint-plugin-local-rules"
+      },
+      "@fluentui/eslint-plugin": {
+        repository: "https://github.com/microsoft/fluentui"
+      },
+      "@fluentwind/eslint-plugin-vue-i18n": {
+        repository: "https://github.com/fluentwind/eslint-plugin-vue-i18n"
+      },
+      "@flycode-org/eslint-plugin-react-i18next": {
+        repository: "https://github.com/flycode-org/eslint-plugin-react-i18next"
+      },
+      "@forxtu/eslint-plugin-react-native-a11y": {
+        repository: "https://github.com/forxtu/fx2-eslint-plugin-react-native-a11y"
+      },
+      "@foxglove/eslint-plugin": {
+        repository: "https://github.com/foxglove/eslint-plugin"
+      },
+      "@frogeducation/eslint-plugin-jquery-compat": {
+        repository: "https://github.com/frogeducation/eslint-plugin-jquery-compat"
+      },
+      "@frux/eslint-plugin": {
+        repository: "https://github.com/frux/dotfiles"
+      },
+      "@fuelrats/eslint-plugin": {
+        repository: "https://github.com/FuelRats/eslint-config-fuelrats"
+      },
+      "@funboxteam/eslint-plugin-no-only-tests": {
+        repository: "https://github.com/funbox/eslint-plugin-no-only-tests"
+      },
+      "@fundingoptions/eslint-plugin-funding-options": {
+        repository: "https://github.com/FundingOptions/eslint-plugin-funding-options"
+      },
+      "@furugomu/eslint-plugin": {
+        repository: "https://github.com/furugomu/eslint-plugin"
+      },
+      "@fuzeman/eslint-plugin-import": {
+        repository: "https://github.com/fuzeman/eslint-plugin-import"
+      },
+      "@fz6m/eslint-plugin-sakina": {
+        repository: "https://github.com/xn-sakina/eslint-plugin-sakina"
+      },
+      "@gamechanger/eslint-plugin": {
+        repository: "https://github.com/gamechanger/lint"
+      },
+      "@geekie/eslint-plugin": {
+        repository: "https://github.com/geekie/eslint-plugin"
+      },
+      "@genus-machina/eslint-plugin-node": {
+        repository: "https://github.com/genus-machina/eslint-plugin-node"
+      },
+      "@getify/eslint-plugin-proper-arrows": {
+        repository: "https://github.com/getify/eslint-plugin-proper-arrows"
+      },
+      "@getify/eslint-plugin-proper-ternary": {
+        repository: "https://github.com/getify/eslint-plugin-proper-ternary"
+      },
+      "@getstation/eslint-plugin-markdown": {
+        repository: "https://github.com/eslint/eslint-plugin-markdown"
+      },
+      "@glimmerx/eslint-plugin": {
+        repository: "https://github.com/glimmerjs/glimmer-experimental"
+      },
+      "@godaddy/eslint-plugin-react-intl": {
+        repository: "https://github.com/godaddy/eslint-plugin-react-intl"
+      },
+      "@gomarky/eslint-plugin-no-const-enum": {
+        repository: "https://github.com/GoMarky/eslint-no-const-enum"
+      },
+      "@goodforonefare/eslint-plugin-shopify": {
+        repository: "https://github.com/Shopify/eslint-plugin-shopify"
+      },
+      "@graphql-eslint/eslint-plugin": {
+        repository: "https://github.com/B2o5T/graphql-eslint"
+      },
+      "@gravitywelluk/eslint-plugin": {
+        repository: "https://github.com/GravitywellUK/eslint-plugin"
+      },
+      "@gravitywelluk/eslint-plugin-test": {
+        repository: "https://github.com/GravitywellUK/eslint-plugin"
+      },
+      "@greguintow/eslint-plugin-nestjs-typed": {
+        repository: "https://github.com/greguintow/eslint-plugin-nestjs-typed"
+      },
+      "@griffel/eslint-plugin": {
+        repository: "https://github.com/microsoft/griffel"
+      },
+      "@grncdr/eslint-plugin-react-hooks": {
+        repository: "https://github.com/facebook/react"
+      },
+      "@guardian/eslint-plugin-source-foundations": {
+        repository: "https://github.com/guardian/source"
+      },
+      "@guardian/eslint-plugin-source-react-components": {
+        repository: "https://github.com/guardian/source"
+      },
+      "@h4iuiuc/eslint-plugin": {
+        repository: "https://github.com/hack4impact-uiuc/eslint-plugin"
+      },
+      "@hack4impact-uiuc/eslint-plugin": {
+        repository: "https://github.com/hack4impact-uiuc/eslint-plugin"
+      },
+      "@hallettj/eslint-plugin-ts-graphql": {
+        repository: "https://github.com/Originate/eslint-plugin-ts-graphql"
+      },
+      "@hannoeru/eslint-plugin": {
+        repository: "https://github.com/hannoeru/eslint-config"
+      },
+      "@hapi/eslint-plugin": {
+        repository: "https://github.com/hapijs/eslint-plugin"
+      },
+      "@hd-ui/eslint-plugin-hd-ui": {
+        repository: "https://github.com/hd-ui/hd-ui"
+      },
+      "@hh.ru/eslint-plugin-import-rules": {
+        repository: "https://github.com/hhru/eslint-plugin-import-rules"
+      },
+      "@hi18n/eslint-plugin": {
+        repository: "https://github.com/wantedly/hi18n"
+      },
+      "@hirasaki/eslint-plugin-coding-rules": {
+        repository: "https://github.com/hirasaki1985/eslint-plugin-coding-rules"
+      },
+      "@hn-ui/eslint-plugin-hn-ui": {
+        repository: "https://github.com/hn-ui/hn-ui"
+      },
+      "@homer0/eslint-plugin": {
+        repository: "https://github.com/homer0/packages"
+      },
+      "@hrax/eslint-plugin-now-best-practices": {
+        repository: "https://github.com/hrax/eslint-plugin-now-best-practices"
+      },
+      "@html-eslint/eslint-plugin": {
+        repository: "https://github.com/yeonjuan/html-eslint"
+      },
+      "@hypnosphi/eslint-plugin-import": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "@hypnosphi/eslint-plugin-react": {
+        repository: "https://github.com/yannickcr/eslint-plugin-react"
+      },
+      "@iameax/eslint-plugin": {
+        repository: "https://github.com/iameax/eslint-plugin-code-style"
+      },
+      "@iameax/eslint-plugin-code-style": {
+        repository: "https://github.com/iameax/eslint-plugin-code-style"
+      },
+      "@iamstarkov/eslint-plugin-require-path-exists": {
+        repository: "https://github.com/BohdanTkachenko/eslint-plugin-require-path-exists"
+      },
+      "@ianwremmel/eslint-plugin-ianwremmel": {
+        repository: "https://github.com/ianwremmel/eslint-plugin-ianwremmel"
+      },
+      "@igneel64/eslint-plugin-dangerous": {
+        repository: "https://github.com/igneel64/eslint-plugin-dangerous"
+      },
+      "@int-component/eslint-plugin-vue-require-id-attr": {
+        repository: "https://github.com/linkerGitHub/eslint-plugin-vue-require-id-attr"
+      },
+      "@interactive-solutions/eslint-plugin-eslint-react": {
+        repository: "https://github.com/interactive-solutions/interactive-solutions-mono"
+      },
+      "@intlify/eslint-plugin-svelte": {
+        repository: "https://github.com/intlify/eslint-plugin-svelte"
+      },
+      "@intlify/eslint-plugin-vue-i18n": {
+        repository: "https://github.com/intlify/eslint-plugin-vue-i18n"
+      },
+      "@itgenio/eslint-plugin-import": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "@itwin/eslint-plugin": {
+        repository: "https://github.com/iTwin/itwinjs-core"
+      },
+      "@jakzo/eslint-plugin": {
+        repository: "https://github.com/jakzo/things"
+      },
+      "@jamashita/eslint-plugin": {
+        repository: "https://github.com/jamashita/eslint-plugin"
+      },
+      "@jambit/eslint-plugin-typed-redux-saga": {
+        repository: "https://github.com/jambit/eslint-plugin-typed-redux-saga"
+      },
+      "@jankuca/eslint-plugin-react-usecallback": {
+        repository: "https://github.com/jankuca/eslint-plugin-react-usecallback"
+      },
+      "@jaredmcateer/eslint-plugin-shouldjs": {
+        repository: "https://github.com/jaredmcateer/eslint-plugin-shouldjs"
+      },
+      "@jdb8/eslint-plugin-monorepo": {
+        repository: "https://github.com/jdb8/eslint-plugin-monorepo"
+      },
+      "@jetbrains/eslint-plugin-angular": {
+        repository: "https://github.com/Gillespie59/eslint-plugin-angularjs"
+      },
+      "@jl917/eslint-plugin-jl": {
+        repository: "https://github.com/jl917/eslint-plugin-jl"
+      },
+      "@joshbcondie/eslint-plugin": {
+        repository: "https://github.com/joshbcondie/eslint-plugin"
+      },
+      "@joyeecheung/eslint-plugin-node-core": {
+        repository: "https://github.com/joyeecheung/eslint-plugin-node-core"
+      },
+      "@jsx-lite/eslint-plugin": {
+        repository: "https://github.com/BuilderIO/jsx-lite"
+      },
+      "@jupyterlab/eslint-plugin-jinja": {
+        repository: "https://github.com/alexkuz/eslint-plugin-jinja"
+      },
+      "@kablamo/eslint-plugin": {
+        repository: "https://github.com/KablamoOSS/kerosene"
+      },
+      "@kaciras/eslint-plugin": {
+        repository: "https://github.com/Kaciras/eslint-config-kaciras"
+      },
+      "@kapouer/eslint-plugin-no-return-in-loop": {
+        repository: "https://github.com/kapouer/eslint-plugin-no-return-in-loop"
+      },
+      "@kargotech/eslint-plugin-internal": {
+        repository: "https://github.com/kargotech/web-project-configs"
+      },
+      "@katoid/eslint-plugin": {
+        repository: "https://github.com/katoid/eslint"
+      },
+      "@kejistan/eslint-plugin-relay": {
+        repository: "https://github.com/kejistan/eslint-plugin-relay"
+      },
+      "@kentcdodds/eslint-plugin-react": {
+        repository: "https://github.com/yannickcr/eslint-plugin-react"
+      },
+      "@kfed/eslint-plugin-i18n": {
+        repository: "https://github.com/Kyr/eslint-plugin-i18n"
+      },
+      "@khanacademy/eslint-plugin": {
+        repository: "https://github.com/Khan/eslint-plugin-khan"
+      },
+      "@kiwi/eslint-plugin": {
+        repository: "https://github.com/kaisermann/kiwi"
+      },
+      "@kmdavis/eslint-plugin-sort-imports": {
+        repository: "https://github.com/kmdavis/eslint-plugin-sort-imports"
+      },
+      "@kollabit/eslint-plugin": {
+        repository: "https://github.com/ionic-team/stencil-eslint"
+      },
+      "@kraftr/eslint-plugin": {
+        repository: "https://github.com/kraftrio/kraftr"
+      },
+      "@kraftvaerk/eslint-plugin-guidelines": {
+        repository: "https://github.com/kraftvaerk/eslint-plugin-guidelines"
+      },
+      "@ksjogo/eslint-plugin-import": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "@kunlunjs/eslint-plugin": {
+        repository: "https://github.com/turing-fe/kunlun-eslint-plugin"
+      },
+      "@kusotenpa/eslint-plugin": {
+        repository: "https://github.com/kusotenpa/eslint-plugin"
+      },
+      "@kyleshevlin/eslint-plugin": {
+        repository: "https://github.com/kyleshevlin/eslint-plugin"
+      },
+      "@kzmat/eslint-plugin-commentout": {
+        repository: "https://github.com/kzmat/eslint-plugin-commentout"
+      },
+      "@layout-css/eslint-plugin-styled-components": {
+        repository: "https://github.com/studiosciences/layout-css"
+      },
+      "@lbwa/eslint-plugin": {
+        repository: "https://github.com/lbwa/eslint-plugin"
+      },
+      "@lcooper/eslint-plugin": {
+        repository: "https://github.com/luciancooper/eslint-configs"
+      },
+      "@lewisl9029/eslint-plugin-react-hooks": {
+        repository: "https://github.com/facebook/react"
+      },
+      "@lewisl9029/eslint-plugin-react-hooks-for-react-anonymous": {
+        repository: "https://github.com/facebook/react"
+      },
+      "@lifeomic/eslint-plugin-frontend": {
+        repository: "https://github.com/lifeomic/eslint-plugin-frontend"
+      },
+      "@lifeomic/eslint-plugin-i18next": {
+        repository: "https://github.com/lifeomic/eslint-plugin-i18next"
+      },
+      "@lifeomic/eslint-plugin-node": {
+        repository: "https://github.com/lifeomic/eslint-plugin-node"
+      },
+      "@liferay/eslint-plugin": {
+        repository: "https://github.com/liferay/liferay-frontend-projects"
+      },
+      "@lights-on-io/eslint-plugin": {
+        repository: "https://github.com/lights-on-io/oss"
+      },
+      "@lightscript/eslint-plugin": {
+        repository: "https://github.com/wcjohnson/lightscript-eslint"
+      },
+      "@limegrass/eslint-plugin-import-alias": {
+        repository: "https://github.com/Limegrass/eslint-plugin-import-alias"
+      },
+      "@lint-md/eslint-plugin": {
+        repository: "https://github.com/lint-md/eslint-plugin"
+      },
+      "@lint-ts-index/eslint-plugin": {
+        repository: "https://github.com/bbenoist/lint-ts-index"
+      },
+      "@logicalhq/eslint-plugin": {
+        repository: "https://github.com/logicalhq/eslint-plugin"
+      },
+      "@logicsoftware/eslint-plugin-ep-custom": {
+        repository: "https://github.com/LogicSoftware/eslint-plugin-ep-custom"
+      },
+      "@lokalise/eslint-plugin": {
+        repository: "https://github.com/lokalise/eslint-plugin"
+      },
+      "@ludus/eslint-plugin": {
+        repository: "https://github.com/kredati/ludus"
+      },
+      "@luma-dev/eslint-plugin-svelte3": {
+        repository: "https://github.com/luma-dev/luma-style-guide"
+      },
+      "@lwc/eslint-plugin-lwc": {
+        repository: "https://github.com/salesforce/eslint-plugin-lwc"
+      },
+      "@m6web/eslint-plugin-i18n": {
+        repository: "https://github.com/M6Web/eslint-plugin-m6web-i18n"
+      },
+      "@maccuaa/eslint-plugin-i18n-json": {
+        repository: "https://github.com/godaddy/eslint-plugin-i18n-json"
+      },
+      "@magicspace/eslint-plugin": {
+        repository: "https://github.com/makeflow/magicspace"
+      },
+      "@manu-xav/eslint-plugin-prettier-vue": {
+        repository: "https://github.com/meteorlxy/eslint-plugin-prettier-vue"
+      },
+      "@manuth/eslint-plugin-typescript": {
+        repository: "https://github.com/manuth/ESLintPresets"
+      },
+      "@mapbox/eslint-plugin-script-tags": {
+        repository: "https://github.com/mapbox/eslint-plugin-script-tags"
+      },
+      "@mapbox/eslint-plugin-stickler": {
+        repository: "https://github.com/mapbox/stickler"
+      },
+      "@mariosetenal/eslint-plugin-css-modules": {
+        repository: "https://github.com/atfzl/eslint-plugin-css-modules"
+      },
+      "@marudor/eslint-plugin-header": {
+        repository: "https://github.com/Stuk/eslint-plugin-header"
+      },
+      "@materya/eslint-plugin": {
+        repository: "https://github.com/materya/eslint-config"
+      },
+      "@matsgottenbos/eslint-plugin-import-alias": {
+        repository: "https://github.com/matsgottenbos/eslint-plugin-import-alias"
+      },
+      "@max-revops/eslint-plugin-testing-library": {
+        repository: "https://github.com/max-revops/eslint-plugin-testing-library"
+      },
+      "@max-revops/eslint-plugin-testing-library-revops": {
+        repository: "https://github.com/max-revops/eslint-plugin-testing-library-revops"
+      },
+      "@medflyt/eslint-plugin-graphql-type-checker": {
+        repository: "https://github.com/MedFlyt/eslint-plugin-graphql-type-checker"
+      },
+      "@medux/eslint-plugin-recommended": {
+        repository: "https://github.com/wooline/medux"
+      },
+      "@mesteche/eslint-plugin-neat-ternaries": {
+        repository: "https://github.com/mesteche/eslint-plugin-ternary"
+      },
+      "@michaeljaltamirano/eslint-plugin": {
+        repository: "https://github.com/michaeljaltamirano/eslint-plugin"
+      },
+      "@michaelkramer/eslint-plugin-facepalm": {
+        repository: "https://github.com/michaelkramer/eslint-plugin-facepalm"
+      },
+      "@microsoft/eslint-plugin-sdl": {
+        repository: "https://github.com/microsoft/eslint-plugin-sdl"
+      },
+      "@minar-kotonoha/eslint-plugin-react-directives": {
+        repository: "https://github.com/chengzhuo5/eslint-plugin-react-directives"
+      },
+      "@mizdra/eslint-plugin-layout-shift": {
+        repository: "https://github.com/mizdra/eslint-plugin-layout-shift"
+      },
+      "@mkusaka/eslint-plugin-prefer-type-annotate": {
+        repository: "https://github.com/mkusaka/eslint-plugin-prefer-type-annotate"
+      },
+      "@mll-lab/eslint-plugin": {
+        repository: "https://github.com/mll-lab/eslint-plugin"
+      },
+      "@moneteam/eslint-plugin-nestjs": {
+        repository: "https://github.com/NarHakobyan/eslint-plugin-nestjs"
+      },
+      "@moneyforward/code-review-action-eslint-plugin": {
+        repository: "https://github.com/moneyforward/eslint-action"
+      },
+      "@mongodb-js/eslint-plugin-compass": {
+        repository: "https://github.com/mongodb-js/compass"
+      },
+      "@mparticle/eslint-plugin": {
+        repository: "https://github.com/mparticle/eslint-plugin"
+      },
+      "@mpxjs/eslint-plugin-mpx": {
+        repository: "https://github.com/mpx-ecology/eslint-plugin-mpx"
+      },
+      "@mufan/eslint-plugin": {
+        repository: "https://github.com/makeflow/mufan-code"
+      },
+      "@mysticatea/eslint-plugin": {
+        repository: "https://github.com/mysticatea/eslint-plugin"
+      },
+      "@mysticatea/eslint-plugin-vue": {
+        repository: "https://github.com/mysticatea/eslint-plugin-vue-trial"
+      },
+      "@nacho008/eslint-plugin-dynamic-media-children": {
+        repository: "https://github.com/nacho008/eslint-plugin-dynamic-media-children"
+      },
+      "@naturacosmeticos/eslint-plugin-i18n-checker": {
+        repository: "https://github.com/natura-cosmeticos/eslint-plugin-i18n-checker"
+      },
+      "@nbsolutions/eslint-plugin": {
+        repository: "https://github.com/nbsolutions-ca/eslint-plugin"
+      },
+      "@neatfreak/eslint-plugin": {
+        repository: "https://github.com/freakyneat/neatfreak"
+      },
+      "@netless/eslint-plugin": {
+        repository: "https://github.com/netless-io/eslint-plugin"
+      },
+      "@netless/eslint-plugin-netless": {
+        repository: "https://github.com/netless-io/eslint-plugin-netless"
+      },
+      "@netsells/eslint-plugin-require-jsdoc-except": {
+        repository: "https://github.com/netsells/eslint-plugin-require-jsdoc-except"
+      },
+      "@newrelic/eslint-plugin-newrelic": {
+        repository: "https://github.com/NewRelic/eslint-plugin-newrelic"
+      },
+      "@next/eslint-plugin-next": {
+        repository: "https://github.com/vercel/next.js"
+      },
+      "@nextcloud/eslint-plugin": {
+        repository: "https://github.com/nextcloud/eslint-plugin"
+      },
+      "@nextnextools/nextools-eslint-plugin": {
+        repository: "https://github.com/nextnextools/metarepo"
+      },
+      "@nexxtway/eslint-plugin-rainbow": {
+        repository: "https://github.com/nexxtway/eslint-plugin-rainbow"
+      },
+      "@ngbasics/eslint-plugin": {
+        repository: "https://github.com/fruchtzwerg/ngbasics"
+      },
+      "@ngneat/eslint-plugin-reactive-forms": {
+        repository: "https://github.com/ngneat/reactive-forms"
+      },
+      "@nice-move/eslint-plugin-html": {
+        repository: "https://github.com/nice-move/eslint-plugin-html"
+      },
+      "@nisje/eslint-plugin": {
+        repository: "https://github.com/nisje/styleguide-javascript"
+      },
+      "@nlib/eslint-plugin": {
+        repository: "https://github.com/nlibjs/eslint-plugin"
+      },
+      "@nod/eslint-plugin-nod": {
+        repository: "https://github.com/NOD-studios/eslint-plugin-nod"
+      },
+      "@notarize/eslint-plugin-react-intl-ensure": {
+        repository: "https://github.com/notarize/eslint-plugin-react-intl-ensure"
+      },
+      "@novemberborn/eslint-plugin-as-i-preach": {
+        repository: "https://github.com/novemberborn/as-i-preach"
+      },
+      "@nozbe/eslint-plugin-nozbe": {
+        repository: "https://github.com/Nozbe/eslint-plugin-nozbe"
+      },
+      "@nrwl/eslint-plugin-nx": {
+        repository: "https://github.com/nrwl/nx"
+      },
+      "@numso/eslint-plugin-import": {
+        repository: "https://github.com/numso/eslint-plugin-import"
+      },
+      "@octogonz/eslint-plugin": {
+        repository: "https://github.com/typescript-eslint/typescript-eslint"
+      },
+      "@olsonpm/eslint-plugin-import": {
+        repository: "https://github.com/import-js/eslint-plugin-import"
+      },
+      "@onekeyfe/eslint-plugin-literal-blacklist": {
+        repository: "https://github.com/OneKeyHQ/literal-blacklist"
+      },
+      "@opencreek/eslint-plugin-nextjs": {
+        repository: "https://github.com/opencreek/eslint-plugin-ts"
+      },
+      "@opencreek/eslint-plugin-storybook": {
+        repository: "https://github.com/opencreek/eslint-plugin-ts"
+      },
+      "@opencreek/eslint-plugin-ts": {
+        repository: "https://github.com/opencreek/eslint-plugin-ts"
+      },
+      "@openlayers/eslint-plugin": {
+        repository: "https://github.com/openlayers/eslint-plugin"
+      },
+      "@operation_code/eslint-plugin-custom-rules": {
+        repository: "https://github.com/operationcode/configs"
+      },
+      "@originate/eslint-plugin-ts-graphql": {
+        repository: "https://github.com/Originate/eslint-plugin-ts-graphql"
+      },
+      "@orzechowskid/eslint-plugin-typelint": {
+        repository: "https://github.com/orzechowskid/eslint-plugin-typelint"
+      },
+      "@ota-meshi/eslint-plugin": {
+        repository: "https://github.com/ota-meshi/eslint-plugin"
+      },
+      "@ota-meshi/eslint-plugin-svelte": {
+        repository: "https://github.com/ota-meshi/eslint-plugin-svelte"
+      },
+      "@ottofeller/eslint-plugin-ottofeller": {
+        repository: "https://github.com/ottofeller/eslint-plugin-ottofeller"
+      },
+      "@pathscale/eslint-plugin-vue3": {
+        repository: "https://github.com/pathscale/eslint-plugin-vue3"
+      },
+      "@paztis/eslint-plugin-import": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "@pdq/eslint-plugin-pdq": {
+        repository: "https://github.com/pdq/eslint-plugin-pdq"
+      },
+      "@peeky/eslint-plugin": {
+        repository: "https://github.com/Akryum/peeky"
+      },
+      "@percolate/eslint-plugin": {
+        repository: "https://github.com/percolate/blend"
+      },
+      "@pgilad/eslint-plugin-react-redux": {
+        repository: "https://github.com/pgilad/eslint-plugin-react-redux"
+      },
+      "@phaphoso/eslint-plugin-dprint": {
+        repository: "https://github.com/mysticatea/eslint-plugin-dprint"
+      },
+      "@phryg1an/eslint-plugin-strict": {
+        repository: "https://github.com/fokye/eslint-plugin-strict"
+      },
+      "@pixellot/eslint-plugin": {
+        repository: "https://github.com/Pixellot/eslint-plugin-pixellot"
+      },
+      "@pob/use-eslint-plugin": {
+        repository: "https://github.com/christophehurpeau/eslint-config-pob"
+      },
+      "@pongo-ui/eslint-plugin": {
+        repository: "https://github.com/PongoAI/pongo-ui"
+      },
+      "@poool/eslint-plugin": {
+        repository: "https://github.com/p3ol/eslint-config"
+      },
+      "@prodo-ai/eslint-plugin": {
+        repository: "https://github.com/prodo-ai/eslint-plugin-prodo"
+      },
+      "@prodo-ai/eslint-plugin-prodo": {
+        repository: "https://github.com/prodo-ai/eslint-plugin-prodo"
+      },
+      "@prodo/eslint-plugin": {
+        repository: "https://github.com/prodo-ai/prodo"
+      },
+      "@profi.co/eslint-plugin": {
+        repository: "https://github.com/profico/eslint-plugin-profico"
+      },
+      "@projectsophon/eslint-plugin-typescript-enum": {
+        repository: "https://github.com/projectsophon/eslint-plugin-typescript-enum"
+      },
+      "@propelinc/eslint-plugin": {
+        repository: "https://github.com/typescript-eslint/typescript-eslint"
+      },
+      "@public-js/eslint-plugin-node": {
+        repository: "https://github.com/public-js/eslint-plugin-node"
+      },
+      "@public-js/eslint-plugin-react-native": {
+        repository: "https://github.com/public-js/eslint-plugin-react-native"
+      },
+      "@qhlab/eslint-plugin": {
+        repository: "https://github.com/QhlabTeam/qhlab-eslint-plugin"
+      },
+      "@qooxdoo/eslint-plugin-qx": {
+        repository: "https://github.com/qooxdoo/eslint-plugin-qx"
+      },
+      "@quero/eslint-plugin-vue": {
+        repository: "https://github.com/quero-edu/guidelines"
+      },
+      "@ranwawa/eslint-plugin": {
+        repository: "https://github.com/ranwawa/configurations"
+      },
+      "@react-native-community/eslint-plugin": {
+        repository: "https://github.com/facebook/react-native"
+      },
+      "@react-native/eslint-plugin-specs": {
+        repository: "https://github.com/facebook/react-native"
+      },
+      "@redguy12/eslint-plugin": {
+        repository: "https://github.com/RedGuy12/configs"
+      },
+      "@redwoodjs/eslint-plugin-redwood": {
+        repository: "https://github.com/redwoodjs/redwood"
+      },
+      "@reflektor/eslint-plugin-react": {
+        repository: "https://github.com/reflektor-digital-inc/eslint-plugin-react"
+      },
+      "@reflektor/eslint-plugin-vue": {
+        repository: "https://github.com/reflektor-digital-inc/eslint-plugin-vue"
+      },
+      "@reggev/eslint-plugin-it-should-be-skipped": {
+        repository: "https://github.com/reggev/it-should-be-skipped"
+      },
+      "@regru/eslint-plugin-jquery-dollar-sign-reference": {
+        repository: "https://github.com/regru/eslint-plugin-jquery-dollar-sign-reference"
+      },
+      "@regru/eslint-plugin-one-var": {
+        repository: "https://github.com/regru/eslint-plugin-one-var"
+      },
+      "@regru/eslint-plugin-prefer-early-return": {
+        repository: "https://github.com/regru/eslint-plugin-prefer-early-return"
+      },
+      "@rensovargas/eslint-plugin-riot": {
+        repository: "https://github.com/rensovargas/eslint-plugin-riot"
+      },
+      "@repo-tooling/eslint-plugin-dprint": {
+        repository: "https://github.com/repo-tooling/eslint"
+      },
+      "@reverecre/eslint-plugin-relay": {
+        repository: "https://github.com/relayjs/eslint-plugin-relay"
+      },
+      "@revved/eslint-plugin-immutable": {
+        repository: "https://github.com/jhusain/eslint-plugin-immutable"
+      },
+      "@rhangai/eslint-plugin": {
+        repository: "https://github.com/rhangai/config"
+      },
+      "@ridedott/eslint-plugin": {
+        repository: "https://github.com/ridedott/eslint-plugin"
+      },
+      "@rimac-technology/eslint-plugin": {
+        repository: "https://github.com/RimacTechnology/eslint-plugin"
+      },
+      "@rinfel/eslint-plugin-unicorn": {
+        repository: "https://github.com/rinfeldev/eslint-plugin-unicorn"
+      },
+      "@rjwadley/eslint-plugin-format-gsap": {
+        repository: "https://github.com/RJWadley/eslint"
+      },
+      "@rnx-kit/eslint-plugin": {
+        repository: "https://github.com/microsoft/rnx-kit"
+      },
+      "@roadmunk/eslint-plugin-roadmunk-custom": {
+        repository: "https://github.com/Roadmunk/eslint-plugin-roadmunk"
+      },
+      "@rogach/eslint-plugin": {
+        repository: "https://github.com/Rogach/rogach-eslint-plugin"
+      },
+      "@romeovs/eslint-plugin-css-modules": {
+        repository: "https://github.com/atfzl/eslint-plugin-css-modules"
+      },
+      "@roq/eslint-plugin": {
+        repository: "https://github.com/roqtech/roq-linter"
+      },
+      "@rushplay/eslint-plugin-objects": {
+        repository: "https://github.com/RushPlay/eslint-plugin-objects"
+      },
+      "@rushstack/eslint-plugin": {
+        repository: "https://github.com/microsoft/rushstack"
+      },
+      "@rushstack/eslint-plugin-packlets": {
+        repository: "https://github.com/microsoft/rushstack"
+      },
+      "@rushstack/eslint-plugin-security": {
+        repository: "https://github.com/microsoft/rushstack"
+      },
+      "@rygine/eslint-plugin-import": {
+        repository: "https://github.com/rygine/eslint-plugin-import"
+      },
+      "@saji/eslint-plugin-brace-rules": {
+        repository: "https://github.com/marek-saji/eslint-plugin-brace-rules"
+      },
+      "@salesforce/eslint-plugin-aura": {
+        repository: "https://github.com/forcedotcom/eslint-plugin-aura"
+      },
+      "@salesforce/eslint-plugin-lightning": {
+        repository: "https://github.com/salesforce/eslint-plugin-lightning"
+      },
+      "@salesforce/eslint-plugin-visualforce": {
+        repository: "https://github.com/forcedotcom/eslint-plugin-visualforce"
+      },
+      "@samual/eslint-plugin-hackmud2": {
+        repository: "https://github.com/samualtnorman/eslint-plugin-hackmud2"
+      },
+      "@santie/eslint-plugin-scheme": {
+        repository: "https://github.com/sieestaa/eslint-plugin-scheme"
+      },
+      "@satel/eslint-plugin": {
+        repository: "https://github.com/SatelCreative/eslint-plugin"
+      },
+      "@sayari/eslint-plugin": {
+        repository: "https://github.com/sayari-analytics/eslint-plugin-sayari"
+      },
+      "@scitotec/eslint-plugin-rules": {
+        repository: "https://github.com/scitotec/eslint-plugin-scitotec-rules"
+      },
+      "@scorpionknifes/eslint-plugin-prettier-vue": {
+        repository: "https://github.com/scorpionknifes/eslint-plugin-prettier-vue"
+      },
+      "@scottnonnenberg/eslint-plugin-thehelp": {
+        repository: "https://github.com/scottnonnenberg/eslint-plugin-thehelp"
+      },
+      "@scrumble-nl/eslint-plugin-scrumble-rules": {
+        repository: "https://github.com/scrumble-nl/eslint-plugin-scrumble-rules"
+      },
+      "@seatentacle/eslint-plugin": {
+        repository: "https://github.com/seatentacle/eslint-plugin"
+      },
+      "@seedcompany/eslint-plugin": {
+        repository: "https://github.com/seedcompany/eslint-plugin"
+      },
+      "@seiyab/eslint-plugin-react-hooks": {
+        repository: "https://github.com/seiyab/react"
+      },
+      "@sentry-internal/eslint-plugin-sdk": {
+        repository: "https://github.com/getsentry/sentry-javascript"
+      },
+      "@sentry-murz/eslint-plugin-sdk": {
+        repository: "https://github.com/getsentry/sentry-javascript"
+      },
+      "@severi/eslint-plugin-sort-imports-es6-autofix": {
+        repository: "https://github.com/schuchertmanagementberatung/eslint-plugin-sort-imports-es6-autofix"
+      },
+      "@sharegate/eslint-plugin-apricot": {
+        repository: "https://github.com/gsoft-inc/sg-eslint-plugin-apricot"
+      },
+      "@sharkykh/eslint-plugin-vue-extra": {
+        repository: "https://github.com/sharkykh/eslint-plugin-vue-extra"
+      },
+      "@shipwreck/eslint-plugin": {
+        repository: "https://github.com/Bounty-Bay/shipwreck"
+      },
+      "@shopify/eslint-plugin": {
+        repository: "https://github.com/Shopify/web-configs"
+      },
+      "@shopify/eslint-plugin-hydrogen": {
+        repository: "https://github.com/Shopify/hydrogen"
+      },
+      "@silverhand/eslint-plugin-fp": {
+        repository: "https://github.com/silverhand-io/eslint-plugin-fp"
+      },
+      "@silvermine/eslint-plugin-silvermine": {
+        repository: "https://github.com/silvermine/eslint-plugin-silvermine"
+      },
+      "@simplysm/eslint-plugin": {
+        repository: "https://github.com/kslhunter/simplysm7"
+      },
+      "@sincronia/eslint-plugin": {
+        repository: "https://github.com/nuvolo/sincronia"
+      },
+      "@singlestore/eslint-plugin-react-hooks-disable-import": {
+        repository: "https://github.com/memsql/eslint-react-hooks-disable-import"
+      },
+      "@sinonjs/eslint-plugin-no-prototype-methods": {
+        repository: "https://github.com/sinonjs/eslint-plugin-no-prototype-methods"
+      },
+      "@skylib/eslint-plugin": {
+        repository: "https://github.com/ilyub/eslint-plugin"
+      },
+      "@softvisio/eslint-plugin": {
+        repository: "https://github.com/softvisio/eslint-plugin"
+      },
+      "@sourcegraph/eslint-plugin-sourcegraph": {
+        repository: "https://github.com/sourcegraph/codemod"
+      },
+      "@spalger/eslint-plugin-import": {
+        repository: "https://github.com/spalger/eslint-plugin-import"
+      },
+      "@spotify/eslint-plugin": {
+        repository: "https://github.com/spotify/web-scripts"
+      },
+      "@sprucelabs/eslint-plugin-spruce": {
+        repository: "https://github.com/sprucelabsai/workspace.sprucebot-skills-kit"
+      },
+      "@starryinternet/eslint-plugin-starry": {
+        repository: "https://github.com/StarryInternet/eslint-plugin-starry"
+      },
+      "@stayradiated/eslint-plugin-prefer-arrow-functions": {
+        repository: "https://github.com/stayradiated/eslint-plugin-prefer-arrow-functions"
+      },
+      "@steadier/eslint-plugin-node": {
+        repository: "https://github.com/tavoyne/steadier"
+      },
+      "@steadier/eslint-plugin-typescript": {
+        repository: "https://github.com/tavoyne/steadier"
+      },
+      "@stencil/eslint-plugin": {
+        repository: "https://github.com/ionic-team/stencil-eslint"
+      },
+      "@storipress/eslint-plugin-block": {
+        repository: "https://github.com/storipress/eslint-plugin-block"
+      },
+      "@straits/eslint-plugin": {
+        repository: "https://github.com/peoro/straits-eslint-plugin"
+      },
+      "@studysync/eslint-plugin-jsx-conditionals": {
+        repository: "https://github.com/julianburr/eslint-plugin-jsx-conditionals"
+      },
+      "@studysync/eslint-plugin-material-ui": {
+        repository: "https://github.com/dkadrios/eslint-plugin-material-ui"
+      },
+      "@studysync/eslint-plugin-persnickety": {
+        repository: "https://github.com/dkadrios/eslint-plugin-persnickety"
+      },
+      "@superdispatch/eslint-plugin": {
+        repository: "https://github.com/superdispatch/js-tools"
+      },
+      "@superdispatch/eslint-plugin-ui": {
+        repository: "https://github.com/superdispatch/ui"
+      },
+      "@susisu/eslint-plugin-safe-typescript": {
+        repository: "https://github.com/susisu/eslint-plugin-safe-typescript"
+      },
+      "@swarmion/eslint-plugin": {
+        repository: "https://github.com/swarmion/swarmion"
+      },
+      "@swissquote/eslint-plugin-swissquote": {
+        repository: "https://github.com/swissquote/crafty"
+      },
+      "@swrlab/eslint-plugin-swr": {
+        repository: "https://github.com/swrlab/eslint-plugin-swr"
+      },
+      "@tablecheck/eslint-plugin": {
+        repository: "https://github.com/tablecheck/tablecheck-react-system"
+      },
+      "@taccolaa/eslint-plugin-typeorm": {
+        repository: "https://github.com/Polyconseil/eslint-plugin-typeorm"
+      },
+      "@tapsellorg/eslint-plugin": {
+        repository: "https://github.com/tapsellorg/eslint-plugin"
+      },
+      "@taskade/eslint-plugin": {
+        repository: "https://github.com/taskade/eslint"
+      },
+      "@teazn/eslint-plugin-teazn": {
+        repository: "https://github.com/teazn/eslint-plugin-teazn"
+      },
+      "@technote-space/eslint-plugin-strict-dependencies": {
+        repository: "https://github.com/technote-space/eslint-plugin-strict-dependencies"
+      },
+      "@theobassan/eslint-plugin": {
+        repository: "https://github.com/theobassan/eslint-plugin"
+      },
+      "@therealklanni/eslint-plugin": {
+        repository: "https://github.com/therealklanni/eslint"
+      },
+      "@thibaudcolas/eslint-plugin-cookbook": {
+        repository: "https://github.com/thibaudcolas/eslint-plugin-cookbook"
+      },
+      "@thorborn/eslint-plugin": {
+        repository: "https://github.com/thorborn-dev/web-configs"
+      },
+      "@thundercraft5/eslint-plugin": {
+        repository: "https://github.com/thundercraft5/eslint-plugin"
+      },
+      "@tinkoff/eslint-plugin": {
+        repository: "https://github.com/TinkoffCreditSystems/linters"
+      },
+      "@tinkoff/eslint-plugin-tramvai": {
+        repository: "https://github.com/TinkoffCreditSystems/tramvai"
+      },
+      "@tinymce/eslint-plugin": {
+        repository: "https://github.com/tinymce/eslint-plugin"
+      },
+      "@tivac/eslint-plugin-svelte": {
+        repository: "https://github.com/tivac/eslint-plugin-svelte"
+      },
+      "@trevorblades/eslint-plugin": {
+        repository: "https://github.com/trevorblades/eslint-plugin"
+      },
+      "@tripphamm/eslint-plugin": {
+        repository: "https://github.com/tripphamm/eslint-plugin-tripphamm"
+      },
+      "@ts-gql/eslint-plugin": {
+        repository: "https://github.com/Thinkmill/ts-gql"
+      },
+      "@twist/eslint-plugin-core": {
+        repository: "https://github.com/adobe/eslint-plugin-twist"
+      },
+      "@tyankatsu0105/eslint-plugin": {
+        repository: "https://github.com/tyankatsu0105/eslint-plugin"
+      },
+      "@tyankatsu0105/eslint-plugin-with-typescript": {
+        repository: "https://github.com/tyankatsu0105/eslint-plugin-with-typescript"
+      },
+      "@typeofweb/eslint-plugin": {
+        repository: "https://github.com/typeofweb/eslint-plugin"
+      },
+      "@types/eslint-plugin-markdown": {
+        repository: "https://github.com/DefinitelyTyped/DefinitelyTyped"
+      },
+      "@types/eslint-plugin-prettier": {
+        repository: "https://github.com/DefinitelyTyped/DefinitelyTyped"
+      },
+      "@typescript-eslint/eslint-plugin": {
+        repository: "https://github.com/typescript-eslint/typescript-eslint"
+      },
+      "@typescript-eslint/eslint-plugin-tslint": {
+        repository: "https://github.com/typescript-eslint/typescript-eslint"
+      },
+      "@ueno/eslint-plugin-internal": {
+        repository: "https://github.com/ueno-llc/styleguide"
+      },
+      "@unemati/eslint-plugin-sort-imports": {
+        repository: "https://github.com/unematiii/eslint-plugin-sort-imports"
+      },
+      "@untitled-engineer/eslint-plugin-lit-a11y": {
+        repository: "https://github.com/open-wc/open-wc"
+      },
+      "@untitled-engineer/eslint-plugin-wc": {
+        repository: "https://github.com/43081j/eslint-plugin-wc"
+      },
+      "@upleveled/eslint-plugin-upleveled": {
+        repository: "https://github.com/upleveled/eslint-plugin-upleveled"
+      },
+      "@uwatch/eslint-plugin": {
+        repository: "https://github.com/uwatch-live/eslint-plugin"
+      },
+      "@vanta-inc/eslint-plugin-vanta": {
+        repository: "https://github.com/VantaInc/eslint-plugin-vanta"
+      },
+      "@versett/eslint-plugin-versett": {
+        repository: "https://github.com/versett/eslint-plugin-versett"
+      },
+      "@vertical-made/eslint-plugin-no-arithmetic": {
+        repository: "https://github.com/vertical-made/eslint-plugin-no-arithmetic"
+      },
+      "@vinsea/eslint-plugin-custom": {
+        repository: "https://github.com/Vinsea/toolkit"
+      },
+      "@vovkasm/eslint-plugin-std": {
+        repository: "https://github.com/vovkasm/eslint-plugin-std"
+      },
+      "@vtex/eslint-plugin-admin-ui": {
+        repository: "https://github.com/vtex/admin-ui"
+      },
+      "@vue/eslint-plugin": {
+        repository: "https://github.com/vuejs/eslint-plugin-vue"
+      },
+      "@waltari/eslint-plugin-ban-realm-spread": {
+        repository: "https://github.com/Waltari10/eslint-plugin-ban-realm-spread"
+      },
+      "@washingtonpost/eslint-plugin-wpds": {
+        repository: "https://github.com/washingtonpost/wpds-ui-kit"
+      },
+      "@web-bee-ru/eslint-plugin": {
+        repository: "https://github.com/web-bee-ru/eslint-plugin"
+      },
+      "@web-configs/eslint-plugin": {
+        repository: "https://github.com/thundermiracle/web-configs"
+      },
+      "@weex-project/eslint-plugin-weex-bundle": {
+        repository: "https://github.com/Hanks10100/eslint-plugin-weex-bundle"
+      },
+      "@weiran.zsd/eslint-plugin-node": {
+        repository: "https://github.com/weiran-zsd/eslint-plugin-node"
+      },
+      "@welldone-software/eslint-plugin": {
+        repository: "https://github.com/welldone-software/eslint-plugin-welldone"
+      },
+      "@wikimedia/eslint-plugin-jquery": {
+        repository: "https://github.com/wikimedia/eslint-plugin-jquery"
+      },
+      "@withbluedot/eslint-plugin-ghost": {
+        repository: "https://github.com/TryGhost/eslint-plugin-ghost"
+      },
+      "@wogns3623/eslint-plugin-better-exhaustive-deps": {
+        repository: "https://github.com/wogns3623/eslint-plugin-better-exhaustive-deps"
+      },
+      "@woocommerce/eslint-plugin": {
+        repository: "https://github.com/woocommerce/woocommerce-admin"
+      },
+      "@wordpress/eslint-plugin": {
+        repository: "https://github.com/WordPress/gutenberg"
+      },
+      "@xcritical/eslint-plugin-xcritical": {
+        repository: "https://github.com/xcritical-software/xc-front-presets"
+      },
+      "@xianzhengquan/vite-eslint-plugin": {
+        repository: "https://github.com/XianZhengquan/vite-plugin-eslint"
+      },
+      "@xtrctio/eslint-plugin-disallow-date": {
+        repository: "https://github.com/xtrctio/eslint-plugin-disallow-date"
+      },
+      "@yolkai/eslint-plugin-nx": {
+        repository: "https://github.com/nrwl/nx"
+      },
+      "@yonycalsin/eslint-plugin-import-sort": {
+        repository: "https://github.com/yonycalsin/eslint-config"
+      },
+      "@younho9/eslint-plugin": {
+        repository: "https://github.com/younho9/eslint-plugin"
+      },
+      "@z-brain/eslint-plugin-z-brain": {
+        repository: "https://github.com/z-brain/eslint-plugin-z-brain"
+      },
+      "@zamiell/eslint-plugin-comment-length": {
+        repository: "https://github.com/lasselupe33/eslint-plugin-comment-length"
+      },
+      "@zhike/eslint-plugin": {
+        repository: "https://github.com/zhike-team/eslint-plugin-zhike"
+      },
+      "@znemz/eslint-plugin-nem": {
+        repository: "https://github.com/nmccready/eslint-plugin-nem"
+      },
+      "@zsoltszavo/eslint-plugin-import-lines": {
+        repository: "https://github.com/zsoltszavo/eslint-plugin-import-lines"
+      },
+      "@zstark/eslint-plugin-zstark": {
+        repository: "https://github.com/PinghuaZhuang/zstark"
+      },
+      abbyy: {
+        repository: "https://github.com/jim-y/eslint-plugin-abbyy"
+      },
+      "absolute-imports": {
+        repository: "https://github.com/jchen1/eslint-plugin-absolute-imports"
+      },
+      "absolute-imports-only": {
+        repository: "https://github.com/fr0stf0x/eslint-plugin-absolute-imports"
+      },
+      "absolute-only": {
+        repository: "https://github.com/jpwallace22/eslint-plugin-absolute-only"
+      },
+      actano: {
+        repository: "https://github.com/actano/eslint-plugin-actano"
+      },
+      actions: {
+        repository: "https://github.com/ylemkimon/eslint-plugin-actions"
+      },
+      actool: {
+        repository: "https://github.com/actool/eslint-plugin-actool"
+      },
+      "ad-hok": {
+        repository: "https://github.com/helixbass/eslint-plugin-ad-hok"
+      },
+      adeira: {
+        repository: "https://github.com/adeira/universe"
+      },
+      adonis: {
+        repository: "https://github.com/AdonisCommunity/eslint-plugin-adonis"
+      },
+      "adventure-land": {
+        repository: "https://github.com/davidtimmons/eslint-plugin-adventure-land"
+      },
+      "agoda-compat": {
+        repository: "https://github.com/amilajack/eslint-plugin-compat"
+      },
+      agpl: {
+        repository: "https://github.com/ArekZc/eslint-plugin-agpl"
+      },
+      agree: {
+        repository: "https://github.com/ast2018/eslint-plugin-agree"
+      },
+      "ahaha-miniprogram": {
+        repository: "https://github.com/littleprincewdk/eslint-plugin-ahaha-miniprogram"
+      },
+      airbnb: {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "airbnb-base": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "airbnb-react": {
+        repository: "https://github.com/algesthesiah/eslint-plugin-airbnb-react"
+      },
+      airtight: {
+        repository: "https://github.com/snyk/eslint-plugin-airtight"
+      },
+      ala: {
+        repository: "https://github.com/alaameddeb/ESLint-plugin"
+      },
+      algolia: {
+        repository: "https://github.com/algolia/eslint-plugin-algolia"
+      },
+      ali: {
+        repository: "https://github.com/alibaba/f2e-spec"
+      },
+      "alias-paths": {
+        repository: "https://github.com/mkusaka/eslint-plugin-alias-paths"
+      },
+      align: {
+        repository: "https://github.com/akluball/eslint-plugin-align"
+      },
+      alint: {
+        repository: "https://github.com/AlanFoster/eslint-plugin-alint"
+      },
+      alloy: {
+        repository: "https://github.com/appcelerator/eslint-plugin-alloy"
+      },
+      alphabetize: {
+        repository: "https://github.com/NickHeiner/eslint-plugin-alphabetize"
+      },
+      altair: {
+        repository: "https://github.com/altairtv/eslint-plugin-altair"
+      },
+      always: {
+        repository: "https://github.com/jenssimon/eslint-plugin-always"
+      },
+      "amd-imports": {
+        repository: "https://github.com/jkieboom/eslint-plugin-amd-imports"
+      },
+      ami: {
+        repository: "https://github.com/ami-team/eslint-plugin-ami"
+      },
+      "amphtml-internal": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      analyze: {
+        repository: "https://github.com/th317erd/eslint-plugin-analyze"
+      },
+      angular: {
+        docs: "https://github.com/Gillespie59/eslint-plugin-angularjs/blob/master/docs/rules/",
+        repository: "https://github.com/Gillespie59/eslint-plugin-angularjs"
+      },
+      "angular-data-test-id": {
+        repository: "https://github.com/danielstevenberger/eslint-plugin-angular-data-test-id"
+      },
+      "angular-file-naming": {
+        repository: "https://github.com/takuya-nakayasu/eslint-plugin-angular-file-naming"
+      },
+      "angular-hobbicloud": {
+        repository: "https://github.com/caglarcem/eslint-plugin-angular"
+      },
+      "angular-template-consistent-this": {
+        repository: "https://github.com/jerone/eslint-plugin-angular-template-consistent-this"
+      },
+      angularjs: {
+        repository: "https://github.com/sahibinden/eslint-plugin-angularjs"
+      },
+      ante: {
+        repository: "https://github.com/twuni/eslint-plugin-ante"
+      },
+      "anti-trojan-source": {
+        repository: "https://github.com/lirantal/eslint-plugin-anti-trojan-source"
+      },
+      antony: {
+        repository: "https://github.com/antony1060/lint"
+      },
+      apa: {
+        repository: "https://github.com/lekrans/eslint-plugin-apa"
+      },
+      "apklab-frida": {
+        repository: "https://github.com/avast/eslint-plugin-apklab-frida"
+      },
+      appjson: {
+        repository: "https://github.com/unfold/eslint-config-appjson"
+      },
+      aqsc: {
+        repository: "https://github.com/qdhuadi/eslint-plugin-aqsc"
+      },
+      arcadia: {
+        repository: "https://github.com/salesmessage/javascript"
+      },
+      arguments: {
+        repository: "https://github.com/ronapelbaum/eslint-plugin-arguments"
+      },
+      arista: {
+        repository: "https://github.com/aristanetworks/cloudvision-frontend-config"
+      },
+      arithmetic: {
+        repository: "https://github.com/JonnyBurger/eslint-plugin-arithmetic"
+      },
+      "array-func": {
+        repository: "https://github.com/freaktechnik/eslint-plugin-array-func"
+      },
+      "arrow-function-brace": {
+        repository: "https://github.com/hayawata3626/eslint-plugin-arrow-function-brace"
+      },
+      artistco: {
+        repository: "https://github.com/svengau/eslint-plugin-artistco"
+      },
+      ascii: {
+        repository: "https://github.com/jsus1/eslint-plugin-ascii"
+      },
+      aspida: {
+        repository: "https://github.com/ibuki2003/eslint-plugin-aspida"
+      },
+      asrt: {
+        repository: "https://github.com/pzapalski/asrt"
+      },
+      assignment: {
+        repository: "https://github.com/Chamion/eslint-plugin-assignment"
+      },
+      astro: {
+        repository: "https://github.com/ota-meshi/eslint-plugin-astro"
+      },
+      "async-await": {
+        repository: "https://github.com/59naga/eslint-plugin-async-await"
+      },
+      "atlassian-webapis": {
+        repository: "https://github.com/samhh/eslint-plugin-atlassian-webapis"
+      },
+      "atomic-design": {
+        repository: "https://github.com/RyoNkmr/eslint-plugin-atomic-design"
+      },
+      "atomic-design-hierarchy": {
+        repository: "https://github.com/robinalaerts1/eslint-plugin-atomic-design-hierarchy"
+      },
+      "atomic-redesign": {
+        repository: "https://github.com/recruit-tech/eslint-plugin-atomic-redesign"
+      },
+      attributes: {
+        repository: "https://github.com/xjmforweb/eslint-plugin-attributes"
+      },
+      aurelia: {
+        repository: "https://github.com/bryanrsmith/eslint-plugin-aurelia"
+      },
+      "authing-nestjs": {
+        repository: "https://github.com/Authing/eslint-plugin-nestjs"
+      },
+      "auto-import-ts": {
+        repository: "https://github.com/abstractball/eslint-plugin-auto-import-ts"
+      },
+      autofix: {
+        repository: "https://github.com/aladdin-add/eslint-plugin/tree/master"
+      },
+      automatic: {
+        repository: "https://github.com/gaoxiaosong/eslint-plugin-automatic"
+      },
+      ava: {
+        docs: "https://github.com/avajs/eslint-plugin-ava/blob/main/docs/rules/",
+        repository: "https://github.com/avajs/eslint-plugin-ava"
+      },
+      "avoid-explicit-extension": {
+        repository: "https://github.com/rchougule/eslint-plugin-avoid-explicit-extension"
+      },
+      avol: {
+        repository: "https://github.com/Avol-V/eslint-plugin-avol"
+      },
+      "await-in-async": {
+        repository: "https://github.com/gzzhanghao/eslint-plugin-await-in-async"
+      },
+      "await-require-catch": {
+        repository: "https://github.com/Learn-form-Zakas/eslint-plugin-await-require-catch"
+      },
+      "awesome-lint": {
+        repository: "https://github.com/L1114/eslint-plugin-awesome-lint"
+      },
+      awscdk: {
+        repository: "https://github.com/corymhall/eslint-plugin-awscdk"
+      },
+      axe: {
+        repository: "https://github.com/dequelabs/axe-core"
+      },
+      azumuta: {
+        repository: "https://github.com/Azumuta/eslint-plugin-azumuta"
+      },
+      "azure-sdk": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      babel: {
+        repository: "https://github.com/babel/eslint-plugin-babel"
+      },
+      backk: {
+        repository: "https://github.com/backk-node/eslint-plugin-backk"
+      },
+      backpack: {
+        repository: "https://github.com/Skyscanner/eslint-plugin-backpack"
+      },
+      "bad-smells": {
+        repository: "https://github.com/lucas-paiva98/eslint-plugin-bad-smells"
+      },
+      "baitshop-hooks": {
+        repository: "https://github.com/aarongoin/eslint-plugin-baitshop-hooks"
+      },
+      bam: {
+        repository: "https://github.com/bamlab/eslint-plugin-bam"
+      },
+      ban: {
+        docs: "https://github.com/remithomas/eslint-plugin-ban/blob/master/docs/rules/",
+        repository: "https://github.com/remithomas/eslint-plugin-ban"
+      },
+      "ban-package-import": {
+        repository: "https://github.com/AlexandrKrivosheev/eslint-plugin-ban-package-import"
+      },
+      banno: {
+        repository: "https://github.com/Banno/eslint-plugin-banno"
+      },
+      barm: {
+        repository: "https://github.com/BARMPlus/eslint-plugin-barm"
+      },
+      basad: {
+        repository: "https://github.com/EdenGottlieb/eslint-plugin-basad"
+      },
+      "base-style-config": {
+        repository: "https://github.com/gmullerb/base-style-config"
+      },
+      baseui: {
+        repository: "https://github.com/uber/baseweb"
+      },
+      "basic-kiva": {
+        repository: "https://github.com/SystemLight/eslint-kiva"
+      },
+      bbva: {
+        repository: "https://github.com/BBVAEngineering/javascript"
+      },
+      "be-consistent": {
+        repository: "https://github.com/designfrontier/eslint-consistent"
+      },
+      "beautiful-imports": {
+        repository: "https://github.com/sergeyshpadyrev/eslint-plugin-beautiful-imports"
+      },
+      "beautiful-sort": {
+        repository: "https://github.com/allohamora/eslint-plugin-beautiful-sort"
+      },
+      belgradian: {
+        repository: "https://github.com/proctorio/eslint-plugin-belgradian.js"
+      },
+      "bem-xjst": {
+        repository: "https://github.com/bem/eslint-plugin-bem-xjst"
+      },
+      benderthecrime: {
+        repository: "https://github.com/benderTheCrime/eslint-plugin-benderthecrime"
+      },
+      bes: {
+        repository: "https://github.com/ykshang/eslint-custom-rule"
+      },
+      bestpractice: {
+        repository: "https://github.com/strawlion/eslint-plugin-bestpractice"
+      },
+      "better-align": {
+        repository: "https://github.com/CGQAQ/eslint-rule-import-align"
+      },
+      "better-dates": {
+        repository: "https://github.com/chdsbd/eslint-plugin-better-dates"
+      },
+      "better-mutation": {
+        repository: "https://github.com/sloops77/eslint-plugin-better-mutation"
+      },
+      "better-styled-components": {
+        repository: "https://github.com/siffogh/eslint-plugin-better-styled-components"
+      },
+      "big-number-rules": {
+        repository: "https://github.com/shuckster/eslint-plugin-big-number-rules"
+      },
+      bitrefill: {
+        repository: "https://github.com/bitrefill/eslint-plugin-bitrefill"
+      },
+      "blank-line": {
+        repository: "https://github.com/xbdtb/eslint-plugin-blank-line"
+      },
+      "block-function-spacing": {
+        repository: "https://github.com/mgeraci/eslint-plugin-block-function-spacing"
+      },
+      "bof-newline": {
+        repository: "https://github.com/lucastaliberti/eslint-plugin-bof-newline"
+      },
+      bonk2: {
+        repository: "https://github.com/escorponox/eslint-plugin-bonk2"
+      },
+      botland: {
+        repository: "https://github.com/freaktechnik/eslint-plugin-botland"
+      },
+      boundaries: {
+        repository: "https://github.com/javierbrea/eslint-plugin-boundaries"
+      },
+      boyscout: {
+        repository: "https://github.com/nicolaslt/eslint-plugin-boyscout"
+      },
+      "bpmn-io": {
+        repository: "https://github.com/bpmn-io/eslint-plugin-bpmn-io"
+      },
+      brackets: {
+        repository: "https://github.com/kentor/eslint-plugin-brackets"
+      },
+      "breakaway-eslint-plugin-patternfly-react": {
+        repository: "https://github.com/pfbreakaway/breakaway-patternfly-react"
+      },
+      brlt: {
+        repository: "https://github.com/nberlette/eslint-config"
+      },
+      "bs-eslint-rules": {
+        repository: "https://github.com/Ticalie/bs-eslint"
+      },
+      bud: {
+        repository: "https://github.com/samAroundGitHub/eslint-plugin-bud"
+      },
+      budapestian: {
+        repository: "https://github.com/sverweij/eslint-plugin-budapestian"
+      },
+      "build-app": {
+        repository: "https://github.com/gwmccull/eslint-plugin-build-app"
+      },
+      buildium: {
+        repository: "https://github.com/buildium/eslint-plugin-buildium"
+      },
+      "builtin-compat": {
+        repository: "https://github.com/instea/eslint-plugin-builtin-compat"
+      },
+      bullhorn: {
+        repository: "https://github.com/bullhorn/eslint-plugin-bullhorn"
+      },
+      "bus-stuff": {
+        repository: "https://github.com/erikmaday/eslint-config-bus-stuff"
+      },
+      cake: {
+        repository: "https://github.com/sbdchd/eslint-plugin-cake"
+      },
+      caleb: {
+        repository: "https://github.com/calebeby/eslint-config"
+      },
+      "call-func-with-return": {
+        repository: "https://github.com/elvinn/eslint-plugin-call-func-with-return"
+      },
+      callback: {
+        repository: "https://github.com/andreysm/eslint-plugin-callback"
+      },
+      "camelcase-ohm": {
+        repository: "https://github.com/ohmlang/eslint-plugin-camelcase-ohm"
+      },
+      "camunda-licensed": {
+        repository: "https://github.com/camunda/eslint-plugin-camunda-licensed"
+      },
+      caniuse: {
+        repository: "https://github.com/amilajack/eslint-plugin-caniuse"
+      },
+      canonical: {
+        repository: "https://github.com/gajus/eslint-plugin-canonical"
+      },
+      "capital-case": {
+        repository: "https://github.com/tcorley/eslint-plugin-capital-case"
+      },
+      "caps-on": {
+        repository: "https://github.com/or109/eslint-plugin-caps-on"
+      },
+      capture: {
+        repository: "https://github.com/edgarinvillegas/eslint-plugin-capture"
+      },
+      careaxiom: {
+        repository: "https://github.com/umar-muneer/eslint-plugin-careaxiom"
+      },
+      "cascading-imports": {
+        repository: "https://github.com/cheap-glitch/eslint-plugin-cascading-imports"
+      },
+      "cde-ejs-html": {
+        repository: "https://github.com/clubedaentrega/eslint-plugin-cde-ejs-html"
+      },
+      cdk: {
+        repository: "https://github.com/hupe1980/cdkdx"
+      },
+      censor: {
+        repository: "https://github.com/pustovitDmytro/eslint-plugin-censor"
+      },
+      "chai-assert-bdd": {
+        repository: "https://github.com/t-huth/eslint-plugin-chai-assert-bdd"
+      },
+      "chai-asserts": {
+        repository: "https://github.com/orloffv/eslint-plugin-chai-asserts"
+      },
+      "chai-expect": {
+        repository: "https://github.com/turbo87/eslint-plugin-chai-expect"
+      },
+      "chai-expect-keywords": {
+        repository: "https://github.com/gavinaiken/eslint-plugin-chai-expect-keywords"
+      },
+      "chai-friendly": {
+        repository: "https://github.com/ihordiachenko/eslint-plugin-chai-friendly"
+      },
+      chain: {
+        repository: "https://github.com/cenfun/eslint-plugin-chain"
+      },
+      "chakra-ui": {
+        repository: "https://github.com/Monchi/eslint-plugin-chakra-ui"
+      },
+      chalk: {
+        repository: "https://github.com/xuqingkuang/eslint-plugin-chalk"
+      },
+      chameleon: {
+        repository: "https://github.com/vuejs/eslint-plugin-vue"
+      },
+      "chamion-typescript": {
+        repository: "https://github.com/Chamion/eslint-plugin-chamion-typescript"
+      },
+      "change-detection-strategy": {
+        repository: "https://github.com/num13ru/eslint-plugin-change-detection-strategy"
+      },
+      chartjs: {
+        repository: "https://github.com/Manu1400/eslint-plugin-chartjs"
+      },
+      "check-class-name": {
+        repository: "https://github.com/SkyblueWZZQ/eslint-plugin-check-class-name"
+      },
+      "check-diff-chinese": {
+        repository: "https://github.com/pandaCure/lerna"
+      },
+      "check-file": {
+        repository: "https://github.com/DukeLuo/eslint-plugin-check-file"
+      },
+      "check-umi-import": {
+        repository: "https://github.com/ETRick/eslint-plugin-check-umi-import"
+      },
+      chotot: {
+        repository: "https://github.com/chototoss/chotot-web-standards"
+      },
+      "chowa-standard": {
+        repository: "https://github.com/chowa/eslint-plugin-chowa-standard"
+      },
+      cjk: {
+        repository: "https://github.com/bluelovers/ws-eslint"
+      },
+      "ckeditor5-rules": {
+        repository: "https://github.com/ckeditor/ckeditor5-linters-config"
+      },
+      ckhtml: {
+        repository: "https://github.com/BenoitZugmeyer/eslint-plugin-html"
+      },
+      "class-extends": {
+        repository: "https://github.com/wesbaker/eslint-plugin-class-extends"
+      },
+      "class-method-newlines": {
+        repository: "https://github.com/kondi/eslint-plugin-class-method-newlines"
+      },
+      "class-methods-use-this-regex": {
+        repository: "https://github.com/Donov4n/eslint-plugin-class-methods-use-this-regex"
+      },
+      "class-methods-use-this-regexp": {
+        repository: "https://github.com/teryaew/eslint-plugin-class-methods-use-this-regexp"
+      },
+      "class-prefer-methods": {
+        repository: "https://github.com/buildo/eslint-plugin-class-prefer-methods"
+      },
+      "class-types": {
+        repository: "https://github.com/fleck/eslint-plugin-class-types"
+      },
+      classnames: {
+        repository: "https://github.com/fsubal/eslint-plugin-classnames"
+      },
+      "clean-code": {
+        repository: "https://github.com/pksilen/eslint-plugin-clean-code"
+      },
+      "clean-codestyle": {
+        repository: "https://github.com/jsaguet/eslint-plugin-clean-codestyle"
+      },
+      "clean-testing": {
+        repository: "https://github.com/Mjtlittle/eslint-plugin-clean-testing"
+      },
+      "clean-timer": {
+        repository: "https://github.com/littlee/eslint-plugin-clean-timer"
+      },
+      cleanjs: {
+        repository: "https://github.com/eslint-plugin-cleanjs/eslint-plugin-cleanjs"
+      },
+      closure: {
+        repository: "https://github.com/google/eslint-closure"
+      },
+      "closure-library": {
+        repository: "https://github.com/koba04/eslint-plugin-closure-library"
+      },
+      clutter: {
+        repository: "https://github.com/43081j/notneeded"
+      },
+      "code-import-patterns": {
+        repository: "https://github.com/pkerschbaum/eslint-plugin-code-import-patterns"
+      },
+      "code-struct": {
+        repository: "https://github.com/cssmiles/eslint-code-struct"
+      },
+      codebox: {
+        repository: "https://github.com/asn007/eslint-plugin-codebox"
+      },
+      "codebox-jh": {
+        repository: "https://github.com/judithhartmann/eslint-plugin-codebox"
+      },
+      codeceptjs: {
+        repository: "https://github.com/poenneby/eslint-plugin-codeceptjs"
+      },
+      codeceptjs2: {
+        repository: "https://github.com/APshenkin/eslint-plugin-codeceptjs"
+      },
+      codegen: {
+        repository: "https://github.com/mmkal/ts"
+      },
+      coffee: {
+        repository: "https://github.com/helixbass/eslint-plugin-coffee"
+      },
+      "coffee-scope": {
+        repository: "https://github.com/apaleslimghost/eslint-plugin-coffee-scope"
+      },
+      coffeescript: {
+        repository: "https://github.com/a-x-/eslint-plugin-coffeescript"
+      },
+      "coffeescript-es7": {
+        repository: "https://github.com/ovikholt/eslint-plugin-coffeescript"
+      },
+      coherence: {
+        repository: "https://github.com/leonardodino/eslint-plugin-coherence"
+      },
+      coinbase: {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "comment-annotations": {
+        repository: "https://github.com/102/eslint-plugin-comment-annotations"
+      },
+      "comment-length": {
+        repository: "https://github.com/lasselupe33/eslint-plugin-comment-length"
+      },
+      "comment-length-2": {
+        repository: "https://github.com/lasselupe33/eslint-plugin-comment-length"
+      },
+      "comment-reflow": {
+        repository: "https://github.com/jfroelich/eslint-plugin-comment-reflow"
+      },
+      comments: {
+        repository: "https://github.com/lo1tuma/eslint-plugin-comments"
+      },
+      "comments-key": {
+        repository: "https://github.com/ATQQ/eslint-plugin-comments-key"
+      },
+      commonjs: {
+        repository: "https://github.com/d-band/eslint-plugin-commonjs"
+      },
+      "commonjs-require-case": {
+        repository: "https://github.com/charlesbjohnson/eslint-module-plugins"
+      },
+      "commonjs-require-name": {
+        repository: "https://github.com/charlesbjohnson/eslint-module-plugins"
+      },
+      "communist-spelling": {
+        repository: "https://github.com/dprgarner/eslint-plugin-communist-spelling"
+      },
+      community: {
+        repository: "https://github.com/tzellman/eslint-plugin-community"
+      },
+      compat: {
+        docs: "https://github.com/amilajack/eslint-plugin-compat/blob/main/docs/rules/",
+        repository: "https://github.com/amilajack/eslint-plugin-compat"
+      },
+      compfest: {
+        repository: "https://github.com/COMPFEST/eslint-plugin-compfest"
+      },
+      "config-files": {
+        repository: "https://github.com/tyankatsu0105/eslint-plugin-config-files"
+      },
+      "consistent-modules-import": {
+        repository: "https://github.com/kiwi-code/eslint-plugin-consistent-import"
+      },
+      "consistent-subscribe": {
+        repository: "https://github.com/Gvozd/eslint-plugin-consistent-subscribe"
+      },
+      "const-case": {
+        repository: "https://github.com/k03mad/eslint-plugin-const-case"
+      },
+      "const-immutable": {
+        repository: "https://github.com/zeronone/eslint-plugin-const-immutable"
+      },
+      "cookie-often": {
+        repository: "https://github.com/fortune-cook1e/eslint-plugin-cookie-often"
+      },
+      core: {
+        repository: "https://github.com/Braised-Cakes/eslint-plugin-core"
+      },
+      coremail: {
+        repository: "https://github.com/Mailtech/eslint-config-coremail"
+      },
+      couchdb: {
+        repository: "https://github.com/scdf/eslint-plugin-couchdb"
+      },
+      coursera: {
+        repository: "https://github.com/coursera/eslint-plugin-coursera"
+      },
+      crb: {
+        repository: "https://github.com/chrisbreiding/eslint-plugin-crb"
+      },
+      criteo: {
+        repository: "https://github.com/criteo/eslint-plugin-criteo"
+      },
+      css: {
+        repository: "https://github.com/ota-meshi/eslint-plugin-css"
+      },
+      "css-in-js": {
+        repository: "https://github.com/jackyho112/eslint-plugin-css-in-js"
+      },
+      "css-modules": {
+        repository: "https://github.com/atfzl/eslint-plugin-css-modules"
+      },
+      "css-modules-amannn-fork": {
+        repository: "https://github.com/atfzl/eslint-plugin-css-modules"
+      },
+      "css-modules-es": {
+        repository: "https://github.com/csu-feizao/eslint-plugin-css-modules-es"
+      },
+      "css-modules-mariosetenal": {
+        repository: "https://github.com/atfzl/eslint-plugin-css-modules"
+      },
+      "css-reorder": {
+        repository: "https://github.com/myuon/eslint-plugin-css-reorder"
+      },
+      "ct.macro": {
+        repository: "https://github.com/fleck/eslint-plugin-ct.macro"
+      },
+      cucumber: {
+        docs: "https://github.com/darrinholst/eslint-plugin-cucumber/blob/master/docs/rules/",
+        repository: "https://github.com/darrinholst/eslint-plugin-cucumber"
+      },
+      cup: {
+        repository: "https://github.com/rtsao/create-universal-package"
+      },
+      "curly-quotes": {
+        repository: "https://github.com/younesaassila/eslint-plugin-curly-quotes"
+      },
+      curology: {
+        repository: "https://github.com/PocketDerm/eslint-plugin-curology"
+      },
+      "custom-display-name": {
+        repository: "https://github.com/nissy-dev/eslint-plugin-custom-display-name"
+      },
+      "custom-elements": {
+        repository: "https://github.com/github/eslint-plugin-custom-elements"
+      },
+      "custom-jsx-props-order": {
+        repository: "https://github.com/fenbka/eslint-plugin-custom-jsx-props-order"
+      },
+      "custom-prettier": {
+        repository: "https://github.com/shaneu/eslint-plugin-custom-prettier"
+      },
+      "custom-rule": {
+        repository: "https://github.com/imiklos/eslint-plugin-custom-rule"
+      },
+      cwkr: {
+        repository: "https://github.com/cwkr/coding-guidelines"
+      },
+      cx: {
+        repository: "https://github.com/artemdudkin/eslint-plugin-cx"
+      },
+      cxweb: {
+        repository: "https://github.com/metreniuk/eslint-plugin-cxweb"
+      },
+      cypress: {
+        docs: "https://github.com/cypress-io/eslint-plugin-cypress/blob/master/docs/rules/",
+        repository: "https://github.com/cypress-io/eslint-plugin-cypress"
+      },
+      "cypress-dev": {
+        repository: "https://github.com/cypress-io/eslint-plugin-cypress-dev"
+      },
+      "cypress-parallelize": {
+        repository: "https://github.com/vtex/eslint-plugin-cypress-parallelize"
+      },
+      "cypress-test-best-practices": {
+        repository: "https://github.com/lewis-prescott-cruk/eslint-plugin-cypress-test-best-practices"
+      },
+      date: {
+        repository: "https://github.com/HeavenSky/eslint-plugin-date"
+      },
+      "date-timezone": {
+        repository: "https://github.com/msobas/eslint-plugin-date-timezone"
+      },
+      deckgl: {
+        repository: "https://github.com/jstaab/eslint-plugin-deckgl"
+      },
+      "declaration-quotes": {
+        repository: "https://github.com/726b/eslint-plugin-declaration-quotes"
+      },
+      "decorator-position": {
+        repository: "https://github.com/NullVoxPopuli/eslint-plugin-decorator-position"
+      },
+      "define-script": {
+        repository: "https://github.com/eslift/eslint-plugin-define-script"
+      },
+      deku: {
+        repository: "https://github.com/deku-scrubs/eslint-plugin-deku"
+      },
+      "delegated-events": {
+        repository: "https://github.com/dgraham/eslint-plugin-delegated-events"
+      },
+      "deny-some-modules-full-import": {
+        repository: "https://github.com/ZWkang/eslint-plugin-deny-some-modules-full-import"
+      },
+      deoxxa: {
+        repository: "https://github.com/deoxxa/eslint-plugin-deoxxa"
+      },
+      dependencies: {
+        repository: "https://github.com/zertosh/eslint-plugin-dependencies"
+      },
+      "dependency-relation": {
+        repository: "https://github.com/YutamaKotaro/eslint-plugin-dependencies-relation"
+      },
+      deprecate: {
+        repository: "https://github.com/AlexMost/eslint-plugin-deprecate"
+      },
+      "deprecate-import": {
+        repository: "https://github.com/findmypast-oss/eslint-plugin-deprecate-import"
+      },
+      deprecated: {
+        repository: "https://github.com/ayqy/eslint-plugin-deprecated"
+      },
+      deprecation: {
+        repository: "https://github.com/gund/eslint-plugin-deprecation"
+      },
+      "design-system": {
+        repository: "https://github.com/dslounge/eslint-plugin-design-system"
+      },
+      destructuring: {
+        repository: "https://github.com/lukeapage/eslint-plugin-destructuring"
+      },
+      "destructuring-newline": {
+        repository: "https://github.com/kusotenpa/eslint-plugin-destructuring-newline"
+      },
+      "detect-bad-words": {
+        repository: "https://github.com/darwintantuco/eslint-plugin-detect-bad-words"
+      },
+      "detect-haiku": {
+        repository: "https://github.com/sadnessOjisan/eslint-plugin-detect-haiku"
+      },
+      "detect-hard-code": {
+        repository: "https://github.com/felipebruce/detect-hard-code"
+      },
+      "detect-headers-without-current-year": {
+        repository: "https://github.com/felipebruce/detect-headers-without-current-year"
+      },
+      "detect-no-assignment": {
+        repository: "https://github.com/felipebruce/detect-no-assignment"
+      },
+      "detox-bcp": {
+        repository: "https://github.com/wix-incubator/eslint-plugin-detox-bcp"
+      },
+      dfsx: {
+        repository: "https://github.com/dfsxdev/eslint-plugin-dfsx"
+      },
+      diff: {
+        repository: "https://github.com/paleite/eslint-plugin-diff"
+      },
+      dirs: {
+        repository: "https://github.com/Xooone47/eslint-plugin-dirs"
+      },
+      disable: {
+        repository: "https://github.com/mradionov/eslint-plugin-disable"
+      },
+      "disable-autofix": {
+        repository: "https://github.com/chiefmikey/eslint-plugin-disable-autofix"
+      },
+      "disable-features": {
+        repository: "https://github.com/brendenpalmer/eslint-plugin-disable-features"
+      },
+      "disallow-literals-as-jsxelement-children": {
+        repository: "https://github.com/dominiczaq/eslint-plugin-disallow-literals-as-jsxelement-children"
+      },
+      "diversity-inclusion": {
+        repository: "https://github.com/manij89/eslint-plugin-diversity-inclusion"
+      },
+      django: {
+        repository: "https://github.com/benspaulding/eslint-plugin-django"
+      },
+      "document-write": {
+        repository: "https://github.com/phanect/eslint-plugin-no-document-write"
+      },
+      "dollar-sign": {
+        repository: "https://github.com/erikdesjardins/eslint-plugin-dollar-sign"
+      },
+      dollarshaveclub: {
+        repository: "https://github.com/dollarshaveclub/eslint-plugin-dollarshaveclub"
+      },
+      dom: {
+        repository: "https://github.com/amilajack/eslint-plugin-dom"
+      },
+      "double-semi": {
+        repository: "https://github.com/flet/eslint-plugin-double-semi"
+      },
+      "dp-taro-eslint-plugin-taro": {
+        repository: "https://github.com/NervJS/taro"
+      },
+      dprint: {
+        repository: "https://github.com/mysticatea/eslint-plugin-dprint"
+      },
+      drupal: {
+        repository: "https://github.com/theodoreb/eslint-plugin-drupal"
+      },
+      "drupal-contrib": {
+        repository: "https://github.com/coldfrontlabs/eslint-plugin-drupal-contrib"
+      },
+      dtslint: {
+        repository: "https://github.com/cartant/eslint-plugin-dtslint"
+      },
+      duck: {
+        repository: "https://github.com/enkidevs/eslint-plugin-duck"
+      },
+      dulcet: {
+        repository: "https://github.com/khanhduy1407/eslint-plugin-dulcet"
+      },
+      "dynamic-jest-global": {
+        repository: "https://github.com/nickshevr/eslint-plugin-dynamic-jest-global"
+      },
+      "easy-loops": {
+        repository: "https://github.com/bennypowers/eslint-plugin-easy-loops"
+      },
+      ebdd: {
+        repository: "https://github.com/fasttime/eslint-plugin-ebdd"
+      },
+      ecmalist: {
+        repository: "https://github.com/ivangeorgiew/eslint-plugin-ecmalist"
+      },
+      "ecmascript-compat": {
+        repository: "https://github.com/robatwilliams/es-compat"
+      },
+      editorconfig: {
+        repository: "https://github.com/phanect/eslint-plugin-editorconfig"
+      },
+      effector: {
+        repository: "https://github.com/effector/eslint-plugin"
+      },
+      eggache: {
+        repository: "https://github.com/eggjs/eslint-plugin-eggache"
+      },
+      "egrand-vue": {
+        repository: "https://github.com/wuyuweixin/eslint-plugin-egrand-vue"
+      },
+      "ejs-js": {
+        repository: "https://github.com/overlookmotel/eslint-plugin-ejs-js"
+      },
+      ekimlinger: {
+        repository: "https://github.com/ekimlinger/eslint-plugin-ekimlinger"
+      },
+      "elastic-charts": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "elrond-childapp-bound": {
+        repository: "https://github.com/abeet/eslint-plugin-elrond-childapp-bound"
+      },
+      "email-css-rules": {
+        repository: "https://github.com/taskworld/eslint-plugin-email-css-rules"
+      },
+      ember: {
+        docs: "https://github.com/ember-cli/eslint-plugin-ember/blob/master/docs/rules/",
+        repository: "https://github.com/ember-cli/eslint-plugin-ember"
+      },
+      "ember-cleanup": {
+        docs: "https://github.com/onechiporenko/eslint-plugin-ember-cleanup/blob/master/docs/rules/",
+        repository: "https://github.com/onechiporenko/eslint-plugin-ember-cleanup"
+      },
+      "ember-concurrency": {
+        repository: "https://github.com/simplabs/eslint-plugin-ember-concurrency"
+      },
+      "ember-data": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "ember-es6-class": {
+        repository: "https://github.com/scalvert/eslint-plugin-ember-es6-class"
+      },
+      "ember-internal": {
+        repository: "https://github.com/Turbo87/eslint-plugin-ember-internal"
+      },
+      "ember-later-lint-rules": {
+        repository: "https://github.com/blb451/ember-later-lint-rules"
+      },
+      "ember-rules-twitch": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "ember-standard": {
+        repository: "https://github.com/ciena-blueplanet/eslint-plugin-ember-standard"
+      },
+      emmanuel: {
+        repository: "https://github.com/Manu1400/eslint-plugin-emmanuel"
+      },
+      "emotion-utils": {
+        repository: "https://github.com/danielhusar/eslint-plugin-emotion-utils"
+      },
+      "empty-returns": {
+        repository: "https://github.com/aero31aero/eslint-plugin-empty-returns"
+      },
+      enact: {
+        repository: "https://github.com/enactjs/eslint-plugin-enact"
+      },
+      "enchanted-curly": {
+        repository: "https://github.com/kobezzza/eslint-plugin-enchanted-curly"
+      },
+      endpass: {
+        repository: "https://github.com/endpass/endpass-core"
+      },
+      "enforce-test-id-jsx": {
+        repository: "https://github.com/xblurx/eslint-jsx-enforce-test-id"
+      },
+      "engelhorn-sfcc": {
+        repository: "https://github.com/t-huth/eslint-plugin-engelhorn-sfcc"
+      },
+      "enterprise-extras": {
+        repository: "https://github.com/buildertrend/eslint-plugin-enterprise-extras"
+      },
+      env: {
+        repository: "https://github.com/rtsao/eslint-plugin-env"
+      },
+      enzyme: {
+        repository: "https://github.com/giamir/eslint-plugin-enzyme"
+      },
+      "eqeqeq-fix": {
+        repository: "https://github.com/Zamiell/eslint-plugin-eqeqeq-fix"
+      },
+      es: {
+        docs: "https://github.com/mysticatea/eslint-plugin-es/blob/master/docs/rules/",
+        repository: "https://github.com/mysticatea/eslint-plugin-es"
+      },
+      "es-beautifier": {
+        repository: "https://github.com/dai-shi/es-beautifier"
+      },
+      "es-roikoren": {
+        repository: "https://github.com/roikoren755/eslint-plugin-es"
+      },
+      "es-x": {
+        repository: "https://github.com/ota-meshi/eslint-plugin-es-x"
+      },
+      es5: {
+        repository: "https://github.com/nkt/eslint-plugin-es5"
+      },
+      "es5-jquery-lodash": {
+        repository: "https://github.com/NicolasReibnitz/eslint-plugin-es5-jquery-lodash"
+      },
+      es6: {
+        repository: "https://github.com/nadongguri/eslint-plugin-es6"
+      },
+      "es6-recommended": {
+        repository: "https://github.com/mgtitimoli/eslint-plugin-es6-recommended"
+      },
+      escompat: {
+        repository: "https://github.com/keithamus/eslint-plugin-escompat"
+      },
+      "eslint-comments": {
+        docs: "https://github.com/mysticatea/eslint-plugin-eslint-comments/blob/master/docs/rules/",
+        repository: "https://github.com/mysticatea/eslint-plugin-eslint-comments"
+      },
+      "eslint-config": {
+        repository: "https://github.com/g-rath/eslint-plugin-eslint-config"
+      },
+      "eslint-plugin": {
+        docs: "https://github.com/not-an-aardvark/eslint-plugin-eslint-plugin/blob/main/docs/rules/",
+        repository: "https://github.com/not-an-aardvark/eslint-plugin-eslint-plugin"
+      },
+      "eslint-vertical-import": {
+        repository: "https://github.com/eydrian/eslint-vertical-import"
+      },
+      esquery: {
+        repository: "https://github.com/suchipi/eslint-plugin-esquery"
+      },
+      etc: {
+        repository: "https://github.com/cartant/eslint-plugin-etc"
+      },
+      etiqa: {
+        repository: "https://github.com/Etiqa/eslint-plugin-etiqa"
+      },
+      evelyn: {
+        repository: "https://github.com/evelynhathaway/eslint-plugin-evelyn"
+      },
+      "event-listener": {
+        repository: "https://github.com/SinLucifer/eslint-plugin-event-listeners"
+      },
+      evernote: {
+        repository: "https://github.com/evernote/eslint-plugin-evernote"
+      },
+      "excel-custom-functions": {
+        repository: "https://github.com/OfficeDev/Office-Addin-Scripts"
+      },
+      "exclude-nunjuck-tags": {
+        repository: "https://github.com/ibrahim12/eslint-plugin-exclude-nunjuck-tags"
+      },
+      "exclude-php-tags": {
+        repository: "https://github.com/Alexnder/eslint-plugin-exclude-php-tags"
+      },
+      "expect-type": {
+        repository: "https://github.com/JoshuaKGoldberg/eslint-plugin-expect-type"
+      },
+      expires: {
+        repository: "https://github.com/digencer/eslint-plugin-expires"
+      },
+      "explicit-comparator": {
+        repository: "https://github.com/sam-parsons/eslint-plugin-explicit-comparator"
+      },
+      "exports-order": {
+        repository: "https://github.com/simonprod/eslint-plugin-exports-order"
+      },
+      ext: {
+        repository: "https://github.com/jiangfengming/eslint-plugin-ext"
+      },
+      extend: {
+        repository: "https://github.com/bregenspan/eslint-plugin-extend"
+      },
+      extended: {
+        repository: "https://github.com/thenativeweb/eslint-plugin-extended"
+      },
+      extendscript: {
+        repository: "https://github.com/adambrgmn/eslint-plugin-extendscript"
+      },
+      extjs: {
+        repository: "https://github.com/burnnat/eslint-plugin-extjs"
+      },
+      extra: {
+        repository: "https://github.com/gevgeny/eslint-plugin-extra"
+      },
+      "extra-syntax": {
+        repository: "https://github.com/th317erd/eslint-plugin-extra-syntax"
+      },
+      fabmanager: {
+        repository: "https://github.com/sleede/fabmanager-rules"
+      },
+      faltest: {
+        repository: "https://github.com/CrowdStrike/faltest"
+      },
+      "fastify-security-rules": {
+        repository: "https://github.com/lirantal/eslint-plugin-security"
+      },
+      "fat-arrow-same-line": {
+        repository: "https://github.com/pzuraq/eslint-plugin-fat-arrow-same-line"
+      },
+      "fb-www": {
+        repository: "https://github.com/aaronabramov/eslint-plugin-fb-www"
+      },
+      fbi: {
+        repository: "https://github.com/fbi-js/eslint-plugin-fbi"
+      },
+      fda: {
+        repository: "https://github.com/meetromb/eslint-plugin-fda"
+      },
+      fest: {
+        repository: "https://github.com/Angmor23/eslint-plugin-fest"
+      },
+      "fetch-options": {
+        repository: "https://github.com/piatra/eslint-plugin-fetch"
+      },
+      "file-header": {
+        repository: "https://github.com/Sekhmet/eslint-plugin-file-header"
+      },
+      "file-layout": {
+        repository: "https://github.com/keik/eslint-plugin-file-layout"
+      },
+      "file-path-comment": {
+        repository: "https://github.com/samelliottdlt/eslint-plugin-file-path-comment"
+      },
+      "file-progress": {
+        repository: "https://github.com/sibiraj-s/eslint-plugin-file-progress"
+      },
+      filename: {
+        repository: "https://github.com/benyasin/eslint-plugin-filename"
+      },
+      "filename-checker": {
+        repository: "https://github.com/amirzenoozi/eslint-plugin-filename-checker"
+      },
+      "filename-consistency": {
+        repository: "https://github.com/wmdanor/eslint-plugin-filename-consistency"
+      },
+      "filename-rules": {
+        repository: "https://github.com/dolsem/eslint-plugin-filename-rules"
+      },
+      filenames: {
+        repository: "https://github.com/selaux/eslint-plugin-filenames"
+      },
+      "filenames-simple": {
+        repository: "https://github.com/epaew/eslint-plugin-filenames-simple"
+      },
+      filesize: {
+        repository: "https://github.com/voltrevo/eslint-plugin-filesize"
+      },
+      "firebase-functions": {
+        repository: "https://github.com/alii/eslint-plugin-firebase-functions"
+      },
+      "fix-deps": {
+        repository: "https://github.com/mitchellhamilton/eslint-plugin-fix-deps"
+      },
+      flipper: {
+        repository: "https://github.com/npm/security-holder"
+      },
+      flow: {
+        repository: "https://github.com/gajus/eslint-plugin-flowtype"
+      },
+      "flow-check": {
+        repository: "https://github.com/marionebl/eslint-plugin-flow-check"
+      },
+      "flow-header": {
+        repository: "https://github.com/eirikurn/eslint-plugin-flow-header"
+      },
+      "flow-missing": {
+        repository: "https://github.com/alburkerk/eslint-plugin-flow-missing"
+      },
+      "flow-typed": {
+        repository: "https://github.com/marudor/eslint-plugin-flow-typed"
+      },
+      "flowspace-es5": {
+        repository: "https://github.com/Flowspace-Team/eslint-plugin-es5"
+      },
+      flowtype: {
+        repository: "https://github.com/gajus/eslint-plugin-flowtype"
+      },
+      "flowtype-comment": {
+        repository: "https://github.com/hczhcz/eslint-plugin-flowtype-comment"
+      },
+      "flowtype-errors": {
+        repository: "https://github.com/amilajack/eslint-plugin-flowtype-errors"
+      },
+      "flowtype-esm": {
+        repository: "https://github.com/ganesankv/eslint-plugin-flowtype"
+      },
+      "flux-standard-actions": {
+        repository: "https://github.com/aosyatnik/eslint-plugin-flux-standard-actions"
+      },
+      fly: {
+        repository: "https://github.com/Hzy0913/eslint-plugin-fly"
+      },
+      folders: {
+        repository: "https://github.com/christopherbradleybanks/eslint-plugin-folders"
+      },
+      "folders-rules": {
+        repository: "https://github.com/yoobic/eslint-plugin-folders-rules"
+      },
+      folders2: {
+        repository: "https://github.com/pajarraco/eslint-plugin-folders2"
+      },
+      foo: {
+        repository: "https://github.com/Time-coding/eslint-plugin-foo"
+      },
+      "for-wtools": {
+        repository: "https://github.com/Wandalen/EslintPluginForWtools"
+      },
+      "forbidden-package": {
+        repository: "https://github.com/Krosantos/eslint-plugin-forbidden-package"
+      },
+      "force-theme-colors": {
+        repository: "https://github.com/martini97/eslint-plugin-force-theme-colors"
+      },
+      "force-void": {
+        repository: "https://github.com/pat841/eslint-plugin-force-void"
+      },
+      "format-message": {
+        repository: "https://github.com/format-message/format-message"
+      },
+      formatjs: {
+        repository: "https://github.com/formatjs/formatjs"
+      },
+      "formatjs-no-id-duplication": {
+        repository: "https://github.com/gopollock/eslint-plugin-formatjs-no-id-duplication"
+      },
+      formatting: {
+        repository: "https://github.com/dugokontov/eslint-plugin-formatting"
+      },
+      "fp-jxl": {
+        repository: "https://github.com/jesterxl/eslint-plugin-fp-jxl"
+      },
+      "fp-ts": {
+        repository: "https://github.com/buildo/eslint-plugin-fp-ts"
+      },
+      "fp-ts-strict": {
+        repository: "https://github.com/SandroMaglione/eslint-plugin-fp-ts-strict"
+      },
+      fpcs: {
+        repository: "https://github.com/flowerpress/eslint-plugin-fpcs"
+      },
+      "frank-eslint-plugin-i18n-json": {
+        repository: "https://github.com/godaddy/eslint-plugin-i18n-json"
+      },
+      freaking: {
+        repository: "https://github.com/iandarling/eslint-plugin-freaking"
+      },
+      "front-require-in-package": {
+        repository: "https://github.com/frontapp/eslint-plugin-require-in-package"
+      },
+      frontend: {
+        repository: "https://github.com/obartra/eslint-plugin-frontend"
+      },
+      fsa: {
+        repository: "https://github.com/joseph-galindo/eslint-plugin-fsa"
+      },
+      "ft-flow": {
+        repository: "https://github.com/flow-typed/eslint-plugin-ft-flow"
+      },
+      ftgp: {
+        repository: "https://github.com/foretagsplatsen/ftgp-eslint"
+      },
+      "full-import": {
+        repository: "https://github.com/mdebbar/eslint-plugin-full-import"
+      },
+      fullfilename: {
+        repository: "https://github.com/litelite/eslint-plugin-fullfilename"
+      },
+      "func-call": {
+        repository: "https://github.com/titarenko/eslint-plugin-func-call"
+      },
+      "func-params-args": {
+        repository: "https://github.com/abdusabri/eslint-plugin-func-params-args"
+      },
+      "function-call-context": {
+        repository: "https://github.com/Glinkis/eslint-plugin-function-call-context"
+      },
+      "function-name": {
+        repository: "https://github.com/legend80s/eslint-plugin-function-name"
+      },
+      "function-return-assigned-name": {
+        repository: "https://github.com/Jephuff/eslint-plugin-function-return-assigned-name"
+      },
+      functional: {
+        repository: "https://github.com/jonaskello/eslint-plugin-functional"
+      },
+      "functional-noshiro-fixed": {
+        repository: "https://github.com/jonaskello/eslint-plugin-functional"
+      },
+      funfp: {
+        repository: "https://github.com/twilson63/eslint-plugin-funfp"
+      },
+      "fuse-box-eslint-plugin": {
+        repository: "https://github.com/DoumanAsh/fuse-box-eslint-plugin"
+      },
+      fxa: {
+        repository: "https://github.com/mozilla/eslint-plugin-fxa"
+      },
+      galaxy: {
+        repository: "https://github.com/CyanSalt/eslint-plugin-galaxy"
+      },
+      gamut: {
+        repository: "https://github.com/Codecademy/gamut"
+      },
+      gatsby: {
+        repository: "https://github.com/SSouik/eslint-plugin-gatsby"
+      },
+      "gatsby-no-static-queries": {
+        repository: "https://github.com/larowlan/eslint-plugin-gatsby-no-static-queries"
+      },
+      gb: {
+        repository: "https://github.com/garyb432/eslint-plugin-gb"
+      },
+      "gcp-samples": {
+        repository: "https://github.com/googleapis/eslint-plugin-gcp-samples"
+      },
+      geekie: {
+        repository: "https://github.com/geekie/eslint-plugin"
+      },
+      geojson: {
+        repository: "https://github.com/arlyn-bones/eslint-plugin-json"
+      },
+      gerhut: {
+        repository: "https://github.com/Gerhut/eslint-plugin-gerhut"
+      },
+      "get-off-my-lawn": {
+        repository: "https://github.com/manovotny/eslint-plugin-get-off-my-lawn"
+      },
+      getsentry: {
+        repository: "https://github.com/getsentry/eslint-plugin-getsentry"
+      },
+      getsize: {
+        repository: "https://github.com/timqha/eslint-plugin-getsize"
+      },
+      gettext: {
+        repository: "https://github.com/appannie/eslint-plugin-gettext"
+      },
+      ghost: {
+        repository: "https://github.com/TryGhost/eslint-plugin-ghost"
+      },
+      github: {
+        repository: "https://github.com/github/eslint-plugin-github"
+      },
+      glip: {
+        repository: "https://github.com/brettpaden/eslint-plugin-glip"
+      },
+      "glob-in-npm-script": {
+        repository: "https://github.com/m-sureshraj/eslint-plugin-glob-in-npm-script"
+      },
+      gm: {
+        repository: "https://github.com/gmfe/eslint-plugin-gm"
+      },
+      gmfe: {
+        repository: "https://github.com/gmfe/eslint-plugin-gmfe"
+      },
+      "good-practices": {
+        repository: "https://github.com/Rahul9046/eslint-plugin-good-practices"
+      },
+      goodeggs: {
+        repository: "https://github.com/goodeggs/eslint-plugin-goodeggs"
+      },
+      "google-camelcase": {
+        repository: "https://github.com/greggman/eslint-plugin-google-camelcase"
+      },
+      googleappsscript: {
+        repository: "https://github.com/selectnull/eslint-plugin-googleappsscript"
+      },
+      googlemaps: {
+        repository: "https://github.com/googlemaps/eslint-plugin-googlemaps"
+      },
+      googshift: {
+        repository: "https://github.com/gberaudo/eslint-plugin-googshift"
+      },
+      grailed: {
+        repository: "https://github.com/npm/security-holder"
+      },
+      grapes: {
+        repository: "https://github.com/Krosantos/eslint-plugin-grapes"
+      },
+      graphql: {
+        repository: "https://github.com/apollostack/eslint-plugin-graphql"
+      },
+      "graphql-next": {
+        repository: "https://github.com/apollostack/eslint-plugin-graphql"
+      },
+      "graphql-optimistic-response": {
+        repository: "https://github.com/bl42/eslint-plugin-graphql-optimistic-response"
+      },
+      "graphql-schema": {
+        repository: "https://github.com/joshuaNathaniel/eslint-plugin-graphql-schema"
+      },
+      gridsome: {
+        repository: "https://github.com/gridsome/eslint-plugin-gridsome"
+      },
+      grind: {
+        repository: "https://github.com/grindjs/eslint-plugin-grind"
+      },
+      grommet: {
+        repository: "https://github.com/grommet/eslint-plugin-grommet"
+      },
+      "grouped-import": {
+        repository: "https://github.com/kairome/eslint-plugin-grouped-import"
+      },
+      "grouped-imports": {
+        repository: "https://github.com/gohabereg/eslint-plugin-grouped-imports"
+      },
+      hackmud: {
+        repository: "https://github.com/apazzolini/eslint-hackmud"
+      },
+      hackmud2: {
+        repository: "https://github.com/KuroTsuto/eslint-plugin-hackmud"
+      },
+      hammerhead: {
+        repository: "https://github.com/LavrovArtem/eslint-plugin-hammerhead"
+      },
+      haraka: {
+        repository: "https://github.com/haraka/haraka-eslint"
+      },
+      harmony: {
+        repository: "https://github.com/unional/eslint-plugin-harmony"
+      },
+      "hash-exempt": {
+        repository: "https://github.com/ckarper/eslint-plugin-hash-exempt"
+      },
+      hbs: {
+        repository: "https://github.com/psbanka/eslint-plugin-hbs"
+      },
+      header: {
+        repository: "https://github.com/Stuk/eslint-plugin-header"
+      },
+      healthier: {
+        repository: "https://github.com/KidkArolis/eslint-plugin-healthier"
+      },
+      "helix-structure": {
+        repository: "https://github.com/jeppeskovsen/eslint-plugin-helix-structure"
+      },
+      hijup: {
+        repository: "https://github.com/hijup/eslint-plugin-hijup"
+      },
+      "hook-break-line": {
+        repository: "https://github.com/meerkat-morecats/eslint-plugin-hook-break-line"
+      },
+      hooks: {
+        repository: "https://github.com/hiukky/eslint-plugin-hooks"
+      },
+      hsl: {
+        repository: "https://github.com/hsl947/eslint-plugin-hsl"
+      },
+      htm: {
+        repository: "https://github.com/rx-ts/eslint"
+      },
+      html: {
+        repository: "https://github.com/BenoitZugmeyer/eslint-plugin-html"
+      },
+      "html-erb": {
+        repository: "https://github.com/pmrotule/eslint-plugin-html-erb"
+      },
+      hydrogen: {
+        repository: "https://github.com/Shopify/hydrogen"
+      },
+      "hydrogen-matt": {
+        repository: "https://github.com/Shopify/hydrogen"
+      },
+      "i-bem-js": {
+        repository: "https://github.com/Realetive/eslint-plugin-i-bem-js"
+      },
+      i18n: {
+        repository: "https://github.com/chejen/eslint-plugin-i18n"
+      },
+      "i18n-checker": {
+        repository: "https://github.com/LuciNyan/eslint-plugin-i18n-checker"
+      },
+      "i18n-json": {
+        repository: "https://github.com/godaddy/eslint-plugin-i18n-json"
+      },
+      "i18n-lingui": {
+        repository: "https://github.com/OkCupid/eslint-plugin-i18n-lingui"
+      },
+      "i18n-plus": {
+        repository: "https://github.com/alandre/eslint-plugin-i18n-plus"
+      },
+      "i18n-text": {
+        repository: "https://github.com/dgraham/eslint-plugin-i18n-text"
+      },
+      "i18n-text-localize": {
+        repository: "https://github.com/dgraham/eslint-plugin-i18n-text"
+      },
+      "i18n-validator": {
+        repository: "https://github.com/OvalMoney/eslint-plugin-i18n-validator"
+      },
+      i18n2: {
+        repository: "https://github.com/imhele/eslint-plugin-i18n2"
+      },
+      i18next: {
+        repository: "https://github.com/edvardchen/eslint-plugin-i18next"
+      },
+      i18nlint: {
+        repository: "https://github.com/B1gF4ceC4t/eslint-plugin-i18nlint"
+      },
+      "icon-button": {
+        repository: "https://github.com/SmallImprovements-OpenSource/eslint-plugin-icon-button"
+      },
+      ideal: {
+        repository: "https://github.com/gyandeeps/eslint-plugin-ideal"
+      },
+      "idiomatic-jsx-u": {
+        repository: "https://github.com/Jgaona/eslint-plugin-idiomatic-jsx"
+      },
+      "ie-jsapi": {
+        repository: "https://github.com/rainAgain/eslint-plugin-ie-jsapi"
+      },
+      "ie-static-methods": {
+        repository: "https://github.com/rfeie/eslint-plugin-ie-static-methods"
+      },
+      ie11: {
+        repository: "https://github.com/Volox/eslint-plugin-ie11"
+      },
+      "ignore-erb-mogix": {
+        repository: "https://github.com/mogix/eslint-plugin-ignore-erb"
+      },
+      "ignore-generated": {
+        repository: "https://github.com/zertosh/eslint-plugin-ignore-generated"
+      },
+      "ignore-generated-and-nolint": {
+        repository: "https://github.com/zertosh/eslint-plugin-ignore-generated-and-nolint"
+      },
+      "ignore-native-decl": {
+        repository: "https://github.com/darahak/eslint-plugin-ignore-native-decl"
+      },
+      ignoreuglify: {
+        repository: "https://github.com/ruanyf/eslint-plugin-ignoreuglify"
+      },
+      immer: {
+        repository: "https://github.com/supremebeing7/eslint-plugin-immer"
+      },
+      "immer-reducer": {
+        repository: "https://github.com/skoshy/eslint-plugin-immer-reducer"
+      },
+      immutable: {
+        repository: "https://github.com/jhusain/eslint-plugin-immutable"
+      },
+      "immutable-class": {
+        repository: "https://github.com/implydata/immutable-class"
+      },
+      immutablefork: {
+        repository: "https://github.com/raphaelbadia/eslint-plugin-immutable"
+      },
+      imperative: {
+        repository: "https://github.com/guidesmiths/eslint-plugin-imperative"
+      },
+      "implicit-dependencies": {
+        repository: "https://github.com/lennym/eslint-plugin-implicit-dependencies"
+      },
+      import: {
+        docs: "https://github.com/import-js/eslint-plugin-import/blob/main/docs/rules/",
+        repository: "https://github.com/import-js/eslint-plugin-import"
+      },
+      "import-1nd": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "import-access": {
+        repository: "https://github.com/uhyo/eslint-plugin-import-access"
+      },
+      "import-alias": {
+        repository: "https://github.com/steelsojka/eslint-import-alias"
+      },
+      "import-auto-name": {
+        repository: "https://github.com/shnhrrsn/eslint-plugin-import-auto-name"
+      },
+      "import-b5a962": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "import-fix-is-scoped": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "import-force-abbr": {
+        repository: "https://github.com/deser/eslint-plugin-import-force-abbr"
+      },
+      "import-helpers": {
+        repository: "https://github.com/Tibfib/eslint-plugin-import-helpers"
+      },
+      "import-length": {
+        repository: "https://github.com/steelsojka/eslint-import-length"
+      },
+      "import-monorepo": {
+        repository: "https://github.com/igogo5yo/eslint-plugin-import-monorepo"
+      },
+      "import-name": {
+        repository: "https://github.com/R1ON/eslint-plugin-import-name"
+      },
+      "import-newlines": {
+        repository: "https://github.com/SeinopSys/eslint-plugin-import-newlines"
+      },
+      "import-only-from-index": {
+        repository: "https://github.com/fourside/eslint-plugin-import-only-from-index"
+      },
+      "import-order-aesthetic": {
+        repository: "https://github.com/Recidvst/eslint-plugin-import-order-aesthetic"
+      },
+      "import-order-all": {
+        repository: "https://github.com/electrovir/eslint-plugin-import-order-all"
+      },
+      "import-order-alphabetical": {
+        repository: "https://github.com/janpaul123/eslint-plugin-import-order-alphabetical"
+      },
+      "import-order-autofix": {
+        repository: "https://github.com/AlexJuarez/eslint-plugin-import-order-autofix"
+      },
+      "import-order-autosorter": {
+        repository: "https://github.com/AlexJuarez/eslint-plugin-import-order-autofix"
+      },
+      "import-order-emotion": {
+        repository: "https://github.com/jfrej/eslint-plugin-import-order-emotion"
+      },
+      "import-path": {
+        repository: "https://github.com/andrienko/eslint-plugin-import-path"
+      },
+      "import-quotes": {
+        repository: "https://github.com/xneek/eslint-plugin-import-quotes"
+      },
+      "import-restrictions": {
+        repository: "https://github.com/sfrieson/eslint-plugin-import-restrictions"
+      },
+      "import-root": {
+        repository: "https://github.com/freckstergit/eslint-plugin-import-root"
+      },
+      "import-sorter": {
+        repository: "https://github.com/fengkfengk/eslint-plugin-import-sorter"
+      },
+      "import-splitnsort": {
+        repository: "https://github.com/mflorence99/eslint-plugin-import-splitnsort"
+      },
+      "import-updated": {
+        repository: "https://github.com/benmosher/eslint-plugin-import"
+      },
+      "import-userlike": {
+        repository: "https://github.com/anilanar/eslint-plugin-import-userlike"
+      },
+      impress: {
+        repository: "https://github.com/aqrln/eslint-plugin-impress"
+      },
+      inclusive: {
+        repository: "https://github.com/shibulijack/eslint-plugin-inclusive"
+      },
+      "inclusive-language": {
+        repository: "https://github.com/muenzpraeger/eslint-plugin-inclusive-language"
+      },
+      "indent-class-properties": {
+        repository: "https://github.com/larsmunkholm/eslint-plugin-indent-class-properties"
+      },
+      "indent-empty-lines": {
+        repository: "https://github.com/funmaker/eslint-plugin-indent-empty-lines"
+      },
+      index: {
+        repository: "https://github.com/artlaman/eslint-plugin-index"
+      },
+      infermedica: {
+        repository: "https://github.com/infermedica/eslint-plugin-infermedica"
+      },
+      inferno: {
+        repository: "https://github.com/infernojs/eslint-plugin-inferno"
+      },
+      "injected-proptypes": {
+        repository: "https://github.com/ammaraskar/eslint-injected-proptypes"
+      },
+      instawork: {
+        repository: "https://github.com/Instawork/eslint-plugin-instawork"
+      },
+      "instructure-ui": {
+        repository: "https://github.com/instructure/instructure-ui"
+      },
+      interfaced: {
+        repository: "https://github.com/interfaced/eslint-plugin-interfaced"
+      },
+      ioc: {
+        repository: "https://github.com/amaro0/eslint-plugin-ioc"
+      },
+      "ionic-tappable": {
+        repository: "https://github.com/takuya-nakayasu/eslint-plugin-ionic-tappable"
+      },
+      irm: {
+        repository: "https://github.com/hadeshe93/eslint-plugin-irm"
+      },
+      iruhl: {
+        repository: "https://github.com/LeadingLight/eslint-plugin-iruhl"
+      },
+      isaacscript: {
+        repository: "https://github.com/IsaacScript/isaacscript"
+      },
+      isml: {
+        repository: "https://github.com/Neskromny/eslint-plugin-isml"
+      },
+      isotropic: {
+        repository: "https://github.com/ibi-group/eslint-plugin-isotropic"
+      },
+      istanbul: {
+        repository: "https://github.com/istanbuljs/eslint-plugin-istanbul"
+      },
+      itgalaxy: {
+        repository: "https://github.com/itgalaxy/eslint-plugin-itgalaxy"
+      },
+      ja: {
+        repository: "https://github.com/mysticatea/eslint-plugin-ja"
+      },
+      "jacobsmith-custom": {
+        repository: "https://github.com/jacobsmith/jacobsmith-eslint-plugins"
+      },
+      jam3: {
+        repository: "https://github.com/Jam3/eslint-plugin-jam3"
+      },
+      jane: {
+        repository: "https://github.com/jane/eslint-plugin-jane"
+      },
+      jasmine: {
+        docs: "https://github.com/tlvince/eslint-plugin-jasmine/blob/master/docs/rules/",
+        repository: "https://github.com/tlvince/eslint-plugin-jasmine"
+      },
+      "jasmine-jquery": {
+        repository: "https://github.com/xxnatc/eslint-plugin-jasmine-jquery"
+      },
+      jest: {
+        docs: "https://github.com/jest-community/eslint-plugin-jest/blob/main/docs/rules/",
+        repository: "https://github.com/jest-community/eslint-plugin-jest"
+      },
+      "jest-dom": {
+        docs: "https://github.com/testing-library/eslint-plugin-jest-dom/blob/main/docs/rules/",
+        repository: "https://github.com/testing-library/eslint-plugin-jest-dom"
+      },
+      "jest-extended": {
+        repository: "https://github.com/mattphillips/eslint-plugin-jest-extended"
+      },
+      "jest-formatting": {
+        docs: "https://github.com/dangreenisrael/eslint-plugin-jest-formatting/blob/master/docs/rules/",
+        repository: "https://github.com/dangreenisrael/eslint-plugin-jest-formatting"
+      },
+      "jest-playwright": {
+        repository: "https://github.com/mxschmitt/eslint-plugin-playwright"
+      },
+      "jest-react": {
+        repository: "https://github.com/Codecademy/eslint-plugin-jest-react"
+      },
+      jestx: {
+        repository: "https://github.com/benmonro/eslint-plugin-jest"
+      },
+      jinja: {
+        repository: "https://github.com/alexkuz/eslint-plugin-jinja"
+      },
+      jinja2: {
+        repository: "https://github.com/alexkuz/eslint-plugin-jinja"
+      },
+      "jinja2-processor": {
+        repository: "https://github.com/paulhfischer/eslint-plugin-jinja2-processor"
+      },
+      "jira-ticket-todo-comment": {
+        repository: "https://github.com/bamboechop/eslint-plugin-jira-ticket-todo-comment"
+      },
+      "jira-ticket-todos": {
+        repository: "https://github.com/Adam-Schlichtmann/jira-ticket-todos"
+      },
+      jmacs: {
+        repository: "https://github.com/blake-regalia/jmacs.js"
+      },
+      joyent: {
+        repository: "https://github.com/joyent/node-eslint-plugin-joyent"
+      },
+      jquery: {
+        repository: "https://github.com/dgraham/eslint-plugin-jquery"
+      },
+      "jquery-selectors": {
+        repository: "https://github.com/rardoz/eslint-plugin-jquery-selectors"
+      },
+      "jquery-unsafe": {
+        repository: "https://github.com/cdd/eslint-plugin-jquery-unsafe"
+      },
+      jsapps: {
+        repository: "https://github.com/ideadapt/eslint-plugin-jsapps"
+      },
+      jsbox: {
+        repository: "https://github.com/EqualMa/eslint-plugin-jsbox"
+      },
+      jsdoc: {
+        repository: "https://github.com/gajus/eslint-plugin-jsdoc"
+      },
+      "jsdoc-ex": {
+        repository: "https://github.com/gajus/eslint-plugin-jsdoc"
+      },
+      "jsdom-internal": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      jsfix: {
+        repository: "https://github.com/Digyter/eslint-plugin-jsfix"
+      },
+      jshow: {
+        repository: "https://github.com/j-show/eslint-plugin-jshow"
+      },
+      json: {
+        repository: "https://github.com/azeemba/eslint-plugin-json"
+      },
+      "json-beta": {
+        repository: "https://github.com/azeemba/eslint-plugin-json"
+      },
+      "json-es": {
+        repository: "https://github.com/zeitport/eslint-plugin-json-es"
+      },
+      "json-files": {
+        repository: "https://github.com/kellyselden/eslint-plugin-json-files"
+      },
+      "json-format": {
+        repository: "https://github.com/bkucera/eslint-plugin-json-format"
+      },
+      "json-light-pmb": {
+        repository: "https://github.com/mk-pmb/eslint-plugin-json-light-pmb"
+      },
+      "json-lite": {
+        repository: "https://github.com/jacob-israel-turner/eslint-plugin-json-lite"
+      },
+      "json-processor": {
+        repository: "https://github.com/doochik/eslint-plugin-json-processor"
+      },
+      "json-schema-validator": {
+        docs: "https://github.com/ota-meshi/eslint-plugin-json-schema-validator/blob/main/docs/rules/",
+        repository: "https://github.com/ota-meshi/eslint-plugin-json-schema-validator"
+      },
+      json5: {
+        repository: "https://github.com/bayesimpact/eslint-plugin-json5"
+      },
+      jsonc: {
+        repository: "https://github.com/ota-meshi/eslint-plugin-jsonc"
+      },
+      jsort: {
+        repository: "https://github.com/nate-wilkins/eslint-plugin-jsort"
+      },
+      jsspec: {
+        repository: "https://github.com/JSSpec/eslint-plugin-jsspec"
+      },
+      jsx: {
+        repository: "https://github.com/jkroso/eslint-plugin-jsx"
+      },
+      "jsx-a11y": {
+        docs: "https://github.com/jsx-eslint/eslint-plugin-jsx-a11y/blob/main/docs/rules/",
+        repository: "https://github.com/jsx-eslint/eslint-plugin-jsx-a11y"
+      },
+      "jsx-conditional": {
+        repository: "https://github.com/luisadame/eslint-plugin-jsx-conditional"
+      },
+      "jsx-conditionals": {
+        repository: "https://github.com/julianburr/eslint-plugin-jsx-conditionals"
+      },
+      "jsx-control-statements": {
+        repository: "https://github.com/vkbansal/eslint-plugin-jsx-control-statements"
+      },
+      "jsx-dollar": {
+        repository: "https://github.com/kyoncy/eslint-plugin-jsx-dollar"
+      },
+      "jsx-expressions": {
+        repository: "https://github.com/hpersson/eslint-plugin-jsx-expressions"
+      },
+      "jsx-falsy": {
+        repository: "https://github.com/jeremy-deutsch/eslint-plugin-jsx-falsy"
+      },
+      "jsx-helpers": {
+        repository: "https://github.com/DmitriyNikolenko/eslint-plugin-jsx-helpers"
+      },
+      "jsx-img-no-referrer": {
+        repository: "https://github.com/darwintantuco/eslint-plugin-jsx-img-no-referrer"
+      },
+      jsxspacing: {
+        repository: "https://github.com/alexbird/eslint-plugin-jsxspacing"
+      },
+      julius: {
+        repository: "https://github.com/ncaq/eslint-plugin-julius"
+      },
+      k4ntin: {
+        repository: "https://github.com/k4ntin/eslint-plugin-k4ntin"
+      },
+      kaola: {
+        repository: "https://github.com/Deol/eslint-plugin-kaola"
+      },
+      kavak: {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "kdu-libs": {
+        repository: "https://github.com/khanhduy1407/eslint-plugin-kdu-libs"
+      },
+      kengoldfarb: {
+        repository: "https://github.com/kengoldfarb/lint"
+      },
+      kiwicom: {
+        repository: "https://github.com/kiwicom/eslint-plugin-kiwicom"
+      },
+      knex: {
+        repository: "https://github.com/antonniklasson/eslint-plugin-knex"
+      },
+      koot: {
+        repository: "https://github.com/cmux/koot-eslint"
+      },
+      korolint: {
+        repository: "https://github.com/OBKoro1/eslint-plugin-koro-create"
+      },
+      kyt: {
+        repository: "https://github.com/nytimes/kyt"
+      },
+      lab: {
+        repository: "https://github.com/rankida/eslint-plugin-lab"
+      },
+      "lambda-calculus": {
+        repository: "https://github.com/david-davidson/eslint-plugin-lambda-calculus"
+      },
+      langs: {
+        repository: "https://github.com/infodusha/eslint-plugin-langs"
+      },
+      "lazy-load": {
+        repository: "https://github.com/frankie0917/eslint-plugin-lazy-load"
+      },
+      "lcb-mini": {
+        repository: "https://github.com/douzi8/eslint-plugin-lcb-mini"
+      },
+      lcom: {
+        repository: "https://github.com/FujiHaruka/eslint-plugin-lcom"
+      },
+      "lean-imports": {
+        repository: "https://github.com/eslint-plugins/eslint-plugin-lean-imports"
+      },
+      leboncoin: {
+        repository: "https://github.com/leboncoin/frontend-web-tools/tree/master"
+      },
+      letemplate: {
+        repository: "https://github.com/vuejs/eslint-plugin-vue"
+      },
+      levitate: {
+        repository: "https://github.com/ThisIsManta/eslint-plugin-levitate"
+      },
+      "license-header": {
+        repository: "https://github.com/nikku/eslint-plugin-license-header"
+      },
+      "lightning-components": {
+        repository: "https://github.com/reiniergs/eslint-plugin-lightning-components"
+      },
+      "link-slash-end": {
+        repository: "https://github.com/HaganHan/eslint-plugin-link-slash-end"
+      },
+      linklink: {
+        repository: "https://github.com/Java-http/eslint-plugin-linklink"
+      },
+      lint: {
+        repository: "https://github.com/zertosh/eslint-plugin-lint"
+      },
+      "lint-md": {
+        repository: "https://github.com/lint-md/eslint-plugin-lint-md"
+      },
+      listeners: {
+        repository: "https://github.com/foad/eslint-plugin-listeners"
+      },
+      lit: {
+        repository: "https://github.com/43081j/eslint-plugin-lit"
+      },
+      "lit-a11y": {
+        repository: "https://github.com/open-wc/open-wc"
+      },
+      "literal-blacklist": {
+        repository: "https://github.com/kyaido/eslint-plugin-literal-blacklist"
+      },
+      "literal-check": {
+        repository: "https://github.com/youngjuning/eslint-plugin-literal-check"
+      },
+      "literal-checker": {
+        repository: "https://github.com/youngjuning/eslint-plugin-literal-checker"
+      },
+      "loadable-component": {
+        repository: "https://github.com/miqdadfwz/eslint-plugin-loadable-component"
+      },
+      local: {
+        repository: "https://github.com/taskworld/eslint-plugin-local"
+      },
+      "local-rules": {
+        repository: "https://github.com/cletusw/eslint-plugin-local-rules"
+      },
+      lodash: {
+        docs: "https://github.com/wix/eslint-plugin-lodash/blob/master/docs/rules/",
+        repository: "https://github.com/wix/eslint-plugin-lodash"
+      },
+      "lodash-f": {
+        repository: "https://github.com/AndreaPontrandolfo/eslint-plugin-lodash"
+      },
+      "lodash-fp": {
+        repository: "https://github.com/jfmengels/eslint-plugin-lodash-fp"
+      },
+      "lodash-magic-import": {
+        repository: "https://github.com/bitsnap/eslint-plugin-lodash-magic-import"
+      },
+      "lodash-restrictions": {
+        repository: "https://github.com/idesi/eslint-plugin-lodash-restrictions"
+      },
+      "lodash-template": {
+        repository: "https://github.com/ota-meshi/eslint-plugin-lodash-template"
+      },
+      "lodash-tree-shakeable-import": {
+        repository: "https://github.com/natterstefan/eslint-plugin-lodash-tree-shakeable-import"
+      },
+      loft: {
+        repository: "https://github.com/Loft-Brasil/eslint-plugin-loft"
+      },
+      log: {
+        repository: "https://github.com/omrilotan/eslint-plugin-log"
+      },
+      "log-filenames": {
+        repository: "https://github.com/justlep/eslint-plugin-log-filenames"
+      },
+      "log-linter": {
+        repository: "https://github.com/michael5891/eslint-plugin-log-linter"
+      },
+      logdna: {
+        repository: "https://github.com/logdna/eslint-plugin-logdna"
+      },
+      lola: {
+        repository: "https://github.com/lolatravel/eslint-plugin-lola"
+      },
+      "lookbehind-assertions": {
+        repository: "https://github.com/takuya-nakayasu/eslint-plugin-lookbehind-assertions"
+      },
+      loyaltylion: {
+        repository: "https://github.com/loyaltylion/eslint-plugin-loyaltylion"
+      },
+      "lucky-monkey": {
+        repository: "https://github.com/borenXue/eslint-plugin-lucky-monkey"
+      },
+      lvksh: {
+        repository: "https://github.com/lvkdotsh/javascript"
+      },
+      lwc: {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "lwintch-wyze": {
+        repository: "https://github.com/lwintch/eslint-plugin-wyze"
+      },
+      m99coder: {
+        repository: "https://github.com/m99coder/eslint-plugin-m99coder"
+      },
+      magicdawn: {
+        repository: "https://github.com/magicdawn/eslint-plugin-magicdawn"
+      },
+      makestyles: {
+        repository: "https://github.com/madflanderz/eslint-plugin-makestyles"
+      },
+      markdown: {
+        repository: "https://github.com/eslint/eslint-plugin-markdown"
+      },
+      "markdown-antd": {
+        repository: "https://github.com/eslint/eslint-plugin-markdown"
+      },
+      "markdown-runkit": {
+        repository: "https://github.com/eslint/eslint-plugin-markdown"
+      },
+      markup: {
+        repository: "https://github.com/rx-ts/eslint"
+      },
+      "markup-replace": {
+        repository: "https://github.com/xsjohn0306/eslint-plugin-markup-replace"
+      },
+      maru: {
+        repository: "https://github.com/jshan2017/eslint-plugin-maru"
+      },
+      "material-ui-dkadrios": {
+        repository: "https://github.com/mui-org/material-ui"
+      },
+      "material-ui-unused-classes": {
+        repository: "https://github.com/jens-ox/eslint-plugin-material-ui-unused-classes"
+      },
+      "matrix-org": {
+        repository: "https://github.com/matrix-org/eslint-config-matrix-org"
+      },
+      mattermost: {
+        repository: "https://github.com/npm/security-holder"
+      },
+      mavenlint: {
+        repository: "https://github.com/mavenlink/mavenlint"
+      },
+      "max-comments-per-function": {
+        repository: "https://github.com/miangraham/eslint-plugin-max-comments-per-function"
+      },
+      "max-len-2": {
+        repository: "https://github.com/andreineculau/eslint-plugin-max-len-2"
+      },
+      "max-methods-per-class": {
+        repository: "https://github.com/mawrkus/eslint-plugin-max-methods-per-class"
+      },
+      "max-params-no-constructor": {
+        repository: "https://github.com/paulomenezes/max-params-no-constructor"
+      },
+      mayaka: {
+        repository: "https://github.com/g-plane/eslint-plugin-mayaka"
+      },
+      md: {
+        repository: "https://github.com/leo-buneev/eslint-plugin-md"
+      },
+      mdx: {
+        repository: "https://github.com/mdx-js/eslint-mdx"
+      },
+      "mdx-patch": {
+        repository: "https://github.com/ianlet/eslint-plugin-mdx-patch"
+      },
+      mediawiki: {
+        repository: "https://github.com/wikimedia/eslint-plugin-mediawiki"
+      },
+      meetup: {
+        repository: "https://github.com/meetup/eslint-plugin-meetup"
+      },
+      meow: {
+        repository: "https://github.com/coderzhaoziwei/eslint-plugin-meow"
+      },
+      metafizzy: {
+        repository: "https://github.com/metafizzy/eslint-plugin-metafizzy"
+      },
+      meteor: {
+        repository: "https://github.com/dferber90/eslint-plugin-meteor"
+      },
+      miniprogram: {
+        repository: "https://github.com/airbnb/eslint-plugin-miniprogram"
+      },
+      minxing: {
+        repository: "https://github.com/stuartZhang/eslint-plugin-minxing"
+      },
+      mirego: {
+        repository: "https://github.com/mirego/eslint-plugin-mirego"
+      },
+      mishguru: {
+        repository: "https://github.com/mishguruorg/eslint-plugin-mishguru"
+      },
+      mistertemp: {
+        repository: "https://github.com/lzientek/eslint-plugin-mistertemp"
+      },
+      "mix-lang": {
+        repository: "https://github.com/Jogyly/mix-lang"
+      },
+      mizyind: {
+        repository: "https://github.com/miZyind/eslint-plugin-mizyind"
+      },
+      mobx: {
+        repository: "https://github.com/mobxjs/mobx"
+      },
+      "mobx-computed-getters": {
+        repository: "https://github.com/kubk/eslint-plugin-mobx-computed-getters"
+      },
+      "mobx-observer-checker": {
+        repository: "https://github.com/mkupriichuk/eslint-plugin-mobx-observer-checker"
+      },
+      mocha: {
+        docs: "https://github.com/lo1tuma/eslint-plugin-mocha/blob/master/docs/rules/",
+        repository: "https://github.com/lo1tuma/eslint-plugin-mocha"
+      },
+      "mocha-cleanup": {
+        repository: "https://github.com/onechiporenko/eslint-plugin-mocha-cleanup"
+      },
+      "mocha-no-only": {
+        repository: "https://github.com/lewazo/eslint-mocha-no-only"
+      },
+      modulajs: {
+        repository: "https://github.com/freewheel/eslint-plugin-modulajs"
+      },
+      module: {
+        repository: "https://github.com/raxjs/rax-scripts"
+      },
+      "module-name": {
+        repository: "https://github.com/iambrandonn/eslint-plugin-module-name"
+      },
+      "module-resolver": {
+        repository: "https://github.com/HeroProtagonist/eslint-plugin-module-resolver"
+      },
+      "modules-newline": {
+        repository: "https://github.com/gmsorrow/eslint-plugin-modules-newline"
+      },
+      "modules-newline-fixed": {
+        repository: "https://github.com/CyberWalrus/eslint-plugin-modules-newline"
+      },
+      "modules-newline2": {
+        repository: "https://github.com/gmsorrow/eslint-plugin-modules-newline"
+      },
+      "modules-newlines": {
+        repository: "https://github.com/ruudandriessen/eslint-plugin-modules-newline"
+      },
+      moment: {
+        repository: "https://github.com/geranton93/eslint-plugin-moment"
+      },
+      "moment-timezone": {
+        repository: "https://github.com/hollandmatt/eslint-plugin-moment-timezone"
+      },
+      momentjs: {
+        repository: "https://github.com/schnaser/eslint-plugin-momentjs"
+      },
+      "mongo-projection": {
+        repository: "https://github.com/kaizendorks/eslint-plugin-mongo-projection"
+      },
+      mongodb: {
+        repository: "https://github.com/nfroidure/eslint-plugin-mongodb"
+      },
+      "mongodb-server": {
+        repository: "https://github.com/visemet/eslint-plugin-mongodb-server"
+      },
+      monorepo: {
+        repository: "https://github.com/azz/eslint-plugin-monorepo"
+      },
+      "monorepo-cop": {
+        repository: "https://github.com/sterlingwes/eslint-plugin-monorepo-cop"
+      },
+      more: {
+        repository: "https://github.com/WebbyLab/eslint-plugin-more"
+      },
+      "more-naming-conventions": {
+        repository: "https://github.com/TheKoopaKingdom/eslint-plugin-more-naming-conventions"
+      },
+      "more-naming-conventions-leading-underscore": {
+        repository: "https://github.com/alex-zissis/eslint-plugin-more-naming-conventions"
+      },
+      "move-files": {
+        repository: "https://github.com/JamieMason/eslint-plugin-move-files"
+      },
+      moxio: {
+        repository: "https://github.com/Moxio/eslint-plugin-moxio"
+      },
+      mp: {
+        repository: "https://github.com/mp-components/eslint-plugin-mp"
+      },
+      mpirik: {
+        repository: "https://github.com/mpirik/eslint-plugin-mpirik"
+      },
+      mpx: {
+        repository: "https://github.com/mpx-ecology/eslint-plugin-mpx"
+      },
+      mui: {
+        repository: "https://github.com/rafaelgomesxyz/eslint-plugin-mui"
+      },
+      "mui-unused-classes": {
+        repository: "https://github.com/jens-ox/eslint-plugin-material-ui-unused-classes"
+      },
+      muralco: {
+        repository: "https://github.com/muralco/eslint-plugin-muralco"
+      },
+      muriki: {
+        repository: "https://github.com/Moeriki/eslint-plugin-muriki"
+      },
+      "must-use-await": {
+        repository: "https://github.com/mikemaccana/eslint-plugin-must-use-await"
+      },
+      myself: {
+        repository: "https://github.com/kangkai124/eslint-plugin-myself"
+      },
+      mysticatea: {
+        repository: "https://github.com/mysticatea/eslint-plugin"
+      },
+      n: {
+        repository: "https://github.com/weiran-zsd/eslint-plugin-node"
+      },
+      "n8n-nodes-base": {
+        repository: "https://github.com/ivov/eslint-plugin-n8n-nodes-base"
+      },
+      nada: {
+        repository: "https://github.com/leonardoanalista/eslint-plugin-nada"
+      },
+      "named-unassigned-functions": {
+        repository: "https://github.com/ValYouW/eslint-plugin-named-unassigned-functions"
+      },
+      nanachi: {
+        repository: "https://github.com/shaoyudong/eslint-plugin-nanachi"
+      },
+      "native-ie": {
+        repository: "https://github.com/yskszk63/eslint-plugin-native-ie"
+      },
+      "native-over-lodash": {
+        repository: "https://github.com/Coobaha/eslint-plugin-native-over-lodash"
+      },
+      "nebulas-contract": {
+        repository: "https://github.com/xingyunwork/eslint-plugin-nebulas-contract"
+      },
+      nestjs: {
+        repository: "https://github.com/unlight/eslint-plugin-nestjs"
+      },
+      "nestjs-framework": {
+        repository: "https://github.com/wisedog/eslint-plugin-nestjs-framework"
+      },
+      neverthrow: {
+        repository: "https://github.com/mdbetancourt/eslint-plugin-nevethrow"
+      },
+      "new-line-before-if": {
+        repository: "https://github.com/nisshii0313/eslint-plugin-new-line-before-if"
+      },
+      "new-with-error": {
+        repository: "https://github.com/Trott/eslint-plugin-new-with-error"
+      },
+      newline: {
+        repository: "https://github.com/Joon1313/eslint-plugin-newline"
+      },
+      "newline-after-if-condition": {
+        repository: "https://github.com/marcosc90/eslint-plugin-newline-after-if-condition"
+      },
+      "newline-before-paren": {
+        repository: "https://github.com/pat841/eslint-plugin-newline-before-paren"
+      },
+      "newline-destructuring": {
+        repository: "https://github.com/urielvan/eslint-plugin-newline-destructuring"
+      },
+      "ng-test-identifier": {
+        repository: "https://github.com/MindesignGCV/test-identifier"
+      },
+      ngrx: {
+        repository: "https://github.com/timdeschryver/eslint-plugin-ngrx"
+      },
+      "ngx-eslint": {
+        repository: "https://github.com/phhien203/eslint-plugin-ngx-eslint"
+      },
+      "ngxs-style-guide": {
+        repository: "https://github.com/unlight/eslint-plugin-ngxs-style-guide"
+      },
+      "nkgrnkgr-react": {
+        repository: "https://github.com/nkgrnkgr/eslint-plugin-nkgrnkgr-react"
+      },
+      nnimetz: {
+        repository: "https://github.com/NicolasNimetz/eslint-plugin-nnimetz"
+      },
+      "no-allow-react-context": {
+        repository: "https://github.com/azu/eslint-plugin-no-allow-react-context"
+      },
+      "no-ambiguous": {
+        repository: "https://github.com/eight04/eslint-plugin-no-ambiguous"
+      },
+      "no-anonymous-functions": {
+        repository: "https://github.com/preacherxp/eslint-plugin-no-anonymous-functions"
+      },
+      "no-array-any": {
+        repository: "https://github.com/Zamiell/eslint-plugin-no-array-any"
+      },
+      "no-array-concat": {
+        repository: "https://github.com/mkpoli/eslint-plugin-no-array-concat"
+      },
+      "no-array-reduce": {
+        repository: "https://github.com/mkosir/eslint-plugin-no-array-reduce"
+      },
+      "no-arrow-labels": {
+        repository: "https://github.com/bryanrsmith/eslint-plugin-no-arrow-labels"
+      },
+      "no-arrow-this": {
+        repository: "https://github.com/wentout/eslint-plugin-no-arrow-this"
+      },
+      "no-async": {
+        repository: "https://github.com/yoavniran/eslint-plugin-no-async"
+      },
+      "no-async-without-await": {
+        repository: "https://github.com/zertosh/eslint-plugin-no-async-without-await"
+      },
+      "no-autofix": {
+        repository: "https://github.com/aladdin-add/eslint-plugin/tree/master"
+      },
+      "no-await-async-call": {
+        repository: "https://github.com/christensson/eslint-plugin-no-await-async-call"
+      },
+      "no-bad-naming-variables": {
+        repository: "https://github.com/kovboyjder/eslint-no-bad-naming"
+      },
+      "no-block-comments": {
+        repository: "https://github.com/alex-shnayder/eslint-plugin-no-empty-blocks"
+      },
+      "no-call": {
+        repository: "https://github.com/igat64/eslint-plugin-no-call"
+      },
+      "no-catch-all": {
+        repository: "https://github.com/MrLoh/eslint-plugin-no-catch-all"
+      },
+      "no-catch-destructuring": {
+        repository: "https://github.com/tizmagik/eslint-plugin-no-catch-destructuring"
+      },
+      "no-class": {
+        repository: "https://github.com/emmenko/eslint-plugin-no-class"
+      },
+      "no-classname-with-stylename": {
+        repository: "https://github.com/bendtherules/eslint-plugin-no-classname-with-stylename"
+      },
+      "no-comments": {
+        repository: "https://github.com/wisniewski94/eslint-plugin-no-comments"
+      },
+      "no-compound-assigned-await": {
+        repository: "https://github.com/PJWalker/eslint-plugin-no-compound-assigned-await"
+      },
+      "no-confusing-arrow": {
+        repository: "https://github.com/jasperck/eslint-plugin-no-confusing-arrow"
+      },
+      "no-constructor-bind": {
+        docs: "https://github.com/markalfred/eslint-plugin-no-constructor-bind/blob/master/docs/rules/",
+        repository: "https://github.com/markalfred/eslint-plugin-no-constructor-bind"
+      },
+      "no-constructor-bind-no-fix": {
+        repository: "https://github.com/Hastaroth1/eslint-plugin-no-constructor-bind"
+      },
+      "no-copy-paste-default-export": {
+        repository: "https://github.com/buildo/eslint-plugin-no-copy-paste-default-export"
+      },
+      "no-credentials": {
+        repository: "https://github.com/oprogramador/eslint-plugin-no-credentials"
+      },
+      "no-cyrillic-string": {
+        repository: "https://github.com/eprincev-egor/no-cyrillic-string"
+      },
+      "no-dangerous": {
+        repository: "https://github.com/arx-8/eslint-plugin-no-dangerous"
+      },
+      "no-date-parsing": {
+        repository: "https://github.com/amzn/eslint-plugin-no-date-parsing"
+      },
+      "no-deprecated-variable": {
+        repository: "https://github.com/frichti/eslint-plugin-no-deprecated-variable"
+      },
+      "no-dupe-class-fields": {
+        repository: "https://github.com/Macil/eslint-plugin-no-dupe-class-fields"
+      },
+      "no-editor-code": {
+        repository: "https://github.com/lukebelliveau/eslint-plugin-no-editor-code"
+      },
+      "no-empty-disable": {
+        repository: "https://github.com/edwardpayton/eslint-plugin-no-empty-disable"
+      },
+      "no-empty-statement": {
+        repository: "https://github.com/zhanzhenzhen/eslint-plugin-no-empty-statement"
+      },
+      "no-es2015": {
+        repository: "https://github.com/NatureFeng/eslint-plugin-no-es2015"
+      },
+      "no-eslint-disable": {
+        repository: "https://github.com/unlight/eslint-plugin-no-eslint-disable"
+      },
+      "no-except": {
+        repository: "https://github.com/ryan-rushton/eslint-plugin-no-except"
+      },
+      "no-expectsaga-without-return": {
+        repository: "https://github.com/mmakarin/eslint-plugin-no-expectSaga-without-return"
+      },
+      "no-explicit-type-exports": {
+        repository: "https://github.com/intuit/eslint-plugin-no-explicit-type-exports"
+      },
+      "no-extension-in-require": {
+        repository: "https://github.com/pdubroy/eslint-plugin-no-extension-in-require"
+      },
+      "no-floating-promise": {
+        repository: "https://github.com/SebastienGllmt/eslint-plugin-no-floating-promise"
+      },
+      "no-for-loop": {
+        repository: "https://github.com/AkifumiSato/eslint-plugin-no-for-loop"
+      },
+      "no-for-of-loops": {
+        repository: "https://github.com/dharFr/eslint-plugin-no-for-of-loops"
+      },
+      "no-foreach": {
+        repository: "https://github.com/flying-sheep/eslint-plugin-no-foreach"
+      },
+      "no-func-space": {
+        repository: "https://github.com/Jxck/eslint-plugin-no-func-space"
+      },
+      "no-function-declare-after-return": {
+        repository: "https://github.com/bhumijgupta/eslint-plugin-no-function-declare-after-return"
+      },
+      "no-generic-identifier": {
+        repository: "https://github.com/d7my11/eslint-plugin-no-generic-identifier"
+      },
+      "no-global-lodash": {
+        repository: "https://github.com/adalbertoteixeira/eslint-plugin-no-global-lodash"
+      },
+      "no-http-protocol": {
+        repository: "https://github.com/pstephenwille/no-http-protocol"
+      },
+      "no-hyogo-police": {
+        repository: "https://github.com/pipboy3000/eslint-plugin-no-hyogo-police"
+      },
+      "no-if-not": {
+        repository: "https://github.com/bakkot/eslint-plugin-no-if-not"
+      },
+      "no-implicit-map-set-loops": {
+        repository: "https://github.com/Zamiell/eslint-plugin-no-implicit-map-set-loops"
+      },
+      "no-implicit-side-effects": {
+        repository: "https://github.com/jussi-kalliokoski/eslint-plugin-no-implicit-side-effects"
+      },
+      "no-inferred-method-name": {
+        repository: "https://github.com/johnstonbl01/eslint-no-inferred-method-name"
+      },
+      "no-inline-styles": {
+        repository: "https://github.com/nmanthena18/eslint-no-inline-styles"
+      },
+      "no-jp": {
+        repository: "https://github.com/K-Sato1995/eslint-plugin-no-jp"
+      },
+      "no-jquery": {
+        repository: "https://github.com/wikimedia/eslint-plugin-no-jquery"
+      },
+      "no-js": {
+        repository: "https://github.com/chicoxyzzy/eslint-plugin-no-js"
+      },
+      "no-kebab-case-props": {
+        repository: "https://github.com/JofArnold/eslint-plugin-no-kebab-case-props"
+      },
+      "no-let-any": {
+        repository: "https://github.com/Zamiell/eslint-plugin-no-let-any"
+      },
+      "no-link-component": {
+        repository: "https://github.com/julienben/eslint-plugin-no-link-component"
+      },
+      "no-lookahead-lookbehind-regexp": {
+        repository: "https://github.com/JonasBa/eslint-plugin-no-lookahead-lookbehind-regexp"
+      },
+      "no-loops": {
+        repository: "https://github.com/buildo/eslint-plugin-no-loops"
+      },
+      "no-memo-displayname": {
+        repository: "https://github.com/patrykkopycinski/eslint-plugin-no-memo-displayname"
+      },
+      "no-mixed-operators": {
+        repository: "https://github.com/kevin940726/eslint-plugin-no-mixed-operators"
+      },
+      "no-named-imports": {
+        repository: "https://github.com/gabemeola/eslint-plugin-no-named-imports"
+      },
+      "no-named-test-function": {
+        repository: "https://github.com/sglord/eslint-plugin-no-named-test-function"
+      },
+      "no-named-test-functions": {
+        repository: "https://github.com/sglord/eslint-plugin-no-named-test-functions"
+      },
+      "no-not-accumulator-reassign": {
+        repository: "https://github.com/mathieudutour/eslint-plugin-no-not-accumulator-reassign"
+      },
+      "no-null": {
+        repository: "https://github.com/nene/eslint-plugin-no-null"
+      },
+      "no-one-time-vars": {
+        repository: "https://github.com/Bas950/eslint-plugin-no-one-time-vars"
+      },
+      "no-only-tests": {
+        repository: "https://github.com/levibuzolic/eslint-plugin-no-only-tests"
+      },
+      "no-process-lint": {
+        repository: "https://github.com/xyl66/eslint-plugin-no-process"
+      },
+      "no-react-component-snapshots": {
+        repository: "https://github.com/rileygowan/eslint-plugin-no-react-component-snapshots"
+      },
+      "no-react-scope-bound-assignment": {
+        repository: "https://github.com/betaorbust/eslint-plugin-no-react-scope-bound-assignment"
+      },
+      "no-recursion": {
+        repository: "https://github.com/simon-andrews/eslint-plugin-no-recursion"
+      },
+      "no-regex-dot": {
+        repository: "https://github.com/vitalif/eslint-plugin-no-regex-dot"
+      },
+      "no-relative-import-paths": {
+        repository: "https://github.com/MelvinVermeer/eslint-plugin-no-relative-import-paths"
+      },
+      "no-relative-parent-require": {
+        repository: "https://github.com/ersel/eslint-plugin-no-relative-parent-require"
+      },
+      "no-require-self-ref": {
+        repository: "https://github.com/austinkelleher/eslint-plugin-no-require-self-ref"
+      },
+      "no-return": {
+        repository: "https://github.com/boiyaa/eslint-plugin-no-return"
+      },
+      "no-secrets": {
+        repository: "https://github.com/nickdeis/eslint-plugin-no-secrets"
+      },
+      "no-shit": {
+        repository: "https://github.com/jakubsadura/eslint-plugin-no-shit"
+      },
+      "no-skip-tests": {
+        repository: "https://github.com/romaingaillardjs/eslint-plugin-no-skip-tests"
+      },
+      "no-smart-quotes": {
+        repository: "https://github.com/seleb/eslint-plugin-no-smart-quotes"
+      },
+      "no-snapshot-testing": {
+        repository: "https://github.com/VicJer/eslint-plugin-no-snapshot-testing"
+      },
+      "no-snapshots": {
+        repository: "https://github.com/Johannesklint/eslint-plugin-snapshots"
+      },
+      "no-string": {
+        repository: "https://github.com/yangjiagongzi/eslint-plugin-no-string"
+      },
+      "no-string-in-jsx": {
+        repository: "https://github.com/kdnk/eslint-plugin-no-string-in-jsx"
+      },
+      "no-template-curly-in-string-fix": {
+        repository: "https://github.com/Zamiell/eslint-plugin-no-template-curly-in-string-fix"
+      },
+      "no-this-in-jsx-component-name": {
+        repository: "https://github.com/julienben/eslint-plugin-no-this-in-jsx-component-name"
+      },
+      "no-type-assertion": {
+        repository: "https://github.com/Dremora/eslint-plugin-no-type-assertion"
+      },
+      "no-undef-class-this": {
+        repository: "https://github.com/langdonx/eslint-plugin-no-undef-class-this"
+      },
+      "no-unsafe-chars": {
+        repository: "https://github.com/DerZyklop/eslint-plugin-no-unsafe-chars"
+      },
+      "no-unused-code": {
+        repository: "https://github.com/oaltman/eslint-plugin-no-unused-code"
+      },
+      "no-unused-expressions": {
+        repository: "https://github.com/clark800/eslint-plugin-no-unused-expressions"
+      },
+      "no-unused-vars-rest": {
+        repository: "https://github.com/bryanrsmith/eslint-plugin-no-unused-vars-rest"
+      },
+      "no-use-extend-native": {
+        repository: "https://github.com/dustinspecker/eslint-plugin-no-use-extend-native"
+      },
+      "no-useless-assign": {
+        repository: "https://github.com/erikdesjardins/eslint-plugin-no-useless-assign"
+      },
+      "no-useless-const": {
+        repository: "https://github.com/p7g/eslint-plugin-no-useless-const"
+      },
+      "no-var-reassign": {
+        repository: "https://github.com/jacksonrayhamilton/eslint-plugin-no-var-reassign"
+      },
+      "no-void-return-type": {
+        repository: "https://github.com/Zamiell/eslint-plugin-no-void-return-type"
+      },
+      "no-vue": {
+        repository: "https://github.com/avdeev/eslint-plugin-no-vue"
+      },
+      node: {
+        docs: "https://github.com/mysticatea/eslint-plugin-node/blob/master/docs/rules/",
+        repository: "https://github.com/mysticatea/eslint-plugin-node"
+      },
+      "node-dependencies": {
+        repository: "https://github.com/ota-meshi/eslint-plugin-node-dependencies"
+      },
+      "node-devinrhode2": {
+        repository: "https://github.com/mysticatea/eslint-plugin-node"
+      },
+      "node-papandreou": {
+        repository: "https://github.com/mysticatea/eslint-plugin-node"
+      },
+      "node-roikoren": {
+        repository: "https://github.com/roikoren755/eslint-plugin-node"
+      },
+      "node-security-rules": {
+        repository: "https://github.com/lirantal/eslint-plugin-security"
+      },
+      nodejs: {
+        repository: "https://github.com/geek/eslint-plugin-nodejs"
+      },
+      noko: {
+        repository: "https://github.com/doronwix/eslint-plugin-noko"
+      },
+      nolint: {
+        repository: "https://github.com/HaoChuan9421/eslint-plugin-nolint"
+      },
+      nommon: {
+        repository: "https://github.com/doochik/eslint-plugin-nommon"
+      },
+      "nonoptimal-innerhtml": {
+        repository: "https://github.com/oxfist/eslint-plugin-nonoptimal-innerhtml"
+      },
+      nop: {
+        repository: "https://github.com/pasaran/eslint-plugin-nop"
+      },
+      nosettimeout: {
+        repository: "https://github.com/eva1963/eslint-plugin-noSetimeoutTime"
+      },
+      notice: {
+        repository: "https://github.com/nickdeis/eslint-plugin-notice"
+      },
+      nova: {
+        repository: "https://github.com/panicinc/eslint-plugin-nova"
+      },
+      "number-literal-case": {
+        repository: "https://github.com/kyriacos/eslint-plugin-number-literal-case"
+      },
+      nuxt: {
+        docs: "https://github.com/nuxt/eslint-plugin-nuxt/blob/master/docs/rules/",
+        repository: "https://github.com/nuxt/eslint-plugin-nuxt"
+      },
+      nwronski: {
+        repository: "https://github.com/nwronski/eslint-plugin"
+      },
+      ocd: {
+        repository: "https://github.com/ciena-blueplanet/eslint-plugin-ocd"
+      },
+      "office-addins": {
+        repository: "https://github.com/OfficeDev/Office-Addin-Scripts"
+      },
+      "old-c-programmer": {
+        repository: "https://github.com/apowers313/eslint-plugin-old-c-programmer"
+      },
+      "only-error": {
+        repository: "https://github.com/davidjbradshaw/eslint-plugin-only-error"
+      },
+      "only-var": {
+        repository: "https://github.com/deecewan/eslint-plugin-only-var"
+      },
+      "only-warn": {
+        repository: "https://github.com/bfanger/eslint-plugin-only-warn"
+      },
+      opensphere: {
+        repository: "https://github.com/ngageoint/eslint-plugin-opensphere"
+      },
+      opinionated: {
+        repository: "https://github.com/dogma-io/eslint-plugin-opinionated"
+      },
+      opipe: {
+        repository: "https://github.com/peoro/eslint-plugin-opipe"
+      },
+      optimics: {
+        repository: "https://github.com/optimics/eslint-config"
+      },
+      "optimize-regex": {
+        docs: "https://github.com/BrainMaestro/eslint-plugin-optimize-regex/blob/master/docs/rules/",
+        repository: "https://github.com/BrainMaestro/eslint-plugin-optimize-regex"
+      },
+      "optional-comma-spacing": {
+        repository: "https://github.com/greggman/eslint-plugin-optional-comma-spacing"
+      },
+      "orbit-components": {
+        repository: "https://github.com/kiwicom/orbit"
+      },
+      "orbit-internal": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "orbit-kotko": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "ordered-grouped-import": {
+        repository: "https://github.com/catchfashion/eslint-plugin-grouped-import"
+      },
+      "ordered-imports": {
+        repository: "https://github.com/KyleMayes/eslint-plugin-ordered-imports"
+      },
+      "organize-imports": {
+        repository: "https://github.com/sagiavinash/eslint-plugin-organize-imports"
+      },
+      oro: {
+        repository: "https://github.com/laboro/eslint-plugin-oro"
+      },
+      p5js: {
+        repository: "https://github.com/marksherman/eslint-plugin-p5js"
+      },
+      pabigot: {
+        repository: "https://github.com/pabigot/eslint-plugin-pabigot"
+      },
+      "package-json-dependencies": {
+        repository: "https://github.com/idan-at/eslint-plugin-package-json-dependencies"
+      },
+      "package-lock": {
+        repository: "https://github.com/lucavb/eslint-plugin-package-lock"
+      },
+      padding: {
+        repository: "https://github.com/mu-io/eslint-plugin-padding"
+      },
+      "parentheses-around-await": {
+        repository: "https://github.com/yakovenkodenis/eslint-plugin-parentheses-around-await"
+      },
+      "parentheses-single-line-jsx": {
+        repository: "https://github.com/lukasgjetting/eslint-plugin-parentheses-single-line-jsx"
+      },
+      path: {
+        repository: "https://github.com/qDanik/eslint-plugin-path"
+      },
+      "path-alias": {
+        repository: "https://github.com/msfragala/eslint-plugin-path-alias"
+      },
+      pathnames: {
+        repository: "https://github.com/dvpnt/eslint-plugin-pathnames"
+      },
+      "patternfly-react": {
+        repository: "https://github.com/patternfly/patternfly-react"
+      },
+      "patternfly-test": {
+        repository: "https://github.com/patternfly/patternfly-react"
+      },
+      patternplate: {
+        repository: "https://github.com/marionebl/eslint-plugin-patternplate"
+      },
+      pb: {
+        repository: "https://github.com/npm/security-holder"
+      },
+      peace: {
+        repository: "https://github.com/thoamsy/eslint-plugin-peace"
+      },
+      pedantor: {
+        repository: "https://github.com/jnvm/eslint-plugin-pedantor"
+      },
+      peopleai: {
+        repository: "https://github.com/behind-the-moon/eslint-plugin-peopleai"
+      },
+      "pep8-blank-lines": {
+        repository: "https://github.com/othree/eslint-plugin-pep8-blank-lines"
+      },
+      perf: {
+        repository: "https://github.com/amilajack/eslint-plugin-perf"
+      },
+      "perf-standard": {
+        repository: "https://github.com/Raynos/eslint-plugin-perf-standard"
+      },
+      "personalized-recommended": {
+        repository: "https://github.com/robint-liu/eslint-plugin-personalized-recommended"
+      },
+      "pg-sql": {
+        repository: "https://github.com/benjie/eslint-plugin-pg-sql"
+      },
+      "php-markup": {
+        repository: "https://github.com/tengattack/eslint-plugin-php-markup"
+      },
+      pii: {
+        repository: "https://github.com/shiva-hack/eslint-plugin-pii"
+      },
+      plantain: {
+        repository: "https://github.com/plantain-00/eslint-plugin-plantain"
+      },
+      playlyfe: {
+        repository: "https://github.com/Mayank1791989/eslint-plugin-playlyfe"
+      },
+      playwright: {
+        repository: "https://github.com/playwright-community/eslint-plugin-playwright"
+      },
+      plugintutorial: {
+        repository: "https://github.com/allan2coder/eslint-plugin-plugintutorial"
+      },
+      "pocket-fluff": {
+        repository: "https://github.com/betaorbust/eslint-plugin-pocket-fluff"
+      },
+      pokemon: {
+        repository: "https://github.com/alessio-libardi/eslint-plugin-pokemon"
+      },
+      polymer: {
+        repository: "https://github.com/stramel/eslint-plugin-polymer"
+      },
+      "polymer-components": {
+        repository: "https://github.com/Comcast/eslint-plugin-polymer-components"
+      },
+      "pony-comments": {
+        repository: "https://github.com/Revelation2019/eslint-plugin-pony-comments"
+      },
+      "postcss-modules": {
+        repository: "https://github.com/bmatcuk/eslint-plugin-postcss-modules"
+      },
+      postro4no: {
+        repository: "https://github.com/frontstall/eslint-plugin-postro4no"
+      },
+      "pragmatic-deprecate": {
+        repository: "https://github.com/bhaskar20/pragmatic-deprecate"
+      },
+      "preact-i18n": {
+        repository: "https://github.com/synacor/eslint-plugin-preact-i18n"
+      },
+      prebid: {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "prefer-arrow": {
+        repository: "https://github.com/TristonJ/eslint-plugin-prefer-arrow"
+      },
+      "prefer-arrow-functions": {
+        repository: "https://github.com/JamieMason/eslint-plugin-prefer-arrow-functions"
+      },
+      "prefer-import": {
+        repository: "https://github.com/dferrazm/eslint-plugin-prefer-import"
+      },
+      "prefer-let": {
+        repository: "https://github.com/thefrontside/javascript"
+      },
+      "prefer-number-isnan": {
+        repository: "https://github.com/Chamion/eslint-plugin-prefer-number-isnan"
+      },
+      "prefer-smart-quotes": {
+        repository: "https://github.com/totallymoney/eslint-plugin-prefer-smart-quotes"
+      },
+      "prefer-type-alias": {
+        repository: "https://github.com/otofu-square/eslint-plugin-prefer-type-alias"
+      },
+      "preferred-import-path": {
+        repository: "https://github.com/luisadame/eslint-plugin-preferred-import-path"
+      },
+      "prefix-types": {
+        repository: "https://github.com/kwaimind/eslint-plugin-prefix-types"
+      },
+      prettier: {
+        repository: "https://github.com/prettier/eslint-plugin-prettier"
+      },
+      "prettier-doc": {
+        repository: "https://github.com/fisker/eslint-plugin-prettier-doc"
+      },
+      "prettier-eslint-plugin": {
+        repository: "https://github.com/dmacdnld/prettier-eslint-webpack-plugin"
+      },
+      "prettier-internal-rules": {
+        repository: "https://github.com/prettier/eslint-plugin-prettier-internal-rules"
+      },
+      "prettier-rules": {
+        repository: "https://github.com/iambrandonn/eslint-plugin-prettier-rules"
+      },
+      "prettier-vue": {
+        repository: "https://github.com/meteorlxy/eslint-plugin-prettier-vue"
+      },
+      "prettier-vue-scorpionknifes": {
+        repository: "https://github.com/scorpionknifes/eslint-plugin-prettier-vue"
+      },
+      prettierx: {
+        repository: "https://github.com/aMarCruz/eslint-plugin-prettierx"
+      },
+      prettiest: {
+        repository: "https://github.com/eamodio/eslint-plugin-prettiest"
+      },
+      "primer-react": {
+        repository: "https://github.com/primer/eslint-plugin-primer-react"
+      },
+      "private-variables": {
+        repository: "https://github.com/shovon/javascript-private-variables"
+      },
+      progress: {
+        repository: "https://github.com/zero-t4/eslint-plugin-progress"
+      },
+      promise: {
+        docs: "https://github.com/xjamundx/eslint-plugin-promise/blob/master/docs/rules/",
+        repository: "https://github.com/xjamundx/eslint-plugin-promise"
+      },
+      "promise-catch": {
+        repository: "https://github.com/jakwuh/eslint-plugin-promise-catch"
+      },
+      promiseparams: {
+        repository: "https://github.com/jden/eslint-plugin-promiseparams"
+      },
+      "prop-has-no-shadow-declaration": {
+        repository: "https://github.com/tknysh/eslint-plugin-prop-has-no-shadow-declaration"
+      },
+      "prop-types-shorthand": {
+        repository: "https://github.com/helixbass/eslint-plugin-prop-types-shorthand"
+      },
+      proposal: {
+        repository: "https://github.com/peakchen90/eslint-plugin-proposal"
+      },
+      prototype: {
+        repository: "https://github.com/noyobo/eslint-plugin-prototype"
+      },
+      "prototype-pollution-security-rules": {
+        repository: "https://github.com/LewisArdern/eslint-plugin-prototype-pollution-security-rules"
+      },
+      protractor: {
+        docs: "https://github.com/alecxe/eslint-plugin-protractor/blob/master/docs/rules/",
+        repository: "https://github.com/alecxe/eslint-plugin-protractor"
+      },
+      pug: {
+        repository: "https://github.com/myfreeweb/eslint-plugin-pug"
+      },
+      pulsovi: {
+        repository: "https://github.com/pulsovi/eslint-config-pulsovi"
+      },
+      punctuation: {
+        repository: "https://github.com/smanwaring/eslint-plugin-punctuation"
+      },
+      pureness: {
+        repository: "https://github.com/rom-melnyk/eslint-plugin-pureness"
+      },
+      putout: {
+        repository: "https://github.com/coderaiser/putout"
+      },
+      quasar: {
+        repository: "https://github.com/quasarframework/eslint-plugin-quasar"
+      },
+      query: {
+        repository: "https://github.com/brettz9/eslint-plugin-query"
+      },
+      "quick-prettier": {
+        repository: "https://github.com/SalvatorePreviti/eslint-plugin-quick-prettier"
+      },
+      quintoandar: {
+        repository: "https://github.com/quintoandar/eslint-config-quintoandar"
+      },
+      qunar: {
+        repository: "https://github.com/zhongzhi107/eslint-plugin-qunar"
+      },
+      qunit: {
+        docs: "https://github.com/platinumazure/eslint-plugin-qunit/blob/master/docs/rules/",
+        repository: "https://github.com/platinumazure/eslint-plugin-qunit"
+      },
+      "qunit-dom": {
+        repository: "https://github.com/simplabs/eslint-plugin-qunit-dom"
+      },
+      qwik: {
+        repository: "https://github.com/BuilderIO/qwik"
+      },
+      radar: {
+        repository: "https://github.com/es-joy/eslint-plugin-radar"
+      },
+      radargun: {
+        repository: "https://github.com/dsfields/eslint-plugin-radargun"
+      },
+      rainbow: {
+        repository: "https://github.com/nexxtway/eslint-plugin-rainbow"
+      },
+      ramda: {
+        repository: "https://github.com/ramda/eslint-plugin-ramda"
+      },
+      rapid7: {
+        repository: "https://github.com/rapid7/eslint-plugin-rapid7"
+      },
+      rax: {
+        repository: "https://github.com/raxjs/rax-scripts"
+      },
+      razzle: {
+        repository: "https://github.com/grasilife/eslint-plugin-razzle"
+      },
+      react: {
+        docs: "https://github.com/jsx-eslint/eslint-plugin-react/blob/master/docs/rules/",
+        repository: "https://github.com/jsx-eslint/eslint-plugin-react"
+      },
+      "react-app": {
+        repository: "https://github.com/mmazzarolo/eslint-plugin-react-app"
+      },
+      "react-classname-sort": {
+        repository: "https://github.com/agumy/eslint-plugin-react-classname-sort"
+      },
+      "react-compat": {
+        repository: "https://github.com/dogma-io/eslint-plugin-react-compat"
+      },
+      "react-css-module-hints": {
+        repository: "https://github.com/Bwca/eslint-plugin-react-css-modules"
+      },
+      "react-custom-rules": {
+        repository: "https://github.com/adalbertoteixeira/eslint-plugin-react-custom-rules"
+      },
+      "react-data-attr": {
+        repository: "https://github.com/recruit-tech/eslint-plugin-react-data-attr"
+      },
+      "react-directives": {
+        repository: "https://github.com/peakchen90/eslint-plugin-react-directives"
+      },
+      "react-ep": {
+        repository: "https://github.com/yannickcr/eslint-plugin-react"
+      },
+      "react-etc": {
+        repository: "https://github.com/cartant/eslint-plugin-react-etc"
+      },
+      "react-extended": {
+        repository: "https://github.com/pustovalov/eslint-plugin-react-extended"
+      },
+      "react-extra": {
+        repository: "https://github.com/buythewhale/eslint-plugin-react-extra"
+      },
+      "react-filename-matches-class": {
+        repository: "https://github.com/mapbox/eslint-plugin-react-filenames"
+      },
+      "react-filenames": {
+        repository: "https://github.com/mapbox/eslint-plugin-react-filenames"
+      },
+      "react-flow": {
+        repository: "https://github.com/Kiwka/eslint-plugin-react-flow"
+      },
+      "react-form-fields": {
+        repository: "https://github.com/kotarella1110/eslint-plugin-react-form-fields"
+      },
+      "react-func": {
+        repository: "https://github.com/TomScavo/eslint-plugin-react-func"
+      },
+      "react-functional-set-state": {
+        repository: "https://github.com/BE-Webdesign/eslint-plugin-react-functional-set-state"
+      },
+      "react-hook-form": {
+        repository: "https://github.com/andykao1213/eslint-plugin-react-hook-form"
+      },
+      "react-hooks": {
+        repository: "https://github.com/facebook/react"
+      },
+      "react-hooks-addons": {
+        repository: "https://github.com/szhsin/eslint-plugin-react-hooks-addons"
+      },
+      "react-hooks-breadhead": {
+        repository: "https://github.com/breadhead/eslint-plugin-react-hooks-breadhead"
+      },
+      "react-hooks-fix-via-todo-comment": {
+        repository: "https://github.com/lab-yue/react"
+      },
+      "react-hooks-ssr": {
+        repository: "https://github.com/correttojs/eslint-plugin-react-hooks-ssr"
+      },
+      "react-hooks-static-deps": {
+        repository: "https://github.com/stoikio/eslint-plugin-react-hooks-static-deps"
+      },
+      "react-hooks2": {
+        repository: "https://github.com/imhele/eslint-plugin-react-hooks2"
+      },
+      "react-html-invalid-prop-test": {
+        repository: "https://github.com/sai6855/eslint-plugin-react-html-invalid-prop"
+      },
+      "react-html-prop-validator": {
+        repository: "https://github.com/Roxiler/eslint-plugin-react-html-props"
+      },
+      "react-html-spellcheck": {
+        repository: "https://github.com/sai6855/eslint-plugin-react-html-spellcheck"
+      },
+      "react-html-svg-invalid": {
+        repository: "https://github.com/sai6855/eslint-plugin-react-html-svg-invalid"
+      },
+      "react-i18n": {
+        repository: "https://github.com/lolatravel/eslint-plugin-react-i18n"
+      },
+      "react-internal": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "react-intl-extractor": {
+        repository: "https://github.com/kesko-dev/eslint-plugin-react-intl-extractor"
+      },
+      "react-intl-format": {
+        repository: "https://github.com/calm/eslint-plugin-react-intl-format"
+      },
+      "react-intl-sammy": {
+        repository: "https://github.com/calm/eslint-plugin-react-intl"
+      },
+      "react-intl-static": {
+        repository: "https://github.com/leonardodino/eslint-plugin-react-intl-static"
+      },
+      "react-jss": {
+        repository: "https://github.com/dashxhq/eslint-plugin-react-jss"
+      },
+      "react-kiva": {
+        repository: "https://github.com/SystemLight/eslint-kiva"
+      },
+      "react-lazy-notation": {
+        repository: "https://github.com/vgulaev/eslint-plugin-react-lazy-notation"
+      },
+      "react-memo": {
+        repository: "https://github.com/steadicat/eslint-plugin-react-memo"
+      },
+      "react-native": {
+        docs: "https://github.com/intellicode/eslint-plugin-react-native/blob/master/docs/rules/",
+        repository: "https://github.com/intellicode/eslint-plugin-react-native"
+      },
+      "react-native-a11y": {
+        repository: "https://github.com/FormidableLabs/eslint-plugin-react-native-a11y"
+      },
+      "react-native-animation-linter": {
+        repository: "https://github.com/khan/eslint-plugin-react-native-animation-linter"
+      },
+      "react-native-globals": {
+        repository: "https://github.com/satya164/eslint-plugin-react-native-globals"
+      },
+      "react-native-no-get-item-layout-prop-on-virtualized-list": {
+        repository: "https://github.com/yannickcr/eslint-plugin-react"
+      },
+      "react-native-normalized": {
+        repository: "https://github.com/JonnyBurger/eslint-plugin-react-native-normalized"
+      },
+      "react-native-wix": {
+        repository: "https://github.com/wix/eslint-config-wix"
+      },
+      "react-percy": {
+        repository: "https://github.com/percy/react-percy"
+      },
+      "react-perf": {
+        docs: "https://github.com/cvazac/eslint-plugin-react-perf/blob/master/docs/rules/",
+        repository: "https://github.com/cvazac/eslint-plugin-react-perf"
+      },
+      "react-performance-check": {
+        repository: "https://github.com/siling1990/ESLintRule"
+      },
+      "react-prefer-function-component": {
+        repository: "https://github.com/tatethurston/eslint-plugin-react-prefer-function-component"
+      },
+      "react-project": {
+        repository: "https://github.com/gilfoylehuang/eslint-plugin-react-project"
+      },
+      "react-props": {
+        repository: "https://github.com/craigbilner/eslint-plugin-react-props"
+      },
+      "react-pug": {
+        repository: "https://github.com/ezhlobo/eslint-plugin-react-pug"
+      },
+      "react-query": {
+        repository: "https://github.com/KubaJastrz/eslint-plugin-react-query"
+      },
+      "react-redux": {
+        repository: "https://github.com/DianaSuvorova/eslint-plugin-react-redux"
+      },
+      "react-refresh": {
+        repository: "https://github.com/ArnaudBarre/eslint-plugin-react-refresh"
+      },
+      "react-ssr": {
+        repository: "https://github.com/ytanruengsri/eslint-plugin-react-ssr"
+      },
+      "react-svg": {
+        repository: "https://github.com/raix/eslint-plugin-react-svg"
+      },
+      "react-use-props": {
+        repository: "https://github.com/docccdev/eslint-plugin-react-use-props"
+      },
+      "react-with-classes": {
+        repository: "https://github.com/jameswomack/eslint-plugin-react-with-classes"
+      },
+      "react-with-styles": {
+        repository: "https://github.com/airbnb/eslint-plugin-react-with-styles"
+      },
+      "react-xhooks": {
+        repository: "https://github.com/xsjohn0306/eslint-plugin-react-xhooks"
+      },
+      reactxp: {
+        repository: "https://github.com/a-tarasyuk/eslint-plugin-reactxp"
+      },
+      readable: {
+        repository: "https://github.com/YounGoat/eslint-plugin-readable"
+      },
+      reanimated: {
+        repository: "https://github.com/wcandillon/eslint-plugin-reanimated"
+      },
+      rebase: {
+        repository: "https://github.com/AndersDJohnson/eslint-plugin-rebase"
+      },
+      redos: {
+        repository: "https://github.com/makenowjust-labs/recheck"
+      },
+      "redos-detector": {
+        repository: "https://github.com/tjenkinson/eslint-plugin-redos-detector"
+      },
+      "redundant-undefined": {
+        repository: "https://github.com/a-tarasyuk/eslint-plugin-redundant-undefined"
+      },
+      redux: {
+        repository: "https://github.com/Intellicode/eslint-plugin-redux"
+      },
+      "redux-reselect": {
+        repository: "https://github.com/viktor-ku/eslint-plugin-redux-reselect"
+      },
+      "redux-saga": {
+        repository: "https://github.com/pke/eslint-plugin-redux-saga"
+      },
+      regex: {
+        repository: "https://github.com/gmullerb/eslint-plugin-regex"
+      },
+      regexp: {
+        docs: "https://github.com/ota-meshi/eslint-plugin-regexp/blob/master/docs/rules/",
+        repository: "https://github.com/ota-meshi/eslint-plugin-regexp"
+      },
+      "regexp-header": {
+        repository: "https://github.com/b4rd/eslint-plugin-regexp-header"
+      },
+      regru: {
+        repository: "https://github.com/regru/eslint-plugin-regru"
+      },
+      "regularjs-beautify": {
+        repository: "https://github.com/hsiaosiyuan0/regularjs-beautify"
+      },
+      reiwa: {
+        repository: "https://github.com/otofu-square/eslint-plugin-reiwa"
+      },
+      relations: {
+        repository: "https://github.com/theKashey/eslint-plugin-relations"
+      },
+      relay: {
+        repository: "https://github.com/relayjs/eslint-plugin-relay"
+      },
+      reload: {
+        repository: "https://github.com/reload/eslint"
+      },
+      remix: {
+        repository: "https://github.com/alii/eslint-plugin-remix"
+      },
+      "remove-test-urls": {
+        repository: "https://github.com/fuadpashayev/eslint-plugin-remove-test-urls"
+      },
+      replyguy: {
+        repository: "https://github.com/jlengstorf/eslint-plugin-replyguy"
+      },
+      require: {
+        repository: "https://github.com/bregenspan/eslint-plugin-require"
+      },
+      "require-call": {
+        repository: "https://github.com/NelsonFrancisco/eslint-plugin-require-call"
+      },
+      "require-decorator": {
+        repository: "https://github.com/ipekmuhammet/eslint-plugin-require-decorator"
+      },
+      "require-docs": {
+        repository: "https://github.com/findmypast-oss/eslint-plugin-require-docs"
+      },
+      "require-duplicate": {
+        repository: "https://github.com/LukaPrebil/eslint-plugin-require-duplicate"
+      },
+      "require-exact-proptypes": {
+        repository: "https://github.com/patrick-addepar/eslint-plugin-require-exact-proptypes"
+      },
+      "require-explicit-generics": {
+        repository: "https://github.com/mattorchard/eslint-plugin-require-explicit-generics"
+      },
+      "require-jsdoc-except": {
+        repository: "https://github.com/MaienM/eslint-plugin-require-jsdoc-except"
+      },
+      "require-jsdoc-focus": {
+        repository: "https://github.com/Bernardstanislas/eslint-plugin-require-jsdoc"
+      },
+      "require-path-exists": {
+        repository: "https://github.com/BohdanTkachenko/eslint-plugin-require-path-exists"
+      },
+      "require-sort": {
+        repository: "https://github.com/zcuric/eslint-plugin-require-sort"
+      },
+      "require-trailing-comma": {
+        repository: "https://github.com/greggman/eslint-plugin-require-trailing-comma"
+      },
+      requirejs: {
+        repository: "https://github.com/cvisco/eslint-plugin-requirejs"
+      },
+      "reselect-utils": {
+        repository: "https://github.com/sgrishchenko/reselect-utils"
+      },
+      ressurectit: {
+        repository: "https://github.com/ressurectit/eslint-plugin-ressurectit"
+      },
+      "restify-use-next": {
+        repository: "https://github.com/rajatkumar/eslint-plugin-restify-use-next"
+      },
+      "restrict-named-import": {
+        repository: "https://github.com/ozaki25/eslint-plugin-restrict-named-import"
+      },
+      resub: {
+        repository: "https://github.com/a-tarasyuk/eslint-plugin-resub"
+      },
+      "return-early-dont-assign": {
+        repository: "https://github.com/deadbeef404/eslint-plugin-return-early-dont-assign"
+      },
+      "return-types-object-literals": {
+        repository: "https://github.com/upload-io/eslint-plugin-return-types-object-literals"
+      },
+      revizto: {
+        repository: "https://github.com/revizto/eslint-rules"
+      },
+      "richtext-cp": {
+        repository: "https://github.com/dmonego/eslint-plugin-richtext-cp"
+      },
+      riot: {
+        repository: "https://github.com/txchen/eslint-plugin-riot"
+      },
+      risxss: {
+        repository: "https://github.com/theodo/RisXSS"
+      },
+      "rn-a11y": {
+        repository: "https://github.com/grgr-dkrk/eslint-plugin-rn-a11y"
+      },
+      "robber-language": {
+        repository: "https://github.com/santi/eslint-plugin-robber-language"
+      },
+      roku: {
+        repository: "https://github.com/RokuRoad/eslint-plugin-roku"
+      },
+      "row-num": {
+        repository: "https://github.com/codsen/eslint-plugin-row-num"
+      },
+      rpgmaker: {
+        repository: "https://github.com/waynee95/eslint-plugin-rpgmaker"
+      },
+      rs: {
+        repository: "https://github.com/skyRoma/eslint-plugin-rs"
+      },
+      rtaro: {
+        repository: "https://github.com/NervJS/taro"
+      },
+      "ru-typography": {
+        repository: "https://github.com/doochik/eslint-plugin-ru-typography"
+      },
+      rulesdir: {
+        repository: "https://github.com/not-an-aardvark/eslint-plugin-rulesdir"
+      },
+      rut: {
+        repository: "https://github.com/milesj/rut"
+      },
+      "rwell-camelcase": {
+        repository: "https://github.com/RoundingWellOS/eslint-plugin-rwell-camelcase"
+      },
+      rxjs: {
+        repository: "https://github.com/cartant/eslint-plugin-rxjs"
+      },
+      "rxjs-angular": {
+        repository: "https://github.com/cartant/eslint-plugin-rxjs-angular"
+      },
+      "rxjs-traits": {
+        repository: "https://github.com/cartant/eslint-plugin-rxjs-traits"
+      },
+      ryanair: {
+        repository: "https://github.com/ryanair/linters"
+      },
+      "salesforce-commercecloud": {
+        repository: "https://github.com/t-huth/eslint-plugin-salesforce-commercecloud"
+      },
+      saxo: {
+        repository: "https://github.com/saxobank/eslint-plugin-saxo"
+      },
+      "sbnc-rules": {
+        repository: "https://github.com/BenceSzalai/eslint-plugin-sbnc-rules"
+      },
+      "scanjs-rules": {
+        repository: "https://github.com/mozfreddyb/eslint-plugin-scanjs-rules"
+      },
+      scd: {
+        repository: "https://github.com/uttk/eslint-plugin-scd"
+      },
+      scissors: {
+        repository: "https://github.com/Colafornia/eslint-plugin-scissors"
+      },
+      screeps: {
+        repository: "https://github.com/postcrafter/eslint-plugin-screeps"
+      },
+      "sdwvit-eslint-plugin-svelte3": {
+        repository: "https://github.com/sveltejs/eslint-plugin-svelte3"
+      },
+      security: {
+        repository: "https://github.com/nodesecurity/eslint-plugin-security"
+      },
+      "security-node": {
+        repository: "https://github.com/gkouziik/eslint-plugin-security-node"
+      },
+      "security-rules": {
+        repository: "https://github.com/lasselupe33/eslint-plugin-security-rules"
+      },
+      "segment-ember-actions": {
+        repository: "https://github.com/authmaker/segment-ember-actions"
+      },
+      self: {
+        repository: "https://github.com/not-an-aardvark/eslint-plugin-self"
+      },
+      "self-dir": {
+        repository: "https://github.com/not-an-aardvark/eslint-plugin-self"
+      },
+      "seller-ui-eslint-plugin": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "semantic-naming": {
+        repository: "https://github.com/Moncader/eslint-plugin-semantic-naming"
+      },
+      sensible: {
+        repository: "https://github.com/esatterwhite/eslint-plugin-sensible"
+      },
+      "sentry-csii-internal-eslint-plugin-sdk": {
+        repository: "https://github.com/getsentry/sentry-javascript"
+      },
+      sequel: {
+        repository: "https://github.com/5app/eslint-plugin-sequel"
+      },
+      "sequelize-node": {
+        repository: "https://github.com/loomhq/eslint-plugin-sequelize-node"
+      },
+      sequence: {
+        repository: "https://github.com/adashrod/eslint-plugin-sequence"
+      },
+      "serverless-eslint-plugin": {
+        repository: "https://github.com/nishantjain91/serverless-eslint-plugin"
+      },
+      servicenow: {
+        repository: "https://github.com/arnoudkooi/eslint-plugin-servicenow"
+      },
+      "set-iterable": {
+        repository: "https://github.com/fernap3/eslint-plugin-set-iterable"
+      },
+      settimeout: {
+        repository: "https://github.com/udemy/eslint-udemy"
+      },
+      "sfdx-typegen": {
+        repository: "https://github.com/aheber/eslint-plugin-sfdx-typegen"
+      },
+      shitsurei: {
+        repository: "https://github.com/yoidea/eslint-plugin-shitsurei"
+      },
+      shopify: {
+        repository: "https://github.com/Shopify/eslint-plugin-shopify"
+      },
+      "shopify-lean": {
+        repository: "https://github.com/sebastian-software/eslint-plugin-shopify-lean"
+      },
+      "should-promised": {
+        repository: "https://github.com/dbrockman/eslint-plugin-should-promised"
+      },
+      "should-skip-update": {
+        repository: "https://github.com/joeyparis/eslint-plugin-should-skip-update"
+      },
+      "sickle-eslint": {
+        repository: "https://github.com/wffe-team/eslint"
+      },
+      "simple-import-sort": {
+        repository: "https://github.com/lydell/eslint-plugin-simple-import-sort"
+      },
+      "simple-jsx": {
+        repository: "https://github.com/putan/eslint-plugin-simple-jsx"
+      },
+      sinful: {
+        repository: "https://github.com/FauxFaux/eslint-plugin-sinful"
+      },
+      "skip-adobe-directives": {
+        repository: "https://github.com/KisoYuki/eslint-plugin-skip-adobe-directives"
+      },
+      "skip-nolint-lines": {
+        repository: "https://github.com/gregsabo/eslint-plugin-skip-nolint-lines"
+      },
+      "skyscanner-dates": {
+        repository: "https://github.com/Skyscanner/eslint-plugin-skyscanner-dates"
+      },
+      slite: {
+        repository: "https://github.com/sliteteam/eslint-plugin-slite"
+      },
+      "slonik-safe-json": {
+        repository: "https://github.com/Nilithus/eslint-plugin-slonik-safe-json"
+      },
+      "small-import": {
+        repository: "https://github.com/JonnyBurger/eslint-plugin-react-native-normalized"
+      },
+      "smart-quotes": {
+        repository: "https://github.com/jmont/eslint-plugin-smart-quotes"
+      },
+      "smart-sort": {
+        repository: "https://github.com/MoonW1nd/eslint-plugin-smart-sort"
+      },
+      "smarter-tabs": {
+        repository: "https://github.com/cheap-glitch/eslint-plugin-smarter-tabs"
+      },
+      smarthr: {
+        repository: "https://github.com/kufu/eslint-plugin-smarthr"
+      },
+      smartprocure: {
+        repository: "https://github.com/smartprocure/eslint-plugin-smartprocure"
+      },
+      smells: {
+        repository: "https://github.com/elijahmanor/eslint-plugin-smells"
+      },
+      smelly: {
+        repository: "https://github.com/qix-/eslint-plugin-smelly"
+      },
+      "smile-ember": {
+        repository: "https://github.com/smile-io/eslint-plugin-smile-ember"
+      },
+      smtxt: {
+        repository: "https://github.com/sematext/eslint-plugin-smtxt"
+      },
+      snakecasejs: {
+        repository: "https://github.com/ptkdev/eslint-plugin-snakecasejs"
+      },
+      "so-jah-seh": {
+        repository: "https://github.com/independentgeorge/eslint-plugin-so-jah-seh"
+      },
+      solfege: {
+        repository: "https://github.com/neolao/eslint-plugin-solfege"
+      },
+      solfegejs: {
+        repository: "https://github.com/solfegejs/eslint-plugin"
+      },
+      solid: {
+        repository: "https://github.com/joshwilsonvu/eslint-plugin-solid"
+      },
+      sonar: {
+        repository: "https://github.com/rx-ts/eslint-plugin-sonar"
+      },
+      sonarjs: {
+        repository: "https://github.com/SonarSource/eslint-plugin-sonarjs"
+      },
+      "sonarjs-6": {
+        repository: "https://github.com/SonarSource/eslint-plugin-sonarjs"
+      },
+      sort: {
+        repository: "https://github.com/mskelton/eslint-plugin-sort"
+      },
+      "sort-class-members": {
+        repository: "https://github.com/bryanrsmith/eslint-plugin-sort-class-members"
+      },
+      "sort-class-members-allow-null": {
+        repository: "https://github.com/haxxxton/eslint-plugin-sort-class-members"
+      },
+      "sort-destructure-keys": {
+        repository: "https://github.com/mthadley/eslint-plugin-sort-destructure-keys"
+      },
+      "sort-export-all": {
+        repository: "https://github.com/nirtamir2/eslint-plugin-sort-export-all"
+      },
+      "sort-exports": {
+        repository: "https://github.com/jrdrg/eslint-plugin-sort-exports"
+      },
+      "sort-import": {
+        repository: "https://github.com/mistertemp/eslint-plugin-sort-import"
+      },
+      "sort-imports-es6-autofix": {
+        repository: "https://github.com/schuchertmanagementberatung/eslint-plugin-sort-imports-es6-autofix"
+      },
+      "sort-keys": {
+        repository: "https://github.com/namnm/eslint-plugin-sort-keys"
+      },
+      "sort-keys-custom": {
+        repository: "https://github.com/elliesec/eslint-plugin-sort-keys-custom"
+      },
+      "sort-keys-custom-order": {
+        repository: "https://github.com/hugoattal/eslint-plugin-sort-keys-custom-order"
+      },
+      "sort-keys-custom-order-fix": {
+        repository: "https://github.com/brenopolanski/eslint-plugin-sort-keys-custom-order-fix"
+      },
+      "sort-keys-fix": {
+        repository: "https://github.com/leo-buneev/eslint-plugin-sort-keys-fix"
+      },
+      "sort-keys-shorthand": {
+        repository: "https://github.com/fxOne/eslint-plugin-sort-keys-shorthand"
+      },
+      "sort-requires-by-path": {
+        repository: "https://github.com/oaltman/eslint-plugin-sort-requires-by-path"
+      },
+      sorting: {
+        repository: "https://github.com/jacobrask/eslint-plugin-sorting"
+      },
+      "sowing-machine": {
+        repository: "https://github.com/harrysolovay/sowing-machine"
+      },
+      spellcheck: {
+        repository: "https://github.com/aotaduy/eslint-plugin-spellcheck"
+      },
+      speller: {
+        repository: "https://github.com/itlci/eslint-plugin-speller"
+      },
+      spellingbee: {
+        repository: "https://github.com/eschaefer/eslint-plugin-spellingbee"
+      },
+      "split-classnames": {
+        repository: "https://github.com/remorses/split-classnames"
+      },
+      springload: {
+        repository: "https://github.com/springload/eslint-plugin-springload"
+      },
+      springworks: {
+        repository: "https://github.com/Springworks/eslint-plugin-springworks"
+      },
+      spruce: {
+        repository: "https://github.com/sprucelabsai/workspace.sprucebot-skills-kit"
+      },
+      sql: {
+        repository: "https://github.com/gajus/eslint-plugin-sql"
+      },
+      "sql-injection": {
+        repository: "https://github.com/gavinaiken/eslint-plugin-sql-injection"
+      },
+      "sql-pretty": {
+        repository: "https://github.com/devthejo/eslint-plugin-sql-pretty"
+      },
+      square: {
+        repository: "https://github.com/square/eslint-plugin-square"
+      },
+      "srp-hints": {
+        repository: "https://github.com/eliasm307/eslint-plugin-srp-hints"
+      },
+      "ssr-friendly": {
+        repository: "https://github.com/kopiro/eslint-plugin-ssr-friendly"
+      },
+      "ssr-vue": {
+        repository: "https://github.com/jy0529/eslint-plugin-ssr-vue"
+      },
+      "standard-cra": {
+        repository: "https://github.com/kegi/eslint-plugin-standard-cra"
+      },
+      standard2: {
+        repository: "https://github.com/aeharding/eslint-plugin-standard2"
+      },
+      starry: {
+        repository: "https://github.com/StarryInternet/eslint-plugin-starry"
+      },
+      starscraper: {
+        repository: "https://github.com/star-scraper/eslint-plugin-starscraper"
+      },
+      state: {
+        repository: "https://github.com/JackFei/eslint-plugin-state"
+      },
+      stencil: {
+        repository: "https://github.com/addtoevent/stencil-eslint"
+      },
+      "step-functions": {
+        repository: "https://github.com/bdgamble/eslint-plugin-step-functions"
+      },
+      storage: {
+        repository: "https://github.com/mrjones2014/eslint-plugin-storage"
+      },
+      "stormtrooper-eslint-plugin-css-modules": {
+        repository: "https://github.com/atfzl/eslint-plugin-css-modules"
+      },
+      storybook: {
+        repository: "https://github.com/storybookjs/eslint-plugin-storybook"
+      },
+      "strict-booleans": {
+        repository: "https://github.com/vinceau/eslint-plugin-strict-booleans"
+      },
+      "strict-cast": {
+        repository: "https://github.com/TrySound/strict-cast"
+      },
+      "strict-dependencies": {
+        repository: "https://github.com/knowledge-work/eslint-plugin-strict-dependencies"
+      },
+      "strict-null-checks": {
+        repository: "https://github.com/JaroslawPokropinski/eslint-plugin-strict-null-check"
+      },
+      "strict-vue": {
+        repository: "https://github.com/GlebkaF/eslint-plugin-strict-vue"
+      },
+      strudel: {
+        repository: "https://github.com/strudeljs/eslint-plugin-strudel"
+      },
+      style: {
+        repository: "https://github.com/tao-cumplido/eslint-plugin-style"
+      },
+      styled: {
+        repository: "https://github.com/andrienko/eslint-plugin-styled"
+      },
+      "styled-components-sort": {
+        repository: "https://github.com/siffogh/eslint-plugin-better-styled-components"
+      },
+      "styled-components-varname": {
+        repository: "https://github.com/macinjoke/eslint-plugin-styled-components-varname"
+      },
+      "styled-no-color-value": {
+        repository: "https://github.com/phobal/eslint-plugin-styled-no-color-value"
+      },
+      styles: {
+        repository: "https://github.com/eslift/eslint-plugin-styles"
+      },
+      "styles-object": {
+        repository: "https://github.com/helixbass/eslint-plugin-styles-object"
+      },
+      stzhang: {
+        repository: "https://github.com/stuartZhang/eslint-plugin-amo"
+      },
+      "suitcss-classnames": {
+        repository: "https://github.com/azu/eslint-plugin-suitcss-classnames"
+      },
+      suitescript: {
+        repository: "https://github.com/acdvs/eslint-plugin-suitescript"
+      },
+      summer: {
+        repository: "https://github.com/1natsu172/eslint-summer"
+      },
+      superstition: {
+        repository: "https://github.com/gurov/eslint-plugin-superstition"
+      },
+      supfiger: {
+        repository: "https://github.com/supfiger/eslint-plugin-supfiger"
+      },
+      svelte: {
+        repository: "https://github.com/JounQin/eslint-plugin-svelte"
+      },
+      "svelte-inline-compile": {
+        repository: "https://github.com/DockYard/svelte-inline-compile"
+      },
+      svelte3: {
+        repository: "https://github.com/sveltejs/eslint-plugin-svelte3"
+      },
+      "svelte3-new": {
+        repository: "https://github.com/sveltejs/eslint-plugin-svelte3"
+      },
+      "svelte3-patch": {
+        repository: "https://github.com/sveltejs/eslint-plugin-svelte3"
+      },
+      "svelte3-preprocess": {
+        repository: "https://github.com/sveltejs/eslint-plugin-svelte3"
+      },
+      "svg-import-helper": {
+        repository: "https://github.com/mkupriichuk/eslint-plugin-svg-import-helper"
+      },
+      "swarmia-dev": {
+        repository: "https://github.com/swarmia/eslint"
+      },
+      "switch-error-warn": {
+        repository: "https://github.com/finnmerlett/eslint-plugin-switch-error-warn"
+      },
+      "system-import-strings": {
+        repository: "https://github.com/pwmckenna/eslint-plugin-system-import-strings"
+      },
+      t: {
+        repository: "https://github.com/eslift/eslint-plugin-t"
+      },
+      tachecker: {
+        repository: "https://github.com/linshaolie/eslint-plugin-tachecker"
+      },
+      "tachyons-jsx": {
+        repository: "https://github.com/Bebersohl/eslint-plugin-tachyons-jsx"
+      },
+      tailwind: {
+        repository: "https://github.com/Idered/eslint-plugin-tailwind"
+      },
+      tailwindcss: {
+        repository: "https://github.com/francoismassart/eslint-plugin-tailwindcss"
+      },
+      "tailwindcss-jit-restrict": {
+        repository: "https://github.com/nju33/eslint-plugin-tailwindcss-jit-restrict"
+      },
+      talentpair: {
+        repository: "https://github.com/talentpair/eslint-plugin-talentpair"
+      },
+      talltotal: {
+        repository: "https://github.com/talltotal/eslint-plugin-talltotal"
+      },
+      tanda: {
+        repository: "https://github.com/deecewan/eslint-plugin-tanda"
+      },
+      tanok: {
+        repository: "https://github.com/kindritskyiMax/eslint-plugin-tanok"
+      },
+      tap: {
+        repository: "https://github.com/getoslash/eslint-plugin-tap"
+      },
+      "tap-given": {
+        repository: "https://github.com/dex4er/js-eslint-plugin-tap-given"
+      },
+      taro: {
+        repository: "https://github.com/NervJS/taro"
+      },
+      tdd: {
+        repository: "https://github.com/Fox-n-Rabbit/fxnrbt"
+      },
+      "team-vals": {
+        repository: "https://github.com/team-vals/eslint-config-team-vals"
+      },
+      template: {
+        repository: "https://github.com/gramener/eslint-plugin-template"
+      },
+      "template-template": {
+        repository: "https://github.com/sam-parsons/eslint-plugin-template"
+      },
+      ternaries: {
+        repository: "https://github.com/divyagnan/eslint-plugin-ternaries"
+      },
+      ternary: {
+        repository: "https://github.com/grayedfox/eslint-plugin-ternary"
+      },
+      "test-eslint-plugin-sdk": {
+        repository: "https://github.com/getsentry/sentry-javascript"
+      },
+      "test-filenames": {
+        repository: "https://github.com/spalger/eslint-plugin-test-filenames"
+      },
+      "test-id": {
+        repository: "https://github.com/prashantswami/eslint-plugin-test-id"
+      },
+      "test-import-paths": {
+        repository: "https://github.com/jeyj0/eslint-plugin-test-import-paths"
+      },
+      "test-names": {
+        repository: "https://github.com/DanielMSchmidt/eslint-plugin-test-names"
+      },
+      "test-num": {
+        repository: "https://github.com/codsen/eslint-plugin-test-num"
+      },
+      "test-project-eslint-plugin-clarity-adoption": {
+        repository: "https://github.com/vmware-clarity/core"
+      },
+      test91: {
+        repository: "https://github.com/netless-io/eslint-plugin-netless"
+      },
+      "testcafe-community": {
+        repository: "https://github.com/testcafe-community/eslint-plugin-testcafe-community"
+      },
+      "testcafe-extended": {
+        repository: "https://github.com/stefanschenk/eslint-plugin-testcafe-extended"
+      },
+      "testing-library": {
+        docs: "https://github.com/testing-library/eslint-plugin-testing-library/blob/main/docs/rules/",
+        repository: "https://github.com/testing-library/eslint-plugin-testing-library"
+      },
+      tests: {
+        repository: "https://github.com/matthizou/eslint-plugin-tests"
+      },
+      tgandrews: {
+        repository: "https://github.com/tgandrews/eslint-plugin-tgandrews"
+      },
+      "the-step-down-rule": {
+        repository: "https://github.com/skabbi/eslint-plugin-the-step-down-rule"
+      },
+      this: {
+        repository: "https://github.com/matijs/eslint-plugin-this"
+      },
+      "throws-on-load": {
+        repository: "https://github.com/not-an-aardvark/eslint-plugin-throws-on-load"
+      },
+      thunderball: {
+        repository: "https://github.com/angieslist/thunderball.io"
+      },
+      "tick-tock-jsdoc": {
+        repository: "https://github.com/ewandennis/eslint-plugin-tick-tock-jsdoc"
+      },
+      "tilted-react": {
+        repository: "https://github.com/tilted-tm/eslint-plugin-tilted-react"
+      },
+      tinkoff: {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "todo-comments": {
+        repository: "https://github.com/fXy-during/eslint-plugin-todo-comments"
+      },
+      "todo-ddl": {
+        repository: "https://github.com/ATQQ/eslint-plugin-todo-ddl"
+      },
+      "todo-errors": {
+        repository: "https://github.com/KollegOFF/eslint-plugin-todo-errors"
+      },
+      "todo-format": {
+        repository: "https://github.com/YekaiZ/eslint-plugin-todo-format"
+      },
+      "todo-plz": {
+        repository: "https://github.com/sawyerh/eslint-plugin-todo-plz"
+      },
+      todos: {
+        repository: "https://github.com/auhau/eslint-plugin-todos"
+      },
+      toml: {
+        repository: "https://github.com/ota-meshi/eslint-plugin-toml"
+      },
+      tools: {
+        repository: "https://github.com/fengyinchao/eslint-plugin-custom"
+      },
+      toplevel: {
+        repository: "https://github.com/HKalbasi/eslint-plugin-toplevel"
+      },
+      "total-functions": {
+        repository: "https://github.com/danielnixon/eslint-plugin-total-functions"
+      },
+      "tree-shaking": {
+        repository: "https://github.com/lukastaegert/eslint-plugin-tree-shaking"
+      },
+      tribou: {
+        repository: "https://github.com/tribou/eslint-plugin-tribou"
+      },
+      trim: {
+        repository: "https://github.com/doinki/eslint-plugin-trim"
+      },
+      ts: {
+        repository: "https://github.com/ovidiubute/eslint-plugin-ts"
+      },
+      "ts-ban-snippets": {
+        repository: "https://github.com/mrseanryan/eslint-plugin-ts-ban-snippets"
+      },
+      "ts-expect": {
+        repository: "https://github.com/4Catalyzer/eslint-plugin-ts-expect"
+      },
+      "ts-exports": {
+        repository: "https://github.com/wcandillon/eslint-plugin-ts-exports"
+      },
+      "ts-import": {
+        repository: "https://github.com/bradennapier/eslint-plugin-ts-import"
+      },
+      "ts-wasmify": {
+        repository: "https://github.com/JaroslawPokropinski/eslint-plugin-ts-wasmify"
+      },
+      tsc: {
+        repository: "https://github.com/unlight/eslint-plugin-tsc"
+      },
+      tsday: {
+        repository: "https://github.com/dmeneses/eslint-plugin-tsday"
+      },
+      tsdoc: {
+        repository: "https://github.com/microsoft/tsdoc"
+      },
+      tsex: {
+        repository: "https://github.com/wiinuk/eslint-plugin-tsex"
+      },
+      "tshirt-sizes": {
+        repository: "https://github.com/Naoto-Ida/eslint-plugin-tshirt-sizes"
+      },
+      "tslint-comments": {
+        repository: "https://github.com/drewwyatt/eslint-plugin-tslint-comments"
+      },
+      "tss-unused-classes": {
+        repository: "https://github.com/garronej/eslint-plugin-tss-unused-classes"
+      },
+      ttag: {
+        repository: "https://github.com/ttag-org/eslint-plugin-ttag"
+      },
+      turbopatent: {
+        repository: "https://github.com/PatentNavigation/eslint-plugin-turbopatent"
+      },
+      "type-graphql": {
+        repository: "https://github.com/borremosch/eslint-plugin-type-graphql"
+      },
+      types: {
+        repository: "https://github.com/dissimulate/eslint-plugin-types"
+      },
+      "typescript-custom-sort-keys": {
+        repository: "https://github.com/prash471/eslint-plugin-typescript-sort-keys"
+      },
+      "typescript-enum": {
+        repository: "https://github.com/shian15810/eslint-plugin-typescript-enum"
+      },
+      "typescript-eslint-jsx-conditionals": {
+        repository: "https://github.com/ColeWalker/typescript-eslint-jsx-conditionals"
+      },
+      "typescript-kiva": {
+        repository: "https://github.com/SystemLight/eslint-kiva"
+      },
+      "typescript-names": {
+        repository: "https://github.com/rejifald/eslint-plugin-typescript-names"
+      },
+      "typescript-react-kiva": {
+        repository: "https://github.com/SystemLight/eslint-kiva"
+      },
+      "typescript-require-readonly": {
+        repository: "https://github.com/krailler/eslint-plugin-typescript-require-readonly"
+      },
+      "typescript-sort-keys": {
+        repository: "https://github.com/infctr/eslint-plugin-typescript-sort-keys"
+      },
+      typling: {
+        repository: "https://github.com/jamen/eslint-plugin-typling"
+      },
+      udemy: {
+        repository: "https://github.com/udemy/js-tooling"
+      },
+      "ui-testing": {
+        repository: "https://github.com/kwoding/eslint-plugin-ui-testing"
+      },
+      ui5depchk: {
+        repository: "https://github.com/kennyzhangdev/ui5depchk"
+      },
+      unar: {
+        repository: "https://github.com/lkdghzh/eslint-plugin-unar-extends"
+      },
+      "uncalled-iife": {
+        repository: "https://github.com/romainmenke/eslint-plugin-uncalled-iife"
+      },
+      "undef-init": {
+        repository: "https://github.com/bendtherules/eslint-plugin-undef-init"
+      },
+      underscore_case: {
+        repository: "https://github.com/tylerlong/eslint-plugin-underscore_case"
+      },
+      "undocumented-env": {
+        repository: "https://github.com/lennym/eslint-plugin-implicit-dependencies"
+      },
+      unicorn: {
+        docs: "https://github.com/sindresorhus/eslint-plugin-unicorn/blob/main/docs/rules/",
+        repository: "https://github.com/sindresorhus/eslint-plugin-unicorn"
+      },
+      "unnecessary-filename-in-import": {
+        repository: "https://github.com/ska-kialo/eslint-plugin-unnecessary-filename-in-import"
+      },
+      "unsafe-property-assignment": {
+        repository: "https://github.com/jonathanKingston/eslint-plugin-unsafe-property-assignment"
+      },
+      "unused-imports": {
+        docs: "https://github.com/sweepline/eslint-plugin-unused-imports/blob/master/docs/rules/",
+        repository: "https://github.com/sweepline/eslint-plugin-unused-imports"
+      },
+      url: {
+        repository: "https://github.com/keyfoxth/eslint-plugin-url"
+      },
+      usagisah: {
+        repository: "https://github.com/gxs114/eslint-plugin-usagisah"
+      },
+      "use-decorator": {
+        repository: "https://github.com/team-parallax/eslint-plugin-use-decorator"
+      },
+      "use-encapsulation": {
+        repository: "https://github.com/kyleshevlin/eslint-plugin-use-encapsulation"
+      },
+      "use-macros": {
+        repository: "https://github.com/wantedly/frolint"
+      },
+      "use-numeric-separator": {
+        repository: "https://github.com/RateGravity/eslint-plugin-use-numeric-separator"
+      },
+      "use-optional-annotation": {
+        repository: "https://github.com/Akagire/eslint-plugin-use-optional-annotation"
+      },
+      "use-selector-with": {
+        repository: "https://github.com/Codecademy/use-selector-with"
+      },
+      "use-storeon": {
+        repository: "https://github.com/Minyens/eslint-plugin-use-storeon"
+      },
+      userscripts: {
+        repository: "https://github.com/Yash-Singh1/eslint-plugin-userscripts"
+      },
+      utils: {
+        repository: "https://github.com/rx-ts/eslint"
+      },
+      uuapp: {
+        repository: "https://github.com/jiridudekusy/eslint-plugin-uuapp"
+      },
+      uvu: {
+        repository: "https://github.com/yudai-nkt/eslint-plugin-uvu"
+      },
+      "validate-declared-imports": {
+        repository: "https://github.com/yardenporat/eslint-plugin-validate-declared-imports"
+      },
+      valtech: {
+        repository: "https://github.com/valtech-nyc/eslint-plugin-valtech"
+      },
+      valtio: {
+        repository: "https://github.com/pmndrs/eslint-plugin-valtio"
+      },
+      "var-length": {
+        repository: "https://github.com/uhyo/eslint-plugin-var-length"
+      },
+      variablenamecheck: {
+        repository: "https://github.com/npm/npm"
+      },
+      variablenamecheck1: {
+        repository: "https://github.com/npm/npm"
+      },
+      variables: {
+        repository: "https://github.com/frsv/eslint-plugin-variables"
+      },
+      various: {
+        repository: "https://github.com/oculus42/eslint-plugin-various"
+      },
+      verdaccio: {
+        repository: "https://github.com/verdaccio/monorepo"
+      },
+      videoamp: {
+        repository: "https://github.com/VideoAmp/eslint-plugin-videoamp"
+      },
+      "view-models": {
+        repository: "https://github.com/asbjornh/eslint-plugin-view-models"
+      },
+      "viper-v2": {
+        repository: "https://github.com/Nigiss/eslint-plugin-viper"
+      },
+      "viper-v3": {
+        repository: "https://github.com/Nigiss/eslint-plugin-viper-v3"
+      },
+      "virtru-lint": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      "vitest-globals": {
+        repository: "https://github.com/saqqdy/eslint-plugin-vitest-globals"
+      },
+      vitsaus: {
+        repository: "https://github.com/Vitsaus/eslint-plugin-vitsaus"
+      },
+      void: {
+        repository: "https://github.com/Chamion/eslint-plugin-void"
+      },
+      "void-only-side-effects": {
+        repository: "https://github.com/Chamion/eslint-plugin-void-only-side-effects"
+      },
+      vtex: {
+        repository: "https://github.com/vtex/typescript"
+      },
+      vue: {
+        docs: "https://github.com/vuejs/eslint-plugin-vue/blob/master/docs/rules/",
+        repository: "https://github.com/vuejs/eslint-plugin-vue"
+      },
+      "vue-2-object-reactivity": {
+        repository: "https://github.com/Maxim-Mazurok/eslint-plugin-vue-2-object-reactivity"
+      },
+      "vue-crooks-nits": {
+        repository: "https://github.com/idlethumbs/eslint-plugin-vue-crooks-nits"
+      },
+      "vue-enhanced": {
+        repository: "https://github.com/fisker/eslint-plugin-vue-enhanced"
+      },
+      "vue-extras": {
+        repository: "https://github.com/przemyslawjanpietrzak/eslint-plugin-vue-extras"
+      },
+      "vue-i18nstring": {
+        repository: "https://github.com/FlyDreame/eslint-plugin-vue-i18n"
+      },
+      "vue-lang": {
+        repository: "https://github.com/FuckingUsername/eslint-plugin-vue-lang"
+      },
+      "vue-libs": {
+        repository: "https://github.com/vuejs/eslint-plugin-vue-libs"
+      },
+      "vue-oboi": {
+        repository: "https://github.com/maxming2333/eslint-plugin-vue-oboi"
+      },
+      "vue-property-precheck": {
+        repository: "https://github.com/CooLNuanfeng/eslint-plugin-vue-property-precheck"
+      },
+      "vue-pug": {
+        repository: "https://github.com/rashfael/eslint-plugin-vue-pug"
+      },
+      "vue-root-class": {
+        repository: "https://github.com/wiese/eslint-plugin-vue-root-class"
+      },
+      "vue-scoped-css": {
+        repository: "https://github.com/future-architect/eslint-plugin-vue-scoped-css"
+      },
+      "vue-split-by-script-lang": {
+        repository: "https://github.com/kmathmann/eslint-plugin-vue-split-by-script-lang"
+      },
+      "vue-style-tag": {
+        repository: "https://github.com/talltotal/eslint-plugin-vue-style-tag"
+      },
+      "vue-types": {
+        repository: "https://github.com/dwightjack/eslint-plugin-vue-types"
+      },
+      "vue3-jsx": {
+        repository: "https://github.com/lk0606/lint"
+      },
+      vuefix: {
+        repository: "https://github.com/lkiarest/eslint-plugin-vuefix"
+      },
+      "vuejs-accessibility": {
+        repository: "https://github.com/vue-a11y/eslint-plugin-vuejs-accessibility"
+      },
+      vuetify: {
+        repository: "https://github.com/vuetifyjs/eslint-plugin-vuetify"
+      },
+      "wang_eslint-plugin-vue": {
+        repository: "https://github.com/vuejs/eslint-plugin-vue"
+      },
+      wantedly: {
+        repository: "https://github.com/wantedly/frolint"
+      },
+      wc: {
+        repository: "https://github.com/43081j/eslint-plugin-wc"
+      },
+      wdio: {
+        repository: "https://github.com/webdriverio/webdriverio"
+      },
+      web: {
+        repository: "https://github.com/aladdin-add/eslint-plugin"
+      },
+      webassembly: {
+        repository: "https://github.com/xtuc/webassemblyjs"
+      },
+      webgl: {
+        repository: "https://github.com/amilajack/eslint-plugin-webgl"
+      },
+      "webgl-logic": {
+        repository: "https://github.com/peteward44/eslint-plugin-webgl-logic"
+      },
+      "webpack-eslint-plugin": {
+        repository: "https://github.com/eyasliu/webpack-eslint-plugin"
+      },
+      weex: {
+        repository: "https://github.com/erha19/eslint-plugin-weex"
+      },
+      "weex-vue": {
+        repository: "https://github.com/erha19/eslint-plugin-weex-vue"
+      },
+      weiyi: {
+        repository: "https://github.com/borenXue/front-packages"
+      },
+      wemlion: {
+        repository: "https://github.com/AngusFu/wemlion-frontend-conf"
+      },
+      whitespace: {
+        repository: "https://github.com/willklein/eslint-plugin-whitespace"
+      },
+      why: {
+        repository: "https://github.com/coleturner/eslint-plugin-why"
+      },
+      widen: {
+        repository: "https://github.com/Widen/eslint-config"
+      },
+      "winniepukki-guidelines": {
+        repository: "https://github.com/winniepukki/guidelines"
+      },
+      "with-tsc-error": {
+        repository: "https://github.com/mkusaka/eslint-plugin-with-tsc-error"
+      },
+      "wix-custom-rules": {
+        repository: "https://github.com/wix-incubator/wix-eslint-custom-rules"
+      },
+      "wix-editor": {
+        repository: "https://github.com/wix/eslint-plugin-wix-editor"
+      },
+      "wix-style-react": {
+        repository: "https://github.com/wix/wix-ui"
+      },
+      wkovacs64: {
+        repository: "https://github.com/wKovacs64/eslint-plugin-wkovacs64"
+      },
+      woke: {
+        repository: "https://github.com/amwmedia/eslint-plugin-woke"
+      },
+      wolkenkit: {
+        repository: "https://github.com/thenativeweb/eslint-plugin-wolkenkit"
+      },
+      workspaces: {
+        repository: "https://github.com/joshuajaco/eslint-plugin-workspaces"
+      },
+      wpcalypso: {
+        repository: "https://github.com/Automattic/wp-calypso"
+      },
+      wpy: {
+        repository: "https://github.com/romoo/eslint-plugin-wpy"
+      },
+      wrapper: {
+        repository: "https://github.com/mmkal/eslint-plugin-wrapper"
+      },
+      "write-good-comments": {
+        repository: "https://github.com/kantord/eslint-plugin-write-good-comments"
+      },
+      wtf: {
+        repository: "https://github.com/qix-/eslint-plugin-wtf"
+      },
+      wtlin: {
+        repository: "https://github.com/wtlin1228/eslint-plugin-wtlin"
+      },
+      wxml: {
+        repository: "https://github.com/wxmlfile/eslint-plugin-wxml"
+      },
+      xgh: {
+        repository: "https://github.com/fabioemoutinho/xgh"
+      },
+      "xod-fp": {
+        repository: "https://github.com/xodio/eslint-plugin-xod-fp"
+      },
+      xogroup: {
+        repository: "https://github.com/xogroup/eslint-plugin-xogroup"
+      },
+      xss: {
+        repository: "https://github.com/Rantanen/eslint-plugin-xss"
+      },
+      xstate: {
+        repository: "https://github.com/rlaffers/eslint-plugin-xstate"
+      },
+      xunit: {
+        repository: "https://github.com/rochejul/eslint-plugin-xunit"
+      },
+      xurei: {
+        repository: "https://github.com/xurei/eslint-plugin"
+      },
+      "xxx-eslint": {
+        repository: "https://github.com/SaiRS/eslint-plugin-xxx-eslint"
+      },
+      yaml: {
+        repository: "https://github.com/aminya/eslint-plugin-yaml"
+      },
+      "yandex-maps": {
+        repository: "https://github.com/npm/security-holder"
+      },
+      yaypay: {
+        repository: "https://github.com/SergiiKudriashov/eslint-plugin-yaypay"
+      },
+      "yen-symbol-check": {
+        repository: "https://github.com/yaofangchao/eslint-plugin-yen-symbol-check"
+      },
+      yml: {
+        repository: "https://github.com/ota-meshi/eslint-plugin-yml"
+      },
+      yola: {
+        repository: "https://github.com/yola/eslint-plugin-yola"
+      },
+      "you-dont-need-lodash-underscore": {
+        repository: "https://github.com/you-dont-need/You-Dont-Need-Lodash-Underscore"
+      },
+      "you-dont-need-momentjs": {
+        repository: "https://github.com/you-dont-need/You-Dont-Need-Momentjs"
+      },
+      "you-dont-need-recompose": {
+        repository: "https://github.com/icrosil/eslint-plugin-you-dont-need-recompose"
+      },
+      zero: {
+        repository: "https://github.com/zero-config/eslint-plugin-zero"
+      },
+      "zero-config": {
+        repository: "https://github.com/exelord/eslint-plugin-zero-config"
+      },
+      zflow: {
+        repository: "https://github.com/tzstone/eslint-plugin-flow"
+      },
+      zillow: {
+        repository: "https://github.com/zillow/javascript"
+      },
+      zob: {
+        repository: "https://github.com/xovel/zob"
+      },
+      zoelint: {
+        repository: "https://github.com/bombbombbeng/eslint-plugin-zoelint"
+      },
+      zooshgroup: {
+        repository: "https://github.com/zooshgroup/eslint-plugin-zooshgroup"
+      },
+      "zving-specifications": {
+        repository: "https://github.com/abeet/eslint-plugin-zving-specifications"
+      }
+    };
+  }
+});
+
+// node_modules/eslint-rule-docs/index.js
+var require_eslint_rule_docs = __commonJS({
+  "node_modules/eslint-rule-docs/index.js"(exports, module) {
+    var plugins = require_plugins();
+    module.exports = function(ruleKey) {
+      const [pluginName, ruleName] = ruleKey.split("/");
+      if (!ruleName) {
+        return {
+          exactMatch: true,
+          url: "https://eslint.org/docs/rules/" + ruleKey
+        };
+      }
+      const found = plugins[pluginName];
+      if (!found) {
+        throw new Error("No documentation found for rule");
+      }
+      if (found.docs) {
+        return {
+          exactMatch: true,
+          url: `${found.docs}${ruleName}.md`
+        };
+      }
+      if (found.repository) {
+        return {
+          exactMatch: false,
+          url: found.repository
+        };
+      }
+      throw new Error("No documentation found for rule");
+    };
+  }
+});
+
+// node_modules/eslint-formatter-pretty/index.js
+var eslint_formatter_pretty_exports = {};
+__export(eslint_formatter_pretty_exports, {
+  default: () => eslintFormatterPretty
+});
+import process8 from "node:process";
+import path from "node:path";
+function sortResults(results) {
+  return results.sort((a, b) => {
+    if (a.errorCount === b.errorCount) {
+      return b.warningCount - a.warningCount;
+    }
+    if (a.errorCount === 0) {
+      return -1;
+    }
+    if (b.errorCount === 0) {
+      return 1;
+    }
+    return b.errorCount - a.errorCount;
+  });
+}
+function sortMessages(messages) {
+  return messages.sort((a, b) => {
+    if (a.fatal === b.fatal && a.severity === b.severity) {
+      if (a.line === b.line) {
+        return a.column < b.column ? -1 : 1;
+      }
+      return a.line < b.line ? -1 : 1;
+    }
+    if ((a.fatal || a.severity === 2) && (!b.fatal || b.severity !== 2)) {
+      return 1;
+    }
+    return -1;
+  });
+}
+function formatMessage(message) {
+  return message.replaceAll(/\B`(.*?)`\B|\B'(.*?)'\B/g, (m, p1, p2) => source_default.bold(p1 ?? p2));
+}
+function getRuleUrl(ruleId, data) {
+  try {
+    return data.rulesMeta[ruleId].docs.url;
+  } catch {
+    try {
+      return (0, import_eslint_rule_docs.default)(ruleId).url;
+    } catch {
+      return void 0;
+    }
+  }
+}
+function formatHeader(filePath, firstErrorOrWarning) {
+  return {
+    type: "header",
+    filePath,
+    relativeFilePath: path.relative(".", filePath),
+    firstLineCol: firstErrorOrWarning.line && firstErrorOrWarning.column ? firstErrorOrWarning.line + ":" + firstErrorOrWarning.column : ""
+  };
+}
+function formatOutputLine(line, options) {
+  const { maxLineWidth, maxColumnWidth, maxMessageWidth, showLineNumbers, data } = options;
+  if (line.type === "header") {
+    if (createSupportsHyperlinks(process8.stdout) && process8.env.TERM_PROGRAM !== "iTerm.app" && process8.env.TERM_PROGRAM !== "vscode") {
+      const fileName2 = source_default.underline(line.relativeFilePath);
+      const encodedPath = encodeURI(line.filePath);
+      const fileUrl = `file://${encodedPath}`;
+      return "  " + base_exports2.link(fileName2, fileUrl);
+    }
+    const fileName = source_default.underline(line.relativeFilePath);
+    const position = line.firstLineCol ? source_default.hidden.dim.gray(`:${line.firstLineCol}`) : "";
+    return "  " + fileName + position;
+  }
+  if (line.type === "message") {
+    const ruleUrl = getRuleUrl(line.ruleId, data);
+    const outputLine = [
+      "",
+      line.severity === "warning" ? symbols_exports.warning : symbols_exports.error,
+      " ".repeat(maxLineWidth - line.lineWidth) + source_default.dim(line.line + source_default.gray(":") + line.column),
+      " ".repeat(maxColumnWidth - line.columnWidth) + line.message,
+      " ".repeat(maxMessageWidth - line.messageWidth) + (ruleUrl && createSupportsHyperlinks(process8.stdout) ? base_exports2.link(source_default.dim(line.ruleId), ruleUrl) : source_default.dim(line.ruleId))
+    ];
+    if (!showLineNumbers) {
+      outputLine.splice(2, 1);
+    }
+    return outputLine.join("  ");
+  }
+  return "";
+}
+function eslintFormatterPretty(results, data) {
+  const lines = [];
+  let errorCount = 0;
+  let warningCount = 0;
+  let maxLineWidth = 0;
+  let maxColumnWidth = 0;
+  let maxMessageWidth = 0;
+  let showLineNumbers = false;
+  for (const result of sortResults(results)) {
+    const { messages, filePath } = result;
+    if (messages.length === 0) {
+      continue;
+    }
+    errorCount += result.errorCount;
+    warningCount += result.warningCount;
+    if (lines.length > 0) {
+      lines.push({ type: "separator" });
+    }
+    const firstErrorOrWarning = messages.find(({ severity }) => severity === 2) ?? messages[0];
+    lines.push(formatHeader(filePath, firstErrorOrWarning));
+    for (const x of sortMessages(messages)) {
+      let { message } = x;
+      message = formatMessage(message);
+      const line = String(x.line ?? 0);
+      const column = String(x.column ?? 0);
+      const lineWidth = stringWidth(line);
+      const columnWidth = stringWidth(column);
+      const messageWidth = stringWidth(message);
+      maxLineWidth = Math.max(lineWidth, maxLineWidth);
+      maxColumnWidth = Math.max(columnWidth, maxColumnWidth);
+      maxMessageWidth = Math.max(messageWidth, maxMessageWidth);
+      showLineNumbers ||= x.line || x.column;
+      lines.push({
+        type: "message",
+        severity: x.fatal || x.severity === 2 || x.severity === "error" ? "error" : "warning",
+        line,
+        lineWidth,
+        column,
+        columnWidth,
+        message,
+        messageWidth,
+        ruleId: x.ruleId ?? ""
+      });
+    }
+  }
+  let output = "\n";
+  if (process8.stdout.isTTY && !process8.env.CI && process8.env.TERM_PROGRAM === "iTerm.app") {
+    output += base_exports2.iTerm.setCwd();
+  }
+  output += lines.map((x) => formatOutputLine(x, {
+    maxLineWidth,
+    maxColumnWidth,
+    maxMessageWidth,
+    showLineNumbers,
+    data
+  })).join("\n") + "\n\n";
+  if (warningCount > 0) {
+    output += "  " + source_default.yellow(`${warningCount} ${plur("warning", warningCount)}`) + "\n";
+  }
+  if (errorCount > 0) {
+    output += "  " + source_default.red(`${errorCount} ${plur("error", errorCount)}`) + "\n";
+  }
+  return errorCount + warningCount > 0 ? output : "";
+}
+var import_eslint_rule_docs;
+var init_eslint_formatter_pretty = __esm({
+  "node_modules/eslint-formatter-pretty/index.js"() {
+    init_source();
+    init_log_symbols();
+    init_plur();
+    init_string_width();
+    init_ansi_escapes();
+    init_supports_hyperlinks();
+    import_eslint_rule_docs = __toESM(require_eslint_rule_docs(), 1);
+  }
+});
+
+// src/reporters/text.ts
+var text_exports = {};
+__export(text_exports, {
+  textReporter: () => textReporter
+});
+function footerLines(run) {
+  const lines = [];
+  const suppressed = run.results.reduce((sum, result) => sum + result.suppressed.length, 0);
+  const total = run.results.reduce((sum, result) => sum + result.findings.length, 0);
+  if (total === 0) {
+    lines.push(`No problems in ${plural(run.stats.apps, "app")} (${plural(run.stats.metadataFiles, "metadata file")}, ${plural(run.stats.scannedFiles, "file")} scanned for secrets).`);
+  }
+  if (run.stats.baselineHidden > 0) lines.push(`${run.stats.baselineHidden} known finding(s) hidden by the baseline.`);
+  const bySuppression = suppressed - run.stats.baselineHidden;
+  if (bySuppression > 0) lines.push(`${bySuppression} finding(s) suppressed by directives (reasons are in the JSON and SARIF output).`);
+  lines.push(...run.notices);
+  return lines;
+}
+async function pretty(results, run, options) {
+  if (!options.color) process.env.FORCE_COLOR = "0";
+  const { default: format2 } = await Promise.resolve().then(() => (init_eslint_formatter_pretty(), eslint_formatter_pretty_exports));
+  const rulesMeta = Object.fromEntries(run.rules.map((meta) => [meta.id, { docs: { url: meta.docs, description: meta.description } }]));
+  return format2(results, { cwd: options.cwd, rulesMeta });
+}
+var textReporter;
+var init_text = __esm({
+  "src/reporters/text.ts"() {
+    "use strict";
+    init_findings();
+    init_json();
+    textReporter = {
+      format: "text",
+      async render(run, options) {
+        const results = toEslintResults(run, options).map((result) => ({ ...result, messages: [...result.messages] }));
+        const body = results.some((result) => result.messages.length > 0) ? await pretty(results, run, options) : "";
+        const footer = footerLines(run);
+        return [body.trimEnd(), ...footer].filter(Boolean).join("\n") + "\n";
+      }
+    };
+  }
+});
+
+// src/reporters/sarif.ts
+var sarif_exports = {};
+__export(sarif_exports, {
+  DEFAULT_SARIF_CATEGORY: () => DEFAULT_SARIF_CATEGORY,
+  GITHUB_SARIF_LIMITS: () => GITHUB_SARIF_LIMITS,
+  automationId: () => automationId,
+  buildSarifLog: () => buildSarifLog,
+  renderSarifWithinLimits: () => renderSarifWithinLimits,
+  sarifReporter: () => sarifReporter
+});
+import { isAbsolute as isAbsolute3 } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+function renderSarifWithinLimits(run, options) {
+  const entries = resultEntries(run);
+  let keep = Math.min(entries.length, GITHUB_SARIF_LIMITS.resultsPerRun);
+  for (; ; ) {
+    const text = JSON.stringify(buildSarifLog(run, options, entries, keep));
+    const size = gzippedSize(text);
+    if (size <= GITHUB_SARIF_LIMITS.gzippedBytes || keep === 0) return text;
+    keep = Math.min(keep - 1, Math.floor(keep * GITHUB_SARIF_LIMITS.gzippedBytes * 0.9 / size));
+  }
+}
+function gzippedSize(text) {
+  const bytes = Buffer.byteLength(text);
+  return bytes <= GITHUB_SARIF_LIMITS.gzippedBytes / 2 ? bytes : gzipSync(text).length;
+}
+function resultEntries(run) {
+  const deleted = new Set(run.deletedFiles ?? []);
+  const findings = run.results.flatMap((result) => deleted.has(result.file) ? [] : [...result.findings, ...result.suppressed]);
+  return findings.map((finding, order) => ({ finding, order }));
+}
+function deletedFileNotifications(run, ruleIndex) {
+  const deleted = new Set(run.deletedFiles ?? []);
+  return run.results.filter((result) => deleted.has(result.file)).flatMap(
+    (result) => result.findings.map((finding) => ({
+      level: finding.severity,
+      message: { text: `${relativePath(run.root, finding.at.file)} (deleted): ${finding.message}` },
+      associatedRule: { id: finding.ruleId, index: ruleIndex.get(finding.ruleId) }
+    }))
+  );
+}
+function buildSarifLog(run, options, entries = resultEntries(run), keep = entries.length) {
+  const severity = bySeverity(run.rules);
+  const kept = keep >= entries.length ? entries : [...entries].sort((a, b) => Number(a.finding.suppressed !== void 0) - Number(b.finding.suppressed !== void 0) || severity(a.finding, b.finding)).slice(0, keep).sort((a, b) => a.order - b.order);
+  const descriptors = ruleDescriptors(run.rules, [
+    ...entries.map((entry) => entry.finding.ruleId),
+    ...run.results.flatMap((result) => result.findings.map((finding) => finding.ruleId))
+  ]);
+  const ruleIndex = new Map(descriptors.map((descriptor, index) => [descriptor.id, index]));
+  const locate = (at) => location(run.root, at);
+  const notifications = run.parseFailures.map((failure) => ({
+    level: "error",
+    message: { text: failure.message },
+    locations: [locate(failure.at)],
+    associatedRule: { id: failure.ruleId, index: ruleIndex.get(failure.ruleId) }
+  }));
+  if (kept.length < entries.length) {
+    notifications.push({ level: "warning", message: { text: capNotice(entries.length - kept.length, entries.length) } });
+  }
+  for (const notice of run.notices) notifications.push({ level: "note", message: { text: notice } });
+  notifications.push(...deletedFileNotifications(run, ruleIndex));
+  return {
+    $schema: SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, semanticVersion: run.toolVersion, informationUri: INFORMATION_URI, rules: descriptors } },
+        automationDetails: { id: automationId(options.sarifCategory) },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(run.root) } },
+        columnKind: "utf16CodeUnits",
+        invocations: [{ executionSuccessful: run.parseFailures.length === 0, toolExecutionNotifications: notifications }],
+        results: kept.map(({ finding }) => toResult(finding, ruleIndex.get(finding.ruleId), locate(finding.at)))
+      }
+    ]
+  };
+}
+function capNotice(dropped, total) {
+  return `${dropped} of ${total} results were left out to stay within GitHub's code scanning limits (${GITHUB_SARIF_LIMITS.resultsPerRun.toLocaleString("en-US")} results per run, 10 MB gzipped); the most severe results are kept. Run connected-app-lint with --format json for the full list.`;
+}
+function automationId(category) {
+  if (category === void 0 || category.trim() === "") return DEFAULT_SARIF_CATEGORY;
+  return category.endsWith("/") ? category : `${category}/`;
+}
+function toResult(finding, ruleIndex, at) {
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: finding.severity,
+    message: { text: finding.message },
+    locations: [at],
+    partialFingerprints: { primaryLocationLineHash: finding.fingerprint },
+    ...finding.suppressed ? {
+      suppressions: [
+        {
+          kind: finding.suppressed.kind === "directive" ? "inSource" : "external",
+          // GitHub does not support required-looking properties set to '': leave an empty reason out.
+          ...finding.suppressed.justification.trim() ? { justification: finding.suppressed.justification } : {}
+        }
+      ]
+    } : {}
+  };
+}
+function location(root, at) {
+  const relative9 = relativePath(root, at.file);
+  const inside = relative9 !== "" && !relative9.startsWith("../") && relative9 !== ".." && !isAbsolute3(relative9);
+  const artifactLocation = inside ? { uri: relative9.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(at.file).href };
+  return { physicalLocation: { artifactLocation, region: region(at) } };
+}
+function region(at) {
+  const startLine = positiveInteger(at.line);
+  const startColumn = positiveInteger(at.column);
+  const endLine = at.endLine !== void 0 ? Math.max(startLine, positiveInteger(at.endLine)) : void 0;
+  let endColumn = at.endColumn !== void 0 ? positiveInteger(at.endColumn) : void 0;
+  if (endColumn !== void 0 && (endLine ?? startLine) === startLine && endColumn <= startColumn) endColumn = void 0;
+  return {
+    startLine,
+    startColumn,
+    ...endLine !== void 0 && endLine !== startLine ? { endLine } : {},
+    ...endColumn !== void 0 ? { endColumn } : {}
+  };
+}
+function positiveInteger(value) {
+  return Number.isInteger(value) && value >= 1 ? value : 1;
+}
+function directoryUri(dir) {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith("/") ? href : `${href}/`;
+}
+function ruleDescriptors(rules, findingRuleIds) {
+  const descriptors = rules.map(toDescriptor);
+  const known = new Set(descriptors.map((descriptor) => descriptor.id));
+  for (const id of findingRuleIds) {
+    if (known.has(id)) continue;
+    known.add(id);
+    descriptors.push({
+      id,
+      ...displayName(id),
+      shortDescription: { text: `Findings of rule ${id}.` },
+      fullDescription: { text: `Findings of rule ${id}, which did not describe itself.` },
+      help: { text: `Findings of rule ${id}.` },
+      defaultConfiguration: { level: "warning" },
+      properties: { tags: ["security"] }
+    });
+  }
+  return descriptors;
+}
+function toDescriptor(meta) {
+  const short = limitText(meta.description, GITHUB_SARIF_LIMITS.descriptionLength);
+  const full = limitText(meta.fullDescription || meta.description, GITHUB_SARIF_LIMITS.descriptionLength);
+  const defaults = `Default severity: ${levelName(meta.severity.production)} in production, ${levelName(meta.severity.sandbox)} in sandboxes.`;
+  const tags = [.../* @__PURE__ */ new Set(["security", ...meta.tags])].slice(0, GITHUB_SARIF_LIMITS.tagsPerRule);
+  return {
+    id: meta.id,
+    ...displayName(meta.id),
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    ...meta.docs ? { helpUri: meta.docs } : {},
+    help: {
+      text: `${meta.description}
+
+${meta.fullDescription}
+
+${defaults}${meta.docs ? `
+
+Documentation: ${meta.docs}` : ""}`,
+      markdown: `**${meta.description}**
+
+${meta.fullDescription}
+
+${defaults}${meta.docs ? `
+
+[How to fix, examples and options](${meta.docs})` : ""}`
+    },
+    defaultConfiguration: defaultConfiguration(meta.severity.production),
+    properties: {
+      tags,
+      ...meta.precision ? { precision: meta.precision } : {},
+      "security-severity": securitySeverity(meta.securitySeverity)
+    }
+  };
+}
+function defaultConfiguration(level) {
+  if (level === "off") return { level: "warning", enabled: false };
+  return { level: level === "error" ? "error" : "warning" };
+}
+function levelName(level) {
+  return level === "warn" ? "warning" : level;
+}
+function securitySeverity(score) {
+  const clamped = Number.isFinite(score) ? Math.min(10, Math.max(0.1, score)) : 0.1;
+  return clamped.toFixed(1);
+}
+function displayName(id) {
+  const name = id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join("");
+  if (name === "" || name.toLowerCase() === id.toLowerCase()) return {};
+  return { name: limitText(name, GITHUB_SARIF_LIMITS.nameLength) };
+}
+function limitText(text, max) {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, max - 1).join("")}…`;
+}
+var SCHEMA_URI, TOOL_NAME, INFORMATION_URI, SRCROOT, DEFAULT_SARIF_CATEGORY, GITHUB_SARIF_LIMITS, sarifReporter;
+var init_sarif = __esm({
+  "src/reporters/sarif.ts"() {
+    "use strict";
+    init_fingerprint();
+    init_findings();
+    SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+    TOOL_NAME = "connected-app-lint";
+    INFORMATION_URI = "https://github.com/connected-app-lint/connected-app-lint";
+    SRCROOT = "%SRCROOT%";
+    DEFAULT_SARIF_CATEGORY = "connected-app-lint/";
+    GITHUB_SARIF_LIMITS = {
+      resultsPerRun: 25e3,
+      /** 10 MB, gzip-compressed (read as 10,000,000 bytes, the stricter reading). */
+      gzippedBytes: 1e7,
+      descriptionLength: 1024,
+      nameLength: 255,
+      tagsPerRule: 20
+    };
+    sarifReporter = {
+      format: "sarif",
+      render: (run, options) => `${renderSarifWithinLimits(run, options)}
+`
+    };
+  }
+});
+
+// src/reporters/github-summary.ts
+function renderJobSummary(run, options) {
+  const counts = countFindings(run);
+  const link2 = fileLinker(options.env);
+  const findings = activeFindings(run).filter((finding) => !options.quiet || finding.severity === "error").sort(bySeverity(run.rules));
+  const docs = new Map(run.rules.map((meta) => [meta.id, meta.docs]));
+  const icon = counts.errors > 0 ? "❌" : counts.warnings > 0 ? "⚠️" : "✅";
+  const out = [
+    "## connected-app-lint",
+    "",
+    `${icon} **${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}** in ${plural(run.stats.apps, "app")} (${plural(run.stats.metadataFiles, "metadata file")}, ${plural(run.stats.scannedFiles, "file")} scanned for secrets)` + (counts.suppressed ? `; ${counts.suppressed} suppressed (listed in the JSON and SARIF reports)` : "") + ".",
+    ""
+  ];
+  if (run.configuration) out.push(`Configuration: ${markdownText(run.configuration)}.`, "");
+  if (run.parseFailures.length > 0) {
+    out.push(`${plural(run.parseFailures.length, "file")} could not be read or parsed, so ${run.parseFailures.length === 1 ? "it was" : "they were"} not checked.`, "");
+  }
+  if (run.apps.length > 0) {
+    out.push("### Apps", "");
+    out.push(tableRow(["App", "Kind", "Environment", "Flow", "Scopes", "Admin approved", "IP relaxation", "Certificate expires", "Findings"]));
+    out.push(tableRow(Array(9).fill("---")));
+    for (const app of run.apps) out.push(appRow(run, app, findings, link2));
+    out.push("");
+  }
+  if (findings.length > 0) {
+    out.push("### Findings", "");
+    out.push(tableRow(["Severity", "Rule", "Location", "Message"]), tableRow(["---", "---", "---", "---"]));
+    let bytes = Buffer.byteLength(out.join("\n"));
+    let shown = 0;
+    for (const finding of findings) {
+      const row = findingRow(run, finding, docs.get(finding.ruleId), link2);
+      bytes += Buffer.byteLength(row) + 1;
+      if (bytes > FINDINGS_BUDGET) break;
+      out.push(row);
+      shown++;
+    }
+    if (shown < findings.length) {
+      out.push("", `…and ${plural(findings.length - shown, "more finding")}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`);
+    }
+    out.push("");
+  }
+  for (const notice of run.notices) out.push(`> ${markdownText(notice)}`, "");
+  return `${out.join("\n")}
+`;
+}
+function appRow(run, app, findings, link2) {
+  const own = findings.filter((finding) => finding.app === app.name);
+  const errors = own.filter((finding) => finding.severity === "error").length;
+  const warnings = own.length - errors;
+  const verdict = own.length === 0 ? "✅ none" : [errors && `❌ ${plural(errors, "error")}`, warnings && `⚠️ ${plural(warnings, "warning")}`].filter(Boolean).join(", ");
+  return tableRow([
+    link2(markdownText(app.name), relativePath(run.root, app.file)),
+    KIND[app.kind],
+    app.environment,
+    app.usesOAuth ? `${markdownText(app.flow)}${app.flowDeclared ? "" : " (inferred)"}` : "no OAuth",
+    app.usesOAuth && app.scopes.length ? app.scopes.map(markdownText).join(", ") : "—",
+    app.adminApproved ? "yes" : "no",
+    markdownText(app.ipRelaxation),
+    app.certificateExpiry ? markdownText(app.certificateExpiry) : "—",
+    verdict
+  ]);
+}
+function findingRow(run, finding, docs, link2) {
+  const path2 = relativePath(run.root, finding.at.file);
+  const rule = docs ? `[${markdownText(finding.ruleId)}](${docs})` : markdownText(finding.ruleId);
+  return tableRow([
+    finding.severity === "error" ? "❌ error" : "⚠️ warning",
+    rule,
+    link2(markdownText(`${path2}:${finding.at.line}`), path2, finding.at.line),
+    markdownText(finding.message)
+  ]);
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+function markdownText(text) {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
+}
+function fileLinker(env3) {
+  const server = env3.GITHUB_SERVER_URL;
+  const repository = env3.GITHUB_REPOSITORY;
+  const sha = env3.GITHUB_SHA;
+  if (!server || !repository || !sha) return (text) => text;
+  const base = `${server.replace(/\/+$/, "")}/${repository}/blob/${sha}/`;
+  return (text, path2, line) => {
+    const encoded = path2.split("/").map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+    return `[${text}](${base}${encoded}${line ? `#L${line}` : ""})`;
+  };
+}
+var JOB_SUMMARY_BYTES, FINDINGS_BUDGET, KIND;
+var init_github_summary = __esm({
+  "src/reporters/github-summary.ts"() {
+    "use strict";
+    init_fingerprint();
+    init_findings();
+    JOB_SUMMARY_BYTES = 1024 * 1024;
+    FINDINGS_BUDGET = JOB_SUMMARY_BYTES - 16 * 1024;
+    KIND = { connectedApp: "Connected App", externalClientApp: "External Client App" };
+  }
+});
+
+// src/reporters/workflow-commands.ts
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function workflowCommand(command, properties, message) {
+  const props = Object.entries(properties).filter((entry) => entry[1] !== void 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
+  return `::${command}${props ? ` ${props}` : ""}::${escapeData(message)}`;
+}
+function singleLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
+}
+var init_workflow_commands = __esm({
+  "src/reporters/workflow-commands.ts"() {
+    "use strict";
+  }
+});
+
+// src/reporters/github.ts
+var github_exports = {};
+__export(github_exports, {
+  ANNOTATIONS_PER_LEVEL: () => ANNOTATIONS_PER_LEVEL,
+  annotationLines: () => annotationLines,
+  githubReporter: () => githubReporter
+});
+function annotationLines(run, options) {
+  const findings = activeFindings(run).filter((finding) => !options.quiet || finding.severity === "error").sort(bySeverity(run.rules));
+  const annotated = [];
+  const rest = [];
+  const used = { error: 0, warning: 0 };
+  for (const finding of findings) {
+    if (used[finding.severity] < ANNOTATIONS_PER_LEVEL) {
+      used[finding.severity]++;
+      annotated.push(finding);
+    } else {
+      rest.push(finding);
+    }
+  }
+  const lines = annotated.map((finding) => annotation(run, finding));
+  if (rest.length > 0) {
+    lines.push(`${plural(rest.length, "more finding")}:`);
+    lines.push(...rest.map((finding) => plainLine(run, finding)));
+    lines.push(workflowCommand("notice", { title: "connected-app-lint" }, moreNotice(rest, Boolean(options.env.GITHUB_STEP_SUMMARY))));
+  }
+  lines.push(totalsLine(run, countFindings(run), options.quiet));
+  for (const notice of run.notices) lines.push(workflowCommand("notice", { title: "connected-app-lint" }, notice));
+  return lines;
+}
+function annotation(run, finding) {
+  const { at } = finding;
+  return workflowCommand(
+    finding.severity,
+    {
+      file: relativePath(run.root, at.file),
+      line: at.line,
+      endLine: at.endLine ?? at.line,
+      col: at.column,
+      endColumn: at.endColumn,
+      title: finding.ruleId
+    },
+    finding.message
+  );
+}
+function plainLine(run, finding) {
+  const where = `${relativePath(run.root, finding.at.file)}:${finding.at.line}:${finding.at.column}`;
+  return `  ${singleLine(where)}  ${finding.severity}  ${singleLine(finding.message)}  ${finding.ruleId}`;
+}
+function moreNotice(rest, hasSummary) {
+  const errors = rest.filter((finding) => finding.severity === "error").length;
+  const warnings = rest.length - errors;
+  const parts = [errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean);
+  return `${plural(rest.length, "more finding")} (${parts.join(", ")}) not annotated: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings per step. The full list is in this step's log${hasSummary ? " and in the job summary" : ""}, and in code scanning when the SARIF report is uploaded.`;
+}
+function totalsLine(run, counts, quiet) {
+  const apps = plural(run.stats.apps, "app");
+  const suppressed = counts.suppressed ? `, ${counts.suppressed} suppressed` : "";
+  if (counts.errors + counts.warnings === 0) return `connected-app-lint: no problems in ${apps}${suppressed}.`;
+  const warnings = quiet ? "" : `, ${plural(counts.warnings, "warning")}`;
+  return `connected-app-lint: ${plural(counts.errors, "error")}${warnings} in ${apps}${suppressed}.`;
+}
+var ANNOTATIONS_PER_LEVEL, githubReporter;
+var init_github = __esm({
+  "src/reporters/github.ts"() {
+    "use strict";
+    init_node_fs();
+    init_fingerprint();
+    init_findings();
+    init_github_summary();
+    init_workflow_commands();
+    ANNOTATIONS_PER_LEVEL = 10;
+    githubReporter = {
+      format: "github",
+      render(run, options) {
+        const lines = annotationLines(run, options);
+        const summaryPath = options.env.GITHUB_STEP_SUMMARY;
+        if (summaryPath) {
+          try {
+            (0, node_fs_exports.appendFileSync)(summaryPath, renderJobSummary(run, options));
+          } catch (error2) {
+            lines.push(`connected-app-lint: could not write the job summary: ${singleLine(error2.message)}`);
+          }
+        }
+        return `${lines.join("\n")}
+`;
+      }
+    };
+  }
+});
+
 // src/engine/config-validator.generated.ts
 var config_validator_generated_exports = {};
 __export(config_validator_generated_exports, {
@@ -3397,7 +12722,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -3421,7 +12746,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
     exports.isSeq = isSeq;
@@ -3448,17 +12773,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3469,13 +12794,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3496,17 +12821,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3517,13 +12842,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3550,23 +12875,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3708,8 +13033,8 @@ var require_directives = __commonJS({
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
-          } catch (error) {
-            onError(String(error));
+          } catch (error2) {
+            onError(String(error2));
             return null;
           }
         }
@@ -3811,9 +13136,9 @@ var require_anchors = __commonJS({
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
-              const error = new Error("Failed to resolve repeated object (this should not happen)");
-              error.source = source;
-              throw error;
+              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
+              error2.source = source;
+              throw error2;
             }
           }
         },
@@ -4178,10 +13503,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4200,7 +13525,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4230,11 +13555,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4248,8 +13573,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -4263,8 +13588,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4282,8 +13607,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -4293,8 +13618,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5016,12 +14341,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports.debug = debug;
@@ -5713,14 +15038,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -6809,9 +16134,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6886,14 +16211,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6908,10 +16233,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -6922,10 +16247,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -6942,13 +16267,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path2, value) {
+        if (Collection.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -7063,12 +16388,12 @@ var require_errors = __commonJS({
         super("YAMLWarning", pos, code, message);
       }
     };
-    var prettifyError = (src, lc) => (error) => {
-      if (error.pos[0] === -1)
+    var prettifyError = (src, lc) => (error2) => {
+      if (error2.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error2.linePos[0];
+      error2.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
@@ -7086,12 +16411,12 @@ var require_errors = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
-        const end = error.linePos[1];
+        const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
-        error.message += `:
+        error2.message += `:
 
 ${lineStr}
 ${pointer}
@@ -7334,10 +16659,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep8, value } = collItem;
+        const { start, key, sep: sep9, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep9?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -7351,7 +16676,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep8) {
+          if (!keyProps.anchor && !keyProps.tag && !sep9) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -7375,7 +16700,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -7391,7 +16716,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -7482,7 +16807,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep8 = "";
+        let sep9 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -7496,13 +16821,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep8 + cb;
-              sep8 = "";
+                comment += sep9 + cb;
+              sep9 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep8 += source;
+                sep9 += source;
               hasSpace = true;
               break;
             default:
@@ -7545,18 +16870,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep8, value } = collItem;
+        const { start, key, sep: sep9, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep8?.[0],
+          next: key ?? sep9?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep8 && !value) {
+          if (!props.anchor && !props.tag && !sep9 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -7610,8 +16935,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep8 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
+        if (!isMap && !sep9 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -7623,7 +16948,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -7634,8 +16959,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep8)
-                for (const st of sep8) {
+              if (sep9)
+                for (const st of sep9) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -7652,7 +16977,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -7832,7 +17157,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep8 = "";
+      let sep9 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -7849,24 +17174,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep8 + indent.slice(trimIndent) + content;
-          sep8 = "\n";
+          value += sep9 + indent.slice(trimIndent) + content;
+          sep9 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep8 === " ")
-            sep8 = "\n";
-          else if (!prevMoreIndented && sep8 === "\n")
-            sep8 = "\n\n";
-          value += sep8 + indent.slice(trimIndent) + content;
-          sep8 = "\n";
+          if (sep9 === " ")
+            sep9 = "\n";
+          else if (!prevMoreIndented && sep9 === "\n")
+            sep9 = "\n\n";
+          value += sep9 + indent.slice(trimIndent) + content;
+          sep9 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep8 === "\n")
+          if (sep9 === "\n")
             value += "\n";
           else
-            sep8 = "\n";
+            sep9 = "\n";
         } else {
-          value += sep8 + content;
-          sep8 = " ";
+          value += sep9 + content;
+          sep9 = " ";
           prevMoreIndented = false;
         }
       }
@@ -7894,7 +17219,7 @@ var require_resolve_block_scalar = __commonJS({
       const mode = source[0];
       let indent = 0;
       let chomp = "";
-      let error = -1;
+      let error2 = -1;
       for (let i = 1; i < source.length; ++i) {
         const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
@@ -7903,12 +17228,12 @@ var require_resolve_block_scalar = __commonJS({
           const n = Number(ch);
           if (!indent && n)
             indent = n;
-          else if (error === -1)
-            error = offset + i;
+          else if (error2 === -1)
+            error2 = offset + i;
         }
       }
-      if (error !== -1)
-        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      if (error2 !== -1)
+        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
       let length = source.length;
@@ -8049,25 +17374,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep8 = " ";
+      let sep9 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep8 === "\n")
-            res += sep8;
+          if (sep9 === "\n")
+            res += sep9;
           else
-            sep8 = "\n";
+            sep9 = "\n";
         } else {
-          res += sep8 + lm;
-          sep8 = " ";
+          res += sep9 + lm;
+          sep9 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep8 + (match?.[1] ?? "");
+      return res + sep9 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -8204,8 +17529,8 @@ var require_compose_scalar = __commonJS({
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error) {
-        const msg = error instanceof Error ? error.message : String(error);
+      } catch (error2) {
+        const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
@@ -8328,8 +17653,8 @@ var require_compose_node = __commonJS({
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor)
               node.anchor = anchor.source.substring(1);
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
+          } catch (error2) {
+            const message = error2 instanceof Error ? error2.message : String(error2);
             onError(token, "RESOURCE_EXHAUSTION", message);
           }
           break;
@@ -8491,9 +17816,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -8566,10 +17891,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -8594,11 +17919,11 @@ ${cb}` : comment;
             break;
           case "error": {
             const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
-              this.errors.push(error);
+              this.errors.push(error2);
             else
-              this.doc.errors.push(error);
+              this.doc.errors.push(error2);
             break;
           }
           case "doc-end": {
@@ -8877,14 +18202,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep8, value }) {
+    function stringifyItem({ start, key, sep: sep9, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep8)
-        for (const st of sep8)
+      if (sep9)
+        for (const st of sep9)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -8909,9 +18234,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -8920,23 +18245,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit.parentCollection = (cst, path2) => {
+      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8947,10 +18272,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit;
   }
@@ -9911,8 +19236,8 @@ var require_parser = __commonJS({
       peek(n) {
         return this.stack[this.stack.length - n];
       }
-      *pop(error) {
-        const token = error ?? this.stack.pop();
+      *pop(error2) {
+        const token = error2 ?? this.stack.pop();
         if (!token) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
@@ -10051,18 +19376,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep8;
+          let sep9;
           if (scalar.end) {
-            sep8 = scalar.end;
-            sep8.push(this.sourceToken);
+            sep9 = scalar.end;
+            sep9.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep8 = [this.sourceToken];
+            sep9 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep8 }]
+            items: [{ start, key: scalar, sep: sep9 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -10215,15 +19540,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep8 = it.sep;
-                  sep8.push(this.sourceToken);
+                  const sep9 = it.sep;
+                  sep9.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep8 }]
+                    items: [{ start: start2, key, sep: sep9 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -10417,13 +19742,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep8 = fc.end.splice(1, fc.end.length);
-            sep8.push(this.sourceToken);
+            const sep9 = fc.end.splice(1, fc.end.length);
+            sep9.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep8 }]
+              items: [{ start, key: fc, sep: sep9 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -10611,7 +19936,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -10701,1011 +20026,14 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ignore/index.js
-var require_ignore2 = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "";
-    var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
-      let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run = [];
-      const flush = () => {
-        let lastWildcard;
-        run.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run.forEach((token, at) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
-        });
-        run = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path) => {
-      const end = path.length - 1;
-      const index = path.lastIndexOf(
-        SLASH,
-        path[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path : path.slice(index + 1);
-    };
-    var parentOf = (path) => {
-      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path.length - 1;
-      const cut = path.lastIndexOf(
-        SLASH,
-        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path) {
-        const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules.length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule.checkRegex.test(path)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path, mode) {
-        const rules = this._rules;
-        const { length } = rules;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename9 = shortcut ? basenameOf(path) : path;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename9 : path
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath = (path, originalPath, doThrow) => {
-      if (!isString(path)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path) => {
-      const first = path.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path.length === 1) {
-        return true;
-      }
-      const second = path.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path) {
-        checkPath(
-          path,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path ? this._t(path, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path = convertPath(target);
-        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path);
-        }
-        const dir = this._t(path, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal = this._rules.testLiteral(path);
-        return literal.ignored || literal.unignored ? literal : dir;
-      }
-      _t(path, cache) {
-        const cached2 = cache[path];
-        if (cached2) {
-          return cached2;
-        }
-        const parentPath = parentOf(path);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
-      }
-      ignores(path) {
-        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
-      }
-      createFilter() {
-        return (path) => !this.ignores(path);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path) {
-        return this._test(path, this._testCache, convertPath(path));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
-// bundled-package-files:node:fs
-var node_fs_exports = {};
-__export(node_fs_exports, {
-  readFileSync: () => readFileSync2
-});
-__reExport(node_fs_exports, node_fs_star);
-import * as node_fs_star from "node:fs";
-
-// bundled-package-files:shim
-import * as nodeFs from "node:fs";
-import * as nodeModule from "node:module";
-var VIRTUAL_ROOT = "/$connected-app-lint-bundle$/node_modules/";
-var FILES = { "@salesforce/source-deploy-retrieve/package.json": '{"name":"@salesforce/source-deploy-retrieve"}', "@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json": '{"childTypes":{"aiscoringmodeldefversion":"aiscoringmodeldefinition","assignmentrule":"assignmentrules","autoresponserule":"autoresponserules","botversion":"bot","businessprocess":"customobject","compactlayout":"customobject","customfield":"customobject","customfieldtranslation":"customobjecttranslation","customlabel":"customlabels","digitalexperience":"digitalexperiencebundle","escalationrule":"escalationrules","extdatatranfieldtemplate":"extdatatranobjecttemplate","fieldset":"customobject","formsection":"form","index":"customobject","listview":"customobject","managedtopic":"managedtopics","matchingrule":"matchingrules","mktdatatranfield":"mktdatatranobject","recordtype":"customobject","sharingcriteriarule":"sharingrules","sharingguestrule":"sharingrules","sharingownerrule":"sharingrules","sharingreason":"customobject","sharingterritoryrule":"sharingrules","validationrule":"customobject","weblink":"customobject","workflowalert":"workflow","workflowfieldupdate":"workflow","workflowflowaction":"workflow","workflowknowledgepublish":"workflow","workflowoutboundmessage":"workflow","workflowrule":"workflow","workflowsend":"workflow","workflowtask":"workflow","workskillroutingattribute":"workskillrouting"},"strictDirectoryNames":{"ActionableEventOrchDefSettings":"actionableeventorchdef","ActionableEventTypeDefSettings":"actionableeventtypedef","aiAuthoringBundles":"aiauthoringbundle","IndustriesManufacturingSettings":"industriesmanufacturingsettings","ObjectHierarchyRelationship":"objecthierarchyrelationship","accessControlPolicies":"accesscontrolpolicy","appointmentAssignmentPolicies":"appointmentassignmentpolicy","appointmentSchedulingPolicies":"appointmentschedulingpolicy","aura":"auradefinitionbundle","botBlocks":"botblock","botTemplates":"bottemplate","bots":"bot","contentTypes":"contenttypebundle","documents":"document","emailservices":"emailservicesfunction","experiencePropertyTypeBundles":"experiencepropertytypebundle","experiences":"experiencebundle","fieldRestrictionRules":"fieldrestrictionrule","genAiFunctions":"genaifunction","genAiPlannerBundles":"genaiplannerbundle","integArtifactDefs":"integartifactdef","integrationHub":"integrationhubsettings","lwc":"lightningcomponentbundle","mktDataSources":"datasource","objectTranslations":"customobjecttranslation","objects":"customobject","restrictionRules":"restrictionrule","siteDotComSites":"sitedotcom","sites":"customsite","staticresources":"staticresource","waveTemplates":"wavetemplatebundle","appTemplates":"appframeworktemplatebundle","lightningTypes":"lightningtypebundle","uiBundles":"uibundle","uiWidgets":"uiwidgetbundle"},"suffixes":{"Canvas":"canvasmetadata","CaseSubjectParticle":"casesubjectparticle","ChannelObjectLinkingRule":"channelobjectlinkingrule","ChatterExtension":"chatterextension","ConversationChannelDefinition":"conversationchanneldefinition","ConversationVendorFieldDefinition":"conversationvendorfielddef","ConversationVendorInformation":"conversationvendorinfo","DataPackageKitObject":"datapackagekitobject","EmbeddedServiceBranding":"embeddedservicebranding","EmbeddedServiceConfig":"embeddedserviceconfig","EmbeddedServiceFieldService":"embeddedservicefieldservice","EmbeddedServiceFlowConfig":"embeddedserviceflowconfig","EmbeddedServiceLiveAgent":"embeddedserviceliveagent","EmbeddedServiceMenuSettings":"embeddedservicemenusettings","IPAddressRange":"ipaddressrange","IdentityVerificationProcDef":"identityverificationprocdef","LeadConvertSetting":"leadconvertsettings","MobileApplicationDetail":"mobileapplicationdetail","OmniExtTrackingDef":"omniexttrackingdef","OmniTrackingGroup":"omnitrackinggroup","RecordAggregationDefinition":"recordaggregationdefinition","RetrievalSummaryDefinition":"retrievalsummarydefinition","SearchCriteriaConfigurationSetting":"searchcriteriaconfiguration","SearchableObjDataSyncInfoSetting":"searchableobjdatasyncinfo","accountForecastSetting":"accountforecastsettings","accountPlanObjMeasCalcDef":"accountplanobjmeascalcdef","accountRelationshipShareRule":"accountrelationshipsharerule","accountingFieldMapping":"accountingfieldmapping","accountingModelConfig":"accountingmodelconfig","acctMgrTargetSetting":"acctmgrtargetsettings","actionLauncherItemDef":"actionlauncheritemdef","actionLinkGroupTemplate":"actionlinkgrouptemplate","actionableListDefinition":"actionablelistdefinition","activationPlatform":"activationplatform","actnblListKeyPrfmIndDef":"actnbllistkeyprfminddef","advAccountForecastSet":"advaccountforecastset","advAcctForecastDimSource":"advacctforecastdimsource","advAcctForecastPeriodGroup":"advacctforecastperiodgroup","affinityScoreDefinition":"affinityscoredefinition","ai":"aiapplication","aiAgentScorerDefinition":"aiagentscorerdefinition","aiAssistantTemplate":"aiassistanttemplate","aiResponseFormat":"airesponseformat","aiScoringModelDefVersion":"aiscoringmodeldefversion","aiScoringModelDefinition":"aiscoringmodeldefinition","aiSurface":"aisurface","aiTestingDefinition":"aitestingdefinition","aiUsecaseDefinitions":"aiusecasedefinition","aiapplicationconfig":"aiapplicationconfig","animationRule":"animationrule","app":"customapplication","appMenu":"appmenu","applicationRecordTypeConfig":"applicationrecordtypeconfig","applicationSubtypeDefinition":"applicationsubtypedefinition","approvalProcess":"approvalprocess","apt":"actionplantemplate","aq":"assessmentquestion","aqs":"assessmentquestionset","assessmentConfiguration":"assessmentconfiguration","asset":"contentasset","assignmentRule":"assignmentrule","assignmentRules":"assignmentrules","assistantContextItem":"assistantcontextitem","assistantDefinition":"assistantdefinition","assistantRecommendationType":"assistantrecommendationtype","assistantSkillQuickAction":"assistantskillquickaction","assistantSkillSobjectAction":"assistantskillsobjectaction","assistantVersion":"assistantversion","audience":"audience","authprovider":"authprovider","autoResponseRule":"autoresponserule","autoResponseRules":"autoresponserules","batchCalcJobDefinition":"batchcalcjobdefinition","batchProcessJobDefinition":"batchprocessjobdefinition","benefitAction":"benefitaction","blacklistedConsumer":"blacklistedconsumer","bot":"bot","botBlock":"botblock","botTemplate":"bottemplate","botVersion":"botversion","brandingSet":"brandingset","briefcaseDefinition":"briefcasedefinition","buildingEnergyIntensityConfig":"bldgenrgyintensitycnfg","businessProcessFeedbackConfiguration":"businessprocessfeedbackconfiguration","businessProcessGroup":"businessprocessgroup","businessProcessTypeDefinition":"businessprocesstypedefinition","cachePartition":"platformcachepartition","callCenter":"callcenter","callCenterRoutingMap":"callcenterroutingmap","callCoachingMediaProvider":"callcoachingmediaprovider","callCtrAgentFavTrfrDest":"callctragentfavtrfrdest","campaignInfluenceModel":"campaigninfluencemodel","careBenefitVerifySettings":"carebenefitverifysettings","careLimitType":"carelimittype","careProviderAfflRoleConfig":"careproviderafflroleconfig","careProviderSearchConfig":"careprovidersearchconfig","careRequestConfiguration":"carerequestconfiguration","careSystemFieldMapping":"caresystemfieldmapping","catalogedApi":"catalogedapi","catalogedApiVersion":"catalogedapiversion","catalogedApiArtifactVersionInfo":"catalogedapiartifactversioninfo","catalogFilterCondition":"svccatalogfiltercondition","catalogFilterCriteria":"svccatalogfiltercriteria","catalogItem":"svccatalogitemdef","catalogItemDefFiltrCrit":"svccatalogitemdeffiltrcrit","category":"svccatalogcategory","channelLayout":"channellayout","clauseCatgConfiguration":"clausecatgconfiguration","cleanDataService":"cleandataservice","cls":"apexclass","cmsConnectSource":"cmsconnectsource","collection":"waveanalyticassetcollection","commandaction":"commandaction","community":"community","communityTemplateDefinition":"communitytemplatedefinition","communityThemeDefinition":"communitythemedefinition","component":"apexcomponent","config":"notificationtypeconfig","connectedApp":"connectedapp","contextDefinition":"contextdefinition","contextUseCaseMapping":"contextusecasemapping","contractType":"contracttype","conversationMessageDefinition":"conversationmessagedefinition","corsWhitelistOrigin":"corswhitelistorigin","crt":"certificate","cspTrustedSite":"csptrustedsite","customApplicationComponent":"customapplicationcomponent","customExperience":"customexperience","customHelpMenuSection":"customhelpmenusection","customPermission":"custompermission","custompageweblink":"custompageweblink","dashboard":"dashboard","dashboardFolder":"dashboardfolder","dataCalcInsightTemplate":"datacalcinsighttemplate","dataconnector":"dataconnector","dataConnectorIngestApi":"dataconnectoringestapi","dataKitObjectDependency":"datakitobjectdependency","dataKitObjectTemplate":"datakitobjecttemplate","dataObjectBuildOrgTemplate":"dataobjectbuildorgtemplate","dataPackageKitDefinition":"datapackagekitdefinition","mktDatalakeSrcKeyQualifier":"mktdatalakesrckeyqualifier","dataPipeline":"datapipeline","dataSource":"externaldatasource","dataSourceBundleDefinition":"datasourcebundledefinition","dataSourceObject":"datasourceobject","dataSourceTenant":"datasourcetenant","dataSrcDataModelFieldMap":"datasrcdatamodelfieldmap","dataStreamDefinition":"datastreamdefinition","dataStreamTemplate":"datastreamtemplate","datacategorygroup":"datacategorygroup","datatype":"customdatatype","decisionMatrixDefinition":"decisionmatrixdefinition","decisionMatrixVersion":"decisionmatrixdefinitionversion","decisionTable":"decisiontable","decisionTableDatasetLink":"decisiontabledatasetlink","delegateGroup":"delegategroup","delivery":"eventdelivery","deployment":"recordactiondeployment","digitalExperience":"digitalexperiencebundle","digitalExperienceConfig":"digitalexperienceconfig","disclosureDefinition":"disclosuredefinition","disclosureDefinitionVersion":"disclosuredefinitionversion","disclosureType":"disclosuretype","documentCategory":"documentcategory","documentCategoryDocumentType":"documentcategorydocumenttype","documentFolder":"documentfolder","documentGenerationSetting":"documentgenerationsetting","documentType":"documenttype","dt":"documenttemplate","duplicateRule":"duplicaterule","dwl":"dataweaveresource","dynamicTrigger":"dynamictrigger","eSignatureConfig":"esignatureconfig","eSignatureEnvelopeConfig":"esignatureenvelopeconfig","eca":"externalclientapplication","ecaGlblOauth":"extlclntappglobaloauthsettings","ecaMobile":"extlclntappmobilesettings","ecaMobilePlcy":"extlclntappmobileconfigurablepolicies","ecaNotifications":"extlclntappnotificationsettings","ecaOauth":"extlclntappoauthsettings","ecaOauthSecurity":"extlclntappoauthsecuritysettings","ecaOauthPlcy":"extlclntappoauthconfigurablepolicies","ecaPlcy":"extlclntappconfigurablepolicies","ecaSamlPlcy":"extlclntappsamlconfigurablepolicies","ecaSmpl":"extlclntappsamplesettings","ecaSmplPlcy":"extlclntappsampleconfigurablepolicies","email":"emailtemplate","emailFolder":"emailfolder","employeeDataSyncProfile":"employeedatasyncprofile","enablementMeasureDefinition":"enablementmeasuredefinition","enablementProgramDefinition":"enablementprogramdefinition","enblProgramTaskSubCategory":"enblprogramtasksubcategory","entitlementProcess":"entitlementprocess","entitlementTemplate":"entitlementtemplate","entityImplements":"entityimplements","escalationRule":"escalationrule","escalationRules":"escalationrules","eventRelay":"eventrelayconfig","eventType":"eventtype","explainabilityActionDefinition":"explainabilityactiondefinition","explainabilityActionVersion":"explainabilityactionversion","explainabilityMsgTemplate":"explainabilitymsgtemplate","expressionSetDefinition":"expressionsetdefinition","expressionSetMessageToken":"expressionsetmessagetoken","expressionSetObjectAlias":"expressionsetobjectalias","expressionSetVersion":"expressionsetdefinitionversion","extDataTranFieldTemplate":"extdatatranfieldtemplate","extDataTranObjectTemplate":"extdatatranobjecttemplate","externalAIModel":"externalaimodel","externalAuthIdentityProvider":"externalauthidentityprovider","externalCredential":"externalcredential","externalDataConnector":"externaldataconnector","externalDataTranObject":"externaldatatranobject","externalDocStorageConfig":"externaldocstorageconfig","externalServiceRegistration":"externalserviceregistration","featureParameterBoolean":"featureparameterboolean","featureParameterDate":"featureparameterdate","featureParameterInteger":"featureparameterinteger","feedFilter":"customfeedfilter","fieldMappingConfig":"fieldmappingconfig","fieldServiceMobileExtension":"fieldservicemobileextension","fieldSrcTrgtRelationship":"fieldsrctrgtrelationship","fieldTranslation":"customfieldtranslation","flexipage":"flexipage","flow":"flow","flowCategory":"flowcategory","flowDefinition":"flowdefinition","flowtest":"flowtest","flowvaluemap":"flowvaluemap","forecastingFilter":"forecastingfilter","forecastingFilterCondition":"forecastingfiltercondition","forecastingGroup":"forecastinggroup","forecastingSourceDefinition":"forecastingsourcedefinition","forecastingType":"forecastingtype","forecastingTypeSource":"forecastingtypesource","form":"form","formSection":"formsection","fuelType":"fueltype","fuelTypeSustnUom":"fueltypesustnuom","fulfillmentFlow":"svccatalogfulfillmentflow","function":"functionreference","fundraisingConfig":"fundraisingconfig","gatewayProviderPaymentMethodType":"gatewayproviderpaymentmethodtype","genAiPlanner":"genaiplanner","genAiPlugin":"genaiplugin","genAiPromptTemplate":"genaiprompttemplate","genAiPromptTemplateActivation":"genaiprompttemplateactv","geodata":"eclairgeodata","giftEntryGridTemplate":"giftentrygridtemplate","globalPicklist":"globalpicklist","globalValueSet":"globalvalueset","globalValueSetTranslation":"globalvaluesettranslation","goal":"discoverygoal","group":"group","homePageComponent":"homepagecomponent","homePageLayout":"homepagelayout","householdNamingConfig":"householdnamingconfig","icon":"icon","iframeWhiteListUrlSettings":"iframewhitelisturlsettings","inboundCertificate":"inboundcertificate","inboundNetworkConnection":"inboundnetworkconnection","indx":"customindex","insightType":"insighttype","installedPackage":"installedpackage","integrationProviderDefinition":"integrationproviderdef","internalDataConnector":"internaldataconnector","internalOrganization":"internalorganization","keywords":"keywordlist","labels":"customlabels","layout":"layout","learningAchievementConfig":"learningachievementconfig","learningItemType":"learningitemtype","letter":"letterhead","licenseDefinition":"licensedefinition","lightningBolt":"lightningbolt","lightningExperienceTheme":"lightningexperiencetheme","lightningOnboardingConfig":"lightningonboardingconfig","liveChatAgentConfig":"livechatagentconfig","liveChatButton":"livechatbutton","liveChatDeployment":"livechatdeployment","liveChatSensitiveDataRule":"livechatsensitivedatarule","locationUse":"locationuse","loyaltyProgramSetup":"loyaltyprogramsetup","managedContentType":"managedcontenttype","managedEventSubscription":"managedeventsubscription","managedTopic":"managedtopic","managedTopics":"managedtopics","marketSegmentDefinition":"marketsegmentdefinition","marketingResourceType":"marketingresourcetype","marketingappextension":"marketingappextension","matchingRule":"matchingrules","md":"custommetadata","messageChannel":"lightningmessagechannel","messagingChannel":"messagingchannel","mfgProgramTemplate":"mfgprogramtemplate","milestoneType":"milestonetype","mktCalcInsightObjectDef":"mktcalcinsightobjectdef","mktDataConnection":"mktdataconnection","mktDataConnectionSrcParam":"mktdataconnectionsrcparam","mktDataTranField":"mktdatatranfield","mktDataTranObject":"mktdatatranobject","mcpServerDefinition":"mcpserverdefinition","mlDataDefinition":"mldatadefinition","mlDomain":"mldomain","mlPrediction":"mlpredictiondefinition","mlRecommendation":"mlrecommendationdefinition","mobSecurityCertPinConfig":"mobsecuritycertpinconfig","mobileSecurityAssignment":"mobilesecurityassignment","mobileSecurityPolicy":"mobilesecuritypolicy","mobileSecurityPolicySet":"mobilesecuritypolicyset","model":"discoveryaimodel","mutingpermissionset":"mutingpermissionset","myDomainDiscoverableLogin":"mydomaindiscoverablelogin","namedCredential":"namedcredential","navigationMenu":"navigationmenu","network":"network","networkBranding":"networkbranding","notifications":"apexemailnotifications","notiftype":"customnotificationtype","oauthcustomscope":"oauthcustomscope","oauthtokenexchangehandler":"oauthtokenexchangehandler","object":"customobject","objectSourceTargetMap":"objectsourcetargetmap","objIntegProviderDefMapping":"objintegproviderdefmapping","objectTranslation":"customobjecttranslation","ocrSampleDocument":"ocrsampledocument","ocrTemplate":"ocrtemplate","oip":"omniintegrationprocedure","omniInteractionAccessConfig":"omniinteractionaccessconfig","omniInteractionConfig":"omniinteractionconfig","omniSupervisorConfig":"omnisupervisorconfig","orchestration":"orchestration","orchestrationContext":"orchestrationcontext","os":"omniscript","ouc":"omniuicard","outboundNetworkConnection":"outboundnetworkconnection","page":"apexpage","participantRole":"participantrole","pathAssistant":"pathassistant","paymentGatewayProvider":"paymentgatewayprovider","permissionSetLicenseDefinition":"permissionsetlicensedefinition","permissionset":"permissionset","permissionsetgroup":"permissionsetgroup","personAccountOwnerPowerUser":"personaccountownerpoweruser","pipelineInspMetricConfig":"pipelineinspmetricconfig","platformEventChannel":"platformeventchannel","platformEventChannelMember":"platformeventchannelmember","platformEventSubscriberConfig":"platformeventsubscriberconfig","policy":"appointmentassignmentpolicy","portal":"portal","portalDelegablePermissionSet":"portaldelegablepermissionset","postTemplate":"posttemplate","presenceDeclineReason":"presencedeclinereason","presenceUserConfig":"presenceuserconfig","pricingActionParameters":"pricingactionparameters","pricingRecipe":"pricingrecipe","processflowmigration":"processflowmigration","productAttrDisplayConfig":"productattrdisplayconfig","productAttributeSet":"productattributeset","productSpecificationRecType":"productspecificationrectype","productSpecificationType":"productspecificationtype","productSpecificationTypeDefinition":"productspecificationtypedefinition","profile":"profile","profilePasswordPolicy":"profilepasswordpolicy","profileSessionSetting":"profilesessionsetting","prompt":"prompt","queue":"queue","queueRoutingConfig":"queueroutingconfig","quickAction":"quickaction","recAlrtDataSrcExpSetDef":"recalrtdatasrcexpsetdef","recommendationStrategy":"recommendationstrategy","recordAlertCategory":"recordalertcategory","recordAlertDataSource":"recordalertdatasource","recordAlertTemplate":"recordalerttemplate","redirectWhitelistUrl":"redirectwhitelisturl","refdash":"referenceddashboard","registeredExternalService":"registeredexternalservice","relatedRecordAssocCriteria":"relatedrecordassoccriteria","relationshipGraphDefinition":"relationshipgraphdefinition","remoteSite":"remotesitesetting","report":"report","reportFolder":"reportfolder","reportType":"reporttype","role":"role","rpt":"omnidatatransform","rule":"moderationrule","s3DataConnector":"dataconnectors3","salesAgreementSetting":"salesagreementsettings","samlssoconfig":"samlssoconfig","scf":"scontrol","SchedulingObjective":"schedulingobjective","schedulingRule":"schedulingrule","scoreCategory":"scorecategory","searchCustomization":"searchcustomization","searchOrgWideObjectConfig":"searchorgwideobjectconfig","serviceAISetupDescription":"serviceaisetupdefinition","serviceAISetupField":"serviceaisetupfield","serviceChannel":"servicechannel","servicePresenceStatus":"servicepresencestatus","serviceprocess":"serviceprocess","settings":"settings","sharingCriteriaRule":"sharingcriteriarule","sharingGuestRule":"sharingguestrule","sharingOwnerRule":"sharingownerrule","sharingRules":"sharingrules","sharingSet":"sharingset","sharingTerritoryRule":"sharingterritoryrule","site":"sitedotcom","skill":"skill","skilltype":"skilltype","slackapp":"slackapp","snapshot":"analyticsnapshot","stageDefinition":"stagedefinition","standardValueSet":"standardvalueset","standardValueSetTranslation":"standardvaluesettranslation","stationaryAssetEnvSourceConfig":"stnryassetenvsrccnfg","story":"discoverystory","streamingAppDataConnector":"streamingappdataconnector","subscription":"eventsubscription","sustainabilityUom":"sustainabilityuom","sustnUomConversion":"sustnuomconversion","synonymDictionary":"synonymdictionary","tab":"customtab","territory":"territory","territory2":"territory2","territory2Model":"territory2model","territory2Rule":"territory2rule","territory2Type":"territory2type","testSuite":"apextestsuite","timeSheetTemplate":"timesheettemplate","timelineObjectDefinition":"timelineobjectdefinition","topicsForObjects":"topicsforobjects","transactionProcessingType":"transactionprocessingtype","transactionSecurityPolicy":"transactionsecuritypolicy","translation":"translations","trigger":"apextrigger","type":"integrationhubsettingstype","uiFormatSpecificationSet":"uiformatspecificationset","uiObjectRelationConfig":"uiobjectrelationconfig","uiPreviewMessageTabDef":"uipreviewmessagetabdef","uiplugin":"uiplugin","uiview":"uiviewdefinition","userAuthCertificate":"userauthcertificate","userCriteria":"usercriteria","userProfileSearchScope":"userprofilesearchscope","userProvisioningConfig":"userprovisioningconfig","useraccesspolicy":"useraccesspolicy","vehicleAssetEmssnSourceConfig":"vehicleassetemssnsrccnfg","view":"viewdefinition","virtualVisitConfig":"virtualvisitconfig","visualizationPlugin":"visualizationplugin","wapp":"waveapplication","wcomp":"wavecomponent","wdash":"wavedashboard","wdf":"wavedataflow","wdpr":"waverecipe","wds":"wavedataset","webStoreBundle":"webstorebundle","webStoreTemplate":"webstoretemplate","uibundle":"uibundle","workflowFlowAutomation":"workflowflowautomation","weblink":"custompageweblink","wlens":"wavelens","workSkillRouting":"workskillrouting","workSkillRoutingAttribute":"workskillroutingattribute","workflow":"workflow","workflowAlert":"workflowalert","workflowFieldUpdate":"workflowfieldupdate","workflowFlowAction":"workflowflowaction","workflowKnowledgePublish":"workflowknowledgepublish","workflowOutboundMessage":"workflowoutboundmessage","workflowRule":"workflowrule","workflowSend":"workflowsend","workflowTask":"workflowtask","xmd":"wavexmd","xml":"emailservicesfunction","policyRuleDefinition":"policyruledefinition","policyRuleDefinitionSet":"policyruledefinitionset","xorghub":"xorghub","ecaPush":"extlclntapppushsettings","ecaPushPlcy":"extlclntapppushconfigurablepolicies","ChoiceList":"choicelist","ConvIntelligenceSignalRule":"convintelligencesignalrule","PublicKeyCertificate":"publickeycertificate","PublicKeyCertificateSet":"publickeycertificateset","aiEvaluationDefinition":"aievaluationdefinition","uadash":"analyticsdashboard","uaviz":"analyticsvisualization","uawork":"analyticsworkspace","lifeSciConfigCategory":"lifesciconfigcategory","lifeSciConfigRecord":"lifesciconfigrecord","invocableactionextension":"invocableactionextension","fieldServiceMobileConfig":"fieldservicemobileconfig","dgtAssetMgmtProvider":"dgtassetmgmtprovider","dgtAssetMgmtPrvdLghtCpnt":"dgtassetmgmtprvdlghtcpnt","ecaCanvas":"extlclntappcanvassettings","apiNamedQuery":"apinamedquery","ExternalStoragePrvdConfigSet":"externalstorageprvdconfig","ruleLibraryDefinition":"rulelibrarydefinition","dataMapperDefinition":"datamapperdefinition","dynamicUiCardDefinition":"dynamicuicarddefinition","integrationProcdDefinition":"integrationprocddefinition","omniscriptDefinition":"omniscriptdefinition","procedurePlanDefinition":"procedureplandefinition","computeExtension":"computeextension","dataObjectSearchIndexConf":"dataobjectsearchindexconf","lightningOutApp":"lightningoutapp","stageAssignment":"stageassignment","onboardingDataObjectGroup":"onboardingdataobjectgroup","partyProfileDataObjectValidityDefinition":"partyprofiledataobjectvaliditydefinition","flexcardDefinition":"flexcarddefinition","TelemetryDefinition":"telemetrydefinition","TelemetryDefinitionVersion":"telemetrydefinitionversion","TelemetryActionDefinition":"telemetryactiondefinition","TelemetryActionDefStep":"telemetryactiondefstep","TelemetryActnDefStepAttr":"telemetryactndefstepattr","cnfgItemAttrDef":"cnfgitemattrdef","cnfgItemAttrPcklstValDef":"cnfgitemattrpcklstvaldef","cnfgItemAttrPicklistDef":"cnfgitemattrpicklistdef","cnfgItemAttrSetAttr":"cnfgitemattrsetattr","cnfgItemAttrSetDef":"cnfgitemattrsetdef","cnfgItemSourceDefinition":"cnfgitemsourcedefinition","cnfgItemTypeAttrRelDef":"cnfgitemtypeattrreldef","cnfgItemTypeDef":"cnfgitemtypedef","cnfgItemTypeIdentFieldMap":"cnfgitemtypeidentfieldmap","cnfgItemTypeIdentRule":"cnfgitemtypeidentrule","cnfgItemTypeRelationDef":"cnfgitemtyperelationdef","cnfgMgmtRelationTypeDef":"cnfgmgmtrelationtypedef","meetingPlaybookDefinition":"meetingplaybookdefinition","idpConfiguration":"idpconfiguration"},"types":{"accesscontrolpolicy":{"directoryName":"accessControlPolicies","id":"accesscontrolpolicy","inFolder":false,"name":"AccessControlPolicy","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":true,"suffix":"policy"},"accountforecastsettings":{"directoryName":"AccountForecastSettings","id":"accountforecastsettings","name":"AccountForecastSettings","strictDirectoryName":false,"suffix":"accountForecastSetting"},"accountingfieldmapping":{"directoryName":"accountingFieldMappings","id":"accountingfieldmapping","inFolder":false,"name":"AccountingFieldMapping","strictDirectoryName":false,"suffix":"accountingFieldMapping"},"accountingmodelconfig":{"directoryName":"accountingModelConfigs","id":"accountingmodelconfig","inFolder":false,"name":"AccountingModelConfig","strictDirectoryName":false,"suffix":"accountingModelConfig"},"accountplanobjmeascalcdef":{"directoryName":"accountPlanObjMeasCalcDefs","id":"accountplanobjmeascalcdef","inFolder":false,"name":"AccountPlanObjMeasCalcDef","strictDirectoryName":false,"suffix":"accountPlanObjMeasCalcDef"},"accountrelationshipsharerule":{"directoryName":"accountRelationshipShareRules","id":"accountrelationshipsharerule","name":"AccountRelationshipShareRule","strictDirectoryName":false,"suffix":"accountRelationshipShareRule"},"acctmgrtargetsettings":{"directoryName":"acctMgrTargetSettings","id":"acctmgrtargetsettings","name":"AcctMgrTargetSettings","strictDirectoryName":false,"suffix":"acctMgrTargetSetting"},"actionableeventorchdef":{"directoryName":"ActionableEventOrchDefSettings","id":"actionableeventorchdef","inFolder":false,"name":"ActionableEventOrchDef","strictDirectoryName":true,"suffix":"settings"},"actionableeventtypedef":{"directoryName":"ActionableEventTypeDefSettings","id":"actionableeventtypedef","inFolder":false,"name":"ActionableEventTypeDef","strictDirectoryName":true,"suffix":"settings"},"actionablelistdefinition":{"directoryName":"actionableListDefinitions","id":"actionablelistdefinition","inFolder":false,"name":"ActionableListDefinition","strictDirectoryName":false,"suffix":"actionableListDefinition"},"actionlauncheritemdef":{"directoryName":"ActionLauncherItemDef","id":"actionlauncheritemdef","inFolder":false,"name":"ActionLauncherItemDef","strictDirectoryName":false,"suffix":"actionLauncherItemDef"},"actionlinkgrouptemplate":{"directoryName":"actionLinkGroupTemplates","id":"actionlinkgrouptemplate","inFolder":false,"name":"ActionLinkGroupTemplate","strictDirectoryName":false,"suffix":"actionLinkGroupTemplate"},"actionplantemplate":{"directoryName":"actionPlanTemplates","id":"actionplantemplate","name":"ActionPlanTemplate","strictDirectoryName":false,"suffix":"apt"},"activationplatform":{"directoryName":"activationPlatforms","id":"activationplatform","inFolder":false,"name":"ActivationPlatform","strictDirectoryName":false,"suffix":"activationPlatform"},"actnbllistkeyprfminddef":{"directoryName":"actnblListKeyPrfmIndDefs","id":"actnbllistkeyprfminddef","inFolder":false,"name":"ActnblListKeyPrfmIndDef","strictDirectoryName":false,"suffix":"actnblListKeyPrfmIndDef"},"advaccountforecastset":{"directoryName":"AdvAccountForecastSet","id":"advaccountforecastset","inFolder":false,"name":"AdvAccountForecastSet","suffix":"advAccountForecastSet"},"advacctforecastdimsource":{"directoryName":"AdvAcctForecastDimSource","id":"advacctforecastdimsource","inFolder":false,"name":"AdvAcctForecastDimSource","strictDirectoryName":false,"suffix":"advAcctForecastDimSource"},"advacctforecastperiodgroup":{"directoryName":"AdvAcctForecastPeriodGroup","id":"advacctforecastperiodgroup","inFolder":false,"name":"AdvAcctForecastPeriodGroup","suffix":"advAcctForecastPeriodGroup"},"affinityscoredefinition":{"directoryName":"affinityScoreDefinitions","id":"affinityscoredefinition","inFolder":false,"name":"AffinityScoreDefinition","strictDirectoryName":false,"suffix":"affinityScoreDefinition"},"aiapplication":{"directoryName":"aiApplications","id":"aiapplication","inFolder":false,"name":"AIApplication","strictDirectoryName":false,"suffix":"ai"},"aiapplicationconfig":{"directoryName":"aiApplicationConfigs","id":"aiapplicationconfig","inFolder":false,"name":"AIApplicationConfig","strictDirectoryName":false,"suffix":"aiapplicationconfig"},"aiagentscorerdefinition":{"directoryName":"aiAgentScorerDefinitions","id":"aiagentscorerdefinition","name":"AiAgentScorerDefinition","suffix":"aiAgentScorerDefinition","inFolder":false,"strictDirectoryName":false},"aiassistanttemplate":{"directoryName":"aiAssistantTemplates","id":"aiassistanttemplate","inFolder":false,"name":"AIAssistantTemplate","suffix":"aiAssistantTemplate"},"aiauthoringbundle":{"directoryName":"aiAuthoringBundles","id":"aiauthoringbundle","inFolder":false,"name":"AiAuthoringBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true},"airesponseformat":{"directoryName":"aiResponseFormats","id":"airesponseformat","inFolder":false,"name":"AiResponseFormat","suffix":"aiResponseFormat","strictDirectoryName":false},"aiscoringmodeldefinition":{"children":{"directories":{"aiScoringModelDefVersions":"aiscoringmodeldefversion"},"suffixes":{"aiScoringModelDefVersion":"aiscoringmodeldefversion"},"types":{"aiscoringmodeldefversion":{"directoryName":"aiScoringModelDefVersions","id":"aiscoringmodeldefversion","name":"AIScoringModelDefVersion","suffix":"aiScoringModelDefVersion","uniqueIdElement":"fullName","xmlElementName":"aiScoringModelDefVersions"}}},"directoryName":"aiScoringModelDefinitions","id":"aiscoringmodeldefinition","inFolder":false,"name":"AIScoringModelDefinition","suffix":"aiScoringModelDefinition","supportsWildcardAndName":true},"aisurface":{"directoryName":"aiSurfaces","id":"aisurface","inFolder":false,"name":"AiSurface","suffix":"aiSurface","strictDirectoryName":false},"aitestingdefinition":{"directoryName":"aiTestingDefinitions","id":"aitestingdefinition","inFolder":false,"name":"AiTestingDefinition","strictDirectoryName":false,"suffix":"aiTestingDefinition"},"aiusecasedefinition":{"directoryName":"aiUsecaseDefinitions","id":"aiusecasedefinition","inFolder":false,"name":"AIUsecaseDefinition","strictDirectoryName":false,"suffix":"aiUsecaseDefinitions"},"analyticsnapshot":{"directoryName":"analyticSnapshots","id":"analyticsnapshot","inFolder":false,"name":"AnalyticSnapshot","strictDirectoryName":false,"suffix":"snapshot"},"animationrule":{"directoryName":"animationRules","id":"animationrule","inFolder":false,"name":"AnimationRule","strictDirectoryName":false,"suffix":"animationRule"},"apexclass":{"directoryName":"classes","id":"apexclass","inFolder":false,"name":"ApexClass","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"cls","supportsWildcardAndName":true},"apexcomponent":{"directoryName":"components","id":"apexcomponent","inFolder":false,"name":"ApexComponent","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"component"},"apexemailnotifications":{"directoryName":"apexEmailNotifications","id":"apexemailnotifications","inFolder":false,"name":"ApexEmailNotifications","strictDirectoryName":false,"suffix":"notifications"},"apexpage":{"directoryName":"pages","id":"apexpage","inFolder":false,"name":"ApexPage","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"page","supportsWildcardAndName":true},"apextestsuite":{"directoryName":"testSuites","id":"apextestsuite","inFolder":false,"name":"ApexTestSuite","strictDirectoryName":false,"suffix":"testSuite"},"apextrigger":{"directoryName":"triggers","id":"apextrigger","inFolder":false,"name":"ApexTrigger","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"trigger"},"applicationrecordtypeconfig":{"directoryName":"ApplicationRecordTypeConfig","id":"applicationrecordtypeconfig","inFolder":false,"name":"ApplicationRecordTypeConfig","suffix":"applicationRecordTypeConfig"},"applicationsubtypedefinition":{"directoryName":"ApplicationSubtypeDefinitions","id":"applicationsubtypedefinition","inFolder":false,"name":"ApplicationSubtypeDefinition","strictDirectoryName":false,"suffix":"applicationSubtypeDefinition"},"appmenu":{"directoryName":"appMenus","id":"appmenu","inFolder":false,"name":"AppMenu","strictDirectoryName":false,"suffix":"appMenu"},"appointmentassignmentpolicy":{"directoryName":"appointmentAssignmentPolicies","id":"appointmentassignmentpolicy","inFolder":false,"name":"AppointmentAssignmentPolicy","strictDirectoryName":true,"suffix":"policy"},"appointmentschedulingpolicy":{"directoryName":"appointmentSchedulingPolicies","id":"appointmentschedulingpolicy","inFolder":false,"name":"AppointmentSchedulingPolicy","strictDirectoryName":true,"suffix":"policy"},"approvalprocess":{"directoryName":"approvalProcesses","id":"approvalprocess","inFolder":false,"name":"ApprovalProcess","strictDirectoryName":false,"suffix":"approvalProcess"},"assessmentconfiguration":{"directoryName":"AssessmentConfigurations","id":"assessmentconfiguration","inFolder":false,"name":"AssessmentConfiguration","strictDirectoryName":false,"suffix":"assessmentConfiguration"},"assessmentquestion":{"directoryName":"AssessmentQuestions","id":"assessmentquestion","inFolder":false,"name":"AssessmentQuestion","strictDirectoryName":false,"suffix":"aq"},"assessmentquestionset":{"directoryName":"AssessmentQuestionSets","id":"assessmentquestionset","inFolder":false,"name":"AssessmentQuestionSet","strictDirectoryName":false,"suffix":"aqs"},"assignmentrules":{"children":{"directories":{"assignmentRules":"assignmentrule"},"suffixes":{"assignmentRule":"assignmentrule"},"types":{"assignmentrule":{"directoryName":"assignmentRules","id":"assignmentrule","name":"AssignmentRule","suffix":"assignmentRule","uniqueIdElement":"fullName","xmlElementName":"assignmentRule"}}},"directoryName":"assignmentRules","id":"assignmentrules","inFolder":false,"name":"AssignmentRules","strictDirectoryName":false,"suffix":"assignmentRules"},"assistantcontextitem":{"directoryName":"assistantContextItems","id":"assistantcontextitem","inFolder":false,"name":"AssistantContextItem","suffix":"assistantContextItem"},"assistantdefinition":{"directoryName":"assistantDefinitions","id":"assistantdefinition","inFolder":false,"name":"AssistantDefinition","suffix":"assistantDefinition"},"assistantrecommendationtype":{"directoryName":"assistantRecommendationTypes","id":"assistantrecommendationtype","inFolder":false,"name":"AssistantRecommendationType","suffix":"assistantRecommendationType"},"assistantskillquickaction":{"directoryName":"assistantSkillQuickActions","id":"assistantskillquickaction","inFolder":false,"name":"AssistantSkillQuickAction","suffix":"assistantSkillQuickAction"},"assistantskillsobjectaction":{"directoryName":"assistantSkillSobjectActions","id":"assistantskillsobjectaction","inFolder":false,"name":"AssistantSkillSobjectAction","suffix":"assistantSkillSobjectAction"},"assistantversion":{"directoryName":"assistantVersions","id":"assistantversion","inFolder":false,"name":"AssistantVersion","suffix":"assistantVersion"},"audience":{"directoryName":"audience","id":"audience","inFolder":false,"name":"Audience","strictDirectoryName":false,"suffix":"audience"},"auradefinitionbundle":{"directoryName":"aura","id":"auradefinitionbundle","inFolder":false,"name":"AuraDefinitionBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true,"supportsPartialDelete":true},"authprovider":{"directoryName":"authproviders","id":"authprovider","inFolder":false,"name":"AuthProvider","strictDirectoryName":false,"suffix":"authprovider"},"autoresponserules":{"children":{"directories":{"autoResponseRules":"autoresponserule"},"suffixes":{"autoResponseRule":"autoresponserule"},"types":{"autoresponserule":{"directoryName":"autoResponseRules","id":"autoresponserule","name":"AutoResponseRule","suffix":"autoResponseRule","uniqueIdElement":"fullName","xmlElementName":"autoResponseRule"}}},"directoryName":"autoResponseRules","id":"autoresponserules","inFolder":false,"name":"AutoResponseRules","strictDirectoryName":false,"suffix":"autoResponseRules"},"batchcalcjobdefinition":{"directoryName":"batchCalcJobDefinitions","id":"batchcalcjobdefinition","inFolder":false,"name":"BatchCalcJobDefinition","strictDirectoryName":false,"suffix":"batchCalcJobDefinition"},"batchprocessjobdefinition":{"directoryName":"batchProcessJobDefinitions","id":"batchprocessjobdefinition","name":"BatchProcessJobDefinition","strictDirectoryName":false,"suffix":"batchProcessJobDefinition"},"benefitaction":{"directoryName":"benefitActions","id":"benefitaction","name":"BenefitAction","strictDirectoryName":false,"suffix":"benefitAction"},"blacklistedconsumer":{"directoryName":"blacklistedConsumers","id":"blacklistedconsumer","inFolder":false,"name":"BlacklistedConsumer","strictDirectoryName":false,"suffix":"blacklistedConsumer"},"bldgenrgyintensitycnfg":{"directoryName":"buildingEnergyIntensityConfigs","id":"bldgenrgyintensitycnfg","inFolder":false,"name":"BldgEnrgyIntensityCnfg","strictDirectoryName":false,"suffix":"buildingEnergyIntensityConfig"},"bot":{"children":{"directories":{"botVersions":"botversion"},"suffixes":{"botVersion":"botversion"},"types":{"botversion":{"directoryName":"botVersions","id":"botversion","name":"BotVersion","suffix":"botVersion"}}},"directoryName":"bots","id":"bot","inFolder":false,"name":"Bot","strategies":{"adapter":"decomposed","decomposition":"topLevel","transformer":"decomposed"},"strictDirectoryName":true,"suffix":"bot"},"botblock":{"directoryName":"botBlocks","id":"botblock","inFolder":false,"name":"BotBlock","strictDirectoryName":true,"suffix":"botBlock"},"bottemplate":{"directoryName":"botTemplates","id":"bottemplate","inFolder":false,"name":"BotTemplate","strictDirectoryName":true,"suffix":"botTemplate"},"brandingset":{"directoryName":"brandingSets","id":"brandingset","inFolder":false,"name":"BrandingSet","strictDirectoryName":false,"suffix":"brandingSet"},"briefcasedefinition":{"directoryName":"briefcaseDefinitions","id":"briefcasedefinition","name":"BriefcaseDefinition","strictDirectoryName":false,"suffix":"briefcaseDefinition"},"businessprocessfeedbackconfiguration":{"directoryName":"businessProcessFeedbackConfigurations","id":"businessprocessfeedbackconfiguration","name":"BusinessProcessFeedbackConfiguration","strictDirectoryName":false,"suffix":"businessProcessFeedbackConfiguration"},"businessprocessgroup":{"directoryName":"businessProcessGroups","id":"businessprocessgroup","name":"BusinessProcessGroup","strictDirectoryName":false,"suffix":"businessProcessGroup"},"businessprocesstypedefinition":{"directoryName":"BusinessProcessTypeDefinitions","id":"businessprocesstypedefinition","inFolder":false,"name":"BusinessProcessTypeDefinition","strictDirectoryName":false,"suffix":"businessProcessTypeDefinition"},"callcenter":{"directoryName":"callCenters","id":"callcenter","inFolder":false,"name":"CallCenter","strictDirectoryName":false,"suffix":"callCenter","supportsWildcardAndName":true},"callcenterroutingmap":{"directoryName":"callCenterRoutingMaps","id":"callcenterroutingmap","inFolder":false,"name":"CallCenterRoutingMap","suffix":"callCenterRoutingMap"},"callcoachingmediaprovider":{"directoryName":"callCoachingMediaProviders","id":"callcoachingmediaprovider","inFolder":false,"name":"CallCoachingMediaProvider","strictDirectoryName":false,"suffix":"callCoachingMediaProvider"},"callctragentfavtrfrdest":{"directoryName":"callCtrAgentFavTrfrDests","id":"callctragentfavtrfrdest","inFolder":false,"name":"CallCtrAgentFavTrfrDest","strictDirectoryName":false,"suffix":"callCtrAgentFavTrfrDest"},"campaigninfluencemodel":{"directoryName":"campaignInfluenceModels","id":"campaigninfluencemodel","inFolder":false,"name":"CampaignInfluenceModel","suffix":"campaignInfluenceModel"},"canvasmetadata":{"directoryName":"Canvases","id":"canvasmetadata","inFolder":false,"name":"CanvasMetadata","strictDirectoryName":false,"suffix":"Canvas"},"carebenefitverifysettings":{"directoryName":"careBenefitVerifySettings","id":"carebenefitverifysettings","inFolder":false,"name":"CareBenefitVerifySettings","suffix":"careBenefitVerifySettings"},"carelimittype":{"directoryName":"careLimitTypes","id":"carelimittype","inFolder":false,"name":"CareLimitType","strictDirectoryName":false,"suffix":"careLimitType"},"careproviderafflroleconfig":{"directoryName":"careProviderAfflRoleConfigs","id":"careproviderafflroleconfig","inFolder":false,"name":"CareProviderAfflRoleConfig","strictDirectoryName":false,"suffix":"careProviderAfflRoleConfig"},"careprovidersearchconfig":{"directoryName":"careProviderSearchConfigs","id":"careprovidersearchconfig","name":"CareProviderSearchConfig","strictDirectoryName":false,"suffix":"careProviderSearchConfig"},"carerequestconfiguration":{"directoryName":"careRequestConfigurations","id":"carerequestconfiguration","inFolder":false,"name":"CareRequestConfiguration","suffix":"careRequestConfiguration"},"caresystemfieldmapping":{"directoryName":"careSystemFieldMappings","id":"caresystemfieldmapping","name":"CareSystemFieldMapping","strictDirectoryName":false,"suffix":"careSystemFieldMapping"},"casesubjectparticle":{"directoryName":"CaseSubjectParticles","id":"casesubjectparticle","inFolder":false,"name":"CaseSubjectParticle","strictDirectoryName":false,"suffix":"CaseSubjectParticle"},"certificate":{"directoryName":"certs","id":"certificate","inFolder":false,"name":"Certificate","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"crt"},"channellayout":{"directoryName":"channelLayouts","id":"channellayout","inFolder":false,"name":"ChannelLayout","strictDirectoryName":false,"suffix":"channelLayout"},"channelobjectlinkingrule":{"directoryName":"ChannelObjectLinkingRules","id":"channelobjectlinkingrule","name":"ChannelObjectLinkingRule","strictDirectoryName":false,"suffix":"ChannelObjectLinkingRule"},"chatterextension":{"directoryName":"ChatterExtensions","id":"chatterextension","inFolder":false,"name":"ChatterExtension","strictDirectoryName":false,"suffix":"ChatterExtension"},"clausecatgconfiguration":{"directoryName":"clauseCatgConfigurations","id":"clausecatgconfiguration","inFolder":false,"name":"ClauseCatgConfiguration","strictDirectoryName":false,"suffix":"clauseCatgConfiguration"},"cleandataservice":{"directoryName":"cleanDataServices","id":"cleandataservice","inFolder":false,"name":"CleanDataService","strictDirectoryName":false,"suffix":"cleanDataService"},"cmsconnectsource":{"directoryName":"cmsConnectSource","id":"cmsconnectsource","inFolder":false,"name":"CMSConnectSource","strictDirectoryName":false,"suffix":"cmsConnectSource"},"commandaction":{"directoryName":"commandActions","id":"commandaction","inFolder":false,"name":"CommandAction","suffix":"commandaction"},"community":{"directoryName":"communities","id":"community","inFolder":false,"name":"Community","strictDirectoryName":false,"suffix":"community"},"communitytemplatedefinition":{"directoryName":"communityTemplateDefinitions","id":"communitytemplatedefinition","inFolder":false,"name":"CommunityTemplateDefinition","strictDirectoryName":false,"suffix":"communityTemplateDefinition"},"communitythemedefinition":{"directoryName":"communityThemeDefinitions","id":"communitythemedefinition","inFolder":false,"name":"CommunityThemeDefinition","strictDirectoryName":false,"suffix":"communityThemeDefinition"},"connectedapp":{"directoryName":"connectedApps","id":"connectedapp","inFolder":false,"name":"ConnectedApp","strictDirectoryName":false,"suffix":"connectedApp"},"contentasset":{"directoryName":"contentassets","id":"contentasset","inFolder":false,"name":"ContentAsset","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"asset"},"contextdefinition":{"directoryName":"contextDefinitions","id":"contextdefinition","inFolder":false,"name":"ContextDefinition","strictDirectoryName":false,"suffix":"contextDefinition"},"contextusecasemapping":{"directoryName":"contextUseCaseMappings","id":"contextusecasemapping","inFolder":false,"name":"ContextUseCaseMapping","strictDirectoryName":false,"suffix":"contextUseCaseMapping"},"contracttype":{"directoryName":"contractTypes","id":"contracttype","inFolder":false,"name":"ContractType","strictDirectoryName":false,"suffix":"contractType"},"conversationchanneldefinition":{"directoryName":"conversationChannelDefinitions","id":"conversationchanneldefinition","inFolder":false,"name":"ConversationChannelDefinition","strictDirectoryName":false,"suffix":"ConversationChannelDefinition"},"conversationmessagedefinition":{"directoryName":"conversationMessageDefinitions","id":"conversationmessagedefinition","inFolder":false,"name":"ConversationMessageDefinition","strictDirectoryName":false,"suffix":"conversationMessageDefinition"},"conversationvendorfielddef":{"directoryName":"ConversationVendorFieldDefinitions","id":"conversationvendorfielddef","name":"ConversationVendorFieldDef","strictDirectoryName":false,"suffix":"ConversationVendorFieldDefinition"},"conversationvendorinfo":{"directoryName":"ConversationVendorInformation","id":"conversationvendorinfo","name":"ConversationVendorInfo","strictDirectoryName":false,"suffix":"ConversationVendorInformation"},"corswhitelistorigin":{"directoryName":"corsWhitelistOrigins","id":"corswhitelistorigin","inFolder":false,"name":"CorsWhitelistOrigin","strictDirectoryName":false,"suffix":"corsWhitelistOrigin"},"csptrustedsite":{"directoryName":"cspTrustedSites","id":"csptrustedsite","inFolder":false,"name":"CspTrustedSite","strictDirectoryName":false,"suffix":"cspTrustedSite"},"customapplication":{"directoryName":"applications","id":"customapplication","inFolder":false,"name":"CustomApplication","strictDirectoryName":false,"suffix":"app","supportsWildcardAndName":true},"customapplicationcomponent":{"directoryName":"customApplicationComponents","id":"customapplicationcomponent","inFolder":false,"name":"CustomApplicationComponent","suffix":"customApplicationComponent"},"customdatatype":{"directoryName":"datatypes","id":"customdatatype","inFolder":false,"name":"CustomDataType","suffix":"datatype"},"customexperience":{"directoryName":"customExperiences","id":"customexperience","inFolder":false,"name":"CustomExperience","suffix":"customExperience"},"customfeedfilter":{"directoryName":"feedFilters","id":"customfeedfilter","inFolder":false,"name":"CustomFeedFilter","suffix":"feedFilter"},"customhelpmenusection":{"directoryName":"customHelpMenuSections","id":"customhelpmenusection","inFolder":false,"name":"CustomHelpMenuSection","strictDirectoryName":false,"suffix":"customHelpMenuSection"},"customindex":{"directoryName":"customindex","id":"customindex","inFolder":false,"name":"CustomIndex","strictDirectoryName":false,"suffix":"indx"},"customlabels":{"children":{"directories":{"labels":"customlabel"},"suffixes":{"labels":"customlabel"},"types":{"customlabel":{"directoryName":"labels","id":"customlabel","ignoreParentName":true,"name":"CustomLabel","suffix":"labels","supportsWildcardAndName":true,"uniqueIdElement":"fullName","xmlElementName":"labels"}}},"directoryName":"labels","id":"customlabels","ignoreParsedFullName":true,"inFolder":false,"name":"CustomLabels","strategies":{"adapter":"default","recomposition":"startEmpty","transformer":"nonDecomposed"},"strictDirectoryName":false,"suffix":"labels"},"custommetadata":{"directoryName":"customMetadata","id":"custommetadata","inFolder":false,"name":"CustomMetadata","strictDirectoryName":false,"suffix":"md","supportsWildcardAndName":true},"customnotificationtype":{"directoryName":"notificationtypes","id":"customnotificationtype","inFolder":false,"name":"CustomNotificationType","strictDirectoryName":false,"suffix":"notiftype"},"customobject":{"children":{"directories":{"businessProcesses":"businessprocess","compactLayouts":"compactlayout","fieldSets":"fieldset","fields":"customfield","indexes":"index","listViews":"listview","recordTypes":"recordtype","sharingReasons":"sharingreason","validationRules":"validationrule","webLinks":"weblink"},"suffixes":{"businessProcess":"businessprocess","compactLayout":"compactlayout","field":"customfield","fieldSet":"fieldset","index":"index","indexe":"index","listView":"listview","recordType":"recordtype","sharingReason":"sharingreason","validationRule":"validationrule","webLink":"weblink"},"types":{"businessprocess":{"directoryName":"businessProcesses","id":"businessprocess","name":"BusinessProcess","suffix":"businessProcess"},"compactlayout":{"directoryName":"compactLayouts","id":"compactlayout","name":"CompactLayout","suffix":"compactLayout"},"customfield":{"directoryName":"fields","id":"customfield","name":"CustomField","suffix":"field"},"fieldset":{"directoryName":"fieldSets","id":"fieldset","name":"FieldSet","suffix":"fieldSet"},"index":{"directoryName":"indexes","id":"index","legacySuffix":"indexe","name":"Index","suffix":"index"},"listview":{"directoryName":"listViews","id":"listview","name":"ListView","suffix":"listView"},"recordtype":{"directoryName":"recordTypes","id":"recordtype","name":"RecordType","suffix":"recordType"},"sharingreason":{"directoryName":"sharingReasons","id":"sharingreason","name":"SharingReason","suffix":"sharingReason"},"validationrule":{"directoryName":"validationRules","id":"validationrule","name":"ValidationRule","suffix":"validationRule"},"weblink":{"directoryName":"webLinks","id":"weblink","name":"WebLink","suffix":"webLink"}}},"directoryName":"objects","id":"customobject","inFolder":false,"name":"CustomObject","strategies":{"adapter":"decomposed","decomposition":"folderPerType","transformer":"decomposed"},"strictDirectoryName":true,"suffix":"object","supportsWildcardAndName":true},"customobjecttranslation":{"children":{"directories":{"fields":"customfieldtranslation"},"suffixes":{"fieldTranslation":"customfieldtranslation"},"types":{"customfieldtranslation":{"directoryName":"fields","id":"customfieldtranslation","isAddressable":false,"name":"CustomFieldTranslation","suffix":"fieldTranslation","unaddressableWithoutParent":true,"uniqueIdElement":"name"}}},"directoryName":"objectTranslations","id":"customobjecttranslation","inFolder":false,"name":"CustomObjectTranslation","strategies":{"adapter":"decomposed","decomposition":"topLevel","transformer":"decomposed"},"strictDirectoryName":true,"suffix":"objectTranslation","supportsWildcardAndName":true},"custompageweblink":{"directoryName":"weblinks","id":"custompageweblink","inFolder":false,"legacySuffix":"custompageweblink","name":"CustomPageWebLink","strictDirectoryName":false,"suffix":"weblink"},"custompermission":{"directoryName":"customPermissions","id":"custompermission","inFolder":false,"name":"CustomPermission","strictDirectoryName":false,"suffix":"customPermission"},"customsite":{"directoryName":"sites","id":"customsite","inFolder":false,"name":"CustomSite","strictDirectoryName":true,"suffix":"site"},"customtab":{"directoryName":"tabs","id":"customtab","inFolder":false,"name":"CustomTab","strictDirectoryName":false,"suffix":"tab","supportsWildcardAndName":true},"dashboard":{"directoryName":"dashboards","folderType":"dashboardfolder","id":"dashboard","inFolder":true,"name":"Dashboard","strictDirectoryName":false,"suffix":"dashboard"},"dashboardfolder":{"directoryName":"dashboards","folderContentType":"dashboard","id":"dashboardfolder","inFolder":false,"name":"DashboardFolder","strictDirectoryName":false,"suffix":"dashboardFolder"},"datacalcinsighttemplate":{"directoryName":"dataCalcInsightTemplates","id":"datacalcinsighttemplate","name":"DataCalcInsightTemplate","strictDirectoryName":false,"suffix":"dataCalcInsightTemplate"},"datacategorygroup":{"directoryName":"datacategorygroups","id":"datacategorygroup","inFolder":false,"name":"DataCategoryGroup","strictDirectoryName":false,"suffix":"datacategorygroup"},"dataconnector":{"directoryName":"dataconnectors","id":"dataconnector","inFolder":false,"name":"DataConnector","strictDirectoryName":false,"suffix":"dataconnector"},"dataconnectoringestapi":{"directoryName":"dataConnectorIngestApis","id":"dataconnectoringestapi","inFolder":false,"name":"DataConnectorIngestApi","strictDirectoryName":false,"suffix":"dataConnectorIngestApi"},"dataconnectors3":{"directoryName":"s3DataConnectors","id":"dataconnectors3","name":"DataConnectorS3","strictDirectoryName":false,"suffix":"s3DataConnector"},"datakitobjectdependency":{"directoryName":"dataKitObjectDependencies","id":"datakitobjectdependency","inFolder":false,"name":"DataKitObjectDependency","suffix":"dataKitObjectDependency"},"datakitobjecttemplate":{"directoryName":"dataKitObjectTemplates","id":"datakitobjecttemplate","name":"DataKitObjectTemplate","strictDirectoryName":false,"suffix":"dataKitObjectTemplate"},"dataobjectbuildorgtemplate":{"directoryName":"dataObjectBuildOrgTemplates","id":"dataobjectbuildorgtemplate","name":"DataObjectBuildOrgTemplate","strictDirectoryName":false,"suffix":"dataObjectBuildOrgTemplate"},"mktdatalakesrckeyqualifier":{"directoryName":"mktDatalakeSrcKeyQualifier","id":"mktdatalakesrckeyqualifier","name":"MktDatalakeSrcKeyQualifier","strictDirectoryName":false,"suffix":"mktDatalakeSrcKeyQualifier"},"datapackagekitdefinition":{"directoryName":"dataPackageKitDefinitions","id":"datapackagekitdefinition","name":"DataPackageKitDefinition","strictDirectoryName":false,"suffix":"dataPackageKitDefinition"},"datapackagekitobject":{"directoryName":"DataPackageKitObjects","id":"datapackagekitobject","name":"DataPackageKitObject","strictDirectoryName":false,"suffix":"DataPackageKitObject"},"datapipeline":{"directoryName":"dataPipelines","id":"datapipeline","inFolder":false,"name":"DataPipeline","strategies":{"adapter":"matchingContentFile"},"suffix":"dataPipeline"},"datasource":{"directoryName":"mktDataSources","id":"datasource","name":"DataSource","strictDirectoryName":true,"suffix":"dataSource"},"datasourcebundledefinition":{"directoryName":"dataSourceBundleDefinitions","id":"datasourcebundledefinition","name":"DataSourceBundleDefinition","strictDirectoryName":false,"suffix":"dataSourceBundleDefinition"},"datasourceobject":{"directoryName":"dataSourceObjects","id":"datasourceobject","name":"DataSourceObject","strictDirectoryName":false,"suffix":"dataSourceObject"},"datasourcetenant":{"directoryName":"dataSourceTenants","id":"datasourcetenant","inFolder":false,"name":"DataSourceTenant","strictDirectoryName":false,"suffix":"dataSourceTenant"},"datasrcdatamodelfieldmap":{"directoryName":"dataSrcDataModelFieldMaps","id":"datasrcdatamodelfieldmap","name":"DataSrcDataModelFieldMap","strictDirectoryName":false,"suffix":"dataSrcDataModelFieldMap"},"datastreamdefinition":{"directoryName":"dataStreamDefinitions","id":"datastreamdefinition","name":"DataStreamDefinition","strictDirectoryName":false,"suffix":"dataStreamDefinition"},"datastreamtemplate":{"directoryName":"dataStreamTemplates","id":"datastreamtemplate","name":"DataStreamTemplate","strictDirectoryName":false,"suffix":"dataStreamTemplate"},"dataweaveresource":{"directoryName":"dw","id":"dataweaveresource","inFolder":false,"name":"DataWeaveResource","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"dwl"},"decisionmatrixdefinition":{"directoryName":"decisionMatrixDefinition","id":"decisionmatrixdefinition","inFolder":false,"name":"DecisionMatrixDefinition","strictDirectoryName":false,"suffix":"decisionMatrixDefinition"},"decisionmatrixdefinitionversion":{"directoryName":"decisionMatrixVersion","id":"decisionmatrixdefinitionversion","inFolder":false,"name":"DecisionMatrixDefinitionVersion","strictDirectoryName":false,"suffix":"decisionMatrixVersion"},"decisiontable":{"directoryName":"decisionTables","id":"decisiontable","name":"DecisionTable","strictDirectoryName":false,"suffix":"decisionTable"},"decisiontabledatasetlink":{"directoryName":"decisionTableDatasetLinks","id":"decisiontabledatasetlink","name":"DecisionTableDatasetLink","strictDirectoryName":false,"suffix":"decisionTableDatasetLink"},"delegategroup":{"directoryName":"delegateGroups","id":"delegategroup","inFolder":false,"name":"DelegateGroup","strictDirectoryName":false,"suffix":"delegateGroup"},"digitalexperiencebundle":{"children":{"directories":{"digitalExperiences":"digitalexperience"},"suffixes":{"digitalExperience":"digitalexperience"},"types":{"digitalexperience":{"directoryName":"digitalExperiences","id":"digitalexperience","metaFileSuffix":"_meta.json","name":"DigitalExperience","strategies":{"adapter":"digitalExperience"},"suffix":"digitalExperience","supportsPartialDelete":true}}},"directoryName":"digitalExperiences","id":"digitalexperiencebundle","inFolder":false,"name":"DigitalExperienceBundle","strategies":{"adapter":"digitalExperience"},"suffix":"digitalExperience","supportsPartialDelete":true,"supportsWildcardAndName":true},"digitalexperienceconfig":{"directoryName":"digitalExperienceConfigs","id":"digitalexperienceconfig","inFolder":false,"name":"DigitalExperienceConfig","strictDirectoryName":false,"suffix":"digitalExperienceConfig"},"disclosuredefinition":{"directoryName":"disclosureDefinitions","id":"disclosuredefinition","inFolder":false,"name":"DisclosureDefinition","strictDirectoryName":false,"suffix":"disclosureDefinition"},"disclosuredefinitionversion":{"directoryName":"disclosureDefinitionVersions","id":"disclosuredefinitionversion","inFolder":false,"name":"DisclosureDefinitionVersion","strictDirectoryName":false,"suffix":"disclosureDefinitionVersion"},"disclosuretype":{"directoryName":"disclosureTypes","id":"disclosuretype","inFolder":false,"name":"DisclosureType","strictDirectoryName":false,"suffix":"disclosureType"},"discoveryaimodel":{"directoryName":"discovery","id":"discoveryaimodel","name":"DiscoveryAIModel","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"model"},"discoverygoal":{"directoryName":"discovery","id":"discoverygoal","name":"DiscoveryGoal","strictDirectoryName":false,"suffix":"goal"},"discoverystory":{"directoryName":"discovery","id":"discoverystory","inFolder":false,"name":"DiscoveryStory","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"story"},"document":{"directoryName":"documents","folderType":"documentfolder","id":"document","inFolder":true,"name":"Document","strategies":{"adapter":"mixedContent"},"strictDirectoryName":true,"suffix":"document"},"documentcategory":{"directoryName":"documentCategory","id":"documentcategory","inFolder":false,"name":"DocumentCategory","strictDirectoryName":false,"suffix":"documentCategory"},"documentcategorydocumenttype":{"directoryName":"documentCategoryDocumentTypes","id":"documentcategorydocumenttype","inFolder":false,"name":"DocumentCategoryDocumentType","strictDirectoryName":false,"suffix":"documentCategoryDocumentType"},"documentfolder":{"directoryName":"documents","folderContentType":"document","id":"documentfolder","inFolder":false,"name":"DocumentFolder","strictDirectoryName":false,"suffix":"documentFolder"},"documentgenerationsetting":{"directoryName":"documentGenerationSettings","id":"documentgenerationsetting","inFolder":false,"name":"DocumentGenerationSetting","suffix":"documentGenerationSetting"},"documenttemplate":{"directoryName":"documentTemplates","id":"documenttemplate","inFolder":false,"name":"DocumentTemplate","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"dt"},"documenttype":{"directoryName":"documentTypes","id":"documenttype","name":"DocumentType","strictDirectoryName":false,"suffix":"documentType"},"duplicaterule":{"directoryName":"duplicateRules","id":"duplicaterule","inFolder":false,"name":"DuplicateRule","strictDirectoryName":false,"suffix":"duplicateRule"},"dynamictrigger":{"directoryName":"dynamicTriggers","id":"dynamictrigger","name":"DynamicTrigger","strictDirectoryName":false,"suffix":"dynamicTrigger"},"eclairgeodata":{"directoryName":"eclair","id":"eclairgeodata","inFolder":false,"name":"EclairGeoData","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"geodata"},"emailfolder":{"directoryName":"email","folderContentType":"emailtemplate","id":"emailfolder","inFolder":false,"name":"EmailFolder","strictDirectoryName":false,"suffix":"emailFolder"},"emailservicesfunction":{"directoryName":"emailservices","id":"emailservicesfunction","inFolder":false,"name":"EmailServicesFunction","strictDirectoryName":true,"suffix":"xml"},"emailtemplate":{"directoryName":"email","folderType":"emailfolder","id":"emailtemplate","inFolder":true,"name":"EmailTemplate","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"email"},"emailtemplatefolder":{"aliasFor":"emailfolder","directoryName":"email","folderContentType":"emailtemplate","id":"emailtemplatefolder","inFolder":false,"name":"EmailTemplateFolder","strictDirectoryName":false,"suffix":"emailTemplateFolder"},"embeddedservicebranding":{"directoryName":"EmbeddedServiceBranding","id":"embeddedservicebranding","inFolder":false,"name":"EmbeddedServiceBranding","strictDirectoryName":false,"suffix":"EmbeddedServiceBranding"},"embeddedserviceconfig":{"directoryName":"EmbeddedServiceConfig","id":"embeddedserviceconfig","inFolder":false,"name":"EmbeddedServiceConfig","strictDirectoryName":false,"suffix":"EmbeddedServiceConfig"},"embeddedservicefieldservice":{"directoryName":"EmbeddedServiceFieldService","id":"embeddedservicefieldservice","inFolder":false,"name":"EmbeddedServiceFieldService","suffix":"EmbeddedServiceFieldService"},"embeddedserviceflowconfig":{"directoryName":"EmbeddedServiceFlowConfig","id":"embeddedserviceflowconfig","inFolder":false,"name":"EmbeddedServiceFlowConfig","strictDirectoryName":false,"suffix":"EmbeddedServiceFlowConfig"},"embeddedserviceliveagent":{"directoryName":"EmbeddedServiceLiveAgent","id":"embeddedserviceliveagent","inFolder":false,"name":"EmbeddedServiceLiveAgent","suffix":"EmbeddedServiceLiveAgent"},"embeddedservicemenusettings":{"directoryName":"EmbeddedServiceMenuSettings","id":"embeddedservicemenusettings","inFolder":false,"name":"EmbeddedServiceMenuSettings","strictDirectoryName":false,"suffix":"EmbeddedServiceMenuSettings"},"employeedatasyncprofile":{"directoryName":"employeeDataSyncProfiles","id":"employeedatasyncprofile","inFolder":false,"name":"EmployeeDataSyncProfile","strictDirectoryName":false,"suffix":"employeeDataSyncProfile"},"enablementmeasuredefinition":{"directoryName":"enablementMeasureDefinitions","id":"enablementmeasuredefinition","inFolder":false,"name":"EnablementMeasureDefinition","strictDirectoryName":false,"suffix":"enablementMeasureDefinition"},"enablementprogramdefinition":{"directoryName":"enablementProgramDefinitions","id":"enablementprogramdefinition","inFolder":false,"name":"EnablementProgramDefinition","strictDirectoryName":false,"suffix":"enablementProgramDefinition"},"enblprogramtasksubcategory":{"directoryName":"enblProgramTaskSubCategories","id":"enblprogramtasksubcategory","inFolder":false,"name":"EnblProgramTaskSubCategory","strictDirectoryName":false,"suffix":"enblProgramTaskSubCategory"},"entitlementprocess":{"directoryName":"entitlementProcesses","id":"entitlementprocess","inFolder":false,"name":"EntitlementProcess","suffix":"entitlementProcess"},"entitlementtemplate":{"directoryName":"entitlementTemplates","id":"entitlementtemplate","inFolder":false,"name":"EntitlementTemplate","suffix":"entitlementTemplate"},"entityimplements":{"directoryName":"entityImplements","id":"entityimplements","inFolder":false,"name":"EntityImplements","strictDirectoryName":false,"suffix":"entityImplements"},"escalationrules":{"children":{"directories":{"escalationRules":"escalationrule"},"suffixes":{"escalationRule":"escalationrule"},"types":{"escalationrule":{"directoryName":"escalationRules","id":"escalationrule","name":"EscalationRule","suffix":"escalationRule","uniqueIdElement":"fullName","xmlElementName":"escalationRule"}}},"directoryName":"escalationRules","id":"escalationrules","inFolder":false,"name":"EscalationRules","strictDirectoryName":false,"suffix":"escalationRules"},"esignatureconfig":{"directoryName":"eSignatureConfigs","id":"esignatureconfig","inFolder":false,"name":"ESignatureConfig","strictDirectoryName":false,"suffix":"eSignatureConfig"},"esignatureenvelopeconfig":{"directoryName":"eSignatureEnvelopeConfigs","id":"esignatureenvelopeconfig","inFolder":false,"name":"ESignatureEnvelopeConfig","strictDirectoryName":false,"suffix":"eSignatureEnvelopeConfig"},"eventdelivery":{"directoryName":"eventDeliveries","id":"eventdelivery","inFolder":false,"name":"EventDelivery","suffix":"delivery"},"eventrelayconfig":{"directoryName":"eventRelays","id":"eventrelayconfig","inFolder":false,"name":"EventRelayConfig","strictDirectoryName":false,"suffix":"eventRelay"},"eventsubscription":{"directoryName":"eventSubscriptions","id":"eventsubscription","inFolder":false,"name":"EventSubscription","suffix":"subscription"},"eventtype":{"directoryName":"eventTypes","id":"eventtype","inFolder":false,"name":"EventType","suffix":"eventType"},"experiencebundle":{"directoryName":"experiences","id":"experiencebundle","inFolder":false,"name":"ExperienceBundle","strategies":{"adapter":"mixedContent"},"strictDirectoryName":true,"supportsPartialDelete":true},"experiencepropertytypebundle":{"directoryName":"experiencePropertyTypeBundles","id":"experiencepropertytypebundle","inFolder":false,"metaFileSuffix":"schema.json","name":"ExperiencePropertyTypeBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true,"supportsPartialDelete":true},"explainabilityactiondefinition":{"directoryName":"ExplainabilityActionDefinitions","id":"explainabilityactiondefinition","inFolder":false,"name":"ExplainabilityActionDefinition","strictDirectoryName":false,"suffix":"explainabilityActionDefinition"},"explainabilityactionversion":{"directoryName":"ExplainabilityActionVersions","id":"explainabilityactionversion","inFolder":false,"name":"ExplainabilityActionVersion","strictDirectoryName":false,"suffix":"explainabilityActionVersion"},"explainabilitymsgtemplate":{"directoryName":"ExplainabilityMsgTemplates","id":"explainabilitymsgtemplate","inFolder":false,"name":"ExplainabilityMsgTemplate","strictDirectoryName":false,"suffix":"explainabilityMsgTemplate"},"expressionsetdefinition":{"directoryName":"expressionSetDefinition","id":"expressionsetdefinition","inFolder":false,"name":"ExpressionSetDefinition","strictDirectoryName":false,"suffix":"expressionSetDefinition"},"expressionsetdefinitionversion":{"directoryName":"expressionSetVersion","id":"expressionsetdefinitionversion","inFolder":false,"name":"ExpressionSetDefinitionVersion","strictDirectoryName":false,"suffix":"expressionSetVersion"},"expressionsetmessagetoken":{"directoryName":"expressionSetMessageToken","id":"expressionsetmessagetoken","inFolder":false,"name":"ExpressionSetMessageToken","strictDirectoryName":false,"suffix":"expressionSetMessageToken"},"expressionsetobjectalias":{"directoryName":"expressionSetObjectAlias","id":"expressionsetobjectalias","name":"ExpressionSetObjectAlias","strictDirectoryName":false,"suffix":"expressionSetObjectAlias"},"extdatatranobjecttemplate":{"children":{"directories":{"extDataTranFieldTemplates":"extdatatranfieldtemplate"},"suffixes":{"extDataTranFieldTemplate":"extdatatranfieldtemplate"},"types":{"extdatatranfieldtemplate":{"directoryName":"extDataTranFieldTemplates","id":"extdatatranfieldtemplate","name":"extDataTranFieldTemplate","suffix":"extDataTranFieldTemplate"}}},"directoryName":"extDataTranObjectTemplates","id":"extdatatranobjecttemplate","name":"ExtDataTranObjectTemplate","strictDirectoryName":false,"suffix":"extDataTranObjectTemplate"},"externalaimodel":{"directoryName":"externalAIModels","id":"externalaimodel","inFolder":false,"name":"ExternalAIModel","strictDirectoryName":false,"suffix":"externalAIModel"},"externalauthidentityprovider":{"directoryName":"externalAuthIdentityProviders","id":"externalauthidentityprovider","inFolder":false,"name":"ExternalAuthIdentityProvider","strictDirectoryName":false,"suffix":"externalAuthIdentityProvider"},"externalclientapplication":{"directoryName":"externalClientApps","id":"externalclientapplication","inFolder":false,"name":"ExternalClientApplication","strictDirectoryName":false,"suffix":"eca"},"externalcredential":{"directoryName":"externalCredentials","id":"externalcredential","inFolder":false,"name":"ExternalCredential","strictDirectoryName":false,"suffix":"externalCredential"},"externaldataconnector":{"directoryName":"externalDataConnectors","id":"externaldataconnector","name":"ExternalDataConnector","strictDirectoryName":false,"suffix":"externalDataConnector"},"externaldatasource":{"directoryName":"dataSources","id":"externaldatasource","inFolder":false,"name":"ExternalDataSource","strictDirectoryName":false,"suffix":"dataSource"},"externaldatatranobject":{"directoryName":"externalDataTranObjects","id":"externaldatatranobject","inFolder":false,"name":"ExternalDataTranObject","strictDirectoryName":false,"suffix":"externalDataTranObject"},"externaldocstorageconfig":{"directoryName":"externalDocStorageConfigs","id":"externaldocstorageconfig","inFolder":false,"name":"ExternalDocStorageConfig","strictDirectoryName":false,"suffix":"externalDocStorageConfig"},"externalserviceregistration":{"directoryName":"externalServiceRegistrations","id":"externalserviceregistration","inFolder":false,"name":"ExternalServiceRegistration","strictDirectoryName":false,"suffix":"externalServiceRegistration"},"extlclntappconfigurablepolicies":{"directoryName":"extlClntAppPolicies","id":"extlclntappconfigurablepolicies","inFolder":false,"name":"ExtlClntAppConfigurablePolicies","strictDirectoryName":false,"suffix":"ecaPlcy"},"extlclntappglobaloauthsettings":{"directoryName":"extlClntAppGlobalOauthSets","id":"extlclntappglobaloauthsettings","inFolder":false,"name":"ExtlClntAppGlobalOauthSettings","strictDirectoryName":false,"suffix":"ecaGlblOauth"},"extlclntappmobileconfigurablepolicies":{"directoryName":"extlClntAppMobilePolicies","id":"extlclntappmobileconfigurablepolicies","inFolder":false,"name":"ExtlClntAppMobileConfigurablePolicies","strictDirectoryName":false,"suffix":"ecaMobilePlcy"},"extlclntappmobilesettings":{"directoryName":"extlClntAppMobileSettings","id":"extlclntappmobilesettings","inFolder":false,"name":"ExtlClntAppMobileSettings","strictDirectoryName":false,"suffix":"ecaMobile"},"extlclntappnotificationsettings":{"directoryName":"extlClntAppNotifSettings","id":"extlclntappnotificationsettings","inFolder":false,"name":"ExtlClntAppNotificationSettings","strictDirectoryName":false,"suffix":"ecaNotifications"},"extlclntappoauthconfigurablepolicies":{"directoryName":"extlClntAppOauthPolicies","id":"extlclntappoauthconfigurablepolicies","inFolder":false,"name":"ExtlClntAppOauthConfigurablePolicies","strictDirectoryName":false,"suffix":"ecaOauthPlcy"},"extlclntappoauthsettings":{"directoryName":"extlClntAppOauthSettings","id":"extlclntappoauthsettings","inFolder":false,"name":"ExtlClntAppOauthSettings","strictDirectoryName":false,"suffix":"ecaOauth"},"extlclntappoauthsecuritysettings":{"directoryName":"extlClntAppOauthSecuritySettings","id":"extlclntappoauthsecuritysettings","inFolder":false,"name":"ExtlClntAppOauthSecuritySettings","strictDirectoryName":false,"suffix":"ecaOauthSecurity"},"extlclntappsamlconfigurablepolicies":{"directoryName":"extlClntAppSamlConfigurablePolicies","id":"extlclntappsamlconfigurablepolicies","inFolder":false,"name":"ExtlClntAppSamlConfigurablePolicies","strictDirectoryName":false,"suffix":"ecaSamlPlcy"},"extlclntappsampleconfigurablepolicies":{"directoryName":"extlClntAppSamplePolicies","id":"extlclntappsampleconfigurablepolicies","inFolder":false,"name":"ExtlClntAppSampleConfigurablePolicies","strictDirectoryName":false,"suffix":"ecaSmplPlcy"},"extlclntappsamplesettings":{"directoryName":"extlClntAppSampleSettings","id":"extlclntappsamplesettings","inFolder":false,"name":"ExtlClntAppSampleSettings","strictDirectoryName":false,"suffix":"ecaSmpl"},"featureparameterboolean":{"directoryName":"featureParameters","id":"featureparameterboolean","inFolder":false,"name":"FeatureParameterBoolean","suffix":"featureParameterBoolean"},"featureparameterdate":{"directoryName":"featureParameters","id":"featureparameterdate","inFolder":false,"name":"FeatureParameterDate","suffix":"featureParameterDate"},"featureparameterinteger":{"directoryName":"featureParameters","id":"featureparameterinteger","inFolder":false,"name":"FeatureParameterInteger","suffix":"featureParameterInteger"},"fieldmappingconfig":{"directoryName":"fieldMappingConfigs","id":"fieldmappingconfig","inFolder":false,"name":"FieldMappingConfig","suffix":"fieldMappingConfig","supportsWildcardAndName":true},"fieldrestrictionrule":{"directoryName":"fieldRestrictionRules","id":"fieldrestrictionrule","inFolder":false,"name":"FieldRestrictionRule","strictDirectoryName":true,"suffix":"rule"},"fieldservicemobileextension":{"directoryName":"fieldServiceMobileExtensions","id":"fieldservicemobileextension","name":"FieldServiceMobileExtension","strictDirectoryName":false,"suffix":"fieldServiceMobileExtension"},"fieldsrctrgtrelationship":{"directoryName":"fieldSrcTrgtRelationships","id":"fieldsrctrgtrelationship","name":"FieldSrcTrgtRelationship","strictDirectoryName":false,"suffix":"fieldSrcTrgtRelationship"},"flexipage":{"directoryName":"flexipages","id":"flexipage","inFolder":false,"name":"FlexiPage","strictDirectoryName":false,"suffix":"flexipage"},"flow":{"directoryName":"flows","id":"flow","inFolder":false,"name":"Flow","strictDirectoryName":false,"suffix":"flow","supportsWildcardAndName":true},"flowcategory":{"directoryName":"flowCategories","id":"flowcategory","inFolder":false,"name":"FlowCategory","strictDirectoryName":false,"suffix":"flowCategory"},"flowdefinition":{"directoryName":"flowDefinitions","id":"flowdefinition","inFolder":false,"name":"FlowDefinition","strictDirectoryName":false,"suffix":"flowDefinition","supportsWildcardAndName":true},"flowtest":{"directoryName":"flowtests","id":"flowtest","inFolder":false,"name":"FlowTest","strictDirectoryName":false,"suffix":"flowtest"},"flowvaluemap":{"directoryName":"flowValueMaps","id":"flowvaluemap","inFolder":false,"name":"FlowValueMap","strictDirectoryName":false,"suffix":"flowvaluemap"},"forecastingfilter":{"directoryName":"forecastingFilters","id":"forecastingfilter","inFolder":false,"name":"ForecastingFilter","strictDirectoryName":false,"suffix":"forecastingFilter"},"forecastingfiltercondition":{"directoryName":"forecastingFilterConditions","id":"forecastingfiltercondition","inFolder":false,"name":"ForecastingFilterCondition","strictDirectoryName":false,"suffix":"forecastingFilterCondition"},"forecastinggroup":{"directoryName":"forecastingGroups","id":"forecastinggroup","inFolder":false,"name":"ForecastingGroup","strictDirectoryName":false,"suffix":"forecastingGroup"},"forecastingsourcedefinition":{"directoryName":"forecastingSourceDefinitions","id":"forecastingsourcedefinition","inFolder":false,"name":"ForecastingSourceDefinition","suffix":"forecastingSourceDefinition"},"forecastingtype":{"directoryName":"forecastingTypes","id":"forecastingtype","inFolder":false,"name":"ForecastingType","suffix":"forecastingType"},"forecastingtypesource":{"directoryName":"forecastingTypeSources","id":"forecastingtypesource","inFolder":false,"name":"ForecastingTypeSource","suffix":"forecastingTypeSource"},"form":{"children":{"directories":{"formSections":"formsection"},"suffixes":{"formSection":"formsection"},"types":{"formsection":{"directoryName":"formSections","id":"formsection","name":"FormSection","suffix":"formSection"}}},"directoryName":"forms","id":"form","inFolder":false,"name":"Form","suffix":"form"},"fueltype":{"directoryName":"fuelTypes","id":"fueltype","inFolder":false,"name":"FuelType","strictDirectoryName":false,"suffix":"fuelType"},"fueltypesustnuom":{"directoryName":"fuelTypeSustnUoms","id":"fueltypesustnuom","inFolder":false,"name":"FuelTypeSustnUom","strictDirectoryName":false,"suffix":"fuelTypeSustnUom"},"functionreference":{"directoryName":"functions","id":"functionreference","name":"FunctionReference","strictDirectoryName":false,"suffix":"function"},"fundraisingconfig":{"directoryName":"fundraisingConfigs","id":"fundraisingconfig","inFolder":false,"name":"FundraisingConfig","strictDirectoryName":false,"suffix":"fundraisingConfig"},"gatewayproviderpaymentmethodtype":{"directoryName":"gatewayProviderPaymentMethodTypes","id":"gatewayproviderpaymentmethodtype","name":"GatewayProviderPaymentMethodType","strictDirectoryName":false,"suffix":"gatewayProviderPaymentMethodType"},"genaifunction":{"directoryName":"genAiFunctions","id":"genaifunction","inFolder":false,"name":"GenAiFunction","strategies":{"adapter":"bundle"},"strictDirectoryName":true},"genaiplanner":{"directoryName":"genAiPlanners","id":"genaiplanner","inFolder":false,"name":"GenAiPlanner","suffix":"genAiPlanner"},"genaiplannerbundle":{"directoryName":"genAiPlannerBundles","id":"genaiplannerbundle","inFolder":false,"name":"GenAiPlannerBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true},"genaiplugin":{"directoryName":"genAiPlugins","id":"genaiplugin","inFolder":false,"name":"GenAiPlugin","strictDirectoryName":false,"suffix":"genAiPlugin"},"genaiprompttemplate":{"directoryName":"genAiPromptTemplates","id":"genaiprompttemplate","inFolder":false,"name":"GenAiPromptTemplate","strictDirectoryName":false,"suffix":"genAiPromptTemplate"},"genaiprompttemplateactv":{"directoryName":"genAiPromptTemplateActivations","id":"genaiprompttemplateactv","inFolder":false,"name":"GenAiPromptTemplateActv","strictDirectoryName":false,"suffix":"genAiPromptTemplateActivation"},"giftentrygridtemplate":{"directoryName":"giftEntryGridTemplates","id":"giftentrygridtemplate","inFolder":false,"name":"GiftEntryGridTemplate","strictDirectoryName":false,"suffix":"giftEntryGridTemplate"},"globalpicklist":{"directoryName":"globalPicklists","id":"globalpicklist","inFolder":false,"name":"GlobalPicklist","suffix":"globalPicklist"},"globalvalueset":{"directoryName":"globalValueSets","id":"globalvalueset","inFolder":false,"name":"GlobalValueSet","strictDirectoryName":false,"suffix":"globalValueSet","supportsWildcardAndName":true},"globalvaluesettranslation":{"directoryName":"globalValueSetTranslations","id":"globalvaluesettranslation","inFolder":false,"name":"GlobalValueSetTranslation","strictDirectoryName":false,"suffix":"globalValueSetTranslation","supportsWildcardAndName":true},"group":{"directoryName":"groups","id":"group","inFolder":false,"name":"Group","strictDirectoryName":false,"suffix":"group"},"homepagecomponent":{"directoryName":"homePageComponents","id":"homepagecomponent","inFolder":false,"name":"HomePageComponent","strictDirectoryName":false,"suffix":"homePageComponent"},"homepagelayout":{"directoryName":"homePageLayouts","id":"homepagelayout","inFolder":false,"name":"HomePageLayout","strictDirectoryName":false,"suffix":"homePageLayout"},"householdnamingconfig":{"directoryName":"householdNamingConfigs","id":"householdnamingconfig","inFolder":false,"name":"HouseholdNamingConfig","strictDirectoryName":false,"suffix":"householdNamingConfig"},"icon":{"directoryName":"icons","id":"icon","name":"Icon","strictDirectoryName":false,"suffix":"icon"},"identityverificationprocdef":{"directoryName":"IdentityVerificationProcDefs","id":"identityverificationprocdef","inFolder":false,"name":"IdentityVerificationProcDef","strictDirectoryName":false,"suffix":"IdentityVerificationProcDef"},"iframewhitelisturlsettings":{"directoryName":"iframeWhiteListUrlSettings","id":"iframewhitelisturlsettings","inFolder":false,"name":"IframeWhiteListUrlSettings","strictDirectoryName":false,"suffix":"iframeWhiteListUrlSettings"},"inboundcertificate":{"directoryName":"inboundCertificates","id":"inboundcertificate","inFolder":false,"name":"InboundCertificate","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"inboundCertificate"},"inboundnetworkconnection":{"directoryName":"inboundNetworkConnections","id":"inboundnetworkconnection","inFolder":false,"name":"InboundNetworkConnection","strictDirectoryName":false,"suffix":"inboundNetworkConnection"},"industriesmanufacturingsettings":{"directoryName":"IndustriesManufacturingSettings","id":"industriesmanufacturingsettings","name":"IndustriesManufacturingSettings","strictDirectoryName":true,"suffix":"settings"},"insighttype":{"directoryName":"insightTypes","id":"insighttype","inFolder":false,"name":"InsightType","suffix":"insightType"},"installedpackage":{"directoryName":"installedPackages","id":"installedpackage","inFolder":false,"name":"InstalledPackage","strictDirectoryName":false,"suffix":"installedPackage"},"integrationhubsettings":{"directoryName":"integrationHub","id":"integrationhubsettings","inFolder":false,"name":"IntegrationHubSettings","strictDirectoryName":true,"suffix":"settings"},"integrationhubsettingstype":{"directoryName":"integrationHub","id":"integrationhubsettingstype","inFolder":false,"name":"IntegrationHubSettingsType","suffix":"type"},"integartifactdef":{"directoryName":"integArtifactDefs","id":"integartifactdef","inFolder":false,"name":"IntegArtifactDef","strictDirectoryName":true,"strategies":{"adapter":"bundle"},"supportsPartialDelete":true},"integrationproviderdef":{"directoryName":"integrationProviderDefinitions","id":"integrationproviderdef","inFolder":false,"name":"IntegrationProviderDef","strictDirectoryName":false,"suffix":"integrationProviderDefinition"},"internaldataconnector":{"directoryName":"internalDataConnectors","id":"internaldataconnector","inFolder":false,"name":"InternalDataConnector","strictDirectoryName":false,"suffix":"internalDataConnector"},"internalorganization":{"directoryName":"internalOrganizations","id":"internalorganization","inFolder":false,"name":"InternalOrganization","suffix":"internalOrganization"},"ipaddressrange":{"directoryName":"IPAddressRanges","id":"ipaddressrange","inFolder":false,"name":"IPAddressRange","strictDirectoryName":false,"suffix":"IPAddressRange"},"keywordlist":{"directoryName":"moderation","id":"keywordlist","inFolder":false,"name":"KeywordList","strictDirectoryName":false,"suffix":"keywords"},"layout":{"directoryName":"layouts","id":"layout","inFolder":false,"name":"Layout","strictDirectoryName":false,"suffix":"layout","supportsWildcardAndName":true},"leadconvertsettings":{"directoryName":"LeadConvertSettings","id":"leadconvertsettings","inFolder":false,"name":"LeadConvertSettings","strictDirectoryName":false,"suffix":"LeadConvertSetting"},"learningachievementconfig":{"directoryName":"learningAchievementConfigs","id":"learningachievementconfig","inFolder":false,"name":"LearningAchievementConfig","strictDirectoryName":false,"suffix":"learningAchievementConfig"},"learningitemtype":{"directoryName":"learningItemTypes","id":"learningitemtype","inFolder":false,"name":"LearningItemType","strictDirectoryName":false,"suffix":"learningItemType"},"letterhead":{"directoryName":"letterhead","id":"letterhead","inFolder":false,"name":"Letterhead","strictDirectoryName":false,"suffix":"letter","supportsWildcardAndName":true},"licensedefinition":{"directoryName":"licenseDefinitions","id":"licensedefinition","inFolder":false,"name":"LicenseDefinition","suffix":"licenseDefinition"},"lightningbolt":{"directoryName":"lightningBolts","id":"lightningbolt","inFolder":false,"name":"LightningBolt","strictDirectoryName":false,"suffix":"lightningBolt"},"lightningcomponentbundle":{"directoryName":"lwc","id":"lightningcomponentbundle","inFolder":false,"name":"LightningComponentBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true,"supportsPartialDelete":true},"lightningexperiencetheme":{"directoryName":"lightningExperienceThemes","id":"lightningexperiencetheme","inFolder":false,"name":"LightningExperienceTheme","strictDirectoryName":false,"suffix":"lightningExperienceTheme"},"lightningmessagechannel":{"directoryName":"messageChannels","id":"lightningmessagechannel","inFolder":false,"name":"LightningMessageChannel","strictDirectoryName":false,"suffix":"messageChannel"},"lightningonboardingconfig":{"directoryName":"lightningOnboardingConfigs","id":"lightningonboardingconfig","inFolder":false,"name":"LightningOnboardingConfig","strictDirectoryName":false,"suffix":"lightningOnboardingConfig"},"livechatagentconfig":{"directoryName":"liveChatAgentConfigs","id":"livechatagentconfig","inFolder":false,"name":"LiveChatAgentConfig","suffix":"liveChatAgentConfig"},"livechatbutton":{"directoryName":"liveChatButtons","id":"livechatbutton","inFolder":false,"name":"LiveChatButton","suffix":"liveChatButton"},"livechatdeployment":{"directoryName":"liveChatDeployments","id":"livechatdeployment","inFolder":false,"name":"LiveChatDeployment","suffix":"liveChatDeployment"},"livechatsensitivedatarule":{"directoryName":"liveChatSensitiveDataRule","id":"livechatsensitivedatarule","inFolder":false,"name":"LiveChatSensitiveDataRule","suffix":"liveChatSensitiveDataRule"},"locationuse":{"directoryName":"locationUses","id":"locationuse","inFolder":false,"name":"LocationUse","strictDirectoryName":false,"suffix":"locationUse"},"loyaltyprogramsetup":{"directoryName":"loyaltyProgramSetups","id":"loyaltyprogramsetup","name":"LoyaltyProgramSetup","strictDirectoryName":false,"suffix":"loyaltyProgramSetup"},"managedcontenttype":{"directoryName":"managedContentTypes","id":"managedcontenttype","inFolder":false,"name":"ManagedContentType","strictDirectoryName":false,"suffix":"managedContentType"},"managedeventsubscription":{"directoryName":"managedEventSubscriptions","id":"managedeventsubscription","inFolder":false,"name":"ManagedEventSubscription","strictDirectoryName":false,"suffix":"managedEventSubscription"},"managedtopics":{"children":{"directories":{"managedTopics":"managedtopic"},"suffixes":{"managedTopic":"managedtopic"},"types":{"managedtopic":{"directoryName":"managedTopics","id":"managedtopic","name":"ManagedTopic","suffix":"managedTopic"}}},"directoryName":"managedTopics","id":"managedtopics","inFolder":false,"name":"ManagedTopics","strictDirectoryName":false,"suffix":"managedTopics"},"marketingappextension":{"directoryName":"marketingappextensions","id":"marketingappextension","inFolder":false,"name":"MarketingAppExtension","suffix":"marketingappextension"},"marketingresourcetype":{"directoryName":"marketingResourceType","id":"marketingresourcetype","inFolder":false,"name":"MarketingResourceType","suffix":"marketingResourceType"},"marketsegmentdefinition":{"directoryName":"marketSegmentDefinitions","id":"marketsegmentdefinition","inFolder":false,"name":"MarketSegmentDefinition","strictDirectoryName":false,"suffix":"marketSegmentDefinition"},"matchingrules":{"children":{"directories":{"matchingRules":"matchingrule"},"suffixes":{"matchingRule":"matchingrule"},"types":{"matchingrule":{"directoryName":"matchingRules","id":"matchingrule","name":"MatchingRule","suffix":"matchingRule","uniqueIdElement":"fullName","xmlElementName":"matchingRules"}}},"directoryName":"matchingRules","id":"matchingrules","inFolder":false,"name":"MatchingRules","strictDirectoryName":false,"suffix":"matchingRule"},"messagingchannel":{"directoryName":"messagingChannels","id":"messagingchannel","inFolder":false,"name":"MessagingChannel","strictDirectoryName":false,"suffix":"messagingChannel"},"mfgprogramtemplate":{"directoryName":"MfgProgramTemplate","id":"mfgprogramtemplate","inFolder":false,"name":"MfgProgramTemplate","strictDirectoryName":false,"suffix":"mfgProgramTemplate"},"milestonetype":{"directoryName":"milestoneTypes","id":"milestonetype","inFolder":false,"name":"MilestoneType","suffix":"milestoneType"},"mktcalcinsightobjectdef":{"directoryName":"mktCalcInsightObjectDefs","id":"mktcalcinsightobjectdef","inFolder":false,"name":"MktCalcInsightObjectDef","suffix":"mktCalcInsightObjectDef"},"mktdataconnection":{"directoryName":"mktDataConnections","id":"mktdataconnection","inFolder":false,"name":"MktDataConnection","strictDirectoryName":false,"suffix":"mktDataConnection"},"mktdataconnectionsrcparam":{"directoryName":"mktDataConnectionSrcParams","id":"mktdataconnectionsrcparam","inFolder":false,"name":"MktDataConnectionSrcParam","strictDirectoryName":false,"suffix":"mktDataConnectionSrcParam"},"mktdatatranobject":{"children":{"directories":{"mktDataTranFields":"mktdatatranfield"},"suffixes":{"mktDataTranField":"mktdatatranfield"},"types":{"mktdatatranfield":{"directoryName":"mktDataTranFields","id":"mktdatatranfield","name":"MktDataTranField","suffix":"mktDataTranField"}}},"directoryName":"mktDataTranObjects","id":"mktdatatranobject","name":"MktDataTranObject","strictDirectoryName":false,"suffix":"mktDataTranObject"},"mcpserverdefinition":{"directoryName":"mcpServerDefinitions","id":"mcpserverdefinition","inFolder":false,"name":"McpServerDefinition","strictDirectoryName":false,"suffix":"mcpServerDefinition"},"mldatadefinition":{"directoryName":"mlDataDefinitions","id":"mldatadefinition","inFolder":false,"name":"MLDataDefinition","strictDirectoryName":false,"suffix":"mlDataDefinition"},"mldomain":{"directoryName":"mlDomains","id":"mldomain","inFolder":false,"name":"MlDomain","suffix":"mlDomain"},"mlpredictiondefinition":{"directoryName":"mlPredictions","id":"mlpredictiondefinition","inFolder":false,"name":"MLPredictionDefinition","strictDirectoryName":false,"suffix":"mlPrediction"},"mlrecommendationdefinition":{"directoryName":"mlRecommendations","id":"mlrecommendationdefinition","inFolder":false,"name":"MLRecommendationDefinition","suffix":"mlRecommendation"},"mobileapplicationdetail":{"directoryName":"MobileApplicationDetails","id":"mobileapplicationdetail","inFolder":false,"name":"MobileApplicationDetail","strictDirectoryName":false,"suffix":"MobileApplicationDetail"},"mobilesecurityassignment":{"directoryName":"mobileSecurityAssignments","id":"mobilesecurityassignment","inFolder":false,"name":"MobileSecurityAssignment","strictDirectoryName":false,"suffix":"mobileSecurityAssignment"},"mobilesecuritypolicy":{"directoryName":"mobileSecurityPolicies","id":"mobilesecuritypolicy","inFolder":false,"name":"MobileSecurityPolicy","strictDirectoryName":false,"suffix":"mobileSecurityPolicy"},"mobilesecuritypolicyset":{"directoryName":"mobileSecurityPolicySets","id":"mobilesecuritypolicyset","inFolder":false,"name":"MobileSecurityPolicySet","strictDirectoryName":false,"suffix":"mobileSecurityPolicySet"},"mobsecuritycertpinconfig":{"directoryName":"mobSecurityCertPinConfigs","id":"mobsecuritycertpinconfig","inFolder":false,"name":"MobSecurityCertPinConfig","strictDirectoryName":false,"suffix":"mobSecurityCertPinConfig"},"moderationrule":{"directoryName":"moderation","id":"moderationrule","inFolder":false,"name":"ModerationRule","strictDirectoryName":false,"suffix":"rule"},"mutingpermissionset":{"directoryName":"mutingpermissionsets","id":"mutingpermissionset","inFolder":false,"name":"MutingPermissionSet","strictDirectoryName":false,"suffix":"mutingpermissionset"},"mydomaindiscoverablelogin":{"directoryName":"myDomainDiscoverableLogins","id":"mydomaindiscoverablelogin","inFolder":false,"name":"MyDomainDiscoverableLogin","strictDirectoryName":false,"suffix":"myDomainDiscoverableLogin"},"namedcredential":{"directoryName":"namedCredentials","id":"namedcredential","inFolder":false,"name":"NamedCredential","strictDirectoryName":false,"suffix":"namedCredential"},"navigationmenu":{"directoryName":"navigationMenus","id":"navigationmenu","inFolder":false,"name":"NavigationMenu","strictDirectoryName":false,"suffix":"navigationMenu"},"network":{"directoryName":"networks","id":"network","inFolder":false,"name":"Network","strictDirectoryName":false,"suffix":"network"},"networkbranding":{"directoryName":"networkBranding","id":"networkbranding","inFolder":false,"name":"NetworkBranding","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"networkBranding"},"notificationtypeconfig":{"directoryName":"notificationTypeConfig","id":"notificationtypeconfig","inFolder":false,"name":"NotificationTypeConfig","strictDirectoryName":false,"suffix":"config"},"oauthcustomscope":{"directoryName":"oauthcustomscopes","id":"oauthcustomscope","inFolder":false,"name":"OauthCustomScope","strictDirectoryName":false,"suffix":"oauthcustomscope"},"oauthtokenexchangehandler":{"directoryName":"oauthtokenexchangehandlers","id":"oauthtokenexchangehandler","inFolder":false,"name":"OauthTokenExchangeHandler","strictDirectoryName":false,"suffix":"oauthtokenexchangehandler"},"objecthierarchyrelationship":{"directoryName":"ObjectHierarchyRelationship","id":"objecthierarchyrelationship","name":"ObjectHierarchyRelationship","strictDirectoryName":true,"suffix":"settings"},"objectsourcetargetmap":{"directoryName":"objectSourceTargetMaps","id":"objectsourcetargetmap","name":"ObjectSourceTargetMap","strictDirectoryName":false,"suffix":"objectSourceTargetMap"},"objintegproviderdefmapping":{"directoryName":"objIntegProviderDefMappings","id":"objintegproviderdefmapping","name":"ObjIntegProviderDefMapping","strictDirectoryName":false,"suffix":"objIntegProviderDefMapping"},"ocrsampledocument":{"directoryName":"ocrSampleDocuments","id":"ocrsampledocument","name":"OcrSampleDocument","strictDirectoryName":false,"suffix":"ocrSampleDocument"},"ocrtemplate":{"directoryName":"ocrTemplates","id":"ocrtemplate","name":"OcrTemplate","strictDirectoryName":false,"suffix":"ocrTemplate"},"omnidatatransform":{"directoryName":"omniDataTransforms","id":"omnidatatransform","inFolder":false,"name":"OmniDataTransform","strictDirectoryName":false,"suffix":"rpt"},"omniexttrackingdef":{"directoryName":"OmniExtTrackingDefs","id":"omniexttrackingdef","inFolder":false,"name":"OmniExtTrackingDef","strictDirectoryName":false,"suffix":"OmniExtTrackingDef"},"omniintegrationprocedure":{"directoryName":"omniIntegrationProcedures","id":"omniintegrationprocedure","inFolder":false,"name":"OmniIntegrationProcedure","strictDirectoryName":false,"suffix":"oip"},"omniinteractionaccessconfig":{"directoryName":"OmniInteractionAccessConfig","id":"omniinteractionaccessconfig","inFolder":false,"name":"OmniInteractionAccessConfig","strictDirectoryName":false,"suffix":"omniInteractionAccessConfig"},"omniinteractionconfig":{"directoryName":"OmniInteractionConfig","id":"omniinteractionconfig","inFolder":false,"name":"OmniInteractionConfig","strictDirectoryName":false,"suffix":"omniInteractionConfig"},"omniscript":{"directoryName":"omniScripts","id":"omniscript","inFolder":false,"name":"OmniScript","strictDirectoryName":false,"suffix":"os"},"omnisupervisorconfig":{"directoryName":"omniSupervisorConfigs","id":"omnisupervisorconfig","inFolder":false,"name":"OmniSupervisorConfig","strictDirectoryName":false,"suffix":"omniSupervisorConfig"},"omnitrackinggroup":{"directoryName":"OmniTrackingGroups","id":"omnitrackinggroup","inFolder":false,"name":"OmniTrackingGroup","strictDirectoryName":false,"suffix":"OmniTrackingGroup"},"omniuicard":{"directoryName":"omniUiCard","id":"omniuicard","inFolder":false,"name":"OmniUiCard","strictDirectoryName":false,"suffix":"ouc"},"orchestration":{"directoryName":"iot","id":"orchestration","inFolder":false,"name":"Orchestration","strategies":{"adapter":"matchingContentFile"},"suffix":"orchestration"},"orchestrationcontext":{"directoryName":"iot","id":"orchestrationcontext","inFolder":false,"name":"OrchestrationContext","suffix":"orchestrationContext"},"outboundnetworkconnection":{"directoryName":"outboundNetworkConnections","id":"outboundnetworkconnection","inFolder":false,"name":"OutboundNetworkConnection","strictDirectoryName":false,"suffix":"outboundNetworkConnection"},"participantrole":{"directoryName":"participantRoles","id":"participantrole","name":"ParticipantRole","strictDirectoryName":false,"suffix":"participantRole"},"pathassistant":{"directoryName":"pathAssistants","id":"pathassistant","inFolder":false,"name":"PathAssistant","strictDirectoryName":false,"suffix":"pathAssistant","supportsWildcardAndName":true},"paymentgatewayprovider":{"directoryName":"paymentGatewayProviders","id":"paymentgatewayprovider","inFolder":false,"name":"PaymentGatewayProvider","suffix":"paymentGatewayProvider"},"permissionset":{"directoryName":"permissionsets","id":"permissionset","inFolder":false,"name":"PermissionSet","strictDirectoryName":false,"suffix":"permissionset"},"permissionsetgroup":{"directoryName":"permissionsetgroups","id":"permissionsetgroup","inFolder":false,"name":"PermissionSetGroup","strictDirectoryName":false,"suffix":"permissionsetgroup"},"permissionsetlicensedefinition":{"directoryName":"permissionSetLicenseDefinitions","id":"permissionsetlicensedefinition","inFolder":false,"name":"PermissionSetLicenseDefinition","strictDirectoryName":false,"suffix":"permissionSetLicenseDefinition"},"personaccountownerpoweruser":{"directoryName":"personAccountOwnerPowerUsers","id":"personaccountownerpoweruser","inFolder":false,"name":"PersonAccountOwnerPowerUser","strictDirectoryName":false,"suffix":"personAccountOwnerPowerUser"},"pipelineinspmetricconfig":{"directoryName":"pipelineInspMetricConfigs","id":"pipelineinspmetricconfig","inFolder":false,"name":"PipelineInspMetricConfig","strictDirectoryName":false,"suffix":"pipelineInspMetricConfig"},"platformcachepartition":{"directoryName":"cachePartitions","id":"platformcachepartition","inFolder":false,"name":"PlatformCachePartition","strictDirectoryName":false,"suffix":"cachePartition"},"platformeventchannel":{"directoryName":"platformEventChannels","id":"platformeventchannel","inFolder":false,"name":"PlatformEventChannel","strictDirectoryName":false,"suffix":"platformEventChannel"},"platformeventchannelmember":{"directoryName":"platformEventChannelMembers","id":"platformeventchannelmember","inFolder":false,"name":"PlatformEventChannelMember","strictDirectoryName":false,"suffix":"platformEventChannelMember"},"platformeventsubscriberconfig":{"directoryName":"PlatformEventSubscriberConfigs","id":"platformeventsubscriberconfig","inFolder":false,"name":"PlatformEventSubscriberConfig","strictDirectoryName":false,"suffix":"platformEventSubscriberConfig"},"portal":{"directoryName":"portals","id":"portal","inFolder":false,"name":"Portal","suffix":"portal"},"portaldelegablepermissionset":{"directoryName":"portalDelegablePermissionSet","id":"portaldelegablepermissionset","inFolder":false,"name":"PortalDelegablePermissionSet","strictDirectoryName":false,"suffix":"portalDelegablePermissionSet"},"posttemplate":{"directoryName":"postTemplates","id":"posttemplate","inFolder":false,"name":"PostTemplate","strictDirectoryName":false,"suffix":"postTemplate"},"presencedeclinereason":{"directoryName":"presenceDeclineReasons","id":"presencedeclinereason","inFolder":false,"name":"PresenceDeclineReason","suffix":"presenceDeclineReason"},"presenceuserconfig":{"directoryName":"presenceUserConfigs","id":"presenceuserconfig","inFolder":false,"name":"PresenceUserConfig","suffix":"presenceUserConfig"},"pricingactionparameters":{"directoryName":"pricingActionParameters","id":"pricingactionparameters","inFolder":false,"name":"PricingActionParameters","strictDirectoryName":false,"suffix":"pricingActionParameters"},"pricingrecipe":{"directoryName":"pricingRecipe","id":"pricingrecipe","name":"PricingRecipe","strictDirectoryName":false,"suffix":"pricingRecipe"},"processflowmigration":{"directoryName":"processflowmigrations","id":"processflowmigration","inFolder":false,"name":"ProcessFlowMigration","strictDirectoryName":false,"suffix":"processflowmigration"},"productattrdisplayconfig":{"directoryName":"productAttrDisplayConfigs","id":"productattrdisplayconfig","inFolder":false,"name":"ProductAttrDisplayConfig","strictDirectoryName":false,"suffix":"productAttrDisplayConfig"},"productattributeset":{"directoryName":"productAttributeSets","id":"productattributeset","inFolder":false,"name":"ProductAttributeSet","strictDirectoryName":false,"suffix":"productAttributeSet"},"productspecificationrectype":{"directoryName":"productSpecificationRecTypes","id":"productspecificationrectype","inFolder":false,"name":"ProductSpecificationRecType","strictDirectoryName":false,"suffix":"productSpecificationRecType"},"productspecificationtype":{"directoryName":"productSpecificationTypes","id":"productspecificationtype","inFolder":false,"name":"ProductSpecificationType","strictDirectoryName":false,"suffix":"productSpecificationType"},"productspecificationtypedefinition":{"directoryName":"productSpecificationTypeDefinitions","id":"productspecificationtypedefinition","inFolder":false,"name":"ProductSpecificationTypeDefinition","strictDirectoryName":false,"suffix":"productSpecificationTypeDefinition"},"profile":{"directoryName":"profiles","id":"profile","inFolder":false,"name":"Profile","strictDirectoryName":false,"suffix":"profile"},"profilepasswordpolicy":{"directoryName":"profilePasswordPolicies","id":"profilepasswordpolicy","inFolder":false,"name":"ProfilePasswordPolicy","strictDirectoryName":false,"suffix":"profilePasswordPolicy"},"profilesessionsetting":{"directoryName":"profileSessionSettings","id":"profilesessionsetting","inFolder":false,"name":"ProfileSessionSetting","strictDirectoryName":false,"suffix":"profileSessionSetting"},"prompt":{"directoryName":"prompts","id":"prompt","inFolder":false,"name":"Prompt","strictDirectoryName":false,"suffix":"prompt"},"queue":{"directoryName":"queues","id":"queue","inFolder":false,"name":"Queue","strictDirectoryName":false,"suffix":"queue"},"queueroutingconfig":{"directoryName":"queueRoutingConfigs","id":"queueroutingconfig","inFolder":false,"name":"QueueRoutingConfig","suffix":"queueRoutingConfig"},"quickaction":{"directoryName":"quickActions","id":"quickaction","inFolder":false,"name":"QuickAction","strictDirectoryName":false,"suffix":"quickAction","supportsWildcardAndName":true},"recalrtdatasrcexpsetdef":{"directoryName":"recAlrtDataSrcExpSetDefs","id":"recalrtdatasrcexpsetdef","inFolder":false,"name":"RecAlrtDataSrcExpSetDef","strictDirectoryName":false,"suffix":"recAlrtDataSrcExpSetDef"},"recommendationstrategy":{"directoryName":"recommendationStrategies","id":"recommendationstrategy","inFolder":false,"name":"RecommendationStrategy","strictDirectoryName":false,"suffix":"recommendationStrategy"},"recordactiondeployment":{"directoryName":"recordActionDeployments","id":"recordactiondeployment","inFolder":false,"name":"RecordActionDeployment","strictDirectoryName":false,"suffix":"deployment"},"recordaggregationdefinition":{"directoryName":"RecordAggregationDefinitions","id":"recordaggregationdefinition","inFolder":false,"name":"RecordAggregationDefinition","strictDirectoryName":false,"suffix":"RecordAggregationDefinition"},"recordalertcategory":{"directoryName":"recordAlertCategories","id":"recordalertcategory","inFolder":false,"name":"RecordAlertCategory","strictDirectoryName":false,"suffix":"recordAlertCategory"},"recordalertdatasource":{"directoryName":"recordAlertDataSources","id":"recordalertdatasource","inFolder":false,"name":"RecordAlertDataSource","strictDirectoryName":false,"suffix":"recordAlertDataSource"},"recordalerttemplate":{"directoryName":"recordAlertTemplates","id":"recordalerttemplate","inFolder":false,"name":"RecordAlertTemplate","strictDirectoryName":false,"suffix":"recordAlertTemplate"},"redirectwhitelisturl":{"directoryName":"redirectWhitelistUrls","id":"redirectwhitelisturl","inFolder":false,"name":"RedirectWhitelistUrl","strictDirectoryName":false,"suffix":"redirectWhitelistUrl"},"referenceddashboard":{"directoryName":"wave","id":"referenceddashboard","inFolder":false,"name":"ReferencedDashboard","strictDirectoryName":false,"suffix":"refdash"},"registeredexternalservice":{"directoryName":"registeredExternalServices","id":"registeredexternalservice","inFolder":false,"name":"RegisteredExternalService","strictDirectoryName":false,"suffix":"registeredExternalService"},"relatedrecordassoccriteria":{"directoryName":"relatedRecordAssocCriteria","id":"relatedrecordassoccriteria","inFolder":false,"name":"RelatedRecordAssocCriteria","strictDirectoryName":false,"suffix":"relatedRecordAssocCriteria"},"relationshipgraphdefinition":{"directoryName":"relationshipGraphDefinitions","id":"relationshipgraphdefinition","inFolder":false,"name":"RelationshipGraphDefinition","strictDirectoryName":false,"suffix":"relationshipGraphDefinition"},"remotesitesetting":{"directoryName":"remoteSiteSettings","id":"remotesitesetting","inFolder":false,"name":"RemoteSiteSetting","strictDirectoryName":false,"suffix":"remoteSite","supportsWildcardAndName":true},"report":{"directoryName":"reports","folderType":"reportfolder","id":"report","inFolder":true,"name":"Report","strictDirectoryName":false,"suffix":"report"},"reportfolder":{"directoryName":"reports","folderContentType":"report","id":"reportfolder","inFolder":false,"name":"ReportFolder","strictDirectoryName":false,"suffix":"reportFolder"},"reporttype":{"directoryName":"reportTypes","id":"reporttype","inFolder":false,"name":"ReportType","strictDirectoryName":false,"suffix":"reportType","supportsWildcardAndName":true},"restrictionrule":{"directoryName":"restrictionRules","id":"restrictionrule","name":"RestrictionRule","strictDirectoryName":true,"suffix":"rule"},"retrievalsummarydefinition":{"directoryName":"RetrievalSummaryDefinitions","id":"retrievalsummarydefinition","inFolder":false,"name":"RetrievalSummaryDefinition","strictDirectoryName":false,"suffix":"RetrievalSummaryDefinition"},"role":{"directoryName":"roles","id":"role","inFolder":false,"name":"Role","strictDirectoryName":false,"suffix":"role"},"salesagreementsettings":{"directoryName":"salesAgreementSettings","id":"salesagreementsettings","name":"SalesAgreementSettings","strictDirectoryName":false,"suffix":"salesAgreementSetting"},"samlssoconfig":{"directoryName":"samlssoconfigs","id":"samlssoconfig","inFolder":false,"name":"SamlSsoConfig","strictDirectoryName":false,"suffix":"samlssoconfig"},"schedulingobjective":{"directoryName":"SchedulingObjectives","id":"schedulingobjective","inFolder":false,"name":"SchedulingObjective","strictDirectoryName":false,"suffix":"SchedulingObjective"},"schedulingrule":{"directoryName":"SchedulingRules","id":"schedulingrule","name":"SchedulingRule","strictDirectoryName":false,"suffix":"schedulingRule"},"scontrol":{"directoryName":"scontrols","id":"scontrol","inFolder":false,"name":"Scontrol","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"scf"},"scorecategory":{"directoryName":"scoreCategories","id":"scorecategory","inFolder":false,"name":"ScoreCategory","suffix":"scoreCategory"},"searchableobjdatasyncinfo":{"directoryName":"SearchableObjDataSyncInfoSettings","id":"searchableobjdatasyncinfo","inFolder":false,"name":"SearchableObjDataSyncInfo","strictDirectoryName":false,"suffix":"SearchableObjDataSyncInfoSetting"},"searchcriteriaconfiguration":{"directoryName":"SearchCriteriaConfigurationSettings","id":"searchcriteriaconfiguration","inFolder":false,"name":"SearchCriteriaConfiguration","strictDirectoryName":false,"suffix":"SearchCriteriaConfigurationSetting"},"searchcustomization":{"directoryName":"searchCustomizations","id":"searchcustomization","inFolder":false,"name":"SearchCustomization","strictDirectoryName":false,"suffix":"searchCustomization"},"searchorgwideobjectconfig":{"directoryName":"searchOrgWideConfiguration","id":"searchorgwideobjectconfig","inFolder":false,"name":"SearchOrgWideObjectConfig","strictDirectoryName":false,"suffix":"searchOrgWideObjectConfig"},"serviceaisetupdefinition":{"directoryName":"serviceAISetupDescriptions","id":"serviceaisetupdefinition","inFolder":false,"name":"ServiceAISetupDefinition","strictDirectoryName":false,"suffix":"serviceAISetupDescription"},"serviceaisetupfield":{"directoryName":"serviceAISetupFields","id":"serviceaisetupfield","inFolder":false,"name":"ServiceAISetupField","strictDirectoryName":false,"suffix":"serviceAISetupField"},"servicechannel":{"directoryName":"serviceChannels","id":"servicechannel","inFolder":false,"name":"ServiceChannel","suffix":"serviceChannel"},"servicepresencestatus":{"directoryName":"servicePresenceStatuses","id":"servicepresencestatus","inFolder":false,"name":"ServicePresenceStatus","suffix":"servicePresenceStatus"},"serviceprocess":{"directoryName":"serviceprocess","id":"serviceprocess","inFolder":false,"name":"ServiceProcess","strictDirectoryName":false,"suffix":"serviceprocess"},"settings":{"directoryName":"settings","id":"settings","inFolder":false,"name":"Settings","strictDirectoryName":false,"suffix":"settings"},"sharingrules":{"children":{"directories":{"sharingCriteriaRules":"sharingRules","sharingGuestRules":"sharingRules","sharingOwnerRules":"sharingRules","sharingTerritoryRules":"sharingRules"},"suffixes":{"sharingCriteriaRule":"sharingcriteriarule","sharingGuestRule":"sharingguestrule","sharingOwnerRule":"sharingownerrule","sharingTerritoryRule":"sharingterritoryrule"},"types":{"sharingcriteriarule":{"directoryName":"sharingRules","id":"sharingcriteriarule","name":"SharingCriteriaRule","suffix":"sharingCriteriaRule","uniqueIdElement":"fullName","xmlElementName":"sharingCriteriaRules"},"sharingguestrule":{"directoryName":"sharingRules","id":"sharingguestrule","name":"SharingGuestRule","suffix":"sharingGuestRule","uniqueIdElement":"fullName","xmlElementName":"sharingGuestRules"},"sharingownerrule":{"directoryName":"sharingRules","id":"sharingownerrule","name":"SharingOwnerRule","suffix":"sharingOwnerRule","uniqueIdElement":"fullName","xmlElementName":"sharingOwnerRules"},"sharingterritoryrule":{"directoryName":"sharingRules","id":"sharingterritoryrule","name":"SharingTerritoryRule","suffix":"sharingTerritoryRule","uniqueIdElement":"fullName","xmlElementName":"sharingTerritoryRules"}}},"directoryName":"sharingRules","id":"sharingrules","inFolder":false,"name":"SharingRules","strictDirectoryName":false,"suffix":"sharingRules","supportsWildcardAndName":true},"sharingset":{"directoryName":"sharingSets","id":"sharingset","inFolder":false,"name":"SharingSet","strictDirectoryName":false,"suffix":"sharingSet"},"sitedotcom":{"directoryName":"siteDotComSites","id":"sitedotcom","inFolder":false,"name":"SiteDotCom","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":true,"suffix":"site"},"skill":{"directoryName":"skills","id":"skill","inFolder":false,"name":"Skill","suffix":"skill"},"skilltype":{"directoryName":"skilltypes","id":"skilltype","inFolder":false,"name":"SkillType","suffix":"skilltype"},"slackapp":{"directoryName":"slackapps","id":"slackapp","inFolder":false,"name":"SlackApp","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"slackapp"},"stagedefinition":{"directoryName":"stageDefinitions","id":"stagedefinition","inFolder":false,"name":"StageDefinition","strictDirectoryName":false,"suffix":"stageDefinition"},"standardvalueset":{"directoryName":"standardValueSets","id":"standardvalueset","inFolder":false,"name":"StandardValueSet","strictDirectoryName":false,"suffix":"standardValueSet"},"standardvaluesettranslation":{"directoryName":"standardValueSetTranslations","id":"standardvaluesettranslation","inFolder":false,"name":"StandardValueSetTranslation","strictDirectoryName":false,"suffix":"standardValueSetTranslation"},"staticresource":{"directoryName":"staticresources","id":"staticresource","inFolder":false,"name":"StaticResource","strategies":{"adapter":"mixedContent","transformer":"staticResource"},"strictDirectoryName":true,"suffix":"resource","supportsPartialDelete":true},"stnryassetenvsrccnfg":{"directoryName":"stationaryAssetEnvSourceConfigs","id":"stnryassetenvsrccnfg","inFolder":false,"name":"StnryAssetEnvSrcCnfg","strictDirectoryName":false,"suffix":"stationaryAssetEnvSourceConfig"},"streamingappdataconnector":{"directoryName":"streamingAppDataConnectors","id":"streamingappdataconnector","inFolder":false,"name":"StreamingAppDataConnector","strictDirectoryName":false,"suffix":"streamingAppDataConnector"},"sustainabilityuom":{"directoryName":"sustainabilityUoms","id":"sustainabilityuom","inFolder":false,"name":"SustainabilityUom","strictDirectoryName":false,"suffix":"sustainabilityUom"},"sustnuomconversion":{"directoryName":"sustnUomConversions","id":"sustnuomconversion","inFolder":false,"name":"SustnUomConversion","strictDirectoryName":false,"suffix":"sustnUomConversion"},"svccatalogcategory":{"directoryName":"svcCatalogCategories","id":"svccatalogcategory","inFolder":false,"name":"SvcCatalogCategory","strictDirectoryName":false,"suffix":"category"},"svccatalogfiltercondition":{"directoryName":"svcCatalogFilterConditions","id":"svccatalogfiltercondition","inFolder":false,"name":"SvcCatalogFilterCondition","strictDirectoryName":false,"suffix":"catalogFilterCondition"},"svccatalogfiltercriteria":{"directoryName":"svcCatalogFilterCriterias","id":"svccatalogfiltercriteria","inFolder":false,"name":"SvcCatalogFilterCriteria","strictDirectoryName":false,"suffix":"catalogFilterCriteria"},"svccatalogfulfillmentflow":{"directoryName":"svcCatalogFulfillmentFlows","id":"svccatalogfulfillmentflow","inFolder":false,"name":"SvcCatalogFulfillmentFlow","strictDirectoryName":false,"suffix":"fulfillmentFlow"},"svccatalogitemdef":{"directoryName":"svcCatalogItems","id":"svccatalogitemdef","inFolder":false,"name":"SvcCatalogItemDef","strictDirectoryName":false,"suffix":"catalogItem"},"svccatalogitemdeffiltrcrit":{"directoryName":"svcCatalogItemDefFiltrCrits","id":"svccatalogitemdeffiltrcrit","inFolder":false,"name":"SvcCatalogItemDefFiltrCrit","strictDirectoryName":false,"suffix":"catalogItemDefFiltrCrit"},"synonymdictionary":{"directoryName":"synonymDictionaries","id":"synonymdictionary","inFolder":false,"name":"SynonymDictionary","strictDirectoryName":false,"suffix":"synonymDictionary"},"territory":{"directoryName":"territories","id":"territory","inFolder":false,"name":"Territory","suffix":"territory"},"territory2":{"directoryName":"territories","folderType":"territory2model","id":"territory2","inFolder":false,"name":"Territory2","suffix":"territory2"},"territory2model":{"directoryName":"territory2Models","folderType":"territory2model","id":"territory2model","inFolder":false,"name":"Territory2Model","suffix":"territory2Model"},"territory2rule":{"directoryName":"rules","folderType":"territory2model","id":"territory2rule","inFolder":false,"name":"Territory2Rule","suffix":"territory2Rule"},"territory2type":{"directoryName":"territory2Types","id":"territory2type","inFolder":false,"name":"Territory2Type","suffix":"territory2Type"},"timelineobjectdefinition":{"directoryName":"timelineObjectDefinitions","id":"timelineobjectdefinition","inFolder":false,"name":"TimelineObjectDefinition","strictDirectoryName":false,"suffix":"timelineObjectDefinition"},"timesheettemplate":{"directoryName":"timeSheetTemplates","id":"timesheettemplate","name":"TimeSheetTemplate","strictDirectoryName":false,"suffix":"timeSheetTemplate"},"topicsforobjects":{"directoryName":"topicsForObjects","id":"topicsforobjects","inFolder":false,"name":"TopicsForObjects","strictDirectoryName":false,"suffix":"topicsForObjects"},"transactionprocessingtype":{"directoryName":"transactionProcessingTypes","id":"transactionprocessingtype","inFolder":false,"name":"TransactionProcessingType","suffix":"transactionProcessingType"},"transactionsecuritypolicy":{"directoryName":"transactionSecurityPolicies","id":"transactionsecuritypolicy","inFolder":false,"name":"TransactionSecurityPolicy","suffix":"transactionSecurityPolicy"},"translations":{"directoryName":"translations","id":"translations","inFolder":false,"name":"Translations","suffix":"translation"},"uiformatspecificationset":{"directoryName":"uiFormatSpecificationSets","id":"uiformatspecificationset","inFolder":false,"name":"UiFormatSpecificationSet","strictDirectoryName":false,"suffix":"uiFormatSpecificationSet"},"uiobjectrelationconfig":{"directoryName":"uiObjectRelationConfigs","id":"uiobjectrelationconfig","inFolder":false,"name":"UIObjectRelationConfig","suffix":"uiObjectRelationConfig"},"uipreviewmessagetabdef":{"directoryName":"uiPreviewMessageTabDefs","id":"uipreviewmessagetabdef","inFolder":false,"name":"UiPreviewMessageTabDef","suffix":"uiPreviewMessageTabDef"},"uiplugin":{"directoryName":"uiplugins","id":"uiplugin","inFolder":false,"name":"UiPlugin","strategies":{"adapter":"matchingContentFile"},"suffix":"uiplugin"},"uiviewdefinition":{"directoryName":"uiviews","id":"uiviewdefinition","inFolder":false,"name":"UiViewDefinition","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"uiview"},"useraccesspolicy":{"directoryName":"useraccesspolicies","id":"useraccesspolicy","inFolder":false,"name":"UserAccessPolicy","strictDirectoryName":false,"suffix":"useraccesspolicy"},"userauthcertificate":{"directoryName":"userAuthCertificates","id":"userauthcertificate","inFolder":false,"name":"UserAuthCertificate","suffix":"userAuthCertificate"},"usercriteria":{"directoryName":"userCriteria","id":"usercriteria","inFolder":false,"name":"UserCriteria","strictDirectoryName":false,"suffix":"userCriteria"},"userprofilesearchscope":{"directoryName":"userProfileSearchScopes","id":"userprofilesearchscope","inFolder":false,"name":"UserProfileSearchScope","strictDirectoryName":false,"suffix":"userProfileSearchScope"},"userprovisioningconfig":{"directoryName":"userProvisioningConfigs","id":"userprovisioningconfig","inFolder":false,"name":"UserProvisioningConfig","strictDirectoryName":false,"suffix":"userProvisioningConfig"},"vehicleassetemssnsrccnfg":{"directoryName":"vehicleAssetEmssnSourceConfigs","id":"vehicleassetemssnsrccnfg","inFolder":false,"name":"VehicleAssetEmssnSrcCnfg","strictDirectoryName":false,"suffix":"vehicleAssetEmssnSourceConfig"},"viewdefinition":{"directoryName":"viewdefinitions","id":"viewdefinition","inFolder":false,"name":"ViewDefinition","strategies":{"adapter":"matchingContentFile"},"strictDirectoryName":false,"suffix":"view"},"virtualvisitconfig":{"directoryName":"VirtualVisitConfigs","id":"virtualvisitconfig","inFolder":false,"name":"VirtualVisitConfig","strictDirectoryName":false,"suffix":"virtualVisitConfig"},"visualizationplugin":{"directoryName":"visualizationPlugins","id":"visualizationplugin","inFolder":false,"name":"VisualizationPlugin","suffix":"visualizationPlugin"},"waveanalyticassetcollection":{"directoryName":"wave","id":"waveanalyticassetcollection","inFolder":false,"name":"WaveAnalyticAssetCollection","strictDirectoryName":false,"suffix":"collection"},"waveapplication":{"directoryName":"wave","id":"waveapplication","inFolder":false,"name":"WaveApplication","suffix":"wapp"},"wavecomponent":{"directoryName":"wave","id":"wavecomponent","inFolder":false,"name":"WaveComponent","strategies":{"adapter":"matchingContentFile"},"suffix":"wcomp"},"wavedashboard":{"directoryName":"wave","id":"wavedashboard","inFolder":false,"name":"WaveDashboard","strategies":{"adapter":"matchingContentFile"},"suffix":"wdash"},"wavedataflow":{"directoryName":"wave","id":"wavedataflow","inFolder":false,"name":"WaveDataflow","strategies":{"adapter":"matchingContentFile"},"suffix":"wdf"},"wavedataset":{"directoryName":"wave","id":"wavedataset","inFolder":false,"name":"WaveDataset","suffix":"wds"},"wavelens":{"directoryName":"wave","id":"wavelens","inFolder":false,"name":"WaveLens","strategies":{"adapter":"matchingContentFile"},"suffix":"wlens"},"waverecipe":{"directoryName":"wave","id":"waverecipe","inFolder":false,"name":"WaveRecipe","strategies":{"adapter":"matchingContentFile"},"suffix":"wdpr"},"wavetemplatebundle":{"directoryName":"waveTemplates","id":"wavetemplatebundle","inFolder":false,"name":"WaveTemplateBundle","strategies":{"adapter":"bundle"},"strictDirectoryName":true,"supportsPartialDelete":true},"wavexmd":{"directoryName":"wave","id":"wavexmd","inFolder":false,"name":"WaveXmd","suffix":"xmd"},"uibundle":{"directoryName":"uiBundles","id":"uibundle","inFolder":false,"name":"UIBundle","suffix":"uibundle","strategies":{"adapter":"uiBundles"},"strictDirectoryName":true,"supportsPartialDelete":true},"webstorebundle":{"directoryName":"webStoreBundles","id":"webstorebundle","inFolder":false,"name":"WebStoreBundle","strictDirectoryName":false,"suffix":"webStoreBundle"},"webstoretemplate":{"directoryName":"webStoreTemplates","id":"webstoretemplate","name":"WebStoreTemplate","strictDirectoryName":false,"suffix":"webStoreTemplate"},"workflowflowautomation":{"directoryName":"workflowFlowAutomations","id":"workflowflowautomation","name":"WorkflowFlowAutomation","strictDirectoryName":false,"suffix":"workflowFlowAutomation"},"workflow":{"children":{"directories":{"workflowAlerts":"workflowalert","workflowFieldUpdates":"workflowfieldupdate","workflowFlowActions":"workflowflowaction","workflowKnowledgePublishs":"workflowknowledgepublish","workflowOutboundMessages":"workflowoutboundmessage","workflowRules":"workflowrule","workflowSends":"workflowsend","workflowTasks":"workflowtask"},"suffixes":{"workflowAlert":"workflowalert","workflowFieldUpdate":"workflowfieldupdate","workflowFlowAction":"workflowflowaction","workflowKnowledgePublish":"workflowknowledgepublish","workflowOutboundMessage":"workflowoutboundmessage","workflowRule":"workflowrule","workflowSend":"workflowsend","workflowTask":"workflowtask"},"types":{"workflowalert":{"directoryName":"workflowAlerts","id":"workflowalert","name":"WorkflowAlert","suffix":"workflowAlert","uniqueIdElement":"fullName","xmlElementName":"alerts"},"workflowfieldupdate":{"directoryName":"workflowFieldUpdates","id":"workflowfieldupdate","name":"WorkflowFieldUpdate","suffix":"workflowFieldUpdate","uniqueIdElement":"fullName","xmlElementName":"fieldUpdates"},"workflowflowaction":{"directoryName":"workflowFlowActions","id":"workflowflowaction","name":"WorkflowFlowAction","suffix":"workflowFlowAction","uniqueIdElement":"fullName","xmlElementName":"flowActions"},"workflowknowledgepublish":{"directoryName":"workflowKnowledgePublishs","id":"workflowknowledgepublish","name":"WorkflowKnowledgePublish","suffix":"workflowKnowledgePublish","uniqueIdElement":"fullName","xmlElementName":"knowledgePublishes"},"workflowoutboundmessage":{"directoryName":"workflowOutboundMessages","id":"workflowoutboundmessage","name":"WorkflowOutboundMessage","suffix":"workflowOutboundMessage","uniqueIdElement":"fullName","xmlElementName":"outboundMessages"},"workflowrule":{"directoryName":"workflowRules","id":"workflowrule","name":"WorkflowRule","suffix":"workflowRule","uniqueIdElement":"fullName","xmlElementName":"rules"},"workflowsend":{"directoryName":"workflowSends","id":"workflowsend","name":"WorkflowSend","suffix":"workflowSend","uniqueIdElement":"fullName","xmlElementName":"send"},"workflowtask":{"directoryName":"workflowTasks","id":"workflowtask","name":"WorkflowTask","suffix":"workflowTask","uniqueIdElement":"fullName","xmlElementName":"tasks"}}},"directoryName":"workflows","id":"workflow","inFolder":false,"name":"Workflow","strictDirectoryName":false,"suffix":"workflow","supportsWildcardAndName":true},"workskillrouting":{"children":{"directories":{"workSkillRoutingAttributes":"workskillroutingattribute"},"suffixes":{"workSkillRoutingAttribute":"workskillroutingattribute"},"types":{"workskillroutingattribute":{"directoryName":"workSkillRoutingAttributes","id":"workskillroutingattribute","name":"WorkSkillRoutingAttribute","suffix":"workSkillRoutingAttribute"}}},"directoryName":"workSkillRoutings","id":"workskillrouting","name":"WorkSkillRouting","strictDirectoryName":false,"suffix":"workSkillRouting"},"xorghub":{"directoryName":"xorghubs","id":"xorghub","inFolder":false,"name":"XOrgHub","suffix":"xorghub"},"extlclntapppushsettings":{"id":"extlclntapppushsettings","name":"ExtlClntAppPushSettings","suffix":"ecaPush","directoryName":"extlClntAppPushSettings","inFolder":false,"strictDirectoryName":false},"extlclntapppushconfigurablepolicies":{"id":"extlclntapppushconfigurablepolicies","name":"ExtlClntAppPushConfigurablePolicies","suffix":"ecaPushPlcy","directoryName":"extlClntAppPushPolicies","inFolder":false,"strictDirectoryName":false},"appframeworktemplatebundle":{"directoryName":"appTemplates","id":"appframeworktemplatebundle","name":"AppFrameworkTemplateBundle","inFolder":false,"strategies":{"adapter":"bundle"},"strictDirectoryName":true,"supportsPartialDelete":true},"choicelist":{"id":"choicelist","name":"ChoiceList","suffix":"ChoiceList","directoryName":"ChoiceList","inFolder":false,"strictDirectoryName":false},"convintelligencesignalrule":{"id":"convintelligencesignalrule","name":"ConvIntelligenceSignalRule","suffix":"ConvIntelligenceSignalRule","directoryName":"ConvIntelligenceSignalRule","inFolder":false,"strictDirectoryName":false},"publickeycertificate":{"id":"publickeycertificate","name":"PublicKeyCertificate","suffix":"PublicKeyCertificate","directoryName":"PublicKeyCertificate","inFolder":false,"strictDirectoryName":false},"publickeycertificateset":{"id":"publickeycertificateset","name":"PublicKeyCertificateSet","suffix":"PublicKeyCertificateSet","directoryName":"PublicKeyCertificateSet","inFolder":false,"strictDirectoryName":false},"aievaluationdefinition":{"id":"aievaluationdefinition","name":"AiEvaluationDefinition","suffix":"aiEvaluationDefinition","directoryName":"aiEvaluationDefinitions","inFolder":false,"strictDirectoryName":false},"analyticsdashboard":{"id":"analyticsdashboard","name":"AnalyticsDashboard","suffix":"uadash","directoryName":"analyticsDashboards","inFolder":false,"strictDirectoryName":false},"analyticsvisualization":{"id":"analyticsvisualization","name":"AnalyticsVisualization","suffix":"uaviz","directoryName":"analyticsVisualizations","inFolder":false,"strictDirectoryName":false},"analyticsworkspace":{"id":"analyticsworkspace","name":"AnalyticsWorkspace","suffix":"uawork","directoryName":"analyticsWorkspaces","inFolder":false,"strictDirectoryName":false},"lightningtypebundle":{"id":"lightningtypebundle","name":"LightningTypeBundle","directoryName":"lightningTypes","inFolder":false,"strictDirectoryName":true,"metaFileSuffix":"schema.json","strategies":{"adapter":"bundle"},"supportsPartialDelete":true},"contenttypebundle":{"id":"contenttypebundle","name":"ContentTypeBundle","directoryName":"contentTypes","inFolder":false,"strictDirectoryName":true,"metaFileSuffix":"schema.json","strategies":{"adapter":"bundle"},"supportsPartialDelete":true},"lifesciconfigcategory":{"id":"lifesciconfigcategory","name":"LifeSciConfigCategory","suffix":"lifeSciConfigCategory","directoryName":"lifeSciConfigCategories","inFolder":false,"strictDirectoryName":false},"lifesciconfigrecord":{"id":"lifesciconfigrecord","name":"LifeSciConfigRecord","suffix":"lifeSciConfigRecord","directoryName":"lifeSciConfigRecords","inFolder":false,"strictDirectoryName":false},"invocableactionextension":{"id":"invocableactionextension","name":"InvocableActionExtension","suffix":"invocableactionextension","directoryName":"invocableactionextensions","inFolder":false,"strictDirectoryName":false},"fieldservicemobileconfig":{"id":"fieldservicemobileconfig","name":"FieldServiceMobileConfig","suffix":"fieldServiceMobileConfig","directoryName":"fieldServiceMobileConfigs","inFolder":false,"strictDirectoryName":false},"dgtassetmgmtprovider":{"id":"dgtassetmgmtprovider","name":"DgtAssetMgmtProvider","suffix":"dgtAssetMgmtProvider","directoryName":"dgtAssetMgmtProviders","inFolder":false,"strictDirectoryName":false},"dgtassetmgmtprvdlghtcpnt":{"id":"dgtassetmgmtprvdlghtcpnt","name":"DgtAssetMgmtPrvdLghtCpnt","suffix":"dgtAssetMgmtPrvdLghtCpnt","directoryName":"dgtAssetMgmtPrvdLghtCpnts","inFolder":false,"strictDirectoryName":false},"apinamedquery":{"id":"apinamedquery","name":"ApiNamedQuery","suffix":"apiNamedQuery","directoryName":"apiNamedQueries","inFolder":false,"strictDirectoryName":false},"externalstorageprvdconfig":{"id":"externalstorageprvdconfig","name":"ExternalStoragePrvdConfig","suffix":"ExternalStoragePrvdConfigSet","directoryName":"ExternalStoragePrvdConfig","inFolder":false,"strictDirectoryName":false},"catalogedapi":{"id":"catalogedapi","name":"CatalogedApi","suffix":"catalogedApi","directoryName":"catalogedApis","inFolder":false,"strictDirectoryName":false},"catalogedapiversion":{"id":"catalogedapiversion","name":"CatalogedApiVersion","suffix":"catalogedApiVersion","directoryName":"catalogedApiVersions","inFolder":false,"strictDirectoryName":false},"catalogedapiartifactversioninfo":{"id":"catalogedapiartifactversioninfo","name":"CatalogedApiArtifactVersionInfo","suffix":"catalogedApiArtifactVersionInfo","directoryName":"catalogedApiArtifactVersionInfos","inFolder":false,"strictDirectoryName":false},"rulelibrarydefinition":{"id":"rulelibrarydefinition","name":"RuleLibraryDefinition","suffix":"ruleLibraryDefinition","directoryName":"ruleLibraryDefinition","inFolder":false,"strictDirectoryName":false},"datamapperdefinition":{"id":"datamapperdefinition","name":"DataMapperDefinition","suffix":"dataMapperDefinition","directoryName":"dataMapperDefinitions","inFolder":false,"strictDirectoryName":false},"dynamicuicarddefinition":{"id":"dynamicuicarddefinition","name":"DynamicUiCardDefinition","suffix":"dynamicUiCardDefinition","directoryName":"dynamicUiCardDefinitions","inFolder":false,"strictDirectoryName":false},"integrationprocddefinition":{"id":"integrationprocddefinition","name":"IntegrationProcdDefinition","suffix":"integrationProcdDefinition","directoryName":"integrationProcdDefinitions","inFolder":false,"strictDirectoryName":false},"omniscriptdefinition":{"id":"omniscriptdefinition","name":"OmniscriptDefinition","suffix":"omniscriptDefinition","directoryName":"omniscriptDefinitions","inFolder":false,"strictDirectoryName":false},"computeextension":{"id":"computeextension","name":"ComputeExtension","suffix":"computeExtension","directoryName":"computeExtensions","inFolder":false,"strictDirectoryName":false},"dataobjectsearchindexconf":{"id":"dataobjectsearchindexconf","name":"DataObjectSearchIndexConf","suffix":"dataObjectSearchIndexConf","directoryName":"dataObjectSearchIndexConfs","inFolder":false,"strictDirectoryName":false},"lightningoutapp":{"id":"lightningoutapp","name":"LightningOutApp","suffix":"lightningOutApp","directoryName":"lightningOutApps","inFolder":false,"strictDirectoryName":false},"extlclntappcanvassettings":{"id":"extlclntappcanvassettings","name":"ExtlClntAppCanvasSettings","suffix":"ecaCanvas","directoryName":"extlClntAppCanvasSettings","inFolder":false,"strictDirectoryName":false},"stageassignment":{"id":"stageassignment","name":"StageAssignment","suffix":"stageAssignment","directoryName":"stageAssignments","inFolder":false,"strictDirectoryName":false},"onboardingdataobjectgroup":{"id":"onboardingdataobjectgroup","name":"OnboardingDataObjectGroup","suffix":"onboardingDataObjectGroup","directoryName":"onboardingDataObjectGroups","inFolder":false,"strictDirectoryName":false},"partyprofiledataobjectvaliditydefinition":{"id":"partyprofiledataobjectvaliditydefinition","name":"PartyProfileDataObjectValidityDefinition","suffix":"partyProfileDataObjectValidityDefinition","directoryName":"partyProfileDataObjectValidityDefinitions","inFolder":false,"strictDirectoryName":false},"procedureplandefinition":{"id":"procedureplandefinition","name":"ProcedurePlanDefinition","suffix":"procedurePlanDefinition","directoryName":"procedurePlanDefinitions","inFolder":false,"strictDirectoryName":false},"flexcarddefinition":{"id":"flexcarddefinition","name":"FlexcardDefinition","suffix":"flexcardDefinition","directoryName":"flexcardDefinitions","inFolder":false,"strictDirectoryName":false},"telemetrydefinition":{"id":"telemetrydefinition","name":"TelemetryDefinition","suffix":"TelemetryDefinition","directoryName":"TelemetryDefinitions","inFolder":false,"strictDirectoryName":false},"telemetrydefinitionversion":{"id":"telemetrydefinitionversion","name":"TelemetryDefinitionVersion","suffix":"TelemetryDefinitionVersion","directoryName":"TelemetryDefinitionVersions","inFolder":false,"strictDirectoryName":false},"telemetryactiondefinition":{"id":"telemetryactiondefinition","name":"TelemetryActionDefinition","suffix":"TelemetryActionDefinition","directoryName":"TelemetryActionDefinitions","inFolder":false,"strictDirectoryName":false},"telemetryactiondefstep":{"id":"telemetryactiondefstep","name":"TelemetryActionDefStep","suffix":"TelemetryActionDefStep","directoryName":"TelemetryActionDefSteps","inFolder":false,"strictDirectoryName":false},"telemetryactndefstepattr":{"id":"telemetryactndefstepattr","name":"TelemetryActnDefStepAttr","suffix":"TelemetryActnDefStepAttr","directoryName":"TelemetryActnDefStepAttrs","inFolder":false,"strictDirectoryName":false},"cnfgitemattrdef":{"id":"cnfgitemattrdef","name":"CnfgItemAttrDef","suffix":"cnfgItemAttrDef","directoryName":"cnfgItemAttrDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemattrpcklstvaldef":{"id":"cnfgitemattrpcklstvaldef","name":"CnfgItemAttrPcklstValDef","suffix":"cnfgItemAttrPcklstValDef","directoryName":"cnfgItemAttrPcklstValDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemsourcedefinition":{"id":"cnfgitemsourcedefinition","name":"CnfgItemSourceDefinition","suffix":"cnfgItemSourceDefinition","directoryName":"cnfgItemSourceDefinitions","inFolder":false,"strictDirectoryName":false},"cnfgitemattrpicklistdef":{"id":"cnfgitemattrpicklistdef","name":"CnfgItemAttrPicklistDef","suffix":"cnfgItemAttrPicklistDef","directoryName":"cnfgItemAttrPicklistDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemattrsetattr":{"id":"cnfgitemattrsetattr","name":"CnfgItemAttrSetAttr","suffix":"cnfgItemAttrSetAttr","directoryName":"cnfgItemAttrSetAttrs","inFolder":false,"strictDirectoryName":false},"cnfgitemattrsetdef":{"id":"cnfgitemattrsetdef","name":"CnfgItemAttrSetDef","suffix":"cnfgItemAttrSetDef","directoryName":"cnfgItemAttrSetDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemtypeattrreldef":{"id":"cnfgitemtypeattrreldef","name":"CnfgItemTypeAttrRelDef","suffix":"cnfgItemTypeAttrRelDef","directoryName":"cnfgItemTypeAttrRelDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemtypeidentfieldmap":{"id":"cnfgitemtypeidentfieldmap","name":"CnfgItemTypeIdentFieldMap","suffix":"cnfgItemTypeIdentFieldMap","directoryName":"cnfgItemTypeIdentFieldMaps","inFolder":false,"strictDirectoryName":false},"cnfgitemtypeidentrule":{"id":"cnfgitemtypeidentrule","name":"CnfgItemTypeIdentRule","suffix":"cnfgItemTypeIdentRule","directoryName":"cnfgItemTypeIdentRules","inFolder":false,"strictDirectoryName":false},"cnfgitemtypedef":{"id":"cnfgitemtypedef","name":"CnfgItemTypeDef","suffix":"cnfgItemTypeDef","directoryName":"cnfgItemTypeDefs","inFolder":false,"strictDirectoryName":false},"cnfgitemtyperelationdef":{"id":"cnfgitemtyperelationdef","name":"CnfgItemTypeRelationDef","suffix":"cnfgItemTypeRelationDef","directoryName":"cnfgItemTypeRelationDefs","inFolder":false,"strictDirectoryName":false},"cnfgmgmtrelationtypedef":{"id":"cnfgmgmtrelationtypedef","name":"CnfgMgmtRelationTypeDef","suffix":"cnfgMgmtRelationTypeDef","directoryName":"cnfgMgmtRelationTypeDefs","inFolder":false,"strictDirectoryName":false},"meetingplaybookdefinition":{"id":"meetingplaybookdefinition","name":"MeetingPlaybookDefinition","suffix":"meetingPlaybookDefinition","directoryName":"meetingPlaybookDefinitions","inFolder":false,"strictDirectoryName":false},"policyruledefinition":{"id":"policyruledefinition","name":"PolicyRuleDefinition","suffix":"policyRuleDefinition","directoryName":"policyRuleDefinitions","inFolder":false,"strictDirectoryName":false},"policyruledefinitionset":{"id":"policyruledefinitionset","name":"PolicyRuleDefinitionSet","suffix":"policyRuleDefinitionSet","directoryName":"policyRuleDefinitionSets","inFolder":false,"strictDirectoryName":false},"idpconfiguration":{"id":"idpconfiguration","name":"IdpConfiguration","suffix":"idpConfiguration","directoryName":"idpConfigurations","inFolder":false,"strictDirectoryName":false},"uiwidgetbundle":{"id":"uiwidgetbundle","name":"UiWidgetBundle","directoryName":"uiWidgets","inFolder":false,"strictDirectoryName":true,"metaFileSuffix":"uiwidget-meta.xml","strategies":{"adapter":"bundle"},"supportsPartialDelete":true}}}' };
-var MODULES = {
-  "ignore/index": () => require_ignore(),
-  "fast-xml-parser": () => require_fxp()
-};
-function virtualFile(path) {
-  return typeof path === "string" && path.startsWith(VIRTUAL_ROOT) ? FILES[path.slice(VIRTUAL_ROOT.length)] : void 0;
-}
-function createRequire2(from) {
-  const real = nodeModule.createRequire(from);
-  const bundledRequire = (id) => {
-    if (Object.hasOwn(MODULES, id)) return MODULES[id]();
-    try {
-      return real(id);
-    } catch (error) {
-      if (error?.code === "MODULE_NOT_FOUND") error.message += " (the action bundle carries only the modules listed in scripts/build-action.mjs)";
-      throw error;
-    }
-  };
-  bundledRequire.resolve = (id, options) => Object.hasOwn(FILES, id) ? VIRTUAL_ROOT + id : real.resolve(id, options);
-  bundledRequire.cache = real.cache;
-  return bundledRequire;
-}
-function readFileSync2(path, options) {
-  const text = virtualFile(path);
-  if (text === void 0) return nodeFs.readFileSync(path, options);
-  const encoding = typeof options === "string" ? options : options?.encoding;
-  return encoding ? text : Buffer.from(text, "utf8");
-}
-
-// src/action/run.ts
-import { dirname as dirname8, resolve as resolve7 } from "node:path";
-
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-
 // src/engine/errors.ts
 var UsageError = class extends Error {
 };
 
-// src/cli/args.ts
-var ArgumentError = class extends UsageError {
-};
-var LINT_OPTIONS = {
-  format: { type: "string", short: "f" },
-  "output-file": { type: "string", short: "o" },
-  "max-warnings": { type: "string" },
-  quiet: { type: "boolean", short: "q" },
-  env: { type: "string" },
-  debug: { type: "boolean" },
-  config: { type: "string", short: "c" },
-  "no-config": { type: "boolean" },
-  "no-inline-config": { type: "boolean" },
-  baseline: { type: "string" },
-  "update-baseline": { type: "boolean" },
-  "no-plugins": { type: "boolean" },
-  staged: { type: "boolean" },
-  "changed-since": { type: "string" },
-  "sarif-category": { type: "string" },
-  only: { type: "string", multiple: true },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" },
-  force: { type: "boolean" }
-};
-var COMMANDS = /* @__PURE__ */ new Set(["lint", "rules", "init"]);
-function parseCliArgs(argv) {
-  let command = "lint";
-  let rest = argv;
-  if (argv[0] && COMMANDS.has(argv[0])) {
-    command = argv[0];
-    rest = argv.slice(1);
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: LINT_OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new ArgumentError(error.message.replace(/\. To specify a positional argument.*$/s, ""));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { command: "help" };
-  if (values.version) return { command: "version" };
-  if (command === "rules") {
-    const format = values.format ?? "text";
-    if (!["text", "json", "markdown"].includes(format)) throw new ArgumentError(`rules --format must be text, json or markdown, not "${format}"`);
-    return { command: "rules", format, ...values.config ? { config: values.config } : {}, noConfig: values["no-config"] ?? false, noPlugins: values["no-plugins"] ?? false };
-  }
-  if (command === "init") return { command: "init", paths: positionals, force: values.force ?? false, debug: values.debug ?? false };
-  const environment = values.env;
-  if (environment !== void 0 && environment !== "production" && environment !== "sandbox") {
-    throw new ArgumentError(`--env must be production or sandbox, not "${environment}"`);
-  }
-  let maxWarnings;
-  if (values["max-warnings"] !== void 0) {
-    maxWarnings = Number(values["max-warnings"]);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new ArgumentError(`--max-warnings takes a whole number, not "${values["max-warnings"]}"`);
-  }
-  if (values.staged && values["changed-since"]) throw new ArgumentError("--staged and --changed-since cannot be combined");
-  if (values.config && values["no-config"]) throw new ArgumentError("--config and --no-config cannot be combined");
-  return {
-    command: "lint",
-    paths: positionals,
-    format: values.format ?? "text",
-    ...values["output-file"] ? { outputFile: values["output-file"] } : {},
-    ...maxWarnings !== void 0 && maxWarnings >= 0 ? { maxWarnings } : {},
-    quiet: values.quiet ?? false,
-    ...environment ? { environment } : {},
-    debug: values.debug ?? false,
-    ...values.config ? { config: values.config } : {},
-    noConfig: values["no-config"] ?? false,
-    noInlineConfig: values["no-inline-config"] ?? false,
-    ...values.baseline ? { baseline: values.baseline } : {},
-    updateBaseline: values["update-baseline"] ?? false,
-    noPlugins: values["no-plugins"] ?? false,
-    staged: values.staged ?? false,
-    ...values["changed-since"] ? { changedSince: values["changed-since"] } : {},
-    ...values["sarif-category"] !== void 0 ? { sarifCategory: values["sarif-category"] } : {},
-    only: values.only ?? []
-  };
-}
-
-// src/cli/prepare.ts
-import { dirname as dirname7, resolve as resolve6, sep as sep7 } from "node:path";
-
-// src/engine/baseline.ts
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative3 } from "node:path";
-
-// src/engine/config.ts
-import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+// src/engine/lint.ts
+init_node_fs();
+import { basename as basename6 } from "node:path";
+import { performance } from "node:perf_hooks";
 
 // src/parser/positions.ts
 var LineIndex = class {
@@ -11757,781 +20085,1443 @@ function fileStart(file) {
   return { file, line: 1, column: 1 };
 }
 
-// src/engine/names.ts
-function distance(a, b) {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length];
-}
-function closestName(name, candidates) {
-  let best;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = distance(name, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-// src/engine/config.ts
-var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "connected-app-lint.yml"];
-async function schemaValidator() {
-  return (await Promise.resolve().then(() => (init_config_validator_generated(), config_validator_generated_exports))).validateConfig;
-}
-function configSearchDirectories(start) {
-  const chain = [];
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    chain.push(dir);
-    if (dirname(dir) === dir) break;
-  }
-  const gitRoot = chain.findIndex((dir) => (0, node_fs_exports.existsSync)(join(dir, ".git")));
-  if (gitRoot !== -1) return chain.slice(0, gitRoot + 1);
-  const projectRoot = chain.findIndex((dir) => (0, node_fs_exports.existsSync)(join(dir, "sfdx-project.json")));
-  return projectRoot === -1 ? chain : chain.slice(0, projectRoot + 1);
-}
-function findConfigFile(start) {
-  for (const dir of configSearchDirectories(start)) {
-    const found = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((file) => (0, node_fs_exports.existsSync)(file));
-    if (found.length > 1) {
-      throw new UsageError(`${displayPath(dir)} holds ${found.length} configuration files (${found.map((file) => basename(file)).join(", ")}); keep one`);
-    }
-    if (found[0]) return found[0];
-  }
-  return void 0;
-}
-async function loadConfig(options) {
-  if (options.explicit !== void 0) {
-    const file2 = resolve(options.cwd, options.explicit);
-    if (!(0, node_fs_exports.existsSync)(file2)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file2);
-  }
-  const file = findConfigFile(options.searchFrom ?? options.cwd);
-  return file ? loadConfigFile(file) : { config: {} };
-}
-async function loadConfigFile(file) {
-  let text;
-  try {
-    text = readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (error) {
-    throw new UsageError(`cannot read configuration file ${displayPath(file)}: ${error.message}`);
-  }
-  return parseConfig(file, text);
-}
-async function parseConfig(file, text) {
-  const data = isJson(file) ? parseJson(file, text) : await parseYaml(file, text);
-  const validate = await schemaValidator();
-  if (!validate(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate.errors ?? []));
-  const config = normalize(data, file);
-  return { config, file };
-}
-var isJson = (file) => extname(file).toLowerCase() === ".json";
-function parseJson(file, text) {
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`invalid configuration: ${displayPath(file)} is not valid JSON: ${error.message}`);
-  }
-}
-async function parseYaml(file, text) {
-  const { parseDocument } = await Promise.resolve().then(() => __toESM(require_dist(), 1));
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    const at = new LineIndex(file, text).at(error.pos[0]);
-    throw new UsageError(`invalid configuration: ${displayPath(file)}:${at.line}:${at.column}: not valid YAML: ${error.message.split("\n")[0]}`);
-  }
-  try {
-    return doc.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (error2) {
-    throw new UsageError(`invalid configuration: ${displayPath(file)}: ${error2.message}`);
-  }
-}
-function normalize(config, file) {
-  const normalized = { ...config };
-  if (config.rules) normalized.rules = Object.assign(/* @__PURE__ */ Object.create(null), config.rules);
-  if (config.apps) normalized.apps = Object.assign(/* @__PURE__ */ Object.create(null), config.apps);
-  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname(file), lintRootFor(dirname(file)));
-  return normalized;
-}
-function lintRootFor(dir) {
-  const chain = configSearchDirectories(dir);
-  const top = chain[chain.length - 1];
-  return (0, node_fs_exports.existsSync)(join(top, ".git")) || (0, node_fs_exports.existsSync)(join(top, "sfdx-project.json")) ? top : dir;
-}
-function rebasePatterns(patterns, from, root) {
-  const prefix = relative(root, from).split(sep).join("/");
-  if (prefix === "" || prefix.startsWith("..") || isAbsolute(prefix)) return [...patterns];
-  return patterns.map((pattern) => {
-    const negated = pattern.startsWith("!");
-    const body = negated ? pattern.slice(1) : pattern;
-    const anchored = body.replace(/\/$/, "").includes("/");
-    const rebased = anchored ? `${prefix}/${body.replace(/^\//, "")}` : `${prefix}/**/${body}`;
-    return `${negated ? "!" : ""}${rebased}`;
-  });
-}
-function displayPath(file) {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
-}
-function keyPath(segments) {
-  return segments.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("") || "the configuration";
-}
-function segmentsOf(instancePath, data) {
-  const segments = [];
-  let value = data;
-  for (const raw of instancePath.split("/").slice(1)) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    const segment = Array.isArray(value) ? Number(key) : key;
-    segments.push(segment);
-    value = value !== null && typeof value === "object" ? value[segment] : void 0;
-  }
-  return segments;
-}
-function valueAt(data, segments) {
-  let value = data;
-  for (const segment of segments) value = value !== null && typeof value === "object" ? value[segment] : void 0;
-  return value;
-}
-function describeValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return JSON.stringify(value);
-}
-var TYPE_NAMES = { object: "a mapping", array: "a list", string: "a string", number: "a number", integer: "a whole number", boolean: "true or false" };
-function allowedKeys(segments) {
-  const schema = publishedSchema();
-  const props = (node) => Object.keys(node?.properties ?? {});
-  if (segments.length === 0) return props(schema).filter((key) => key !== "$schema");
-  if (segments.length === 1 && segments[0] === "rules") return props(schema.properties.rules);
-  if (segments.length === 2 && segments[0] === "apps") return props(schema.definitions.app);
-  return [];
-}
-var schemaCache;
-function publishedSchema() {
-  schemaCache ??= JSON.parse(readFileSync2(new URL("../../schema/config.schema.json", import.meta.url), "utf8"));
-  return schemaCache;
-}
-function expectedShape(segments) {
-  if (segments.length === 2 && segments[0] === "rules") return "off, warn or error, or [level, options]";
-  if (segments.length === 3 && segments[0] === "apps" && segments[2] === "callbackUrls") return "a list of URLs, or a mapping with production and sandbox lists";
-  return void 0;
-}
-function explain(error, segments, data) {
-  const path = keyPath(segments);
-  const value = valueAt(data, segments);
-  switch (error.keyword) {
-    case "if":
-      return void 0;
-    // "must match then/else": the branch's own error says what is wrong
-    case "additionalProperties": {
-      const key = String(error.params.additionalProperty);
-      const at = [...segments, key];
-      if (segments.length === 1 && segments[0] === "rules") {
-        if (key === "parse-error") return { message: "rules.parse-error cannot be configured: a file that cannot be parsed is always an error", keySegments: at, onKey: true };
-        const hint2 = closestName(key, allowedKeys(segments));
-        return { message: `unknown rule "${key}" in rules${hint2 ? ` (did you mean "${hint2}"?)` : ""}; plugin rules are written <plugin>/<rule>`, keySegments: at, onKey: true };
-      }
-      const allowed = allowedKeys(segments);
-      const hint = closestName(key, allowed);
-      return {
-        message: `unknown key "${key}" in ${path}${hint ? ` (did you mean "${hint}"?)` : allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`,
-        keySegments: at,
-        onKey: true
-      };
-    }
-    case "enum":
-      return { message: `${path} must be one of ${error.params.allowedValues.join(", ")}, not ${describeValue(value)}`, keySegments: [...segments], onKey: false };
-    case "type": {
-      const expected = expectedShape(segments) ?? TYPE_NAMES[String(error.params.type)] ?? String(error.params.type);
-      return { message: `${path} must be ${expected}, not ${describeValue(value)}`, keySegments: [...segments], onKey: false };
-    }
-    case "required":
-      return { message: `${path} needs "${error.params.missingProperty}"`, keySegments: [...segments], onKey: false };
-    case "minLength":
-      return { message: `${path} must not be empty`, keySegments: [...segments], onKey: false };
-    case "minItems":
-    case "maxItems":
-      if (expectedShape(segments)) return { message: `${path} must be ${expectedShape(segments)}`, keySegments: [...segments], onKey: false };
-      return { message: `${path} ${error.message ?? "has the wrong number of items"}`, keySegments: [...segments], onKey: false };
-    default:
-      return { message: `${path} ${error.message ?? "is invalid"}`, keySegments: [...segments], onKey: false };
-  }
-}
-async function describeSchemaErrors(file, text, data, errors) {
-  const problems = /* @__PURE__ */ new Map();
-  const locate = await keyLocator(file, text);
-  for (const error of errors) {
-    const explained = explain(error, segmentsOf(error.instancePath, data), data);
-    if (!explained) continue;
-    const at = locate(explained.keySegments, explained.onKey);
-    problems.set(`${displayPath(file)}${at ? `:${at.line}:${at.column}` : ""}: ${explained.message}`, at);
-  }
-  if (problems.size === 0) problems.set(`${displayPath(file)}: does not match the configuration schema`, void 0);
-  const order = (at) => at ? at.line * 1e6 + at.column : 0;
-  const lines = [...problems].sort((a, b) => order(a[1]) - order(b[1])).map(([line]) => line);
-  return `invalid configuration:
-  ${lines.join("\n  ")}`;
-}
-async function keyLocator(file, text) {
-  const { isMap, isPair, isScalar, parseDocument } = await Promise.resolve().then(() => __toESM(require_dist(), 1));
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-  const lines = new LineIndex(file, text);
-  return (segments, onKey = false) => {
-    let node = doc.contents;
-    let keyNode;
-    for (const segment of segments) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-        if (!pair) return void 0;
-        keyNode = pair.key;
-        node = pair.value;
-      } else if (node && typeof node === "object" && "items" in node && Array.isArray(node.items)) {
-        keyNode = void 0;
-        node = node.items[Number(segment)];
-      } else {
-        return void 0;
-      }
-    }
-    const target = onKey && keyNode ? keyNode : node ?? keyNode;
-    if (!target?.range) return void 0;
-    return lines.at(target.range[0], target.range[1]);
-  };
-}
-
-// src/rules/util/meta.ts
-var DOCS_BASE = "https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/";
-function defineMeta(meta) {
-  return { ...meta, docs: `${DOCS_BASE}${meta.id}.md` };
-}
-
-// src/engine/engine-rules.ts
-var PARSE_ERROR = defineMeta({
-  id: "parse-error",
-  description: "A metadata file could not be read or parsed.",
-  fullDescription: "The file is not well-formed XML, has the wrong root element for its suffix, is empty, binary, not UTF-8, too large or unreadable. Nothing else in it could be checked. Parse errors cannot be suppressed or baselined.",
-  severity: { production: "error", sandbox: "error" },
-  tags: ["correctness"],
-  securitySeverity: 5,
-  precision: "very-high"
-});
-var SUPPRESSION_DIRECTIVE = defineMeta({
-  id: "suppression-directive",
-  description: "An inline suppression directive is missing its reason, or suppresses nothing.",
-  fullDescription: 'Every calint-disable directive must give a reason after " -- " so that reviewers can see why a finding is accepted. A directive without a reason suppresses nothing (error); a directive that suppresses no finding is stale (warning).',
-  severity: { production: "error", sandbox: "error" },
-  tags: ["maintainability"],
-  securitySeverity: 3,
-  precision: "very-high"
-});
-var CONFIG = defineMeta({
-  id: "config",
-  description: "The configuration names something the project does not have.",
-  fullDescription: "For example an app listed under `apps` that no file in the project defines: stale configuration would otherwise hide real intent.",
-  severity: { production: "warn", sandbox: "warn" },
-  tags: ["maintainability"],
-  securitySeverity: 1,
-  precision: "high"
-});
-var ENGINE_RULES = [PARSE_ERROR, SUPPRESSION_DIRECTIVE, CONFIG];
-
-// src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
-import { relative as relative2, sep as sep2 } from "node:path";
-function relativePath(root, file) {
-  const rel = relative2(root, file);
-  return sep2 === "/" ? rel : rel.split(sep2).join("/");
-}
-function offendingContent(lineText, at) {
-  const end = at.endLine === at.line && at.endColumn ? at.endColumn - 1 : void 0;
-  return lineText.slice(at.column - 1, end).trim().replace(/\s+/g, " ");
-}
-var FingerprintAllocator = class {
-  seen = /* @__PURE__ */ new Map();
-  next(parts) {
-    const hash = createHash("sha256").update(`${parts.ruleId}\0${parts.app ?? ""}\0${parts.file}\0${parts.content}`).digest("hex").slice(0, 16);
-    const occurrence = (this.seen.get(hash) ?? 0) + 1;
-    this.seen.set(hash, occurrence);
-    return `${hash}:${occurrence}`;
-  }
-};
-
-// src/engine/baseline.ts
-var DEFAULT_BASELINE = ".calint-baseline.json";
-var FORMAT_VERSION = 1;
-function readBaseline(file) {
-  if (!(0, node_fs_exports.existsSync)(file)) return void 0;
-  let data;
-  try {
-    data = JSON.parse(readFileSync2(file, "utf8"));
-  } catch (error) {
-    throw new UsageError(`baseline ${displayPath(file)} is not valid JSON: ${error.message}; rewrite it with --update-baseline`);
-  }
-  const findings = data?.findings;
-  if (!Array.isArray(findings) || !findings.every((entry) => typeof entry?.fingerprint === "string")) {
-    throw new UsageError(`${displayPath(file)} is not a connected-app-lint baseline (expected {"findings": [{"fingerprint": …}]}); rewrite it with --update-baseline`);
-  }
-  return findings;
-}
-function serializeBaseline(entries) {
-  const sorted = [...entries].sort((a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.fingerprint, b.fingerprint));
-  const doc = {
-    $comment: "Known findings that connected-app-lint hides. Matched by fingerprint (rule, app, file and offending text, not line). Regenerate with --update-baseline; fixed findings are pruned then.",
-    version: FORMAT_VERSION,
-    findings: sorted.map((entry) => ({ fingerprint: entry.fingerprint, rule: entry.rule, ...entry.app ? { app: entry.app } : {}, file: entry.file, message: entry.message }))
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
-var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var isBaselinable = (finding) => !finding.fatal && finding.ruleId !== PARSE_ERROR.id && finding.ruleId !== SUPPRESSION_DIRECTIVE.id;
-function createBaselineProcessor(options) {
-  let pending;
-  const scope = options.inScope ?? (() => true);
-  return {
-    process(findings, context) {
-      const file = options.file ?? join2(context.root, DEFAULT_BASELINE);
-      const previous = readBaseline(file);
-      if (previous === void 0 && options.file !== void 0 && !options.update) {
-        throw new UsageError(`baseline ${displayPath(file)} does not exist; create it with --update-baseline`);
-      }
-      const recorded = new Map((previous ?? []).map((entry) => [entry.fingerprint, entry]));
-      const justification = `recorded in the baseline ${baselineName(file, context)}`;
-      const kept = [];
-      const hidden = [];
-      const matched = /* @__PURE__ */ new Set();
-      for (const finding of findings) {
-        if (isBaselinable(finding) && (options.update || recorded.has(finding.fingerprint))) {
-          matched.add(finding.fingerprint);
-          hidden.push({ ...finding, suppressed: { kind: "baseline", justification } });
-        } else {
-          kept.push(finding);
-        }
-      }
-      const inScope = (entry) => scope({ file: join2(context.root, entry.file), rule: entry.rule });
-      const stale = (previous ?? []).filter((entry) => !matched.has(entry.fingerprint) && inScope(entry));
-      const notices = [];
-      if (options.update) {
-        const current = hidden.map((finding) => entryFor(finding, context));
-        const outside = (previous ?? []).filter((entry) => !matched.has(entry.fingerprint) && !inScope(entry));
-        pending = { file, entries: [...current, ...outside] };
-        const added = current.filter((entry) => !recorded.has(entry.fingerprint)).length;
-        notices.push(`Baseline ${displayPath(file)} updated: ${current.length + outside.length} finding(s) recorded, ${added} new, ${stale.length} fixed and pruned.`);
-      } else if (stale.length > 0) {
-        notices.push(`${stale.length} baseline entr${stale.length === 1 ? "y matches" : "ies match"} no finding any more (fixed?); run with --update-baseline to prune ${stale.length === 1 ? "it" : "them"}.`);
-      }
-      return { findings: kept, suppressed: hidden, notices };
-    },
-    write() {
-      if (!pending) return;
-      (0, node_fs_exports.mkdirSync)(dirname2(pending.file), { recursive: true });
-      (0, node_fs_exports.writeFileSync)(pending.file, serializeBaseline(pending.entries));
-    }
-  };
-}
-function entryFor(finding, context) {
-  return {
-    fingerprint: finding.fingerprint,
-    rule: finding.ruleId,
-    ...finding.app ? { app: finding.app } : {},
-    file: relativePath(context.root, finding.at.file),
-    message: finding.message
-  };
-}
-function baselineName(file, context) {
-  const rel = relative3(context.root, file);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? relativePath(context.root, file) : file;
-}
-
 // bundled-package-files:node:module
 var node_module_exports = {};
 __export(node_module_exports, {
   createRequire: () => createRequire2
 });
 __reExport(node_module_exports, node_module_star);
+init_shim();
 import * as node_module_star from "node:module";
 
-// src/engine/plugins.ts
-import { basename as basename2, dirname as dirname3, extname as extname2, isAbsolute as isAbsolute3, join as join3, resolve as resolve2 } from "node:path";
-import { pathToFileURL } from "node:url";
-var LEVELS = ["off", "warn", "error"];
-async function loadPlugins(specs, configFile, cwd) {
-  const base = configFile ? dirname3(configFile) : cwd;
-  const from = configFile ? ` (listed in ${displayPath(configFile)})` : "";
-  const plugins = [];
-  for (const spec of specs) {
-    const { name, file } = resolvePlugin(spec, base, from);
-    if (plugins.some((plugin) => plugin.name === name)) throw new UsageError(`two plugins are named "${name}"${from}; rule ids would clash`);
-    let module;
-    try {
-      module = await import(pathToFileURL(file).href);
-    } catch (error) {
-      throw new UsageError(`plugin "${spec}"${from} failed to load: ${error.message}`);
-    }
-    plugins.push({ name, file, rules: pluginRules(module, name, spec, file, from) });
-  }
-  return plugins;
-}
-var isPathSpec = (spec) => spec.startsWith(".") || isAbsolute3(spec);
-function resolvePlugin(spec, base, from) {
-  if (isPathSpec(spec)) {
-    const path = resolve2(base, spec);
-    if (!(0, node_fs_exports.existsSync)(path)) throw new UsageError(`plugin "${spec}"${from} not found: ${displayPath(path)} does not exist`);
-    if ((0, node_fs_exports.statSync)(path).isDirectory()) return packageEntry(path, spec, from);
-    const stem = basename2(path, extname2(path));
-    return { name: stem === "index" ? basename2(dirname3(path)) : stem, file: path };
-  }
-  const packageName = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
-  try {
-    return { name: packageName, file: createRequire2(join3(base, "noop.js")).resolve(spec) };
-  } catch {
-  }
-  for (let dir = base; ; dir = dirname3(dir)) {
-    const candidate = join3(dir, "node_modules", packageName);
-    if ((0, node_fs_exports.existsSync)(join3(candidate, "package.json"))) return { name: packageName, file: packageEntry(candidate, spec, from, spec.slice(packageName.length)).file };
-    if (dirname3(dir) === dir) break;
-  }
-  throw new UsageError(`plugin "${spec}"${from} not found: install it, or write a path starting with ./ for a local module`);
-}
-function packageEntry(dir, spec, from, subpath = "") {
-  let pkg = {};
-  try {
-    pkg = JSON.parse(readFileSync2(join3(dir, "package.json"), "utf8"));
-  } catch {
-  }
-  const name = typeof pkg.name === "string" ? pkg.name : basename2(dir);
-  const key = subpath ? `.${subpath}` : ".";
-  const exported = pickExport(typeof pkg.exports === "string" || Array.isArray(pkg.exports) || !hasSubpaths(pkg.exports) ? { ".": pkg.exports } : pkg.exports, key);
-  const entry = exported ?? (subpath ? `.${subpath}` : typeof pkg.main === "string" ? pkg.main : "index.js");
-  const file = resolve2(dir, entry);
-  if (!(0, node_fs_exports.existsSync)(file)) throw new UsageError(`plugin "${spec}"${from}: its entry ${displayPath(file)} does not exist`);
-  return { name, file };
-}
-var hasSubpaths = (exports) => !!exports && typeof exports === "object" && Object.keys(exports).some((key) => key.startsWith("."));
-function pickExport(exports, key) {
-  const target = exports?.[key];
-  const pick = (value) => {
-    if (typeof value === "string") return value;
-    if (Array.isArray(value)) return value.map(pick).find(Boolean);
-    if (value && typeof value === "object") {
-      for (const condition of ["import", "node", "default"]) {
-        const found = pick(value[condition]);
-        if (found) return found;
-      }
-    }
-    return void 0;
-  };
-  return pick(target);
-}
-function pluginRules(module, name, spec, file, from) {
-  const exported = module;
-  const rules = exported?.rules ?? exported?.default?.rules;
-  const fail = (what) => new UsageError(`plugin "${spec}"${from}: ${what}`);
-  if (!rules || typeof rules !== "object") throw fail('exports no rules (export const rules = { "rule-name": { meta, checkApp } })');
-  const entries = Array.isArray(rules) ? rules.map((rule, index) => [String(rule?.meta?.id ?? `#${index}`), rule]) : Object.entries(rules);
-  if (entries.length === 0) throw fail("exports an empty rules object");
-  return entries.map(([short, value]) => {
-    const rule = value;
-    const meta = rule?.meta;
-    const where = `rule "${short}"`;
-    if (!meta || typeof meta !== "object") throw fail(`${where} has no meta`);
-    if (typeof meta.description !== "string" || meta.description === "") throw fail(`${where} needs meta.description`);
-    const severity = meta.severity;
-    if (!severity || !LEVELS.includes(severity.production) || !LEVELS.includes(severity.sandbox)) {
-      throw fail(`${where} needs meta.severity { production, sandbox }, each off, warn or error`);
-    }
-    const hooks = ["checkApp", "checkDocument", "checkFile"].filter((hook) => typeof rule[hook] === "function");
-    if (hooks.length === 0) throw fail(`${where} has no checkApp, checkDocument or checkFile function`);
-    const id = `${name}/${short.replace(new RegExp(`^${escapeRegExp(name)}/`), "")}`;
-    const engineRule = {
-      meta: {
-        tags: [],
-        securitySeverity: 5,
-        ...meta,
-        id,
-        description: meta.description,
-        fullDescription: meta.fullDescription ?? meta.description,
-        severity: { production: severity.production, sandbox: severity.sandbox },
-        // Every format wants a link: a plugin without docs links to its own source.
-        docs: typeof meta.docs === "string" && meta.docs ? meta.docs : pathToFileURL(file).href
-      }
-    };
-    for (const hook of hooks) engineRule[hook] = rule[hook].bind(rule);
-    return engineRule;
+// src/parser/xml.ts
+var { XMLParser, XMLValidator } = createRequire2(import.meta.url)("fast-xml-parser");
+var MAX_DEPTH = 64;
+var TEXT = "#text";
+var ATTRS = ":@";
+var COMMENT = "#comment";
+var CDATA = "#cdata";
+var parser;
+function getParser() {
+  parser ??= new XMLParser({
+    preserveOrder: true,
+    captureMetaData: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    commentPropName: COMMENT,
+    cdataPropName: CDATA,
+    // Entities are decoded here, by decodeEntities, once: fast-xml-parser leaves numeric references (`&#13;`) alone
+    // unless asked to decode the HTML entity set too, and text must match what the split helpers below decode.
+    processEntities: false,
+    htmlEntities: false
   });
+  return parser;
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function checkPluginRuleSettings(rules, plugins, configFile) {
-  const where = configFile ? ` in ${displayPath(configFile)}` : "";
-  for (const id of Object.keys(rules ?? {})) {
-    if (!id.includes("/")) continue;
-    const plugin = plugins.find((candidate) => id.startsWith(`${candidate.name}/`));
-    if (!plugin) {
-      throw new UsageError(`rules.${id}${where} belongs to a plugin that is not listed under plugins (loaded: ${plugins.map((p) => p.name).join(", ") || "none"})`);
-    }
-    if (!plugin.rules.some((rule) => rule.meta.id === id)) {
-      const hint = closestName(id, plugin.rules.map((rule) => rule.meta.id));
-      throw new UsageError(`unknown rule "${id}"${where}${hint ? ` (did you mean "${hint}"?)` : ""}; plugin ${plugin.name} has ${plugin.rules.map((rule) => rule.meta.id).join(", ")}`);
-    }
-  }
-}
-
-// src/engine/severity.ts
-function splitSetting(setting) {
-  if (typeof setting === "string") return [setting, {}];
-  return [setting[0], setting[1] ?? {}];
-}
-function resolveRule(meta, config, environment) {
-  const defaultLevel = meta.severity[environment];
-  const setting = config.rules?.[meta.id];
-  if (setting === void 0) return { level: defaultLevel, options: {}, explicit: false, defaultLevel };
-  const [level, options] = splitSetting(setting);
-  return { level, options, explicit: true, defaultLevel };
-}
-function findingSeverity(resolved, requested) {
-  if (resolved.level === "warn") return "warning";
-  if (resolved.explicit && resolved.defaultLevel !== "error") return "error";
-  return requested ?? "error";
-}
-function environmentFor(appEnvironment, cliEnvironment, config) {
-  return appEnvironment ?? cliEnvironment ?? config.environment ?? "production";
-}
-function engineFindingSeverity(meta, config, environment) {
-  const resolved = resolveRule(meta, config, environment);
-  return (requested) => resolved.level === "off" ? void 0 : findingSeverity(resolved, requested);
-}
-
-// src/engine/stale-config.ts
-function createStaleConfigProcessor(options) {
-  return {
-    meta: [CONFIG],
-    process(findings, context) {
-      const file = options.config.file;
-      const configured = Object.keys(options.config.config.apps ?? {});
-      const present = new Set(context.appNames);
-      const missing = configured.filter((name) => !present.has(name));
-      const severity = options.severity("warning");
-      if (!file || missing.length === 0 || !severity) return { findings, suppressed: [] };
-      return { findings: [...findings, ...staleFindings(file, missing, context.appNames, severity).map((finding) => ({ ...finding, fingerprint: context.fingerprint(finding) }))], suppressed: [] };
-    }
+function parseXml(file, source) {
+  const lines = new LineIndex(file, source);
+  const fail = (message, offset) => {
+    const at = lines.at(offset);
+    return { ok: false, error: { message, line: at.line, column: at.column } };
   };
+  const doctype = source.search(/<!DOCTYPE|<!ENTITY/i);
+  if (doctype !== -1) return fail("DOCTYPE and ENTITY declarations are not allowed in metadata files", doctype);
+  const depthProblem = findExcessiveDepth(source);
+  if (depthProblem !== -1) return fail(`elements nested deeper than ${MAX_DEPTH} levels`, depthProblem);
+  const valid = XMLValidator.validate(source, { allowBooleanAttributes: false });
+  if (valid !== true) {
+    return { ok: false, error: { message: valid.err.msg, line: valid.err.line, column: valid.err.col } };
+  }
+  let tree;
+  try {
+    tree = getParser().parse(source);
+  } catch (error2) {
+    return fail(`XML could not be parsed: ${error2.message}`, 0);
+  }
+  const roots = convertChildren(tree, source);
+  const root = roots[0];
+  if (!root) return fail("no root element", 0);
+  return { ok: true, doc: { file, source, lines, root } };
 }
-function staleFindings(file, missing, appNames, severity) {
+var META = XMLParser.getMetaDataSymbol();
+function convertChildren(nodes, source) {
+  const out = [];
+  for (const node of nodes) {
+    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT && key !== CDATA);
+    if (name === void 0) continue;
+    const meta = node[META];
+    const rawChildren = node[name] ?? [];
+    const start = meta?.startIndex ?? 0;
+    const element = {
+      name,
+      attrs: decodeAttributes(node[ATTRS]),
+      children: convertChildren(rawChildren, source),
+      text: textOf(rawChildren),
+      start,
+      end: meta?.endIndex ?? start
+    };
+    out.push(element);
+  }
+  return out;
+}
+function textOf(nodes) {
   let text = "";
-  try {
-    text = readFileSync2(file, "utf8");
-  } catch {
+  for (const node of nodes) {
+    if (TEXT in node) text += decodeEntities(String(node[TEXT]));
+    else if (CDATA in node) text += literalText(node[CDATA]);
   }
-  const lines = new LineIndex(file, text);
-  return missing.map((name) => {
-    const hint = closestName(name, appNames);
-    const offset = appKeyOffset(text, name);
-    return {
-      ruleId: CONFIG.id,
-      severity,
-      message: `apps.${name} is configured, but no app named "${name}" is in the project${hint ? ` (did you mean "${hint}"?)` : ""}; rename or remove the entry so that its settings are not silently ignored.`,
-      at: offset === void 0 ? { file, line: 1, column: 1 } : lines.at(offset, offset + name.length),
-      app: name
-    };
+  return text;
+}
+function literalText(nodes = []) {
+  let text = "";
+  for (const node of nodes) if (TEXT in node) text += String(node[TEXT]);
+  return text;
+}
+function decodeAttributes(raw) {
+  return Object.fromEntries(Object.entries(raw ?? {}).map(([name, value]) => [name, decodeEntities(value)]));
+}
+function findExcessiveDepth(source) {
+  let depth = 0;
+  for (let i = source.indexOf("<"); i !== -1; i = source.indexOf("<", i + 1)) {
+    const next = source.charCodeAt(i + 1);
+    if (next === 33 || next === 63) continue;
+    if (next === 47) {
+      depth--;
+      continue;
+    }
+    const close = source.indexOf(">", i);
+    if (close === -1) return -1;
+    if (source.charCodeAt(close - 1) !== 47) depth++;
+    if (depth > MAX_DEPTH) return i;
+  }
+  return -1;
+}
+function openTagEnd(source, element) {
+  let quote = "";
+  for (let i = element.start + 1; i < element.end; i++) {
+    const ch = source[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ">") return i + 1;
+  }
+  return element.end;
+}
+function isSelfClosing(source, element) {
+  return source.charCodeAt(openTagEnd(source, element) - 2) === 47;
+}
+function rawContent(source, element) {
+  const open = openTagEnd(source, element);
+  if (isSelfClosing(source, element)) return { raw: "", offset: open };
+  const close = source.lastIndexOf("</", element.end - 1);
+  return { raw: source.slice(open, Math.max(open, close)), offset: open };
+}
+function elementPosition(doc, element) {
+  return doc.lines.at(element.start, element.end);
+}
+function elementText(doc, element) {
+  const value = element.text.trim();
+  const { raw, offset } = rawContent(doc.source, element);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  if (!value || !trimmed || raw.includes("<![CDATA[")) return { value, at: elementPosition(doc, element) };
+  return { value, at: doc.lines.at(offset + lead, offset + lead + trimmed.length) };
+}
+function separatorOf(chars) {
+  const literal = chars.map((char) => char.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&")).join("|");
+  const references = chars.map((char) => {
+    const code = char.codePointAt(0);
+    return `&#0*${code};|&#x0*${code.toString(16)};`;
+  });
+  return { decoded: new RegExp(`(?:${literal})+`, "g"), raw: new RegExp(`(?:${literal}|${references.join("|")})+`, "gi") };
+}
+var LINE_BREAKS = separatorOf(["\r", "\n"]);
+var COMMAS = separatorOf([","]);
+function elementTextLines(doc, element) {
+  return splitRaw(doc, element, LINE_BREAKS);
+}
+function elementCommaList(doc, element) {
+  return splitRaw(doc, element, COMMAS);
+}
+function splitRaw(doc, element, separator) {
+  const { raw, offset } = rawContent(doc.source, element);
+  if (raw.includes("<![CDATA[") || raw.includes("<!--")) {
+    const at = elementPosition(doc, element);
+    return element.text.split(separator.decoded).map((part) => part.trim()).filter(Boolean).map((value) => ({ value, at }));
+  }
+  const parts = [];
+  let segmentStart = 0;
+  const pushSegment = (segmentEnd) => {
+    const segment = raw.slice(segmentStart, segmentEnd);
+    const trimmed = segment.trim();
+    if (trimmed) {
+      const lead = segment.length - segment.trimStart().length;
+      const begin = offset + segmentStart + lead;
+      parts.push({ value: decodeEntities(trimmed), at: doc.lines.at(begin, begin + trimmed.length) });
+    }
+  };
+  for (const match of raw.matchAll(separator.raw)) {
+    pushSegment(match.index);
+    segmentStart = match.index + match[0].length;
+  }
+  pushSegment(raw.length);
+  return parts;
+}
+var NAMED_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function decodeEntities(text) {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body) => {
+    if (body.startsWith("#x")) return safeCodePoint(Number.parseInt(body.slice(2), 16), whole);
+    if (body.startsWith("#")) return safeCodePoint(Number.parseInt(body.slice(1), 10), whole);
+    return NAMED_ENTITIES[body] ?? whole;
   });
 }
-function appKeyOffset(text, name) {
-  const apps = /(?:^|[{,\s])["']?apps["']?\s*:/m.exec(text);
-  if (!apps) return void 0;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const key = new RegExp(`(?<![\\w"'])(["']?)${escaped}\\1\\s*:`, "g");
-  key.lastIndex = apps.index + apps[0].length;
-  const match = key.exec(text);
-  return match ? match.index + match[1].length : void 0;
+function safeCodePoint(code, fallback) {
+  return Number.isInteger(code) && code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : fallback;
+}
+function childrenNamed(element, name) {
+  return element.children.filter((child) => child.name === name);
+}
+function childNamed(element, name) {
+  return element?.children.find((child) => child.name === name);
 }
 
-// src/engine/directives.ts
-var DIRECTIVE_MARKER = "calint-";
-var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
-var SEPARATOR = /\s--?(?:\s|$)/;
-var isXml = (file) => file.toLowerCase().endsWith(".xml");
-function parseDirectives(file, text) {
-  if (!text.includes(DIRECTIVE_MARKER)) return [];
-  const lines = new LineIndex(file, text);
-  const xml = isXml(file);
-  const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
-  for (const directive2 of directives) {
-    if (directive2.kind === "disable-next-line") {
-      const target = nextContentLine(lines, directive2.lastLine, xml);
-      if (target !== void 0) directive2.targetLine = target;
+// src/model/app-settings.ts
+function isRejected(reading) {
+  return "rejected" in reading;
+}
+function validReading(reading) {
+  return reading === void 0 || isRejected(reading) ? void 0 : reading;
+}
+function mapReading(reading, map) {
+  if (reading === void 0 || isRejected(reading)) return reading;
+  return { ...reading, value: map(reading.value) };
+}
+function mergeSettings(parts) {
+  const merged = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      if (value === void 0) continue;
+      const existing = merged[key];
+      if (Array.isArray(value)) merged[key] = Array.isArray(existing) ? [...existing, ...value] : value;
+      else if (existing === void 0) merged[key] = value;
     }
   }
-  return directives;
-}
-function xmlDirectives(text, lines) {
-  const found = [];
-  for (let open = text.indexOf("<!--"); open !== -1; open = text.indexOf("<!--", open + 4)) {
-    const bodyStart = open + 4;
-    const close = text.indexOf("-->", bodyStart);
-    const bodyEnd = close === -1 ? text.length : close;
-    const body = text.slice(bodyStart, bodyEnd);
-    const lead = body.length - body.trimStart().length;
-    KEYWORD.lastIndex = lead;
-    const match = KEYWORD.exec(body);
-    if (match) {
-      const rest = body.slice(match.index + match[0].length);
-      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
-    }
-    if (close === -1) break;
-  }
-  return found;
-}
-var LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/+|\/\*+|\*|--|;+|<!--|%|'|REM\b|rem\b)[ \t]*(calint-(disable-next-line|disable-line|disable|enable)(?![\w-]))([^\r\n]*)/gm;
-function lineDirectives(text, lines) {
-  const found = [];
-  for (const match of text.matchAll(LINE_DIRECTIVE)) {
-    const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
-    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
-    found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
-  }
-  return found;
-}
-function directive(keyword, name, rest, start, end, lines) {
-  const kind = name === "disable-line" ? "unknown" : name;
-  const separator = SEPARATOR.exec(rest);
-  const ruleText = separator ? rest.slice(0, separator.index) : rest;
-  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
-  const reason = separator ? rest.slice(separator.index + separator[0].length).replace(/\s+/g, " ").trim() : void 0;
-  const span = lines.at(start, end);
-  const firstLineEnd = span.endLine === span.line ? span.endColumn : lines.lineText(span.line).length + 1;
-  return {
-    kind,
-    keyword,
-    rules,
-    ...reason !== void 0 ? { reason } : {},
-    at: { file: span.file, line: span.line, column: span.column, endLine: span.line, endColumn: firstLineEnd },
-    lastLine: span.endLine ?? span.line
-  };
-}
-function nextContentLine(lines, line, xml) {
-  for (let next = line + 1; next <= lines.lineCount; next++) {
-    const text = lines.lineText(next).trim();
-    if (text === "") continue;
-    if (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text)) continue;
-    return next;
-  }
-  return void 0;
-}
-function isDirectiveLine(text) {
-  LINE_DIRECTIVE.lastIndex = 0;
-  const directive2 = LINE_DIRECTIVE.test(text);
-  LINE_DIRECTIVE.lastIndex = 0;
-  return directive2;
+  return merged;
 }
 
-// src/engine/suppressions.ts
-var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([PARSE_ERROR.id, SUPPRESSION_DIRECTIVE.id]);
-function createSuppressionProcessor(options) {
+// src/model/schema.ts
+var CONNECTED_APP_SCOPES = [
+  "Basic",
+  "Api",
+  "Web",
+  "Full",
+  "Chatter",
+  "CustomApplications",
+  "RefreshToken",
+  "OpenID",
+  "Profile",
+  "Email",
+  "Address",
+  "Phone",
+  "OfflineAccess",
+  "CustomPermissions",
+  "Wave",
+  "Eclair",
+  "Pardot",
+  "Lightning",
+  "Content",
+  "CDPIngest",
+  "CDPProfile",
+  "CDPQuery",
+  "Chatbot",
+  "CDPSegment",
+  "CDPIdentityResolution",
+  "CDPCalculatedInsight",
+  "ForgotPassword",
+  "UserRegistration",
+  "SFAP",
+  "Interaction",
+  "CDP",
+  "EinsteinGPT",
+  "PwdlessLogin"
+];
+var ECA_EXTRA_SCOPES = ["SFApiPlatform", "MCP", "SCRT"];
+var IP_RELAXATION_VALUES = ["ENFORCE", "BYPASS_2FACTOR", "BYPASS", "ENFORCE_RELAXREFRESH"];
+var ECA_IP_RELAXATION = {
+  enforce: "ENFORCE",
+  bypass: "BYPASS",
+  bypass_2factor: "BYPASS_2FACTOR",
+  enforce_relaxrefresh: "ENFORCE_RELAXREFRESH"
+};
+var REFRESH_TOKEN_POLICY = /^(?:zero|infinite|specific_(?:lifetime|inactivity):[1-9][0-9]*:(?:HOURS|DAYS|MONTHS))$/;
+var REFRESH_TOKEN_POLICY_EXPECTED = "zero, infinite, specific_lifetime:<n>:<HOURS|DAYS|MONTHS> or specific_inactivity:<n>:<HOURS|DAYS|MONTHS>";
+var ECA_REFRESH_TOKEN_POLICY_TYPES = ["Infinite", "SpecificInactivity", "SpecificLifetime", "Zero"];
+var ECA_REFRESH_TOKEN_UNITS = ["Days", "Hours", "Months"];
+var ECA_PERMITTED_USERS = ["AdminApprovedPreAuthorized", "AllSelfAuthorized"];
+var ECA_SESSION_LEVELS = ["HIGH_ASSURANCE", "LOW", "STANDARD"];
+var POLICY_ACTIONS = ["Block", "RaiseSessionLevel"];
+var SAML_SIGNING_ALGORITHMS = ["SHA1", "SHA256"];
+var SAML_ENCRYPTION_TYPES = ["AES_128", "AES_256", "Triple_Des"];
+var ECA_DISTRIBUTION_STATES = ["Local", "Packaged", "Packageable", "AutoInstalled", "Managed"];
+var OTHER_BOOLEAN_ELEMENTS = /* @__PURE__ */ new Set([
+  "idTokenIncludeAttributes",
+  "idTokenIncludeCustomPerms",
+  "idTokenIncludeStandardClaims",
+  "assetIncludeAttributes",
+  "assetIncludeCustomPerms",
+  "privateApp",
+  "includeOrgIdInIdentifier",
+  "requireMfa",
+  "sendAccessTokenInHeader",
+  "sendClientCredentialsInHeader",
+  "sendSecretInApis",
+  "allowMergeFieldsInBody",
+  "allowMergeFieldsInHeader",
+  "generateAuthorizationHeader"
+]);
+function isBooleanElementName(name) {
+  return /^(?:is|should|are)[A-Z]/.test(name) || OTHER_BOOLEAN_ELEMENTS.has(name);
+}
+function caseInsensitiveMatch(value, allowed) {
+  const lower = value.toLowerCase();
+  return allowed.find((candidate) => candidate.toLowerCase() === lower);
+}
+function protocolSpellingMatch(value, allowed) {
+  const squash = (text) => text.toLowerCase().replace(/[_-]/g, "");
+  const wanted = squash(value);
+  const withoutApi = wanted.endsWith("api") ? wanted.slice(0, -3) : wanted;
+  return allowed.find((candidate) => [wanted, withoutApi].includes(squash(candidate)));
+}
+
+// src/model/connected-app.ts
+var OTHER_URL_FIELDS = [
+  [void 0, "startUrl"],
+  [void 0, "mobileStartUrl"],
+  [void 0, "logoUrl"],
+  [void 0, "iconUrl"],
+  [void 0, "infoUrl"],
+  ["oauthConfig", "singleLogoutUrl"],
+  ["oauthPolicy", "singleLogoutUrl"],
+  ["canvasConfig", "canvasUrl"],
+  ["samlConfig", "acsUrl"],
+  ["samlConfig", "samlSloUrl"]
+];
+function readConnectedApp(reader) {
+  const root = reader.root;
+  const oauthConfig = childNamed(root, "oauthConfig");
+  const oauthPolicy = childNamed(root, "oauthPolicy");
+  const sessionPolicy = childNamed(root, "sessionPolicy");
+  const samlConfig = childNamed(root, "samlConfig");
+  reader.require(root, "label", "label", root);
+  reader.checkBooleans(root);
+  if (oauthConfig) reader.require(oauthConfig, "callbackUrl", "oauthConfig/callbackUrl", oauthConfig);
+  const scopes2 = reader.repeated(oauthConfig, "scopes").filter((scope) => {
+    if (CONNECTED_APP_SCOPES.includes(scope.value)) return true;
+    reader.invalidEnum("oauthConfig/scopes", scope, CONNECTED_APP_SCOPES);
+    return false;
+  });
+  const parents = { oauthConfig, oauthPolicy, canvasConfig: childNamed(root, "canvasConfig"), samlConfig };
+  const otherUrls = OTHER_URL_FIELDS.flatMap(([parent, name]) => {
+    const url = reader.nonEmptyText(parent ? parents[parent] : root, name);
+    return url ? [{ field: parent ? `${parent}/${name}` : name, url }] : [];
+  });
+  const settings = {
+    label: reader.nonEmptyText(root, "label"),
+    scopes: scopes2,
+    callbackUrls: reader.lines(oauthConfig, "callbackUrl"),
+    adminApproved: reader.bool(oauthConfig, "isAdminApproved"),
+    permittedProfiles: reader.repeated(root, "profileName"),
+    permittedPermissionSets: reader.repeated(root, "permissionSetName"),
+    ipRelaxation: reader.enumValue(oauthPolicy, "ipRelaxation", IP_RELAXATION_VALUES),
+    refreshTokenPolicy: reader.setting(
+      oauthPolicy,
+      "refreshTokenPolicy",
+      REFRESH_TOKEN_POLICY_EXPECTED,
+      (text) => REFRESH_TOKEN_POLICY.test(text) ? text : void 0
+    ),
+    refreshTokenRotation: reader.bool(oauthConfig, "isRefreshTokenRotationEnabled"),
+    // The literal value of sessionLevel is undocumented [UNCERTAIN]: kept as written, compared case-insensitively.
+    sessionLevel: reader.nonEmptyText(sessionPolicy, "sessionLevel"),
+    sessionPolicyAction: reader.enumValue(sessionPolicy, "policyAction", POLICY_ACTIONS),
+    certificate: reader.nonEmptyText(oauthConfig, "certificate"),
+    consumerKey: reader.nonEmptyText(oauthConfig, "consumerKey"),
+    consumerSecret: reader.text(oauthConfig, "consumerSecret"),
+    pkceRequired: reader.bool(oauthConfig, "isPkceRequired"),
+    consumerSecretOptional: reader.bool(oauthConfig, "isConsumerSecretOptional"),
+    clientCredentialsEnabled: reader.bool(oauthConfig, "isClientCredentialEnabled"),
+    clientCredentialsUser: reader.nonEmptyText(oauthConfig, "oauthClientCredentialUser"),
+    tokenExchangeEnabled: reader.bool(oauthConfig, "isTokenExchangeEnabled"),
+    introspectAllTokens: reader.bool(oauthConfig, "isIntrospectAllTokens"),
+    otherUrls,
+    samlSigningAlgorithm: reader.enumValue(samlConfig, "samlSigningAlgoType", SAML_SIGNING_ALGORITHMS),
+    samlEncryptionType: reader.enumValue(samlConfig, "encryptionType", SAML_ENCRYPTION_TYPES)
+  };
   return {
-    meta: [SUPPRESSION_DIRECTIVE],
-    process(findings, context) {
-      const byFile = /* @__PURE__ */ new Map();
-      const suppressible = /* @__PURE__ */ new Set();
-      for (const finding of findings) {
-        const list = byFile.get(finding.at.file) ?? [];
-        list.push(finding);
-        byFile.set(finding.at.file, list);
-        if (isSuppressible(finding)) suppressible.add(finding.at.file);
-      }
-      const kept = [];
-      const suppressed = [];
-      const problems = [];
-      const linted = new Set(context.files);
-      for (const file of /* @__PURE__ */ new Set([...linted, ...byFile.keys()])) {
-        const fileFindings = byFile.get(file) ?? [];
-        const text = linted.has(file) || suppressible.has(file) ? context.textOf(file) : void 0;
-        const broken = fileFindings.some((finding) => finding.fatal);
-        const directives = text === void 0 || broken ? [] : parseDirectives(file, text);
-        if (directives.length === 0) {
-          kept.push(...fileFindings);
-          continue;
-        }
-        const uses = directives.map((directive2) => ({ directive: directive2, used: /* @__PURE__ */ new Set() }));
-        for (const finding of fileFindings) {
-          const by = isSuppressible(finding) ? suppressingDirective(finding, uses) : void 0;
-          if (by) suppressed.push({ ...finding, suppressed: { kind: "directive", justification: by.directive.reason } });
-          else kept.push(finding);
-        }
-        problems.push(...directiveProblems(uses, options));
-      }
-      const reported = problems.map((problem) => ({ ...problem, fingerprint: context.fingerprint(problem) }));
-      return { findings: [...kept, ...reported], suppressed };
-    }
+    settings,
+    usesOAuth: oauthConfig !== void 0,
+    ...oauthConfig ? { oauthConfig: { value: "oauthConfig", at: reader.at(oauthConfig) } } : {},
+    ...oauthPolicy ? { oauthPolicy: { value: "oauthPolicy", at: reader.at(oauthPolicy) } } : {}
   };
 }
-var isSuppressible = (finding) => !finding.fatal && !UNSUPPRESSIBLE.has(finding.ruleId);
-var isEffective = (directive2) => directive2.kind !== "unknown" && directive2.rules.length > 0 && !!directive2.reason;
-function suppressingDirective(finding, uses) {
-  const rule = finding.ruleId;
-  const nextLine = uses.find(({ directive: directive2 }) => directive2.kind === "disable-next-line" && isEffective(directive2) && directive2.targetLine === finding.at.line && directive2.rules.includes(rule));
-  if (nextLine) {
-    nextLine.used.add(rule);
-    return nextLine;
+
+// src/model/fields.ts
+var PLAIN_VALUE = "a plain value, not nested elements";
+var FieldReader = class {
+  constructor(doc) {
+    this.doc = doc;
   }
-  let open;
-  for (const use of uses) {
-    const { directive: directive2 } = use;
-    if (directive2.at.line > finding.at.line) break;
-    if (directive2.kind === "disable" && isEffective(directive2) && directive2.rules.includes(rule)) open = use;
-    if (directive2.kind === "enable" && (directive2.rules.length === 0 || directive2.rules.includes(rule))) open = void 0;
+  doc;
+  invalid = [];
+  rejectedElements = /* @__PURE__ */ new WeakMap();
+  get root() {
+    return this.doc.root;
   }
-  open?.used.add(rule);
-  return open;
-}
-function directiveProblems(uses, options) {
-  const problems = [];
-  const report = (directive2, requested, message) => {
-    const severity = options.severity(requested);
-    if (severity) problems.push({ ruleId: SUPPRESSION_DIRECTIVE.id, severity, message, at: directive2.at });
-  };
-  for (const { directive: directive2, used } of uses) {
-    const name = directive2.keyword;
-    if (directive2.kind === "unknown") {
-      report(directive2, "error", `${name} is not a directive: put "calint-disable-next-line <rule> -- <reason>" on the line above instead.`);
-      continue;
+  at(element) {
+    return elementPosition(this.doc, element);
+  }
+  /** The text of a value element, or its rejection when it holds elements (`<scopes><scopes>Full</scopes></scopes>`). */
+  leaf(element, path2) {
+    if (element.children.length === 0) return elementText(this.doc, element);
+    return { rejected: this.reject({ field: path2, found: nestedTags(element), expected: PLAIN_VALUE, at: this.at(element) }, element) };
+  }
+  /** The value of the first child `name` of `parent`, as written (empty included); undefined when absent. */
+  read(parent, name) {
+    const element = childNamed(parent, name);
+    if (!parent || !element) return void 0;
+    const path2 = this.pathOf(parent, name);
+    return { element, reading: this.leaf(element, path2), path: path2 };
+  }
+  /** `oauthConfig/isAdminApproved`: the element's path from the root, as `valid-metadata` names it (metadata is two levels deep). */
+  pathOf(parent, name) {
+    return parent === this.root ? name : `${parent.name}/${name}`;
+  }
+  /** Records a value the platform rejects; with `element`, once per element (the first record wins). */
+  reject(record, element) {
+    if (element) {
+      const earlier = this.rejectedElements.get(element);
+      if (earlier) return earlier;
+      this.rejectedElements.set(element, record);
     }
-    if (directive2.kind === "enable") continue;
-    if (directive2.rules.length === 0) {
-      report(directive2, "error", `${name} must name the rules it disables, e.g. "${name} no-full-scope -- <reason>"; it suppresses nothing.`);
-      continue;
-    }
-    if (!directive2.reason) {
-      report(directive2, "error", `${name} ${directive2.rules.join(", ")} has no reason: add " - <why this is accepted>" after the rule ids (" -- " works too, but XML forbids "--" inside a comment); until then it suppresses nothing.`);
-      continue;
-    }
-    for (const rule of directive2.rules) {
-      if (used.has(rule)) continue;
-      const status = options.ruleStatus(rule);
-      if (status === "idle") continue;
-      if (status === "unknown") {
-        const hint = closestName(rule, options.ruleIds);
-        report(directive2, "warning", `${name} names unknown rule "${rule}"${hint ? ` (did you mean "${hint}"?)` : ""}; it suppresses nothing.`);
+    this.invalid.push(record);
+    return record;
+  }
+  /** A text value; a value element holding elements is recorded as invalid and counts as absent. */
+  text(parent, name) {
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? read.reading : void 0;
+  }
+  /** A non-empty text value; an empty element counts as absent. */
+  nonEmptyText(parent, name) {
+    const value = this.text(parent, name);
+    return value?.value ? value : void 0;
+  }
+  /** Repeated elements (`profileName`, `scopes`), each located at its whole element; empty and nested ones dropped. */
+  repeated(parent, name) {
+    if (!parent) return [];
+    const path2 = this.pathOf(parent, name);
+    return childrenNamed(parent, name).flatMap((element) => {
+      if (isRejected(this.leaf(element, path2))) return [];
+      const value = element.text.trim();
+      return value === "" ? [] : [{ value, at: this.at(element) }];
+    });
+  }
+  lines(parent, name) {
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? elementTextLines(this.doc, read.element) : [];
+  }
+  commaList(parent, name) {
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? elementCommaList(this.doc, read.element) : [];
+  }
+  /**
+   * A typed setting: `accept` maps the text to the value, or returns undefined to reject it as not `expected`
+   * (a string, or a function of what was found for "did you mean" hints). An empty element is rejected too.
+   */
+  setting(parent, name, expected, accept) {
+    const read = this.read(parent, name);
+    if (!read) return void 0;
+    if (isRejected(read.reading)) return read.reading;
+    const text = read.reading;
+    const value = accept(text.value);
+    if (value !== void 0) return { value, at: text.at };
+    const wanted = typeof expected === "string" ? expected : expected(text.value);
+    return { rejected: this.reject({ field: read.path, found: text.value, expected: wanted, at: text.at }, read.element) };
+  }
+  bool(parent, name) {
+    return this.setting(parent, name, "true or false", parseBoolean);
+  }
+  /** An enum value; an unknown one is recorded as invalid and comes back rejected. */
+  enumValue(parent, name, allowed) {
+    const accept = (text) => allowed.includes(text) ? text : void 0;
+    return this.setting(parent, name, (found) => enumExpectation(found, allowed), accept);
+  }
+  /** Records one entry of a list (a scope) that is not one of `allowed`. */
+  invalidEnum(path2, value, allowed) {
+    this.reject({ field: path2, found: value.value, expected: enumExpectation(value.value, allowed), at: value.at });
+  }
+  require(parent, name, path2, anchor) {
+    const read = this.read(parent, name);
+    if (read && (isRejected(read.reading) || read.reading.value)) return;
+    this.invalid.push({ field: path2, found: "", expected: `a <${name}> element, which is required`, at: this.at(anchor) });
+  }
+  /** Every boolean-named element below `parent` must hold `true` or `false`; `path` is the parent's path ('' for the root). */
+  checkBooleans(parent, path2 = "") {
+    if (!parent) return;
+    for (const child of parent.children) {
+      const childPath = path2 ? `${path2}/${child.name}` : child.name;
+      if (!isBooleanElementName(child.name)) {
+        if (child.children.length > 0) this.checkBooleans(child, childPath);
         continue;
       }
-      const scope = directive2.kind === "disable-next-line" ? "on the next line" : "up to its calint-enable or the end of the file";
-      report(directive2, "warning", `Unused directive: ${name} ${rule} suppresses nothing ${scope}; remove it (the finding it was written for is gone).`);
+      const reading = this.leaf(child, childPath);
+      if (isRejected(reading) || parseBoolean(reading.value) !== void 0) continue;
+      this.reject({ field: childPath, found: reading.value, expected: "true or false", at: reading.at }, child);
     }
   }
-  return problems;
+};
+function nestedTags(element) {
+  return element.children.map((child) => `<${child.name}>…</${child.name}>`).join("");
+}
+function parseBoolean(text) {
+  return text === "true" ? true : text === "false" ? false : void 0;
+}
+function enumExpectation(found, allowed) {
+  const hint = caseInsensitiveMatch(found, allowed);
+  if (hint) return `${hint} (values are case-sensitive)`;
+  const spelling = protocolSpellingMatch(found, allowed);
+  if (spelling) return `${spelling} (the metadata name of that value)`;
+  return `one of ${allowed.join(", ")}`;
+}
+
+// src/model/external-client-app.ts
+var ECA_SCOPES = [...CONNECTED_APP_SCOPES, ...ECA_EXTRA_SCOPES];
+function readExternalClientAppFile(type, reader) {
+  const root = reader.root;
+  reader.checkBooleans(root);
+  const appName = reader.nonEmptyText(root, "externalClientApplication")?.value;
+  if (type !== "ExternalClientApplication") reader.require(root, "externalClientApplication", "externalClientApplication", root);
+  switch (type) {
+    case "ExternalClientApplication":
+      reader.require(root, "label", "label", root);
+      reader.enumValue(root, "distributionState", ECA_DISTRIBUTION_STATES);
+      return { settings: { label: reader.nonEmptyText(root, "label"), otherUrls: urls(reader, ["iconUrl", "infoUrl", "logoUrl"]) } };
+    case "ExtlClntAppGlobalOauthSettings":
+      return {
+        ...appName ? { appName } : {},
+        settings: {
+          callbackUrls: reader.lines(root, "callbackUrl"),
+          certificate: reader.nonEmptyText(root, "certificate"),
+          consumerKey: reader.nonEmptyText(root, "consumerKey"),
+          consumerSecret: reader.text(root, "consumerSecret"),
+          pkceRequired: reader.bool(root, "isPkceRequired"),
+          consumerSecretOptional: reader.bool(root, "isConsumerSecretOptional"),
+          clientCredentialsEnabled: reader.bool(root, "isClientCredentialsFlowEnabled"),
+          deviceFlowEnabled: reader.bool(root, "isDeviceFlowEnabled"),
+          tokenExchangeEnabled: reader.bool(root, "isTokenExchangeEnabled"),
+          introspectAllTokens: reader.bool(root, "isIntrospectAllTokens"),
+          refreshTokenRotation: reader.bool(root, "isRefreshTokenRotationEnabled")
+        }
+      };
+    case "ExtlClntAppOauthSettings":
+      return {
+        ...appName ? { appName } : {},
+        settings: { scopes: scopes(reader), otherUrls: urls(reader, ["singleLogoutUrl"]) }
+      };
+    case "ExtlClntAppOauthConfigurablePolicies":
+      return { ...appName ? { appName } : {}, settings: readOauthPolicies(reader) };
+    case "ExtlClntAppConfigurablePolicies":
+      return { ...appName ? { appName } : {}, settings: { otherUrls: urls(reader, ["startUrl"]) } };
+    default:
+      return { settings: {} };
+  }
+}
+function scopes(reader) {
+  return reader.commaList(reader.root, "commaSeparatedOauthScopes").filter((scope) => {
+    if (ECA_SCOPES.includes(scope.value)) return true;
+    reader.invalidEnum("commaSeparatedOauthScopes", scope, ECA_SCOPES);
+    return false;
+  });
+}
+function urls(reader, names) {
+  return names.flatMap((name) => {
+    const url = reader.nonEmptyText(reader.root, name);
+    return url ? [{ field: name, url }] : [];
+  });
+}
+function readOauthPolicies(reader) {
+  const root = reader.root;
+  const permitted = reader.enumValue(root, "permittedUsersPolicyType", ECA_PERMITTED_USERS);
+  return {
+    adminApproved: mapReading(permitted, (value) => value === "AdminApprovedPreAuthorized"),
+    permittedProfiles: reader.commaList(root, "commaSeparatedProfile"),
+    permittedPermissionSets: reader.commaList(root, "commaSeparatedPermissionSet"),
+    ipRelaxation: reader.setting(
+      root,
+      "ipRelaxationPolicyType",
+      (found) => enumExpectation(found, ECA_IP_RELAXATION_SPELLINGS),
+      (text) => Object.hasOwn(ECA_IP_RELAXATION, text.toLowerCase()) ? ECA_IP_RELAXATION[text.toLowerCase()] : void 0
+    ),
+    refreshTokenPolicy: readRefreshTokenPolicy(reader),
+    sessionLevel: reader.enumValue(root, "requiredSessionLevel", ECA_SESSION_LEVELS),
+    sessionPolicyAction: reader.enumValue(root, "policyAction", POLICY_ACTIONS),
+    clientCredentialsPolicyEnabled: reader.bool(root, "isClientCredentialsFlowEnabled"),
+    clientCredentialsUser: reader.nonEmptyText(root, "clientCredentialsFlowUser"),
+    otherUrls: urls(reader, ["startUrl", "singleLogoutUrl"])
+  };
+}
+var ECA_IP_RELAXATION_SPELLINGS = ["Enforce", "Bypass", "Bypass_2factor", "Enforce_RelaxRefresh"];
+function readRefreshTokenPolicy(reader) {
+  const root = reader.root;
+  const type = reader.enumValue(root, "refreshTokenPolicyType", ECA_REFRESH_TOKEN_POLICY_TYPES);
+  const period = reader.setting(root, "refreshTokenValidityPeriod", "a positive whole number", (text) => /^[1-9][0-9]*$/.test(text) ? text : void 0);
+  const unit = reader.enumValue(root, "refreshTokenValidityUnit", ECA_REFRESH_TOKEN_UNITS);
+  if (type === void 0 || isRejected(type)) return type;
+  if (type.value === "Zero" || type.value === "Infinite") return { value: type.value.toLowerCase(), at: type.at };
+  const required = (name, part) => part ?? { rejected: reader.reject({ field: name, found: "", expected: `a <${name}> element, which ${type.value} requires`, at: type.at }) };
+  const length = required("refreshTokenValidityPeriod", period);
+  const lengthUnit = required("refreshTokenValidityUnit", unit);
+  if (isRejected(length)) return length;
+  if (isRejected(lengthUnit)) return lengthUnit;
+  const kind = type.value === "SpecificLifetime" ? "specific_lifetime" : "specific_inactivity";
+  return { value: `${kind}:${length.value}:${lengthUnit.value.toUpperCase()}`, at: type.at };
+}
+
+// src/model/urls.ts
+var HOST_AND_PORT = /^[A-Za-z0-9.-]+:[0-9]+(?:[/?#]|$)/;
+var SCHEME_PREFIX = /^[\s\u0000-\u001f]*([A-Za-z][A-Za-z0-9+.-]*):/;
+function parseUrl(value) {
+  if (typeof value !== "string" || value.trim() === "") {
+    return { ok: false, scheme: "", problem: "empty URL" };
+  }
+  if (HOST_AND_PORT.test(value.trim())) {
+    return { ok: false, scheme: "", problem: "not an absolute URL (no scheme: it starts with host:port)" };
+  }
+  const prefix = SCHEME_PREFIX.exec(value);
+  const rawScheme = prefix?.[1]?.toLowerCase() ?? "";
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    if (rawScheme === "") {
+      return { ok: false, scheme: "", problem: "not an absolute URL (no scheme)" };
+    }
+    return { ok: false, scheme: rawScheme, problem: `not a valid ${rawScheme} URL` };
+  }
+  return { ok: true, url, scheme: url.protocol.replace(/:$/, "").toLowerCase() };
+}
+function isLoopbackHost(hostname) {
+  if (typeof hostname !== "string") return false;
+  let host = hostname.trim().toLowerCase();
+  if (host === "") return false;
+  if (host.endsWith(".") && !host.startsWith("[")) host = host.slice(0, -1);
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  const literal = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  let canonical;
+  try {
+    canonical = new URL(`http://${literal}/`).hostname;
+  } catch {
+    return false;
+  }
+  if (canonical === "[::1]") return true;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(canonical)) return canonical.startsWith("127.");
+  return /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(canonical);
+}
+var NON_PRIVATE_SCHEMES = /* @__PURE__ */ new Set([
+  "http",
+  "https",
+  "ws",
+  "wss",
+  "ftp",
+  "ftps",
+  "sftp",
+  "file",
+  "data",
+  "blob",
+  "javascript",
+  "vbscript",
+  "about",
+  "view-source",
+  "filesystem",
+  "mailto",
+  "tel",
+  "sms",
+  "urn",
+  "ldap",
+  "ldaps",
+  "chrome",
+  "chrome-extension",
+  "moz-extension",
+  "resource",
+  "content",
+  "intent"
+]);
+function isPrivateUseScheme(scheme) {
+  if (typeof scheme !== "string") return false;
+  const normalized = scheme.trim().replace(/:$/, "").toLowerCase();
+  if (!/^[a-z][a-z0-9+.-]*$/.test(normalized)) return false;
+  return !NON_PRIVATE_SCHEMES.has(normalized);
+}
+function isNativeCallback(url) {
+  const parsed = typeof url === "string" ? parseUrl(url) : url;
+  return isPrivateUseScheme(parsed.scheme);
+}
+function rawParts(value) {
+  const match = /^\s*([A-Za-z][A-Za-z0-9+.-]*):(\/\/([^/?#]*))?([^?#]*)/.exec(value);
+  if (!match) return void 0;
+  const scheme = match[1] ?? "";
+  const hasAuthority = match[2] !== void 0;
+  const authority = match[3] ?? "";
+  const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
+  let host = hostPort;
+  let port = "";
+  if (hostPort.startsWith("[")) {
+    const close = hostPort.indexOf("]");
+    if (close >= 0) {
+      host = hostPort.slice(0, close + 1);
+      port = hostPort.slice(close + 1).replace(/^:/, "");
+    }
+  } else {
+    const colon = hostPort.lastIndexOf(":");
+    if (colon >= 0) {
+      host = hostPort.slice(0, colon);
+      port = hostPort.slice(colon + 1);
+    }
+  }
+  return { scheme, hasAuthority, host, port, path: (match[4] ?? "").replace(/\s+$/, "") };
+}
+var DEFAULT_PORTS = { http: "80", https: "443" };
+function callbackComparisonKey(value) {
+  const parsed = parseUrl(value);
+  if (!parsed.ok || !parsed.url) return typeof value === "string" ? value.trim() : "";
+  const url = parsed.url;
+  let scheme = parsed.scheme;
+  let port = url.port;
+  if (DEFAULT_PORTS[scheme] === port) port = "";
+  if (scheme === "http") scheme = "https";
+  const hasAuthority = url.href.startsWith(`${url.protocol}//`);
+  let authority = "";
+  if (hasAuthority) {
+    const userinfo = url.username || url.password ? `${url.username}${url.password ? `:${url.password}` : ""}@` : "";
+    authority = `//${userinfo}${url.hostname.toLowerCase()}${port ? `:${port}` : ""}`;
+  }
+  let path2 = url.pathname;
+  if (path2.endsWith("/")) path2 = path2.slice(0, -1);
+  return `${scheme}:${authority}${path2}${url.search}${url.hash}`;
+}
+function explainDifference(a, b) {
+  if (a === b) return [];
+  if (callbackComparisonKey(a) !== callbackComparisonKey(b)) return [];
+  const ra = rawParts(a);
+  const rb = rawParts(b);
+  if (!ra || !rb) return [];
+  const reasons = [];
+  const schemeA = ra.scheme.toLowerCase();
+  const schemeB = rb.scheme.toLowerCase();
+  const hasUpper = (s) => s !== s.toLowerCase();
+  const trimOne = (path2) => path2.endsWith("/") ? path2.slice(0, -1) : path2;
+  if (ra.path !== rb.path && trimOne(ra.path) === trimOne(rb.path)) reasons.push("trailing slash");
+  const schemeCase = schemeA === schemeB ? ra.scheme !== rb.scheme : hasUpper(ra.scheme) !== hasUpper(rb.scheme);
+  const hostCase = ra.host !== rb.host && ra.host.toLowerCase() === rb.host.toLowerCase();
+  if (schemeCase || hostCase) reasons.push("letter case of scheme or host");
+  if (ra.port !== rb.port) {
+    const explicitDefault = (parts) => parts.port !== "" && Number(parts.port) === Number(DEFAULT_PORTS[parts.scheme.toLowerCase()]);
+    if (explicitDefault(ra) || explicitDefault(rb)) reasons.push("default port");
+  }
+  if (isHttpPair(schemeA, schemeB)) {
+    reasons.push("http versus https");
+  }
+  return reasons;
+}
+function isHttpPair(a, b) {
+  return a === "http" && b === "https" || a === "https" && b === "http";
+}
+
+// src/model/build.ts
+var SECRET_FIELDS = {
+  AuthProvider: ["consumerSecret", "ecKey"],
+  NamedCredential: ["password", "oauthToken", "oauthRefreshToken", "awsAccessSecret"]
+};
+function buildModel(files, appConfig = () => void 0) {
+  const documents = [];
+  const apps = [];
+  const ecaGroups = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const reader = new FieldReader(file.doc);
+    const root = { value: file.doc.root.name, at: elementPosition(file.doc, file.doc.root) };
+    const document = {
+      file: file.path,
+      type: file.type,
+      name: file.componentName,
+      root,
+      forceIgnored: file.forceIgnored,
+      invalid: reader.invalid,
+      secrets: []
+    };
+    documents.push(document);
+    if (root.value !== file.type) {
+      reader.invalid.push({ field: "root element", found: root.value, expected: `<${file.type}> for a file named like this`, at: root.at });
+      continue;
+    }
+    if (file.type === "ConnectedApp") {
+      const read = readConnectedApp(reader);
+      const fileEntry = { file: file.path, type: file.type, root: root.at };
+      apps.push(
+        assembleApp({
+          name: file.componentName,
+          kind: "connectedApp",
+          files: [fileEntry],
+          forceIgnored: file.forceIgnored,
+          usesOAuth: read.usesOAuth,
+          anchor: root.at,
+          oauthAnchor: read.oauthConfig?.at ?? root.at,
+          policyAnchor: read.oauthPolicy?.at ?? read.oauthConfig?.at ?? root.at,
+          hasPolicyFile: false,
+          settings: read.settings,
+          config: appConfig(file.componentName)
+        })
+      );
+    } else if (file.type in SECRET_FIELDS) {
+      reader.checkBooleans(reader.root);
+      document.secrets = readSecretFields(reader, SECRET_FIELDS[file.type]);
+    } else {
+      const read = readExternalClientAppFile(file.type, reader);
+      const name = read.appName ?? file.componentName;
+      const group = ecaGroups.get(name) ?? { name, files: [] };
+      group.files.push({ file, settings: read.settings });
+      ecaGroups.set(name, group);
+    }
+  }
+  for (const group of ecaGroups.values()) apps.push(assembleExternalClientApp(group, appConfig(group.name)));
+  apps.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return { apps, documents };
+}
+function readSecretFields(reader, names) {
+  return names.flatMap((field) => {
+    const value = reader.text(reader.root, field);
+    if (!value) return [];
+    return [{ field, value, .../^\+\+.*\+\+$/s.test(value.value) ? { encrypted: true } : {} }];
+  });
+}
+function assembleExternalClientApp(group, config) {
+  const deployed = group.files.filter((entry) => !entry.file.forceIgnored);
+  const forceIgnored = deployed.length === 0;
+  const files = forceIgnored ? group.files : deployed;
+  const byType = (type) => files.find((entry) => entry.file.type === type);
+  const rootOf = (entry) => entry ? elementPosition(entry.file.doc, entry.file.doc.root) : void 0;
+  const header = byType("ExternalClientApplication");
+  const global = byType("ExtlClntAppGlobalOauthSettings");
+  const oauthSettings = byType("ExtlClntAppOauthSettings");
+  const oauthPolicy = byType("ExtlClntAppOauthConfigurablePolicies");
+  const first = files[0];
+  const anchor = rootOf(header) ?? rootOf(first) ?? fileStart(first.file.path);
+  const consumerSecret = group.files.map((entry) => entry.settings.consumerSecret).find((secret) => secret !== void 0);
+  return assembleApp({
+    name: group.name,
+    kind: "externalClientApp",
+    files: files.map(({ file }) => ({ file: file.path, type: file.type, root: rootOf({ file }) })),
+    forceIgnored,
+    usesOAuth: Boolean(global ?? oauthSettings ?? oauthPolicy),
+    anchor,
+    // DECISIONS 12: an absent OAuth flag belongs in the global OAuth settings file, else on the header.
+    oauthAnchor: rootOf(global) ?? anchor,
+    policyAnchor: rootOf(oauthPolicy) ?? anchor,
+    hasPolicyFile: oauthPolicy !== void 0,
+    settings: { ...mergeSettings(files.map((entry) => entry.settings)), ...consumerSecret ? { consumerSecret } : {} },
+    config,
+    // ECA default differs from the Connected App's: PKCE is required unless turned off.
+    pkceDefault: true
+  });
+}
+function orDefault(reading, value, anchor) {
+  if (reading === void 0) return { value, at: anchor, defaulted: true };
+  if (isRejected(reading)) return { value, at: reading.rejected.at, invalid: reading.rejected };
+  return reading;
+}
+function assembleApp(input) {
+  const { settings: s, oauthAnchor, policyAnchor } = input;
+  const app = {
+    name: input.name,
+    kind: input.kind,
+    files: input.files,
+    forceIgnored: input.forceIgnored,
+    usesOAuth: input.usesOAuth,
+    anchor: input.anchor,
+    oauthAnchor,
+    policyAnchor,
+    hasPolicyFile: input.hasPolicyFile,
+    ...s.label ? { label: s.label } : {},
+    flow: { value: "web-server", declared: false },
+    scopes: s.scopes ?? [],
+    callbackUrls: s.callbackUrls ?? [],
+    adminApproved: orDefault(s.adminApproved, false, input.kind === "connectedApp" ? oauthAnchor : policyAnchor),
+    permittedProfiles: s.permittedProfiles ?? [],
+    permittedPermissionSets: s.permittedPermissionSets ?? [],
+    ipRelaxation: orDefault(s.ipRelaxation, "ENFORCE", policyAnchor),
+    refreshTokenPolicy: orDefault(s.refreshTokenPolicy, "infinite", policyAnchor),
+    refreshTokenRotation: orDefault(s.refreshTokenRotation, false, oauthAnchor),
+    pkceRequired: orDefault(s.pkceRequired, input.pkceDefault ?? false, oauthAnchor),
+    consumerSecretOptional: orDefault(s.consumerSecretOptional, false, oauthAnchor),
+    clientCredentialsEnabled: orDefault(s.clientCredentialsEnabled, false, oauthAnchor),
+    deviceFlowEnabled: orDefault(s.deviceFlowEnabled, false, oauthAnchor),
+    tokenExchangeEnabled: orDefault(s.tokenExchangeEnabled, false, oauthAnchor),
+    introspectAllTokens: orDefault(s.introspectAllTokens, false, oauthAnchor),
+    otherUrls: s.otherUrls ?? [],
+    // Optional settings have no default to fall back on: a rejected value is left out (valid-metadata reports it).
+    ...optional("sessionLevel", validReading(s.sessionLevel)),
+    ...optional("sessionPolicyAction", validReading(s.sessionPolicyAction)),
+    ...optional("certificate", s.certificate),
+    ...optional("consumerKey", s.consumerKey),
+    ...optional("consumerSecret", s.consumerSecret),
+    ...optional("clientCredentialsPolicyEnabled", validReading(s.clientCredentialsPolicyEnabled)),
+    ...optional("clientCredentialsUser", s.clientCredentialsUser),
+    ...optional("samlSigningAlgorithm", validReading(s.samlSigningAlgorithm)),
+    ...optional("samlEncryptionType", validReading(s.samlEncryptionType))
+  };
+  app.flow = input.config?.flow ? { value: input.config.flow, declared: true } : { value: inferFlow(app), declared: false };
+  return app;
+}
+function optional(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+function inferFlow(app) {
+  if (app.certificate?.value) return "jwt-bearer";
+  if (app.clientCredentialsEnabled.value) return "client-credentials";
+  if (app.consumerSecretOptional.value) return "user-agent";
+  if (app.callbackUrls.some((url) => isNativeCallback(url.value))) return "user-agent";
+  return "web-server";
+}
+
+// src/project/discover.ts
+init_node_fs();
+var import_ignore2 = __toESM(require_ignore2(), 1);
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve2, sep as sep3 } from "node:path";
+
+// src/project/app-companions.ts
+init_node_fs();
+import { basename, dirname, join as join2, posix } from "node:path";
+
+// src/project/metadata-types.ts
+init_node_fs();
+var LINTED_TYPE_NAMES = [
+  "ConnectedApp",
+  "ExternalClientApplication",
+  "ExtlClntAppGlobalOauthSettings",
+  "ExtlClntAppOauthSettings",
+  "ExtlClntAppOauthConfigurablePolicies",
+  "ExtlClntAppConfigurablePolicies",
+  "AuthProvider",
+  "NamedCredential"
+];
+var cached;
+function load() {
+  if (cached) return cached;
+  const require2 = createRequire2(import.meta.url);
+  const registryPath = require2.resolve("@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json");
+  const registry = JSON.parse(readFileSync2(registryPath, "utf8"));
+  const byName = new Map(Object.values(registry.types).map((type) => [type.name, type]));
+  const types = [];
+  for (const name of LINTED_TYPE_NAMES) {
+    const entry = byName.get(name);
+    if (!entry?.suffix) throw new Error(`metadata type ${name} is missing from SDR's registry`);
+    types.push({ name, suffix: entry.suffix, directoryName: entry.directoryName ?? "" });
+  }
+  cached = { types, bySuffix: new Map(types.map((type) => [type.suffix.toLowerCase(), type])) };
+  return cached;
+}
+function lintedTypes() {
+  return load().types;
+}
+function classifyFileName(fileName) {
+  const { bySuffix } = load();
+  let base = fileName;
+  let format2 = "mdapi";
+  if (base.toLowerCase().endsWith("-meta.xml")) {
+    base = base.slice(0, -"-meta.xml".length);
+    format2 = "source";
+  }
+  const dot = base.lastIndexOf(".");
+  if (dot <= 0) return void 0;
+  const type = bySuffix.get(base.slice(dot + 1).toLowerCase());
+  if (!type) return void 0;
+  return { type, componentName: base.slice(0, dot), format: format2 };
+}
+
+// src/project/read.ts
+init_node_fs();
+
+// src/secrets/files.ts
+var BINARY_SNIFF_BYTES = 8e3;
+var MAGIC_NUMBERS = [
+  [137, 80, 78, 71, 13, 10, 26, 10],
+  // PNG
+  [255, 216, 255],
+  // JPEG
+  [71, 73, 70, 56, 55, 97],
+  // GIF87a
+  [71, 73, 70, 56, 57, 97],
+  // GIF89a
+  [37, 80, 68, 70, 45],
+  // %PDF-
+  [80, 75, 3, 4],
+  // ZIP / JAR / XLSX / DOCX
+  [80, 75, 5, 6],
+  // empty ZIP
+  [80, 75, 7, 8],
+  // spanned ZIP
+  [31, 139],
+  // gzip
+  [127, 69, 76, 70],
+  // ELF
+  [202, 254, 186, 190],
+  // Java class / Mach-O fat
+  [55, 122, 188, 175, 39, 28],
+  // 7z
+  [82, 97, 114, 33, 26, 7],
+  // RAR
+  [119, 79, 70, 70],
+  // WOFF
+  [119, 79, 70, 50]
+  // WOFF2
+];
+function startsWithBytes(bytes, magic) {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
+}
+function isProbablyBinary(bytes) {
+  for (const magic of MAGIC_NUMBERS) if (startsWithBytes(bytes, magic)) return true;
+  const end = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  return bytes.subarray(0, end).indexOf(0) !== -1;
+}
+var KEYSTORE_EXTENSIONS = [".p12", ".pfx", ".jks", ".keystore"];
+function isKeystorePath(path2) {
+  const lower = path2.toLowerCase();
+  return KEYSTORE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+// src/project/read.ts
+var MAX_FILE_BYTES = 10 * 1024 * 1024;
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function decodeText(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    return { ok: false, reason: "content is UTF-16 encoded; metadata files must be UTF-8", binary: true };
+  }
+  if (isProbablyBinary(bytes)) return { ok: false, reason: "binary content, not a text file", binary: true };
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, reason: "content is not valid UTF-8", binary: true };
+  }
+}
+var NOT_REGULAR = "not a regular file (a device, socket or pipe)";
+var OPEN_FLAGS = node_fs_exports.constants.O_RDONLY | (node_fs_exports.constants.O_NONBLOCK ?? 0);
+var scratch = Buffer.allocUnsafe(256 * 1024);
+function readTextFile(path2) {
+  let fd;
+  try {
+    fd = (0, node_fs_exports.openSync)(path2, OPEN_FLAGS);
+    const info2 = (0, node_fs_exports.fstatSync)(fd);
+    if (info2.isDirectory()) return { ok: false, reason: "is a directory, not a file" };
+    if (!info2.isFile()) return { ok: false, reason: NOT_REGULAR };
+    if (info2.size > MAX_FILE_BYTES) {
+      return { ok: false, reason: `file is ${(info2.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit` };
+    }
+    const bytes = info2.size <= scratch.length ? scratch : Buffer.allocUnsafe(info2.size);
+    let offset = 0;
+    while (offset < info2.size) {
+      const read = (0, node_fs_exports.readSync)(fd, bytes, offset, info2.size - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return decodeText(bytes.subarray(0, offset));
+  } catch (error2) {
+    return { ok: false, reason: describeIoError(error2) };
+  } finally {
+    if (fd !== void 0) (0, node_fs_exports.closeSync)(fd);
+  }
+}
+function describeIoError(error2) {
+  const code = error2.code;
+  switch (code) {
+    case "ENOENT":
+      return "file not found (or a dangling symbolic link)";
+    case "EACCES":
+    case "EPERM":
+      return "file cannot be read: permission denied";
+    case "EISDIR":
+      return "is a directory, not a file";
+    case "ELOOP":
+      return "symbolic link loop";
+    case "ENXIO":
+      return NOT_REGULAR;
+    default:
+      return `file cannot be read: ${error2.message}`;
+  }
+}
+
+// src/project/walk.ts
+init_node_fs();
+import { join, relative, sep } from "node:path";
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", ".sf", ".sfdx", ".hg", ".svn"]);
+function walkFiles(directory, options = {}) {
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [directory];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    let real;
+    try {
+      real = (0, node_fs_exports.realpathSync)(current);
+    } catch {
+      continue;
+    }
+    if (seen.has(real)) continue;
+    seen.add(real);
+    let entries;
+    try {
+      entries = (0, node_fs_exports.readdirSync)(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path2 = join(current, entry.name);
+      if (entry.isDirectory() || entry.isSymbolicLink() && isDirectoryLink(path2)) {
+        if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(path2, true, options)) continue;
+        stack.push(path2);
+      } else if (!isIgnored(path2, false, options)) {
+        files.push(path2);
+      }
+    }
+  }
+  return files.sort();
+}
+function isDirectory(path2) {
+  try {
+    return (0, node_fs_exports.statSync)(path2).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function isDirectoryLink(path2) {
+  try {
+    return (0, node_fs_exports.readdirSync)(path2) !== void 0;
+  } catch {
+    return false;
+  }
+}
+function isIgnored(path2, directory, options) {
+  if (!options.ignore || !options.ignoreRoot) return false;
+  const rel = relative(options.ignoreRoot, path2);
+  if (!rel || rel.startsWith("..")) return false;
+  const posix3 = sep === "/" ? rel : rel.split(sep).join("/");
+  return options.ignore.ignores(directory ? `${posix3}/` : posix3);
+}
+
+// src/project/app-companions.ts
+var EXTERNAL_CLIENT_APP_TYPES = /* @__PURE__ */ new Set([
+  "ExternalClientApplication",
+  "ExtlClntAppGlobalOauthSettings",
+  "ExtlClntAppOauthSettings",
+  "ExtlClntAppOauthConfigurablePolicies",
+  "ExtlClntAppConfigurablePolicies"
+]);
+function isExternalClientAppFile(path2) {
+  const classified = classifyFileName(basename(path2));
+  return classified !== void 0 && EXTERNAL_CLIENT_APP_TYPES.has(classified.type.name);
+}
+function externalClientAppName(path2, text) {
+  const classified = classifyFileName(basename(path2));
+  if (!classified || !EXTERNAL_CLIENT_APP_TYPES.has(classified.type.name)) return void 0;
+  if (classified.type.name === "ExternalClientApplication" || text === void 0) return classified.componentName;
+  const parsed = parseXml(path2, text);
+  const declared = parsed.ok ? childNamed(parsed.doc.root, "externalClientApplication")?.text.trim() : void 0;
+  return declared || classified.componentName;
+}
+function externalClientAppPathspecs(repositoryPaths) {
+  const suffixes = externalClientAppTypes().flatMap((type) => [type.suffix, `${type.suffix}-meta.xml`]);
+  const folderPatterns = /* @__PURE__ */ new Set();
+  for (const path2 of repositoryPaths) {
+    const folder = posix.dirname(path2);
+    if (folder === ".") folderPatterns.add("");
+    else {
+      const parent = posix.dirname(folder);
+      folderPatterns.add(parent === "." ? "*/" : `${escapeGlob(parent)}/*/`);
+    }
+  }
+  return [...folderPatterns].flatMap((folder) => suffixes.map((suffix) => `:(top,glob,icase)${folder}*.${suffix}`));
+}
+function externalClientAppTypes() {
+  return lintedTypes().filter((type) => EXTERNAL_CLIENT_APP_TYPES.has(type.name));
+}
+function escapeGlob(path2) {
+  return path2.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
+}
+function sameAppFiles(seeds, candidates) {
+  const apps = new Set(seeds.map((seed) => externalClientAppName(seed.path, seed.text)).filter((name) => name !== void 0));
+  const seedPaths = new Set(seeds.map((seed) => seed.path));
+  return candidates.filter((candidate) => !seedPaths.has(candidate.path)).filter((candidate) => apps.has(externalClientAppName(candidate.path, candidate.text) ?? "")).map((candidate) => candidate.path);
+}
+function externalClientAppCompanionsOnDisk(files) {
+  const seeds = files.filter(isExternalClientAppFile).map((path2) => ({ path: path2, text: textOnDisk(path2) }));
+  if (seeds.length === 0) return [];
+  const types = externalClientAppTypes();
+  const standardFolders = new Set(types.map((type) => type.directoryName));
+  const candidates = /* @__PURE__ */ new Set();
+  for (const seed of seeds) {
+    const folder = dirname(seed.path);
+    const parent = dirname(folder);
+    const names = /* @__PURE__ */ new Set([classifyFileName(basename(seed.path)).componentName, externalClientAppName(seed.path, seed.text)]);
+    for (const sibling of folderNames(parent)) {
+      const directory = join2(parent, sibling);
+      if (directory === folder || standardFolders.has(sibling)) {
+        for (const name of folderNames(directory)) if (isExternalClientAppFile(name)) candidates.add(join2(directory, name));
+        continue;
+      }
+      for (const name of names) {
+        for (const type of types) {
+          for (const candidate of [`${name}.${type.suffix}-meta.xml`, `${name}.${type.suffix}`]) {
+            if ((0, node_fs_exports.existsSync)(join2(directory, candidate))) candidates.add(join2(directory, candidate));
+          }
+        }
+      }
+    }
+  }
+  return sameAppFiles(
+    seeds,
+    [...candidates].map((path2) => ({ path: path2, text: textOnDisk(path2) }))
+  );
+}
+function textOnDisk(path2) {
+  const read = readTextFile(path2);
+  return read.ok ? read.text : void 0;
+}
+function folderNames(directory) {
+  try {
+    return (0, node_fs_exports.readdirSync)(directory).filter((name) => !SKIPPED_DIRECTORIES.has(name));
+  } catch {
+    return [];
+  }
+}
+
+// src/project/forceignore.ts
+init_node_fs();
+import { dirname as dirname2, isAbsolute, join as join3, relative as relative2, resolve } from "node:path";
+var ignoreFactory = (() => {
+  const ownRequire = createRequire2(import.meta.url);
+  try {
+    const sdrManifest = ownRequire.resolve("@salesforce/source-deploy-retrieve/package.json");
+    return createRequire2(sdrManifest)("ignore/index");
+  } catch {
+    return ownRequire("ignore");
+  }
+})();
+var DEFAULT_IGNORE = [
+  "**/*.dup",
+  // "ignore all dot files except .sf/orgs/<org>/remoteMetadata" (SDR's retrieve target)
+  "**/.*",
+  "!.sf",
+  "**/.sf/**",
+  "!**/.sf/orgs",
+  "!**/.sf/orgs/**",
+  "**/.sf/orgs/*/**",
+  "!**/.sf/orgs/*/remoteMetadata",
+  "!**/.sf/orgs/*/remoteMetadata/**",
+  "**/package2-descriptor.json",
+  "**/package2-manifest.json"
+];
+var FILE_NAME = ".forceignore";
+var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
+  constructor(parser2, forceIgnoreDirectory) {
+    this.parser = parser2;
+    this.forceIgnoreDirectory = forceIgnoreDirectory;
+  }
+  parser;
+  forceIgnoreDirectory;
+  /**
+   * Reads `<projectRoot>/.forceignore` if present (no upward search; the caller gives
+   * the project root). Without the file, nothing is denied (that is SDR's behaviour:
+   * defaults apply only when a .forceignore exists).
+   */
+  static load(projectRoot) {
+    let contents;
+    try {
+      contents = readFileSync2(join3(projectRoot, FILE_NAME), "utf-8");
+    } catch {
+      contents = void 0;
+    }
+    return _ForceIgnoreMatcher.fromContents(projectRoot, contents);
+  }
+  /** Build from file contents directly (for tests and for staged content). */
+  static fromContents(projectRoot, contents) {
+    const parser2 = contents === void 0 ? void 0 : ignoreFactory().add(`${DEFAULT_IGNORE.join("\n")}
+${contents}`);
+    return new _ForceIgnoreMatcher(parser2, dirname2(join3(projectRoot, FILE_NAME)));
+  }
+  /** true when SDR's ForceIgnore would deny (ignore) this absolute path. */
+  denies(absolutePath) {
+    if (!this.parser) return false;
+    try {
+      const absoluteFsPath = isAbsolute(absolutePath) ? absolutePath : resolve(this.forceIgnoreDirectory, absolutePath);
+      const relativePath2 = relative2(this.forceIgnoreDirectory, absoluteFsPath);
+      return this.parser.ignores(relativePath2) || couldBeDirectory(absoluteFsPath) && this.parser.ignores(`${relativePath2}/`);
+    } catch {
+      return false;
+    }
+  }
+};
+function couldBeDirectory(fsPath) {
+  try {
+    return !(0, node_fs_exports.statSync)(fsPath).isFile();
+  } catch {
+    return true;
+  }
+}
+
+// src/project/git.ts
+import { execFileSync } from "node:child_process";
+var GIT_BUFFER = 512 * 1024 * 1024;
+function git(cwd, args) {
+  try {
+    return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: GIT_BUFFER, stdio: ["ignore", "pipe", "ignore"] });
+  } catch {
+    return void 0;
+  }
+}
+function findGitRoot(directory) {
+  return git(directory, ["rev-parse", "--show-toplevel"])?.trim() || void 0;
+}
+function listRepositoryFiles(gitRoot, directory) {
+  const out = git(directory, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."]);
+  if (out === void 0) return void 0;
+  const files = /* @__PURE__ */ new Set();
+  for (const name of out.split("\0")) if (name) files.add(`${gitRoot}/${name}`);
+  return [...files].sort();
+}
+
+// src/project/ignore-patterns.ts
+var import_ignore = __toESM(require_ignore2(), 1);
+import { sep as sep2 } from "node:path";
+function ignorePatternMatcher(root, patterns) {
+  if (!patterns?.length) return () => false;
+  const matcher = (0, import_ignore.default)().add([...patterns]);
+  const prefix = root.endsWith(sep2) ? root : root + sep2;
+  return (path2) => {
+    if (!path2.startsWith(prefix)) return false;
+    const relative9 = path2.slice(prefix.length).split(sep2).join("/");
+    return relative9 !== "" && matcher.ignores(relative9);
+  };
+}
+
+// src/project/discover.ts
+function findSfdxProject(start) {
+  for (let dir = start; ; dir = dirname3(dir)) {
+    const file = join4(dir, "sfdx-project.json");
+    if ((0, node_fs_exports.existsSync)(file)) {
+      let packageDirectories = [];
+      const problems = [];
+      try {
+        const json = JSON.parse(readFileSync2(file, "utf8"));
+        packageDirectories = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path2) => typeof path2 === "string").map((path2) => resolve2(dir, path2));
+      } catch (error2) {
+        problems.push(`${file} could not be read (${error2.message}); the whole project folder is linted instead.`);
+      }
+      for (const path2 of packageDirectories) {
+        if (!(0, node_fs_exports.existsSync)(path2)) problems.push(`package directory ${path2} (from ${file}) does not exist; nothing is linted there.`);
+      }
+      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
+    }
+    if (dirname3(dir) === dir) return void 0;
+  }
+}
+var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep3) ? parent : parent + sep3);
+function insideAnyOf(parents) {
+  const prefixes = parents.map((parent) => parent.endsWith(sep3) ? parent : parent + sep3);
+  return (child) => prefixes.some((prefix) => child.startsWith(prefix)) || parents.includes(child);
+}
+function discover(options) {
+  const paths = (options.paths.length ? options.paths : ["."]).map((path2) => isAbsolute2(path2) ? path2 : resolve2(options.cwd, path2));
+  const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
+  const project = findSfdxProject(anchor);
+  const gitRoot = findGitRoot((0, node_fs_exports.existsSync)(anchor) ? anchor : options.cwd);
+  const root = gitRoot ?? project?.root ?? options.cwd;
+  const forceIgnore = project ? ForceIgnoreMatcher.load(project.root) : void 0;
+  const userIgnored = ignorePatternMatcher(root, options.ignorePatterns);
+  const metadata = /* @__PURE__ */ new Map();
+  const scanFiles = /* @__PURE__ */ new Set();
+  const missing = [];
+  const explicitFiles = [];
+  const addMetadata = (path2, companion = false) => {
+    if (metadata.has(path2) || userIgnored(path2)) return;
+    const classified = classifyFileName(basename2(path2));
+    if (!classified) return;
+    metadata.set(path2, { path: path2, classified, forceIgnored: forceIgnore?.denies(path2) ?? false, ...companion ? { companion } : {} });
+  };
+  for (const path2 of paths) {
+    if (!(0, node_fs_exports.existsSync)(path2) && !isDanglingLink(path2)) {
+      missing.push(path2);
+      continue;
+    }
+    if (!isDirectory(path2)) {
+      if (!userIgnored(path2)) scanFiles.add(path2);
+      addMetadata(path2);
+      explicitFiles.push(path2);
+      continue;
+    }
+    const files = repositoryFilesUnder(path2, gitRoot, project?.root ?? path2);
+    const packageDirs = project ? project.packageDirectories : [path2];
+    const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path2) || isInside(path2, dir));
+    const insidePackage = insideAnyOf(packageDirs);
+    const checkedFolders = /* @__PURE__ */ new Set();
+    for (const file of files) {
+      if (userIgnored(file)) continue;
+      scanFiles.add(file);
+      const folder = dirname3(file);
+      if (!checkedFolders.has(folder)) {
+        checkedFolders.add(folder);
+        if (folder !== path2 && classifyFileName(basename2(folder))) addMetadata(folder);
+      }
+      if (outsideEveryPackage || insidePackage(file)) addMetadata(file);
+    }
+  }
+  for (const companion of externalClientAppCompanionsOnDisk(explicitFiles.filter((path2) => metadata.has(path2)))) addMetadata(companion, true);
+  return {
+    root,
+    ...project ? { projectRoot: project.root } : {},
+    ...gitRoot ? { gitRoot } : {},
+    metadata: [...metadata.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+    scanFiles: [...scanFiles].sort(),
+    missing,
+    notices: project?.problems ?? []
+  };
+}
+var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
+function repositoryFilesUnder(directory, gitRoot, ignoreRoot) {
+  if (gitRoot) {
+    const listed = listRepositoryFiles(gitRoot, directory);
+    if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
+  }
+  const gitignorePath = join4(ignoreRoot, ".gitignore");
+  const gitignore = (0, node_fs_exports.existsSync)(gitignorePath) ? (0, import_ignore2.default)().add(readFileSync2(gitignorePath, "utf8")) : void 0;
+  return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
+}
+function isDanglingLink(path2) {
+  try {
+    return (0, node_fs_exports.lstatSync)(path2).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+// src/rules/util/meta.ts
+var DOCS_BASE = "https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/";
+function defineMeta(meta) {
+  return { ...meta, docs: `${DOCS_BASE}${meta.id}.md` };
 }
 
 // src/rules/util/flow-scopes.ts
@@ -12604,56 +21594,6 @@ var noFullScope = {
 
 // src/rules/no-secrets-in-repo.ts
 import { basename as basename3 } from "node:path";
-
-// src/secrets/files.ts
-var BINARY_SNIFF_BYTES = 8e3;
-var MAGIC_NUMBERS = [
-  [137, 80, 78, 71, 13, 10, 26, 10],
-  // PNG
-  [255, 216, 255],
-  // JPEG
-  [71, 73, 70, 56, 55, 97],
-  // GIF87a
-  [71, 73, 70, 56, 57, 97],
-  // GIF89a
-  [37, 80, 68, 70, 45],
-  // %PDF-
-  [80, 75, 3, 4],
-  // ZIP / JAR / XLSX / DOCX
-  [80, 75, 5, 6],
-  // empty ZIP
-  [80, 75, 7, 8],
-  // spanned ZIP
-  [31, 139],
-  // gzip
-  [127, 69, 76, 70],
-  // ELF
-  [202, 254, 186, 190],
-  // Java class / Mach-O fat
-  [55, 122, 188, 175, 39, 28],
-  // 7z
-  [82, 97, 114, 33, 26, 7],
-  // RAR
-  [119, 79, 70, 70],
-  // WOFF
-  [119, 79, 70, 50]
-  // WOFF2
-];
-function startsWithBytes(bytes, magic) {
-  if (bytes.length < magic.length) return false;
-  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
-  return true;
-}
-function isProbablyBinary(bytes) {
-  for (const magic of MAGIC_NUMBERS) if (startsWithBytes(bytes, magic)) return true;
-  const end = Math.min(bytes.length, BINARY_SNIFF_BYTES);
-  return bytes.subarray(0, end).indexOf(0) !== -1;
-}
-var KEYSTORE_EXTENSIONS = [".p12", ".pfx", ".jks", ".keystore"];
-function isKeystorePath(path) {
-  const lower = path.toLowerCase();
-  return KEYSTORE_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
 
 // src/secrets/scan.ts
 var LABEL_AUTH_URL = "SFDX auth URL";
@@ -13179,156 +22119,6 @@ function quoteUrl(value) {
   return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
 }
 
-// src/model/urls.ts
-var HOST_AND_PORT = /^[A-Za-z0-9.-]+:[0-9]+(?:[/?#]|$)/;
-var SCHEME_PREFIX = /^[\s\u0000-\u001f]*([A-Za-z][A-Za-z0-9+.-]*):/;
-function parseUrl(value) {
-  if (typeof value !== "string" || value.trim() === "") {
-    return { ok: false, scheme: "", problem: "empty URL" };
-  }
-  if (HOST_AND_PORT.test(value.trim())) {
-    return { ok: false, scheme: "", problem: "not an absolute URL (no scheme: it starts with host:port)" };
-  }
-  const prefix = SCHEME_PREFIX.exec(value);
-  const rawScheme = prefix?.[1]?.toLowerCase() ?? "";
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    if (rawScheme === "") {
-      return { ok: false, scheme: "", problem: "not an absolute URL (no scheme)" };
-    }
-    return { ok: false, scheme: rawScheme, problem: `not a valid ${rawScheme} URL` };
-  }
-  return { ok: true, url, scheme: url.protocol.replace(/:$/, "").toLowerCase() };
-}
-function isLoopbackHost(hostname) {
-  if (typeof hostname !== "string") return false;
-  let host = hostname.trim().toLowerCase();
-  if (host === "") return false;
-  if (host.endsWith(".") && !host.startsWith("[")) host = host.slice(0, -1);
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  const literal = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
-  let canonical;
-  try {
-    canonical = new URL(`http://${literal}/`).hostname;
-  } catch {
-    return false;
-  }
-  if (canonical === "[::1]") return true;
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(canonical)) return canonical.startsWith("127.");
-  return /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(canonical);
-}
-var NON_PRIVATE_SCHEMES = /* @__PURE__ */ new Set([
-  "http",
-  "https",
-  "ws",
-  "wss",
-  "ftp",
-  "ftps",
-  "sftp",
-  "file",
-  "data",
-  "blob",
-  "javascript",
-  "vbscript",
-  "about",
-  "view-source",
-  "filesystem",
-  "mailto",
-  "tel",
-  "sms",
-  "urn",
-  "ldap",
-  "ldaps",
-  "chrome",
-  "chrome-extension",
-  "moz-extension",
-  "resource",
-  "content",
-  "intent"
-]);
-function isPrivateUseScheme(scheme) {
-  if (typeof scheme !== "string") return false;
-  const normalized = scheme.trim().replace(/:$/, "").toLowerCase();
-  if (!/^[a-z][a-z0-9+.-]*$/.test(normalized)) return false;
-  return !NON_PRIVATE_SCHEMES.has(normalized);
-}
-function isNativeCallback(url) {
-  const parsed = typeof url === "string" ? parseUrl(url) : url;
-  return isPrivateUseScheme(parsed.scheme);
-}
-function rawParts(value) {
-  const match = /^\s*([A-Za-z][A-Za-z0-9+.-]*):(\/\/([^/?#]*))?([^?#]*)/.exec(value);
-  if (!match) return void 0;
-  const scheme = match[1] ?? "";
-  const hasAuthority = match[2] !== void 0;
-  const authority = match[3] ?? "";
-  const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
-  let host = hostPort;
-  let port = "";
-  if (hostPort.startsWith("[")) {
-    const close = hostPort.indexOf("]");
-    if (close >= 0) {
-      host = hostPort.slice(0, close + 1);
-      port = hostPort.slice(close + 1).replace(/^:/, "");
-    }
-  } else {
-    const colon = hostPort.lastIndexOf(":");
-    if (colon >= 0) {
-      host = hostPort.slice(0, colon);
-      port = hostPort.slice(colon + 1);
-    }
-  }
-  return { scheme, hasAuthority, host, port, path: (match[4] ?? "").replace(/\s+$/, "") };
-}
-var DEFAULT_PORTS = { http: "80", https: "443" };
-function callbackComparisonKey(value) {
-  const parsed = parseUrl(value);
-  if (!parsed.ok || !parsed.url) return typeof value === "string" ? value.trim() : "";
-  const url = parsed.url;
-  let scheme = parsed.scheme;
-  let port = url.port;
-  if (DEFAULT_PORTS[scheme] === port) port = "";
-  if (scheme === "http") scheme = "https";
-  const hasAuthority = url.href.startsWith(`${url.protocol}//`);
-  let authority = "";
-  if (hasAuthority) {
-    const userinfo = url.username || url.password ? `${url.username}${url.password ? `:${url.password}` : ""}@` : "";
-    authority = `//${userinfo}${url.hostname.toLowerCase()}${port ? `:${port}` : ""}`;
-  }
-  let path = url.pathname;
-  if (path.endsWith("/")) path = path.slice(0, -1);
-  return `${scheme}:${authority}${path}${url.search}${url.hash}`;
-}
-function explainDifference(a, b) {
-  if (a === b) return [];
-  if (callbackComparisonKey(a) !== callbackComparisonKey(b)) return [];
-  const ra = rawParts(a);
-  const rb = rawParts(b);
-  if (!ra || !rb) return [];
-  const reasons = [];
-  const schemeA = ra.scheme.toLowerCase();
-  const schemeB = rb.scheme.toLowerCase();
-  const hasUpper = (s) => s !== s.toLowerCase();
-  const trimOne = (path) => path.endsWith("/") ? path.slice(0, -1) : path;
-  if (ra.path !== rb.path && trimOne(ra.path) === trimOne(rb.path)) reasons.push("trailing slash");
-  const schemeCase = schemeA === schemeB ? ra.scheme !== rb.scheme : hasUpper(ra.scheme) !== hasUpper(rb.scheme);
-  const hostCase = ra.host !== rb.host && ra.host.toLowerCase() === rb.host.toLowerCase();
-  if (schemeCase || hostCase) reasons.push("letter case of scheme or host");
-  if (ra.port !== rb.port) {
-    const explicitDefault = (parts) => parts.port !== "" && Number(parts.port) === Number(DEFAULT_PORTS[parts.scheme.toLowerCase()]);
-    if (explicitDefault(ra) || explicitDefault(rb)) reasons.push("default port");
-  }
-  if (isHttpPair(schemeA, schemeB)) {
-    reasons.push("http versus https");
-  }
-  return reasons;
-}
-function isHttpPair(a, b) {
-  return a === "http" && b === "https" || a === "https" && b === "http";
-}
-
 // src/rules/util/http-url.ts
 function urlTransport(value) {
   const parsed = parseUrl(value);
@@ -13640,8 +22430,8 @@ function daysUntil(date, now) {
 function analyzeCertificate(text) {
   try {
     return analyze(text);
-  } catch (error) {
-    return { ok: false, reason: `not a readable X.509 certificate: ${messageOf(error)}` };
+  } catch (error2) {
+    return { ok: false, reason: `not a readable X.509 certificate: ${messageOf(error2)}` };
   }
 }
 function analyze(text) {
@@ -13656,8 +22446,8 @@ function analyze(text) {
   let x509;
   try {
     x509 = new X509Certificate(der);
-  } catch (error) {
-    const detail = messageOf(error);
+  } catch (error2) {
+    const detail = messageOf(error2);
     return {
       ok: false,
       reason: /PEM routines/.test(detail) ? "not a readable X.509 certificate (DER structure is not a certificate)" : `not a readable X.509 certificate: ${detail}`
@@ -13672,7 +22462,7 @@ function analyze(text) {
   const publicKey = x509.publicKey;
   const keyType = publicKey.asymmetricKeyType ?? "unknown";
   const details = publicKey.asymmetricKeyDetails ?? {};
-  const info = {
+  const info2 = {
     subject: oneLineName(x509.subject),
     issuer: oneLineName(x509.issuer),
     notBefore,
@@ -13681,20 +22471,20 @@ function analyze(text) {
     fingerprint256: x509.fingerprint256
   };
   if (typeof details.modulusLength === "number") {
-    info.keyBits = details.modulusLength;
+    info2.keyBits = details.modulusLength;
   } else if (typeof details.namedCurve === "string") {
-    info.namedCurve = details.namedCurve;
+    info2.namedCurve = details.namedCurve;
     const bits = CURVE_BITS[details.namedCurve];
-    if (bits !== void 0) info.keyBits = bits;
+    if (bits !== void 0) info2.keyBits = bits;
   } else if (keyType === "ed25519") {
-    info.keyBits = 256;
+    info2.keyBits = 256;
   } else if (keyType === "ed448") {
-    info.keyBits = 456;
+    info2.keyBits = 456;
   }
   if (parsed?.signatureOid !== void 0) {
-    info.signatureAlgorithm = SIGNATURE_ALGORITHMS[parsed.signatureOid] ?? parsed.signatureOid;
+    info2.signatureAlgorithm = SIGNATURE_ALGORITHMS[parsed.signatureOid] ?? parsed.signatureOid;
   }
-  return { ok: true, info };
+  return { ok: true, info: info2 };
 }
 var CERT_LABELS = /* @__PURE__ */ new Set(["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"]);
 var MAX_CERTIFICATE_LENGTH = 64 * 1024;
@@ -13762,8 +22552,8 @@ function decodeToDer(text) {
 function oneLineName(name) {
   return name.split("\n").map((part) => part.trim()).filter((part) => part !== "").reverse().join(", ");
 }
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
 }
 function readTlv(buf, offset, limit) {
   if (offset + 2 > limit) return void 0;
@@ -13892,7 +22682,7 @@ function createCertificateValid(now = () => /* @__PURE__ */ new Date()) {
       const certificate = app.certificate;
       if (!app.usesOAuth || !certificate) return;
       const analysis = analyzeCertificate(certificate.value);
-      const subjectOf = (info2) => `Certificate "${info2.subject}" of app "${app.name}"`;
+      const subjectOf = (info3) => `Certificate "${info3.subject}" of app "${app.name}"`;
       if (!analysis.ok) {
         ctx.report({
           message: `Certificate of app "${app.name}" is not usable: ${analysis.reason}. Paste the X.509 certificate as PEM or as base64 DER.`,
@@ -13900,19 +22690,19 @@ function createCertificateValid(now = () => /* @__PURE__ */ new Date()) {
         });
         return;
       }
-      const info = analysis.info;
+      const info2 = analysis.info;
       const today = now();
       const report = (message, severity) => ctx.report({ message, at: certificate.at, ...severity ? { severity } : {} });
-      for (const finding of validityFindings(info, today, expiryWarningDays(ctx))) {
-        report(`${subjectOf(info)} ${finding.message}`, finding.severity);
+      for (const finding of validityFindings(info2, today, expiryWarningDays(ctx))) {
+        report(`${subjectOf(info2)} ${finding.message}`, finding.severity);
       }
-      const lifetime = describeLifetime(info, today);
-      if ((info.keyType === "rsa" || info.keyType === "rsa-pss") && info.keyBits !== void 0 && info.keyBits < MIN_RSA_BITS) {
-        report(`${subjectOf(info)} has a ${info.keyBits}-bit RSA key, which can be factored; reissue it with at least ${MIN_RSA_BITS} bits (${lifetime}).`);
+      const lifetime = describeLifetime(info2, today);
+      if ((info2.keyType === "rsa" || info2.keyType === "rsa-pss") && info2.keyBits !== void 0 && info2.keyBits < MIN_RSA_BITS) {
+        report(`${subjectOf(info2)} has a ${info2.keyBits}-bit RSA key, which can be factored; reissue it with at least ${MIN_RSA_BITS} bits (${lifetime}).`);
       }
-      if (isWeakSignature(info.signatureAlgorithm)) {
+      if (isWeakSignature(info2.signatureAlgorithm)) {
         report(
-          `${subjectOf(info)} is signed with ${info.signatureAlgorithm}; SHA-1 and MD5 signatures can be forged, so reissue it signed with SHA-256 (${lifetime}).`,
+          `${subjectOf(info2)} is signed with ${info2.signatureAlgorithm}; SHA-1 and MD5 signatures can be forged, so reissue it signed with SHA-256 (${lifetime}).`,
           "warning"
         );
       }
@@ -13924,27 +22714,27 @@ function expiryWarningDays(ctx) {
   const days2 = ctx.options["expiryWarningDays"];
   return typeof days2 === "number" && Number.isFinite(days2) && days2 >= 0 ? days2 : DEFAULT_EXPIRY_WARNING_DAYS;
 }
-function validityFindings(info, now, warningDays) {
-  const expiry = isoDate(info.notAfter);
-  if (info.notBefore.getTime() > now.getTime()) {
-    return [{ message: `is not valid until ${isoDate(info.notBefore)} (in ${days(daysUntil(info.notBefore, now))}), so JWT logins fail until then; upload a certificate that is valid now (${describeLifetime(info, now)}).` }];
+function validityFindings(info2, now, warningDays) {
+  const expiry = isoDate(info2.notAfter);
+  if (info2.notBefore.getTime() > now.getTime()) {
+    return [{ message: `is not valid until ${isoDate(info2.notBefore)} (in ${days(daysUntil(info2.notBefore, now))}), so JWT logins fail until then; upload a certificate that is valid now (${describeLifetime(info2, now)}).` }];
   }
-  if (info.notAfter.getTime() <= now.getTime()) {
-    return [{ message: `expired on ${expiry}, ${days(daysUntil(now, info.notAfter))} ago, so JWT logins signed with its key fail; upload a renewed certificate.` }];
+  if (info2.notAfter.getTime() <= now.getTime()) {
+    return [{ message: `expired on ${expiry}, ${days(daysUntil(now, info2.notAfter))} ago, so JWT logins signed with its key fail; upload a renewed certificate.` }];
   }
-  if (info.notAfter.getTime() - now.getTime() <= warningDays * DAY_MS) {
+  if (info2.notAfter.getTime() - now.getTime() <= warningDays * DAY_MS) {
     return [
       {
-        message: `expires on ${expiry}, in ${days(daysUntil(info.notAfter, now))} (the warning starts ${days(warningDays)} before expiry); upload a renewed certificate before it lapses.`,
+        message: `expires on ${expiry}, in ${days(daysUntil(info2.notAfter, now))} (the warning starts ${days(warningDays)} before expiry); upload a renewed certificate before it lapses.`,
         severity: "warning"
       }
     ];
   }
   return [];
 }
-function describeLifetime(info, now) {
-  const left = daysUntil(info.notAfter, now);
-  return left >= 0 ? `expires ${isoDate(info.notAfter)}, ${days(left)} left` : `expired ${isoDate(info.notAfter)}, ${days(daysUntil(now, info.notAfter))} ago`;
+function describeLifetime(info2, now) {
+  const left = daysUntil(info2.notAfter, now);
+  return left >= 0 ? `expires ${isoDate(info2.notAfter)}, ${days(left)} left` : `expired ${isoDate(info2.notAfter)}, ${days(daysUntil(now, info2.notAfter))} ago`;
 }
 function isoDate(date) {
   return date.toISOString().slice(0, 10);
@@ -14164,250 +22954,6 @@ var samlStrongCrypto = {
 
 // src/rules/revocation-impact.ts
 import { basename as basename5 } from "node:path";
-
-// src/parser/xml.ts
-var { XMLParser, XMLValidator } = createRequire2(import.meta.url)("fast-xml-parser");
-var MAX_DEPTH = 64;
-var TEXT = "#text";
-var ATTRS = ":@";
-var COMMENT = "#comment";
-var CDATA = "#cdata";
-var parser;
-function getParser() {
-  parser ??= new XMLParser({
-    preserveOrder: true,
-    captureMetaData: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: "",
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    commentPropName: COMMENT,
-    cdataPropName: CDATA,
-    // Entities are decoded here, by decodeEntities, once: fast-xml-parser leaves numeric references (`&#13;`) alone
-    // unless asked to decode the HTML entity set too, and text must match what the split helpers below decode.
-    processEntities: false,
-    htmlEntities: false
-  });
-  return parser;
-}
-function parseXml(file, source) {
-  const lines = new LineIndex(file, source);
-  const fail = (message, offset) => {
-    const at = lines.at(offset);
-    return { ok: false, error: { message, line: at.line, column: at.column } };
-  };
-  const doctype = source.search(/<!DOCTYPE|<!ENTITY/i);
-  if (doctype !== -1) return fail("DOCTYPE and ENTITY declarations are not allowed in metadata files", doctype);
-  const depthProblem = findExcessiveDepth(source);
-  if (depthProblem !== -1) return fail(`elements nested deeper than ${MAX_DEPTH} levels`, depthProblem);
-  const valid = XMLValidator.validate(source, { allowBooleanAttributes: false });
-  if (valid !== true) {
-    return { ok: false, error: { message: valid.err.msg, line: valid.err.line, column: valid.err.col } };
-  }
-  let tree;
-  try {
-    tree = getParser().parse(source);
-  } catch (error) {
-    return fail(`XML could not be parsed: ${error.message}`, 0);
-  }
-  const roots = convertChildren(tree, source);
-  const root = roots[0];
-  if (!root) return fail("no root element", 0);
-  return { ok: true, doc: { file, source, lines, root } };
-}
-var META = XMLParser.getMetaDataSymbol();
-function convertChildren(nodes, source) {
-  const out = [];
-  for (const node of nodes) {
-    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT && key !== CDATA);
-    if (name === void 0) continue;
-    const meta = node[META];
-    const rawChildren = node[name] ?? [];
-    const start = meta?.startIndex ?? 0;
-    const element = {
-      name,
-      attrs: decodeAttributes(node[ATTRS]),
-      children: convertChildren(rawChildren, source),
-      text: textOf(rawChildren),
-      start,
-      end: meta?.endIndex ?? start
-    };
-    out.push(element);
-  }
-  return out;
-}
-function textOf(nodes) {
-  let text = "";
-  for (const node of nodes) {
-    if (TEXT in node) text += decodeEntities(String(node[TEXT]));
-    else if (CDATA in node) text += literalText(node[CDATA]);
-  }
-  return text;
-}
-function literalText(nodes = []) {
-  let text = "";
-  for (const node of nodes) if (TEXT in node) text += String(node[TEXT]);
-  return text;
-}
-function decodeAttributes(raw) {
-  return Object.fromEntries(Object.entries(raw ?? {}).map(([name, value]) => [name, decodeEntities(value)]));
-}
-function findExcessiveDepth(source) {
-  let depth = 0;
-  for (let i = source.indexOf("<"); i !== -1; i = source.indexOf("<", i + 1)) {
-    const next = source.charCodeAt(i + 1);
-    if (next === 33 || next === 63) continue;
-    if (next === 47) {
-      depth--;
-      continue;
-    }
-    const close = source.indexOf(">", i);
-    if (close === -1) return -1;
-    if (source.charCodeAt(close - 1) !== 47) depth++;
-    if (depth > MAX_DEPTH) return i;
-  }
-  return -1;
-}
-function openTagEnd(source, element) {
-  let quote = "";
-  for (let i = element.start + 1; i < element.end; i++) {
-    const ch = source[i];
-    if (quote) {
-      if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ">") return i + 1;
-  }
-  return element.end;
-}
-function isSelfClosing(source, element) {
-  return source.charCodeAt(openTagEnd(source, element) - 2) === 47;
-}
-function rawContent(source, element) {
-  const open = openTagEnd(source, element);
-  if (isSelfClosing(source, element)) return { raw: "", offset: open };
-  const close = source.lastIndexOf("</", element.end - 1);
-  return { raw: source.slice(open, Math.max(open, close)), offset: open };
-}
-function elementPosition(doc, element) {
-  return doc.lines.at(element.start, element.end);
-}
-function elementText(doc, element) {
-  const value = element.text.trim();
-  const { raw, offset } = rawContent(doc.source, element);
-  const lead = raw.length - raw.trimStart().length;
-  const trimmed = raw.trim();
-  if (!value || !trimmed || raw.includes("<![CDATA[")) return { value, at: elementPosition(doc, element) };
-  return { value, at: doc.lines.at(offset + lead, offset + lead + trimmed.length) };
-}
-function separatorOf(chars) {
-  const literal = chars.map((char) => char.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&")).join("|");
-  const references = chars.map((char) => {
-    const code = char.codePointAt(0);
-    return `&#0*${code};|&#x0*${code.toString(16)};`;
-  });
-  return { decoded: new RegExp(`(?:${literal})+`, "g"), raw: new RegExp(`(?:${literal}|${references.join("|")})+`, "gi") };
-}
-var LINE_BREAKS = separatorOf(["\r", "\n"]);
-var COMMAS = separatorOf([","]);
-function elementTextLines(doc, element) {
-  return splitRaw(doc, element, LINE_BREAKS);
-}
-function elementCommaList(doc, element) {
-  return splitRaw(doc, element, COMMAS);
-}
-function splitRaw(doc, element, separator) {
-  const { raw, offset } = rawContent(doc.source, element);
-  if (raw.includes("<![CDATA[") || raw.includes("<!--")) {
-    const at = elementPosition(doc, element);
-    return element.text.split(separator.decoded).map((part) => part.trim()).filter(Boolean).map((value) => ({ value, at }));
-  }
-  const parts = [];
-  let segmentStart = 0;
-  const pushSegment = (segmentEnd) => {
-    const segment = raw.slice(segmentStart, segmentEnd);
-    const trimmed = segment.trim();
-    if (trimmed) {
-      const lead = segment.length - segment.trimStart().length;
-      const begin = offset + segmentStart + lead;
-      parts.push({ value: decodeEntities(trimmed), at: doc.lines.at(begin, begin + trimmed.length) });
-    }
-  };
-  for (const match of raw.matchAll(separator.raw)) {
-    pushSegment(match.index);
-    segmentStart = match.index + match[0].length;
-  }
-  pushSegment(raw.length);
-  return parts;
-}
-var NAMED_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-function decodeEntities(text) {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body) => {
-    if (body.startsWith("#x")) return safeCodePoint(Number.parseInt(body.slice(2), 16), whole);
-    if (body.startsWith("#")) return safeCodePoint(Number.parseInt(body.slice(1), 10), whole);
-    return NAMED_ENTITIES[body] ?? whole;
-  });
-}
-function safeCodePoint(code, fallback) {
-  return Number.isInteger(code) && code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : fallback;
-}
-function childrenNamed(element, name) {
-  return element.children.filter((child) => child.name === name);
-}
-function childNamed(element, name) {
-  return element?.children.find((child) => child.name === name);
-}
-
-// src/project/metadata-types.ts
-var LINTED_TYPE_NAMES = [
-  "ConnectedApp",
-  "ExternalClientApplication",
-  "ExtlClntAppGlobalOauthSettings",
-  "ExtlClntAppOauthSettings",
-  "ExtlClntAppOauthConfigurablePolicies",
-  "ExtlClntAppConfigurablePolicies",
-  "AuthProvider",
-  "NamedCredential"
-];
-var cached;
-function load() {
-  if (cached) return cached;
-  const require2 = createRequire2(import.meta.url);
-  const registryPath = require2.resolve("@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json");
-  const registry = JSON.parse(readFileSync2(registryPath, "utf8"));
-  const byName = new Map(Object.values(registry.types).map((type) => [type.name, type]));
-  const types = [];
-  for (const name of LINTED_TYPE_NAMES) {
-    const entry = byName.get(name);
-    if (!entry?.suffix) throw new Error(`metadata type ${name} is missing from SDR's registry`);
-    types.push({ name, suffix: entry.suffix, directoryName: entry.directoryName ?? "" });
-  }
-  cached = { types, bySuffix: new Map(types.map((type) => [type.suffix.toLowerCase(), type])) };
-  return cached;
-}
-function lintedTypes() {
-  return load().types;
-}
-function classifyFileName(fileName) {
-  const { bySuffix } = load();
-  let base = fileName;
-  let format = "mdapi";
-  if (base.toLowerCase().endsWith("-meta.xml")) {
-    base = base.slice(0, -"-meta.xml".length);
-    format = "source";
-  }
-  const dot = base.lastIndexOf(".");
-  if (dot <= 0) return void 0;
-  const type = bySuffix.get(base.slice(dot + 1).toLowerCase());
-  if (!type) return void 0;
-  return { type, componentName: base.slice(0, dot), format };
-}
-
-// src/rules/revocation-impact.ts
 var DESTRUCTIVE_MANIFESTS = /* @__PURE__ */ new Set(["destructivechanges.xml", "destructivechangespre.xml", "destructivechangespost.xml"]);
 var APP_TYPES = {
   ConnectedApp: "connected app",
@@ -14457,57 +23003,1223 @@ var revocationImpact = {
 // src/rules/index.ts
 var builtinRules = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact];
 
+// src/engine/directives.ts
+var DIRECTIVE_MARKER = "calint-";
+var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
+var SEPARATOR = /\s--?(?:\s|$)/;
+var isXml = (file) => file.toLowerCase().endsWith(".xml");
+function parseDirectives(file, text) {
+  if (!text.includes(DIRECTIVE_MARKER)) return [];
+  const lines = new LineIndex(file, text);
+  const xml = isXml(file);
+  const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
+  for (const directive2 of directives) {
+    if (directive2.kind === "disable-next-line") {
+      const target = nextContentLine(lines, directive2.lastLine, xml);
+      if (target !== void 0) directive2.targetLine = target;
+    }
+  }
+  return directives;
+}
+function xmlDirectives(text, lines) {
+  const found = [];
+  for (let open = text.indexOf("<!--"); open !== -1; open = text.indexOf("<!--", open + 4)) {
+    const bodyStart = open + 4;
+    const close = text.indexOf("-->", bodyStart);
+    const bodyEnd = close === -1 ? text.length : close;
+    const body = text.slice(bodyStart, bodyEnd);
+    const lead = body.length - body.trimStart().length;
+    KEYWORD.lastIndex = lead;
+    const match = KEYWORD.exec(body);
+    if (match) {
+      const rest = body.slice(match.index + match[0].length);
+      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
+    }
+    if (close === -1) break;
+  }
+  return found;
+}
+var LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/+|\/\*+|\*|--|;+|<!--|%|'|REM\b|rem\b)[ \t]*(calint-(disable-next-line|disable-line|disable|enable)(?![\w-]))([^\r\n]*)/gm;
+function lineDirectives(text, lines) {
+  const found = [];
+  for (const match of text.matchAll(LINE_DIRECTIVE)) {
+    const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
+    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
+    found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
+  }
+  return found;
+}
+function directive(keyword, name, rest, start, end, lines) {
+  const kind = name === "disable-line" ? "unknown" : name;
+  const separator = SEPARATOR.exec(rest);
+  const ruleText = separator ? rest.slice(0, separator.index) : rest;
+  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
+  const reason = separator ? rest.slice(separator.index + separator[0].length).replace(/\s+/g, " ").trim() : void 0;
+  const span = lines.at(start, end);
+  const firstLineEnd = span.endLine === span.line ? span.endColumn : lines.lineText(span.line).length + 1;
+  return {
+    kind,
+    keyword,
+    rules,
+    ...reason !== void 0 ? { reason } : {},
+    at: { file: span.file, line: span.line, column: span.column, endLine: span.line, endColumn: firstLineEnd },
+    lastLine: span.endLine ?? span.line
+  };
+}
+function nextContentLine(lines, line, xml) {
+  for (let next = line + 1; next <= lines.lineCount; next++) {
+    const text = lines.lineText(next).trim();
+    if (text === "") continue;
+    if (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text)) continue;
+    return next;
+  }
+  return void 0;
+}
+function isDirectiveLine(text) {
+  LINE_DIRECTIVE.lastIndex = 0;
+  const directive2 = LINE_DIRECTIVE.test(text);
+  LINE_DIRECTIVE.lastIndex = 0;
+  return directive2;
+}
+
+// src/engine/engine-rules.ts
+var PARSE_ERROR = defineMeta({
+  id: "parse-error",
+  description: "A metadata file could not be read or parsed.",
+  fullDescription: "The file is not well-formed XML, has the wrong root element for its suffix, is empty, binary, not UTF-8, too large or unreadable. Nothing else in it could be checked. Parse errors cannot be suppressed or baselined.",
+  severity: { production: "error", sandbox: "error" },
+  tags: ["correctness"],
+  securitySeverity: 5,
+  precision: "very-high"
+});
+var SUPPRESSION_DIRECTIVE = defineMeta({
+  id: "suppression-directive",
+  description: "An inline suppression directive is missing its reason, or suppresses nothing.",
+  fullDescription: 'Every calint-disable directive must give a reason after " -- " so that reviewers can see why a finding is accepted. A directive without a reason suppresses nothing (error); a directive that suppresses no finding is stale (warning).',
+  severity: { production: "error", sandbox: "error" },
+  tags: ["maintainability"],
+  securitySeverity: 3,
+  precision: "very-high"
+});
+var CONFIG = defineMeta({
+  id: "config",
+  description: "The configuration names something the project does not have.",
+  fullDescription: "For example an app listed under `apps` that no file in the project defines: stale configuration would otherwise hide real intent.",
+  severity: { production: "warn", sandbox: "warn" },
+  tags: ["maintainability"],
+  securitySeverity: 1,
+  precision: "high"
+});
+var ENGINE_RULES = [PARSE_ERROR, SUPPRESSION_DIRECTIVE, CONFIG];
+
+// src/engine/lint.ts
+init_fingerprint();
+
+// src/engine/severity.ts
+function splitSetting(setting) {
+  if (typeof setting === "string") return [setting, {}];
+  return [setting[0], setting[1] ?? {}];
+}
+function resolveRule(meta, config, environment) {
+  const defaultLevel = meta.severity[environment];
+  const setting = config.rules?.[meta.id];
+  if (setting === void 0) return { level: defaultLevel, options: {}, explicit: false, defaultLevel };
+  const [level, options] = splitSetting(setting);
+  return { level, options, explicit: true, defaultLevel };
+}
+function findingSeverity(resolved, requested) {
+  if (resolved.level === "warn") return "warning";
+  if (resolved.explicit && resolved.defaultLevel !== "error") return "error";
+  return requested ?? "error";
+}
+function environmentFor(appEnvironment, cliEnvironment, config) {
+  return appEnvironment ?? cliEnvironment ?? config.environment ?? "production";
+}
+function engineFindingSeverity(meta, config, environment) {
+  const resolved = resolveRule(meta, config, environment);
+  return (requested) => resolved.level === "off" ? void 0 : findingSeverity(resolved, requested);
+}
+
+// src/engine/run-rules.ts
+var RuleRunner = class {
+  constructor(input) {
+    this.input = input;
+  }
+  input;
+  findings = [];
+  crashes = [];
+  /** Levels and options per rule and environment, resolved once per run rather than once per file. */
+  resolvedRules = /* @__PURE__ */ new Map();
+  resolved(rule, environment) {
+    const key = `${environment}\0${rule.meta.id}`;
+    let resolved = this.resolvedRules.get(key);
+    if (!resolved) {
+      resolved = resolveRule(rule.meta, this.input.config, environment);
+      this.resolvedRules.set(key, resolved);
+    }
+    return resolved;
+  }
+  run(rule, environment, subject, app, check) {
+    const resolved = this.resolved(rule, environment);
+    if (resolved.level === "off") return;
+    const appConfig = app ? this.input.config.apps?.[app.name] : void 0;
+    const ctx = {
+      environment,
+      root: this.input.root,
+      options: resolved.options,
+      ...appConfig ? { appConfig } : {},
+      report: (descriptor) => {
+        this.findings.push({
+          ruleId: rule.meta.id,
+          severity: findingSeverity(resolved, descriptor.severity),
+          message: descriptor.message,
+          at: descriptor.at,
+          ...app ? { app: app.name } : {}
+        });
+      }
+    };
+    try {
+      check(ctx);
+    } catch (error2) {
+      this.crashes.push({ ruleId: rule.meta.id, subject, error: error2 });
+    }
+  }
+  apps(apps) {
+    for (const app of apps) {
+      const environment = environmentFor(this.input.config.apps?.[app.name]?.environment, this.input.cliEnvironment, this.input.config);
+      for (const rule of this.input.rules) {
+        if (!rule.checkApp || app.forceIgnored && !rule.meta.includeForceIgnored) continue;
+        this.run(rule, environment, app.anchor.file, app, (ctx) => rule.checkApp(app, ctx));
+      }
+    }
+  }
+  documents(documents) {
+    const environment = environmentFor(void 0, this.input.cliEnvironment, this.input.config);
+    for (const doc of documents) {
+      for (const rule of this.input.rules) {
+        if (!rule.checkDocument || doc.forceIgnored && !rule.meta.includeForceIgnored) continue;
+        this.run(rule, environment, doc.file, void 0, (ctx) => rule.checkDocument(doc, ctx));
+      }
+    }
+  }
+  file(file) {
+    const environment = environmentFor(void 0, this.input.cliEnvironment, this.input.config);
+    for (const rule of this.input.rules) {
+      if (!rule.checkFile) continue;
+      this.run(rule, environment, file.file, void 0, (ctx) => rule.checkFile(file, ctx));
+    }
+  }
+  /** Whether any enabled rule looks at repository files: without one, the repository walk is skipped. */
+  hasFileRules() {
+    const environment = environmentFor(void 0, this.input.cliEnvironment, this.input.config);
+    return this.input.rules.some((rule) => rule.checkFile && resolveRule(rule.meta, this.input.config, environment).level !== "off");
+  }
+};
+
+// src/engine/sources.ts
+var diskSource = { read: readTextFile };
+var TextCache = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  texts = /* @__PURE__ */ new Map();
+  read(path2) {
+    const cached2 = this.texts.get(path2);
+    if (cached2 !== void 0) return { ok: true, text: cached2, bytes: new Uint8Array() };
+    return this.source.read(path2);
+  }
+  keep(path2, text) {
+    this.texts.set(path2, text);
+  }
+  get(path2) {
+    return this.texts.get(path2);
+  }
+};
+
+// src/engine/summary.ts
+function summarizeApps(apps, config, cliEnvironment) {
+  return apps.filter((app) => !app.forceIgnored).map((app) => {
+    const certificate = app.certificate ? analyzeCertificate(app.certificate.value) : void 0;
+    return {
+      name: app.name,
+      kind: app.kind,
+      file: app.anchor.file,
+      flow: app.flow.value,
+      flowDeclared: app.flow.declared,
+      usesOAuth: app.usesOAuth,
+      scopes: app.scopes.map((scope) => scope.value),
+      callbackUrls: app.callbackUrls.map((url) => url.value),
+      adminApproved: app.adminApproved.value,
+      ipRelaxation: app.ipRelaxation.value,
+      ...certificate?.ok ? { certificateExpiry: certificate.info.notAfter.toISOString().slice(0, 10) } : {},
+      environment: environmentFor(config.apps?.[app.name]?.environment, cliEnvironment, config)
+    };
+  });
+}
+
+// src/text/control-chars.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControlChars(text) {
+  return text.replace(CONTROL, (char) => {
+    const named = NAMED[char];
+    if (named) return named;
+    const code = char.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+// src/text/safe-text.ts
+var MAX_MESSAGE_CHARS = 300;
+function safeMessage(text, max = MAX_MESSAGE_CHARS) {
+  const head = text.length > max * 4 ? text.slice(0, max * 4) : text;
+  let safe = escapeControlChars(maskSecretsIn(head));
+  if (safe.length > max || head.length < text.length) safe = `${Array.from(safe).slice(0, max).join("")}…`;
+  return defuseWorkflowCommand(safe);
+}
+function safePath(path2) {
+  return defuseWorkflowCommand(escapeControlChars(path2));
+}
+function defuseWorkflowCommand(text) {
+  return text.startsWith("::") ? ` ${text}` : text;
+}
+function safeLines(text, max = MAX_MESSAGE_CHARS) {
+  return text.split("\n").map((line) => safeMessage(line, max)).join("\n");
+}
+
+// src/engine/lint.ts
+var PROGRESS_EVERY = 64;
+async function lint(options = {}) {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.config?.config ?? {};
+  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ["."], ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {} });
+  if (discovery.missing.length > 0) {
+    const looksLikeCommand = discovery.missing.some((path2) => /^[a-z]+$/.test(basename6(path2)));
+    throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
+  }
+  const root = discovery.root;
+  const texts = new TextCache(options.fileSource ?? diskSource);
+  const rules = selectRules(options.rules ?? builtinRules, options.only);
+  const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
+  const fatal = [];
+  const parsed = [];
+  const progress = progressTicker(options.onProgress);
+  for (const file of discovery.metadata) {
+    progress("parse", discovery.metadata.length);
+    const read = texts.read(file.path);
+    if (!read.ok) {
+      fatal.push(parseError(file.path, read.reason, 1, 1));
+      continue;
+    }
+    texts.keep(file.path, read.text);
+    if (read.text.trim() === "") {
+      fatal.push(parseError(file.path, "file is empty: a metadata file needs a root element", 1, 1));
+      continue;
+    }
+    const result = parseXml(file.path, read.text);
+    if (!result.ok) {
+      fatal.push(parseError(file.path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column));
+      continue;
+    }
+    parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: result.doc });
+  }
+  const model = buildModel(parsed, (name) => config.apps?.[name]);
+  runner.apps(model.apps);
+  runner.documents(model.documents);
+  let scannedFiles = 0;
+  const keptScanFiles = [];
+  if (runner.hasFileRules()) {
+    for (const path2 of discovery.scanFiles) {
+      progress("scan", discovery.scanFiles.length);
+      const read = texts.read(path2);
+      if (!read.ok && !read.binary) continue;
+      scannedFiles++;
+      const before = runner.findings.length;
+      runner.file(read.ok ? { file: path2, text: read.text } : { file: path2, text: "", binary: true });
+      if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
+        texts.keep(path2, read.text);
+        keptScanFiles.push(path2);
+      }
+    }
+    for (const path2 of options.deletedFiles ?? []) runner.file({ file: path2, text: "", deleted: true });
+  }
+  for (const crash of runner.crashes) {
+    fatal.push(parseError(crash.subject, `rule ${crash.ruleId} failed on this file: ${crash.error.message}`, 1, 1));
+  }
+  const fingerprints = new FingerprintAllocator();
+  const lineIndexes = /* @__PURE__ */ new Map();
+  const textOf3 = (file) => texts.get(file) ?? readQuietly(file);
+  const lineText = (file, line) => {
+    let index = lineIndexes.get(file);
+    if (!index) {
+      index = new LineIndex(file, textOf3(file) ?? "");
+      lineIndexes.set(file, index);
+    }
+    return index.lineText(line);
+  };
+  const secretRules = new Set(rules.filter((rule) => rule.meta.pointsAtSecrets).map((rule) => rule.meta.id));
+  const fingerprint = (finding) => fingerprints.next({
+    ruleId: finding.ruleId,
+    ...finding.app ? { app: finding.app } : {},
+    file: relativePath(root, finding.at.file),
+    content: finding.fatal || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at)
+  });
+  const sorted = sortFindings([...fatal, ...runner.findings].map((raw) => ({ ...raw, message: safeMessage(raw.message) })));
+  let findings = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
+  const alreadySafe = new WeakSet(findings);
+  const suppressed = [];
+  const notices = discovery.notices.map((notice) => safeMessage(notice));
+  const extraMeta = [];
+  const directiveFiles = [.../* @__PURE__ */ new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== void 0);
+  const appNames = model.apps.map((app) => app.name);
+  for (const processor of options.postProcessors ?? []) {
+    const out = processor.process(findings, { root, textOf: textOf3, fingerprint, files: directiveFiles, appNames });
+    findings = sortFindings(out.findings.map((finding) => alreadySafe.has(finding) ? finding : { ...finding, message: safeMessage(finding.message) }));
+    suppressed.push(...out.suppressed);
+    for (const notice of out.notices ?? []) notices.push(safeMessage(notice));
+    extraMeta.push(...processor.meta ?? []);
+  }
+  const results = groupByFile(findings, suppressed, discovery.metadata.map((file) => file.path));
+  const parseFailures = findings.filter((finding) => finding.fatal);
+  return {
+    root,
+    toolVersion: toolVersion(),
+    results,
+    rules: uniqueMeta([...ENGINE_RULES, ...rules.map((rule) => rule.meta), ...extraMeta]),
+    parseFailures,
+    stats: {
+      files: discovery.scanFiles.length || discovery.metadata.length,
+      metadataFiles: discovery.metadata.length,
+      apps: model.apps.filter((app) => !app.forceIgnored).length,
+      scannedFiles,
+      durationMs: Math.round(performance.now() - started),
+      baselineHidden: suppressed.filter((finding) => finding.suppressed?.kind === "baseline").length
+    },
+    ...options.deletedFiles?.length ? { deletedFiles: options.deletedFiles } : {},
+    apps: summarizeApps(model.apps, config, options.environment),
+    notices
+  };
+}
+function progressTicker(onProgress) {
+  if (!onProgress) return () => {
+  };
+  let phase;
+  let done = 0;
+  return (current, total) => {
+    if (current !== phase) {
+      phase = current;
+      done = 0;
+    }
+    if (done % PROGRESS_EVERY === 0) onProgress({ phase: current, done, total });
+    done++;
+  };
+}
+function selectRules(rules, only) {
+  if (!only?.length) return rules;
+  return rules.filter((rule) => only.includes(rule.meta.id));
+}
+function parseError(file, message, line, column) {
+  return { ruleId: PARSE_ERROR.id, severity: "error", message, at: { file, line, column }, fatal: true };
+}
+function readQuietly(file) {
+  try {
+    return readFileSync2(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function sortFindings(findings) {
+  return findings.sort(
+    (a, b) => compare(a.at.file, b.at.file) || compare(a.at.line, b.at.line) || compare(a.at.column, b.at.column) || compare(a.ruleId, b.ruleId) || compare(a.message, b.message)
+  );
+}
+function groupByFile(findings, suppressed, lintedFiles) {
+  const byFile = /* @__PURE__ */ new Map();
+  const entry = (file) => {
+    let result = byFile.get(file);
+    if (!result) {
+      result = { file, findings: [], suppressed: [] };
+      byFile.set(file, result);
+    }
+    return result;
+  };
+  for (const file of lintedFiles) entry(file);
+  for (const finding of findings) entry(finding.at.file).findings.push(finding);
+  for (const finding of suppressed) entry(finding.at.file).suppressed.push(finding);
+  return [...byFile.values()].sort((a, b) => compare(a.file, b.file));
+}
+function uniqueMeta(metas) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const meta of metas) if (!byId.has(meta.id)) byId.set(meta.id, meta);
+  return [...byId.values()];
+}
+var version;
+function toolVersion() {
+  version ??= JSON.parse(readFileSync2(new URL("../../package.json", import.meta.url), "utf8")).version;
+  return version;
+}
+
+// src/reporters/index.ts
+var loaders = {
+  text: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).textReporter,
+  json: async () => (await Promise.resolve().then(() => (init_json(), json_exports))).jsonReporter,
+  sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).sarifReporter,
+  github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).githubReporter
+};
+var FORMATS = Object.keys(loaders);
+async function loadReporter(format2) {
+  return loaders[format2]?.();
+}
+
+// src/linter/linter.ts
+init_json();
+
+// src/linter/prepare.ts
+init_node_fs();
+import { dirname as dirname8, join as join11, resolve as resolve7, sep as sep8 } from "node:path";
+
+// src/engine/baseline.ts
+init_node_fs();
+import { dirname as dirname5, isAbsolute as isAbsolute5, join as join6, relative as relative5 } from "node:path";
+
+// src/engine/config.ts
+init_node_fs();
+import { basename as basename7, dirname as dirname4, extname, isAbsolute as isAbsolute4, join as join5, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
+
+// src/engine/names.ts
+function distance(a, b) {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length];
+}
+function closestName(name, candidates) {
+  let best;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = distance(name, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+// src/engine/config.ts
+var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "connected-app-lint.yml"];
+async function schemaValidator() {
+  return (await Promise.resolve().then(() => (init_config_validator_generated(), config_validator_generated_exports))).validateConfig;
+}
+function configSearchDirectories(start) {
+  const chain = [];
+  for (let dir = resolve3(start); ; dir = dirname4(dir)) {
+    chain.push(dir);
+    if (dirname4(dir) === dir) break;
+  }
+  const gitRoot = chain.findIndex((dir) => (0, node_fs_exports.existsSync)(join5(dir, ".git")));
+  if (gitRoot !== -1) return chain.slice(0, gitRoot + 1);
+  const projectRoot = chain.findIndex((dir) => (0, node_fs_exports.existsSync)(join5(dir, "sfdx-project.json")));
+  return projectRoot === -1 ? chain : chain.slice(0, projectRoot + 1);
+}
+function findConfigFile(start) {
+  for (const dir of configSearchDirectories(start)) {
+    const found = CONFIG_FILE_NAMES.map((name) => join5(dir, name)).filter((file) => (0, node_fs_exports.existsSync)(file));
+    if (found.length > 1) {
+      throw new UsageError(`${displayPath(dir)} holds ${found.length} configuration files (${found.map((file) => basename7(file)).join(", ")}); keep one`);
+    }
+    if (found[0]) return found[0];
+  }
+  return void 0;
+}
+async function loadConfig(options) {
+  if (options.explicit !== void 0) {
+    const file2 = resolve3(options.cwd, options.explicit);
+    if (!(0, node_fs_exports.existsSync)(file2)) throw new UsageError(`configuration file ${options.explicit} not found`);
+    return loadConfigFile(file2);
+  }
+  const file = findConfigFile(options.searchFrom ?? options.cwd);
+  return file ? loadConfigFile(file) : { config: {} };
+}
+async function loadConfigFile(file) {
+  let text;
+  try {
+    text = readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (error2) {
+    throw new UsageError(`cannot read configuration file ${displayPath(file)}: ${error2.message}`);
+  }
+  return parseConfig(file, text);
+}
+async function parseConfig(file, text) {
+  const data = isJson(file) ? parseJson(file, text) : await parseYaml(file, text);
+  const validate2 = await schemaValidator();
+  if (!validate2(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate2.errors ?? []));
+  const config = normalize(data, file);
+  return { config, file };
+}
+var isJson = (file) => extname(file).toLowerCase() === ".json";
+function parseJson(file, text) {
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch (error2) {
+    throw new UsageError(`invalid configuration: ${displayPath(file)} is not valid JSON: ${error2.message}`);
+  }
+}
+async function parseYaml(file, text) {
+  const { parseDocument } = await Promise.resolve().then(() => __toESM(require_dist(), 1));
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const error2 = doc.errors[0];
+  if (error2) {
+    const at = new LineIndex(file, text).at(error2.pos[0]);
+    throw new UsageError(`invalid configuration: ${displayPath(file)}:${at.line}:${at.column}: not valid YAML: ${error2.message.split("\n")[0]}`);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error3) {
+    throw new UsageError(`invalid configuration: ${displayPath(file)}: ${error3.message}`);
+  }
+}
+function normalize(config, file) {
+  const normalized = { ...config };
+  if (config.rules) normalized.rules = Object.assign(/* @__PURE__ */ Object.create(null), config.rules);
+  if (config.apps) normalized.apps = Object.assign(/* @__PURE__ */ Object.create(null), config.apps);
+  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname4(file), lintRootFor(dirname4(file)));
+  return normalized;
+}
+function lintRootFor(dir) {
+  const chain = configSearchDirectories(dir);
+  const top = chain[chain.length - 1];
+  return (0, node_fs_exports.existsSync)(join5(top, ".git")) || (0, node_fs_exports.existsSync)(join5(top, "sfdx-project.json")) ? top : dir;
+}
+function rebasePatterns(patterns, from, root) {
+  const prefix = relative4(root, from).split(sep5).join("/");
+  if (prefix === "" || prefix.startsWith("..") || isAbsolute4(prefix)) return [...patterns];
+  return patterns.map((pattern2) => {
+    const negated = pattern2.startsWith("!");
+    const body = negated ? pattern2.slice(1) : pattern2;
+    const anchored = body.replace(/\/$/, "").includes("/");
+    const rebased = anchored ? `${prefix}/${body.replace(/^\//, "")}` : `${prefix}/**/${body}`;
+    return `${negated ? "!" : ""}${rebased}`;
+  });
+}
+function displayPath(file, cwd = process.cwd()) {
+  const rel = relative4(cwd, file);
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : file;
+}
+function keyPath(segments) {
+  return segments.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("") || "the configuration";
+}
+function segmentsOf(instancePath, data) {
+  const segments = [];
+  let value = data;
+  for (const raw of instancePath.split("/").slice(1)) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = Array.isArray(value) ? Number(key) : key;
+    segments.push(segment);
+    value = value !== null && typeof value === "object" ? value[segment] : void 0;
+  }
+  return segments;
+}
+function valueAt(data, segments) {
+  let value = data;
+  for (const segment of segments) value = value !== null && typeof value === "object" ? value[segment] : void 0;
+  return value;
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return JSON.stringify(value);
+}
+var TYPE_NAMES = { object: "a mapping", array: "a list", string: "a string", number: "a number", integer: "a whole number", boolean: "true or false" };
+function allowedKeys(segments) {
+  const schema = publishedSchema();
+  const props = (node) => Object.keys(node?.properties ?? {});
+  if (segments.length === 0) return props(schema).filter((key) => key !== "$schema");
+  if (segments.length === 1 && segments[0] === "rules") return props(schema.properties.rules);
+  if (segments.length === 2 && segments[0] === "apps") return props(schema.definitions.app);
+  return [];
+}
+var schemaCache;
+function publishedSchema() {
+  schemaCache ??= JSON.parse(readFileSync2(new URL("../../schema/config.schema.json", import.meta.url), "utf8"));
+  return schemaCache;
+}
+function expectedShape(segments) {
+  if (segments.length === 2 && segments[0] === "rules") return "off, warn or error, or [level, options]";
+  if (segments.length === 3 && segments[0] === "apps" && segments[2] === "callbackUrls") return "a list of URLs, or a mapping with production and sandbox lists";
+  return void 0;
+}
+function explain(error2, segments, data) {
+  const path2 = keyPath(segments);
+  const value = valueAt(data, segments);
+  switch (error2.keyword) {
+    case "if":
+      return void 0;
+    // "must match then/else": the branch's own error says what is wrong
+    case "additionalProperties": {
+      const key = String(error2.params.additionalProperty);
+      const at = [...segments, key];
+      if (segments.length === 1 && segments[0] === "rules") {
+        if (key === "parse-error") return { message: "rules.parse-error cannot be configured: a file that cannot be parsed is always an error", keySegments: at, onKey: true };
+        const hint2 = closestName(key, allowedKeys(segments));
+        return { message: `unknown rule "${key}" in rules${hint2 ? ` (did you mean "${hint2}"?)` : ""}; plugin rules are written <plugin>/<rule>`, keySegments: at, onKey: true };
+      }
+      const allowed = allowedKeys(segments);
+      const hint = closestName(key, allowed);
+      return {
+        message: `unknown key "${key}" in ${path2}${hint ? ` (did you mean "${hint}"?)` : allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`,
+        keySegments: at,
+        onKey: true
+      };
+    }
+    case "enum":
+      return { message: `${path2} must be one of ${error2.params.allowedValues.join(", ")}, not ${describeValue(value)}`, keySegments: [...segments], onKey: false };
+    case "type": {
+      const expected = expectedShape(segments) ?? TYPE_NAMES[String(error2.params.type)] ?? String(error2.params.type);
+      return { message: `${path2} must be ${expected}, not ${describeValue(value)}`, keySegments: [...segments], onKey: false };
+    }
+    case "required":
+      return { message: `${path2} needs "${error2.params.missingProperty}"`, keySegments: [...segments], onKey: false };
+    case "minLength":
+      return { message: `${path2} must not be empty`, keySegments: [...segments], onKey: false };
+    case "minItems":
+    case "maxItems":
+      if (expectedShape(segments)) return { message: `${path2} must be ${expectedShape(segments)}`, keySegments: [...segments], onKey: false };
+      return { message: `${path2} ${error2.message ?? "has the wrong number of items"}`, keySegments: [...segments], onKey: false };
+    default:
+      return { message: `${path2} ${error2.message ?? "is invalid"}`, keySegments: [...segments], onKey: false };
+  }
+}
+async function describeSchemaErrors(file, text, data, errors) {
+  const problems = /* @__PURE__ */ new Map();
+  const locate = await keyLocator(file, text);
+  for (const error2 of errors) {
+    const explained = explain(error2, segmentsOf(error2.instancePath, data), data);
+    if (!explained) continue;
+    const at = locate(explained.keySegments, explained.onKey);
+    problems.set(`${displayPath(file)}${at ? `:${at.line}:${at.column}` : ""}: ${explained.message}`, at);
+  }
+  if (problems.size === 0) problems.set(`${displayPath(file)}: does not match the configuration schema`, void 0);
+  const order = (at) => at ? at.line * 1e6 + at.column : 0;
+  const lines = [...problems].sort((a, b) => order(a[1]) - order(b[1])).map(([line]) => line);
+  return `invalid configuration:
+  ${lines.join("\n  ")}`;
+}
+async function keyLocator(file, text) {
+  const { isMap, isPair, isScalar, parseDocument } = await Promise.resolve().then(() => __toESM(require_dist(), 1));
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const lines = new LineIndex(file, text);
+  return (segments, onKey = false) => {
+    let node = doc.contents;
+    let keyNode;
+    for (const segment of segments) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) return void 0;
+        keyNode = pair.key;
+        node = pair.value;
+      } else if (node && typeof node === "object" && "items" in node && Array.isArray(node.items)) {
+        keyNode = void 0;
+        node = node.items[Number(segment)];
+      } else {
+        return void 0;
+      }
+    }
+    const target = onKey && keyNode ? keyNode : node ?? keyNode;
+    if (!target?.range) return void 0;
+    return lines.at(target.range[0], target.range[1]);
+  };
+}
+
+// src/engine/baseline.ts
+init_fingerprint();
+var DEFAULT_BASELINE = ".calint-baseline.json";
+var FORMAT_VERSION = 1;
+function readBaseline(file) {
+  if (!(0, node_fs_exports.existsSync)(file)) return void 0;
+  return parseBaseline(readFileSync2(file, "utf8"), displayPath(file));
+}
+function parseBaseline(text, name) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error2) {
+    throw new UsageError(`baseline ${name} is not valid JSON: ${error2.message}; rewrite it with --update-baseline`);
+  }
+  const findings = data?.findings;
+  if (!Array.isArray(findings) || !findings.every((entry) => typeof entry?.fingerprint === "string")) {
+    throw new UsageError(`${name} is not a connected-app-lint baseline (expected {"findings": [{"fingerprint": …}]}); rewrite it with --update-baseline`);
+  }
+  return findings;
+}
+function serializeBaseline(entries) {
+  const sorted = [...entries].sort((a, b) => compare2(a.file, b.file) || compare2(a.rule, b.rule) || compare2(a.fingerprint, b.fingerprint));
+  const doc = {
+    $comment: "Known findings that connected-app-lint hides. Matched by fingerprint (rule, app, file and offending text, not line). Regenerate with --update-baseline; fixed findings are pruned then.",
+    version: FORMAT_VERSION,
+    findings: sorted.map((entry) => ({ fingerprint: entry.fingerprint, rule: entry.rule, ...entry.app ? { app: entry.app } : {}, file: entry.file, message: entry.message }))
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var isBaselinable = (finding) => !finding.fatal && finding.ruleId !== PARSE_ERROR.id && finding.ruleId !== SUPPRESSION_DIRECTIVE.id;
+function createBaselineProcessor(options) {
+  let pending;
+  const scope = options.inScope ?? (() => true);
+  return {
+    process(findings, context) {
+      const file = options.file ?? join6(context.root, DEFAULT_BASELINE);
+      const previous = options.recorded ? options.recorded.entries : readBaseline(file);
+      if (previous === void 0 && options.file !== void 0 && !options.update && !options.recorded) {
+        throw new UsageError(`baseline ${displayPath(file)} does not exist; create it with --update-baseline`);
+      }
+      const recorded = new Map((previous ?? []).map((entry) => [entry.fingerprint, entry]));
+      const justification = `recorded in the baseline ${baselineName(file, context)}`;
+      const kept = [];
+      const hidden2 = [];
+      const matched = /* @__PURE__ */ new Set();
+      for (const finding of findings) {
+        if (isBaselinable(finding) && (options.update || recorded.has(finding.fingerprint))) {
+          matched.add(finding.fingerprint);
+          hidden2.push({ ...finding, suppressed: { kind: "baseline", justification } });
+        } else {
+          kept.push(finding);
+        }
+      }
+      const inScope = (entry) => scope({ file: join6(context.root, entry.file), rule: entry.rule });
+      const stale = (previous ?? []).filter((entry) => !matched.has(entry.fingerprint) && inScope(entry));
+      const notices = [];
+      if (options.update) {
+        const current = hidden2.map((finding) => entryFor(finding, context));
+        const outside = (previous ?? []).filter((entry) => !matched.has(entry.fingerprint) && !inScope(entry));
+        pending = { file, entries: [...current, ...outside] };
+        const added = current.filter((entry) => !recorded.has(entry.fingerprint)).length;
+        notices.push(`Baseline ${displayPath(file)} updated: ${current.length + outside.length} finding(s) recorded, ${added} new, ${stale.length} fixed and pruned.`);
+      } else if (stale.length > 0) {
+        notices.push(`${stale.length} baseline entr${stale.length === 1 ? "y matches" : "ies match"} no finding any more (fixed?); run with --update-baseline to prune ${stale.length === 1 ? "it" : "them"}.`);
+      }
+      return { findings: kept, suppressed: hidden2, notices };
+    },
+    write() {
+      if (!pending) return;
+      (0, node_fs_exports.mkdirSync)(dirname5(pending.file), { recursive: true });
+      (options.writeFile ?? node_fs_exports.writeFileSync)(pending.file, serializeBaseline(pending.entries));
+    }
+  };
+}
+function entryFor(finding, context) {
+  return {
+    fingerprint: finding.fingerprint,
+    rule: finding.ruleId,
+    ...finding.app ? { app: finding.app } : {},
+    file: relativePath(context.root, finding.at.file),
+    message: finding.message
+  };
+}
+function baselineName(file, context) {
+  const rel = relative5(context.root, file);
+  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? relativePath(context.root, file) : file;
+}
+
+// src/engine/plugins.ts
+init_node_fs();
+import { basename as basename8, dirname as dirname6, extname as extname2, isAbsolute as isAbsolute6, join as join7, resolve as resolve4 } from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
+var LEVELS = ["off", "warn", "error"];
+async function loadPlugins(specs, configFile, cwd) {
+  const base = configFile ? dirname6(configFile) : cwd;
+  const from = configFile ? ` (listed in ${displayPath(configFile)})` : "";
+  const plugins = [];
+  for (const spec of specs) {
+    const { name, file } = resolvePlugin(spec, base, from);
+    if (plugins.some((plugin) => plugin.name === name)) throw new UsageError(`two plugins are named "${name}"${from}; rule ids would clash`);
+    let module;
+    try {
+      module = await import(pathToFileURL2(file).href);
+    } catch (error2) {
+      throw new UsageError(`plugin "${spec}"${from} failed to load: ${error2.message}`);
+    }
+    plugins.push({ name, file, rules: pluginRules(module, name, spec, file, from) });
+  }
+  return plugins;
+}
+var isPathSpec = (spec) => spec.startsWith(".") || isAbsolute6(spec);
+function resolvePlugin(spec, base, from) {
+  if (isPathSpec(spec)) {
+    const path2 = resolve4(base, spec);
+    if (!(0, node_fs_exports.existsSync)(path2)) throw new UsageError(`plugin "${spec}"${from} not found: ${displayPath(path2)} does not exist`);
+    if ((0, node_fs_exports.statSync)(path2).isDirectory()) return packageEntry(path2, spec, from);
+    const stem = basename8(path2, extname2(path2));
+    return { name: stem === "index" ? basename8(dirname6(path2)) : stem, file: path2 };
+  }
+  const packageName = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+  try {
+    return { name: packageName, file: createRequire2(join7(base, "noop.js")).resolve(spec) };
+  } catch {
+  }
+  for (let dir = base; ; dir = dirname6(dir)) {
+    const candidate = join7(dir, "node_modules", packageName);
+    if ((0, node_fs_exports.existsSync)(join7(candidate, "package.json"))) return { name: packageName, file: packageEntry(candidate, spec, from, spec.slice(packageName.length)).file };
+    if (dirname6(dir) === dir) break;
+  }
+  throw new UsageError(`plugin "${spec}"${from} not found: install it, or write a path starting with ./ for a local module`);
+}
+function packageEntry(dir, spec, from, subpath = "") {
+  let pkg = {};
+  try {
+    pkg = JSON.parse(readFileSync2(join7(dir, "package.json"), "utf8"));
+  } catch {
+  }
+  const name = typeof pkg.name === "string" ? pkg.name : basename8(dir);
+  const key = subpath ? `.${subpath}` : ".";
+  const exported = pickExport(typeof pkg.exports === "string" || Array.isArray(pkg.exports) || !hasSubpaths(pkg.exports) ? { ".": pkg.exports } : pkg.exports, key);
+  const entry = exported ?? (subpath ? `.${subpath}` : typeof pkg.main === "string" ? pkg.main : "index.js");
+  const file = resolve4(dir, entry);
+  if (!(0, node_fs_exports.existsSync)(file)) throw new UsageError(`plugin "${spec}"${from}: its entry ${displayPath(file)} does not exist`);
+  return { name, file };
+}
+var hasSubpaths = (exports) => !!exports && typeof exports === "object" && Object.keys(exports).some((key) => key.startsWith("."));
+function pickExport(exports, key) {
+  const target = exports?.[key];
+  const pick = (value) => {
+    if (typeof value === "string") return value;
+    if (Array.isArray(value)) return value.map(pick).find(Boolean);
+    if (value && typeof value === "object") {
+      for (const condition of ["import", "node", "default"]) {
+        const found = pick(value[condition]);
+        if (found) return found;
+      }
+    }
+    return void 0;
+  };
+  return pick(target);
+}
+function pluginRules(module, name, spec, file, from) {
+  const exported = module;
+  const rules = exported?.rules ?? exported?.default?.rules;
+  const fail = (what) => new UsageError(`plugin "${spec}"${from}: ${what}`);
+  if (!rules || typeof rules !== "object") throw fail('exports no rules (export const rules = { "rule-name": { meta, checkApp } })');
+  const entries = Array.isArray(rules) ? rules.map((rule, index) => [String(rule?.meta?.id ?? `#${index}`), rule]) : Object.entries(rules);
+  if (entries.length === 0) throw fail("exports an empty rules object");
+  return entries.map(([short, value]) => {
+    const rule = value;
+    const meta = rule?.meta;
+    const where = `rule "${short}"`;
+    if (!meta || typeof meta !== "object") throw fail(`${where} has no meta`);
+    if (typeof meta.description !== "string" || meta.description === "") throw fail(`${where} needs meta.description`);
+    const severity = meta.severity;
+    if (!severity || !LEVELS.includes(severity.production) || !LEVELS.includes(severity.sandbox)) {
+      throw fail(`${where} needs meta.severity { production, sandbox }, each off, warn or error`);
+    }
+    const hooks = ["checkApp", "checkDocument", "checkFile"].filter((hook) => typeof rule[hook] === "function");
+    if (hooks.length === 0) throw fail(`${where} has no checkApp, checkDocument or checkFile function`);
+    const id = `${name}/${short.replace(new RegExp(`^${escapeRegExp(name)}/`), "")}`;
+    const engineRule = {
+      meta: {
+        tags: [],
+        securitySeverity: 5,
+        ...meta,
+        id,
+        description: meta.description,
+        fullDescription: meta.fullDescription ?? meta.description,
+        severity: { production: severity.production, sandbox: severity.sandbox },
+        // Every format wants a link: a plugin without docs links to its own source.
+        docs: typeof meta.docs === "string" && meta.docs ? meta.docs : pathToFileURL2(file).href
+      }
+    };
+    for (const hook of hooks) engineRule[hook] = rule[hook].bind(rule);
+    return engineRule;
+  });
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function checkPluginRuleSettings(rules, plugins, configFile) {
+  const where = configFile ? ` in ${displayPath(configFile)}` : "";
+  for (const id of Object.keys(rules ?? {})) {
+    if (!id.includes("/")) continue;
+    const plugin = plugins.find((candidate) => id.startsWith(`${candidate.name}/`));
+    if (!plugin) {
+      throw new UsageError(`rules.${id}${where} belongs to a plugin that is not listed under plugins (loaded: ${plugins.map((p) => p.name).join(", ") || "none"})`);
+    }
+    if (!plugin.rules.some((rule) => rule.meta.id === id)) {
+      const hint = closestName(id, plugin.rules.map((rule) => rule.meta.id));
+      throw new UsageError(`unknown rule "${id}"${where}${hint ? ` (did you mean "${hint}"?)` : ""}; plugin ${plugin.name} has ${plugin.rules.map((rule) => rule.meta.id).join(", ")}`);
+    }
+  }
+}
+
+// src/engine/stale-config.ts
+init_node_fs();
+function createStaleConfigProcessor(options) {
+  return {
+    meta: [CONFIG],
+    process(findings, context) {
+      const file = options.config.file;
+      const configured = Object.keys(options.config.config.apps ?? {});
+      const present = new Set(context.appNames);
+      const missing = configured.filter((name) => !present.has(name));
+      const severity = options.severity("warning");
+      if (!file || missing.length === 0 || !severity) return { findings, suppressed: [] };
+      return { findings: [...findings, ...staleFindings(file, missing, context.appNames, severity).map((finding) => ({ ...finding, fingerprint: context.fingerprint(finding) }))], suppressed: [] };
+    }
+  };
+}
+function staleFindings(file, missing, appNames, severity) {
+  let text = "";
+  try {
+    text = readFileSync2(file, "utf8");
+  } catch {
+  }
+  const lines = new LineIndex(file, text);
+  return missing.map((name) => {
+    const hint = closestName(name, appNames);
+    const offset = appKeyOffset(text, name);
+    return {
+      ruleId: CONFIG.id,
+      severity,
+      message: `apps.${name} is configured, but no app named "${name}" is in the project${hint ? ` (did you mean "${hint}"?)` : ""}; rename or remove the entry so that its settings are not silently ignored.`,
+      at: offset === void 0 ? { file, line: 1, column: 1 } : lines.at(offset, offset + name.length),
+      app: name
+    };
+  });
+}
+function appKeyOffset(text, name) {
+  const apps = /(?:^|[{,\s])["']?apps["']?\s*:/m.exec(text);
+  if (!apps) return void 0;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const key = new RegExp(`(?<![\\w"'])(["']?)${escaped}\\1\\s*:`, "g");
+  key.lastIndex = apps.index + apps[0].length;
+  const match = key.exec(text);
+  return match ? match.index + match[1].length : void 0;
+}
+
+// src/engine/suppressions.ts
+var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([PARSE_ERROR.id, SUPPRESSION_DIRECTIVE.id]);
+function createSuppressionProcessor(options) {
+  return {
+    meta: [SUPPRESSION_DIRECTIVE],
+    process(findings, context) {
+      const byFile = /* @__PURE__ */ new Map();
+      const suppressible = /* @__PURE__ */ new Set();
+      for (const finding of findings) {
+        const list = byFile.get(finding.at.file) ?? [];
+        list.push(finding);
+        byFile.set(finding.at.file, list);
+        if (isSuppressible(finding)) suppressible.add(finding.at.file);
+      }
+      const kept = [];
+      const suppressed = [];
+      const problems = [];
+      const linted = new Set(context.files);
+      for (const file of /* @__PURE__ */ new Set([...linted, ...byFile.keys()])) {
+        const fileFindings = byFile.get(file) ?? [];
+        const text = linted.has(file) || suppressible.has(file) ? context.textOf(file) : void 0;
+        const broken = fileFindings.some((finding) => finding.fatal);
+        const directives = text === void 0 || broken ? [] : parseDirectives(file, text);
+        if (directives.length === 0) {
+          kept.push(...fileFindings);
+          continue;
+        }
+        const uses = directives.map((directive2) => ({ directive: directive2, used: /* @__PURE__ */ new Set() }));
+        for (const finding of fileFindings) {
+          const by = isSuppressible(finding) ? suppressingDirective(finding, uses) : void 0;
+          if (by) suppressed.push({ ...finding, suppressed: { kind: "directive", justification: by.directive.reason } });
+          else kept.push(finding);
+        }
+        problems.push(...directiveProblems(uses, options));
+      }
+      const reported = problems.map((problem) => ({ ...problem, fingerprint: context.fingerprint(problem) }));
+      return { findings: [...kept, ...reported], suppressed };
+    }
+  };
+}
+var isSuppressible = (finding) => !finding.fatal && !UNSUPPRESSIBLE.has(finding.ruleId);
+var isEffective = (directive2) => directive2.kind !== "unknown" && directive2.rules.length > 0 && !!directive2.reason;
+function suppressingDirective(finding, uses) {
+  const rule = finding.ruleId;
+  const nextLine = uses.find(({ directive: directive2 }) => directive2.kind === "disable-next-line" && isEffective(directive2) && directive2.targetLine === finding.at.line && directive2.rules.includes(rule));
+  if (nextLine) {
+    nextLine.used.add(rule);
+    return nextLine;
+  }
+  let open;
+  for (const use of uses) {
+    const { directive: directive2 } = use;
+    if (directive2.at.line > finding.at.line) break;
+    if (directive2.kind === "disable" && isEffective(directive2) && directive2.rules.includes(rule)) open = use;
+    if (directive2.kind === "enable" && (directive2.rules.length === 0 || directive2.rules.includes(rule))) open = void 0;
+  }
+  open?.used.add(rule);
+  return open;
+}
+function directiveProblems(uses, options) {
+  const problems = [];
+  const report = (directive2, requested, message) => {
+    const severity = options.severity(requested);
+    if (severity) problems.push({ ruleId: SUPPRESSION_DIRECTIVE.id, severity, message, at: directive2.at });
+  };
+  for (const { directive: directive2, used } of uses) {
+    const name = directive2.keyword;
+    if (directive2.kind === "unknown") {
+      report(directive2, "error", `${name} is not a directive: put "calint-disable-next-line <rule> -- <reason>" on the line above instead.`);
+      continue;
+    }
+    if (directive2.kind === "enable") continue;
+    if (directive2.rules.length === 0) {
+      report(directive2, "error", `${name} must name the rules it disables, e.g. "${name} no-full-scope -- <reason>"; it suppresses nothing.`);
+      continue;
+    }
+    if (!directive2.reason) {
+      report(directive2, "error", `${name} ${directive2.rules.join(", ")} has no reason: add " - <why this is accepted>" after the rule ids (" -- " works too, but XML forbids "--" inside a comment); until then it suppresses nothing.`);
+      continue;
+    }
+    for (const rule of directive2.rules) {
+      if (used.has(rule)) continue;
+      const status = options.ruleStatus(rule);
+      if (status === "idle") continue;
+      if (status === "unknown") {
+        const hint = closestName(rule, options.ruleIds);
+        report(directive2, "warning", `${name} names unknown rule "${rule}"${hint ? ` (did you mean "${hint}"?)` : ""}; it suppresses nothing.`);
+        continue;
+      }
+      const scope = directive2.kind === "disable-next-line" ? "on the next line" : "up to its calint-enable or the end of the file";
+      report(directive2, "warning", `Unused directive: ${name} ${rule} suppresses nothing ${scope}; remove it (the finding it was written for is gone).`);
+    }
+  }
+  return problems;
+}
+
+// src/project/write.ts
+init_node_fs();
+import { randomBytes } from "node:crypto";
+import { basename as basename9, dirname as dirname7, isAbsolute as isAbsolute7, join as join8, relative as relative6, resolve as resolve5 } from "node:path";
+var WriteError = class extends Error {
+};
+function writeFileSafely(file, text, options) {
+  const target = resolve5(options.base, file);
+  const shown = file;
+  let destination = target;
+  const link2 = symlinkOnTheWay(target, options.base);
+  if (link2 !== void 0) {
+    if (!options.allowSymlink) {
+      throw new WriteError(`refusing to write the ${options.what} to ${shown}: ${link2 === target ? "it is" : `${link2} is`} a symbolic link (name a real file)`);
+    }
+    destination = followLinks(target);
+  }
+  try {
+    (0, node_fs_exports.mkdirSync)(dirname7(destination), { recursive: true });
+  } catch (error2) {
+    throw new WriteError(`cannot write the ${options.what} to ${shown}: ${error2.code ?? error2.message} creating its folder`);
+  }
+  const temporary = join8(dirname7(destination), `.${basename9(destination)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  let descriptor;
+  try {
+    descriptor = (0, node_fs_exports.openSync)(temporary, "wx", 420);
+    const bytes = Buffer.from(text, "utf8");
+    for (let offset = 0; offset < bytes.length; ) offset += (0, node_fs_exports.writeSync)(descriptor, bytes, offset, bytes.length - offset);
+    (0, node_fs_exports.fsyncSync)(descriptor);
+    (0, node_fs_exports.closeSync)(descriptor);
+    descriptor = void 0;
+    (0, node_fs_exports.renameSync)(temporary, destination);
+  } catch (error2) {
+    if (descriptor !== void 0) (0, node_fs_exports.closeSync)(descriptor);
+    (0, node_fs_exports.rmSync)(temporary, { force: true });
+    const reason = error2.code ?? error2.message;
+    throw new WriteError(`cannot write the ${options.what} to ${shown} (${reason}); the previous file, if any, is unchanged`);
+  }
+}
+function symlinkOnTheWay(target, base) {
+  const rel = relative6(base, target);
+  const inside = rel !== "" && !rel.startsWith("..") && !isAbsolute7(rel);
+  const chain = [];
+  if (inside) {
+    let path2 = base;
+    for (const part of rel.split(/[\\/]/)) chain.push(path2 = join8(path2, part));
+  } else {
+    chain.push(target);
+  }
+  for (const path2 of chain) {
+    try {
+      if ((0, node_fs_exports.lstatSync)(path2).isSymbolicLink()) return path2;
+    } catch {
+      return void 0;
+    }
+  }
+  return void 0;
+}
+function followLinks(target) {
+  try {
+    return (0, node_fs_exports.realpathSync)(target);
+  } catch {
+    return join8((0, node_fs_exports.realpathSync)(dirname7(target)), basename9(target));
+  }
+}
+
 // src/project/git-changes.ts
 import { spawn } from "node:child_process";
 var GitError = class extends Error {
 };
-function git(cwd, args) {
-  return new Promise((resolve8, reject) => {
+function git2(cwd, args) {
+  return new Promise((resolve9, reject) => {
     const child = spawn("git", ["-c", "diff.relative=false", ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
     const stdout = [];
     const stderr = [];
     child.stdout.on("data", (chunk) => stdout.push(chunk));
     child.stderr.on("data", (chunk) => stderr.push(chunk));
-    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`)));
+    child.on("error", (error2) => reject(new GitError(`cannot run git: ${error2.message}`)));
     child.on("close", (code) => {
-      if (code === 0) return resolve8(Buffer.concat(stdout).toString("utf8"));
+      if (code === 0) return resolve9(Buffer.concat(stdout).toString("utf8"));
       const complaint = Buffer.concat(stderr).toString("utf8").split("\n").find((line) => line.trim() !== "") ?? `git exited with ${code}`;
       reject(new GitError(complaint.replace(/^(fatal|error): /, "")));
     });
   });
 }
 async function topLevel(cwd) {
-  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
+  return (await git2(cwd, ["rev-parse", "--show-toplevel"])).trim();
 }
 var RAW_DIFF = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
 async function stagedChanges(cwd, pathspecs = []) {
-  return parseRawDiff(await git(cwd, [...RAW_DIFF, "--cached", "--", ...pathspecs]));
+  return parseRawDiff(await git2(cwd, [...RAW_DIFF, "--cached", "--", ...pathspecs]));
 }
 async function workingTreeChangesSince(cwd, base, pathspecs = []) {
-  return parseRawDiff(await git(cwd, [...RAW_DIFF, base, "--", ...pathspecs]));
+  return parseRawDiff(await git2(cwd, [...RAW_DIFF, base, "--", ...pathspecs]));
 }
 async function untrackedFiles(cwd, pathspecs = []) {
-  return splitNul(await git(cwd, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
+  return splitNul(await git2(cwd, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
 }
 async function workingTreeFiles(cwd, pathspecs) {
-  return splitNul(await git(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
+  return splitNul(await git2(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
 }
 async function comparisonBase(cwd, ref) {
   let commit;
   try {
-    commit = (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+    commit = (await git2(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
   } catch {
     throw new GitError(`unknown git revision "${ref}" (in a shallow clone, fetch it first, e.g. git fetch --depth=1 origin ${ref})`);
   }
   try {
-    return (await git(cwd, ["merge-base", commit, "HEAD"])).trim() || commit;
+    return (await git2(cwd, ["merge-base", commit, "HEAD"])).trim() || commit;
   } catch {
     return commit;
   }
 }
 async function indexEntries(cwd, pathspecs) {
   const entries = [];
-  for (const record of splitNul(await git(cwd, ["ls-files", "-z", "--stage", "--full-name", "--", ...pathspecs]))) {
+  for (const record of splitNul(await git2(cwd, ["ls-files", "-z", "--stage", "--full-name", "--", ...pathspecs]))) {
     const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
     if (match && match[3] === "0") entries.push({ mode: match[1], oid: match[2], path: match[4] });
   }
@@ -14541,425 +24253,8 @@ function parseRawDiff(output) {
 }
 
 // src/project/git-scope.ts
-import { isAbsolute as isAbsolute6, join as join8, posix as posix2, relative as relative6, resolve as resolve5, sep as sep6 } from "node:path";
-
-// src/project/app-companions.ts
-import { basename as basename6, dirname as dirname4, join as join5, posix } from "node:path";
-
-// src/project/read.ts
-var MAX_FILE_BYTES = 10 * 1024 * 1024;
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function decodeText(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    return { ok: false, reason: "content is UTF-16 encoded; metadata files must be UTF-8", binary: true };
-  }
-  if (isProbablyBinary(bytes)) return { ok: false, reason: "binary content, not a text file", binary: true };
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, reason: "content is not valid UTF-8", binary: true };
-  }
-}
-var NOT_REGULAR = "not a regular file (a device, socket or pipe)";
-var OPEN_FLAGS = node_fs_exports.constants.O_RDONLY | (node_fs_exports.constants.O_NONBLOCK ?? 0);
-var scratch = Buffer.allocUnsafe(256 * 1024);
-function readTextFile(path) {
-  let fd;
-  try {
-    fd = (0, node_fs_exports.openSync)(path, OPEN_FLAGS);
-    const info = (0, node_fs_exports.fstatSync)(fd);
-    if (info.isDirectory()) return { ok: false, reason: "is a directory, not a file" };
-    if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
-    if (info.size > MAX_FILE_BYTES) {
-      return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit` };
-    }
-    const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
-    let offset = 0;
-    while (offset < info.size) {
-      const read = (0, node_fs_exports.readSync)(fd, bytes, offset, info.size - offset, offset);
-      if (read === 0) break;
-      offset += read;
-    }
-    return decodeText(bytes.subarray(0, offset));
-  } catch (error) {
-    return { ok: false, reason: describeIoError(error) };
-  } finally {
-    if (fd !== void 0) (0, node_fs_exports.closeSync)(fd);
-  }
-}
-function describeIoError(error) {
-  const code = error.code;
-  switch (code) {
-    case "ENOENT":
-      return "file not found (or a dangling symbolic link)";
-    case "EACCES":
-    case "EPERM":
-      return "file cannot be read: permission denied";
-    case "EISDIR":
-      return "is a directory, not a file";
-    case "ELOOP":
-      return "symbolic link loop";
-    case "ENXIO":
-      return NOT_REGULAR;
-    default:
-      return `file cannot be read: ${error.message}`;
-  }
-}
-
-// src/project/walk.ts
-import { join as join4, relative as relative4, sep as sep3 } from "node:path";
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", ".sf", ".sfdx", ".hg", ".svn"]);
-function walkFiles(directory, options = {}) {
-  const files = [];
-  const seen = /* @__PURE__ */ new Set();
-  const stack = [directory];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    let real;
-    try {
-      real = (0, node_fs_exports.realpathSync)(current);
-    } catch {
-      continue;
-    }
-    if (seen.has(real)) continue;
-    seen.add(real);
-    let entries;
-    try {
-      entries = (0, node_fs_exports.readdirSync)(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const path = join4(current, entry.name);
-      if (entry.isDirectory() || entry.isSymbolicLink() && isDirectoryLink(path)) {
-        if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(path, true, options)) continue;
-        stack.push(path);
-      } else if (!isIgnored(path, false, options)) {
-        files.push(path);
-      }
-    }
-  }
-  return files.sort();
-}
-function isDirectory(path) {
-  try {
-    return (0, node_fs_exports.statSync)(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function isDirectoryLink(path) {
-  try {
-    return (0, node_fs_exports.readdirSync)(path) !== void 0;
-  } catch {
-    return false;
-  }
-}
-function isIgnored(path, directory, options) {
-  if (!options.ignore || !options.ignoreRoot) return false;
-  const rel = relative4(options.ignoreRoot, path);
-  if (!rel || rel.startsWith("..")) return false;
-  const posix3 = sep3 === "/" ? rel : rel.split(sep3).join("/");
-  return options.ignore.ignores(directory ? `${posix3}/` : posix3);
-}
-
-// src/project/app-companions.ts
-var EXTERNAL_CLIENT_APP_TYPES = /* @__PURE__ */ new Set([
-  "ExternalClientApplication",
-  "ExtlClntAppGlobalOauthSettings",
-  "ExtlClntAppOauthSettings",
-  "ExtlClntAppOauthConfigurablePolicies",
-  "ExtlClntAppConfigurablePolicies"
-]);
-function isExternalClientAppFile(path) {
-  const classified = classifyFileName(basename6(path));
-  return classified !== void 0 && EXTERNAL_CLIENT_APP_TYPES.has(classified.type.name);
-}
-function externalClientAppName(path, text) {
-  const classified = classifyFileName(basename6(path));
-  if (!classified || !EXTERNAL_CLIENT_APP_TYPES.has(classified.type.name)) return void 0;
-  if (classified.type.name === "ExternalClientApplication" || text === void 0) return classified.componentName;
-  const parsed = parseXml(path, text);
-  const declared = parsed.ok ? childNamed(parsed.doc.root, "externalClientApplication")?.text.trim() : void 0;
-  return declared || classified.componentName;
-}
-function externalClientAppPathspecs(repositoryPaths) {
-  const suffixes = externalClientAppTypes().flatMap((type) => [type.suffix, `${type.suffix}-meta.xml`]);
-  const folderPatterns = /* @__PURE__ */ new Set();
-  for (const path of repositoryPaths) {
-    const folder = posix.dirname(path);
-    if (folder === ".") folderPatterns.add("");
-    else {
-      const parent = posix.dirname(folder);
-      folderPatterns.add(parent === "." ? "*/" : `${escapeGlob(parent)}/*/`);
-    }
-  }
-  return [...folderPatterns].flatMap((folder) => suffixes.map((suffix) => `:(top,glob,icase)${folder}*.${suffix}`));
-}
-function externalClientAppTypes() {
-  return lintedTypes().filter((type) => EXTERNAL_CLIENT_APP_TYPES.has(type.name));
-}
-function escapeGlob(path) {
-  return path.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
-}
-function sameAppFiles(seeds, candidates) {
-  const apps = new Set(seeds.map((seed) => externalClientAppName(seed.path, seed.text)).filter((name) => name !== void 0));
-  const seedPaths = new Set(seeds.map((seed) => seed.path));
-  return candidates.filter((candidate) => !seedPaths.has(candidate.path)).filter((candidate) => apps.has(externalClientAppName(candidate.path, candidate.text) ?? "")).map((candidate) => candidate.path);
-}
-function externalClientAppCompanionsOnDisk(files) {
-  const seeds = files.filter(isExternalClientAppFile).map((path) => ({ path, text: textOnDisk(path) }));
-  if (seeds.length === 0) return [];
-  const types = externalClientAppTypes();
-  const standardFolders = new Set(types.map((type) => type.directoryName));
-  const candidates = /* @__PURE__ */ new Set();
-  for (const seed of seeds) {
-    const folder = dirname4(seed.path);
-    const parent = dirname4(folder);
-    const names = /* @__PURE__ */ new Set([classifyFileName(basename6(seed.path)).componentName, externalClientAppName(seed.path, seed.text)]);
-    for (const sibling of folderNames(parent)) {
-      const directory = join5(parent, sibling);
-      if (directory === folder || standardFolders.has(sibling)) {
-        for (const name of folderNames(directory)) if (isExternalClientAppFile(name)) candidates.add(join5(directory, name));
-        continue;
-      }
-      for (const name of names) {
-        for (const type of types) {
-          for (const candidate of [`${name}.${type.suffix}-meta.xml`, `${name}.${type.suffix}`]) {
-            if ((0, node_fs_exports.existsSync)(join5(directory, candidate))) candidates.add(join5(directory, candidate));
-          }
-        }
-      }
-    }
-  }
-  return sameAppFiles(
-    seeds,
-    [...candidates].map((path) => ({ path, text: textOnDisk(path) }))
-  );
-}
-function textOnDisk(path) {
-  const read = readTextFile(path);
-  return read.ok ? read.text : void 0;
-}
-function folderNames(directory) {
-  try {
-    return (0, node_fs_exports.readdirSync)(directory).filter((name) => !SKIPPED_DIRECTORIES.has(name));
-  } catch {
-    return [];
-  }
-}
-
-// src/project/discover.ts
-var import_ignore2 = __toESM(require_ignore2(), 1);
-import { basename as basename7, dirname as dirname6, isAbsolute as isAbsolute5, join as join7, resolve as resolve4, sep as sep5 } from "node:path";
-
-// src/project/forceignore.ts
-import { dirname as dirname5, isAbsolute as isAbsolute4, join as join6, relative as relative5, resolve as resolve3 } from "node:path";
-var ignoreFactory = (() => {
-  const ownRequire = createRequire2(import.meta.url);
-  try {
-    const sdrManifest = ownRequire.resolve("@salesforce/source-deploy-retrieve/package.json");
-    return createRequire2(sdrManifest)("ignore/index");
-  } catch {
-    return ownRequire("ignore");
-  }
-})();
-var DEFAULT_IGNORE = [
-  "**/*.dup",
-  // "ignore all dot files except .sf/orgs/<org>/remoteMetadata" (SDR's retrieve target)
-  "**/.*",
-  "!.sf",
-  "**/.sf/**",
-  "!**/.sf/orgs",
-  "!**/.sf/orgs/**",
-  "**/.sf/orgs/*/**",
-  "!**/.sf/orgs/*/remoteMetadata",
-  "!**/.sf/orgs/*/remoteMetadata/**",
-  "**/package2-descriptor.json",
-  "**/package2-manifest.json"
-];
-var FILE_NAME = ".forceignore";
-var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
-  constructor(parser2, forceIgnoreDirectory) {
-    this.parser = parser2;
-    this.forceIgnoreDirectory = forceIgnoreDirectory;
-  }
-  parser;
-  forceIgnoreDirectory;
-  /**
-   * Reads `<projectRoot>/.forceignore` if present (no upward search; the caller gives
-   * the project root). Without the file, nothing is denied (that is SDR's behaviour:
-   * defaults apply only when a .forceignore exists).
-   */
-  static load(projectRoot) {
-    let contents;
-    try {
-      contents = readFileSync2(join6(projectRoot, FILE_NAME), "utf-8");
-    } catch {
-      contents = void 0;
-    }
-    return _ForceIgnoreMatcher.fromContents(projectRoot, contents);
-  }
-  /** Build from file contents directly (for tests and for staged content). */
-  static fromContents(projectRoot, contents) {
-    const parser2 = contents === void 0 ? void 0 : ignoreFactory().add(`${DEFAULT_IGNORE.join("\n")}
-${contents}`);
-    return new _ForceIgnoreMatcher(parser2, dirname5(join6(projectRoot, FILE_NAME)));
-  }
-  /** true when SDR's ForceIgnore would deny (ignore) this absolute path. */
-  denies(absolutePath) {
-    if (!this.parser) return false;
-    try {
-      const absoluteFsPath = isAbsolute4(absolutePath) ? absolutePath : resolve3(this.forceIgnoreDirectory, absolutePath);
-      const relativePath2 = relative5(this.forceIgnoreDirectory, absoluteFsPath);
-      return this.parser.ignores(relativePath2) || couldBeDirectory(absoluteFsPath) && this.parser.ignores(`${relativePath2}/`);
-    } catch {
-      return false;
-    }
-  }
-};
-function couldBeDirectory(fsPath) {
-  try {
-    return !(0, node_fs_exports.statSync)(fsPath).isFile();
-  } catch {
-    return true;
-  }
-}
-
-// src/project/git.ts
-import { execFileSync } from "node:child_process";
-var GIT_BUFFER = 512 * 1024 * 1024;
-function git2(cwd, args) {
-  try {
-    return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: GIT_BUFFER, stdio: ["ignore", "pipe", "ignore"] });
-  } catch {
-    return void 0;
-  }
-}
-function findGitRoot(directory) {
-  return git2(directory, ["rev-parse", "--show-toplevel"])?.trim() || void 0;
-}
-function listRepositoryFiles(gitRoot, directory) {
-  const out = git2(directory, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."]);
-  if (out === void 0) return void 0;
-  const files = /* @__PURE__ */ new Set();
-  for (const name of out.split("\0")) if (name) files.add(`${gitRoot}/${name}`);
-  return [...files].sort();
-}
-
-// src/project/ignore-patterns.ts
-var import_ignore = __toESM(require_ignore2(), 1);
-import { sep as sep4 } from "node:path";
-function ignorePatternMatcher(root, patterns) {
-  if (!patterns?.length) return () => false;
-  const matcher = (0, import_ignore.default)().add([...patterns]);
-  const prefix = root.endsWith(sep4) ? root : root + sep4;
-  return (path) => {
-    if (!path.startsWith(prefix)) return false;
-    const relative7 = path.slice(prefix.length).split(sep4).join("/");
-    return relative7 !== "" && matcher.ignores(relative7);
-  };
-}
-
-// src/project/discover.ts
-function findSfdxProject(start) {
-  for (let dir = start; ; dir = dirname6(dir)) {
-    const file = join7(dir, "sfdx-project.json");
-    if ((0, node_fs_exports.existsSync)(file)) {
-      let packageDirectories = [];
-      const problems = [];
-      try {
-        const json = JSON.parse(readFileSync2(file, "utf8"));
-        packageDirectories = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path) => typeof path === "string").map((path) => resolve4(dir, path));
-      } catch (error) {
-        problems.push(`${file} could not be read (${error.message}); the whole project folder is linted instead.`);
-      }
-      for (const path of packageDirectories) {
-        if (!(0, node_fs_exports.existsSync)(path)) problems.push(`package directory ${path} (from ${file}) does not exist; nothing is linted there.`);
-      }
-      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
-    }
-    if (dirname6(dir) === dir) return void 0;
-  }
-}
-var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep5) ? parent : parent + sep5);
-function insideAnyOf(parents) {
-  const prefixes = parents.map((parent) => parent.endsWith(sep5) ? parent : parent + sep5);
-  return (child) => prefixes.some((prefix) => child.startsWith(prefix)) || parents.includes(child);
-}
-function discover(options) {
-  const paths = (options.paths.length ? options.paths : ["."]).map((path) => isAbsolute5(path) ? path : resolve4(options.cwd, path));
-  const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
-  const project = findSfdxProject(anchor);
-  const gitRoot = findGitRoot((0, node_fs_exports.existsSync)(anchor) ? anchor : options.cwd);
-  const root = gitRoot ?? project?.root ?? options.cwd;
-  const forceIgnore = project ? ForceIgnoreMatcher.load(project.root) : void 0;
-  const userIgnored = ignorePatternMatcher(root, options.ignorePatterns);
-  const metadata = /* @__PURE__ */ new Map();
-  const scanFiles = /* @__PURE__ */ new Set();
-  const missing = [];
-  const explicitFiles = [];
-  const addMetadata = (path, companion = false) => {
-    if (metadata.has(path) || userIgnored(path)) return;
-    const classified = classifyFileName(basename7(path));
-    if (!classified) return;
-    metadata.set(path, { path, classified, forceIgnored: forceIgnore?.denies(path) ?? false, ...companion ? { companion } : {} });
-  };
-  for (const path of paths) {
-    if (!(0, node_fs_exports.existsSync)(path) && !isDanglingLink(path)) {
-      missing.push(path);
-      continue;
-    }
-    if (!isDirectory(path)) {
-      if (!userIgnored(path)) scanFiles.add(path);
-      addMetadata(path);
-      explicitFiles.push(path);
-      continue;
-    }
-    const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path);
-    const packageDirs = project ? project.packageDirectories : [path];
-    const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path) || isInside(path, dir));
-    const insidePackage = insideAnyOf(packageDirs);
-    const checkedFolders = /* @__PURE__ */ new Set();
-    for (const file of files) {
-      if (userIgnored(file)) continue;
-      scanFiles.add(file);
-      const folder = dirname6(file);
-      if (!checkedFolders.has(folder)) {
-        checkedFolders.add(folder);
-        if (folder !== path && classifyFileName(basename7(folder))) addMetadata(folder);
-      }
-      if (outsideEveryPackage || insidePackage(file)) addMetadata(file);
-    }
-  }
-  for (const companion of externalClientAppCompanionsOnDisk(explicitFiles.filter((path) => metadata.has(path)))) addMetadata(companion, true);
-  return {
-    root,
-    ...project ? { projectRoot: project.root } : {},
-    ...gitRoot ? { gitRoot } : {},
-    metadata: [...metadata.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    scanFiles: [...scanFiles].sort(),
-    missing,
-    notices: project?.problems ?? []
-  };
-}
-var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
-function repositoryFilesUnder(directory, gitRoot, ignoreRoot) {
-  if (gitRoot) {
-    const listed = listRepositoryFiles(gitRoot, directory);
-    if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
-  }
-  const gitignorePath = join7(ignoreRoot, ".gitignore");
-  const gitignore = (0, node_fs_exports.existsSync)(gitignorePath) ? (0, import_ignore2.default)().add(readFileSync2(gitignorePath, "utf8")) : void 0;
-  return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
-}
-function isDanglingLink(path) {
-  try {
-    return (0, node_fs_exports.lstatSync)(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
+init_node_fs();
+import { isAbsolute as isAbsolute8, join as join9, posix as posix2, relative as relative7, resolve as resolve6, sep as sep6 } from "node:path";
 
 // src/project/git-blobs.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -14967,14 +24262,14 @@ function readBlobs(gitRoot, oids, maxBytes) {
   const unique = [...new Set(oids)];
   const results = /* @__PURE__ */ new Map();
   if (unique.length === 0) return Promise.resolve(results);
-  return new Promise((resolve8) => {
+  return new Promise((resolve9) => {
     const parser2 = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
     const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
     const finish = (reason) => {
       for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
-      resolve8(results);
+      resolve9(results);
     };
-    child.on("error", (error) => finish(`cannot be read from git: ${error.message}`));
+    child.on("error", (error2) => finish(`cannot be read from git: ${error2.message}`));
     child.stdout.on("data", (chunk) => parser2.push(chunk));
     child.on("close", () => finish("cannot be read from git"));
     child.stdin.on("error", () => void 0);
@@ -15055,11 +24350,11 @@ async function changedSinceScope(ref, options) {
   const [tracked, untracked] = await Promise.all([workingTreeChangesSince(cwd, base, pathspecs), untrackedFiles(cwd, pathspecs)]);
   const changes = [
     ...tracked,
-    ...untracked.map((path) => ({ path, status: "A", mode: REGULAR_MODE, oid: "", previousOid: "" }))
+    ...untracked.map((path2) => ({ path: path2, status: "A", mode: REGULAR_MODE, oid: "", previousOid: "" }))
   ];
   const workingTree = {
     changedFile: (change) => ({ path: change.path, oid: "", fromDisk: true }),
-    list: async (pathspecs2) => (await workingTreeFiles(cwd, pathspecs2)).filter((path) => (0, node_fs_exports.existsSync)(join8(gitRoot, path))).map((path) => ({ path, oid: "", fromDisk: true }))
+    list: async (pathspecs2) => (await workingTreeFiles(cwd, pathspecs2)).filter((path2) => (0, node_fs_exports.existsSync)(join9(gitRoot, path2))).map((path2) => ({ path: path2, oid: "", fromDisk: true }))
   };
   return buildScope(describeRepository(gitRoot, project, options), changes, workingTree, "cannot be read");
 }
@@ -15070,14 +24365,14 @@ async function inRepository(cwd, question) {
   return [root.value, answer.value];
 }
 function userPathspecs(options) {
-  return (options.paths ?? []).map((path) => `:(literal)${path}`);
+  return (options.paths ?? []).map((path2) => `:(literal)${path2}`);
 }
 var SYMLINK_MODE = "120000";
 var GITLINK_MODE = "160000";
 var REGULAR_MODE = "100644";
 function readProject(options) {
   lintedTypes();
-  const paths = (options.paths ?? []).map((path) => isAbsolute6(path) ? path : resolve5(options.cwd, path));
+  const paths = (options.paths ?? []).map((path2) => isAbsolute8(path2) ? path2 : resolve6(options.cwd, path2));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
   const project = findSfdxProject(anchor);
   if (!project) return {};
@@ -15090,19 +24385,19 @@ function describeRepository(gitRoot, project, options) {
   return {
     gitRoot,
     ...project.root ? { projectRoot: project.root } : {},
-    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path) => relative6(gitRoot, path).split(sep6).join("/")) } : {},
+    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path2) => relative7(gitRoot, path2).split(sep6).join("/")) } : {},
     ignored: userIgnored,
-    forceIgnored: (path) => forceIgnore?.denies(path) ?? false
+    forceIgnored: (path2) => forceIgnore?.denies(path2) ?? false
   };
 }
 async function buildScope(repository, changes, state, unreadable) {
   const { gitRoot } = repository;
-  const absolute = (path) => join8(gitRoot, path);
-  const wanted = (path) => !path.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !repository.ignored(absolute(path));
-  const isLintedMetadata = (path) => classifyFileName(posix2.basename(path)) !== void 0 && (repository.packageDirectories?.some((directory) => isInsideRepositoryPath(path, directory)) ?? true);
+  const absolute = (path2) => join9(gitRoot, path2);
+  const wanted = (path2) => !path2.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !repository.ignored(absolute(path2));
+  const isLintedMetadata = (path2) => classifyFileName(posix2.basename(path2)) !== void 0 && (repository.packageDirectories?.some((directory) => isInsideRepositoryPath(path2, directory)) ?? true);
   const changed = changes.filter((change) => change.status !== "D" && change.mode !== GITLINK_MODE && wanted(change.path)).map((change) => state.changedFile(change));
   const deleted = removedFiles(changes).filter((removal) => wanted(removal.path));
-  const isSeed = (path) => isLintedMetadata(path) && isExternalClientAppFile(path);
+  const isSeed = (path2) => isLintedMetadata(path2) && isExternalClientAppFile(path2);
   const changedSeeds = changed.filter((file) => isSeed(file.path));
   const deletedSeeds = deleted.filter((removal) => isSeed(removal.path));
   const changedPaths = new Set(changed.map((file) => file.path));
@@ -15125,11 +24420,11 @@ async function buildScope(repository, changes, state, unreadable) {
     )
   );
   const metadata = [];
-  for (const path of [...changedPaths, ...companions]) {
-    const classified = isLintedMetadata(path) ? classifyFileName(posix2.basename(path)) : void 0;
+  for (const path2 of [...changedPaths, ...companions]) {
+    const classified = isLintedMetadata(path2) ? classifyFileName(posix2.basename(path2)) : void 0;
     if (!classified) continue;
-    const file = absolute(path);
-    metadata.push({ path: file, classified, forceIgnored: repository.forceIgnored(file), ...companions.has(path) ? { companion: true } : {} });
+    const file = absolute(path2);
+    metadata.push({ path: file, classified, forceIgnored: repository.forceIgnored(file), ...companions.has(path2) ? { companion: true } : {} });
   }
   metadata.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return {
@@ -15143,14 +24438,14 @@ async function buildScope(repository, changes, state, unreadable) {
       missing: [],
       notices: []
     },
-    fileSource: { read: (path) => contents.get(path) ?? { ok: false, reason: unreadable } },
+    fileSource: { read: (path2) => contents.get(path2) ?? { ok: false, reason: unreadable } },
     deletedFiles: deleted.map((removal) => absolute(removal.path)).sort()
   };
 }
 var textOf2 = (read) => read?.ok ? read.text : void 0;
 function removedFiles(changes) {
-  const componentKey = (path) => {
-    const classified = classifyFileName(posix2.basename(path));
+  const componentKey = (path2) => {
+    const classified = classifyFileName(posix2.basename(path2));
     return classified ? `${classified.type.name}/${classified.componentName}` : void 0;
   };
   const remaining = new Set(changes.filter((change) => change.status !== "D").map((change) => componentKey(change.path)));
@@ -15166,59 +24461,141 @@ function removedFiles(changes) {
 function contentsOf(gitRoot, files, blobs, unreadable) {
   const contents = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const path = join8(gitRoot, file.path);
+    const path2 = join9(gitRoot, file.path);
     if (file.fromDisk) {
-      contents.set(path, readTextFile(path));
+      contents.set(path2, readTextFile(path2));
       continue;
     }
     const blob = blobs.get(file.oid);
-    contents.set(path, blob?.ok ? decodeText(blob.bytes) : { ok: false, reason: blob?.reason ?? unreadable });
+    contents.set(path2, blob?.ok ? decodeText(blob.bytes) : { ok: false, reason: blob?.reason ?? unreadable });
   }
   return contents;
 }
-function isInsideRepositoryPath(path, directory) {
-  return directory === "" || path === directory || path.startsWith(`${directory}/`);
+function isInsideRepositoryPath(path2, directory) {
+  return directory === "" || path2 === directory || path2.startsWith(`${directory}/`);
 }
-function realPath(path) {
+function realPath(path2) {
   try {
-    return node_fs_exports.realpathSync.native(path);
+    return node_fs_exports.realpathSync.native(path2);
   } catch {
-    return path;
+    return path2;
   }
 }
 
-// src/cli/git-scope.ts
+// src/linter/git-scope.ts
 async function gitScope(args, cwd, ignorePatterns) {
   if (!args.staged && args.changedSince === void 0) return {};
   const option = args.staged ? "--staged" : "--changed-since";
   const options = { cwd, paths: args.paths, ...ignorePatterns ? { ignorePatterns } : {} };
   try {
     return args.staged ? await stagedScope(options) : await changedSinceScope(args.changedSince, options);
-  } catch (error) {
-    if (error instanceof NotInRepositoryError) {
-      throw new UsageError(`${option} needs a git repository: ${error.message}. Run it inside one, or lint paths instead.`);
+  } catch (error2) {
+    if (error2 instanceof NotInRepositoryError) {
+      throw new UsageError(`${option} needs a git repository: ${error2.message}. Run it inside one, or lint paths instead.`);
     }
-    if (error instanceof GitError) throw new UsageError(`${option}: ${error.message}`);
-    throw error;
+    if (error2 instanceof GitError) throw new UsageError(`${option}: ${error2.message}`);
+    throw error2;
   }
 }
 
-// src/cli/prepare.ts
-async function prepareLint(args, cwd, io) {
-  const loaded = args.noConfig ? { config: {} } : await loadConfig({ cwd, ...args.config !== void 0 ? { explicit: args.config } : {}, searchFrom: lintedDirectory(args.paths, cwd) });
+// src/linter/options.ts
+function isCi(env3) {
+  const value = env3?.CI?.trim().toLowerCase();
+  return value !== void 0 && value !== "" && value !== "false" && value !== "0";
+}
+
+// src/linter/trusted-policy.ts
+init_node_fs();
+import { join as join10, relative as relative8, sep as sep7 } from "node:path";
+async function resolveTrustedRef(ref, cwd) {
+  try {
+    const gitRoot = await topLevel(cwd);
+    const commit = (await git2(gitRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+    return { ref, commit, gitRoot };
+  } catch (error2) {
+    if (error2 instanceof GitError) throw new UsageError(`config-from: ${ref} is not a commit of the repository at ${cwd} (${error2.message || "unknown revision"})`);
+    throw error2;
+  }
+}
+var toGitPath = (gitRoot, file) => relative8(gitRoot, file).split(sep7).join("/");
+async function readAtRef(trusted, file) {
+  const path2 = toGitPath(trusted.gitRoot, file);
+  if (path2.startsWith("..")) return void 0;
+  const listed = await git2(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", path2]);
+  if (!listed.split("\0").includes(path2)) return void 0;
+  return (await git2(trusted.gitRoot, ["cat-file", "blob", `${trusted.commit}:${path2}`])).replace(/^\uFEFF/, "");
+}
+async function loadConfigAtRef(trusted, searchFrom) {
+  const directories = configSearchDirectories(searchFrom).filter((dir) => !relative8(trusted.gitRoot, dir).startsWith(".."));
+  const candidates = directories.flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
+  const paths = candidates.map((file) => toGitPath(trusted.gitRoot, file));
+  const listed = new Set((await git2(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", ...paths])).split("\0"));
+  for (const dir of directories) {
+    const found = CONFIG_FILE_NAMES.map((name) => join10(dir, name)).filter((file2) => listed.has(toGitPath(trusted.gitRoot, file2)));
+    if (found.length > 1) throw new UsageError(`${trusted.ref} holds ${found.length} configuration files in ${toGitPath(trusted.gitRoot, dir) || "."}; keep one`);
+    const file = found[0];
+    if (!file) continue;
+    const text = await readAtRef(trusted, file) ?? "";
+    return { ...await parseConfig(file, text), source: `${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}` };
+  }
+  return { config: {}, source: `no configuration file at ${describeRef(trusted)} (defaults)` };
+}
+var describeRef = (trusted) => trusted.commit.startsWith(trusted.ref) ? trusted.commit.slice(0, 12) : `${trusted.ref} (${trusted.commit.slice(0, 12)})`;
+async function changedGateFiles(trusted, files) {
+  const changed = [];
+  for (const file of new Set(files)) {
+    const before = await readAtRef(trusted, file);
+    let now;
+    try {
+      now = readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
+    } catch {
+      now = void 0;
+    }
+    if (before !== now) changed.push(toGitPath(trusted.gitRoot, file));
+  }
+  return changed;
+}
+function configCandidates(searchFrom, gitRoot) {
+  return configSearchDirectories(searchFrom).filter((dir) => !relative8(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
+}
+
+// src/linter/prepare.ts
+async function prepareLint(options, target) {
+  const cwd = options.cwd;
+  const searchFrom = lintedDirectory(target.paths, cwd);
+  const trusted = options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
+  let loaded;
+  let configuration;
+  if (options.config === false) {
+    loaded = { config: {} };
+    configuration = "no configuration (--no-config)";
+  } else if (options.config !== void 0) {
+    loaded = await loadConfig({ cwd, explicit: options.config });
+    configuration = displayPath(loaded.file, cwd);
+  } else if (trusted) {
+    const atRef = await loadConfigAtRef(trusted, searchFrom);
+    loaded = atRef;
+    configuration = atRef.source;
+  } else {
+    loaded = await loadConfig({ cwd, searchFrom });
+    configuration = loaded.file ? displayPath(loaded.file, cwd) : "no configuration file (defaults)";
+  }
   const config = loaded.config;
-  const plugins = await pluginsFor(loaded, args.noPlugins, cwd, io);
+  const warn = options.onWarning ?? (() => void 0);
+  const { plugins, skipped } = await pluginsFor(loaded, options, warn);
   const rules = [...builtinRules, ...plugins.flatMap((plugin) => plugin.rules)];
-  const unknownOnly = args.only.filter((id) => !rules.some((rule) => rule.meta.id === id));
+  const only = options.only ?? [];
+  const unknownOnly = only.filter((id) => !rules.some((rule) => rule.meta.id === id));
   if (unknownOnly.length > 0) {
     throw new UsageError(`--only names no known rule: ${unknownOnly.join(", ")} (run 'connected-app-lint rules' for the list)`);
   }
-  const environment = environmentFor(void 0, args.environment, config);
-  const status = ruleStatus(rules, loaded, args, plugins);
+  const environment = environmentFor(void 0, options.environment, config);
+  const status = ruleStatus(rules, loaded, options, skipped !== void 0);
   const postProcessors = [];
-  const wholeProject = !args.staged && !args.changedSince && coversConfigDirectory(args.paths, cwd, loaded.file);
+  const partial = target.staged === true || target.changedSince !== void 0;
+  const wholeProject = !partial && coversConfigDirectory(target.paths, cwd, loaded.file);
   if (wholeProject) postProcessors.push(createStaleConfigProcessor({ config: loaded, severity: engineFindingSeverity(CONFIG, config, environment) }));
-  if (!args.noInlineConfig) {
+  if (options.inlineConfig !== false) {
     postProcessors.push(
       createSuppressionProcessor({
         ruleStatus: status,
@@ -15227,1353 +24604,166 @@ async function prepareLint(args, cwd, io) {
       })
     );
   }
-  const lintedPaths = (args.paths.length ? args.paths : ["."]).map((path) => resolve6(cwd, path));
+  const lintedPaths = (target.paths.length ? target.paths : ["."]).map((path2) => resolve7(cwd, path2));
+  const baselineFile = options.baseline !== void 0 ? resolve7(cwd, options.baseline) : join11(findGitRoot(cwd) ?? lintRoot(cwd), DEFAULT_BASELINE);
+  const recorded = trusted ? { entries: await baselineAtRef(trusted, baselineFile) } : void 0;
+  const trustedWrites = new Set((options.trustedWritePaths ?? []).map((path2) => resolve7(cwd, path2)));
   const baseline = createBaselineProcessor({
-    ...args.baseline !== void 0 ? { file: resolve6(cwd, args.baseline) } : {},
-    update: args.updateBaseline,
+    ...options.baseline !== void 0 || trusted ? { file: baselineFile } : {},
+    update: options.updateBaseline === true,
     // A partial run (--staged, --changed-since, --only, a sub-folder) neither prunes nor calls stale what it could not see.
-    inScope: (entry) => !args.staged && !args.changedSince && status(entry.rule) === "ran" && lintedPaths.some((path) => isInside2(entry.file, path))
+    inScope: (entry) => !partial && status(entry.rule) === "ran" && lintedPaths.some((path2) => isInside2(entry.file, path2)),
+    ...recorded ? { recorded } : {},
+    writeFile: (file, text) => writeFileSafely(file, text, { what: "baseline", base: cwd, allowSymlink: trustedWrites.has(file) && !isCi(options.env) })
   });
   postProcessors.push(baseline);
+  const notices = [];
+  if (trusted) {
+    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join11(lintRoot(cwd), ".forceignore"), baselineFile];
+    for (const file of await changedGateFiles(trusted, gateFiles)) {
+      notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
+    }
+  }
   return {
     options: {
       cwd,
-      paths: args.paths,
+      paths: [...target.paths],
       config: loaded,
       rules,
       postProcessors,
-      ...args.environment ? { environment: args.environment } : {},
-      ...args.only.length ? { only: args.only } : {},
-      ...await gitScope(args, cwd, config.ignorePatterns)
+      ...options.environment ? { environment: options.environment } : {},
+      ...only.length ? { only } : {},
+      ...await gitScope(target, cwd, config.ignorePatterns)
     },
+    setup: {
+      configuration,
+      config: loaded,
+      baseline: `${displayPath(baselineFile, cwd)}${trusted ? ` at ${describeRef(trusted)}` : ""}`,
+      plugins,
+      ...skipped ? { skippedPlugins: skipped } : {},
+      rules
+    },
+    notices,
     after: () => baseline.write()
   };
 }
 function lintedDirectory(paths, cwd) {
   if (paths.length !== 1) return cwd;
-  const path = resolve6(cwd, paths[0]);
-  return (0, node_fs_exports.existsSync)(path) && (0, node_fs_exports.statSync)(path).isDirectory() ? path : cwd;
+  const path2 = resolve7(cwd, paths[0]);
+  return (0, node_fs_exports.existsSync)(path2) && (0, node_fs_exports.statSync)(path2).isDirectory() ? path2 : cwd;
 }
-async function pluginsFor(loaded, noPlugins, cwd, io) {
-  const specs = loaded.config.plugins ?? [];
-  if (noPlugins) {
-    if (specs.length > 0) io.stderr.write(`connected-app-lint: --no-plugins: not loading ${specs.join(", ")}; plugin rules do not run.
-`);
-    return [];
+function lintRoot(cwd) {
+  for (let dir = cwd; ; dir = dirname8(dir)) {
+    if ((0, node_fs_exports.existsSync)(join11(dir, "sfdx-project.json"))) return dir;
+    if (dirname8(dir) === dir) return cwd;
   }
-  const plugins = specs.length > 0 ? await loadPlugins(specs, loaded.file, cwd) : [];
-  checkPluginRuleSettings(loaded.config.rules, plugins, loaded.file);
-  return plugins;
 }
-function ruleStatus(rules, loaded, args, plugins) {
+async function baselineAtRef(trusted, file) {
+  const text = await readAtRef(trusted, file);
+  return text === void 0 ? void 0 : parseBaseline(text, `${displayPath(file)} at ${describeRef(trusted)}`);
+}
+async function pluginsFor(loaded, options, warn) {
+  const specs = loaded.config.plugins ?? [];
+  const refusal = options.plugins === false ? "plugins are turned off" : options.plugins !== true && isCi(options.env) ? "on CI, plugin code from the linted repository runs only with --plugins (the Action: plugins: true)" : void 0;
+  if (refusal) {
+    if (specs.length > 0) warn(`not loading plugin${specs.length === 1 ? "" : "s"} ${specs.join(", ")}: ${refusal}; plugin rules do not run.`);
+    return specs.length > 0 ? { plugins: [], skipped: { specs, reason: refusal } } : { plugins: [] };
+  }
+  const plugins = specs.length > 0 ? await loadPlugins(specs, loaded.file, options.cwd) : [];
+  checkPluginRuleSettings(loaded.config.rules, plugins, loaded.file);
+  return { plugins };
+}
+function ruleStatus(rules, loaded, options, pluginsSkipped) {
   const config = loaded.config;
-  const environments = /* @__PURE__ */ new Set([environmentFor(void 0, args.environment, config)]);
+  const only = options.only ?? [];
+  const environments = /* @__PURE__ */ new Set([environmentFor(void 0, options.environment, config)]);
   for (const app of Object.values(config.apps ?? {})) if (app.environment) environments.add(app.environment);
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule.meta]));
   const engine = new Set(ENGINE_RULES.map((meta) => meta.id));
-  const pluginsSkipped = args.noPlugins && (config.plugins?.length ?? 0) > 0 && plugins.length === 0;
   return (ruleId) => {
     const meta = byId.get(ruleId);
     if (!meta) {
       if (engine.has(ruleId)) return "ran";
       return pluginsSkipped && ruleId.includes("/") ? "idle" : "unknown";
     }
-    if (args.only.length > 0 && !args.only.includes(ruleId)) return "idle";
+    if (only.length > 0 && !only.includes(ruleId)) return "idle";
     return [...environments].some((environment) => resolveRule(meta, config, environment).level !== "off") ? "ran" : "idle";
   };
 }
 function coversConfigDirectory(paths, cwd, configFile) {
   if (!configFile) return false;
-  const configDir = dirname7(configFile);
-  return (paths.length ? paths : ["."]).some((path) => isInside2(configDir, resolve6(cwd, path)));
+  const configDir = dirname8(configFile);
+  return (paths.length ? paths : ["."]).some((path2) => isInside2(configDir, resolve7(cwd, path2)));
 }
-var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep7) ? parent : parent + sep7);
+var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep8) ? parent : parent + sep8);
 
-// src/engine/lint.ts
-import { basename as basename8 } from "node:path";
-import { performance } from "node:perf_hooks";
-
-// src/model/app-settings.ts
-function isRejected(reading) {
-  return "rejected" in reading;
-}
-function validReading(reading) {
-  return reading === void 0 || isRejected(reading) ? void 0 : reading;
-}
-function mapReading(reading, map) {
-  if (reading === void 0 || isRejected(reading)) return reading;
-  return { ...reading, value: map(reading.value) };
-}
-function mergeSettings(parts) {
-  const merged = {};
-  for (const part of parts) {
-    for (const [key, value] of Object.entries(part)) {
-      if (value === void 0) continue;
-      const existing = merged[key];
-      if (Array.isArray(value)) merged[key] = Array.isArray(existing) ? [...existing, ...value] : value;
-      else if (existing === void 0) merged[key] = value;
-    }
+// src/linter/linter.ts
+var Linter = class _Linter {
+  options;
+  lastRun;
+  constructor(options) {
+    if (!options || typeof options.cwd !== "string" || options.cwd === "") throw new UsageError("new Linter({ cwd }) needs the project directory as cwd");
+    this.options = { env: {}, ...options };
   }
-  return merged;
-}
-
-// src/model/schema.ts
-var CONNECTED_APP_SCOPES = [
-  "Basic",
-  "Api",
-  "Web",
-  "Full",
-  "Chatter",
-  "CustomApplications",
-  "RefreshToken",
-  "OpenID",
-  "Profile",
-  "Email",
-  "Address",
-  "Phone",
-  "OfflineAccess",
-  "CustomPermissions",
-  "Wave",
-  "Eclair",
-  "Pardot",
-  "Lightning",
-  "Content",
-  "CDPIngest",
-  "CDPProfile",
-  "CDPQuery",
-  "Chatbot",
-  "CDPSegment",
-  "CDPIdentityResolution",
-  "CDPCalculatedInsight",
-  "ForgotPassword",
-  "UserRegistration",
-  "SFAP",
-  "Interaction",
-  "CDP",
-  "EinsteinGPT",
-  "PwdlessLogin"
-];
-var ECA_EXTRA_SCOPES = ["SFApiPlatform", "MCP", "SCRT"];
-var IP_RELAXATION_VALUES = ["ENFORCE", "BYPASS_2FACTOR", "BYPASS", "ENFORCE_RELAXREFRESH"];
-var ECA_IP_RELAXATION = {
-  enforce: "ENFORCE",
-  bypass: "BYPASS",
-  bypass_2factor: "BYPASS_2FACTOR",
-  enforce_relaxrefresh: "ENFORCE_RELAXREFRESH"
-};
-var REFRESH_TOKEN_POLICY = /^(?:zero|infinite|specific_(?:lifetime|inactivity):[1-9][0-9]*:(?:HOURS|DAYS|MONTHS))$/;
-var REFRESH_TOKEN_POLICY_EXPECTED = "zero, infinite, specific_lifetime:<n>:<HOURS|DAYS|MONTHS> or specific_inactivity:<n>:<HOURS|DAYS|MONTHS>";
-var ECA_REFRESH_TOKEN_POLICY_TYPES = ["Infinite", "SpecificInactivity", "SpecificLifetime", "Zero"];
-var ECA_REFRESH_TOKEN_UNITS = ["Days", "Hours", "Months"];
-var ECA_PERMITTED_USERS = ["AdminApprovedPreAuthorized", "AllSelfAuthorized"];
-var ECA_SESSION_LEVELS = ["HIGH_ASSURANCE", "LOW", "STANDARD"];
-var POLICY_ACTIONS = ["Block", "RaiseSessionLevel"];
-var SAML_SIGNING_ALGORITHMS = ["SHA1", "SHA256"];
-var SAML_ENCRYPTION_TYPES = ["AES_128", "AES_256", "Triple_Des"];
-var ECA_DISTRIBUTION_STATES = ["Local", "Packaged", "Packageable", "AutoInstalled", "Managed"];
-var OTHER_BOOLEAN_ELEMENTS = /* @__PURE__ */ new Set([
-  "idTokenIncludeAttributes",
-  "idTokenIncludeCustomPerms",
-  "idTokenIncludeStandardClaims",
-  "assetIncludeAttributes",
-  "assetIncludeCustomPerms",
-  "privateApp",
-  "includeOrgIdInIdentifier",
-  "requireMfa",
-  "sendAccessTokenInHeader",
-  "sendClientCredentialsInHeader",
-  "sendSecretInApis",
-  "allowMergeFieldsInBody",
-  "allowMergeFieldsInHeader",
-  "generateAuthorizationHeader"
-]);
-function isBooleanElementName(name) {
-  return /^(?:is|should|are)[A-Z]/.test(name) || OTHER_BOOLEAN_ELEMENTS.has(name);
-}
-function caseInsensitiveMatch(value, allowed) {
-  const lower = value.toLowerCase();
-  return allowed.find((candidate) => candidate.toLowerCase() === lower);
-}
-function protocolSpellingMatch(value, allowed) {
-  const squash = (text) => text.toLowerCase().replace(/[_-]/g, "");
-  const wanted = squash(value);
-  const withoutApi = wanted.endsWith("api") ? wanted.slice(0, -3) : wanted;
-  return allowed.find((candidate) => [wanted, withoutApi].includes(squash(candidate)));
-}
-
-// src/model/connected-app.ts
-var OTHER_URL_FIELDS = [
-  [void 0, "startUrl"],
-  [void 0, "mobileStartUrl"],
-  [void 0, "logoUrl"],
-  [void 0, "iconUrl"],
-  [void 0, "infoUrl"],
-  ["oauthConfig", "singleLogoutUrl"],
-  ["oauthPolicy", "singleLogoutUrl"],
-  ["canvasConfig", "canvasUrl"],
-  ["samlConfig", "acsUrl"],
-  ["samlConfig", "samlSloUrl"]
-];
-function readConnectedApp(reader) {
-  const root = reader.root;
-  const oauthConfig = childNamed(root, "oauthConfig");
-  const oauthPolicy = childNamed(root, "oauthPolicy");
-  const sessionPolicy = childNamed(root, "sessionPolicy");
-  const samlConfig = childNamed(root, "samlConfig");
-  reader.require(root, "label", "label", root);
-  reader.checkBooleans(root);
-  if (oauthConfig) reader.require(oauthConfig, "callbackUrl", "oauthConfig/callbackUrl", oauthConfig);
-  const scopes2 = reader.repeated(oauthConfig, "scopes").filter((scope) => {
-    if (CONNECTED_APP_SCOPES.includes(scope.value)) return true;
-    reader.invalidEnum("oauthConfig/scopes", scope, CONNECTED_APP_SCOPES);
-    return false;
-  });
-  const parents = { oauthConfig, oauthPolicy, canvasConfig: childNamed(root, "canvasConfig"), samlConfig };
-  const otherUrls = OTHER_URL_FIELDS.flatMap(([parent, name]) => {
-    const url = reader.nonEmptyText(parent ? parents[parent] : root, name);
-    return url ? [{ field: parent ? `${parent}/${name}` : name, url }] : [];
-  });
-  const settings = {
-    label: reader.nonEmptyText(root, "label"),
-    scopes: scopes2,
-    callbackUrls: reader.lines(oauthConfig, "callbackUrl"),
-    adminApproved: reader.bool(oauthConfig, "isAdminApproved"),
-    permittedProfiles: reader.repeated(root, "profileName"),
-    permittedPermissionSets: reader.repeated(root, "permissionSetName"),
-    ipRelaxation: reader.enumValue(oauthPolicy, "ipRelaxation", IP_RELAXATION_VALUES),
-    refreshTokenPolicy: reader.setting(
-      oauthPolicy,
-      "refreshTokenPolicy",
-      REFRESH_TOKEN_POLICY_EXPECTED,
-      (text) => REFRESH_TOKEN_POLICY.test(text) ? text : void 0
-    ),
-    refreshTokenRotation: reader.bool(oauthConfig, "isRefreshTokenRotationEnabled"),
-    // The literal value of sessionLevel is undocumented [UNCERTAIN]: kept as written, compared case-insensitively.
-    sessionLevel: reader.nonEmptyText(sessionPolicy, "sessionLevel"),
-    sessionPolicyAction: reader.enumValue(sessionPolicy, "policyAction", POLICY_ACTIONS),
-    certificate: reader.nonEmptyText(oauthConfig, "certificate"),
-    consumerKey: reader.nonEmptyText(oauthConfig, "consumerKey"),
-    consumerSecret: reader.text(oauthConfig, "consumerSecret"),
-    pkceRequired: reader.bool(oauthConfig, "isPkceRequired"),
-    consumerSecretOptional: reader.bool(oauthConfig, "isConsumerSecretOptional"),
-    clientCredentialsEnabled: reader.bool(oauthConfig, "isClientCredentialEnabled"),
-    clientCredentialsUser: reader.nonEmptyText(oauthConfig, "oauthClientCredentialUser"),
-    tokenExchangeEnabled: reader.bool(oauthConfig, "isTokenExchangeEnabled"),
-    introspectAllTokens: reader.bool(oauthConfig, "isIntrospectAllTokens"),
-    otherUrls,
-    samlSigningAlgorithm: reader.enumValue(samlConfig, "samlSigningAlgoType", SAML_SIGNING_ALGORITHMS),
-    samlEncryptionType: reader.enumValue(samlConfig, "encryptionType", SAML_ENCRYPTION_TYPES)
-  };
-  return {
-    settings,
-    usesOAuth: oauthConfig !== void 0,
-    ...oauthConfig ? { oauthConfig: { value: "oauthConfig", at: reader.at(oauthConfig) } } : {},
-    ...oauthPolicy ? { oauthPolicy: { value: "oauthPolicy", at: reader.at(oauthPolicy) } } : {}
-  };
-}
-
-// src/model/fields.ts
-var PLAIN_VALUE = "a plain value, not nested elements";
-var FieldReader = class {
-  constructor(doc) {
-    this.doc = doc;
+  /** Lints files and folders (relative to cwd; the whole project by default). */
+  async lintFiles(paths = []) {
+    return (await this.lintTarget({ paths })).results;
   }
-  doc;
-  invalid = [];
-  rejectedElements = /* @__PURE__ */ new WeakMap();
-  get root() {
-    return this.doc.root;
+  /** Lints what is staged in git, as `git commit` would record it (pre-commit). */
+  async lintStaged(paths = []) {
+    return (await this.lintTarget({ paths, staged: true })).results;
   }
-  at(element) {
-    return elementPosition(this.doc, element);
+  /** Lints the files changed since a git ref, with the rest of their apps. */
+  async lintChangedSince(ref, paths = []) {
+    return (await this.lintTarget({ paths, changedSince: ref })).results;
   }
-  /** The text of a value element, or its rejection when it holds elements (`<scopes><scopes>Full</scopes></scopes>`). */
-  leaf(element, path) {
-    if (element.children.length === 0) return elementText(this.doc, element);
-    return { rejected: this.reject({ field: path, found: nestedTags(element), expected: PLAIN_VALUE, at: this.at(element) }, element) };
+  /** The full run behind the last `lint*` call (apps, notices, stats), for formatters; undefined before any. */
+  get lastResult() {
+    return this.lastRun;
   }
-  /** The value of the first child `name` of `parent`, as written (empty included); undefined when absent. */
-  read(parent, name) {
-    const element = childNamed(parent, name);
-    if (!parent || !element) return void 0;
-    const path = this.pathOf(parent, name);
-    return { element, reading: this.leaf(element, path), path };
+  /** Lints and returns everything: results, the full run and what judged it. */
+  async lintTarget(target) {
+    const warnings = [];
+    const prepared = await prepareLint(this.options.onWarning ? this.options : { ...this.options, onWarning: (message) => warnings.push(message) }, target);
+    const run = await lint(target.onProgress ? { ...prepared.options, onProgress: target.onProgress } : prepared.options);
+    run.notices.push(...warnings.map((warning2) => safeMessage(warning2)), ...prepared.notices.map((notice) => safeMessage(notice)));
+    run.configuration = prepared.setup.configuration;
+    await prepared.after(run);
+    this.lastRun = { results: toEslintResults(run, { quiet: false }), run, setup: prepared.setup };
+    return this.lastRun;
   }
-  /** `oauthConfig/isAdminApproved`: the element's path from the root, as `valid-metadata` names it (metadata is two levels deep). */
-  pathOf(parent, name) {
-    return parent === this.root ? name : `${parent.name}/${name}`;
-  }
-  /** Records a value the platform rejects; with `element`, once per element (the first record wins). */
-  reject(record, element) {
-    if (element) {
-      const earlier = this.rejectedElements.get(element);
-      if (earlier) return earlier;
-      this.rejectedElements.set(element, record);
-    }
-    this.invalid.push(record);
-    return record;
-  }
-  /** A text value; a value element holding elements is recorded as invalid and counts as absent. */
-  text(parent, name) {
-    const read = this.read(parent, name);
-    return read && !isRejected(read.reading) ? read.reading : void 0;
-  }
-  /** A non-empty text value; an empty element counts as absent. */
-  nonEmptyText(parent, name) {
-    const value = this.text(parent, name);
-    return value?.value ? value : void 0;
-  }
-  /** Repeated elements (`profileName`, `scopes`), each located at its whole element; empty and nested ones dropped. */
-  repeated(parent, name) {
-    if (!parent) return [];
-    const path = this.pathOf(parent, name);
-    return childrenNamed(parent, name).flatMap((element) => {
-      if (isRejected(this.leaf(element, path))) return [];
-      const value = element.text.trim();
-      return value === "" ? [] : [{ value, at: this.at(element) }];
-    });
-  }
-  lines(parent, name) {
-    const read = this.read(parent, name);
-    return read && !isRejected(read.reading) ? elementTextLines(this.doc, read.element) : [];
-  }
-  commaList(parent, name) {
-    const read = this.read(parent, name);
-    return read && !isRejected(read.reading) ? elementCommaList(this.doc, read.element) : [];
-  }
-  /**
-   * A typed setting: `accept` maps the text to the value, or returns undefined to reject it as not `expected`
-   * (a string, or a function of what was found for "did you mean" hints). An empty element is rejected too.
-   */
-  setting(parent, name, expected, accept) {
-    const read = this.read(parent, name);
-    if (!read) return void 0;
-    if (isRejected(read.reading)) return read.reading;
-    const text = read.reading;
-    const value = accept(text.value);
-    if (value !== void 0) return { value, at: text.at };
-    const wanted = typeof expected === "string" ? expected : expected(text.value);
-    return { rejected: this.reject({ field: read.path, found: text.value, expected: wanted, at: text.at }, read.element) };
-  }
-  bool(parent, name) {
-    return this.setting(parent, name, "true or false", parseBoolean);
-  }
-  /** An enum value; an unknown one is recorded as invalid and comes back rejected. */
-  enumValue(parent, name, allowed) {
-    const accept = (text) => allowed.includes(text) ? text : void 0;
-    return this.setting(parent, name, (found) => enumExpectation(found, allowed), accept);
-  }
-  /** Records one entry of a list (a scope) that is not one of `allowed`. */
-  invalidEnum(path, value, allowed) {
-    this.reject({ field: path, found: value.value, expected: enumExpectation(value.value, allowed), at: value.at });
-  }
-  require(parent, name, path, anchor) {
-    const read = this.read(parent, name);
-    if (read && (isRejected(read.reading) || read.reading.value)) return;
-    this.invalid.push({ field: path, found: "", expected: `a <${name}> element, which is required`, at: this.at(anchor) });
-  }
-  /** Every boolean-named element below `parent` must hold `true` or `false`; `path` is the parent's path ('' for the root). */
-  checkBooleans(parent, path = "") {
-    if (!parent) return;
-    for (const child of parent.children) {
-      const childPath = path ? `${path}/${child.name}` : child.name;
-      if (!isBooleanElementName(child.name)) {
-        if (child.children.length > 0) this.checkBooleans(child, childPath);
-        continue;
-      }
-      const reading = this.leaf(child, childPath);
-      if (isRejected(reading) || parseBoolean(reading.value) !== void 0) continue;
-      this.reject({ field: childPath, found: reading.value, expected: "true or false", at: reading.at }, child);
-    }
-  }
-};
-function nestedTags(element) {
-  return element.children.map((child) => `<${child.name}>…</${child.name}>`).join("");
-}
-function parseBoolean(text) {
-  return text === "true" ? true : text === "false" ? false : void 0;
-}
-function enumExpectation(found, allowed) {
-  const hint = caseInsensitiveMatch(found, allowed);
-  if (hint) return `${hint} (values are case-sensitive)`;
-  const spelling = protocolSpellingMatch(found, allowed);
-  if (spelling) return `${spelling} (the metadata name of that value)`;
-  return `one of ${allowed.join(", ")}`;
-}
-
-// src/model/external-client-app.ts
-var ECA_SCOPES = [...CONNECTED_APP_SCOPES, ...ECA_EXTRA_SCOPES];
-function readExternalClientAppFile(type, reader) {
-  const root = reader.root;
-  reader.checkBooleans(root);
-  const appName = reader.nonEmptyText(root, "externalClientApplication")?.value;
-  if (type !== "ExternalClientApplication") reader.require(root, "externalClientApplication", "externalClientApplication", root);
-  switch (type) {
-    case "ExternalClientApplication":
-      reader.require(root, "label", "label", root);
-      reader.enumValue(root, "distributionState", ECA_DISTRIBUTION_STATES);
-      return { settings: { label: reader.nonEmptyText(root, "label"), otherUrls: urls(reader, ["iconUrl", "infoUrl", "logoUrl"]) } };
-    case "ExtlClntAppGlobalOauthSettings":
-      return {
-        ...appName ? { appName } : {},
-        settings: {
-          callbackUrls: reader.lines(root, "callbackUrl"),
-          certificate: reader.nonEmptyText(root, "certificate"),
-          consumerKey: reader.nonEmptyText(root, "consumerKey"),
-          consumerSecret: reader.text(root, "consumerSecret"),
-          pkceRequired: reader.bool(root, "isPkceRequired"),
-          consumerSecretOptional: reader.bool(root, "isConsumerSecretOptional"),
-          clientCredentialsEnabled: reader.bool(root, "isClientCredentialsFlowEnabled"),
-          deviceFlowEnabled: reader.bool(root, "isDeviceFlowEnabled"),
-          tokenExchangeEnabled: reader.bool(root, "isTokenExchangeEnabled"),
-          introspectAllTokens: reader.bool(root, "isIntrospectAllTokens"),
-          refreshTokenRotation: reader.bool(root, "isRefreshTokenRotationEnabled")
-        }
-      };
-    case "ExtlClntAppOauthSettings":
-      return {
-        ...appName ? { appName } : {},
-        settings: { scopes: scopes(reader), otherUrls: urls(reader, ["singleLogoutUrl"]) }
-      };
-    case "ExtlClntAppOauthConfigurablePolicies":
-      return { ...appName ? { appName } : {}, settings: readOauthPolicies(reader) };
-    case "ExtlClntAppConfigurablePolicies":
-      return { ...appName ? { appName } : {}, settings: { otherUrls: urls(reader, ["startUrl"]) } };
-    default:
-      return { settings: {} };
-  }
-}
-function scopes(reader) {
-  return reader.commaList(reader.root, "commaSeparatedOauthScopes").filter((scope) => {
-    if (ECA_SCOPES.includes(scope.value)) return true;
-    reader.invalidEnum("commaSeparatedOauthScopes", scope, ECA_SCOPES);
-    return false;
-  });
-}
-function urls(reader, names) {
-  return names.flatMap((name) => {
-    const url = reader.nonEmptyText(reader.root, name);
-    return url ? [{ field: name, url }] : [];
-  });
-}
-function readOauthPolicies(reader) {
-  const root = reader.root;
-  const permitted = reader.enumValue(root, "permittedUsersPolicyType", ECA_PERMITTED_USERS);
-  return {
-    adminApproved: mapReading(permitted, (value) => value === "AdminApprovedPreAuthorized"),
-    permittedProfiles: reader.commaList(root, "commaSeparatedProfile"),
-    permittedPermissionSets: reader.commaList(root, "commaSeparatedPermissionSet"),
-    ipRelaxation: reader.setting(
-      root,
-      "ipRelaxationPolicyType",
-      (found) => enumExpectation(found, ECA_IP_RELAXATION_SPELLINGS),
-      (text) => Object.hasOwn(ECA_IP_RELAXATION, text.toLowerCase()) ? ECA_IP_RELAXATION[text.toLowerCase()] : void 0
-    ),
-    refreshTokenPolicy: readRefreshTokenPolicy(reader),
-    sessionLevel: reader.enumValue(root, "requiredSessionLevel", ECA_SESSION_LEVELS),
-    sessionPolicyAction: reader.enumValue(root, "policyAction", POLICY_ACTIONS),
-    clientCredentialsPolicyEnabled: reader.bool(root, "isClientCredentialsFlowEnabled"),
-    clientCredentialsUser: reader.nonEmptyText(root, "clientCredentialsFlowUser"),
-    otherUrls: urls(reader, ["startUrl", "singleLogoutUrl"])
-  };
-}
-var ECA_IP_RELAXATION_SPELLINGS = ["Enforce", "Bypass", "Bypass_2factor", "Enforce_RelaxRefresh"];
-function readRefreshTokenPolicy(reader) {
-  const root = reader.root;
-  const type = reader.enumValue(root, "refreshTokenPolicyType", ECA_REFRESH_TOKEN_POLICY_TYPES);
-  const period = reader.setting(root, "refreshTokenValidityPeriod", "a positive whole number", (text) => /^[1-9][0-9]*$/.test(text) ? text : void 0);
-  const unit = reader.enumValue(root, "refreshTokenValidityUnit", ECA_REFRESH_TOKEN_UNITS);
-  if (type === void 0 || isRejected(type)) return type;
-  if (type.value === "Zero" || type.value === "Infinite") return { value: type.value.toLowerCase(), at: type.at };
-  const required = (name, part) => part ?? { rejected: reader.reject({ field: name, found: "", expected: `a <${name}> element, which ${type.value} requires`, at: type.at }) };
-  const length = required("refreshTokenValidityPeriod", period);
-  const lengthUnit = required("refreshTokenValidityUnit", unit);
-  if (isRejected(length)) return length;
-  if (isRejected(lengthUnit)) return lengthUnit;
-  const kind = type.value === "SpecificLifetime" ? "specific_lifetime" : "specific_inactivity";
-  return { value: `${kind}:${length.value}:${lengthUnit.value.toUpperCase()}`, at: type.at };
-}
-
-// src/model/build.ts
-var SECRET_FIELDS = {
-  AuthProvider: ["consumerSecret", "ecKey"],
-  NamedCredential: ["password", "oauthToken", "oauthRefreshToken", "awsAccessSecret"]
-};
-function buildModel(files, appConfig = () => void 0) {
-  const documents = [];
-  const apps = [];
-  const ecaGroups = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const reader = new FieldReader(file.doc);
-    const root = { value: file.doc.root.name, at: elementPosition(file.doc, file.doc.root) };
-    const document = {
-      file: file.path,
-      type: file.type,
-      name: file.componentName,
-      root,
-      forceIgnored: file.forceIgnored,
-      invalid: reader.invalid,
-      secrets: []
-    };
-    documents.push(document);
-    if (root.value !== file.type) {
-      reader.invalid.push({ field: "root element", found: root.value, expected: `<${file.type}> for a file named like this`, at: root.at });
-      continue;
-    }
-    if (file.type === "ConnectedApp") {
-      const read = readConnectedApp(reader);
-      const fileEntry = { file: file.path, type: file.type, root: root.at };
-      apps.push(
-        assembleApp({
-          name: file.componentName,
-          kind: "connectedApp",
-          files: [fileEntry],
-          forceIgnored: file.forceIgnored,
-          usesOAuth: read.usesOAuth,
-          anchor: root.at,
-          oauthAnchor: read.oauthConfig?.at ?? root.at,
-          policyAnchor: read.oauthPolicy?.at ?? read.oauthConfig?.at ?? root.at,
-          hasPolicyFile: false,
-          settings: read.settings,
-          config: appConfig(file.componentName)
-        })
-      );
-    } else if (file.type in SECRET_FIELDS) {
-      reader.checkBooleans(reader.root);
-      document.secrets = readSecretFields(reader, SECRET_FIELDS[file.type]);
-    } else {
-      const read = readExternalClientAppFile(file.type, reader);
-      const name = read.appName ?? file.componentName;
-      const group = ecaGroups.get(name) ?? { name, files: [] };
-      group.files.push({ file, settings: read.settings });
-      ecaGroups.set(name, group);
-    }
-  }
-  for (const group of ecaGroups.values()) apps.push(assembleExternalClientApp(group, appConfig(group.name)));
-  apps.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  return { apps, documents };
-}
-function readSecretFields(reader, names) {
-  return names.flatMap((field) => {
-    const value = reader.text(reader.root, field);
-    if (!value) return [];
-    return [{ field, value, .../^\+\+.*\+\+$/s.test(value.value) ? { encrypted: true } : {} }];
-  });
-}
-function assembleExternalClientApp(group, config) {
-  const deployed = group.files.filter((entry) => !entry.file.forceIgnored);
-  const forceIgnored = deployed.length === 0;
-  const files = forceIgnored ? group.files : deployed;
-  const byType = (type) => files.find((entry) => entry.file.type === type);
-  const rootOf = (entry) => entry ? elementPosition(entry.file.doc, entry.file.doc.root) : void 0;
-  const header = byType("ExternalClientApplication");
-  const global = byType("ExtlClntAppGlobalOauthSettings");
-  const oauthSettings = byType("ExtlClntAppOauthSettings");
-  const oauthPolicy = byType("ExtlClntAppOauthConfigurablePolicies");
-  const first = files[0];
-  const anchor = rootOf(header) ?? rootOf(first) ?? fileStart(first.file.path);
-  const consumerSecret = group.files.map((entry) => entry.settings.consumerSecret).find((secret) => secret !== void 0);
-  return assembleApp({
-    name: group.name,
-    kind: "externalClientApp",
-    files: files.map(({ file }) => ({ file: file.path, type: file.type, root: rootOf({ file }) })),
-    forceIgnored,
-    usesOAuth: Boolean(global ?? oauthSettings ?? oauthPolicy),
-    anchor,
-    // DECISIONS 12: an absent OAuth flag belongs in the global OAuth settings file, else on the header.
-    oauthAnchor: rootOf(global) ?? anchor,
-    policyAnchor: rootOf(oauthPolicy) ?? anchor,
-    hasPolicyFile: oauthPolicy !== void 0,
-    settings: { ...mergeSettings(files.map((entry) => entry.settings)), ...consumerSecret ? { consumerSecret } : {} },
-    config,
-    // ECA default differs from the Connected App's: PKCE is required unless turned off.
-    pkceDefault: true
-  });
-}
-function orDefault(reading, value, anchor) {
-  if (reading === void 0) return { value, at: anchor, defaulted: true };
-  if (isRejected(reading)) return { value, at: reading.rejected.at, invalid: reading.rejected };
-  return reading;
-}
-function assembleApp(input) {
-  const { settings: s, oauthAnchor, policyAnchor } = input;
-  const app = {
-    name: input.name,
-    kind: input.kind,
-    files: input.files,
-    forceIgnored: input.forceIgnored,
-    usesOAuth: input.usesOAuth,
-    anchor: input.anchor,
-    oauthAnchor,
-    policyAnchor,
-    hasPolicyFile: input.hasPolicyFile,
-    ...s.label ? { label: s.label } : {},
-    flow: { value: "web-server", declared: false },
-    scopes: s.scopes ?? [],
-    callbackUrls: s.callbackUrls ?? [],
-    adminApproved: orDefault(s.adminApproved, false, input.kind === "connectedApp" ? oauthAnchor : policyAnchor),
-    permittedProfiles: s.permittedProfiles ?? [],
-    permittedPermissionSets: s.permittedPermissionSets ?? [],
-    ipRelaxation: orDefault(s.ipRelaxation, "ENFORCE", policyAnchor),
-    refreshTokenPolicy: orDefault(s.refreshTokenPolicy, "infinite", policyAnchor),
-    refreshTokenRotation: orDefault(s.refreshTokenRotation, false, oauthAnchor),
-    pkceRequired: orDefault(s.pkceRequired, input.pkceDefault ?? false, oauthAnchor),
-    consumerSecretOptional: orDefault(s.consumerSecretOptional, false, oauthAnchor),
-    clientCredentialsEnabled: orDefault(s.clientCredentialsEnabled, false, oauthAnchor),
-    deviceFlowEnabled: orDefault(s.deviceFlowEnabled, false, oauthAnchor),
-    tokenExchangeEnabled: orDefault(s.tokenExchangeEnabled, false, oauthAnchor),
-    introspectAllTokens: orDefault(s.introspectAllTokens, false, oauthAnchor),
-    otherUrls: s.otherUrls ?? [],
-    // Optional settings have no default to fall back on: a rejected value is left out (valid-metadata reports it).
-    ...optional("sessionLevel", validReading(s.sessionLevel)),
-    ...optional("sessionPolicyAction", validReading(s.sessionPolicyAction)),
-    ...optional("certificate", s.certificate),
-    ...optional("consumerKey", s.consumerKey),
-    ...optional("consumerSecret", s.consumerSecret),
-    ...optional("clientCredentialsPolicyEnabled", validReading(s.clientCredentialsPolicyEnabled)),
-    ...optional("clientCredentialsUser", s.clientCredentialsUser),
-    ...optional("samlSigningAlgorithm", validReading(s.samlSigningAlgorithm)),
-    ...optional("samlEncryptionType", validReading(s.samlEncryptionType))
-  };
-  app.flow = input.config?.flow ? { value: input.config.flow, declared: true } : { value: inferFlow(app), declared: false };
-  return app;
-}
-function optional(key, value) {
-  return value === void 0 ? {} : { [key]: value };
-}
-function inferFlow(app) {
-  if (app.certificate?.value) return "jwt-bearer";
-  if (app.clientCredentialsEnabled.value) return "client-credentials";
-  if (app.consumerSecretOptional.value) return "user-agent";
-  if (app.callbackUrls.some((url) => isNativeCallback(url.value))) return "user-agent";
-  return "web-server";
-}
-
-// src/engine/run-rules.ts
-var RuleRunner = class {
-  constructor(input) {
-    this.input = input;
-  }
-  input;
-  findings = [];
-  crashes = [];
-  /** Levels and options per rule and environment, resolved once per run rather than once per file. */
-  resolvedRules = /* @__PURE__ */ new Map();
-  resolved(rule, environment) {
-    const key = `${environment}\0${rule.meta.id}`;
-    let resolved = this.resolvedRules.get(key);
-    if (!resolved) {
-      resolved = resolveRule(rule.meta, this.input.config, environment);
-      this.resolvedRules.set(key, resolved);
-    }
-    return resolved;
-  }
-  run(rule, environment, subject, app, check) {
-    const resolved = this.resolved(rule, environment);
-    if (resolved.level === "off") return;
-    const appConfig = app ? this.input.config.apps?.[app.name] : void 0;
-    const ctx = {
-      environment,
-      root: this.input.root,
-      options: resolved.options,
-      ...appConfig ? { appConfig } : {},
-      report: (descriptor) => {
-        this.findings.push({
-          ruleId: rule.meta.id,
-          severity: findingSeverity(resolved, descriptor.severity),
-          message: descriptor.message,
-          at: descriptor.at,
-          ...app ? { app: app.name } : {}
-        });
-      }
-    };
-    try {
-      check(ctx);
-    } catch (error) {
-      this.crashes.push({ ruleId: rule.meta.id, subject, error });
-    }
-  }
-  apps(apps) {
-    for (const app of apps) {
-      const environment = environmentFor(this.input.config.apps?.[app.name]?.environment, this.input.cliEnvironment, this.input.config);
-      for (const rule of this.input.rules) {
-        if (!rule.checkApp || app.forceIgnored && !rule.meta.includeForceIgnored) continue;
-        this.run(rule, environment, app.anchor.file, app, (ctx) => rule.checkApp(app, ctx));
-      }
-    }
-  }
-  documents(documents) {
-    const environment = environmentFor(void 0, this.input.cliEnvironment, this.input.config);
-    for (const doc of documents) {
-      for (const rule of this.input.rules) {
-        if (!rule.checkDocument || doc.forceIgnored && !rule.meta.includeForceIgnored) continue;
-        this.run(rule, environment, doc.file, void 0, (ctx) => rule.checkDocument(doc, ctx));
-      }
-    }
-  }
-  file(file) {
-    const environment = environmentFor(void 0, this.input.cliEnvironment, this.input.config);
-    for (const rule of this.input.rules) {
-      if (!rule.checkFile) continue;
-      this.run(rule, environment, file.file, void 0, (ctx) => rule.checkFile(file, ctx));
-    }
-  }
-  /** Whether any enabled rule looks at repository files: without one, the repository walk is skipped. */
-  hasFileRules() {
-    const environment = environmentFor(void 0, this.input.cliEnvironment, this.input.config);
-    return this.input.rules.some((rule) => rule.checkFile && resolveRule(rule.meta, this.input.config, environment).level !== "off");
-  }
-};
-
-// src/engine/sources.ts
-var diskSource = { read: readTextFile };
-var TextCache = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  texts = /* @__PURE__ */ new Map();
-  read(path) {
-    const cached2 = this.texts.get(path);
-    if (cached2 !== void 0) return { ok: true, text: cached2, bytes: new Uint8Array() };
-    return this.source.read(path);
-  }
-  keep(path, text) {
-    this.texts.set(path, text);
-  }
-  get(path) {
-    return this.texts.get(path);
-  }
-};
-
-// src/engine/summary.ts
-function summarizeApps(apps, config, cliEnvironment) {
-  return apps.filter((app) => !app.forceIgnored).map((app) => {
-    const certificate = app.certificate ? analyzeCertificate(app.certificate.value) : void 0;
+  /** The formats `loadFormatter` knows: text, json, sarif, github. */
+  static formats = FORMATS;
+  /** A formatter by name, as `--format` takes it. */
+  static async loadFormatter(name) {
+    const reporter = await loadReporter(name);
+    if (!reporter) throw new UsageError(`unknown format "${name}"; use one of ${FORMATS.join(", ")}`);
     return {
-      name: app.name,
-      kind: app.kind,
-      file: app.anchor.file,
-      flow: app.flow.value,
-      flowDeclared: app.flow.declared,
-      usesOAuth: app.usesOAuth,
-      scopes: app.scopes.map((scope) => scope.value),
-      callbackUrls: app.callbackUrls.map((url) => url.value),
-      adminApproved: app.adminApproved.value,
-      ipRelaxation: app.ipRelaxation.value,
-      ...certificate?.ok ? { certificateExpiry: certificate.info.notAfter.toISOString().slice(0, 10) } : {},
-      environment: environmentFor(config.apps?.[app.name]?.environment, cliEnvironment, config)
+      format: async (run, options = {}) => reporter.render(run, { color: false, quiet: false, cwd: run.root, env: {}, ...options })
     };
-  });
-}
-
-// src/engine/lint.ts
-var PROGRESS_EVERY = 64;
-async function lint(options = {}) {
-  const started = performance.now();
-  const cwd = options.cwd ?? process.cwd();
-  const config = options.config?.config ?? {};
-  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ["."], ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {} });
-  if (discovery.missing.length > 0) {
-    const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename8(path)));
-    throw new UsageError(`no such file or directory: ${discovery.missing.join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
   }
-  const root = discovery.root;
-  const texts = new TextCache(options.fileSource ?? diskSource);
-  const rules = selectRules(options.rules ?? builtinRules, options.only);
-  const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
-  const fatal = [];
-  const parsed = [];
-  const progress = progressTicker(options.onProgress);
-  for (const file of discovery.metadata) {
-    progress("parse", discovery.metadata.length);
-    const read = texts.read(file.path);
-    if (!read.ok) {
-      fatal.push(parseError(file.path, read.reason, 1, 1));
-      continue;
-    }
-    texts.keep(file.path, read.text);
-    if (read.text.trim() === "") {
-      fatal.push(parseError(file.path, "file is empty: a metadata file needs a root element", 1, 1));
-      continue;
-    }
-    const result = parseXml(file.path, read.text);
-    if (!result.ok) {
-      fatal.push(parseError(file.path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column));
-      continue;
-    }
-    parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: result.doc });
+  /** Formats a run (e.g. `linter.lastResult.run`) in one of the formats. */
+  static async formatResults(run, name, options = {}) {
+    return (await _Linter.loadFormatter(name)).format(run, options);
   }
-  const model = buildModel(parsed, (name) => config.apps?.[name]);
-  runner.apps(model.apps);
-  runner.documents(model.documents);
-  let scannedFiles = 0;
-  const keptScanFiles = [];
-  if (runner.hasFileRules()) {
-    for (const path of discovery.scanFiles) {
-      progress("scan", discovery.scanFiles.length);
-      const read = texts.read(path);
-      if (!read.ok && !read.binary) continue;
-      scannedFiles++;
-      const before = runner.findings.length;
-      runner.file(read.ok ? { file: path, text: read.text } : { file: path, text: "", binary: true });
-      if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
-        texts.keep(path, read.text);
-        keptScanFiles.push(path);
-      }
-    }
-    for (const path of options.deletedFiles ?? []) runner.file({ file: path, text: "", deleted: true });
-  }
-  for (const crash of runner.crashes) {
-    fatal.push(parseError(crash.subject, `rule ${crash.ruleId} failed on this file: ${crash.error.message}`, 1, 1));
-  }
-  const fingerprints = new FingerprintAllocator();
-  const lineIndexes = /* @__PURE__ */ new Map();
-  const textOf3 = (file) => texts.get(file) ?? readQuietly(file);
-  const lineText = (file, line) => {
-    let index = lineIndexes.get(file);
-    if (!index) {
-      index = new LineIndex(file, textOf3(file) ?? "");
-      lineIndexes.set(file, index);
-    }
-    return index.lineText(line);
-  };
-  const secretRules = new Set(rules.filter((rule) => rule.meta.pointsAtSecrets).map((rule) => rule.meta.id));
-  const fingerprint = (finding) => fingerprints.next({
-    ruleId: finding.ruleId,
-    ...finding.app ? { app: finding.app } : {},
-    file: relativePath(root, finding.at.file),
-    content: finding.fatal || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at)
-  });
-  const sorted = sortFindings([...fatal, ...runner.findings]);
-  let findings = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
-  const suppressed = [];
-  const notices = [...discovery.notices];
-  const extraMeta = [];
-  const directiveFiles = [.../* @__PURE__ */ new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== void 0);
-  const appNames = model.apps.map((app) => app.name);
-  for (const processor of options.postProcessors ?? []) {
-    const out = processor.process(findings, { root, textOf: textOf3, fingerprint, files: directiveFiles, appNames });
-    findings = sortFindings(out.findings);
-    suppressed.push(...out.suppressed);
-    notices.push(...out.notices ?? []);
-    extraMeta.push(...processor.meta ?? []);
-  }
-  const results = groupByFile(findings, suppressed, discovery.metadata.map((file) => file.path));
-  const parseFailures = findings.filter((finding) => finding.fatal);
-  return {
-    root,
-    toolVersion: toolVersion(),
-    results,
-    rules: uniqueMeta([...ENGINE_RULES, ...rules.map((rule) => rule.meta), ...extraMeta]),
-    parseFailures,
-    stats: {
-      files: discovery.scanFiles.length || discovery.metadata.length,
-      metadataFiles: discovery.metadata.length,
-      apps: model.apps.filter((app) => !app.forceIgnored).length,
-      scannedFiles,
-      durationMs: Math.round(performance.now() - started),
-      baselineHidden: suppressed.filter((finding) => finding.suppressed?.kind === "baseline").length
-    },
-    ...options.deletedFiles?.length ? { deletedFiles: options.deletedFiles } : {},
-    apps: summarizeApps(model.apps, config, options.environment),
-    notices
-  };
-}
-function progressTicker(onProgress) {
-  if (!onProgress) return () => {
-  };
-  let phase;
-  let done = 0;
-  return (current, total) => {
-    if (current !== phase) {
-      phase = current;
-      done = 0;
-    }
-    if (done % PROGRESS_EVERY === 0) onProgress({ phase: current, done, total });
-    done++;
-  };
-}
-function selectRules(rules, only) {
-  if (!only?.length) return rules;
-  return rules.filter((rule) => only.includes(rule.meta.id));
-}
-function parseError(file, message, line, column) {
-  return { ruleId: PARSE_ERROR.id, severity: "error", message, at: { file, line, column }, fatal: true };
-}
-function readQuietly(file) {
-  try {
-    return readFileSync2(file, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-function sortFindings(findings) {
-  return findings.sort(
-    (a, b) => compare2(a.at.file, b.at.file) || compare2(a.at.line, b.at.line) || compare2(a.at.column, b.at.column) || compare2(a.ruleId, b.ruleId) || compare2(a.message, b.message)
-  );
-}
-function groupByFile(findings, suppressed, lintedFiles) {
-  const byFile = /* @__PURE__ */ new Map();
-  const entry = (file) => {
-    let result = byFile.get(file);
-    if (!result) {
-      result = { file, findings: [], suppressed: [] };
-      byFile.set(file, result);
-    }
-    return result;
-  };
-  for (const file of lintedFiles) entry(file);
-  for (const finding of findings) entry(finding.at.file).findings.push(finding);
-  for (const finding of suppressed) entry(finding.at.file).suppressed.push(finding);
-  return [...byFile.values()].sort((a, b) => compare2(a.file, b.file));
-}
-function uniqueMeta(metas) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const meta of metas) if (!byId.has(meta.id)) byId.set(meta.id, meta);
-  return [...byId.values()];
-}
-var version;
-function toolVersion() {
-  version ??= JSON.parse(readFileSync2(new URL("../../package.json", import.meta.url), "utf8")).version;
-  return version;
-}
-
-// src/reporters/findings.ts
-function countFindings(run) {
-  const counts = { errors: 0, warnings: 0, suppressed: 0 };
-  for (const result of run.results) {
-    for (const finding of result.findings) {
-      if (finding.severity === "error") counts.errors++;
-      else counts.warnings++;
-    }
-    counts.suppressed += result.suppressed.length;
-  }
-  return counts;
-}
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function activeFindings(run) {
-  return run.results.flatMap((result) => result.findings);
-}
-function bySeverity(rules) {
-  const securitySeverity2 = new Map(rules.map((meta) => [meta.id, meta.securitySeverity]));
-  const rank = (finding) => [
-    finding.severity === "error" ? 0 : 1,
-    finding.fatal ? 0 : 1,
-    -(securitySeverity2.get(finding.ruleId) ?? 0)
-  ];
-  return (a, b) => {
-    const left = rank(a);
-    const right = rank(b);
-    for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) return left[i] - right[i];
-    return 0;
-  };
-}
-
-// src/reporters/github-summary.ts
-var JOB_SUMMARY_BYTES = 1024 * 1024;
-var FINDINGS_BUDGET = JOB_SUMMARY_BYTES - 16 * 1024;
-var KIND = { connectedApp: "Connected App", externalClientApp: "External Client App" };
-function renderJobSummary(run, options) {
-  const counts = countFindings(run);
-  const link = fileLinker(options.env);
-  const findings = activeFindings(run).filter((finding) => !options.quiet || finding.severity === "error").sort(bySeverity(run.rules));
-  const docs = new Map(run.rules.map((meta) => [meta.id, meta.docs]));
-  const icon = counts.errors > 0 ? "❌" : counts.warnings > 0 ? "⚠️" : "✅";
-  const out = [
-    "## connected-app-lint",
-    "",
-    `${icon} **${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}** in ${plural(run.stats.apps, "app")} (${plural(run.stats.metadataFiles, "metadata file")}, ${plural(run.stats.scannedFiles, "file")} scanned for secrets)` + (counts.suppressed ? `; ${counts.suppressed} suppressed (listed in the JSON and SARIF reports)` : "") + ".",
-    ""
-  ];
-  if (run.parseFailures.length > 0) {
-    out.push(`${plural(run.parseFailures.length, "file")} could not be read or parsed, so ${run.parseFailures.length === 1 ? "it was" : "they were"} not checked.`, "");
-  }
-  if (run.apps.length > 0) {
-    out.push("### Apps", "");
-    out.push(tableRow(["App", "Kind", "Environment", "Flow", "Scopes", "Admin approved", "IP relaxation", "Certificate expires", "Findings"]));
-    out.push(tableRow(Array(9).fill("---")));
-    for (const app of run.apps) out.push(appRow(run, app, findings, link));
-    out.push("");
-  }
-  if (findings.length > 0) {
-    out.push("### Findings", "");
-    out.push(tableRow(["Severity", "Rule", "Location", "Message"]), tableRow(["---", "---", "---", "---"]));
-    let bytes = Buffer.byteLength(out.join("\n"));
-    let shown = 0;
-    for (const finding of findings) {
-      const row = findingRow(run, finding, docs.get(finding.ruleId), link);
-      bytes += Buffer.byteLength(row) + 1;
-      if (bytes > FINDINGS_BUDGET) break;
-      out.push(row);
-      shown++;
-    }
-    if (shown < findings.length) {
-      out.push("", `…and ${plural(findings.length - shown, "more finding")}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`);
-    }
-    out.push("");
-  }
-  for (const notice of run.notices) out.push(`> ${markdownText(notice)}`, "");
-  return `${out.join("\n")}
-`;
-}
-function appRow(run, app, findings, link) {
-  const own = findings.filter((finding) => finding.app === app.name);
-  const errors = own.filter((finding) => finding.severity === "error").length;
-  const warnings = own.length - errors;
-  const verdict = own.length === 0 ? "✅ none" : [errors && `❌ ${plural(errors, "error")}`, warnings && `⚠️ ${plural(warnings, "warning")}`].filter(Boolean).join(", ");
-  return tableRow([
-    link(markdownText(app.name), relativePath(run.root, app.file)),
-    KIND[app.kind],
-    app.environment,
-    app.usesOAuth ? `${markdownText(app.flow)}${app.flowDeclared ? "" : " (inferred)"}` : "no OAuth",
-    app.usesOAuth && app.scopes.length ? app.scopes.map(markdownText).join(", ") : "—",
-    app.adminApproved ? "yes" : "no",
-    markdownText(app.ipRelaxation),
-    app.certificateExpiry ? markdownText(app.certificateExpiry) : "—",
-    verdict
-  ]);
-}
-function findingRow(run, finding, docs, link) {
-  const path = relativePath(run.root, finding.at.file);
-  const rule = docs ? `[${markdownText(finding.ruleId)}](${docs})` : markdownText(finding.ruleId);
-  return tableRow([
-    finding.severity === "error" ? "❌ error" : "⚠️ warning",
-    rule,
-    link(markdownText(`${path}:${finding.at.line}`), path, finding.at.line),
-    markdownText(finding.message)
-  ]);
-}
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-function markdownText(text) {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
-}
-function fileLinker(env) {
-  const server = env.GITHUB_SERVER_URL;
-  const repository = env.GITHUB_REPOSITORY;
-  const sha = env.GITHUB_SHA;
-  if (!server || !repository || !sha) return (text) => text;
-  const base = `${server.replace(/\/+$/, "")}/${repository}/blob/${sha}/`;
-  return (text, path, line) => {
-    const encoded = path.split("/").map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
-    return `[${text}](${base}${encoded}${line ? `#L${line}` : ""})`;
-  };
-}
-
-// src/reporters/workflow-commands.ts
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function workflowCommand(command, properties, message) {
-  const props = Object.entries(properties).filter((entry) => entry[1] !== void 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
-  return `::${command}${props ? ` ${props}` : ""}::${escapeData(message)}`;
-}
-function singleLine(text) {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
-}
-
-// src/reporters/github.ts
-var ANNOTATIONS_PER_LEVEL = 10;
-var githubReporter = {
-  format: "github",
-  render(run, options) {
-    const lines = annotationLines(run, options);
-    const summaryPath = options.env.GITHUB_STEP_SUMMARY;
-    if (summaryPath) {
-      try {
-        (0, node_fs_exports.appendFileSync)(summaryPath, renderJobSummary(run, options));
-      } catch (error) {
-        lines.push(`connected-app-lint: could not write the job summary: ${singleLine(error.message)}`);
-      }
-    }
-    return `${lines.join("\n")}
-`;
-  }
+  static version = toolVersion;
 };
-function annotationLines(run, options) {
-  const findings = activeFindings(run).filter((finding) => !options.quiet || finding.severity === "error").sort(bySeverity(run.rules));
-  const annotated = [];
-  const rest = [];
-  const used = { error: 0, warning: 0 };
-  for (const finding of findings) {
-    if (used[finding.severity] < ANNOTATIONS_PER_LEVEL) {
-      used[finding.severity]++;
-      annotated.push(finding);
-    } else {
-      rest.push(finding);
-    }
-  }
-  const lines = annotated.map((finding) => annotation(run, finding));
-  if (rest.length > 0) {
-    lines.push(`${plural(rest.length, "more finding")}:`);
-    lines.push(...rest.map((finding) => plainLine(run, finding)));
-    lines.push(workflowCommand("notice", { title: "connected-app-lint" }, moreNotice(rest, Boolean(options.env.GITHUB_STEP_SUMMARY))));
-  }
-  lines.push(totalsLine(run, countFindings(run), options.quiet));
-  return lines;
-}
-function annotation(run, finding) {
-  const { at } = finding;
-  return workflowCommand(
-    finding.severity,
-    {
-      file: relativePath(run.root, at.file),
-      line: at.line,
-      endLine: at.endLine ?? at.line,
-      col: at.column,
-      endColumn: at.endColumn,
-      title: finding.ruleId
-    },
-    finding.message
-  );
-}
-function plainLine(run, finding) {
-  const where = `${relativePath(run.root, finding.at.file)}:${finding.at.line}:${finding.at.column}`;
-  return `  ${singleLine(where)}  ${finding.severity}  ${singleLine(finding.message)}  ${finding.ruleId}`;
-}
-function moreNotice(rest, hasSummary) {
-  const errors = rest.filter((finding) => finding.severity === "error").length;
-  const warnings = rest.length - errors;
-  const parts = [errors && plural(errors, "error"), warnings && plural(warnings, "warning")].filter(Boolean);
-  return `${plural(rest.length, "more finding")} (${parts.join(", ")}) not annotated: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings per step. The full list is in this step's log${hasSummary ? " and in the job summary" : ""}, and in code scanning when the SARIF report is uploaded.`;
-}
-function totalsLine(run, counts, quiet) {
-  const apps = plural(run.stats.apps, "app");
-  const suppressed = counts.suppressed ? `, ${counts.suppressed} suppressed` : "";
-  if (counts.errors + counts.warnings === 0) return `connected-app-lint: no problems in ${apps}${suppressed}.`;
-  const warnings = quiet ? "" : `, ${plural(counts.warnings, "warning")}`;
-  return `connected-app-lint: ${plural(counts.errors, "error")}${warnings} in ${apps}${suppressed}.`;
-}
 
-// src/reporters/sarif.ts
-import { isAbsolute as isAbsolute7 } from "node:path";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
-import { gzipSync } from "node:zlib";
-var SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-var TOOL_NAME = "connected-app-lint";
-var INFORMATION_URI = "https://github.com/connected-app-lint/connected-app-lint";
-var SRCROOT = "%SRCROOT%";
-var DEFAULT_SARIF_CATEGORY = "connected-app-lint/";
-var GITHUB_SARIF_LIMITS = {
-  resultsPerRun: 25e3,
-  /** 10 MB, gzip-compressed (read as 10,000,000 bytes, the stricter reading). */
-  gzippedBytes: 1e7,
-  descriptionLength: 1024,
-  nameLength: 255,
-  tagsPerRule: 20
-};
-var sarifReporter = {
-  format: "sarif",
-  render: (run, options) => `${renderSarifWithinLimits(run, options)}
-`
-};
-function renderSarifWithinLimits(run, options) {
-  const entries = resultEntries(run);
-  let keep = Math.min(entries.length, GITHUB_SARIF_LIMITS.resultsPerRun);
-  for (; ; ) {
-    const text = JSON.stringify(buildSarifLog(run, options, entries, keep));
-    const size = gzippedSize(text);
-    if (size <= GITHUB_SARIF_LIMITS.gzippedBytes || keep === 0) return text;
-    keep = Math.min(keep - 1, Math.floor(keep * GITHUB_SARIF_LIMITS.gzippedBytes * 0.9 / size));
-  }
-}
-function gzippedSize(text) {
-  const bytes = Buffer.byteLength(text);
-  return bytes <= GITHUB_SARIF_LIMITS.gzippedBytes / 2 ? bytes : gzipSync(text).length;
-}
-function resultEntries(run) {
-  const deleted = new Set(run.deletedFiles ?? []);
-  const findings = run.results.flatMap((result) => deleted.has(result.file) ? [] : [...result.findings, ...result.suppressed]);
-  return findings.map((finding, order) => ({ finding, order }));
-}
-function deletedFileNotifications(run, ruleIndex) {
-  const deleted = new Set(run.deletedFiles ?? []);
-  return run.results.filter((result) => deleted.has(result.file)).flatMap(
-    (result) => result.findings.map((finding) => ({
-      level: finding.severity,
-      message: { text: `${relativePath(run.root, finding.at.file)} (deleted): ${finding.message}` },
-      associatedRule: { id: finding.ruleId, index: ruleIndex.get(finding.ruleId) }
-    }))
-  );
-}
-function buildSarifLog(run, options, entries = resultEntries(run), keep = entries.length) {
-  const severity = bySeverity(run.rules);
-  const kept = keep >= entries.length ? entries : [...entries].sort((a, b) => Number(a.finding.suppressed !== void 0) - Number(b.finding.suppressed !== void 0) || severity(a.finding, b.finding)).slice(0, keep).sort((a, b) => a.order - b.order);
-  const descriptors = ruleDescriptors(run.rules, [
-    ...entries.map((entry) => entry.finding.ruleId),
-    ...run.results.flatMap((result) => result.findings.map((finding) => finding.ruleId))
-  ]);
-  const ruleIndex = new Map(descriptors.map((descriptor, index) => [descriptor.id, index]));
-  const locate = (at) => location(run.root, at);
-  const notifications = run.parseFailures.map((failure) => ({
-    level: "error",
-    message: { text: failure.message },
-    locations: [locate(failure.at)],
-    associatedRule: { id: failure.ruleId, index: ruleIndex.get(failure.ruleId) }
-  }));
-  if (kept.length < entries.length) {
-    notifications.push({ level: "warning", message: { text: capNotice(entries.length - kept.length, entries.length) } });
-  }
-  for (const notice of run.notices) notifications.push({ level: "note", message: { text: notice } });
-  notifications.push(...deletedFileNotifications(run, ruleIndex));
-  return {
-    $schema: SCHEMA_URI,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: TOOL_NAME, semanticVersion: run.toolVersion, informationUri: INFORMATION_URI, rules: descriptors } },
-        automationDetails: { id: automationId(options.sarifCategory) },
-        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(run.root) } },
-        columnKind: "utf16CodeUnits",
-        invocations: [{ executionSuccessful: run.parseFailures.length === 0, toolExecutionNotifications: notifications }],
-        results: kept.map(({ finding }) => toResult(finding, ruleIndex.get(finding.ruleId), locate(finding.at)))
-      }
-    ]
-  };
-}
-function capNotice(dropped, total) {
-  return `${dropped} of ${total} results were left out to stay within GitHub's code scanning limits (${GITHUB_SARIF_LIMITS.resultsPerRun.toLocaleString("en-US")} results per run, 10 MB gzipped); the most severe results are kept. Run connected-app-lint with --format json for the full list.`;
-}
-function automationId(category) {
-  if (category === void 0 || category.trim() === "") return DEFAULT_SARIF_CATEGORY;
-  return category.endsWith("/") ? category : `${category}/`;
-}
-function toResult(finding, ruleIndex, at) {
-  return {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: finding.severity,
-    message: { text: finding.message },
-    locations: [at],
-    partialFingerprints: { primaryLocationLineHash: finding.fingerprint },
-    ...finding.suppressed ? {
-      suppressions: [
-        {
-          kind: finding.suppressed.kind === "directive" ? "inSource" : "external",
-          // GitHub does not support required-looking properties set to '': leave an empty reason out.
-          ...finding.suppressed.justification.trim() ? { justification: finding.suppressed.justification } : {}
-        }
-      ]
-    } : {}
-  };
-}
-function location(root, at) {
-  const relative7 = relativePath(root, at.file);
-  const inside = relative7 !== "" && !relative7.startsWith("../") && relative7 !== ".." && !isAbsolute7(relative7);
-  const artifactLocation = inside ? { uri: relative7.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL2(at.file).href };
-  return { physicalLocation: { artifactLocation, region: region(at) } };
-}
-function region(at) {
-  const startLine = positiveInteger(at.line);
-  const startColumn = positiveInteger(at.column);
-  const endLine = at.endLine !== void 0 ? Math.max(startLine, positiveInteger(at.endLine)) : void 0;
-  let endColumn = at.endColumn !== void 0 ? positiveInteger(at.endColumn) : void 0;
-  if (endColumn !== void 0 && (endLine ?? startLine) === startLine && endColumn <= startColumn) endColumn = void 0;
-  return {
-    startLine,
-    startColumn,
-    ...endLine !== void 0 && endLine !== startLine ? { endLine } : {},
-    ...endColumn !== void 0 ? { endColumn } : {}
-  };
-}
-function positiveInteger(value) {
-  return Number.isInteger(value) && value >= 1 ? value : 1;
-}
-function directoryUri(dir) {
-  const href = pathToFileURL2(dir).href;
-  return href.endsWith("/") ? href : `${href}/`;
-}
-function ruleDescriptors(rules, findingRuleIds) {
-  const descriptors = rules.map(toDescriptor);
-  const known = new Set(descriptors.map((descriptor) => descriptor.id));
-  for (const id of findingRuleIds) {
-    if (known.has(id)) continue;
-    known.add(id);
-    descriptors.push({
-      id,
-      ...displayName(id),
-      shortDescription: { text: `Findings of rule ${id}.` },
-      fullDescription: { text: `Findings of rule ${id}, which did not describe itself.` },
-      help: { text: `Findings of rule ${id}.` },
-      defaultConfiguration: { level: "warning" },
-      properties: { tags: ["security"] }
-    });
-  }
-  return descriptors;
-}
-function toDescriptor(meta) {
-  const short = limitText(meta.description, GITHUB_SARIF_LIMITS.descriptionLength);
-  const full = limitText(meta.fullDescription || meta.description, GITHUB_SARIF_LIMITS.descriptionLength);
-  const defaults = `Default severity: ${levelName(meta.severity.production)} in production, ${levelName(meta.severity.sandbox)} in sandboxes.`;
-  const tags = [.../* @__PURE__ */ new Set(["security", ...meta.tags])].slice(0, GITHUB_SARIF_LIMITS.tagsPerRule);
-  return {
-    id: meta.id,
-    ...displayName(meta.id),
-    shortDescription: { text: short },
-    fullDescription: { text: full },
-    ...meta.docs ? { helpUri: meta.docs } : {},
-    help: {
-      text: `${meta.description}
-
-${meta.fullDescription}
-
-${defaults}${meta.docs ? `
-
-Documentation: ${meta.docs}` : ""}`,
-      markdown: `**${meta.description}**
-
-${meta.fullDescription}
-
-${defaults}${meta.docs ? `
-
-[How to fix, examples and options](${meta.docs})` : ""}`
-    },
-    defaultConfiguration: defaultConfiguration(meta.severity.production),
-    properties: {
-      tags,
-      ...meta.precision ? { precision: meta.precision } : {},
-      "security-severity": securitySeverity(meta.securitySeverity)
-    }
-  };
-}
-function defaultConfiguration(level) {
-  if (level === "off") return { level: "warning", enabled: false };
-  return { level: level === "error" ? "error" : "warning" };
-}
-function levelName(level) {
-  return level === "warn" ? "warning" : level;
-}
-function securitySeverity(score) {
-  const clamped = Number.isFinite(score) ? Math.min(10, Math.max(0.1, score)) : 0.1;
-  return clamped.toFixed(1);
-}
-function displayName(id) {
-  const name = id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join("");
-  if (name === "" || name.toLowerCase() === id.toLowerCase()) return {};
-  return { name: limitText(name, GITHUB_SARIF_LIMITS.nameLength) };
-}
-function limitText(text, max) {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, max - 1).join("")}…`;
-}
+// src/action/run.ts
+init_findings();
+init_github();
+init_sarif();
+init_workflow_commands();
 
 // src/action/io.ts
+init_node_fs();
 import { randomUUID } from "node:crypto";
 import { EOL } from "node:os";
-function getInput(env, name) {
-  return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+function getInput(env3, name) {
+  return (env3[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
-function setOutputs(env, outputs) {
-  const file = env.GITHUB_OUTPUT;
+function setOutputs(env3, outputs) {
+  const file = env3.GITHUB_OUTPUT;
   if (!file) return;
   let text = "";
   for (const [name, value] of Object.entries(outputs)) {
@@ -16584,6 +24774,7 @@ function setOutputs(env, outputs) {
 }
 
 // src/action/run.ts
+import { resolve as resolve8 } from "node:path";
 var FAIL_ON = ["error", "warning", "never"];
 var EXIT = { passed: 0, failed: 1, error: 2 };
 var InputError = class extends Error {
@@ -16592,71 +24783,81 @@ async function runAction(io) {
   try {
     const inputs = readInputs(io.env);
     const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
-    const args = lintArgs(inputs);
-    const prepared = await prepareLint(args, workspace, { stderr: io.stderr });
-    const run = await lint(prepared.options);
-    await prepared.after?.(run);
+    const linter = new Linter(linterOptions(inputs, workspace, io.env));
+    const { run } = await linter.lintTarget({ paths: inputs.paths });
     const reporterOptions = {
       color: false,
       quiet: false,
       cwd: workspace,
       env: io.env,
-      ...args.sarifCategory !== void 0 ? { sarifCategory: args.sarifCategory } : {}
+      ...inputs.sarifCategory ? { sarifCategory: inputs.sarifCategory } : {}
     };
     io.stdout.write(await githubReporter.render(run, reporterOptions));
     let sarifPath = "";
     if (inputs.sarifFile) {
-      sarifPath = resolve7(workspace, inputs.sarifFile);
-      (0, node_fs_exports.mkdirSync)(dirname8(sarifPath), { recursive: true });
-      (0, node_fs_exports.writeFileSync)(sarifPath, await sarifReporter.render(run, reporterOptions));
-      io.stdout.write(`connected-app-lint: SARIF report written to ${singleLine(sarifPath)}
+      sarifPath = resolve8(workspace, inputs.sarifFile);
+      try {
+        writeFileSafely(sarifPath, await sarifReporter.render(run, reporterOptions), { what: "SARIF report", base: workspace });
+      } catch (error2) {
+        if (error2 instanceof WriteError) throw new InputError(`sarif-file: ${error2.message}`);
+        throw error2;
+      }
+      io.stdout.write(`connected-app-lint: SARIF report written to ${safePath(sarifPath)}
 `);
     }
     const counts = countFindings(run);
     setOutputs(io.env, { errors: counts.errors, warnings: counts.warnings, "sarif-file": sarifPath });
-    const failure = failureReason(counts, inputs.failOn, args.maxWarnings);
+    const failure = failureReason(counts, inputs.failOn, inputs.maxWarnings);
     if (!failure) return EXIT.passed;
     io.stdout.write(`connected-app-lint: failing the step: ${failure}
 `);
     return EXIT.failed;
-  } catch (error) {
-    const known = error instanceof InputError || error instanceof UsageError;
-    const message = known ? `invalid input: ${inInputTerms(error.message)}` : `internal error: ${error.message}`;
-    io.stdout.write(`${workflowCommand("error", { title: "connected-app-lint" }, message)}
+  } catch (error2) {
+    const known = error2 instanceof InputError || error2 instanceof UsageError;
+    const message = error2 instanceof InputError ? `invalid input: ${error2.message}` : known ? error2.message : `internal error: ${error2.message}`;
+    io.stdout.write(`${workflowCommand("error", { title: "connected-app-lint" }, safeLines(message))}
 `);
-    if (!known) io.stderr.write(`${error.stack ?? ""}
+    if (!known) io.stderr.write(`${safeLines(error2.stack ?? "", 2e3)}
 `);
     return EXIT.error;
   }
 }
-function readInputs(env) {
-  const failOn = getInput(env, "fail-on") || "error";
+var BOOLEAN = /* @__PURE__ */ new Map([["true", true], ["false", false], ["", false]]);
+function readInputs(env3) {
+  const failOn = getInput(env3, "fail-on") || "error";
   if (!FAIL_ON.includes(failOn)) throw new InputError(`fail-on must be one of ${FAIL_ON.join(", ")}, not "${failOn}"`);
-  const paths = getInput(env, "path").split(/\r?\n/).map((path) => path.trim()).filter(Boolean);
+  const paths = getInput(env3, "path").split(/\r?\n/).map((path2) => path2.trim()).filter(Boolean);
+  const environment = getInput(env3, "environment");
+  if (environment && environment !== "production" && environment !== "sandbox") throw new InputError(`environment must be production or sandbox, not "${environment}"`);
+  const maxWarningsText = getInput(env3, "max-warnings");
+  const maxWarnings = maxWarningsText === "" ? void 0 : Number(maxWarningsText);
+  if (maxWarnings !== void 0 && (!Number.isInteger(maxWarnings) || maxWarnings < -1)) throw new InputError(`max-warnings takes a whole number, not "${maxWarningsText}"`);
+  const plugins = BOOLEAN.get(getInput(env3, "plugins").toLowerCase());
+  if (plugins === void 0) throw new InputError(`plugins must be true or false, not "${getInput(env3, "plugins")}"`);
+  const config = getInput(env3, "config");
+  const configFrom = getInput(env3, "config-from");
+  if (config && configFrom) throw new InputError("config-from cannot be combined with config; give one trusted source");
   return {
     paths: paths.length ? paths : ["."],
-    config: getInput(env, "config"),
-    environment: getInput(env, "environment"),
-    sarifFile: getInput(env, "sarif-file"),
+    config,
+    configFrom,
+    ...environment ? { environment } : {},
+    sarifFile: getInput(env3, "sarif-file"),
     failOn,
-    maxWarnings: getInput(env, "max-warnings"),
-    sarifCategory: getInput(env, "sarif-category")
+    ...maxWarnings !== void 0 && maxWarnings >= 0 ? { maxWarnings } : {},
+    sarifCategory: getInput(env3, "sarif-category"),
+    plugins
   };
 }
-function lintArgs(inputs) {
-  const argv = ["lint", "--format", "github"];
-  if (inputs.config) argv.push("--config", inputs.config);
-  if (inputs.environment) argv.push("--env", inputs.environment);
-  if (inputs.maxWarnings) argv.push("--max-warnings", inputs.maxWarnings);
-  if (inputs.sarifCategory) argv.push("--sarif-category", inputs.sarifCategory);
-  argv.push("--", ...inputs.paths);
-  const args = parseCliArgs(argv);
-  if (args.command !== "lint") throw new InputError("the inputs do not describe a lint run");
-  return args;
-}
-var INPUT_OF_FLAG = { "--env": "environment", "--max-warnings": "max-warnings", "--config": "config", "--sarif-category": "sarif-category" };
-function inInputTerms(message) {
-  return message.replace(/--[a-z-]+/g, (flag) => INPUT_OF_FLAG[flag] ?? flag);
+function linterOptions(inputs, workspace, env3) {
+  return {
+    cwd: workspace,
+    env: env3,
+    ...inputs.config ? { config: inputs.config } : {},
+    ...inputs.configFrom ? { configFrom: inputs.configFrom } : {},
+    plugins: inputs.plugins,
+    ...inputs.environment ? { environment: inputs.environment } : {}
+  };
 }
 function failureReason(counts, failOn, maxWarnings) {
   if (failOn === "never") return void 0;

@@ -1,18 +1,21 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { parseCliArgs, UsageError, type LintArgs } from '../cli/args.js';
-import { prepareLint } from '../cli/prepare.js';
-import { lint } from '../engine/lint.js';
+import { UsageError } from '../engine/errors.js';
+import { Linter } from '../linter/linter.js';
+import type { LinterOptions } from '../linter/options.js';
+import { WriteError, writeFileSafely } from '../project/write.js';
 import { countFindings, plural, type FindingCounts } from '../reporters/findings.js';
 import { githubReporter } from '../reporters/github.js';
 import { sarifReporter } from '../reporters/sarif.js';
 import type { ReporterOptions } from '../reporters/types.js';
-import { singleLine, workflowCommand } from '../reporters/workflow-commands.js';
+import { workflowCommand } from '../reporters/workflow-commands.js';
+import { safeLines, safePath } from '../text/safe-text.js';
+import type { Environment } from '../types.js';
 import { getInput, setOutputs } from './io.js';
+import { resolve } from 'node:path';
 
-// The GitHub Action: the same library call as the CLI (`prepareLint` then `lint`), so configuration files,
-// suppressions and the baseline behave exactly as they do locally; the reporters are imported directly rather
-// than through the lazy registry, so the bundle carries only the two formats it writes.
+// The GitHub Action: a thin shell over the library's Linter, as the CLI is, so configuration files, suppressions and
+// the baseline behave exactly as they do locally. Inputs map onto Linter options directly (no argv round trip), so
+// each mistake is reported in the input's own name. The reporters are imported directly rather than through the lazy
+// registry, so the bundle carries only the two formats it writes.
 
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -21,12 +24,17 @@ export const EXIT = { passed: 0, failed: 1, error: 2 } as const;
 
 export interface ActionInputs {
   paths: string[];
+  /** A configuration file (a path outside the checkout is a trusted policy). */
   config: string;
-  environment: string;
+  /** A git ref the configuration and baseline are read from (the pull request's base). */
+  configFrom: string;
+  environment?: Environment;
   sarifFile: string;
   failOn: FailOn;
-  maxWarnings: string;
+  maxWarnings?: number;
   sarifCategory: string;
+  /** Load plugin code from the checkout: off unless the workflow says `plugins: true` (docs/security.md). */
+  plugins: boolean;
 }
 
 export interface ActionIo {
@@ -37,49 +45,54 @@ export interface ActionIo {
   stderr: NodeJS.WritableStream;
 }
 
-/** A mistake in the workflow's `with:` block. */
-class InputError extends Error {}
+/** A mistake in the workflow's `with:` block; the message starts with the input's name. */
+export class InputError extends Error {}
 
 /** Runs the action and returns the process exit code: 0 passed, 1 failed by `fail-on`, 2 bad input or crash. */
 export async function runAction(io: ActionIo): Promise<number> {
   try {
     const inputs = readInputs(io.env);
     const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
-    const args = lintArgs(inputs);
-    const prepared = await prepareLint(args, workspace, { stderr: io.stderr });
-    const run = await lint(prepared.options);
-    await prepared.after?.(run);
+    const linter = new Linter(linterOptions(inputs, workspace, io.env));
+    const { run } = await linter.lintTarget({ paths: inputs.paths });
 
     const reporterOptions: ReporterOptions = {
       color: false,
       quiet: false,
       cwd: workspace,
       env: io.env,
-      ...(args.sarifCategory !== undefined ? { sarifCategory: args.sarifCategory } : {}),
+      ...(inputs.sarifCategory ? { sarifCategory: inputs.sarifCategory } : {}),
     };
     io.stdout.write(await githubReporter.render(run, reporterOptions));
     let sarifPath = '';
     if (inputs.sarifFile) {
       sarifPath = resolve(workspace, inputs.sarifFile);
-      mkdirSync(dirname(sarifPath), { recursive: true });
-      writeFileSync(sarifPath, await sarifReporter.render(run, reporterOptions));
-      io.stdout.write(`connected-app-lint: SARIF report written to ${singleLine(sarifPath)}\n`);
+      try {
+        // Never through a symbolic link the checkout holds: the pull request controls the workspace (docs/security.md).
+        writeFileSafely(sarifPath, await sarifReporter.render(run, reporterOptions), { what: 'SARIF report', base: workspace });
+      } catch (error) {
+        if (error instanceof WriteError) throw new InputError(`sarif-file: ${error.message}`);
+        throw error;
+      }
+      io.stdout.write(`connected-app-lint: SARIF report written to ${safePath(sarifPath)}\n`);
     }
 
     const counts = countFindings(run);
     setOutputs(io.env, { errors: counts.errors, warnings: counts.warnings, 'sarif-file': sarifPath });
-    const failure = failureReason(counts, inputs.failOn, args.maxWarnings);
+    const failure = failureReason(counts, inputs.failOn, inputs.maxWarnings);
     if (!failure) return EXIT.passed;
     io.stdout.write(`connected-app-lint: failing the step: ${failure}\n`);
     return EXIT.failed;
   } catch (error) {
     const known = error instanceof InputError || error instanceof UsageError;
-    const message = known ? `invalid input: ${inInputTerms((error as Error).message)}` : `internal error: ${(error as Error).message}`;
-    io.stdout.write(`${workflowCommand('error', { title: 'connected-app-lint' }, message)}\n`);
-    if (!known) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    const message = error instanceof InputError ? `invalid input: ${(error as Error).message}` : known ? (error as Error).message : `internal error: ${(error as Error).message}`;
+    io.stdout.write(`${workflowCommand('error', { title: 'connected-app-lint' }, safeLines(message))}\n`);
+    if (!known) io.stderr.write(`${safeLines((error as Error).stack ?? '', 2000)}\n`);
     return EXIT.error;
   }
 }
+
+const BOOLEAN = new Map([['true', true], ['false', false], ['', false]]);
 
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const failOn = getInput(env, 'fail-on') || 'error';
@@ -88,38 +101,39 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     .split(/\r?\n/)
     .map((path) => path.trim())
     .filter(Boolean);
+  const environment = getInput(env, 'environment');
+  if (environment && environment !== 'production' && environment !== 'sandbox') throw new InputError(`environment must be production or sandbox, not "${environment}"`);
+  const maxWarningsText = getInput(env, 'max-warnings');
+  const maxWarnings = maxWarningsText === '' ? undefined : Number(maxWarningsText);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < -1)) throw new InputError(`max-warnings takes a whole number, not "${maxWarningsText}"`);
+  const plugins = BOOLEAN.get(getInput(env, 'plugins').toLowerCase());
+  if (plugins === undefined) throw new InputError(`plugins must be true or false, not "${getInput(env, 'plugins')}"`);
+  const config = getInput(env, 'config');
+  const configFrom = getInput(env, 'config-from');
+  if (config && configFrom) throw new InputError('config-from cannot be combined with config; give one trusted source');
   return {
     paths: paths.length ? paths : ['.'],
-    config: getInput(env, 'config'),
-    environment: getInput(env, 'environment'),
+    config,
+    configFrom,
+    ...(environment ? { environment: environment as Environment } : {}),
     sarifFile: getInput(env, 'sarif-file'),
     failOn: failOn as FailOn,
-    maxWarnings: getInput(env, 'max-warnings'),
+    ...(maxWarnings !== undefined && maxWarnings >= 0 ? { maxWarnings } : {}),
     sarifCategory: getInput(env, 'sarif-category'),
+    plugins,
   };
 }
 
-/**
- * The inputs as CLI arguments, parsed by the CLI's own parser: the action gets the CLI's defaults and
- * validation for every option, including ones added later. Paths follow `--`, so none is taken for an option.
- */
-export function lintArgs(inputs: ActionInputs): LintArgs {
-  const argv = ['lint', '--format', 'github'];
-  if (inputs.config) argv.push('--config', inputs.config);
-  if (inputs.environment) argv.push('--env', inputs.environment);
-  if (inputs.maxWarnings) argv.push('--max-warnings', inputs.maxWarnings);
-  if (inputs.sarifCategory) argv.push('--sarif-category', inputs.sarifCategory);
-  argv.push('--', ...inputs.paths);
-  const args = parseCliArgs(argv);
-  if (args.command !== 'lint') throw new InputError('the inputs do not describe a lint run');
-  return args;
-}
-
-/** The CLI parser's messages name its flags; the workflow author wrote inputs. */
-const INPUT_OF_FLAG: Record<string, string> = { '--env': 'environment', '--max-warnings': 'max-warnings', '--config': 'config', '--sarif-category': 'sarif-category' };
-
-function inInputTerms(message: string): string {
-  return message.replace(/--[a-z-]+/g, (flag) => INPUT_OF_FLAG[flag] ?? flag);
+/** The inputs as Linter options: the workflow is trusted, the checkout is not (no symbolic link is ever written through). */
+export function linterOptions(inputs: ActionInputs, workspace: string, env: NodeJS.ProcessEnv): LinterOptions {
+  return {
+    cwd: workspace,
+    env,
+    ...(inputs.config ? { config: inputs.config } : {}),
+    ...(inputs.configFrom ? { configFrom: inputs.configFrom } : {}),
+    plugins: inputs.plugins,
+    ...(inputs.environment ? { environment: inputs.environment } : {}),
+  };
 }
 
 /** Why the step fails under `fail-on`, or undefined when it passes. */

@@ -22,6 +22,10 @@ export interface LintArgs {
   baseline?: string;
   updateBaseline: boolean;
   noPlugins: boolean;
+  /** `--plugins`: load plugin code even on CI. */
+  plugins: boolean;
+  /** `--config-from <ref>`: configuration and baseline from this git commit. */
+  configFrom?: string;
   staged: boolean;
   changedSince?: string;
   sarifCategory?: string;
@@ -35,6 +39,7 @@ export interface RulesArgs {
   config?: string;
   noConfig?: boolean;
   noPlugins?: boolean;
+  plugins?: boolean;
 }
 
 export interface InitArgs {
@@ -59,6 +64,8 @@ const LINT_OPTIONS = {
   baseline: { type: 'string' },
   'update-baseline': { type: 'boolean' },
   'no-plugins': { type: 'boolean' },
+  plugins: { type: 'boolean' },
+  'config-from': { type: 'string' },
   staged: { type: 'boolean' },
   'changed-since': { type: 'string' },
   'sarif-category': { type: 'string' },
@@ -90,7 +97,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (command === 'rules') {
     const format = values.format ?? 'text';
     if (!['text', 'json', 'markdown'].includes(format)) throw new ArgumentError(`rules --format must be text, json or markdown, not "${format}"`);
-    return { command: 'rules', format, ...(values.config ? { config: values.config } : {}), noConfig: values['no-config'] ?? false, noPlugins: values['no-plugins'] ?? false };
+    return { command: 'rules', format, ...(values.config ? { config: values.config } : {}), noConfig: values['no-config'] ?? false, noPlugins: values['no-plugins'] ?? false, plugins: values.plugins ?? false };
   }
   if (command === 'init') return { command: 'init', paths: positionals, force: values.force ?? false, debug: values.debug ?? false };
 
@@ -105,6 +112,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   if (values.staged && values['changed-since']) throw new ArgumentError('--staged and --changed-since cannot be combined');
   if (values.config && values['no-config']) throw new ArgumentError('--config and --no-config cannot be combined');
+  if (values['config-from'] && (values.config || values['no-config'])) throw new ArgumentError('--config-from cannot be combined with --config or --no-config');
+  if (values.plugins && values['no-plugins']) throw new ArgumentError('--plugins and --no-plugins cannot be combined');
   return {
     command: 'lint',
     paths: positionals,
@@ -120,6 +129,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ...(values.baseline ? { baseline: values.baseline } : {}),
     updateBaseline: values['update-baseline'] ?? false,
     noPlugins: values['no-plugins'] ?? false,
+    plugins: values.plugins ?? false,
+    ...(values['config-from'] ? { configFrom: values['config-from'] } : {}),
     staged: values.staged ?? false,
     ...(values['changed-since'] ? { changedSince: values['changed-since'] } : {}),
     ...(values['sarif-category'] !== undefined ? { sarifCategory: values['sarif-category'] } : {}),
@@ -146,6 +157,8 @@ Lint options:
       --no-inline-config     ignore calint-disable directives
       --baseline <file>      hide findings recorded in this baseline (default .calint-baseline.json if present)
       --update-baseline      write the current findings to the baseline
+      --config-from <ref>    read the configuration and baseline from this git commit (e.g. the PR base)
+      --plugins              load plugin code from the linted repository on CI too (CI=true)
       --no-plugins           never load plugin code from the linted repository
       --staged               lint what is staged in git (pre-commit)
       --changed-since <ref>  lint files changed since a git ref, with the rest of their apps

@@ -29,7 +29,7 @@ export async function runInit(args: InitArgs, cwd: string): Promise<string> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`init needs a project directory; ${args.paths[0]} is not one`);
   const existing = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((file) => existsSync(file));
   if (existing.length > 0 && !args.force) {
-    throw new UsageError(`${existing.map(displayPath).join(' and ')} already exist${existing.length === 1 ? 's' : ''}; edit it, or run init --force to replace it`);
+    throw new UsageError(`${existing.map((file) => displayPath(file, cwd)).join(' and ')} already exist${existing.length === 1 ? 's' : ''}; edit it, or run init --force to replace it`);
   }
 
   const run = await lint({ cwd: dir, paths: [dir], rules: [], config: { config: {} } });

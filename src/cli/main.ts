@@ -1,17 +1,27 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { lint, toolVersion } from '../engine/lint.js';
+import { toolVersion } from '../engine/lint.js';
+import { isCi } from '../linter/options.js';
+import { Linter } from '../linter/linter.js';
 import { FORMATS, loadReporter } from '../reporters/index.js';
+import { WriteError, writeFileSafely } from '../project/write.js';
+import { safeLines, safeMessage, safePath } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
 import { ArgumentError, HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
-import { prepareLint } from './prepare.js';
 import { progressFor } from './progress.js';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
-/** The CLI: parse arguments, call the library, write the report, return the exit code. */
-export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process): Promise<number> {
+/** Everything the CLI touches of the outside world: given by the bin (the real process) or by a test. */
+export interface CliIo {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** The CLI: parse arguments, call the library, write the report, return the exit code. Touches no globals. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   let debug = argv.includes('--debug');
+  const say = (text: string) => io.stderr.write(`connected-app-lint: ${safeLines(text)}\n`);
   try {
     const args = parseCliArgs(argv);
     switch (args.command) {
@@ -23,72 +33,89 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
         return EXIT.clean;
       case 'rules': {
         const { runRulesCommand } = await import('./rules-command.js');
-        io.stdout.write(await runRulesCommand(args, process.cwd(), io));
+        io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case 'init': {
         debug = args.debug;
         const { runInit } = await import('./init-command.js');
-        io.stdout.write(await runInit(args, process.cwd()));
+        io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case 'lint':
         debug = args.debug;
-        return await runLint(args, io);
+        return await runLint(args, io, say);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof WriteError) {
       // Only a badly formed command line earns the pointer to --help; a config or path problem says all in its message.
-      io.stderr.write(`connected-app-lint: ${error.message}\n${error instanceof ArgumentError ? "Run 'connected-app-lint --help' for usage.\n" : ''}`);
+      say((error as Error).message);
+      if (error instanceof ArgumentError) io.stderr.write("Run 'connected-app-lint --help' for usage.\n");
     } else {
-      io.stderr.write(`connected-app-lint: internal error: ${(error as Error).message}\n`);
-      if (debug) io.stderr.write(`${(error as Error).stack}\n`);
+      say(`internal error: ${(error as Error).message}`);
+      if (debug) io.stderr.write(`${safeLines((error as Error).stack ?? '', 2000)}\n`);
       else io.stderr.write('Run again with --debug for the stack trace.\n');
     }
     return EXIT.error;
   }
 }
 
-async function runLint(args: LintArgs, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): Promise<number> {
   if (!FORMATS.includes(args.format)) throw new ArgumentError(`unknown format "${args.format}"; use one of ${FORMATS.join(', ')}`);
   const reporter = await loadReporter(args.format);
   if (!reporter) throw new ArgumentError(`unknown format "${args.format}"`);
-  const cwd = process.cwd();
-  const prepared = await prepareLint(args, cwd, io);
-  const progress = progressFor({ stderr: io.stderr, env: process.env, format: args.format, toFile: args.outputFile !== undefined });
+  const linter = new Linter({
+    cwd: io.cwd,
+    env: io.env,
+    ...(args.noConfig ? { config: false as const } : args.config !== undefined ? { config: args.config } : {}),
+    ...(args.configFrom !== undefined ? { configFrom: args.configFrom } : {}),
+    ...(args.noPlugins ? { plugins: false } : args.plugins ? { plugins: true } : {}),
+    inlineConfig: !args.noInlineConfig,
+    ...(args.baseline !== undefined ? { baseline: args.baseline } : {}),
+    updateBaseline: args.updateBaseline,
+    ...(args.environment ? { environment: args.environment } : {}),
+    ...(args.only.length ? { only: args.only } : {}),
+    // Paths typed on the command line may be symbolic links the user means, except on CI (DECISIONS 15's reasoning).
+    trustedWritePaths: [...(args.outputFile !== undefined ? [args.outputFile] : []), ...(args.baseline !== undefined ? [args.baseline] : [])],
+    onWarning: say,
+  });
+  const progress = progressFor({ stderr: io.stderr, env: io.env as NodeJS.ProcessEnv, format: args.format, toFile: args.outputFile !== undefined });
   let run: LintRun;
   try {
-    run = await lint(progress ? { ...prepared.options, onProgress: progress.update } : prepared.options);
+    ({ run } = await linter.lintTarget({
+      paths: args.paths,
+      staged: args.staged,
+      ...(args.changedSince !== undefined ? { changedSince: args.changedSince } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    }));
   } finally {
     progress?.clear();
   }
-  await prepared.after?.(run);
+  if (args.debug) say(`configuration: ${linter.lastResult?.setup.configuration ?? 'none'}; baseline: ${linter.lastResult?.setup.baseline ?? 'none'}; plugins: ${linter.lastResult?.setup.plugins.map((plugin) => plugin.file).join(', ') || 'none'}`);
 
   const toFile = args.outputFile !== undefined;
-  const color = !toFile && (io.stdout as NodeJS.WriteStream).isTTY === true && !('NO_COLOR' in process.env);
+  const color = !toFile && (io.stdout as NodeJS.WriteStream).isTTY === true && !('NO_COLOR' in io.env);
   const report = await reporter.render(run, {
     color,
     quiet: args.quiet,
-    cwd,
-    env: process.env,
+    cwd: io.cwd,
+    env: io.env as NodeJS.ProcessEnv,
     ...(args.sarifCategory !== undefined ? { sarifCategory: args.sarifCategory } : {}),
   });
   if (toFile) {
-    const path = resolve(cwd, args.outputFile!);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, report);
+    writeFileSafely(args.outputFile!, report, { what: 'report', base: io.cwd, allowSymlink: !isCi(io.env) });
   } else {
     io.stdout.write(report);
   }
   if (args.format !== 'text') {
     // Machine formats keep stdout clean; what a person must know goes to stderr (the text format shows it inline).
-    for (const failure of run.parseFailures) io.stderr.write(`connected-app-lint: ${failure.at.file}:${failure.at.line}:${failure.at.column}: ${failure.message}\n`);
-    for (const notice of run.notices) io.stderr.write(`connected-app-lint: ${notice}\n`);
+    for (const failure of run.parseFailures) say(`${safePath(failure.at.file)}:${failure.at.line}:${failure.at.column}: ${safeMessage(failure.message)}`);
+    for (const notice of run.notices) say(notice);
   }
   const code = exitCode(run, args);
   const warnings = countWarnings(run);
   if (code === EXIT.findings && args.maxWarnings !== undefined && warnings > args.maxWarnings && !hasErrors(run)) {
-    io.stderr.write(`connected-app-lint: too many warnings (${warnings}; --max-warnings is ${args.maxWarnings}).\n`);
+    say(`too many warnings (${warnings}; --max-warnings is ${args.maxWarnings}).`);
   }
   return code;
 }

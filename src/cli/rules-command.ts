@@ -4,6 +4,7 @@ import { loadPlugins } from '../engine/plugins.js';
 import { builtinRules } from '../rules/index.js';
 import { DOCS_BASE } from '../rules/util/meta.js';
 import type { RuleMeta } from '../types.js';
+import { isCi } from '../linter/options.js';
 import type { RulesArgs } from './args.js';
 
 /** Every rule: built-in ones, the engine's own (parse-error …), then plugin rules, if any are given. */
@@ -12,11 +13,14 @@ export function ruleCatalogue(pluginRules: readonly RuleMeta[] = []): RuleMeta[]
 }
 
 /** `rules`: the catalogue, with the rules of the plugins the configuration lists (unless --no-config/--no-plugins). */
-export async function runRulesCommand(args: RulesArgs, cwd: string, io: { stderr: NodeJS.WritableStream }): Promise<string> {
+export async function runRulesCommand(args: RulesArgs, io: { cwd: string; env: Readonly<Record<string, string | undefined>>; stderr: NodeJS.WritableStream }): Promise<string> {
+  const cwd = io.cwd;
   const loaded = args.noConfig ? { config: {} } : await loadConfig({ cwd, ...(args.config !== undefined ? { explicit: args.config } : {}) });
   const specs = loaded.config.plugins ?? [];
-  if (specs.length > 0 && args.noPlugins) io.stderr.write(`connected-app-lint: --no-plugins: not loading ${specs.join(', ')}.\n`);
-  const plugins = specs.length > 0 && !args.noPlugins ? await loadPlugins(specs, loaded.file, cwd) : [];
+  // The same rule as lint: plugin code from the repository runs on CI only when asked for (DECISIONS 15).
+  const refused = args.noPlugins ? '--no-plugins' : !args.plugins && isCi(io.env) ? 'on CI without --plugins' : undefined;
+  if (specs.length > 0 && refused) io.stderr.write(`connected-app-lint: ${refused}: not loading ${specs.join(', ')}.\n`);
+  const plugins = specs.length > 0 && !refused ? await loadPlugins(specs, loaded.file, cwd) : [];
   return renderRules(args.format, ruleCatalogue(plugins.flatMap((plugin) => plugin.rules.map((rule) => rule.meta))));
 }
 

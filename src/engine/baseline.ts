@@ -34,6 +34,13 @@ export interface BaselineOptions {
    * are neither reported stale nor pruned, since the run could not have seen their findings.
    */
   inScope?: (entry: { /** Absolute path. */ file: string; rule: string }) => boolean;
+  /**
+   * The recorded entries, already read from a trusted place (a git ref); the file is then only written to (with
+   * `update`). Undefined entries: that place holds no baseline.
+   */
+  recorded?: { entries: BaselineEntry[] | undefined };
+  /** Writes the baseline file (atomically, refusing symlinks); plain writeFileSync by default. */
+  writeFile?: (file: string, text: string) => void;
 }
 
 export interface BaselineProcessor extends FindingPostProcessor {
@@ -44,15 +51,20 @@ export interface BaselineProcessor extends FindingPostProcessor {
 /** Reads a baseline file; undefined when it does not exist, a UsageError when it is not a baseline. */
 export function readBaseline(file: string): BaselineEntry[] | undefined {
   if (!existsSync(file)) return undefined;
+  return parseBaseline(readFileSync(file, 'utf8'), displayPath(file));
+}
+
+/** A baseline's entries from its text; `name` says where it came from in messages (a path, or a path at a git ref). */
+export function parseBaseline(text: string, name: string): BaselineEntry[] {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`baseline ${displayPath(file)} is not valid JSON: ${(error as Error).message}; rewrite it with --update-baseline`);
+    throw new UsageError(`baseline ${name} is not valid JSON: ${(error as Error).message}; rewrite it with --update-baseline`);
   }
   const findings = (data as { findings?: unknown } | null)?.findings;
   if (!Array.isArray(findings) || !findings.every((entry) => typeof (entry as BaselineEntry | null)?.fingerprint === 'string')) {
-    throw new UsageError(`${displayPath(file)} is not a connected-app-lint baseline (expected {"findings": [{"fingerprint": …}]}); rewrite it with --update-baseline`);
+    throw new UsageError(`${name} is not a connected-app-lint baseline (expected {"findings": [{"fingerprint": …}]}); rewrite it with --update-baseline`);
   }
   return findings as BaselineEntry[];
 }
@@ -81,8 +93,8 @@ export function createBaselineProcessor(options: BaselineOptions): BaselineProce
   return {
     process(findings, context) {
       const file = options.file ?? join(context.root, DEFAULT_BASELINE);
-      const previous = readBaseline(file);
-      if (previous === undefined && options.file !== undefined && !options.update) {
+      const previous = options.recorded ? options.recorded.entries : readBaseline(file);
+      if (previous === undefined && options.file !== undefined && !options.update && !options.recorded) {
         throw new UsageError(`baseline ${displayPath(file)} does not exist; create it with --update-baseline`);
       }
       const recorded = new Map((previous ?? []).map((entry) => [entry.fingerprint, entry]));
@@ -116,7 +128,7 @@ export function createBaselineProcessor(options: BaselineOptions): BaselineProce
     write() {
       if (!pending) return;
       mkdirSync(dirname(pending.file), { recursive: true });
-      writeFileSync(pending.file, serializeBaseline(pending.entries));
+      (options.writeFile ?? writeFileSync)(pending.file, serializeBaseline(pending.entries));
     },
   };
 }

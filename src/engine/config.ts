@@ -156,8 +156,8 @@ export function rebasePatterns(patterns: readonly string[], from: string, root: 
 }
 
 /** A path for messages: relative to the working directory when inside it. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 

@@ -15,6 +15,7 @@ import { FingerprintAllocator, offendingContent, relativePath } from './fingerpr
 import { RuleRunner, type RawFinding } from './run-rules.js';
 import { diskSource, TextCache, type FileSource } from './sources.js';
 import { summarizeApps } from './summary.js';
+import { safeMessage, safePath } from '../text/safe-text.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -74,7 +75,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ['.'], ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}) });
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename(path)));
-    throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);
+    throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);
   }
   const root = discovery.root;
   const texts = new TextCache(options.fileSource ?? diskSource);
@@ -154,19 +155,21 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       content: finding.fatal || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at),
     });
 
-  const sorted = sortFindings([...fatal, ...runner.findings]);
+  // Every message goes through the one output layer: masked, one line, capped (a parser may quote a secret or 1 MB).
+  const sorted = sortFindings([...fatal, ...runner.findings].map((raw) => ({ ...raw, message: safeMessage(raw.message) })));
   let findings: Finding[] = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
+  const alreadySafe = new WeakSet<Finding>(findings);
   const suppressed: Finding[] = [];
-  const notices: string[] = [...discovery.notices];
+  const notices: string[] = discovery.notices.map((notice) => safeMessage(notice));
   const extraMeta: RuleMeta[] = [];
   // Only texts already read: a file that could not be read (a FIFO, a directory) must not be opened again.
   const directiveFiles = [...new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== undefined);
   const appNames = model.apps.map((app) => app.name);
   for (const processor of options.postProcessors ?? []) {
     const out = processor.process(findings, { root, textOf, fingerprint, files: directiveFiles, appNames });
-    findings = sortFindings(out.findings);
+    findings = sortFindings(out.findings.map((finding) => (alreadySafe.has(finding) ? finding : { ...finding, message: safeMessage(finding.message) })));
     suppressed.push(...out.suppressed);
-    notices.push(...(out.notices ?? []));
+    for (const notice of out.notices ?? []) notices.push(safeMessage(notice));
     extraMeta.push(...(processor.meta ?? []));
   }
 

@@ -31,6 +31,7 @@ export function renderJobSummary(run: LintRun, options: Pick<ReporterOptions, 'q
       '.',
     '',
   ];
+  if (run.configuration) out.push(`Configuration: ${markdownText(run.configuration)}.`, '');
   if (run.parseFailures.length > 0) {
     out.push(`${plural(run.parseFailures.length, 'file')} could not be read or parsed, so ${run.parseFailures.length === 1 ? 'it was' : 'they were'} not checked.`, '');
   }

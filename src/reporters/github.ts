@@ -53,6 +53,8 @@ export function annotationLines(run: LintRun, options: Pick<ReporterOptions, 'qu
     lines.push(workflowCommand('notice', { title: 'connected-app-lint' }, moreNotice(rest, Boolean(options.env.GITHUB_STEP_SUMMARY))));
   }
   lines.push(totalsLine(run, countFindings(run), options.quiet));
+  // Notices (a change to the lint gate, plugins not loaded) become notice annotations, escaped like the rest.
+  for (const notice of run.notices) lines.push(workflowCommand('notice', { title: 'connected-app-lint' }, notice));
   return lines;
 }
 

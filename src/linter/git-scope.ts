@@ -1,14 +1,14 @@
 import type { LintOptions } from '../engine/lint.js';
 import { GitError } from '../project/git-changes.js';
 import { changedSinceScope, NotInRepositoryError, stagedScope } from '../project/git-scope.js';
-import { UsageError, type LintArgs } from './args.js';
+import { UsageError } from '../engine/errors.js';
 
 /**
  * `--staged` / `--changed-since`: the discovery, contents and deleted files of the change, for `lint()`.
  * Nothing (a normal walk) without either option. git's refusals become usage errors (exit 2).
  */
 export async function gitScope(
-  args: Pick<LintArgs, 'staged' | 'changedSince' | 'paths'>,
+  args: { staged?: boolean; changedSince?: string; paths: readonly string[] },
   cwd: string,
   ignorePatterns?: readonly string[],
 ): Promise<Pick<LintOptions, 'discovery' | 'fileSource' | 'deletedFiles'>> {
