@@ -41,7 +41,7 @@ describe('rules index', () => {
       'tools/team.mjs': "export const rules = { 'owner-named': { meta: { description: 'Every app names an owner.', severity: { production: 'warn', sandbox: 'off' } }, checkApp() {} } };\n",
       'connected-app-lint.yaml': 'plugins: ["./tools/team.mjs"]\n',
     });
-    expect(runCli(['rules'], { cwd: root }).stdout).toMatch(/\nteam\/owner-named\s+warn\s+off\s+Every app names an owner\./);
+    expect(runCli(['rules', '--plugins'], { cwd: root }).stdout).toMatch(/\nteam\/owner-named\s+warn\s+off\s+Every app names an owner\./);
     const skipped = runCli(['rules', '--no-plugins'], { cwd: root });
     expect(skipped.stdout).not.toContain('team/owner-named');
     expect(skipped.stderr).toContain('--no-plugins');

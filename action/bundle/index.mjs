@@ -11361,6 +11361,12 @@ var init_sarif = __esm({
 });
 
 // src/reporters/github-summary.ts
+var github_summary_exports = {};
+__export(github_summary_exports, {
+  JOB_SUMMARY_BYTES: () => JOB_SUMMARY_BYTES,
+  markdownText: () => markdownText,
+  renderJobSummary: () => renderJobSummary
+});
 function renderJobSummary(run, options) {
   const counts = countFindings(run);
   const link2 = fileLinker(options.env);
@@ -23467,7 +23473,12 @@ var loaders = {
   text: async () => (await Promise.resolve().then(() => (init_text(), text_exports))).textReporter,
   json: async () => (await Promise.resolve().then(() => (init_json(), json_exports))).jsonReporter,
   sarif: async () => (await Promise.resolve().then(() => (init_sarif(), sarif_exports))).sarifReporter,
-  github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).githubReporter
+  github: async () => (await Promise.resolve().then(() => (init_github(), github_exports))).githubReporter,
+  // The GitHub job summary's Markdown, for `-o report.md` anywhere (a pull-request comment, a CI artifact).
+  markdown: async () => {
+    const { renderJobSummary: renderJobSummary2 } = await Promise.resolve().then(() => (init_github_summary(), github_summary_exports));
+    return { format: "markdown", render: (run, options) => renderJobSummary2(run, options) };
+  }
 };
 var FORMATS = Object.keys(loaders);
 async function loadReporter(format2) {
@@ -24174,7 +24185,7 @@ import { spawn } from "node:child_process";
 var GitError = class extends Error {
 };
 function git2(cwd, args) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     const child = spawn("git", ["-c", "diff.relative=false", ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
     const stdout = [];
     const stderr = [];
@@ -24182,7 +24193,7 @@ function git2(cwd, args) {
     child.stderr.on("data", (chunk) => stderr.push(chunk));
     child.on("error", (error2) => reject(new GitError(`cannot run git: ${error2.message}`)));
     child.on("close", (code) => {
-      if (code === 0) return resolve9(Buffer.concat(stdout).toString("utf8"));
+      if (code === 0) return resolve10(Buffer.concat(stdout).toString("utf8"));
       const complaint = Buffer.concat(stderr).toString("utf8").split("\n").find((line) => line.trim() !== "") ?? `git exited with ${code}`;
       reject(new GitError(complaint.replace(/^(fatal|error): /, "")));
     });
@@ -24262,12 +24273,12 @@ function readBlobs(gitRoot, oids, maxBytes) {
   const unique = [...new Set(oids)];
   const results = /* @__PURE__ */ new Map();
   if (unique.length === 0) return Promise.resolve(results);
-  return new Promise((resolve9) => {
+  return new Promise((resolve10) => {
     const parser2 = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
     const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
     const finish = (reason) => {
       for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
-      resolve9(results);
+      resolve10(results);
     };
     child.on("error", (error2) => finish(`cannot be read from git: ${error2.message}`));
     child.stdout.on("data", (chunk) => parser2.push(chunk));
@@ -24564,22 +24575,7 @@ async function prepareLint(options, target) {
   const cwd = options.cwd;
   const searchFrom = lintedDirectory(target.paths, cwd);
   const trusted = options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
-  let loaded;
-  let configuration;
-  if (options.config === false) {
-    loaded = { config: {} };
-    configuration = "no configuration (--no-config)";
-  } else if (options.config !== void 0) {
-    loaded = await loadConfig({ cwd, explicit: options.config });
-    configuration = displayPath(loaded.file, cwd);
-  } else if (trusted) {
-    const atRef = await loadConfigAtRef(trusted, searchFrom);
-    loaded = atRef;
-    configuration = atRef.source;
-  } else {
-    loaded = await loadConfig({ cwd, searchFrom });
-    configuration = loaded.file ? displayPath(loaded.file, cwd) : "no configuration file (defaults)";
-  }
+  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted);
   const config = loaded.config;
   const warn = options.onWarning ?? (() => void 0);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn);
@@ -24647,6 +24643,21 @@ async function prepareLint(options, target) {
     after: () => baseline.write()
   };
 }
+async function loadRunConfig(options, searchFrom, trusted) {
+  const cwd = options.cwd;
+  if (options.config === false) return { loaded: { config: {} }, configuration: "no configuration (--no-config)" };
+  if (options.config !== void 0) {
+    const loaded2 = await loadConfig({ cwd, explicit: options.config });
+    return { loaded: loaded2, configuration: displayPath(loaded2.file, cwd) };
+  }
+  trusted ??= options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
+  if (trusted) {
+    const atRef = await loadConfigAtRef(trusted, searchFrom);
+    return { loaded: { config: atRef.config, ...atRef.file ? { file: atRef.file } : {} }, configuration: atRef.source };
+  }
+  const loaded = await loadConfig({ cwd, searchFrom });
+  return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : "no configuration file (defaults)" };
+}
 function lintedDirectory(paths, cwd) {
   if (paths.length !== 1) return cwd;
   const path2 = resolve7(cwd, paths[0]);
@@ -24698,6 +24709,8 @@ function coversConfigDirectory(paths, cwd, configFile) {
 var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep8) ? parent : parent + sep8);
 
 // src/linter/linter.ts
+init_node_fs();
+import { dirname as dirname9, resolve as resolve8 } from "node:path";
 var Linter = class _Linter {
   options;
   lastRun;
@@ -24731,6 +24744,16 @@ var Linter = class _Linter {
     await prepared.after(run);
     this.lastRun = { results: toEslintResults(run, { quiet: false }), run, setup: prepared.setup };
     return this.lastRun;
+  }
+  /**
+   * The configuration that applies to a file or folder (relative to cwd), as the run would load it, with the phrase
+   * saying where it came from (`--print-config`).
+   */
+  async calculateConfigForFile(path2) {
+    const target = resolve8(this.options.cwd, path2);
+    const searchFrom = (0, node_fs_exports.existsSync)(target) && (0, node_fs_exports.statSync)(target).isDirectory() ? target : dirname9(target);
+    const { loaded, configuration } = await loadRunConfig(this.options, searchFrom);
+    return { configuration, config: loaded.config };
   }
   /** The formats `loadFormatter` knows: text, json, sarif, github. */
   static formats = FORMATS;
@@ -24774,7 +24797,7 @@ function setOutputs(env3, outputs) {
 }
 
 // src/action/run.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 var FAIL_ON = ["error", "warning", "never"];
 var EXIT = { passed: 0, failed: 1, error: 2 };
 var InputError = class extends Error {
@@ -24795,7 +24818,7 @@ async function runAction(io) {
     io.stdout.write(await githubReporter.render(run, reporterOptions));
     let sarifPath = "";
     if (inputs.sarifFile) {
-      sarifPath = resolve8(workspace, inputs.sarifFile);
+      sarifPath = resolve9(workspace, inputs.sarifFile);
       try {
         writeFileSafely(sarifPath, await sarifReporter.render(run, reporterOptions), { what: "SARIF report", base: workspace });
       } catch (error2) {

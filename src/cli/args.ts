@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/errors.js';
+import { closestName } from '../engine/names.js';
 import type { Environment } from '../types.js';
 
 export { UsageError };
@@ -11,7 +12,12 @@ export interface LintArgs {
   command: 'lint';
   paths: string[];
   format: string;
-  outputFile?: string;
+  /** `--format` given explicitly (else each output file's extension decides its format). */
+  formatGiven: boolean;
+  /** `-o`, repeatable: each file gets the format of its extension, or --format. */
+  outputFiles: string[];
+  /** `--print-config <path>`: print the configuration that applies to that file or folder, and lint nothing. */
+  printConfig?: string;
   maxWarnings?: number;
   quiet: boolean;
   environment?: Environment;
@@ -40,6 +46,8 @@ export interface RulesArgs {
   noConfig?: boolean;
   noPlugins?: boolean;
   plugins?: boolean;
+  /** `rules <id>…`: print these rules' pages. */
+  ids?: string[];
 }
 
 export interface InitArgs {
@@ -53,7 +61,8 @@ export type CliArgs = LintArgs | RulesArgs | InitArgs | { command: 'help' } | { 
 
 const LINT_OPTIONS = {
   format: { type: 'string', short: 'f' },
-  'output-file': { type: 'string', short: 'o' },
+  'output-file': { type: 'string', short: 'o', multiple: true },
+  'print-config': { type: 'string' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   env: { type: 'string' },
@@ -77,6 +86,24 @@ const LINT_OPTIONS = {
 
 const COMMANDS = new Set(['lint', 'rules', 'init']);
 
+type OptionName = keyof typeof LINT_OPTIONS;
+const EVERYWHERE: OptionName[] = ['help', 'version', 'debug'];
+/** Which options each command takes: `rules --staged` or `lint --force` is a mistake, not something to ignore. */
+const OPTIONS_OF: Record<string, readonly OptionName[]> = {
+  lint: (Object.keys(LINT_OPTIONS) as OptionName[]).filter((name) => name !== 'force'),
+  rules: [...EVERYWHERE, 'format', 'config', 'no-config', 'plugins', 'no-plugins'],
+  init: [...EVERYWHERE, 'force'],
+};
+
+function optionError(command: string, name: string): ArgumentError {
+  const own = OPTIONS_OF[command]!;
+  const hint = closestName(name, own.map((option) => `--${option}`));
+  const elsewhere = Object.keys(OPTIONS_OF).filter((other) => other !== command && OPTIONS_OF[other]!.includes(name.replace(/^--/, '') as OptionName));
+  return new ArgumentError(
+    `${command} has no option ${name}${hint ? ` (did you mean ${hint}?)` : elsewhere.length ? ` (it is an option of ${elsewhere.join(' and ')})` : ''}`,
+  );
+}
+
 export function parseCliArgs(argv: string[]): CliArgs {
   let command = 'lint';
   let rest = argv;
@@ -86,18 +113,23 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: LINT_OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: rest, options: LINT_OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
+    const unknown = /Unknown option '([^']+)'/.exec((error as Error).message);
+    if (unknown) throw optionError(command, unknown[1]!);
     throw new ArgumentError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   const { values, positionals } = parsed;
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind === 'option' && !OPTIONS_OF[command]!.includes(token.name as OptionName)) throw optionError(command, token.rawName.startsWith('--') ? token.rawName : `--${token.name}`);
+  }
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
 
   if (command === 'rules') {
     const format = values.format ?? 'text';
     if (!['text', 'json', 'markdown'].includes(format)) throw new ArgumentError(`rules --format must be text, json or markdown, not "${format}"`);
-    return { command: 'rules', format, ...(values.config ? { config: values.config } : {}), noConfig: values['no-config'] ?? false, noPlugins: values['no-plugins'] ?? false, plugins: values.plugins ?? false };
+    return { command: 'rules', format, ...(positionals.length ? { ids: positionals } : {}), ...(values.config ? { config: values.config } : {}), noConfig: values['no-config'] ?? false, noPlugins: values['no-plugins'] ?? false, plugins: values.plugins ?? false };
   }
   if (command === 'init') return { command: 'init', paths: positionals, force: values.force ?? false, debug: values.debug ?? false };
 
@@ -118,7 +150,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     command: 'lint',
     paths: positionals,
     format: values.format ?? 'text',
-    ...(values['output-file'] ? { outputFile: values['output-file'] } : {}),
+    formatGiven: values.format !== undefined,
+    outputFiles: values['output-file'] ?? [],
+    ...(values['print-config'] !== undefined ? { printConfig: values['print-config'] } : {}),
     ...(maxWarnings !== undefined && maxWarnings >= 0 ? { maxWarnings } : {}),
     quiet: values.quiet ?? false,
     ...(environment ? { environment } : {}),
@@ -142,13 +176,14 @@ export const HELP = `connected-app-lint: lint Salesforce Connected Apps and Exte
 
 Usage:
   connected-app-lint [lint] [paths...] [options]   lint an SFDX project (default: .)
-  connected-app-lint rules [--format text|json|markdown]
+  connected-app-lint rules [<rule>…] [--format text|json|markdown]   the rules, or one rule's page
   connected-app-lint init [path] [--force]           write a starter connected-app-lint.yaml
   calint ...                                         short alias
 
 Lint options:
   -f, --format <name>        text (default), json, sarif, github
-  -o, --output-file <path>   write the report to a file
+  -o, --output-file <path>   write the report to a file (repeatable; .sarif, .json, .md by extension, else --format)
+      --print-config <path>  print the configuration that applies to this file or folder
       --max-warnings <n>     exit 1 when there are more than n warnings
   -q, --quiet                report errors only
       --env <name>           production (default) or sandbox
@@ -164,7 +199,7 @@ Lint options:
       --changed-since <ref>  lint files changed since a git ref, with the rest of their apps
       --sarif-category <id>  SARIF automationDetails.id (default connected-app-lint/)
       --only <rule>          run only this rule (repeatable)
-      --debug                print stack traces of internal errors
+      --debug                say which configuration, baseline and plugins judged the run; stack traces
   -h, --help                 show this help
   -v, --version              print the version
 

@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { toolVersion } from '../engine/lint.js';
 import { isCi } from '../linter/options.js';
 import { Linter } from '../linter/linter.js';
@@ -60,10 +61,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** The format of an output file: the explicit --format for a single file, else its extension's, else --format. */
+function formatOf(file: string, args: LintArgs): string {
+  if (args.formatGiven && args.outputFiles.length === 1) return args.format;
+  return FORMAT_OF_EXTENSION[extname(file).toLowerCase()] ?? args.format;
+}
+const FORMAT_OF_EXTENSION: Record<string, string> = { '.sarif': 'sarif', '.json': 'json', '.md': 'markdown', '.txt': 'text', '.log': 'text' };
+
 async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): Promise<number> {
   if (!FORMATS.includes(args.format)) throw new ArgumentError(`unknown format "${args.format}"; use one of ${FORMATS.join(', ')}`);
-  const reporter = await loadReporter(args.format);
-  if (!reporter) throw new ArgumentError(`unknown format "${args.format}"`);
+  const outputs = args.outputFiles.length ? args.outputFiles.map((file) => ({ file, format: formatOf(file, args) })) : [{ file: undefined, format: args.format }];
   const linter = new Linter({
     cwd: io.cwd,
     env: io.env,
@@ -76,10 +83,16 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
     ...(args.environment ? { environment: args.environment } : {}),
     ...(args.only.length ? { only: args.only } : {}),
     // Paths typed on the command line may be symbolic links the user means, except on CI (DECISIONS 15's reasoning).
-    trustedWritePaths: [...(args.outputFile !== undefined ? [args.outputFile] : []), ...(args.baseline !== undefined ? [args.baseline] : [])],
+    trustedWritePaths: [...args.outputFiles, ...(args.baseline !== undefined ? [args.baseline] : [])],
     onWarning: say,
   });
-  const progress = progressFor({ stderr: io.stderr, env: io.env as NodeJS.ProcessEnv, format: args.format, toFile: args.outputFile !== undefined });
+  if (args.printConfig !== undefined) {
+    const { configuration, config } = await linter.calculateConfigForFile(args.printConfig);
+    io.stdout.write(`${JSON.stringify({ configuration, ...config }, null, 2)}\n`);
+    return EXIT.clean;
+  }
+  const toFile = args.outputFiles.length > 0;
+  const progress = progressFor({ stderr: io.stderr, env: io.env as NodeJS.ProcessEnv, format: args.format, toFile });
   let run: LintRun;
   try {
     ({ run } = await linter.lintTarget({
@@ -93,21 +106,22 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
   }
   if (args.debug) say(`configuration: ${linter.lastResult?.setup.configuration ?? 'none'}; baseline: ${linter.lastResult?.setup.baseline ?? 'none'}; plugins: ${linter.lastResult?.setup.plugins.map((plugin) => plugin.file).join(', ') || 'none'}`);
 
-  const toFile = args.outputFile !== undefined;
   const color = !toFile && (io.stdout as NodeJS.WriteStream).isTTY === true && !('NO_COLOR' in io.env);
-  const report = await reporter.render(run, {
-    color,
-    quiet: args.quiet,
-    cwd: io.cwd,
-    env: io.env as NodeJS.ProcessEnv,
-    ...(args.sarifCategory !== undefined ? { sarifCategory: args.sarifCategory } : {}),
-  });
-  if (toFile) {
-    writeFileSafely(args.outputFile!, report, { what: 'report', base: io.cwd, allowSymlink: !isCi(io.env) });
-  } else {
-    io.stdout.write(report);
+  for (const output of outputs) {
+    const reporter = await loadReporter(output.format);
+    if (!reporter) throw new ArgumentError(`unknown format "${output.format}"; use one of ${FORMATS.join(', ')}`);
+    const report = await reporter.render(run, {
+      color,
+      quiet: args.quiet,
+      cwd: io.cwd,
+      // The github format appends a job summary to GITHUB_STEP_SUMMARY: only when it is the report on stdout.
+      env: (output.file === undefined ? io.env : { ...io.env, GITHUB_STEP_SUMMARY: undefined }) as NodeJS.ProcessEnv,
+      ...(args.sarifCategory !== undefined ? { sarifCategory: args.sarifCategory } : {}),
+    });
+    if (output.file !== undefined) writeFileSafely(output.file, report, { what: 'report', base: io.cwd, allowSymlink: !isCi(io.env) });
+    else io.stdout.write(report);
   }
-  if (args.format !== 'text') {
+  if (toFile || args.format !== 'text') {
     // Machine formats keep stdout clean; what a person must know goes to stderr (the text format shows it inline).
     for (const failure of run.parseFailures) say(`${safePath(failure.at.file)}:${failure.at.line}:${failure.at.column}: ${safeMessage(failure.message)}`);
     for (const notice of run.notices) say(notice);

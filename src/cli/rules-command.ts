@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { loadConfig } from '../engine/config.js';
+import { UsageError } from '../engine/errors.js';
+import { closestName } from '../engine/names.js';
 import { ENGINE_RULES } from '../engine/engine-rules.js';
 import { loadPlugins } from '../engine/plugins.js';
 import { builtinRules } from '../rules/index.js';
@@ -21,7 +24,26 @@ export async function runRulesCommand(args: RulesArgs, io: { cwd: string; env: R
   const refused = args.noPlugins ? '--no-plugins' : !args.plugins && isCi(io.env) ? 'on CI without --plugins' : undefined;
   if (specs.length > 0 && refused) io.stderr.write(`connected-app-lint: ${refused}: not loading ${specs.join(', ')}.\n`);
   const plugins = specs.length > 0 && !refused ? await loadPlugins(specs, loaded.file, cwd) : [];
-  return renderRules(args.format, ruleCatalogue(plugins.flatMap((plugin) => plugin.rules.map((rule) => rule.meta))));
+  const catalogue = ruleCatalogue(plugins.flatMap((plugin) => plugin.rules.map((rule) => rule.meta)));
+  if (args.ids?.length) return args.ids.map((id) => rulePage(id, catalogue)).join('\n');
+  return renderRules(args.format, catalogue);
+}
+
+/** `rules <id>`: the rule's docs page as shipped in the package; for a plugin rule, its meta and link. */
+function rulePage(id: string, catalogue: readonly RuleMeta[]): string {
+  const meta = catalogue.find((rule) => rule.id === id);
+  if (!meta) {
+    const hint = closestName(id, catalogue.map((rule) => rule.id));
+    throw new UsageError(`no rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; run 'connected-app-lint rules' for the list`);
+  }
+  if (!id.includes('/')) {
+    try {
+      return readFileSync(new URL(`../../docs/rules/${id}.md`, import.meta.url), 'utf8');
+    } catch {
+      // a page that is not shipped: fall back to the meta
+    }
+  }
+  return `# ${meta.id}\n\n${meta.description}\n\n${meta.fullDescription}\n\nSeverity: ${meta.severity.production} in production, ${meta.severity.sandbox} in sandboxes.\nDocs: ${meta.docs}\n`;
 }
 
 export function renderRules(format: string, rules: RuleMeta[] = ruleCatalogue()): string {

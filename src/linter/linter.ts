@@ -8,7 +8,10 @@ import type { LintProgress } from '../engine/lint.js';
 import type { LintRun } from '../types.js';
 import { safeMessage } from '../text/safe-text.js';
 import type { LinterOptions } from './options.js';
-import { prepareLint, type LintTarget, type RunSetup } from './prepare.js';
+import { loadRunConfig, prepareLint, type LintTarget, type RunSetup } from './prepare.js';
+import type { LoadedConfig } from '../engine/config-types.js';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /** ESLint's LintResult shape: what `--format json` prints, one per file. */
 export type LintResult = EslintResult;
@@ -74,6 +77,17 @@ export class Linter {
     await prepared.after(run);
     this.lastRun = { results: toEslintResults(run, { quiet: false }), run, setup: prepared.setup };
     return this.lastRun;
+  }
+
+  /**
+   * The configuration that applies to a file or folder (relative to cwd), as the run would load it, with the phrase
+   * saying where it came from (`--print-config`).
+   */
+  async calculateConfigForFile(path: string): Promise<{ configuration: string; config: LoadedConfig['config'] }> {
+    const target = resolve(this.options.cwd, path);
+    const searchFrom = existsSync(target) && statSync(target).isDirectory() ? target : dirname(target);
+    const { loaded, configuration } = await loadRunConfig(this.options, searchFrom);
+    return { configuration, config: loaded.config };
   }
 
   /** The formats `loadFormatter` knows: text, json, sarif, github. */

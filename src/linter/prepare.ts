@@ -16,7 +16,7 @@ import { builtinRules } from '../rules/index.js';
 import type { Environment, LintRun, Rule } from '../types.js';
 import { gitScope } from './git-scope.js';
 import { isCi, type LinterOptions } from './options.js';
-import { changedGateFiles, configCandidates, describeRef, loadConfigAtRef, readAtRef, resolveTrustedRef } from './trusted-policy.js';
+import { changedGateFiles, configCandidates, describeRef, loadConfigAtRef, readAtRef, resolveTrustedRef, type TrustedRef } from './trusted-policy.js';
 
 /** Which files lint: paths (a walk), or a git change. */
 export interface LintTarget {
@@ -53,22 +53,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
   const cwd = options.cwd;
   const searchFrom = lintedDirectory(target.paths, cwd);
   const trusted = options.configFrom !== undefined ? await resolveTrustedRef(options.configFrom, cwd) : undefined;
-  let loaded: LoadedConfig;
-  let configuration: string;
-  if (options.config === false) {
-    loaded = { config: {} };
-    configuration = 'no configuration (--no-config)';
-  } else if (options.config !== undefined) {
-    loaded = await loadConfig({ cwd, explicit: options.config });
-    configuration = displayPath(loaded.file!, cwd);
-  } else if (trusted) {
-    const atRef = await loadConfigAtRef(trusted, searchFrom);
-    loaded = atRef;
-    configuration = atRef.source;
-  } else {
-    loaded = await loadConfig({ cwd, searchFrom });
-    configuration = loaded.file ? displayPath(loaded.file, cwd) : 'no configuration file (defaults)';
-  }
+  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted);
   const config = loaded.config;
   const warn = options.onWarning ?? (() => undefined);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn);
@@ -140,6 +125,30 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
   };
 }
 
+/**
+ * The configuration that applies to a run starting its search at `searchFrom`: the explicit file, the one at the
+ * trusted ref, or the nearest one on disk; with one phrase saying which.
+ */
+export async function loadRunConfig(
+  options: LinterOptions,
+  searchFrom: string,
+  trusted?: TrustedRef,
+): Promise<{ loaded: LoadedConfig; configuration: string }> {
+  const cwd = options.cwd;
+  if (options.config === false) return { loaded: { config: {} }, configuration: 'no configuration (--no-config)' };
+  if (options.config !== undefined) {
+    const loaded = await loadConfig({ cwd, explicit: options.config });
+    return { loaded, configuration: displayPath(loaded.file!, cwd) };
+  }
+  trusted ??= options.configFrom !== undefined ? await resolveTrustedRef(options.configFrom, cwd) : undefined;
+  if (trusted) {
+    const atRef = await loadConfigAtRef(trusted, searchFrom);
+    return { loaded: { config: atRef.config, ...(atRef.file ? { file: atRef.file } : {}) }, configuration: atRef.source };
+  }
+  const loaded = await loadConfig({ cwd, searchFrom });
+  return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : 'no configuration file (defaults)' };
+}
+
 /** The directory the configuration search starts from: the one directory being linted, else the working directory. */
 function lintedDirectory(paths: readonly string[], cwd: string): string {
   if (paths.length !== 1) return cwd;
@@ -155,7 +164,7 @@ function lintRoot(cwd: string): string {
   }
 }
 
-async function baselineAtRef(trusted: Awaited<ReturnType<typeof resolveTrustedRef>>, file: string) {
+async function baselineAtRef(trusted: TrustedRef, file: string) {
   const text = await readAtRef(trusted, file);
   return text === undefined ? undefined : parseBaseline(text, `${displayPath(file)} at ${describeRef(trusted)}`);
 }

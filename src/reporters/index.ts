@@ -9,6 +9,11 @@ const loaders: Record<string, () => Promise<Reporter>> = {
   json: async () => (await import('./json.js')).jsonReporter,
   sarif: async () => (await import('./sarif.js')).sarifReporter,
   github: async () => (await import('./github.js')).githubReporter,
+  // The GitHub job summary's Markdown, for `-o report.md` anywhere (a pull-request comment, a CI artifact).
+  markdown: async () => {
+    const { renderJobSummary } = await import('./github-summary.js');
+    return { format: 'markdown', render: (run, options) => renderJobSummary(run, options) };
+  },
 };
 
 export const FORMATS = Object.keys(loaders);
