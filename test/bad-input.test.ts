@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connectedApp, makeProject, runCli } from './helpers/cli.js';
+import { connectedApp, makeProject, runCli, spawnCli } from './helpers/cli.js';
 
 const dir = 'force-app/main/default/connectedApps';
 
@@ -13,8 +13,10 @@ interface JsonResult {
   messages: { ruleId: string; severity: number; message: string; line: number; column: number; fatal?: boolean }[];
 }
 
-function lintJson(root: string, extraArgs: string[] = [], asUser?: number) {
-  const result = runCli(['lint', root, '--format', 'json', ...extraArgs], asUser === undefined ? {} : { uid: asUser, gid: asUser });
+async function lintJson(root: string, extraArgs: string[] = [], asUser?: number) {
+  // Another user needs another process: the one real spawn of this file.
+  const argv = ['lint', root, '--format', 'json', ...extraArgs];
+  const result = asUser === undefined ? await runCli(argv) : spawnCli(argv, { uid: asUser, gid: asUser });
   expect(result.stderr).not.toMatch(/at .*\.js:\d+:\d+/); // never a stack trace
   return { ...result, json: JSON.parse(result.stdout) as JsonResult[] };
 }
@@ -36,12 +38,12 @@ describe('bad input', () => {
   ];
 
   for (const [name, content, expected, line] of cases) {
-    it(`${name}: a fatal parse-error at a position, exit 1, the good file still linted`, () => {
+    it(`${name}: a fatal parse-error at a position, exit 1, the good file still linted`, async () => {
       const root = makeProject({
         [`${dir}/${name}.connectedApp-meta.xml`]: content,
         [`${dir}/Good.connectedApp-meta.xml`]: connectedApp('Good', ['Api', 'Full']),
       });
-      const { status, json } = lintJson(root);
+      const { status, json } = await lintJson(root);
       expect(status).toBe(1);
       const [message] = messagesFor(json, `${name}.connectedApp-meta.xml`);
       expect(message).toMatchObject({ ruleId: 'parse-error', severity: 2, fatal: true });
@@ -52,27 +54,27 @@ describe('bad input', () => {
     });
   }
 
-  it('a file over 10 MB is refused without being read', () => {
+  it('a file over 10 MB is refused without being read', async () => {
     const root = makeProject({ [`${dir}/Huge.connectedApp-meta.xml`]: `<ConnectedApp><description>${'x'.repeat(10 * 1024 * 1024 + 10)}</description></ConnectedApp>` });
-    const { status, json } = lintJson(root);
+    const { status, json } = await lintJson(root);
     expect(status).toBe(1);
     expect(messagesFor(json, 'Huge.connectedApp-meta.xml')[0]!.message).toMatch(/10 MB/);
   });
 
-  it('a dangling symlink, a directory named like a metadata file and a FIFO each get a message', () => {
+  it('a dangling symlink, a directory named like a metadata file and a FIFO each get a message', async () => {
     const root = makeProject({ [`${dir}/Good.connectedApp-meta.xml`]: connectedApp('Good') });
     symlinkSync(join(root, 'nowhere.xml'), join(root, dir, 'Dangling.connectedApp-meta.xml'));
     mkdirSync(join(root, dir, 'Folder.connectedApp-meta.xml'));
     writeFileSync(join(root, dir, 'Folder.connectedApp-meta.xml', 'inner.txt'), 'x');
     execFileSync('mkfifo', [join(root, dir, 'Pipe.connectedApp-meta.xml')]);
-    const { status, json } = lintJson(root);
+    const { status, json } = await lintJson(root);
     expect(status).toBe(1);
     expect(messagesFor(json, 'Dangling.connectedApp-meta.xml')[0]!.message).toMatch(/not found|dangling/);
     expect(messagesFor(json, 'Folder.connectedApp-meta.xml')[0]!.message).toMatch(/directory/);
     expect(messagesFor(json, 'Pipe.connectedApp-meta.xml')[0]!.message).toMatch(/not a regular file/);
   });
 
-  it('an unreadable file gets a message (run as an unprivileged user when we are root)', () => {
+  it('an unreadable file gets a message (run as an unprivileged user when we are root)', async () => {
     const root = makeProject({
       [`${dir}/Secret.connectedApp-meta.xml`]: connectedApp('Secret'),
       [`${dir}/Good.connectedApp-meta.xml`]: connectedApp('Good', ['Full']),
@@ -80,28 +82,28 @@ describe('bad input', () => {
     chmodSync(join(root, dir, 'Secret.connectedApp-meta.xml'), 0o000);
     for (const path of [root, join(root, 'force-app'), join(root, 'force-app/main'), join(root, 'force-app/main/default'), join(root, dir)]) chmodSync(path, 0o755);
     const asUser = process.getuid?.() === 0 ? 65534 : undefined;
-    const { status, json } = lintJson(root, [], asUser);
+    const { status, json } = await lintJson(root, [], asUser);
     expect(status).toBe(1);
     expect(messagesFor(json, 'Secret.connectedApp-meta.xml')[0]!.message).toMatch(/permission denied/);
     expect(messagesFor(json, 'Good.connectedApp-meta.xml').map((m) => m.ruleId)).toContain('no-full-scope');
   });
 
-  it('a wrong root element for the suffix is reported at the root element', () => {
+  it('a wrong root element for the suffix is reported at the root element', async () => {
     const root = makeProject({
       [`${dir}/Wrong.connectedApp-meta.xml`]: '<?xml version="1.0"?>\n<ExternalClientApplication xmlns="http://soap.sforce.com/2006/04/metadata">\n  <label>W</label>\n</ExternalClientApplication>\n',
     });
-    const { status, json } = lintJson(root);
+    const { status, json } = await lintJson(root);
     expect(status).toBe(1);
     const [message] = messagesFor(json, 'Wrong.connectedApp-meta.xml');
     expect(message).toMatchObject({ ruleId: 'valid-metadata', line: 2, column: 1 });
     expect(message!.message).toContain('ConnectedApp');
   });
 
-  it('explicit files with unknown suffixes are skipped quietly; missing paths are a usage error', () => {
+  it('explicit files with unknown suffixes are skipped quietly; missing paths are a usage error', async () => {
     const root = makeProject({ 'README.md': '# hi', [`${dir}/Good.connectedApp-meta.xml`]: connectedApp('Good') });
-    const ok = runCli(['lint', join(root, 'README.md'), join(root, dir, 'Good.connectedApp-meta.xml')]);
+    const ok = await runCli(['lint', join(root, 'README.md'), join(root, dir, 'Good.connectedApp-meta.xml')]);
     expect(ok.status).toBe(0);
-    const missing = runCli(['lint', join(root, 'nope.connectedApp-meta.xml')]);
+    const missing = await runCli(['lint', join(root, 'nope.connectedApp-meta.xml')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('nope.connectedApp-meta.xml');
   });

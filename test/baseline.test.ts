@@ -18,8 +18,8 @@ interface Entry {
 
 const entries = (root: string, name = BASELINE) => (JSON.parse(readFileSync(join(root, name), 'utf8')) as { findings: Entry[] }).findings;
 
-function json(root: string, args: string[] = []) {
-  const result = runCli(['lint', '--format', 'json', ...args], { cwd: root });
+async function json(root: string, args: string[] = []) {
+  const result = await runCli(['lint', '--format', 'json', ...args], { cwd: root });
   expect(result.status, result.stderr).not.toBe(2);
   const files = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number }[]; suppressedMessages: { ruleId: string; line: number; suppressions: { kind: string; justification: string }[] }[] }[];
   return { status: result.status, messages: files.flatMap((file) => file.messages), suppressed: files.flatMap((file) => file.suppressedMessages) };
@@ -34,15 +34,15 @@ function project(): string {
 }
 
 describe('baseline', () => {
-  it('round trip: record, hide, survive a moved line, report a new finding, prune a fixed one', () => {
+  it('round trip: record, hide, survive a moved line, report a new finding, prune a fixed one', async () => {
     const root = project();
-    const before = json(root);
+    const before = await json(root);
     expect(before.status).toBe(1);
     const known = before.messages.length;
     expect(known).toBeGreaterThanOrEqual(3); // two Full scopes and Web
 
     // Record: the run that writes the baseline hides what it records and says so.
-    const update = runCli(['lint', '--update-baseline'], { cwd: root });
+    const update = await runCli(['lint', '--update-baseline'], { cwd: root });
     expect(update.status).toBe(0);
     expect(update.stdout).toContain(`Baseline ${BASELINE} updated: ${known} finding(s) recorded, ${known} new, 0 fixed and pruned.`);
     const recorded = entries(root);
@@ -51,68 +51,68 @@ describe('baseline', () => {
     expect(JSON.stringify(recorded)).not.toMatch(/"line"/); // never keyed by line
 
     // Hide: the default file is picked up; the summary says how many it hid.
-    const hidden = runCli(['lint'], { cwd: root });
+    const hidden = await runCli(['lint'], { cwd: root });
     expect(hidden.status).toBe(0);
     expect(hidden.stdout).toContain(`${known} known finding(s) hidden by the baseline.`);
-    const hiddenJson = json(root);
+    const hiddenJson = await json(root);
     expect(hiddenJson.suppressed.every((message) => message.suppressions[0]!.kind === 'external' && message.suppressions[0]!.justification.includes(BASELINE))).toBe(true);
 
     // Move lines: three new lines above the Full scope keep it hidden.
     const billing = join(root, DIR, 'Billing_Sync.connectedApp-meta.xml');
     writeFileSync(billing, readFileSync(billing, 'utf8').replace('    <label>', '    <description>Moves\nevery\nline</description>\n    <label>'));
-    const moved = json(root);
+    const moved = await json(root);
     expect(moved.status).toBe(0);
     expect(moved.suppressed.filter((message) => message.ruleId === 'no-full-scope').map((message) => message.line).sort((a, b) => a - b)).toEqual([9, 12]); // Reporting at 9, Billing_Sync moved from 9 to 12
 
     // A new finding is not in the baseline: it is reported.
     writeFileSync(join(root, DIR, 'Newcomer.connectedApp-meta.xml'), connectedApp('Newcomer', ['Full']));
-    const added = json(root);
+    const added = await json(root);
     expect(added.status).toBe(1);
     expect(added.messages.map((message) => message.ruleId)).toContain('no-full-scope');
 
     // A fixed finding makes its entry stale; rewriting prunes it and records the new one.
     writeFileSync(billing, readFileSync(billing, 'utf8').replace('<scopes>Full</scopes>', ''));
-    const stale = runCli(['lint'], { cwd: root });
+    const stale = await runCli(['lint'], { cwd: root });
     expect(stale.stdout).toContain('1 baseline entry matches no finding any more (fixed?); run with --update-baseline to prune it.');
-    const rewrite = runCli(['lint', '--update-baseline'], { cwd: root });
+    const rewrite = await runCli(['lint', '--update-baseline'], { cwd: root });
     expect(rewrite.status).toBe(0);
     expect(rewrite.stdout).toMatch(/updated: \d+ finding\(s\) recorded, [1-9]\d* new, 1 fixed and pruned\./);
     const after = entries(root);
     expect(after.some((entry) => entry.app === 'Billing_Sync' && entry.rule === 'no-full-scope')).toBe(false);
     expect(after.some((entry) => entry.app === 'Newcomer' && entry.rule === 'no-full-scope')).toBe(true);
-    expect(json(root).status).toBe(0);
+    expect((await json(root)).status).toBe(0);
   });
 
-  it('--baseline names another file; a missing or broken one is a usage error', () => {
+  it('--baseline names another file; a missing or broken one is a usage error', async () => {
     const root = project();
-    expect(runCli(['lint', '--baseline', 'ci/known.json'], { cwd: root })).toMatchObject({ status: 2, stderr: expect.stringContaining('baseline ci/known.json does not exist; create it with --update-baseline') });
-    expect(runCli(['lint', '--baseline', 'ci/known.json', '--update-baseline'], { cwd: root }).status).toBe(0);
+    expect(await runCli(['lint', '--baseline', 'ci/known.json'], { cwd: root })).toMatchObject({ status: 2, stderr: expect.stringContaining('baseline ci/known.json does not exist; create it with --update-baseline') });
+    expect((await runCli(['lint', '--baseline', 'ci/known.json', '--update-baseline'], { cwd: root })).status).toBe(0);
     expect(existsSync(join(root, BASELINE))).toBe(false);
-    expect(json(root, ['--baseline', 'ci/known.json']).status).toBe(0);
-    expect(json(root).status).toBe(1); // the default file does not exist: nothing is hidden
+    expect((await json(root, ['--baseline', 'ci/known.json'])).status).toBe(0);
+    expect((await json(root)).status).toBe(1); // the default file does not exist: nothing is hidden
     writeFileSync(join(root, 'ci', 'known.json'), '{"not": "a baseline"}');
-    expect(runCli(['lint', '--baseline', 'ci/known.json'], { cwd: root })).toMatchObject({ status: 2, stderr: expect.stringContaining('is not a connected-app-lint baseline') });
+    expect(await runCli(['lint', '--baseline', 'ci/known.json'], { cwd: root })).toMatchObject({ status: 2, stderr: expect.stringContaining('is not a connected-app-lint baseline') });
   });
 
-  it('parse errors are never recorded nor hidden', () => {
+  it('parse errors are never recorded nor hidden', async () => {
     const root = project();
     writeFileSync(join(root, DIR, 'Broken.connectedApp-meta.xml'), '<ConnectedApp><label>x</label>');
-    const update = runCli(['lint', '--update-baseline', '--format', 'json'], { cwd: root });
+    const update = await runCli(['lint', '--update-baseline', '--format', 'json'], { cwd: root });
     expect(update.status).toBe(1);
     expect(entries(root).some((entry) => entry.rule === 'parse-error')).toBe(false);
-    expect(json(root).messages.map((message) => message.ruleId)).toEqual(['parse-error']);
+    expect((await json(root)).messages.map((message) => message.ruleId)).toEqual(['parse-error']);
   });
 
-  it('a partial run (--only) updates its own rule and keeps the other entries', () => {
+  it('a partial run (--only) updates its own rule and keeps the other entries', async () => {
     const root = project();
-    runCli(['lint', '--update-baseline'], { cwd: root });
+    await runCli(['lint', '--update-baseline'], { cwd: root });
     const all = entries(root);
     const billing = join(root, DIR, 'Billing_Sync.connectedApp-meta.xml');
     writeFileSync(billing, readFileSync(billing, 'utf8').replace('<scopes>Full</scopes>', ''));
-    const partial = runCli(['lint', '--only', 'minimal-scopes', '--update-baseline'], { cwd: root });
+    const partial = await runCli(['lint', '--only', 'minimal-scopes', '--update-baseline'], { cwd: root });
     expect(partial.stdout).toContain('0 fixed and pruned');
     expect(entries(root)).toEqual(all);
-    runCli(['lint', '--update-baseline'], { cwd: root });
+    await runCli(['lint', '--update-baseline'], { cwd: root });
     expect(entries(root)).toHaveLength(all.length - 1);
   });
 });

@@ -14,8 +14,8 @@ interface JsonResult {
   messages: { ruleId: string; line: number; column: number }[];
 }
 
-function lintChangedSince(cwd: string, ref: string): { status: number; stderr: string; files: string[]; findings: string[] } {
-  const run = runCli(['lint', '--format', 'json', '--changed-since', ref], { cwd });
+async function lintChangedSince(cwd: string, ref: string): { status: number; stderr: string; files: string[]; findings: string[] } {
+  const run = await runCli(['lint', '--format', 'json', '--changed-since', ref], { cwd });
   if (run.status > 1 || !run.stdout.startsWith('[')) throw new Error(`lint --changed-since ${ref} failed (exit ${run.status}): ${run.stderr}`);
   const results = JSON.parse(run.stdout) as JsonResult[];
   const top = realpathSync(cwd);
@@ -58,9 +58,9 @@ function pullRequest(): string {
 }
 
 describe('lint --changed-since', () => {
-  it('lints only what the branch changed (commits, edits, untracked files), with the rest of a changed app', () => {
+  it('lints only what the branch changed (commits, edits, untracked files), with the rest of a changed app', async () => {
     const root = pullRequest();
-    const run = lintChangedSince(root, 'main');
+    const run = await lintChangedSince(root, 'main');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(run.files).toEqual(
@@ -99,20 +99,20 @@ describe('lint --changed-since', () => {
     );
   });
 
-  it('finds nothing when nothing changed', () => {
+  it('finds nothing when nothing changed', async () => {
     const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [appPath('Untouched')]: connectedApp('Untouched', ['Full']) });
-    const run = lintChangedSince(root, 'HEAD');
+    const run = await lintChangedSince(root, 'HEAD');
     expect(run.status).toBe(0);
     expect(run.files).toEqual([]);
   });
 
-  it('is a usage error for an unknown ref, and outside a repository', () => {
+  it('is a usage error for an unknown ref, and outside a repository', async () => {
     const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT });
-    const unknown = runCli(['lint', '--changed-since', 'no-such-branch'], { cwd: root });
+    const unknown = await runCli(['lint', '--changed-since', 'no-such-branch'], { cwd: root });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('--changed-since: unknown git revision "no-such-branch"');
 
-    const outside = runCli(['lint', '--changed-since', 'main'], { cwd: makeProject({ 'sfdx-project.json': SFDX_PROJECT }) });
+    const outside = await runCli(['lint', '--changed-since', 'main'], { cwd: makeProject({ 'sfdx-project.json': SFDX_PROJECT }) });
     expect(outside.status).toBe(2);
     expect(outside.stderr).toContain('--changed-since needs a git repository');
   });

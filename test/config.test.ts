@@ -22,8 +22,8 @@ interface Message {
 }
 
 /** Lints with the JSON format and flattens the messages. */
-function lintJson(cwd: string, args: string[] = []): { status: number; stderr: string; messages: Message[] } {
-  const result = runCli(['lint', '--format', 'json', ...args], { cwd });
+async function lintJson(cwd: string, args: string[] = []): { status: number; stderr: string; messages: Message[] } {
+  const result = await runCli(['lint', '--format', 'json', ...args], { cwd });
   if (result.status === 2) return { status: 2, stderr: result.stderr, messages: [] };
   const json = JSON.parse(result.stdout) as { filePath: string; messages: Omit<Message, 'file'>[] }[];
   return { status: result.status, stderr: result.stderr, messages: json.flatMap((entry) => entry.messages.map((message) => ({ ...message, file: basename(entry.filePath) }))) };
@@ -37,7 +37,7 @@ function project(files: Record<string, string>, app = connectedApp('Billing Sync
 }
 
 describe('configuration discovery', () => {
-  it('finds the file in the linted directory or the nearest parent, up to the git root', () => {
+  it('finds the file in the linted directory or the nearest parent, up to the git root', async () => {
     const root = makeProject({
       '.git/HEAD': 'ref: refs/heads/main\n',
       'connected-app-lint.yaml': 'environment: sandbox\n',
@@ -50,7 +50,7 @@ describe('configuration discovery', () => {
     expect(configSearchDirectories(join(root, 'sub', 'deeper'))).toEqual([join(root, 'sub', 'deeper'), join(root, 'sub'), root]);
   });
 
-  it('never looks above the git root, nor above the SFDX project outside git', () => {
+  it('never looks above the git root, nor above the SFDX project outside git', async () => {
     const outer = makeProject({ 'connected-app-lint.yml': 'environment: sandbox\n', 'repo/.git/HEAD': '', 'repo/app/x.txt': '', 'plain/sfdx-project.json': '{}', 'plain/app/x.txt': '' });
     expect(findConfigFile(join(outer, 'repo', 'app'))).toBeUndefined();
     expect(findConfigFile(join(outer, 'plain', 'app'))).toBeUndefined();
@@ -59,31 +59,31 @@ describe('configuration discovery', () => {
     expect(findConfigFile(join(outer, 'loose', 'app'))).toBe(join(outer, 'connected-app-lint.yml'));
   });
 
-  it('two configuration files in one directory are a usage error naming both', () => {
+  it('two configuration files in one directory are a usage error naming both', async () => {
     const root = project({ 'connected-app-lint.json': '{}', 'connected-app-lint.yaml': '{}' });
-    const result = lintJson(root);
+    const result = await lintJson(root);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('connected-app-lint.json, connected-app-lint.yaml');
   });
 
-  it('the CLI uses the discovered file, --config overrides it, --no-config ignores it', () => {
+  it('the CLI uses the discovered file, --config overrides it, --no-config ignores it', async () => {
     const root = project({
       'connected-app-lint.yaml': 'rules:\n  no-full-scope: off\n',
       'other/strict.json': '{"rules": {"no-full-scope": "warn"}}',
     }, connectedApp('Billing Sync', ['Api', 'Full']));
-    expect(rulesOf(lintJson(root).messages, 'no-full-scope')).toEqual([]);
-    expect(rulesOf(lintJson(root, ['--config', 'other/strict.json']).messages, 'no-full-scope').map((m) => m.severity)).toEqual([1]);
-    expect(rulesOf(lintJson(root, ['--no-config']).messages, 'no-full-scope').map((m) => m.severity)).toEqual([2]);
+    expect(rulesOf((await lintJson(root)).messages, 'no-full-scope')).toEqual([]);
+    expect(rulesOf((await lintJson(root, ['--config', 'other/strict.json'])).messages, 'no-full-scope').map((m) => m.severity)).toEqual([1]);
+    expect(rulesOf((await lintJson(root, ['--no-config'])).messages, 'no-full-scope').map((m) => m.severity)).toEqual([2]);
     // Linting a directory from elsewhere finds the configuration next to it.
-    expect(rulesOf(lintJson(REPO, [root]).messages, 'no-full-scope')).toEqual([]);
-    const missing = lintJson(root, ['--config', 'nope.yaml']);
+    expect(rulesOf((await lintJson(REPO, [root])).messages, 'no-full-scope')).toEqual([]);
+    const missing = await lintJson(root, ['--config', 'nope.yaml']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('configuration file nope.yaml not found');
   });
 });
 
 describe('configuration schema', () => {
-  it('schema/config.schema.json and the compiled validator are generated from the live rule registry (npm run generate)', () => {
+  it('schema/config.schema.json and the compiled validator are generated from the live rule registry (npm run generate)', async () => {
     const expected = generatedFiles({ registryConfigSchema, renderRulesMarkdown });
     for (const path of [GENERATED.schema, GENERATED.validator]) {
       expect(readFileSync(join(REPO, path), 'utf8') === expected[path], `${path} is out of step with the rules: run npm run generate`).toBe(true);
@@ -96,7 +96,7 @@ describe('configuration schema', () => {
     expect(expected[GENERATED.validator]).not.toMatch(/(?<!['"])\brequire\(|^import /m);
   });
 
-  it('errors exit 2 and name the file, the line and the key, each one', () => {
+  it('errors exit 2 and name the file, the line and the key, each one', async () => {
     const root = project({
       'connected-app-lint.yaml': [
         'environment: staging',
@@ -115,7 +115,7 @@ describe('configuration schema', () => {
         '',
       ].join('\n'),
     });
-    const result = lintJson(root);
+    const result = await lintJson(root);
     expect(result.status).toBe(2);
     const lines = result.stderr.split('\n');
     const expectLine = (fragment: string) => expect(lines.some((line) => line.includes(fragment)), `${fragment} in\n${result.stderr}`).toBe(true);
@@ -132,17 +132,17 @@ describe('configuration schema', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('JSON configurations are located too; broken syntax and parse-error settings are usage errors', () => {
-    const json = lintJson(project({ 'connected-app-lint.json': '{\n  "rules": {\n    "no-full-scope": 2\n  }\n}\n' }));
+  it('JSON configurations are located too; broken syntax and parse-error settings are usage errors', async () => {
+    const json = await lintJson(project({ 'connected-app-lint.json': '{\n  "rules": {\n    "no-full-scope": 2\n  }\n}\n' }));
     expect(json.status).toBe(2);
     expect(json.stderr).toContain('connected-app-lint.json:3:22: rules.no-full-scope must be off, warn or error, or [level, options], not 2');
-    const badJson = lintJson(project({ 'connected-app-lint.json': '{"rules": ' }));
+    const badJson = await lintJson(project({ 'connected-app-lint.json': '{"rules": ' }));
     expect(badJson.status).toBe(2);
     expect(badJson.stderr).toContain('connected-app-lint.json is not valid JSON');
-    const badYaml = lintJson(project({ 'connected-app-lint.yaml': 'rules:\n  a: b\n  a: c\n' }));
+    const badYaml = await lintJson(project({ 'connected-app-lint.yaml': 'rules:\n  a: b\n  a: c\n' }));
     expect(badYaml.status).toBe(2);
     expect(badYaml.stderr).toMatch(/connected-app-lint\.yaml:3:\d+: not valid YAML/);
-    const parseError = lintJson(project({ 'connected-app-lint.yaml': 'rules:\n  parse-error: off\n' }));
+    const parseError = await lintJson(project({ 'connected-app-lint.yaml': 'rules:\n  parse-error: off\n' }));
     expect(parseError.stderr).toContain('rules.parse-error cannot be configured');
   });
 
@@ -154,7 +154,7 @@ describe('configuration schema', () => {
         const file = join(fixtures, rule, name, 'case.json');
         const config = (JSON.parse(readFileSync(file, 'utf8')) as { config?: unknown }).config;
         if (config === undefined) continue;
-        await expect(parseConfig(file, JSON.stringify(config)), `${rule}/${name}`).resolves.toBeDefined();
+        (await expect(parseConfig(file, JSON.stringify(config)), `${rule}/${name}`)).resolves.toBeDefined();
         checked++;
       }
     }
@@ -164,7 +164,7 @@ describe('configuration schema', () => {
   it('an alias bomb is refused instead of expanded', async () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefgh'[index]}`).join(', ')}]`), 'environment: *h', ''].join('\n');
     const root = project({ 'connected-app-lint.yaml': bomb });
-    await expect(loadConfigFile(join(root, 'connected-app-lint.yaml'))).rejects.toThrow(/connected-app-lint\.yaml/);
+    (await expect(loadConfigFile(join(root, 'connected-app-lint.yaml')))).rejects.toThrow(/connected-app-lint\.yaml/);
   });
 
   it('an app named like an Object.prototype member never reaches the prototype', async () => {
@@ -178,90 +178,90 @@ describe('configuration schema', () => {
 describe('every per-app option changes its rule', () => {
   const yaml = (text: string) => ({ 'connected-app-lint.yaml': text });
 
-  it('flow feeds jwt-certificate-present', () => {
-    expect(rulesOf(lintJson(project({})).messages, 'jwt-certificate-present')).toEqual([]);
-    const declared = rulesOf(lintJson(project(yaml('apps:\n  Billing_Sync:\n    flow: jwt-bearer\n'))).messages, 'jwt-certificate-present');
+  it('flow feeds jwt-certificate-present', async () => {
+    expect(rulesOf((await lintJson(project({}))).messages, 'jwt-certificate-present')).toEqual([]);
+    const declared = rulesOf((await lintJson(project(yaml('apps:\n  Billing_Sync:\n    flow: jwt-bearer\n')))).messages, 'jwt-certificate-present');
     expect(declared.map((m) => [m.file, m.line])).toEqual([['Billing_Sync.connectedApp-meta.xml', 5]]);
   });
 
-  it('callbackUrls feeds callback-url-exact, flat or per environment', () => {
+  it('callbackUrls feeds callback-url-exact, flat or per environment', async () => {
     const expectedElsewhere = project(yaml('apps:\n  Billing_Sync:\n    callbackUrls: [https://billing.example.com/oauth/callback]\n'));
-    const differing = rulesOf(lintJson(expectedElsewhere).messages, 'callback-url-exact');
+    const differing = rulesOf((await lintJson(expectedElsewhere)).messages, 'callback-url-exact');
     expect(differing.length).toBeGreaterThan(0);
     expect(differing.map((m) => m.message).join('\n')).toContain('https://billing.example.com/oauth/callback');
-    expect(rulesOf(lintJson(project(yaml('apps:\n  Billing_Sync:\n    callbackUrls: [https://app.example.com/cb]\n'))).messages, 'callback-url-exact')).toEqual([]);
+    expect(rulesOf((await lintJson(project(yaml('apps:\n  Billing_Sync:\n    callbackUrls: [https://app.example.com/cb]\n')))).messages, 'callback-url-exact')).toEqual([]);
     const perEnvironment = project(yaml('apps:\n  Billing_Sync:\n    callbackUrls:\n      production: [https://app.example.com/cb]\n      sandbox: [https://staging.example.com/cb]\n'));
-    expect(rulesOf(lintJson(perEnvironment).messages, 'callback-url-exact')).toEqual([]);
-    expect(rulesOf(lintJson(perEnvironment, ['--env', 'sandbox']).messages, 'callback-url-exact').length).toBeGreaterThan(0);
+    expect(rulesOf((await lintJson(perEnvironment)).messages, 'callback-url-exact')).toEqual([]);
+    expect(rulesOf((await lintJson(perEnvironment, ['--env', 'sandbox'])).messages, 'callback-url-exact').length).toBeGreaterThan(0);
   });
 
-  it('ipRelaxation.reason feeds ip-relaxation-enforced', () => {
+  it('ipRelaxation.reason feeds ip-relaxation-enforced', async () => {
     const relaxed = connectedApp('Billing Sync', ['Api'], '\n    <oauthPolicy>\n        <ipRelaxation>BYPASS</ipRelaxation>\n    </oauthPolicy>');
-    const without = rulesOf(lintJson(project({}, relaxed)).messages, 'ip-relaxation-enforced');
+    const without = rulesOf((await lintJson(project({}, relaxed))).messages, 'ip-relaxation-enforced');
     expect(without.map((m) => m.message)).toEqual([expect.stringContaining('record the reason in apps.Billing_Sync.ipRelaxation.reason')]);
-    const withReason = rulesOf(lintJson(project(yaml('apps:\n  Billing_Sync:\n    ipRelaxation: { reason: "runs on cloud hosts without fixed egress IPs" }\n'), relaxed)).messages, 'ip-relaxation-enforced');
+    const withReason = rulesOf((await lintJson(project(yaml('apps:\n  Billing_Sync:\n    ipRelaxation: { reason: "runs on cloud hosts without fixed egress IPs" }\n'), relaxed))).messages, 'ip-relaxation-enforced');
     expect(withReason.map((m) => m.message)).toEqual([expect.stringContaining('states a reason')]);
   });
 
-  it('environment wins over --env for that app only (DECISIONS 2)', () => {
+  it('environment wins over --env for that app only (DECISIONS 2)', async () => {
     const selfAuthorized = connectedApp('Billing Sync').replace('<isAdminApproved>true</isAdminApproved>', '<isAdminApproved>false</isAdminApproved>');
     const files = { [`${APP_PATH}/Other_App.connectedApp-meta.xml`]: selfAuthorized.replace('Billing Sync', 'Other App') };
-    const production = lintJson(project(files, selfAuthorized), ['--env', 'production']).messages;
+    const production = (await lintJson(project(files, selfAuthorized), ['--env', 'production'])).messages;
     expect(rulesOf(production, 'admin-approved-in-production').map((m) => m.file).sort()).toEqual(['Billing_Sync.connectedApp-meta.xml', 'Other_App.connectedApp-meta.xml']);
-    const sandboxApp = lintJson(project({ ...files, ...yaml('apps:\n  Billing_Sync:\n    environment: sandbox\n') }, selfAuthorized), ['--env', 'production']).messages;
+    const sandboxApp = (await lintJson(project({ ...files, ...yaml('apps:\n  Billing_Sync:\n    environment: sandbox\n') }, selfAuthorized), ['--env', 'production'])).messages;
     expect(rulesOf(sandboxApp, 'admin-approved-in-production').map((m) => m.file)).toEqual(['Other_App.connectedApp-meta.xml']);
     // The configuration's environment applies to every app, and --env wins over it.
     const sandboxProject = project({ ...files, ...yaml('environment: sandbox\n') }, selfAuthorized);
-    expect(rulesOf(lintJson(sandboxProject).messages, 'admin-approved-in-production')).toEqual([]);
-    expect(rulesOf(lintJson(sandboxProject, ['--env', 'production']).messages, 'admin-approved-in-production')).toHaveLength(2);
+    expect(rulesOf((await lintJson(sandboxProject)).messages, 'admin-approved-in-production')).toEqual([]);
+    expect(rulesOf((await lintJson(sandboxProject, ['--env', 'production'])).messages, 'admin-approved-in-production')).toHaveLength(2);
   });
 
-  it('allowScopes feeds minimal-scopes', () => {
+  it('allowScopes feeds minimal-scopes', async () => {
     const webApp = connectedApp('Billing Sync', ['Api', 'Web']);
-    expect(rulesOf(lintJson(project({}, webApp)).messages, 'minimal-scopes').map((m) => m.message)).toEqual([expect.stringContaining('Web')]);
-    expect(rulesOf(lintJson(project(yaml('apps:\n  Billing_Sync:\n    allowScopes: [Web]\n'), webApp)).messages, 'minimal-scopes')).toEqual([]);
+    expect(rulesOf((await lintJson(project({}, webApp))).messages, 'minimal-scopes').map((m) => m.message)).toEqual([expect.stringContaining('Web')]);
+    expect(rulesOf((await lintJson(project(yaml('apps:\n  Billing_Sync:\n    allowScopes: [Web]\n'), webApp))).messages, 'minimal-scopes')).toEqual([]);
   });
 
-  it('rule levels and options, and ignorePatterns relative to the configuration file', () => {
+  it('rule levels and options, and ignorePatterns relative to the configuration file', async () => {
     const full = connectedApp('Billing Sync', ['Api', 'Full', 'Web']);
     const configured = project(yaml('rules:\n  no-full-scope: [warn]\n  minimal-scopes: [error, { allow: [Api, Web] }]\n'), full);
-    const messages = lintJson(configured).messages;
+    const messages = (await lintJson(configured)).messages;
     expect(rulesOf(messages, 'no-full-scope').map((m) => m.severity)).toEqual([1]);
     expect(rulesOf(messages, 'minimal-scopes')).toEqual([]);
     const ignoring = project({ ...yaml('ignorePatterns: ["force-app/main/default/connectedApps/Billing_*"]\n') }, full);
-    expect(rulesOf(lintJson(ignoring).messages, 'no-full-scope')).toEqual([]);
+    expect(rulesOf((await lintJson(ignoring)).messages, 'no-full-scope')).toEqual([]);
   });
 
-  it('an app named in apps but absent from the project is a config warning at its key', () => {
+  it('an app named in apps but absent from the project is a config warning at its key', async () => {
     const root = project(yaml('apps:\n  Billing_Sync:\n    flow: web-server\n  Biling_Sink:\n    flow: jwt-bearer\n'));
-    const result = lintJson(root);
+    const result = await lintJson(root);
     const stale = rulesOf(result.messages, 'config');
     expect(stale.map((m) => [m.file, m.line, m.column, m.severity])).toEqual([['connected-app-lint.yaml', 4, 3, 1]]);
     expect(stale[0]!.message).toContain('"Biling_Sink"');
     expect(stale[0]!.message).toContain('did you mean "Billing_Sync"?');
     // It is a rule like any other: it can be turned off; and a run over part of the project cannot judge it.
     writeFileSync(join(root, 'connected-app-lint.yaml'), 'rules:\n  config: off\napps:\n  Biling_Sink: {}\n');
-    expect(rulesOf(lintJson(root).messages, 'config')).toEqual([]);
+    expect(rulesOf((await lintJson(root)).messages, 'config')).toEqual([]);
     writeFileSync(join(root, 'connected-app-lint.yaml'), 'apps:\n  Biling_Sink: {}\n');
-    expect(rulesOf(lintJson(root, [join(root, APP_PATH, 'Billing_Sync.connectedApp-meta.xml')]).messages, 'config')).toEqual([]);
+    expect(rulesOf((await lintJson(root, [join(root, APP_PATH, 'Billing_Sync.connectedApp-meta.xml')])).messages, 'config')).toEqual([]);
   });
 });
 
 describe('ignorePatterns are relative to the configuration file', () => {
-  it('rebases anchored and floating patterns onto the lint root', () => {
+  it('rebases anchored and floating patterns onto the lint root', async () => {
     expect(rebasePatterns(['legacy/**', '/old', '*.bak', '!keep.bak', 'dir/'], '/r/app', '/r')).toEqual(['app/legacy/**', 'app/old', 'app/**/*.bak', '!app/**/keep.bak', 'app/**/dir/']);
     expect(rebasePatterns(['legacy/**'], '/r', '/r')).toEqual(['legacy/**']);
   });
 
-  it('in a sub-folder project of a git repository', () => {
+  it('in a sub-folder project of a git repository', async () => {
     const repo = makeProject({
       'app/sfdx-project.json': '{"packageDirectories":[{"path":"force-app"}]}',
       [`app/${APP_PATH}/Billing_Sync.connectedApp-meta.xml`]: connectedApp('Billing Sync', ['Full']),
       'app/connected-app-lint.yaml': 'ignorePatterns: ["force-app/**/Billing_*"]\n',
     });
     spawnSync('git', ['init', '-q'], { cwd: repo });
-    expect(rulesOf(lintJson(join(repo, 'app')).messages, 'no-full-scope')).toEqual([]);
+    expect(rulesOf((await lintJson(join(repo, 'app'))).messages, 'no-full-scope')).toEqual([]);
     writeFileSync(join(repo, 'app', 'connected-app-lint.yaml'), 'ignorePatterns: ["elsewhere/**"]\n');
-    expect(rulesOf(lintJson(join(repo, 'app')).messages, 'no-full-scope')).toHaveLength(1);
+    expect(rulesOf((await lintJson(join(repo, 'app'))).messages, 'no-full-scope')).toHaveLength(1);
   });
 });

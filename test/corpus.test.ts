@@ -12,12 +12,12 @@ const folders = ['connectedApp', 'connectedApp-mdapi', 'eca', 'authprovider'];
 const files = folders.flatMap((folder) => readdirSync(join(CORPUS, folder)).map((name) => join(CORPUS, folder, name)));
 
 describe('the real corpus', () => {
-  it('is where the tests expect it (../shared next to the repository)', () => {
+  it('is where the tests expect it (../shared next to the repository)', async () => {
     expect(files.length).toBeGreaterThanOrEqual(30);
   });
 
   for (const file of files) {
-    it(`parses ${basename(file)}`, () => {
+    it(`parses ${basename(file)}`, async () => {
       const classified = classifyFileName(basename(file));
       expect(classified, 'suffix recognised').toBeDefined();
       const result = parseXml(file, readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
@@ -34,7 +34,7 @@ describe('the real corpus', () => {
     });
   }
 
-  it('assembles the split External Client App (header + global OAuth + OAuth settings) into one app', () => {
+  it('assembles the split External Client App (header + global OAuth + OAuth settings) into one app', async () => {
     const eca = files.filter((file) => basename(file).startsWith('chrzasz__'));
     const parsed = eca.map((file) => {
       const classified = classifyFileName(basename(file))!;
@@ -50,9 +50,9 @@ describe('the real corpus', () => {
     expect(app?.pkceRequired).toMatchObject({ value: false });
   });
 
-  it('lints the whole corpus through the CLI with no parse-error', () => {
+  it('lints the whole corpus through the CLI with no parse-error', async () => {
     const root = copyToTemp(CORPUS);
-    const result = runCli(['lint', root, '--format', 'json']);
+    const result = await runCli(['lint', root, '--format', 'json']);
     expect([0, 1]).toContain(result.status);
     const json = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
     expect(json.length).toBeGreaterThanOrEqual(files.length);

@@ -7,7 +7,7 @@ import { connectedApp, makeProject, runCli } from './helpers/cli.js';
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe' });
 
 describe('a deleted app under --staged', () => {
-  it('JSON reports it on the deleted path at line 1; SARIF makes it a notification, not a result', () => {
+  it('JSON reports it on the deleted path at line 1; SARIF makes it a notification, not a result', async () => {
     const root = makeProject({
       'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] }),
       'force-app/main/default/connectedApps/Billing.connectedApp-meta.xml': connectedApp('Billing'),
@@ -18,12 +18,12 @@ describe('a deleted app under --staged', () => {
     git(root, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init');
     git(root, 'rm', '-q', 'force-app/main/default/connectedApps/Billing.connectedApp-meta.xml');
 
-    const json = runCli(['lint', '--staged', '--format', 'json'], { cwd: root });
+    const json = await runCli(['lint', '--staged', '--format', 'json'], { cwd: root });
     const results = JSON.parse(json.stdout) as { filePath: string; messages: { ruleId: string; line: number; message: string }[] }[];
     const deleted = results.find((result) => result.filePath.endsWith('Billing.connectedApp-meta.xml'));
     expect(deleted?.messages).toEqual([expect.objectContaining({ ruleId: 'revocation-impact', line: 1, message: expect.stringContaining('Billing') })]);
 
-    const sarif = runCli(['lint', '--staged', '--format', 'sarif'], { cwd: root });
+    const sarif = await runCli(['lint', '--staged', '--format', 'sarif'], { cwd: root });
     const run = JSON.parse(sarif.stdout).runs[0];
     expect(run.results.filter((result: { ruleId: string }) => result.ruleId === 'revocation-impact')).toEqual([]);
     const notes = run.invocations[0].toolExecutionNotifications.map((note: { message: { text: string } }) => note.message.text);

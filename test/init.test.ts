@@ -8,8 +8,8 @@ import { connectedApp, copyToTemp, makeProject, REPO, runCli } from './helpers/c
 
 const DIR = 'force-app/main/default/connectedApps';
 
-function findings(root: string, args: string[] = []): { ruleId: string; file: string; message: string }[] {
-  const result = runCli(['lint', '--format', 'json', ...args], { cwd: root });
+async function findings(root: string, args: string[] = []): { ruleId: string; file: string; message: string }[] {
+  const result = await runCli(['lint', '--format', 'json', ...args], { cwd: root });
   expect(result.status, result.stderr).not.toBe(2);
   return (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[]).flatMap((file) =>
     file.messages.map((message) => ({ ruleId: message.ruleId, file: file.filePath.slice(root.length + 1), message: message.message })),
@@ -17,10 +17,10 @@ function findings(root: string, args: string[] = []): { ruleId: string; file: st
 }
 
 describe('init', () => {
-  it('on the demo: writes a commented starter file that loads, lists every app, and changes nothing until edited', () => {
+  it('on the demo: writes a commented starter file that loads, lists every app, and changes nothing until edited', async () => {
     const root = copyToTemp(join(REPO, 'fixtures', 'demo'));
-    const before = findings(root);
-    const init = runCli(['init'], { cwd: root });
+    const before = await findings(root);
+    const init = await runCli(['init'], { cwd: root });
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toContain('Wrote connected-app-lint.yaml: 3 apps');
     const text = readFileSync(join(root, 'connected-app-lint.yaml'), 'utf8');
@@ -35,7 +35,7 @@ describe('init', () => {
     expect(Object.values(config.apps).some((app) => app.allowScopes?.some((scope) => scope.toLowerCase() === 'full'))).toBe(false);
 
     // The recorded intent matches the project, so linting reports what it reported before, and no stale config.
-    const after = findings(root);
+    const after = await findings(root);
     expect(after.filter((finding) => finding.ruleId === 'config')).toEqual([]);
     expect(after.map((finding) => finding.ruleId).sort()).toEqual(before.map((finding) => finding.ruleId).sort());
 
@@ -46,14 +46,14 @@ describe('init', () => {
       .replace('      - http://sync.example.com/oauth/callback\n', '')
       .replace(/(  Legacy_Sync:\n)/, '$1    ipRelaxation: { reason: "runs on Heroku dynos without fixed egress IPs" }\n');
     writeFileSync(join(root, 'connected-app-lint.yaml'), edited);
-    const reviewed = findings(root);
+    const reviewed = await findings(root);
     const legacy = (ruleId: string) => reviewed.filter((finding) => finding.ruleId === ruleId && finding.file.includes('Legacy_Sync')).map((finding) => finding.message);
     expect(legacy('jwt-certificate-present')).toEqual([expect.stringContaining('configured for the JWT bearer flow but has no certificate')]);
     expect(legacy('ip-relaxation-enforced')).toEqual([expect.stringContaining('states a reason')]);
     expect(legacy('callback-url-exact').join('\n')).toContain('http://sync.example.com/oauth/callback');
   });
 
-  it('infers each flow and writes allowScopes only for scopes beyond the flow defaults', () => {
+  it('infers each flow and writes allowScopes only for scopes beyond the flow defaults', async () => {
     const root = makeProject({
       'sfdx-project.json': '{"packageDirectories":[{"path":"force-app"}]}',
       [`${DIR}/Portal.connectedApp-meta.xml`]: connectedApp('Portal', ['Api', 'RefreshToken', 'OpenID']),
@@ -62,7 +62,7 @@ describe('init', () => {
       [`${DIR}/Server_Job.connectedApp-meta.xml`]: connectedApp('Server Job', ['Api']).replace('<isAdminApproved>', '<isClientCredentialEnabled>true</isClientCredentialEnabled>\n        <isAdminApproved>'),
       [`${DIR}/Mobile.connectedApp-meta.xml`]: connectedApp('Mobile', ['Api', 'RefreshToken']).replace('https://app.example.com/cb', 'com.example.mobile://oauth'),
     });
-    expect(runCli(['init'], { cwd: root }).status).toBe(0);
+    expect((await runCli(['init'], { cwd: root })).status).toBe(0);
     const apps = (parse(readFileSync(join(root, 'connected-app-lint.yaml'), 'utf8')) as { apps: Record<string, { flow: string; allowScopes?: string[] }> }).apps;
     expect(Object.fromEntries(Object.entries(apps).map(([name, app]) => [name, [app.flow, app.allowScopes]]))).toEqual({
       Chatter_Web: ['web-server', ['Api', 'Web', 'Chatter']],
@@ -72,27 +72,27 @@ describe('init', () => {
       Server_Job: ['client-credentials', undefined],
     });
     // What init wrote makes minimal-scopes quiet: the user reviews the list instead of a wall of findings.
-    expect(findings(root, ['--no-config']).filter((finding) => finding.ruleId === 'minimal-scopes').length).toBeGreaterThan(0);
-    expect(findings(root).filter((finding) => finding.ruleId === 'minimal-scopes')).toEqual([]);
+    expect((await findings(root, ['--no-config'])).filter((finding) => finding.ruleId === 'minimal-scopes').length).toBeGreaterThan(0);
+    expect((await findings(root)).filter((finding) => finding.ruleId === 'minimal-scopes')).toEqual([]);
   });
 
-  it('never overwrites without --force; --force replaces whichever configuration file is there', () => {
+  it('never overwrites without --force; --force replaces whichever configuration file is there', async () => {
     const root = makeProject({ [`${DIR}/Portal.connectedApp-meta.xml`]: connectedApp('Portal'), 'connected-app-lint.json': '{"environment": "sandbox"}' });
-    const refused = runCli(['init'], { cwd: root });
+    const refused = await runCli(['init'], { cwd: root });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('connected-app-lint.json already exists; edit it, or run init --force to replace it');
     expect(existsSync(join(root, 'connected-app-lint.yaml'))).toBe(false);
-    const forced = runCli(['init', '--force'], { cwd: root });
+    const forced = await runCli(['init', '--force'], { cwd: root });
     expect(forced.status).toBe(0);
     expect(forced.stdout).toContain('replacing connected-app-lint.json');
     expect(existsSync(join(root, 'connected-app-lint.json'))).toBe(false);
-    expect(runCli(['init', root]).status).toBe(2);
+    expect((await runCli(['init', root])).status).toBe(2);
   });
 
-  it('a project without apps gets an empty, valid apps list', () => {
+  it('a project without apps gets an empty, valid apps list', async () => {
     const root = makeProject({ 'sfdx-project.json': '{"packageDirectories":[{"path":"force-app"}]}', 'force-app/.gitkeep': '' });
-    expect(runCli(['init', root]).status).toBe(0);
+    expect((await runCli(['init', root])).status).toBe(0);
     expect(parse(readFileSync(join(root, 'connected-app-lint.yaml'), 'utf8'))).toMatchObject({ apps: {} });
-    expect(runCli(['lint', root]).status).toBe(0);
+    expect((await runCli(['lint', root])).status).toBe(0);
   });
 });

@@ -95,13 +95,13 @@ describe('SARIF output', () => {
     suppressedText = await sarifReporter.render(withSuppressions(demo.run), { color: false, quiet: false, cwd: REPO, env: {} });
   });
 
-  it('the projects are what the tests need: findings, more than ten errors, a parse failure', () => {
+  it('the projects are what the tests need: findings, more than ten errors, a parse failure', async () => {
     expect(results(demo.log).length).toBeGreaterThan(0);
     expect(results(many.log).filter((result) => result.level === 'error').length).toBeGreaterThan(10);
     expect(broken.run.parseFailures).toHaveLength(1);
   });
 
-  it('passes the OASIS SARIF 2.1.0 schema', () => {
+  it('passes the OASIS SARIF 2.1.0 schema', async () => {
     for (const [name, log] of [['demo', demo.log], ['many', many.log], ['broken', broken.log], ['suppressed', JSON.parse(suppressedText)]] as const) {
       expect(schemaErrors(log), name).toEqual([]);
     }
@@ -111,7 +111,7 @@ describe('SARIF output', () => {
     expect(schemaErrors(invalid).length).toBeGreaterThan(0);
   });
 
-  it('passes sarif-multitool validate --rule-kind "Sarif;Gh": no error and no GitHub ingestion (GH*) result', () => {
+  it('passes sarif-multitool validate --rule-kind "Sarif;Gh": no error and no GitHub ingestion (GH*) result', async () => {
     const files = {
       demo: writeTempSarif('demo', demo.text),
       many: writeTempSarif('many', many.text),
@@ -129,7 +129,7 @@ describe('SARIF output', () => {
     expect(check.some((result) => result.ruleId.startsWith('GH') && result.level === 'error')).toBe(true);
   }, 300_000); // the .NET validator takes 5-20 s per call, more on a busy machine
 
-  it('describes every rule that ran, within GitHub limits, with docs, tags, precision and security-severity', () => {
+  it('describes every rule that ran, within GitHub limits, with docs, tags, precision and security-severity', async () => {
     const { driver } = demo.log.runs[0].tool;
     expect(driver).toMatchObject({ name: 'connected-app-lint', semanticVersion: demo.run.toolVersion });
     expect(driver.informationUri).toMatch(/^https:\/\//);
@@ -151,7 +151,7 @@ describe('SARIF output', () => {
     expect(driver.rules.find((rule) => rule.id === 'no-full-scope')?.name).toBe('NoFullScope');
   });
 
-  it('results: ruleId and ruleIndex agree, level is the effective severity, one repository-relative location', () => {
+  it('results: ruleId and ruleIndex agree, level is the effective severity, one repository-relative location', async () => {
     const log = demo.log;
     const { rules } = log.runs[0].tool.driver;
     expect(log.runs[0].originalUriBaseIds['%SRCROOT%']!.uri).toMatch(/^file:\/\/.*\/$/);
@@ -198,7 +198,7 @@ describe('SARIF output', () => {
     }
   });
 
-  it('never contains a secret in full', () => {
+  it('never contains a secret in full', async () => {
     expect(demo.text).not.toContain(DEMO_SECRET);
     expect(many.text).not.toContain(MANY_SECRET);
     expect(suppressedText).not.toContain(DEMO_SECRET);
@@ -207,7 +207,7 @@ describe('SARIF output', () => {
     expect(demo.text).not.toContain('"snippet"');
   });
 
-  it('suppressed findings are results with suppressions: inSource for directives, external for the baseline', () => {
+  it('suppressed findings are results with suppressions: inSource for directives, external for the baseline', async () => {
     const log = JSON.parse(suppressedText) as SarifLog;
     const suppressed = results(log).filter((result) => result.suppressions);
     expect(suppressed.map((result) => result.suppressions)).toEqual([
@@ -217,7 +217,7 @@ describe('SARIF output', () => {
     expect(results(log)).toHaveLength(results(demo.log).length);
   });
 
-  it('parse failures are error results and tool execution notifications, and the execution is not successful', () => {
+  it('parse failures are error results and tool execution notifications, and the execution is not successful', async () => {
     const run = broken.log.runs[0];
     const failure = broken.run.parseFailures[0]!;
     const result = run.results.find((candidate) => candidate.ruleId === 'parse-error')!;
@@ -233,7 +233,7 @@ describe('SARIF output', () => {
     expect(demo.log.runs[0].invocations[0]).toEqual({ executionSuccessful: true, toolExecutionNotifications: [] });
   });
 
-  it('automationDetails.id: connected-app-lint/ by default; a category gets its trailing slash', () => {
+  it('automationDetails.id: connected-app-lint/ by default; a category gets its trailing slash', async () => {
     expect(demo.log.runs[0].automationDetails.id).toBe('connected-app-lint/');
     expect(many.log.runs[0].automationDetails.id).toBe('salesforce/apps/');
     expect(buildSarifLog(demo.run, { sarifCategory: 'nightly/run-7/' }).runs[0].automationDetails.id).toBe('nightly/run-7/');
@@ -270,9 +270,9 @@ describe('SARIF output', () => {
     expect(log.runs[0].invocations[0].toolExecutionNotifications[0]!.message.text).toMatch(/^\d+ of 3000 results were left out/);
   });
 
-  it('the CLI writes it with --format sarif -o and --sarif-category', () => {
+  it('the CLI writes it with --format sarif -o and --sarif-category', async () => {
     const out = join(tempDir(), 'reports', 'calint.sarif');
-    const cli = runCli(['lint', join(REPO, 'fixtures', 'demo'), '--format', 'sarif', '-o', out, '--sarif-category', 'demo']);
+    const cli = await runCli(['lint', join(REPO, 'fixtures', 'demo'), '--format', 'sarif', '-o', out, '--sarif-category', 'demo']);
     expect(cli.status).toBe(1);
     const log = JSON.parse(readFileSync(out, 'utf8')) as SarifLog;
     expect(log.runs[0].automationDetails.id).toBe('demo/');

@@ -172,8 +172,8 @@ function leaksIn(text: string): string[] {
 }
 
 describe('secrets are masked in every output format', () => {
-  it('the planted secrets are all found (so that their absence from the output means something)', () => {
-    const result = runCli(['--format', 'json'], join(outputs, 'unused-summary.md'));
+  it('the planted secrets are all found (so that their absence from the output means something)', async () => {
+    const result = await runCli(['--format', 'json'], join(outputs, 'unused-summary.md'));
     expect(result.status, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
     const secretFindings = report.flatMap((file) => file.messages.filter((message) => message.ruleId === 'no-secrets-in-repo'));
@@ -192,14 +192,14 @@ describe('secrets are masked in every output format', () => {
   });
 
   for (const format of FORMATS) {
-    it(`--format ${format}: nothing planted reaches stdout, stderr, --output-file or the job summary`, () => {
+    it(`--format ${format}: nothing planted reaches stdout, stderr, --output-file or the job summary`, async () => {
       const summaryFile = join(outputs, `${format}-summary.md`);
-      const toStdout = runCli(['--format', format], summaryFile);
+      const toStdout = await runCli(['--format', format], summaryFile);
       expect(toStdout.status, toStdout.stderr).toBe(1);
       expect(toStdout.stdout.length).toBeGreaterThan(0);
 
       const reportFile = join(outputs, `report.${format}`);
-      const toFile = runCli(['--format', format, '--output-file', reportFile], summaryFile);
+      const toFile = await runCli(['--format', format, '--output-file', reportFile], summaryFile);
       expect(toFile.status, toFile.stderr).toBe(1);
       const written = readFileSync(reportFile, 'utf8');
       expect(written.length).toBeGreaterThan(0);

@@ -25,8 +25,8 @@ interface JsonResult {
 }
 
 /** `lint --format json` through the built bin, in `cwd`. */
-function lintJson(cwd: string, args: string[]): { status: number; stderr: string; results: JsonResult[] } {
-  const run = runCli(['lint', '--format', 'json', ...args], { cwd });
+async function lintJson(cwd: string, args: string[]): { status: number; stderr: string; results: JsonResult[] } {
+  const run = await runCli(['lint', '--format', 'json', ...args], { cwd });
   if (run.status > 1 || !run.stdout.startsWith('[')) throw new Error(`lint ${args.join(' ')} failed (exit ${run.status}): ${run.stderr}`);
   return { status: run.status, stderr: run.stderr, results: JSON.parse(run.stdout) as JsonResult[] };
 }
@@ -42,7 +42,7 @@ function findings(root: string, results: JsonResult[]): string[] {
 const APP = `${TYPES}/connectedApps/Billing.connectedApp-meta.xml`;
 
 describe('lint --staged', () => {
-  it('lints the staged content, not the working copy, with positions in the staged content', () => {
+  it('lints the staged content, not the working copy, with positions in the staged content', async () => {
     const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [APP]: connectedApp('Billing') });
     // Staged: three comment lines on top and the Full scope (line 11). Then the working copy is fixed, unstaged.
     const staged = connectedApp('Billing', ['Full']).replace('<ConnectedApp', '<!-- a -->\n<!-- b -->\n<!-- c -->\n<ConnectedApp');
@@ -50,39 +50,39 @@ describe('lint --staged', () => {
     git(root, 'add', APP);
     writeFiles(root, { [APP]: connectedApp('Billing') });
 
-    const fromIndex = lintJson(root, ['--staged']);
+    const fromIndex = await lintJson(root, ['--staged']);
     expect(fromIndex.status).toBe(1);
     expect(findings(root, fromIndex.results)).toEqual([`${APP}:11:9 no-full-scope`]);
     expect(staged.split('\n')[10]).toContain('<scopes>Full</scopes>');
 
     // The same files from disk are clean: the finding above can only have come from the index.
-    const fromDisk = lintJson(root, []);
+    const fromDisk = await lintJson(root, []);
     expect(findings(root, fromDisk.results)).toEqual([]);
   });
 
-  it('is a usage error outside a git repository (exit 2, clear message)', () => {
+  it('is a usage error outside a git repository (exit 2, clear message)', async () => {
     const root = makeProject({ 'sfdx-project.json': SFDX_PROJECT, [APP]: connectedApp('Billing', ['Full']) });
-    const run = runCli(['lint', '--staged'], { cwd: root });
+    const run = await runCli(['lint', '--staged'], { cwd: root });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--staged needs a git repository');
     expect(run.stderr).toContain('is not inside a git work tree');
     expect(run.stdout).toBe('');
   });
 
-  it('works before the first commit', () => {
+  it('works before the first commit', async () => {
     const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [APP]: connectedApp('Billing', ['Full']) }, { commit: false });
     git(root, 'add', '-A');
-    expect(findings(root, lintJson(root, ['--staged']).results)).toEqual([`${APP}:8:9 no-full-scope`]);
+    expect(findings(root, (await lintJson(root, ['--staged'])).results)).toEqual([`${APP}:8:9 no-full-scope`]);
   });
 
-  it('lints nothing when nothing is staged', () => {
+  it('lints nothing when nothing is staged', async () => {
     const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [APP]: connectedApp('Billing', ['Full']) });
-    const run = lintJson(root, ['--staged']);
+    const run = await lintJson(root, ['--staged']);
     expect(run.status).toBe(0);
     expect(run.results).toEqual([]);
   });
 
-  it('assembles a partly staged External Client App from the staged file and the committed rest', () => {
+  it('assembles a partly staged External Client App from the staged file and the committed rest', async () => {
     // Partner's settings files are named PartnerSettings and join the app through externalClientApplication;
     // Other is a second app in the same folders that must stay out of the lint.
     const root = gitRepository({
@@ -95,7 +95,7 @@ describe('lint --staged', () => {
     // An unstaged fix of a companion file does not count: the commit holds the index version.
     writeFiles(root, { [ECA_PATHS.oauth('PartnerSettings')]: ecaOauthSettings('Partner', 'Api') });
 
-    const run = lintJson(root, ['--staged']);
+    const run = await lintJson(root, ['--staged']);
     const top = realpathSync(root);
     expect(run.results.map((result) => result.filePath.replace(`${top}/`, '')).sort()).toEqual(
       [ECA_PATHS.header('Partner'), ECA_PATHS.global('PartnerSettings'), ECA_PATHS.oauth('PartnerSettings'), ECA_PATHS.policy('PartnerSettings')].sort(),
@@ -125,7 +125,7 @@ describe('lint --staged', () => {
     await lint({ cwd: root, rules: [probe], ...scope });
     expect(seen.filter((file) => file.deleted)).toEqual([{ file: join(realpathSync(root), gone), text: '', deleted: true }]);
 
-    const run = lintJson(root, ['--staged']);
+    const run = await lintJson(root, ['--staged']);
     expect(findings(root, run.results)).toEqual([`${gone}:1:1 revocation-impact`]);
   });
 
@@ -141,22 +141,22 @@ describe('lint --staged', () => {
     expect(scope.discovery.scanFiles).toEqual([join(top, 'certs/jwt.p12'), join(top, 'scripts/authFile.json')]);
     expect(scope.discovery.metadata).toEqual([]);
 
-    const run = lintJson(root, ['--staged']);
+    const run = await lintJson(root, ['--staged']);
     expect(findings(root, run.results)).toEqual(['certs/jwt.p12:1:1 no-secrets-in-repo', 'scripts/authFile.json:5:21 no-secrets-in-repo']);
     // Explicit files (what pre-commit and lint-staged pass) skip the walk as well.
     expect(discover({ cwd: root, paths: [join(root, 'scripts/authFile.json')] }).scanFiles).toEqual([join(root, 'scripts/authFile.json')]);
   });
 
-  it('lints only the staged files under the paths given', () => {
+  it('lints only the staged files under the paths given', async () => {
     const other = `${TYPES}/connectedApps/Other.connectedApp-meta.xml`;
     const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [APP]: connectedApp('Billing'), [other]: connectedApp('Other') });
     writeFiles(root, { [APP]: connectedApp('Billing', ['Full']), [other]: connectedApp('Other', ['Full']) });
     git(root, 'add', '-A');
-    expect(findings(root, lintJson(root, ['--staged', other]).results)).toEqual([`${other}:8:9 no-full-scope`]);
-    expect(findings(root, lintJson(join(root, TYPES), ['--staged', 'connectedApps/Billing.connectedApp-meta.xml']).results)).toEqual([`${APP}:8:9 no-full-scope`]);
+    expect(findings(root, (await lintJson(root, ['--staged', other])).results)).toEqual([`${other}:8:9 no-full-scope`]);
+    expect(findings(root, (await lintJson(join(root, TYPES), ['--staged', 'connectedApps/Billing.connectedApp-meta.xml'])).results)).toEqual([`${APP}:8:9 no-full-scope`]);
   });
 
-  it('as a plain git hook, reads the index git commits, also for git commit -a', () => {
+  it('as a plain git hook, reads the index git commits, also for git commit -a', async () => {
     const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [APP]: connectedApp('Billing') });
     writeFileSync(join(root, '.git/hooks/pre-commit'), `#!/bin/sh\nexec "${process.execPath}" "${join(REPO, 'bin/connected-app-lint.js')}" lint --staged\n`, { mode: 0o755 });
     writeFiles(root, { [APP]: connectedApp('Billing', ['Full']) });
@@ -171,26 +171,26 @@ describe('lint --staged', () => {
     expect(accepted.status, accepted.stderr).toBe(0);
   });
 
-  it('leaves out what the configuration ignores and metadata outside the package directories', () => {
+  it('leaves out what the configuration ignores and metadata outside the package directories', async () => {
     const ignored = `${TYPES}/connectedApps/Ignored.connectedApp-meta.xml`;
     const outside = 'examples/connectedApps/Example.connectedApp-meta.xml';
     const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, 'connected-app-lint.yaml': 'ignorePatterns:\n  - "**/Ignored.*"\n' });
     writeFiles(root, { [APP]: connectedApp('Billing', ['Full']), [ignored]: connectedApp('Ignored', ['Full']), [outside]: connectedApp('Example', ['Full']) });
     git(root, 'add', '-A');
-    expect(findings(root, lintJson(root, ['--staged']).results)).toEqual([`${APP}:8:9 no-full-scope`]);
+    expect(findings(root, (await lintJson(root, ['--staged'])).results)).toEqual([`${APP}:8:9 no-full-scope`]);
   });
 
-  it('handles file names with spaces and non-ASCII characters', () => {
+  it('handles file names with spaces and non-ASCII characters', async () => {
     const odd = `${TYPES}/connectedApps/Été app.connectedApp-meta.xml`;
     const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT });
     writeFiles(root, { [odd]: connectedApp('Ete', ['Full']) });
     git(root, 'add', '-A');
-    expect(findings(root, lintJson(root, ['--staged']).results)).toEqual([`${odd}:8:9 no-full-scope`]);
+    expect(findings(root, (await lintJson(root, ['--staged'])).results)).toEqual([`${odd}:8:9 no-full-scope`]);
   });
 });
 
 describe('explicit files, as the pre-commit framework and lint-staged pass them', () => {
-  it('lint an External Client App whole, its files joined by externalClientApplication, other apps left out', () => {
+  it('lint an External Client App whole, its files joined by externalClientApplication, other apps left out', async () => {
     const root = makeProject({
       'sfdx-project.json': SFDX_PROJECT,
       ...externalClientApp('Partner', { settingsName: 'PartnerSettings' }),
@@ -210,7 +210,7 @@ describe('explicit files, as the pre-commit framework and lint-staged pass them'
 });
 
 describe('git plumbing', () => {
-  it('parses raw diffs: renames carry both paths, names come verbatim', () => {
+  it('parses raw diffs: renames carry both paths, names come verbatim', async () => {
     const zeros = '0'.repeat(40);
     const a = 'a'.repeat(40);
     const b = 'b'.repeat(40);

@@ -23543,11 +23543,11 @@ function configSearchDirectories(start) {
   const projectRoot = chain.findIndex((dir) => (0, node_fs_exports.existsSync)(join5(dir, "sfdx-project.json")));
   return projectRoot === -1 ? chain : chain.slice(0, projectRoot + 1);
 }
-function findConfigFile(start) {
+function findConfigFile(start, cwd) {
   for (const dir of configSearchDirectories(start)) {
     const found = CONFIG_FILE_NAMES.map((name) => join5(dir, name)).filter((file) => (0, node_fs_exports.existsSync)(file));
     if (found.length > 1) {
-      throw new UsageError(`${displayPath(dir)} holds ${found.length} configuration files (${found.map((file) => basename7(file)).join(", ")}); keep one`);
+      throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename7(file)).join(", ")}); keep one`);
     }
     if (found[0]) return found[0];
   }
@@ -23557,48 +23557,48 @@ async function loadConfig(options) {
   if (options.explicit !== void 0) {
     const file2 = resolve3(options.cwd, options.explicit);
     if (!(0, node_fs_exports.existsSync)(file2)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file2);
+    return loadConfigFile(file2, options.cwd);
   }
-  const file = findConfigFile(options.searchFrom ?? options.cwd);
-  return file ? loadConfigFile(file) : { config: {} };
+  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd);
+  return file ? loadConfigFile(file, options.cwd) : { config: {} };
 }
-async function loadConfigFile(file) {
+async function loadConfigFile(file, cwd) {
   let text;
   try {
     text = readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
   } catch (error2) {
-    throw new UsageError(`cannot read configuration file ${displayPath(file)}: ${error2.message}`);
+    throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${error2.message}`);
   }
-  return parseConfig(file, text);
+  return parseConfig(file, text, cwd);
 }
-async function parseConfig(file, text) {
-  const data = isJson(file) ? parseJson(file, text) : await parseYaml(file, text);
+async function parseConfig(file, text, cwd) {
+  const data = isJson(file) ? parseJson(file, text, cwd) : await parseYaml(file, text, cwd);
   const validate2 = await schemaValidator();
-  if (!validate2(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate2.errors ?? []));
+  if (!validate2(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate2.errors ?? [], cwd));
   const config = normalize(data, file);
   return { config, file };
 }
 var isJson = (file) => extname(file).toLowerCase() === ".json";
-function parseJson(file, text) {
+function parseJson(file, text, cwd) {
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
   } catch (error2) {
-    throw new UsageError(`invalid configuration: ${displayPath(file)} is not valid JSON: ${error2.message}`);
+    throw new UsageError(`invalid configuration: ${displayPath(file, cwd)} is not valid JSON: ${error2.message}`);
   }
 }
-async function parseYaml(file, text) {
+async function parseYaml(file, text, cwd) {
   const { parseDocument } = await Promise.resolve().then(() => __toESM(require_dist(), 1));
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   const error2 = doc.errors[0];
   if (error2) {
     const at = new LineIndex(file, text).at(error2.pos[0]);
-    throw new UsageError(`invalid configuration: ${displayPath(file)}:${at.line}:${at.column}: not valid YAML: ${error2.message.split("\n")[0]}`);
+    throw new UsageError(`invalid configuration: ${displayPath(file, cwd)}:${at.line}:${at.column}: not valid YAML: ${error2.message.split("\n")[0]}`);
   }
   try {
     return doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error3) {
-    throw new UsageError(`invalid configuration: ${displayPath(file)}: ${error3.message}`);
+    throw new UsageError(`invalid configuration: ${displayPath(file, cwd)}: ${error3.message}`);
   }
 }
 function normalize(config, file) {
@@ -23713,16 +23713,16 @@ function explain(error2, segments, data) {
       return { message: `${path2} ${error2.message ?? "is invalid"}`, keySegments: [...segments], onKey: false };
   }
 }
-async function describeSchemaErrors(file, text, data, errors) {
+async function describeSchemaErrors(file, text, data, errors, cwd) {
   const problems = /* @__PURE__ */ new Map();
   const locate = await keyLocator(file, text);
   for (const error2 of errors) {
     const explained = explain(error2, segmentsOf(error2.instancePath, data), data);
     if (!explained) continue;
     const at = locate(explained.keySegments, explained.onKey);
-    problems.set(`${displayPath(file)}${at ? `:${at.line}:${at.column}` : ""}: ${explained.message}`, at);
+    problems.set(`${displayPath(file, cwd)}${at ? `:${at.line}:${at.column}` : ""}: ${explained.message}`, at);
   }
-  if (problems.size === 0) problems.set(`${displayPath(file)}: does not match the configuration schema`, void 0);
+  if (problems.size === 0) problems.set(`${displayPath(file, cwd)}: does not match the configuration schema`, void 0);
   const order = (at) => at ? at.line * 1e6 + at.column : 0;
   const lines = [...problems].sort((a, b) => order(a[1]) - order(b[1])).map(([line]) => line);
   return `invalid configuration:
@@ -23758,9 +23758,9 @@ async function keyLocator(file, text) {
 init_fingerprint();
 var DEFAULT_BASELINE = ".calint-baseline.json";
 var FORMAT_VERSION = 1;
-function readBaseline(file) {
+function readBaseline(file, cwd) {
   if (!(0, node_fs_exports.existsSync)(file)) return void 0;
-  return parseBaseline(readFileSync2(file, "utf8"), displayPath(file));
+  return parseBaseline(readFileSync2(file, "utf8"), displayPath(file, cwd));
 }
 function parseBaseline(text, name) {
   let data;
@@ -23793,9 +23793,9 @@ function createBaselineProcessor(options) {
   return {
     process(findings, context) {
       const file = options.file ?? join6(context.root, DEFAULT_BASELINE);
-      const previous = options.recorded ? options.recorded.entries : readBaseline(file);
+      const previous = options.recorded ? options.recorded.entries : readBaseline(file, options.cwd);
       if (previous === void 0 && options.file !== void 0 && !options.update && !options.recorded) {
-        throw new UsageError(`baseline ${displayPath(file)} does not exist; create it with --update-baseline`);
+        throw new UsageError(`baseline ${displayPath(file, options.cwd)} does not exist; create it with --update-baseline`);
       }
       const recorded = new Map((previous ?? []).map((entry) => [entry.fingerprint, entry]));
       const justification = `recorded in the baseline ${baselineName(file, context)}`;
@@ -23818,7 +23818,7 @@ function createBaselineProcessor(options) {
         const outside = (previous ?? []).filter((entry) => !matched.has(entry.fingerprint) && !inScope(entry));
         pending = { file, entries: [...current, ...outside] };
         const added = current.filter((entry) => !recorded.has(entry.fingerprint)).length;
-        notices.push(`Baseline ${displayPath(file)} updated: ${current.length + outside.length} finding(s) recorded, ${added} new, ${stale.length} fixed and pruned.`);
+        notices.push(`Baseline ${displayPath(file, options.cwd)} updated: ${current.length + outside.length} finding(s) recorded, ${added} new, ${stale.length} fixed and pruned.`);
       } else if (stale.length > 0) {
         notices.push(`${stale.length} baseline entr${stale.length === 1 ? "y matches" : "ies match"} no finding any more (fixed?); run with --update-baseline to prune ${stale.length === 1 ? "it" : "them"}.`);
       }
@@ -23852,10 +23852,10 @@ import { pathToFileURL as pathToFileURL2 } from "node:url";
 var LEVELS = ["off", "warn", "error"];
 async function loadPlugins(specs, configFile, cwd) {
   const base = configFile ? dirname6(configFile) : cwd;
-  const from = configFile ? ` (listed in ${displayPath(configFile)})` : "";
+  const from = configFile ? ` (listed in ${displayPath(configFile, cwd)})` : "";
   const plugins = [];
   for (const spec of specs) {
-    const { name, file } = resolvePlugin(spec, base, from);
+    const { name, file } = resolvePlugin(spec, base, from, cwd);
     if (plugins.some((plugin) => plugin.name === name)) throw new UsageError(`two plugins are named "${name}"${from}; rule ids would clash`);
     let module;
     try {
@@ -23868,11 +23868,11 @@ async function loadPlugins(specs, configFile, cwd) {
   return plugins;
 }
 var isPathSpec = (spec) => spec.startsWith(".") || isAbsolute6(spec);
-function resolvePlugin(spec, base, from) {
+function resolvePlugin(spec, base, from, cwd) {
   if (isPathSpec(spec)) {
     const path2 = resolve4(base, spec);
-    if (!(0, node_fs_exports.existsSync)(path2)) throw new UsageError(`plugin "${spec}"${from} not found: ${displayPath(path2)} does not exist`);
-    if ((0, node_fs_exports.statSync)(path2).isDirectory()) return packageEntry(path2, spec, from);
+    if (!(0, node_fs_exports.existsSync)(path2)) throw new UsageError(`plugin "${spec}"${from} not found: ${displayPath(path2, cwd)} does not exist`);
+    if ((0, node_fs_exports.statSync)(path2).isDirectory()) return packageEntry(path2, spec, from, cwd);
     const stem = basename8(path2, extname2(path2));
     return { name: stem === "index" ? basename8(dirname6(path2)) : stem, file: path2 };
   }
@@ -23883,12 +23883,12 @@ function resolvePlugin(spec, base, from) {
   }
   for (let dir = base; ; dir = dirname6(dir)) {
     const candidate = join7(dir, "node_modules", packageName);
-    if ((0, node_fs_exports.existsSync)(join7(candidate, "package.json"))) return { name: packageName, file: packageEntry(candidate, spec, from, spec.slice(packageName.length)).file };
+    if ((0, node_fs_exports.existsSync)(join7(candidate, "package.json"))) return { name: packageName, file: packageEntry(candidate, spec, from, cwd, spec.slice(packageName.length)).file };
     if (dirname6(dir) === dir) break;
   }
   throw new UsageError(`plugin "${spec}"${from} not found: install it, or write a path starting with ./ for a local module`);
 }
-function packageEntry(dir, spec, from, subpath = "") {
+function packageEntry(dir, spec, from, cwd, subpath = "") {
   let pkg = {};
   try {
     pkg = JSON.parse(readFileSync2(join7(dir, "package.json"), "utf8"));
@@ -23899,7 +23899,7 @@ function packageEntry(dir, spec, from, subpath = "") {
   const exported = pickExport(typeof pkg.exports === "string" || Array.isArray(pkg.exports) || !hasSubpaths(pkg.exports) ? { ".": pkg.exports } : pkg.exports, key);
   const entry = exported ?? (subpath ? `.${subpath}` : typeof pkg.main === "string" ? pkg.main : "index.js");
   const file = resolve4(dir, entry);
-  if (!(0, node_fs_exports.existsSync)(file)) throw new UsageError(`plugin "${spec}"${from}: its entry ${displayPath(file)} does not exist`);
+  if (!(0, node_fs_exports.existsSync)(file)) throw new UsageError(`plugin "${spec}"${from}: its entry ${displayPath(file, cwd)} does not exist`);
   return { name, file };
 }
 var hasSubpaths = (exports) => !!exports && typeof exports === "object" && Object.keys(exports).some((key) => key.startsWith("."));
@@ -23958,8 +23958,8 @@ function pluginRules(module, name, spec, file, from) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function checkPluginRuleSettings(rules, plugins, configFile) {
-  const where = configFile ? ` in ${displayPath(configFile)}` : "";
+function checkPluginRuleSettings(rules, plugins, configFile, cwd) {
+  const where = configFile ? ` in ${displayPath(configFile, cwd)}` : "";
   for (const id of Object.keys(rules ?? {})) {
     if (!id.includes("/")) continue;
     const plugin = plugins.find((candidate) => id.startsWith(`${candidate.name}/`));
@@ -24547,7 +24547,7 @@ async function loadConfigAtRef(trusted, searchFrom) {
     const file = found[0];
     if (!file) continue;
     const text = await readAtRef(trusted, file) ?? "";
-    return { ...await parseConfig(file, text), source: `${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}` };
+    return { ...await parseConfig(file, text, trusted.gitRoot), source: `${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}` };
   }
   return { config: {}, source: `no configuration file at ${describeRef(trusted)} (defaults)` };
 }
@@ -24607,6 +24607,7 @@ async function prepareLint(options, target) {
   const baseline = createBaselineProcessor({
     ...options.baseline !== void 0 || trusted ? { file: baselineFile } : {},
     update: options.updateBaseline === true,
+    cwd,
     // A partial run (--staged, --changed-since, --only, a sub-folder) neither prunes nor calls stale what it could not see.
     inScope: (entry) => !partial && status(entry.rule) === "ran" && lintedPaths.some((path2) => isInside2(entry.file, path2)),
     ...recorded ? { recorded } : {},
@@ -24671,7 +24672,7 @@ function lintRoot(cwd) {
 }
 async function baselineAtRef(trusted, file) {
   const text = await readAtRef(trusted, file);
-  return text === void 0 ? void 0 : parseBaseline(text, `${displayPath(file)} at ${describeRef(trusted)}`);
+  return text === void 0 ? void 0 : parseBaseline(text, `${displayPath(file, trusted.gitRoot)} at ${describeRef(trusted)}`);
 }
 async function pluginsFor(loaded, options, warn) {
   const specs = loaded.config.plugins ?? [];
@@ -24681,7 +24682,7 @@ async function pluginsFor(loaded, options, warn) {
     return specs.length > 0 ? { plugins: [], skipped: { specs, reason: refusal } } : { plugins: [] };
   }
   const plugins = specs.length > 0 ? await loadPlugins(specs, loaded.file, options.cwd) : [];
-  checkPluginRuleSettings(loaded.config.rules, plugins, loaded.file);
+  checkPluginRuleSettings(loaded.config.rules, plugins, loaded.file, options.cwd);
   return { plugins };
 }
 function ruleStatus(rules, loaded, options, pluginsSkipped) {

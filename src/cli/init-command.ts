@@ -38,13 +38,13 @@ export async function runInit(args: InitArgs, cwd: string): Promise<string> {
   const text = renderInitConfig(apps, (app) => relative(dir, app.file).split('\\').join('/'), (value) => stringify(value).trimEnd());
 
   const target = join(dir, INIT_FILE_NAME);
-  await parseConfig(target, text); // what init writes must load: a broken starter file would be a poor welcome
+  await parseConfig(target, text, cwd); // what init writes must load: a broken starter file would be a poor welcome
   writeFileSync(target, text);
   const replaced = existing.filter((file) => file !== target);
   for (const file of replaced) unlinkSync(file); // --force: the new file replaces the old one, whatever its name
   const flows = apps.filter((app) => app.usesOAuth).length;
   return [
-    `Wrote ${displayPath(target)}${replaced.length ? ` (replacing ${replaced.map((file) => basename(file)).join(', ')})` : ''}: ${apps.length} app${apps.length === 1 ? '' : 's'}, ${flows} with an inferred OAuth flow.`,
+    `Wrote ${displayPath(target, cwd)}${replaced.length ? ` (replacing ${replaced.map((file) => basename(file)).join(', ')})` : ''}: ${apps.length} app${apps.length === 1 ? '' : 's'}, ${flows} with an inferred OAuth flow.`,
     'Review each flow and callback list, then run connected-app-lint.',
     '',
   ].join('\n');

@@ -41,6 +41,8 @@ export interface BaselineOptions {
   recorded?: { entries: BaselineEntry[] | undefined };
   /** Writes the baseline file (atomically, refusing symlinks); plain writeFileSync by default. */
   writeFile?: (file: string, text: string) => void;
+  /** The directory paths in messages are relative to. */
+  cwd?: string;
 }
 
 export interface BaselineProcessor extends FindingPostProcessor {
@@ -49,9 +51,9 @@ export interface BaselineProcessor extends FindingPostProcessor {
 }
 
 /** Reads a baseline file; undefined when it does not exist, a UsageError when it is not a baseline. */
-export function readBaseline(file: string): BaselineEntry[] | undefined {
+export function readBaseline(file: string, cwd?: string): BaselineEntry[] | undefined {
   if (!existsSync(file)) return undefined;
-  return parseBaseline(readFileSync(file, 'utf8'), displayPath(file));
+  return parseBaseline(readFileSync(file, 'utf8'), displayPath(file, cwd));
 }
 
 /** A baseline's entries from its text; `name` says where it came from in messages (a path, or a path at a git ref). */
@@ -93,9 +95,9 @@ export function createBaselineProcessor(options: BaselineOptions): BaselineProce
   return {
     process(findings, context) {
       const file = options.file ?? join(context.root, DEFAULT_BASELINE);
-      const previous = options.recorded ? options.recorded.entries : readBaseline(file);
+      const previous = options.recorded ? options.recorded.entries : readBaseline(file, options.cwd);
       if (previous === undefined && options.file !== undefined && !options.update && !options.recorded) {
-        throw new UsageError(`baseline ${displayPath(file)} does not exist; create it with --update-baseline`);
+        throw new UsageError(`baseline ${displayPath(file, options.cwd)} does not exist; create it with --update-baseline`);
       }
       const recorded = new Map((previous ?? []).map((entry) => [entry.fingerprint, entry]));
       const justification = `recorded in the baseline ${baselineName(file, context)}`;
@@ -119,7 +121,7 @@ export function createBaselineProcessor(options: BaselineOptions): BaselineProce
         const outside = (previous ?? []).filter((entry) => !matched.has(entry.fingerprint) && !inScope(entry));
         pending = { file, entries: [...current, ...outside] };
         const added = current.filter((entry) => !recorded.has(entry.fingerprint)).length;
-        notices.push(`Baseline ${displayPath(file)} updated: ${current.length + outside.length} finding(s) recorded, ${added} new, ${stale.length} fixed and pruned.`);
+        notices.push(`Baseline ${displayPath(file, options.cwd)} updated: ${current.length + outside.length} finding(s) recorded, ${added} new, ${stale.length} fixed and pruned.`);
       } else if (stale.length > 0) {
         notices.push(`${stale.length} baseline entr${stale.length === 1 ? 'y matches' : 'ies match'} no finding any more (fixed?); run with --update-baseline to prune ${stale.length === 1 ? 'it' : 'them'}.`);
       }

@@ -43,11 +43,11 @@ export function configSearchDirectories(start: string): string[] {
 }
 
 /** The configuration file that applies to `start`, if any. Two in one directory is ambiguous, hence an error. */
-export function findConfigFile(start: string): string | undefined {
+export function findConfigFile(start: string, cwd?: string): string | undefined {
   for (const dir of configSearchDirectories(start)) {
     const found = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((file) => existsSync(file));
     if (found.length > 1) {
-      throw new UsageError(`${displayPath(dir)} holds ${found.length} configuration files (${found.map((file) => basename(file)).join(', ')}); keep one`);
+      throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename(file)).join(', ')}); keep one`);
     }
     if (found[0]) return found[0];
   }
@@ -67,56 +67,56 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (options.explicit !== undefined) {
     const file = resolve(options.cwd, options.explicit);
     if (!existsSync(file)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file);
+    return loadConfigFile(file, options.cwd);
   }
-  const file = findConfigFile(options.searchFrom ?? options.cwd);
-  return file ? loadConfigFile(file) : { config: {} };
+  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd);
+  return file ? loadConfigFile(file, options.cwd) : { config: {} };
 }
 
 /** Reads, parses and validates one configuration file; every problem is a UsageError naming the file. */
-export async function loadConfigFile(file: string): Promise<LoadedConfig> {
+export async function loadConfigFile(file: string, cwd?: string): Promise<LoadedConfig> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, ''); // editors on Windows may write a byte-order mark
   } catch (error) {
-    throw new UsageError(`cannot read configuration file ${displayPath(file)}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${(error as Error).message}`);
   }
-  return parseConfig(file, text);
+  return parseConfig(file, text, cwd);
 }
 
 /** Parses and validates a configuration's text; `file` decides the syntax (.json, else YAML) and names it in errors. */
-export async function parseConfig(file: string, text: string): Promise<LoadedConfig> {
-  const data = isJson(file) ? parseJson(file, text) : await parseYaml(file, text);
+export async function parseConfig(file: string, text: string, cwd?: string): Promise<LoadedConfig> {
+  const data = isJson(file) ? parseJson(file, text, cwd) : await parseYaml(file, text, cwd);
   const validate = await schemaValidator();
-  if (!validate(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate.errors ?? []));
+  if (!validate(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate.errors ?? [], cwd));
   const config = normalize(data as LinterConfig, file);
   return { config, file };
 }
 
 const isJson = (file: string) => extname(file).toLowerCase() === '.json';
 
-function parseJson(file: string, text: string): unknown {
+function parseJson(file: string, text: string, cwd?: string): unknown {
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`invalid configuration: ${displayPath(file)} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`invalid configuration: ${displayPath(file, cwd)} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
-async function parseYaml(file: string, text: string): Promise<unknown> {
+async function parseYaml(file: string, text: string, cwd?: string): Promise<unknown> {
   const { parseDocument } = await import('yaml');
   // YAML 1.2 (so `off` stays a string), no duplicate keys, and a cap on aliases against "billion laughs".
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
     const at = new LineIndex(file, text).at(error.pos[0]);
-    throw new UsageError(`invalid configuration: ${displayPath(file)}:${at.line}:${at.column}: not valid YAML: ${error.message.split('\n')[0]}`);
+    throw new UsageError(`invalid configuration: ${displayPath(file, cwd)}:${at.line}:${at.column}: not valid YAML: ${error.message.split('\n')[0]}`);
   }
   try {
     return doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
-    throw new UsageError(`invalid configuration: ${displayPath(file)}: ${(error as Error).message}`);
+    throw new UsageError(`invalid configuration: ${displayPath(file, cwd)}: ${(error as Error).message}`);
   }
 }
 
@@ -261,16 +261,16 @@ function explain(error: SchemaError, segments: readonly (string | number)[], dat
 }
 
 /** Every schema violation, one per line, each with file:line:column of the offending key or value. */
-async function describeSchemaErrors(file: string, text: string, data: unknown, errors: readonly SchemaError[]): Promise<string> {
+async function describeSchemaErrors(file: string, text: string, data: unknown, errors: readonly SchemaError[], cwd?: string): Promise<string> {
   const problems = new Map<string, Position | undefined>();
   const locate = await keyLocator(file, text);
   for (const error of errors) {
     const explained = explain(error, segmentsOf(error.instancePath, data), data);
     if (!explained) continue;
     const at = locate(explained.keySegments, explained.onKey);
-    problems.set(`${displayPath(file)}${at ? `:${at.line}:${at.column}` : ''}: ${explained.message}`, at);
+    problems.set(`${displayPath(file, cwd)}${at ? `:${at.line}:${at.column}` : ''}: ${explained.message}`, at);
   }
-  if (problems.size === 0) problems.set(`${displayPath(file)}: does not match the configuration schema`, undefined);
+  if (problems.size === 0) problems.set(`${displayPath(file, cwd)}: does not match the configuration schema`, undefined);
   const order = (at: Position | undefined) => (at ? at.line * 1e6 + at.column : 0);
   const lines = [...problems].sort((a, b) => order(a[1]) - order(b[1])).map(([line]) => line);
   return `invalid configuration:\n  ${lines.join('\n  ')}`;

@@ -36,10 +36,10 @@ const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
 /** Loads every plugin a configuration lists, resolved relative to the configuration file (else `cwd`). */
 export async function loadPlugins(specs: readonly string[], configFile: string | undefined, cwd: string): Promise<LoadedPlugin[]> {
   const base = configFile ? dirname(configFile) : cwd;
-  const from = configFile ? ` (listed in ${displayPath(configFile)})` : '';
+  const from = configFile ? ` (listed in ${displayPath(configFile, cwd)})` : '';
   const plugins: LoadedPlugin[] = [];
   for (const spec of specs) {
-    const { name, file } = resolvePlugin(spec, base, from);
+    const { name, file } = resolvePlugin(spec, base, from, cwd);
     if (plugins.some((plugin) => plugin.name === name)) throw new UsageError(`two plugins are named "${name}"${from}; rule ids would clash`);
     let module: unknown;
     try {
@@ -54,11 +54,11 @@ export async function loadPlugins(specs: readonly string[], configFile: string |
 
 const isPathSpec = (spec: string) => spec.startsWith('.') || isAbsolute(spec);
 
-function resolvePlugin(spec: string, base: string, from: string): { name: string; file: string } {
+function resolvePlugin(spec: string, base: string, from: string, cwd: string): { name: string; file: string } {
   if (isPathSpec(spec)) {
     const path = resolve(base, spec);
-    if (!existsSync(path)) throw new UsageError(`plugin "${spec}"${from} not found: ${displayPath(path)} does not exist`);
-    if (statSync(path).isDirectory()) return packageEntry(path, spec, from);
+    if (!existsSync(path)) throw new UsageError(`plugin "${spec}"${from} not found: ${displayPath(path, cwd)} does not exist`);
+    if (statSync(path).isDirectory()) return packageEntry(path, spec, from, cwd);
     const stem = basename(path, extname(path));
     return { name: stem === 'index' ? basename(dirname(path)) : stem, file: path };
   }
@@ -70,14 +70,14 @@ function resolvePlugin(spec: string, base: string, from: string): { name: string
   }
   for (let dir = base; ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', packageName);
-    if (existsSync(join(candidate, 'package.json'))) return { name: packageName, file: packageEntry(candidate, spec, from, spec.slice(packageName.length)).file };
+    if (existsSync(join(candidate, 'package.json'))) return { name: packageName, file: packageEntry(candidate, spec, from, cwd, spec.slice(packageName.length)).file };
     if (dirname(dir) === dir) break;
   }
   throw new UsageError(`plugin "${spec}"${from} not found: install it, or write a path starting with ./ for a local module`);
 }
 
 /** The module file of a package directory: `exports` (import/node/default conditions), else `main`, else index.js. */
-function packageEntry(dir: string, spec: string, from: string, subpath = ''): { name: string; file: string } {
+function packageEntry(dir: string, spec: string, from: string, cwd: string, subpath = ''): { name: string; file: string } {
   let pkg: { name?: unknown; exports?: unknown; main?: unknown } = {};
   try {
     pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as typeof pkg;
@@ -89,7 +89,7 @@ function packageEntry(dir: string, spec: string, from: string, subpath = ''): { 
   const exported = pickExport(typeof pkg.exports === 'string' || Array.isArray(pkg.exports) || !hasSubpaths(pkg.exports) ? { '.': pkg.exports } : pkg.exports, key);
   const entry = exported ?? (subpath ? `.${subpath}` : typeof pkg.main === 'string' ? pkg.main : 'index.js');
   const file = resolve(dir, entry);
-  if (!existsSync(file)) throw new UsageError(`plugin "${spec}"${from}: its entry ${displayPath(file)} does not exist`);
+  if (!existsSync(file)) throw new UsageError(`plugin "${spec}"${from}: its entry ${displayPath(file, cwd)} does not exist`);
   return { name, file };
 }
 
@@ -157,8 +157,8 @@ function escapeRegExp(text: string): string {
 }
 
 /** Plugin rule ids configured under `rules` must name a rule of a listed plugin: a typo would silently do nothing. */
-export function checkPluginRuleSettings(rules: Record<string, unknown> | undefined, plugins: readonly LoadedPlugin[], configFile: string | undefined): void {
-  const where = configFile ? ` in ${displayPath(configFile)}` : '';
+export function checkPluginRuleSettings(rules: Record<string, unknown> | undefined, plugins: readonly LoadedPlugin[], configFile: string | undefined, cwd?: string): void {
+  const where = configFile ? ` in ${displayPath(configFile, cwd)}` : '';
   for (const id of Object.keys(rules ?? {})) {
     if (!id.includes('/')) continue;
     const plugin = plugins.find((candidate) => id.startsWith(`${candidate.name}/`));

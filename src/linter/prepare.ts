@@ -86,6 +86,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
   const baseline = createBaselineProcessor({
     ...(options.baseline !== undefined || trusted ? { file: baselineFile } : {}),
     update: options.updateBaseline === true,
+    cwd,
     // A partial run (--staged, --changed-since, --only, a sub-folder) neither prunes nor calls stale what it could not see.
     inScope: (entry) => !partial && status(entry.rule) === 'ran' && lintedPaths.some((path) => isInside(entry.file, path)),
     ...(recorded ? { recorded } : {}),
@@ -166,7 +167,7 @@ function lintRoot(cwd: string): string {
 
 async function baselineAtRef(trusted: TrustedRef, file: string) {
   const text = await readAtRef(trusted, file);
-  return text === undefined ? undefined : parseBaseline(text, `${displayPath(file)} at ${describeRef(trusted)}`);
+  return text === undefined ? undefined : parseBaseline(text, `${displayPath(file, trusted.gitRoot)} at ${describeRef(trusted)}`);
 }
 
 /**
@@ -185,7 +186,7 @@ async function pluginsFor(
     return specs.length > 0 ? { plugins: [], skipped: { specs, reason: refusal } } : { plugins: [] };
   }
   const plugins = specs.length > 0 ? await loadPlugins(specs, loaded.file, options.cwd) : [];
-  checkPluginRuleSettings(loaded.config.rules, plugins, loaded.file);
+  checkPluginRuleSettings(loaded.config.rules, plugins, loaded.file, options.cwd);
   return { plugins };
 }
 

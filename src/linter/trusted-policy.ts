@@ -55,7 +55,7 @@ export async function loadConfigAtRef(trusted: TrustedRef, searchFrom: string): 
     const file = found[0];
     if (!file) continue;
     const text = (await readAtRef(trusted, file)) ?? '';
-    return { ...(await parseConfig(file, text)), source: `${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}` };
+    return { ...(await parseConfig(file, text, trusted.gitRoot)), source: `${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}` };
   }
   return { config: {}, source: `no configuration file at ${describeRef(trusted)} (defaults)` };
 }

@@ -2,6 +2,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 export const BIN = join(REPO, 'bin', 'connected-app-lint.js');
@@ -13,8 +14,32 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built bin as a user would (npm test builds first). */
-export function runCli(args: string[], options: SpawnSyncOptions = {}): CliResult {
+/**
+ * Runs the CLI in-process through `main(argv, io)` (about 50 ms instead of a 0.75 s spawn) with the environment a
+ * spawn would have had: the test's own plus CI=true and NO_COLOR, or exactly `options.env` when given.
+ */
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  const { main } = await import('../../src/cli/main.js');
+  const stdout = capture();
+  const stderr = capture();
+  const env = options.env ?? { ...process.env, NO_COLOR: '1', CI: 'true' };
+  const status = await main(args, { cwd: options.cwd ?? process.cwd(), env, stdout: stdout.stream, stderr: stderr.stream });
+  return { status, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+function capture(): { stream: Writable; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+/** Runs the built bin as a user would, in its own process (a handful of tests keep this real path covered). */
+export function spawnCli(args: string[], options: SpawnSyncOptions = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CI: 'true' },
