@@ -72,3 +72,26 @@ describe('--output-file', () => {
     expect(Array.isArray(JSON.parse(readFileSync(join(root, 'report.sarif'), 'utf8')))).toBe(true);
   });
 });
+
+describe('a file named on the command line but ignored', () => {
+  it('gets a notice naming the .forceignore line, and --no-ignore lints it', async () => {
+    const root = makeProject({
+      'sfdx-project.json': SFDX,
+      [APP]: connectedApp('Wide', ['Full']),
+      '.forceignore': '# local only\n**/Wide.connectedApp-meta.xml\n',
+    });
+    const ignored = await runMain(['lint', APP], root);
+    expect(ignored.status).toBe(0);
+    expect(ignored.stdout).toContain(`${APP} is ignored by .forceignore line 2; use --no-ignore to lint it.`);
+    const linted = await runMain(['lint', '--no-ignore', APP], root);
+    expect(linted.status).toBe(1);
+    expect(linted.stdout).toContain('no-full-scope');
+  });
+
+  it('an ignorePatterns match gets its own notice', async () => {
+    const root = makeProject({ 'sfdx-project.json': SFDX, [APP]: connectedApp('Wide', ['Full']), 'connected-app-lint.yaml': 'ignorePatterns: ["**/Wide.*"]\n' });
+    const ignored = await runMain(['lint', APP], root);
+    expect(ignored.stdout).toContain(`${APP} is ignored by ignorePatterns in the configuration; use --no-ignore to lint it.`);
+    expect((await runMain(['lint', '--no-ignore', APP], root)).status).toBe(1);
+  });
+});

@@ -2,10 +2,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connectedApp, makeProject, REPO, runCli, tempDir } from './helpers/cli.js';
+import { connectedApp, makeProject, REPO, runCli, spawnCli, tempDir } from './helpers/cli.js';
 
 const demo = join(REPO, 'fixtures', 'demo');
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+
+describe('the real bin (the rest of this file runs main() in-process)', () => {
+  it('answers --version without loading the linter, and lints the demo with exit 1', () => {
+    expect(spawnCli(['--version'])).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
+    const run = spawnCli(['lint', demo, '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBeGreaterThan(0);
+  });
+});
 
 describe('connected-app-lint CLI', () => {
   it('--version and --help', async () => {

@@ -3166,9 +3166,9 @@ var require_ignore2 = __commonJS({
 
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
-import { relative as relative3, sep as sep4 } from "node:path";
+import { relative as relative4, sep as sep4 } from "node:path";
 function relativePath(root, file) {
-  const rel = relative3(root, file);
+  const rel = relative4(root, file);
   return sep4 === "/" ? rel : rel.split(sep4).join("/");
 }
 function offendingContent(lineText, at) {
@@ -11234,9 +11234,9 @@ function toResult(finding, ruleIndex, at) {
   };
 }
 function location(root, at) {
-  const relative9 = relativePath(root, at.file);
-  const inside = relative9 !== "" && !relative9.startsWith("../") && relative9 !== ".." && !isAbsolute3(relative9);
-  const artifactLocation = inside ? { uri: relative9.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(at.file).href };
+  const relative10 = relativePath(root, at.file);
+  const inside = relative10 !== "" && !relative10.startsWith("../") && relative10 !== ".." && !isAbsolute3(relative10);
+  const artifactLocation = inside ? { uri: relative10.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(at.file).href };
   return { physicalLocation: { artifactLocation, region: region(at) } };
 }
 function region(at) {
@@ -21006,7 +21006,7 @@ function inferFlow(app) {
 // src/project/discover.ts
 init_node_fs();
 var import_ignore2 = __toESM(require_ignore2(), 1);
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve2, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join4, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
 
 // src/project/app-companions.ts
 init_node_fs();
@@ -21343,12 +21343,14 @@ var DEFAULT_IGNORE = [
 ];
 var FILE_NAME = ".forceignore";
 var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
-  constructor(parser2, forceIgnoreDirectory) {
+  constructor(parser2, forceIgnoreDirectory, lines = []) {
     this.parser = parser2;
     this.forceIgnoreDirectory = forceIgnoreDirectory;
+    this.lines = lines;
   }
   parser;
   forceIgnoreDirectory;
+  lines;
   /**
    * Reads `<projectRoot>/.forceignore` if present (no upward search; the caller gives
    * the project root). Without the file, nothing is denied (that is SDR's behaviour:
@@ -21367,7 +21369,24 @@ var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
   static fromContents(projectRoot, contents) {
     const parser2 = contents === void 0 ? void 0 : ignoreFactory().add(`${DEFAULT_IGNORE.join("\n")}
 ${contents}`);
-    return new _ForceIgnoreMatcher(parser2, dirname2(join3(projectRoot, FILE_NAME)));
+    return new _ForceIgnoreMatcher(parser2, dirname2(join3(projectRoot, FILE_NAME)), contents?.split(/\r?\n/) ?? []);
+  }
+  /**
+   * For a denied path, the 1-based line of `.forceignore` whose pattern denies it (undefined for SDR's default
+   * patterns), so the user is told which line to change.
+   */
+  deniedAt(absolutePath) {
+    if (!this.parser || !this.denies(absolutePath)) return void 0;
+    const relativePath2 = relative2(this.forceIgnoreDirectory, resolve(this.forceIgnoreDirectory, absolutePath));
+    for (let index = this.lines.length - 1; index >= 0; index--) {
+      const line = this.lines[index].trim();
+      if (line === "" || line.startsWith("#") || line.startsWith("!")) continue;
+      try {
+        if (ignoreFactory().add(line).ignores(relativePath2)) return { line: index + 1 };
+      } catch {
+      }
+    }
+    return {};
   }
   /** true when SDR's ForceIgnore would deny (ignore) this absolute path. */
   denies(absolutePath) {
@@ -21419,8 +21438,8 @@ function ignorePatternMatcher(root, patterns) {
   const prefix = root.endsWith(sep2) ? root : root + sep2;
   return (path2) => {
     if (!path2.startsWith(prefix)) return false;
-    const relative9 = path2.slice(prefix.length).split(sep2).join("/");
-    return relative9 !== "" && matcher.ignores(relative9);
+    const relative10 = path2.slice(prefix.length).split(sep2).join("/");
+    return relative10 !== "" && matcher.ignores(relative10);
   };
 }
 
@@ -21456,8 +21475,9 @@ function discover(options) {
   const project = findSfdxProject(anchor);
   const gitRoot = findGitRoot((0, node_fs_exports.existsSync)(anchor) ? anchor : options.cwd);
   const root = gitRoot ?? project?.root ?? options.cwd;
-  const forceIgnore = project ? ForceIgnoreMatcher.load(project.root) : void 0;
-  const userIgnored = ignorePatternMatcher(root, options.ignorePatterns);
+  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : void 0;
+  const userIgnored = options.noIgnore ? () => false : ignorePatternMatcher(root, options.ignorePatterns);
+  const notices = [...project?.problems ?? []];
   const metadata = /* @__PURE__ */ new Map();
   const scanFiles = /* @__PURE__ */ new Set();
   const missing = [];
@@ -21474,6 +21494,12 @@ function discover(options) {
       continue;
     }
     if (!isDirectory(path2)) {
+      const shown = relative3(options.cwd, path2) || path2;
+      if (userIgnored(path2)) notices.push(`${shown} is ignored by ignorePatterns in the configuration; use --no-ignore to lint it.`);
+      else if (classifyFileName(basename2(path2)) && forceIgnore?.denies(path2)) {
+        const at = forceIgnore.deniedAt(path2)?.line;
+        notices.push(`${shown} is ignored by .forceignore${at ? ` line ${at}` : " (a default pattern)"}; use --no-ignore to lint it.`);
+      }
       if (!userIgnored(path2)) scanFiles.add(path2);
       addMetadata(path2);
       explicitFiles.push(path2);
@@ -21503,7 +21529,7 @@ function discover(options) {
     metadata: [...metadata.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
     scanFiles: [...scanFiles].sort(),
     missing,
-    notices: project?.problems ?? []
+    notices
   };
 }
 var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
@@ -23300,7 +23326,7 @@ async function lint(options = {}) {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const config = options.config?.config ?? {};
-  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ["."], ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {} });
+  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ["."], ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}, ...options.noIgnore ? { noIgnore: true } : {} });
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path2) => /^[a-z]+$/.test(basename6(path2)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
@@ -23494,11 +23520,11 @@ import { dirname as dirname8, join as join11, resolve as resolve7, sep as sep8 }
 
 // src/engine/baseline.ts
 init_node_fs();
-import { dirname as dirname5, isAbsolute as isAbsolute5, join as join6, relative as relative5 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute5, join as join6, relative as relative6 } from "node:path";
 
 // src/engine/config.ts
 init_node_fs();
-import { basename as basename7, dirname as dirname4, extname, isAbsolute as isAbsolute4, join as join5, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
+import { basename as basename7, dirname as dirname4, extname, isAbsolute as isAbsolute4, join as join5, relative as relative5, resolve as resolve3, sep as sep5 } from "node:path";
 
 // src/engine/names.ts
 function distance(a, b) {
@@ -23614,7 +23640,7 @@ function lintRootFor(dir) {
   return (0, node_fs_exports.existsSync)(join5(top, ".git")) || (0, node_fs_exports.existsSync)(join5(top, "sfdx-project.json")) ? top : dir;
 }
 function rebasePatterns(patterns, from, root) {
-  const prefix = relative4(root, from).split(sep5).join("/");
+  const prefix = relative5(root, from).split(sep5).join("/");
   if (prefix === "" || prefix.startsWith("..") || isAbsolute4(prefix)) return [...patterns];
   return patterns.map((pattern2) => {
     const negated = pattern2.startsWith("!");
@@ -23625,7 +23651,7 @@ function rebasePatterns(patterns, from, root) {
   });
 }
 function displayPath(file, cwd = process.cwd()) {
-  const rel = relative4(cwd, file);
+  const rel = relative5(cwd, file);
   return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : file;
 }
 function keyPath(segments) {
@@ -23841,7 +23867,7 @@ function entryFor(finding, context) {
   };
 }
 function baselineName(file, context) {
-  const rel = relative5(context.root, file);
+  const rel = relative6(context.root, file);
   return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? relativePath(context.root, file) : file;
 }
 
@@ -24117,7 +24143,7 @@ function directiveProblems(uses, options) {
 // src/project/write.ts
 init_node_fs();
 import { randomBytes } from "node:crypto";
-import { basename as basename9, dirname as dirname7, isAbsolute as isAbsolute7, join as join8, relative as relative6, resolve as resolve5 } from "node:path";
+import { basename as basename9, dirname as dirname7, isAbsolute as isAbsolute7, join as join8, relative as relative7, resolve as resolve5 } from "node:path";
 var WriteError = class extends Error {
 };
 function writeFileSafely(file, text, options) {
@@ -24154,7 +24180,7 @@ function writeFileSafely(file, text, options) {
   }
 }
 function symlinkOnTheWay(target, base) {
-  const rel = relative6(base, target);
+  const rel = relative7(base, target);
   const inside = rel !== "" && !rel.startsWith("..") && !isAbsolute7(rel);
   const chain = [];
   if (inside) {
@@ -24265,7 +24291,7 @@ function parseRawDiff(output) {
 
 // src/project/git-scope.ts
 init_node_fs();
-import { isAbsolute as isAbsolute8, join as join9, posix as posix2, relative as relative7, resolve as resolve6, sep as sep6 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join9, posix as posix2, relative as relative8, resolve as resolve6, sep as sep6 } from "node:path";
 
 // src/project/git-blobs.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -24396,7 +24422,7 @@ function describeRepository(gitRoot, project, options) {
   return {
     gitRoot,
     ...project.root ? { projectRoot: project.root } : {},
-    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path2) => relative7(gitRoot, path2).split(sep6).join("/")) } : {},
+    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path2) => relative8(gitRoot, path2).split(sep6).join("/")) } : {},
     ignored: userIgnored,
     forceIgnored: (path2) => forceIgnore?.denies(path2) ?? false
   };
@@ -24517,7 +24543,7 @@ function isCi(env3) {
 
 // src/linter/trusted-policy.ts
 init_node_fs();
-import { join as join10, relative as relative8, sep as sep7 } from "node:path";
+import { join as join10, relative as relative9, sep as sep7 } from "node:path";
 async function resolveTrustedRef(ref, cwd) {
   try {
     const gitRoot = await topLevel(cwd);
@@ -24528,7 +24554,7 @@ async function resolveTrustedRef(ref, cwd) {
     throw error2;
   }
 }
-var toGitPath = (gitRoot, file) => relative8(gitRoot, file).split(sep7).join("/");
+var toGitPath = (gitRoot, file) => relative9(gitRoot, file).split(sep7).join("/");
 async function readAtRef(trusted, file) {
   const path2 = toGitPath(trusted.gitRoot, file);
   if (path2.startsWith("..")) return void 0;
@@ -24537,7 +24563,7 @@ async function readAtRef(trusted, file) {
   return (await git2(trusted.gitRoot, ["cat-file", "blob", `${trusted.commit}:${path2}`])).replace(/^\uFEFF/, "");
 }
 async function loadConfigAtRef(trusted, searchFrom) {
-  const directories = configSearchDirectories(searchFrom).filter((dir) => !relative8(trusted.gitRoot, dir).startsWith(".."));
+  const directories = configSearchDirectories(searchFrom).filter((dir) => !relative9(trusted.gitRoot, dir).startsWith(".."));
   const candidates = directories.flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
   const paths = candidates.map((file) => toGitPath(trusted.gitRoot, file));
   const listed = new Set((await git2(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", ...paths])).split("\0"));
@@ -24567,7 +24593,7 @@ async function changedGateFiles(trusted, files) {
   return changed;
 }
 function configCandidates(searchFrom, gitRoot) {
-  return configSearchDirectories(searchFrom).filter((dir) => !relative8(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
+  return configSearchDirectories(searchFrom).filter((dir) => !relative9(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
 }
 
 // src/linter/prepare.ts
@@ -24630,6 +24656,7 @@ async function prepareLint(options, target) {
       postProcessors,
       ...options.environment ? { environment: options.environment } : {},
       ...only.length ? { only } : {},
+      ...options.ignore === false ? { noIgnore: true } : {},
       ...await gitScope(target, cwd, config.ignorePatterns)
     },
     setup: {

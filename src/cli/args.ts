@@ -28,6 +28,8 @@ export interface LintArgs {
   baseline?: string;
   updateBaseline: boolean;
   noPlugins: boolean;
+  /** `--no-ignore`: lint what .forceignore and ignorePatterns leave out. */
+  noIgnore: boolean;
   /** `--plugins`: load plugin code even on CI. */
   plugins: boolean;
   /** `--config-from <ref>`: configuration and baseline from this git commit. */
@@ -74,6 +76,7 @@ const LINT_OPTIONS = {
   'update-baseline': { type: 'boolean' },
   'no-plugins': { type: 'boolean' },
   plugins: { type: 'boolean' },
+  'no-ignore': { type: 'boolean' },
   'config-from': { type: 'string' },
   staged: { type: 'boolean' },
   'changed-since': { type: 'string' },
@@ -164,6 +167,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     updateBaseline: values['update-baseline'] ?? false,
     noPlugins: values['no-plugins'] ?? false,
     plugins: values.plugins ?? false,
+    noIgnore: values['no-ignore'] ?? false,
     ...(values['config-from'] ? { configFrom: values['config-from'] } : {}),
     staged: values.staged ?? false,
     ...(values['changed-since'] ? { changedSince: values['changed-since'] } : {}),
@@ -190,6 +194,7 @@ Lint options:
   -c, --config <path>        use this configuration file
       --no-config            ignore configuration files
       --no-inline-config     ignore calint-disable directives
+      --no-ignore            lint files .forceignore or ignorePatterns leave out
       --baseline <file>      hide findings recorded in this baseline (default .calint-baseline.json if present)
       --update-baseline      write the current findings to the baseline
       --config-from <ref>    read the configuration and baseline from this git commit (e.g. the PR base)

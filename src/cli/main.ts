@@ -78,6 +78,7 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
     ...(args.configFrom !== undefined ? { configFrom: args.configFrom } : {}),
     ...(args.noPlugins ? { plugins: false } : args.plugins ? { plugins: true } : {}),
     inlineConfig: !args.noInlineConfig,
+    ...(args.noIgnore ? { ignore: false } : {}),
     ...(args.baseline !== undefined ? { baseline: args.baseline } : {}),
     updateBaseline: args.updateBaseline,
     ...(args.environment ? { environment: args.environment } : {}),

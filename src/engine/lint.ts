@@ -29,6 +29,8 @@ export interface LintOptions {
   only?: string[];
   /** Where contents come from (the git index for --staged); the disk by default. */
   fileSource?: FileSource;
+  /** Lint what .forceignore and ignorePatterns leave out too (`--no-ignore`). */
+  noIgnore?: boolean;
   /** Pre-computed discovery (--staged, --changed-since); `paths` are discovered otherwise. */
   discovery?: Discovery;
   /** Files the change under lint deletes (--staged, --changed-since): the file rules see them with `deleted: true`. */
@@ -72,7 +74,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const config = options.config?.config ?? {};
-  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ['.'], ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}) });
+  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ['.'], ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}), ...(options.noIgnore ? { noIgnore: true } : {}) });
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename(path)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);

@@ -26,6 +26,8 @@ export interface LinterOptions {
   updateBaseline?: boolean;
   /** Production or sandbox; loses to a per-app environment, wins over the configuration's (DECISIONS 2). */
   environment?: Environment;
+  /** `false` lints what .forceignore and ignorePatterns leave out (`--no-ignore`). */
+  ignore?: boolean;
   /** Run only these rule ids. */
   only?: string[];
   /**

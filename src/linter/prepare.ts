@@ -111,6 +111,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
       postProcessors,
       ...(options.environment ? { environment: options.environment } : {}),
       ...(only.length ? { only } : {}),
+      ...(options.ignore === false ? { noIgnore: true } : {}),
       ...(await gitScope(target, cwd, config.ignorePatterns)),
     },
     setup: {

@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { externalClientAppCompanionsOnDisk } from './app-companions.js';
 import { ForceIgnoreMatcher } from './forceignore.js';
@@ -36,6 +36,8 @@ export interface DiscoverOptions {
   paths: string[];
   /** Extra ignore patterns (config `ignorePatterns`), relative to `root`. */
   ignorePatterns?: string[];
+  /** `--no-ignore`: neither .forceignore nor ignorePatterns leave anything out. */
+  noIgnore?: boolean;
 }
 
 interface SfdxProject {
@@ -89,8 +91,9 @@ export function discover(options: DiscoverOptions): Discovery {
   const project = findSfdxProject(anchor);
   const gitRoot = findGitRoot(existsSync(anchor) ? anchor : options.cwd);
   const root = gitRoot ?? project?.root ?? options.cwd;
-  const forceIgnore = project ? ForceIgnoreMatcher.load(project.root) : undefined;
-  const userIgnored = ignorePatternMatcher(root, options.ignorePatterns);
+  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : undefined;
+  const userIgnored = options.noIgnore ? () => false : ignorePatternMatcher(root, options.ignorePatterns);
+  const notices: string[] = [...(project?.problems ?? [])];
 
   const metadata = new Map<string, DiscoveredMetadata>();
   const scanFiles = new Set<string>();
@@ -109,7 +112,14 @@ export function discover(options: DiscoverOptions): Discovery {
       continue;
     }
     if (!isDirectory(path)) {
-      // Explicit files (as pre-commit passes them): linted when known, scanned for secrets always.
+      // Explicit files (as pre-commit passes them): linted when known, scanned for secrets always. One the user named
+      // but an ignore rule leaves out is said, never passed in silence (ESLint warns the same way).
+      const shown = relative(options.cwd, path) || path;
+      if (userIgnored(path)) notices.push(`${shown} is ignored by ignorePatterns in the configuration; use --no-ignore to lint it.`);
+      else if (classifyFileName(basename(path)) && forceIgnore?.denies(path)) {
+        const at = forceIgnore.deniedAt(path)?.line;
+        notices.push(`${shown} is ignored by .forceignore${at ? ` line ${at}` : ' (a default pattern)'}; use --no-ignore to lint it.`);
+      }
       if (!userIgnored(path)) scanFiles.add(path);
       addMetadata(path);
       explicitFiles.push(path);
@@ -145,7 +155,7 @@ export function discover(options: DiscoverOptions): Discovery {
     metadata: [...metadata.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     scanFiles: [...scanFiles].sort(),
     missing,
-    notices: project?.problems ?? [],
+    notices,
   };
 }
 

@@ -57,6 +57,8 @@ export class ForceIgnoreMatcher {
     private readonly parser: IgnoreParser | undefined,
     /** Directory patterns are relative to; SDR uses dirname() of the .forceignore path. */
     private readonly forceIgnoreDirectory: string,
+    /** The file's lines, to say which one denied a path. */
+    private readonly lines: readonly string[] = [],
   ) {}
 
   /**
@@ -80,7 +82,27 @@ export class ForceIgnoreMatcher {
     // An empty file still counts as present: SDR only checks `!== undefined`.
     const parser =
       contents === undefined ? undefined : ignoreFactory().add(`${DEFAULT_IGNORE.join('\n')}\n${contents}`);
-    return new ForceIgnoreMatcher(parser, dirname(join(projectRoot, FILE_NAME)));
+    return new ForceIgnoreMatcher(parser, dirname(join(projectRoot, FILE_NAME)), contents?.split(/\r?\n/) ?? []);
+  }
+
+  /**
+   * For a denied path, the 1-based line of `.forceignore` whose pattern denies it (undefined for SDR's default
+   * patterns), so the user is told which line to change.
+   */
+  deniedAt(absolutePath: string): { line?: number } | undefined {
+    if (!this.parser || !this.denies(absolutePath)) return undefined;
+    const relativePath = relative(this.forceIgnoreDirectory, resolve(this.forceIgnoreDirectory, absolutePath));
+    // The last line that denies it on its own decides, as in .gitignore (only for a file the user named: cheap).
+    for (let index = this.lines.length - 1; index >= 0; index--) {
+      const line = this.lines[index]!.trim();
+      if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
+      try {
+        if (ignoreFactory().add(line).ignores(relativePath)) return { line: index + 1 };
+      } catch {
+        // a pattern the parser rejects on its own denies nothing
+      }
+    }
+    return {};
   }
 
   /** true when SDR's ForceIgnore would deny (ignore) this absolute path. */
