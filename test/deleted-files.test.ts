@@ -1,6 +1,8 @@
 // Deleting an app revokes its tokens: with --staged, the deletion is reported (revocation-impact) on the deleted
 // path in JSON, and as a notification in SARIF, where a result would need an existing file.
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectedApp, makeProject, runCli } from './helpers/cli.js';
 
@@ -29,5 +31,25 @@ describe('a deleted app under --staged', () => {
     const notes = run.invocations[0].toolExecutionNotifications.map((note: { message: { text: string } }) => note.message.text);
     expect(notes).toContainEqual(expect.stringContaining('Billing.connectedApp-meta.xml (deleted)'));
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('revocation-impact');
+  });
+});
+
+describe('a file deleted in the working tree but still in the index', () => {
+  it('is not linted by a plain lint (no "file not found" parse error); the rest is', async () => {
+    const root = makeProject({
+      'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] }),
+      'force-app/main/default/connectedApps/Gone.connectedApp-meta.xml': connectedApp('Gone'),
+      'force-app/main/default/connectedApps/Wide.connectedApp-meta.xml': connectedApp('Wide', ['Full']),
+    });
+    git(root, 'init', '-q');
+    git(root, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '-A');
+    git(root, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init');
+    rmSync(join(root, 'force-app/main/default/connectedApps/Gone.connectedApp-meta.xml'));
+
+    const run = await runCli(['lint', '--format', 'json'], { cwd: root });
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(results.map((result) => result.filePath.split('/').pop())).toEqual(['Wide.connectedApp-meta.xml']);
+    expect(results.flatMap((result) => result.messages.map((message) => message.ruleId))).not.toContain('parse-error');
+    expect(run.status).toBe(1);
   });
 });

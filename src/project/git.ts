@@ -22,8 +22,11 @@ export function findGitRoot(directory: string): string | undefined {
 export function listRepositoryFiles(gitRoot: string, directory: string): string[] | undefined {
   const out = git(directory, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', '.']);
   if (out === undefined) return undefined;
+  // A file deleted in the working tree but still in the index is not there to lint (under --staged the index
+  // counts, and that path does not come through here).
+  const deleted = new Set((git(directory, ['ls-files', '-z', '--deleted', '--full-name', '--', '.']) ?? '').split('\0'));
   const files = new Set<string>();
-  for (const name of out.split('\0')) if (name) files.add(`${gitRoot}/${name}`);
+  for (const name of out.split('\0')) if (name && !deleted.has(name)) files.add(`${gitRoot}/${name}`);
   return [...files].sort();
 }
 
