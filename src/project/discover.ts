@@ -99,6 +99,7 @@ export function discover(options: DiscoverOptions): Discovery {
   const scanFiles = new Set<string>();
   const missing: string[] = [];
   const explicitFiles: string[] = [];
+  const partialFolderFiles: string[] = [];
   const addMetadata = (path: string, companion = false) => {
     if (metadata.has(path) || userIgnored(path)) return;
     const classified = classifyFileName(basename(path));
@@ -126,6 +127,8 @@ export function discover(options: DiscoverOptions): Discovery {
       continue;
     }
     const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path);
+    // A folder below the project root may hold only part of an app (see the companions below).
+    const partial = project !== undefined && !isInside(project.root, path);
     const packageDirs = project ? project.packageDirectories : [path];
     // Metadata counts inside package directories only (outside them it never deploys), unless the user
     // pointed at a folder outside every package directory on purpose. Decided per folder given, not per file.
@@ -141,12 +144,17 @@ export function discover(options: DiscoverOptions): Discovery {
         checkedFolders.add(folder);
         if (folder !== path && classifyFileName(basename(folder))) addMetadata(folder);
       }
-      if (outsideEveryPackage || insidePackage(file)) addMetadata(file);
+      if (outsideEveryPackage || insidePackage(file)) {
+        addMetadata(file);
+        if (partial) partialFolderFiles.push(file);
+      }
     }
   }
 
   // An External Client App is several files: one given alone is linted with the rest of its app.
-  for (const companion of externalClientAppCompanionsOnDisk(explicitFiles.filter((path) => metadata.has(path)))) addMetadata(companion, true);
+  // An External Client App is several files: one given alone, or a folder holding part of it (the policies folder),
+  // is linted with the rest of its app, so the app is judged the same whatever path was given.
+  for (const companion of externalClientAppCompanionsOnDisk([...explicitFiles, ...partialFolderFiles].filter((path) => metadata.has(path)))) addMetadata(companion, true);
 
   return {
     root,
