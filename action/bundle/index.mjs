@@ -21424,8 +21424,9 @@ function findGitRoot(directory) {
 function listRepositoryFiles(gitRoot, directory) {
   const out = git(directory, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."]);
   if (out === void 0) return void 0;
+  const deleted = new Set((git(directory, ["ls-files", "-z", "--deleted", "--full-name", "--", "."]) ?? "").split("\0"));
   const files = /* @__PURE__ */ new Set();
-  for (const name of out.split("\0")) if (name) files.add(`${gitRoot}/${name}`);
+  for (const name of out.split("\0")) if (name && !deleted.has(name)) files.add(`${gitRoot}/${name}`);
   return [...files].sort();
 }
 
@@ -21482,6 +21483,7 @@ function discover(options) {
   const scanFiles = /* @__PURE__ */ new Set();
   const missing = [];
   const explicitFiles = [];
+  const partialFolderFiles = [];
   const addMetadata = (path2, companion = false) => {
     if (metadata.has(path2) || userIgnored(path2)) return;
     const classified = classifyFileName(basename2(path2));
@@ -21506,6 +21508,7 @@ function discover(options) {
       continue;
     }
     const files = repositoryFilesUnder(path2, gitRoot, project?.root ?? path2);
+    const partial = project !== void 0 && !isInside(project.root, path2);
     const packageDirs = project ? project.packageDirectories : [path2];
     const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path2) || isInside(path2, dir));
     const insidePackage = insideAnyOf(packageDirs);
@@ -21518,10 +21521,13 @@ function discover(options) {
         checkedFolders.add(folder);
         if (folder !== path2 && classifyFileName(basename2(folder))) addMetadata(folder);
       }
-      if (outsideEveryPackage || insidePackage(file)) addMetadata(file);
+      if (outsideEveryPackage || insidePackage(file)) {
+        addMetadata(file);
+        if (partial) partialFolderFiles.push(file);
+      }
     }
   }
-  for (const companion of externalClientAppCompanionsOnDisk(explicitFiles.filter((path2) => metadata.has(path2)))) addMetadata(companion, true);
+  for (const companion of externalClientAppCompanionsOnDisk([...explicitFiles, ...partialFolderFiles].filter((path2) => metadata.has(path2)))) addMetadata(companion, true);
   return {
     root,
     ...project ? { projectRoot: project.root } : {},
