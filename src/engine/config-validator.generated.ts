@@ -38,7 +38,7 @@ var require_ucs2length = __commonJS({
 
 // <stdin>
 var validateConfig = validate21;
-var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flow needs. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "A public client (mobile, desktop, single-page app) must require PKCE. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "refresh-token-expiry": { "description": "Refresh tokens must expire or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange"], "description": "The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules." }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
+var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flows need. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "An app that redeems authorization codes must require PKCE: an error for public clients, a warning otherwise. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "refresh-token-expiry": { "description": "Refresh tokens must expire, within a bounded lifetime, or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "maxDays": { "type": "integer", "minimum": 1, "default": 90, "description": "Longest refresh-token lifetime or inactivity period accepted, in days." } }, "additionalProperties": false }] } }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "user-agent", "jwt-bearer", "client-credentials", "device", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "user-agent", "jwt-bearer", "client-credentials", "device", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern0 = new RegExp("^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$", "u");
@@ -167,8 +167,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   validate22.errors = vErrors;
   return errors === 0;
 }
-var schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange"], "description": "The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules." }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
-function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "user-agent", "jwt-bearer", "client-credentials", "device", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "user-agent", "jwt-bearer", "client-credentials", "device", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
+function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -185,8 +185,11 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.flow !== void 0) {
       let data0 = data.flow;
-      if (!(data0 === "web-server" || data0 === "jwt-bearer" || data0 === "user-agent" || data0 === "device" || data0 === "client-credentials" || data0 === "token-exchange")) {
-        const err1 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.enum }, message: "must be equal to one of the allowed values" };
+      const _errs3 = errors;
+      let valid1 = true;
+      const _errs4 = errors;
+      if (!Array.isArray(data0)) {
+        const err1 = {};
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -194,123 +197,132 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.environment !== void 0) {
-      let data1 = data.environment;
-      if (!(data1 === "production" || data1 === "sandbox")) {
-        const err2 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/enum", keyword: "enum", params: { allowedValues: schema9.properties.environment.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.callbackUrls !== void 0) {
-      let data2 = data.callbackUrls;
-      const _errs5 = errors;
-      let valid1 = true;
-      const _errs6 = errors;
-      if (!Array.isArray(data2)) {
-        const err3 = {};
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      var _valid0 = _errs6 === errors;
-      errors = _errs5;
+      var _valid0 = _errs4 === errors;
+      errors = _errs3;
       if (vErrors !== null) {
-        if (_errs5) {
-          vErrors.length = _errs5;
+        if (_errs3) {
+          vErrors.length = _errs3;
         } else {
           vErrors = null;
         }
       }
       let ifClause0;
       if (_valid0) {
-        const _errs8 = errors;
-        if (Array.isArray(data2)) {
-          const len0 = data2.length;
-          for (let i0 = 0; i0 < len0; i0++) {
-            let data3 = data2[i0];
-            if (typeof data3 === "string") {
-              if (func3(data3) < 1) {
-                const err4 = { instancePath: instancePath + "/callbackUrls/" + i0, schemaPath: "#/properties/callbackUrls/then/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
-                }
-                errors++;
-              }
+        const _errs6 = errors;
+        if (Array.isArray(data0)) {
+          if (data0.length < 1) {
+            const err2 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/then/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (vErrors === null) {
+              vErrors = [err2];
             } else {
-              const err5 = { instancePath: instancePath + "/callbackUrls/" + i0, schemaPath: "#/properties/callbackUrls/then/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (!(data1 === "web-server" || data1 === "user-agent" || data1 === "jwt-bearer" || data1 === "client-credentials" || data1 === "device" || data1 === "token-exchange" || data1 === "code-credentials")) {
+              const err3 = { instancePath: instancePath + "/flow/" + i0, schemaPath: "#/properties/flow/then/items/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.then.items.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err3];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err3);
               }
               errors++;
             }
           }
         } else {
-          const err6 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          const err4 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err4];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err4);
           }
           errors++;
         }
-        var _valid0 = _errs8 === errors;
+        var _valid0 = _errs6 === errors;
         valid1 = _valid0;
         ifClause0 = "then";
       } else {
-        const _errs12 = errors;
-        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-          for (const key1 in data2) {
-            if (!(key1 === "production" || key1 === "sandbox")) {
-              const err7 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
+        const _errs9 = errors;
+        if (!(data0 === "web-server" || data0 === "user-agent" || data0 === "jwt-bearer" || data0 === "client-credentials" || data0 === "device" || data0 === "token-exchange" || data0 === "code-credentials")) {
+          const err5 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/else/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.else.enum }, message: "must be equal to one of the allowed values" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
           }
-          if (data2.production !== void 0) {
-            let data4 = data2.production;
-            if (Array.isArray(data4)) {
-              const len1 = data4.length;
-              for (let i1 = 0; i1 < len1; i1++) {
-                let data5 = data4[i1];
-                if (typeof data5 === "string") {
-                  if (func3(data5) < 1) {
-                    const err8 = { instancePath: instancePath + "/callbackUrls/production/" + i1, schemaPath: "#/properties/callbackUrls/else/properties/production/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                    if (vErrors === null) {
-                      vErrors = [err8];
-                    } else {
-                      vErrors.push(err8);
-                    }
-                    errors++;
-                  }
+          errors++;
+        }
+        var _valid0 = _errs9 === errors;
+        valid1 = _valid0;
+        ifClause0 = "else";
+      }
+      if (!valid1) {
+        const err6 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      let data2 = data.environment;
+      if (!(data2 === "production" || data2 === "sandbox")) {
+        const err7 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/enum", keyword: "enum", params: { allowedValues: schema9.properties.environment.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.callbackUrls !== void 0) {
+      let data3 = data.callbackUrls;
+      const _errs12 = errors;
+      let valid4 = true;
+      const _errs13 = errors;
+      if (!Array.isArray(data3)) {
+        const err8 = {};
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      var _valid1 = _errs13 === errors;
+      errors = _errs12;
+      if (vErrors !== null) {
+        if (_errs12) {
+          vErrors.length = _errs12;
+        } else {
+          vErrors = null;
+        }
+      }
+      let ifClause1;
+      if (_valid1) {
+        const _errs15 = errors;
+        if (Array.isArray(data3)) {
+          const len1 = data3.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data4 = data3[i1];
+            if (typeof data4 === "string") {
+              if (func3(data4) < 1) {
+                const err9 = { instancePath: instancePath + "/callbackUrls/" + i1, schemaPath: "#/properties/callbackUrls/then/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err9];
                 } else {
-                  const err9 = { instancePath: instancePath + "/callbackUrls/production/" + i1, schemaPath: "#/properties/callbackUrls/else/properties/production/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
+                  vErrors.push(err9);
                 }
+                errors++;
               }
             } else {
-              const err10 = { instancePath: instancePath + "/callbackUrls/production", schemaPath: "#/properties/callbackUrls/else/properties/production/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              const err10 = { instancePath: instancePath + "/callbackUrls/" + i1, schemaPath: "#/properties/callbackUrls/then/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -319,93 +331,96 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          if (data2.sandbox !== void 0) {
-            let data6 = data2.sandbox;
-            if (Array.isArray(data6)) {
-              const len2 = data6.length;
+        } else {
+          const err11 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        var _valid1 = _errs15 === errors;
+        valid4 = _valid1;
+        ifClause1 = "then";
+      } else {
+        const _errs19 = errors;
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (const key1 in data3) {
+            if (!(key1 === "production" || key1 === "sandbox")) {
+              const err12 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+          if (data3.production !== void 0) {
+            let data5 = data3.production;
+            if (Array.isArray(data5)) {
+              const len2 = data5.length;
               for (let i2 = 0; i2 < len2; i2++) {
-                let data7 = data6[i2];
-                if (typeof data7 === "string") {
-                  if (func3(data7) < 1) {
-                    const err11 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                let data6 = data5[i2];
+                if (typeof data6 === "string") {
+                  if (func3(data6) < 1) {
+                    const err13 = { instancePath: instancePath + "/callbackUrls/production/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/production/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                     if (vErrors === null) {
-                      vErrors = [err11];
+                      vErrors = [err13];
                     } else {
-                      vErrors.push(err11);
+                      vErrors.push(err13);
                     }
                     errors++;
                   }
                 } else {
-                  const err12 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  const err14 = { instancePath: instancePath + "/callbackUrls/production/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/production/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   if (vErrors === null) {
-                    vErrors = [err12];
+                    vErrors = [err14];
                   } else {
-                    vErrors.push(err12);
+                    vErrors.push(err14);
                   }
                   errors++;
                 }
               }
             } else {
-              const err13 = { instancePath: instancePath + "/callbackUrls/sandbox", schemaPath: "#/properties/callbackUrls/else/properties/sandbox/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              const err15 = { instancePath: instancePath + "/callbackUrls/production", schemaPath: "#/properties/callbackUrls/else/properties/production/type", keyword: "type", params: { type: "array" }, message: "must be array" };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err15];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err15);
               }
               errors++;
             }
           }
-        } else {
-          const err14 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        var _valid0 = _errs12 === errors;
-        valid1 = _valid0;
-        ifClause0 = "else";
-      }
-      if (!valid1) {
-        const err15 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.ipRelaxation !== void 0) {
-      let data8 = data.ipRelaxation;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.reason === void 0) {
-          const err16 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        for (const key2 in data8) {
-          if (!(key2 === "reason")) {
-            const err17 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err17];
+          if (data3.sandbox !== void 0) {
+            let data7 = data3.sandbox;
+            if (Array.isArray(data7)) {
+              const len3 = data7.length;
+              for (let i3 = 0; i3 < len3; i3++) {
+                let data8 = data7[i3];
+                if (typeof data8 === "string") {
+                  if (func3(data8) < 1) {
+                    const err16 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i3, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err16];
+                    } else {
+                      vErrors.push(err16);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err17 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i3, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data8.reason !== void 0) {
-          let data9 = data8.reason;
-          if (typeof data9 === "string") {
-            if (func3(data9) < 1) {
-              const err18 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err18 = { instancePath: instancePath + "/callbackUrls/sandbox", schemaPath: "#/properties/callbackUrls/else/properties/sandbox/type", keyword: "type", params: { type: "array" }, message: "must be array" };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -413,18 +428,22 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-          } else {
-            const err19 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
           }
+        } else {
+          const err19 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-      } else {
-        const err20 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        var _valid1 = _errs19 === errors;
+        valid4 = _valid1;
+        ifClause1 = "else";
+      }
+      if (!valid4) {
+        const err20 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -433,24 +452,21 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.allowScopes !== void 0) {
-      let data10 = data.allowScopes;
-      if (Array.isArray(data10)) {
-        const len3 = data10.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data11 = data10[i3];
-          if (typeof data11 === "string") {
-            if (func3(data11) < 1) {
-              const err21 = { instancePath: instancePath + "/allowScopes/" + i3, schemaPath: "#/properties/allowScopes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
+    if (data.ipRelaxation !== void 0) {
+      let data9 = data.ipRelaxation;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        if (data9.reason === void 0) {
+          const err21 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+          if (vErrors === null) {
+            vErrors = [err21];
           } else {
-            const err22 = { instancePath: instancePath + "/allowScopes/" + i3, schemaPath: "#/properties/allowScopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        for (const key2 in data9) {
+          if (!(key2 === "reason")) {
+            const err22 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -459,26 +475,84 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data9.reason !== void 0) {
+          let data10 = data9.reason;
+          if (typeof data10 === "string") {
+            if (func3(data10) < 1) {
+              const err23 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err23 = { instancePath: instancePath + "/allowScopes", schemaPath: "#/properties/allowScopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err25 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err25];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.allowScopes !== void 0) {
+      let data11 = data.allowScopes;
+      if (Array.isArray(data11)) {
+        const len4 = data11.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data12 = data11[i4];
+          if (typeof data12 === "string") {
+            if (func3(data12) < 1) {
+              const err26 = { instancePath: instancePath + "/allowScopes/" + i4, schemaPath: "#/properties/allowScopes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/allowScopes/" + i4, schemaPath: "#/properties/allowScopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/allowScopes", schemaPath: "#/properties/allowScopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
         errors++;
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err29];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err29);
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -877,9 +951,134 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data2["refresh-token-expiry"] !== void 0) {
-          if (!validate22(data2["refresh-token-expiry"], { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
+          let data25 = data2["refresh-token-expiry"];
+          const _errs63 = errors;
+          let valid23 = true;
+          const _errs64 = errors;
+          if (typeof data25 !== "string") {
+            const err22 = {};
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+          var _valid2 = _errs64 === errors;
+          errors = _errs63;
+          if (vErrors !== null) {
+            if (_errs63) {
+              vErrors.length = _errs63;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause2;
+          if (_valid2) {
+            const _errs66 = errors;
+            if (!validate23(data25, { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid2 = _errs66 === errors;
+            valid23 = _valid2;
+            ifClause2 = "then";
+          } else {
+            const _errs67 = errors;
+            if (Array.isArray(data25)) {
+              if (data25.length > 2) {
+                const err23 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (data25.length < 1) {
+                const err24 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+              const len3 = data25.length;
+              if (len3 > 0) {
+                if (!validate23(data25[0], { instancePath: instancePath + "/rules/refresh-token-expiry/0", parentData: data25, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len3 > 1) {
+                let data27 = data25[1];
+                if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                  for (const key4 in data27) {
+                    if (!(key4 === "maxDays")) {
+                      const err25 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err25];
+                      } else {
+                        vErrors.push(err25);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data27.maxDays !== void 0) {
+                    let data28 = data27.maxDays;
+                    if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+                      const err26 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                    if (typeof data28 == "number" && isFinite(data28)) {
+                      if (data28 < 1 || isNaN(data28)) {
+                        const err27 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                        if (vErrors === null) {
+                          vErrors = [err27];
+                        } else {
+                          vErrors.push(err27);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                } else {
+                  const err28 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err29 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            var _valid2 = _errs67 === errors;
+            valid23 = _valid2;
+            ifClause2 = "else";
+          }
+          if (!valid23) {
+            const err30 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
           }
         }
         if (data2["revocation-impact"] !== void 0) {
@@ -906,211 +1105,211 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
-        for (const key4 in data2) {
-          if (pattern0.test(key4)) {
-            let data30 = data2[key4];
-            const _errs73 = errors;
-            let valid29 = true;
-            const _errs74 = errors;
-            if (typeof data30 !== "string") {
-              const err22 = {};
+        for (const key5 in data2) {
+          if (pattern0.test(key5)) {
+            let data33 = data2[key5];
+            const _errs84 = errors;
+            let valid31 = true;
+            const _errs85 = errors;
+            if (typeof data33 !== "string") {
+              const err31 = {};
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err31];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err31);
               }
               errors++;
             }
-            var _valid2 = _errs74 === errors;
-            errors = _errs73;
+            var _valid3 = _errs85 === errors;
+            errors = _errs84;
             if (vErrors !== null) {
-              if (_errs73) {
-                vErrors.length = _errs73;
+              if (_errs84) {
+                vErrors.length = _errs84;
               } else {
                 vErrors = null;
               }
             }
-            let ifClause2;
-            if (_valid2) {
-              const _errs76 = errors;
-              if (!validate23(data30, { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key4, rootData })) {
+            let ifClause3;
+            if (_valid3) {
+              const _errs87 = errors;
+              if (!validate23(data33, { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key5, rootData })) {
                 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                 errors = vErrors.length;
               }
-              var _valid2 = _errs76 === errors;
-              valid29 = _valid2;
-              ifClause2 = "then";
+              var _valid3 = _errs87 === errors;
+              valid31 = _valid3;
+              ifClause3 = "then";
             } else {
-              const _errs77 = errors;
-              if (Array.isArray(data30)) {
-                if (data30.length > 2) {
-                  const err23 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+              const _errs88 = errors;
+              if (Array.isArray(data33)) {
+                if (data33.length > 2) {
+                  const err32 = { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                   if (vErrors === null) {
-                    vErrors = [err23];
+                    vErrors = [err32];
                   } else {
-                    vErrors.push(err23);
+                    vErrors.push(err32);
                   }
                   errors++;
                 }
-                if (data30.length < 1) {
-                  const err24 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data33.length < 1) {
+                  const err33 = { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err33];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err33);
                   }
                   errors++;
                 }
-                const len3 = data30.length;
-                if (len3 > 0) {
-                  if (!validate23(data30[0], { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data30, parentDataProperty: 0, rootData })) {
+                const len4 = data33.length;
+                if (len4 > 0) {
+                  if (!validate23(data33[0], { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data33, parentDataProperty: 0, rootData })) {
                     vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                     errors = vErrors.length;
                   }
                 }
-                if (len3 > 1) {
-                  let data32 = data30[1];
-                  if (!(data32 && typeof data32 == "object" && !Array.isArray(data32))) {
-                    const err25 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (len4 > 1) {
+                  let data35 = data33[1];
+                  if (!(data35 && typeof data35 == "object" && !Array.isArray(data35))) {
+                    const err34 = { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err25];
+                      vErrors = [err34];
                     } else {
-                      vErrors.push(err25);
+                      vErrors.push(err34);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err35 = { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err26];
+                  vErrors = [err35];
                 } else {
-                  vErrors.push(err26);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
-              var _valid2 = _errs77 === errors;
-              valid29 = _valid2;
-              ifClause2 = "else";
+              var _valid3 = _errs88 === errors;
+              valid31 = _valid3;
+              ifClause3 = "else";
             }
-            if (!valid29) {
-              const err27 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+            if (!valid31) {
+              const err36 = { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: 'must match "' + ifClause3 + '" schema' };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err36];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err36);
               }
               errors++;
             }
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err37];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err37);
         }
         errors++;
       }
     }
     if (data.apps !== void 0) {
-      let data33 = data.apps;
-      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-        for (const key5 in data33) {
-          if (!validate50(data33[key5], { instancePath: instancePath + "/apps/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data33, parentDataProperty: key5, rootData })) {
-            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+      let data36 = data.apps;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        for (const key6 in data36) {
+          if (!validate51(data36[key6], { instancePath: instancePath + "/apps/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data36, parentDataProperty: key6, rootData })) {
+            vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/apps", schemaPath: "#/properties/apps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err38 = { instancePath: instancePath + "/apps", schemaPath: "#/properties/apps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err38];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err38);
         }
         errors++;
       }
     }
     if (data.ignorePatterns !== void 0) {
-      let data35 = data.ignorePatterns;
-      if (Array.isArray(data35)) {
-        const len4 = data35.length;
-        for (let i1 = 0; i1 < len4; i1++) {
-          let data36 = data35[i1];
-          if (typeof data36 === "string") {
-            if (func3(data36) < 1) {
-              const err30 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      let data38 = data.ignorePatterns;
+      if (Array.isArray(data38)) {
+        const len5 = data38.length;
+        for (let i1 = 0; i1 < len5; i1++) {
+          let data39 = data38[i1];
+          if (typeof data39 === "string") {
+            if (func3(data39) < 1) {
+              const err39 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err39];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err39);
               }
               errors++;
             }
           } else {
-            const err31 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err40 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err40];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err40);
             }
             errors++;
           }
         }
       } else {
-        const err32 = { instancePath: instancePath + "/ignorePatterns", schemaPath: "#/properties/ignorePatterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err41 = { instancePath: instancePath + "/ignorePatterns", schemaPath: "#/properties/ignorePatterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err41];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err41);
         }
         errors++;
       }
     }
     if (data.plugins !== void 0) {
-      let data37 = data.plugins;
-      if (Array.isArray(data37)) {
-        const len5 = data37.length;
-        for (let i2 = 0; i2 < len5; i2++) {
-          let data38 = data37[i2];
-          if (typeof data38 === "string") {
-            if (func3(data38) < 1) {
-              const err33 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      let data40 = data.plugins;
+      if (Array.isArray(data40)) {
+        const len6 = data40.length;
+        for (let i2 = 0; i2 < len6; i2++) {
+          let data41 = data40[i2];
+          if (typeof data41 === "string") {
+            if (func3(data41) < 1) {
+              const err42 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err42];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err42);
               }
               errors++;
             }
           } else {
-            const err34 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err43 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err43];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err43);
             }
             errors++;
           }
         }
       } else {
-        const err35 = { instancePath: instancePath + "/plugins", schemaPath: "#/properties/plugins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err44 = { instancePath: instancePath + "/plugins", schemaPath: "#/properties/plugins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err44];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err44);
         }
         errors++;
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err45 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err45];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err45);
     }
     errors++;
   }
