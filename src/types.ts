@@ -32,7 +32,7 @@ export type Environment = 'production' | 'sandbox';
 export type Severity = 'error' | 'warning';
 export type RuleLevel = 'off' | 'warn' | 'error';
 
-export const FLOWS = ['web-server', 'user-agent', 'jwt-bearer', 'client-credentials', 'device', 'token-exchange', 'code-credentials'] as const;
+export const FLOWS = ['web-server', 'jwt-bearer', 'user-agent', 'device', 'client-credentials', 'token-exchange', 'code-credentials'] as const;
 export type Flow = (typeof FLOWS)[number];
 
 export type AppKind = 'connectedApp' | 'externalClientApp';

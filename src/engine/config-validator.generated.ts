@@ -38,7 +38,7 @@ var require_ucs2length = __commonJS({
 
 // <stdin>
 var validateConfig = validate21;
-var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flows need. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "An app that redeems authorization codes must require PKCE: an error for public clients, a warning otherwise. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "refresh-token-expiry": { "description": "Refresh tokens must expire, within a bounded lifetime, or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "maxDays": { "type": "integer", "minimum": 1, "default": 90, "description": "Longest refresh-token lifetime or inactivity period accepted, in days." } }, "additionalProperties": false }] } }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "user-agent", "jwt-bearer", "client-credentials", "device", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "user-agent", "jwt-bearer", "client-credentials", "device", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
+var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "code-credentials-flow": { "description": "The headless Authorization Code and Credentials flow must be declared intent, not left on. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/code-credentials-flow.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "eca-global-oauth-in-source-control": { "description": "External Client App global OAuth settings (.ecaGlblOauth) must not be committed. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/eca-global-oauth-in-source-control.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flows need. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "An app that redeems authorization codes must require PKCE: an error for public clients, a warning otherwise. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "privileged-pre-authorization": { "description": "An app must not pre-authorize administrator profiles or privileged permission sets. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/privileged-pre-authorization.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "privilegedProfiles": { "type": "array", "items": { "type": "string" }, "default": ["System Administrator", "Admin"], "description": "Profile names that count as privileged (compared without letter case)." }, "privilegedPermissionSets": { "type": "array", "items": { "type": "string" }, "default": [], "description": "Permission set API names that count as privileged." } }, "additionalProperties": false }] } }, "refresh-token-expiry": { "description": "Refresh tokens must expire, within a bounded lifetime, or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "maxDays": { "type": "integer", "minimum": 1, "default": 90, "description": "Longest refresh-token lifetime or inactivity period accepted, in days." } }, "additionalProperties": false }] } }, "refresh-token-hardening": { "description": "A confidential app must require its secret on the refresh-token grant. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-hardening.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "trusted-ip-ranges": { "description": "Trusted IP ranges of an app must be narrow (no wider than a /16 by default). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/trusted-ip-ranges.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "minPrefixLength": { "type": "integer", "minimum": 0, "maximum": 32, "default": 16, "description": "A range wider than a block of this prefix length is reported." } }, "additionalProperties": false }] } }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern0 = new RegExp("^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$", "u");
@@ -167,8 +167,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   validate22.errors = vErrors;
   return errors === 0;
 }
-var schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "user-agent", "jwt-bearer", "client-credentials", "device", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "user-agent", "jwt-bearer", "client-credentials", "device", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
-function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -222,7 +222,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
           const len0 = data0.length;
           for (let i0 = 0; i0 < len0; i0++) {
             let data1 = data0[i0];
-            if (!(data1 === "web-server" || data1 === "user-agent" || data1 === "jwt-bearer" || data1 === "client-credentials" || data1 === "device" || data1 === "token-exchange" || data1 === "code-credentials")) {
+            if (!(data1 === "web-server" || data1 === "jwt-bearer" || data1 === "user-agent" || data1 === "device" || data1 === "client-credentials" || data1 === "token-exchange" || data1 === "code-credentials")) {
               const err3 = { instancePath: instancePath + "/flow/" + i0, schemaPath: "#/properties/flow/then/items/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.then.items.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -246,7 +246,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
         ifClause0 = "then";
       } else {
         const _errs9 = errors;
-        if (!(data0 === "web-server" || data0 === "user-agent" || data0 === "jwt-bearer" || data0 === "client-credentials" || data0 === "device" || data0 === "token-exchange" || data0 === "code-credentials")) {
+        if (!(data0 === "web-server" || data0 === "jwt-bearer" || data0 === "user-agent" || data0 === "device" || data0 === "client-credentials" || data0 === "token-exchange" || data0 === "code-credentials")) {
           const err5 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/else/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.else.enum }, message: "must be equal to one of the allowed values" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -552,7 +552,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate51.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -763,8 +763,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
+        if (data2["code-credentials-flow"] !== void 0) {
+          if (!validate22(data2["code-credentials-flow"], { instancePath: instancePath + "/rules/code-credentials-flow", parentData: data2, parentDataProperty: "code-credentials-flow", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
         if (data2.config !== void 0) {
           if (!validate22(data2.config, { instancePath: instancePath + "/rules/config", parentData: data2, parentDataProperty: "config", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["eca-global-oauth-in-source-control"] !== void 0) {
+          if (!validate22(data2["eca-global-oauth-in-source-control"], { instancePath: instancePath + "/rules/eca-global-oauth-in-source-control", parentData: data2, parentDataProperty: "eca-global-oauth-in-source-control", rootData })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -788,11 +800,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data2["minimal-scopes"] !== void 0) {
-          let data15 = data2["minimal-scopes"];
-          const _errs38 = errors;
-          let valid13 = true;
-          const _errs39 = errors;
-          if (typeof data15 !== "string") {
+          let data17 = data2["minimal-scopes"];
+          const _errs42 = errors;
+          let valid15 = true;
+          const _errs43 = errors;
+          if (typeof data17 !== "string") {
             const err13 = {};
             if (vErrors === null) {
               vErrors = [err13];
@@ -801,29 +813,29 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var _valid1 = _errs39 === errors;
-          errors = _errs38;
+          var _valid1 = _errs43 === errors;
+          errors = _errs42;
           if (vErrors !== null) {
-            if (_errs38) {
-              vErrors.length = _errs38;
+            if (_errs42) {
+              vErrors.length = _errs42;
             } else {
               vErrors = null;
             }
           }
           let ifClause1;
           if (_valid1) {
-            const _errs41 = errors;
-            if (!validate23(data15, { instancePath: instancePath + "/rules/minimal-scopes", parentData: data2, parentDataProperty: "minimal-scopes", rootData })) {
+            const _errs45 = errors;
+            if (!validate23(data17, { instancePath: instancePath + "/rules/minimal-scopes", parentData: data2, parentDataProperty: "minimal-scopes", rootData })) {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
-            var _valid1 = _errs41 === errors;
-            valid13 = _valid1;
+            var _valid1 = _errs45 === errors;
+            valid15 = _valid1;
             ifClause1 = "then";
           } else {
-            const _errs42 = errors;
-            if (Array.isArray(data15)) {
-              if (data15.length > 2) {
+            const _errs46 = errors;
+            if (Array.isArray(data17)) {
+              if (data17.length > 2) {
                 const err14 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                 if (vErrors === null) {
                   vErrors = [err14];
@@ -832,7 +844,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data15.length < 1) {
+              if (data17.length < 1) {
                 const err15 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                 if (vErrors === null) {
                   vErrors = [err15];
@@ -841,17 +853,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              const len1 = data15.length;
+              const len1 = data17.length;
               if (len1 > 0) {
-                if (!validate23(data15[0], { instancePath: instancePath + "/rules/minimal-scopes/0", parentData: data15, parentDataProperty: 0, rootData })) {
+                if (!validate23(data17[0], { instancePath: instancePath + "/rules/minimal-scopes/0", parentData: data17, parentDataProperty: 0, rootData })) {
                   vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                   errors = vErrors.length;
                 }
               }
               if (len1 > 1) {
-                let data17 = data15[1];
-                if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                  for (const key3 in data17) {
+                let data19 = data17[1];
+                if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                  for (const key3 in data19) {
                     if (!(key3 === "allow")) {
                       const err16 = { instancePath: instancePath + "/rules/minimal-scopes/1", schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                       if (vErrors === null) {
@@ -862,12 +874,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data17.allow !== void 0) {
-                    let data18 = data17.allow;
-                    if (Array.isArray(data18)) {
-                      const len2 = data18.length;
+                  if (data19.allow !== void 0) {
+                    let data20 = data19.allow;
+                    if (Array.isArray(data20)) {
+                      const len2 = data20.length;
                       for (let i0 = 0; i0 < len2; i0++) {
-                        if (typeof data18[i0] !== "string") {
+                        if (typeof data20[i0] !== "string") {
                           const err17 = { instancePath: instancePath + "/rules/minimal-scopes/1/allow/" + i0, schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err17];
@@ -906,11 +918,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            var _valid1 = _errs42 === errors;
-            valid13 = _valid1;
+            var _valid1 = _errs46 === errors;
+            valid15 = _valid1;
             ifClause1 = "else";
           }
-          if (!valid13) {
+          if (!valid15) {
             const err21 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
             if (vErrors === null) {
               vErrors = [err21];
@@ -950,12 +962,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
-        if (data2["refresh-token-expiry"] !== void 0) {
-          let data25 = data2["refresh-token-expiry"];
-          const _errs63 = errors;
-          let valid23 = true;
-          const _errs64 = errors;
-          if (typeof data25 !== "string") {
+        if (data2["privileged-pre-authorization"] !== void 0) {
+          let data27 = data2["privileged-pre-authorization"];
+          const _errs67 = errors;
+          let valid25 = true;
+          const _errs68 = errors;
+          if (typeof data27 !== "string") {
             const err22 = {};
             if (vErrors === null) {
               vErrors = [err22];
@@ -964,30 +976,30 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var _valid2 = _errs64 === errors;
-          errors = _errs63;
+          var _valid2 = _errs68 === errors;
+          errors = _errs67;
           if (vErrors !== null) {
-            if (_errs63) {
-              vErrors.length = _errs63;
+            if (_errs67) {
+              vErrors.length = _errs67;
             } else {
               vErrors = null;
             }
           }
           let ifClause2;
           if (_valid2) {
-            const _errs66 = errors;
-            if (!validate23(data25, { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
+            const _errs70 = errors;
+            if (!validate23(data27, { instancePath: instancePath + "/rules/privileged-pre-authorization", parentData: data2, parentDataProperty: "privileged-pre-authorization", rootData })) {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
-            var _valid2 = _errs66 === errors;
-            valid23 = _valid2;
+            var _valid2 = _errs70 === errors;
+            valid25 = _valid2;
             ifClause2 = "then";
           } else {
-            const _errs67 = errors;
-            if (Array.isArray(data25)) {
-              if (data25.length > 2) {
-                const err23 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+            const _errs71 = errors;
+            if (Array.isArray(data27)) {
+              if (data27.length > 2) {
+                const err23 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -995,8 +1007,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data25.length < 1) {
-                const err24 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (data27.length < 1) {
+                const err24 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -1004,19 +1016,19 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              const len3 = data25.length;
+              const len3 = data27.length;
               if (len3 > 0) {
-                if (!validate23(data25[0], { instancePath: instancePath + "/rules/refresh-token-expiry/0", parentData: data25, parentDataProperty: 0, rootData })) {
+                if (!validate23(data27[0], { instancePath: instancePath + "/rules/privileged-pre-authorization/0", parentData: data27, parentDataProperty: 0, rootData })) {
                   vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                   errors = vErrors.length;
                 }
               }
               if (len3 > 1) {
-                let data27 = data25[1];
-                if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-                  for (const key4 in data27) {
-                    if (!(key4 === "maxDays")) {
-                      const err25 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                let data29 = data27[1];
+                if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                  for (const key4 in data29) {
+                    if (!(key4 === "privilegedProfiles" || key4 === "privilegedPermissionSets")) {
+                      const err25 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                       if (vErrors === null) {
                         vErrors = [err25];
                       } else {
@@ -1025,60 +1037,224 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data27.maxDays !== void 0) {
-                    let data28 = data27.maxDays;
-                    if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
-                      const err26 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                  if (data29.privilegedProfiles !== void 0) {
+                    let data30 = data29.privilegedProfiles;
+                    if (Array.isArray(data30)) {
+                      const len4 = data30.length;
+                      for (let i1 = 0; i1 < len4; i1++) {
+                        if (typeof data30[i1] !== "string") {
+                          const err26 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedProfiles/" + i1, schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedProfiles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err26];
+                          } else {
+                            vErrors.push(err26);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err27 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedProfiles", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedProfiles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                       if (vErrors === null) {
-                        vErrors = [err26];
+                        vErrors = [err27];
                       } else {
-                        vErrors.push(err26);
+                        vErrors.push(err27);
                       }
                       errors++;
                     }
-                    if (typeof data28 == "number" && isFinite(data28)) {
-                      if (data28 < 1 || isNaN(data28)) {
-                        const err27 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  }
+                  if (data29.privilegedPermissionSets !== void 0) {
+                    let data32 = data29.privilegedPermissionSets;
+                    if (Array.isArray(data32)) {
+                      const len5 = data32.length;
+                      for (let i2 = 0; i2 < len5; i2++) {
+                        if (typeof data32[i2] !== "string") {
+                          const err28 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedPermissionSets/" + i2, schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedPermissionSets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err28];
+                          } else {
+                            vErrors.push(err28);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err29 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedPermissionSets", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedPermissionSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err30 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err31 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            var _valid2 = _errs71 === errors;
+            valid25 = _valid2;
+            ifClause2 = "else";
+          }
+          if (!valid25) {
+            const err32 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data2["refresh-token-expiry"] !== void 0) {
+          let data34 = data2["refresh-token-expiry"];
+          const _errs86 = errors;
+          let valid32 = true;
+          const _errs87 = errors;
+          if (typeof data34 !== "string") {
+            const err33 = {};
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+          var _valid3 = _errs87 === errors;
+          errors = _errs86;
+          if (vErrors !== null) {
+            if (_errs86) {
+              vErrors.length = _errs86;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause3;
+          if (_valid3) {
+            const _errs89 = errors;
+            if (!validate23(data34, { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid3 = _errs89 === errors;
+            valid32 = _valid3;
+            ifClause3 = "then";
+          } else {
+            const _errs90 = errors;
+            if (Array.isArray(data34)) {
+              if (data34.length > 2) {
+                const err34 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+              if (data34.length < 1) {
+                const err35 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+              const len6 = data34.length;
+              if (len6 > 0) {
+                if (!validate23(data34[0], { instancePath: instancePath + "/rules/refresh-token-expiry/0", parentData: data34, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len6 > 1) {
+                let data36 = data34[1];
+                if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                  for (const key5 in data36) {
+                    if (!(key5 === "maxDays")) {
+                      const err36 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err36];
+                      } else {
+                        vErrors.push(err36);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data36.maxDays !== void 0) {
+                    let data37 = data36.maxDays;
+                    if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
+                      const err37 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err37];
+                      } else {
+                        vErrors.push(err37);
+                      }
+                      errors++;
+                    }
+                    if (typeof data37 == "number" && isFinite(data37)) {
+                      if (data37 < 1 || isNaN(data37)) {
+                        const err38 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                         if (vErrors === null) {
-                          vErrors = [err27];
+                          vErrors = [err38];
                         } else {
-                          vErrors.push(err27);
+                          vErrors.push(err38);
                         }
                         errors++;
                       }
                     }
                   }
                 } else {
-                  const err28 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  const err39 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                   if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err39];
                   } else {
-                    vErrors.push(err28);
+                    vErrors.push(err39);
                   }
                   errors++;
                 }
               }
             } else {
-              const err29 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              const err40 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
               if (vErrors === null) {
-                vErrors = [err29];
+                vErrors = [err40];
               } else {
-                vErrors.push(err29);
+                vErrors.push(err40);
               }
               errors++;
             }
-            var _valid2 = _errs67 === errors;
-            valid23 = _valid2;
-            ifClause2 = "else";
+            var _valid3 = _errs90 === errors;
+            valid32 = _valid3;
+            ifClause3 = "else";
           }
-          if (!valid23) {
-            const err30 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+          if (!valid32) {
+            const err41 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: 'must match "' + ifClause3 + '" schema' };
             if (vErrors === null) {
-              vErrors = [err30];
+              vErrors = [err41];
             } else {
-              vErrors.push(err30);
+              vErrors.push(err41);
             }
             errors++;
+          }
+        }
+        if (data2["refresh-token-hardening"] !== void 0) {
+          if (!validate22(data2["refresh-token-hardening"], { instancePath: instancePath + "/rules/refresh-token-hardening", parentData: data2, parentDataProperty: "refresh-token-hardening", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
           }
         }
         if (data2["revocation-impact"] !== void 0) {
@@ -1099,217 +1275,357 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
+        if (data2["trusted-ip-ranges"] !== void 0) {
+          let data42 = data2["trusted-ip-ranges"];
+          const _errs107 = errors;
+          let valid39 = true;
+          const _errs108 = errors;
+          if (typeof data42 !== "string") {
+            const err42 = {};
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+          var _valid4 = _errs108 === errors;
+          errors = _errs107;
+          if (vErrors !== null) {
+            if (_errs107) {
+              vErrors.length = _errs107;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause4;
+          if (_valid4) {
+            const _errs110 = errors;
+            if (!validate23(data42, { instancePath: instancePath + "/rules/trusted-ip-ranges", parentData: data2, parentDataProperty: "trusted-ip-ranges", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid4 = _errs110 === errors;
+            valid39 = _valid4;
+            ifClause4 = "then";
+          } else {
+            const _errs111 = errors;
+            if (Array.isArray(data42)) {
+              if (data42.length > 2) {
+                const err43 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+              if (data42.length < 1) {
+                const err44 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+              const len7 = data42.length;
+              if (len7 > 0) {
+                if (!validate23(data42[0], { instancePath: instancePath + "/rules/trusted-ip-ranges/0", parentData: data42, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len7 > 1) {
+                let data44 = data42[1];
+                if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                  for (const key6 in data44) {
+                    if (!(key6 === "minPrefixLength")) {
+                      const err45 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data44.minPrefixLength !== void 0) {
+                    let data45 = data44.minPrefixLength;
+                    if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
+                      const err46 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err46];
+                      } else {
+                        vErrors.push(err46);
+                      }
+                      errors++;
+                    }
+                    if (typeof data45 == "number" && isFinite(data45)) {
+                      if (data45 > 32 || isNaN(data45)) {
+                        const err47 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 32 }, message: "must be <= 32" };
+                        if (vErrors === null) {
+                          vErrors = [err47];
+                        } else {
+                          vErrors.push(err47);
+                        }
+                        errors++;
+                      }
+                      if (data45 < 0 || isNaN(data45)) {
+                        const err48 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                        if (vErrors === null) {
+                          vErrors = [err48];
+                        } else {
+                          vErrors.push(err48);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                } else {
+                  const err49 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err50 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+            var _valid4 = _errs111 === errors;
+            valid39 = _valid4;
+            ifClause4 = "else";
+          }
+          if (!valid39) {
+            const err51 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/if", keyword: "if", params: { failingKeyword: ifClause4 }, message: 'must match "' + ifClause4 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
         if (data2["valid-metadata"] !== void 0) {
           if (!validate22(data2["valid-metadata"], { instancePath: instancePath + "/rules/valid-metadata", parentData: data2, parentDataProperty: "valid-metadata", rootData })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
-        for (const key5 in data2) {
-          if (pattern0.test(key5)) {
-            let data33 = data2[key5];
-            const _errs84 = errors;
-            let valid31 = true;
-            const _errs85 = errors;
-            if (typeof data33 !== "string") {
-              const err31 = {};
+        for (const key7 in data2) {
+          if (pattern0.test(key7)) {
+            let data47 = data2[key7];
+            const _errs122 = errors;
+            let valid44 = true;
+            const _errs123 = errors;
+            if (typeof data47 !== "string") {
+              const err52 = {};
               if (vErrors === null) {
-                vErrors = [err31];
+                vErrors = [err52];
               } else {
-                vErrors.push(err31);
+                vErrors.push(err52);
               }
               errors++;
             }
-            var _valid3 = _errs85 === errors;
-            errors = _errs84;
+            var _valid5 = _errs123 === errors;
+            errors = _errs122;
             if (vErrors !== null) {
-              if (_errs84) {
-                vErrors.length = _errs84;
+              if (_errs122) {
+                vErrors.length = _errs122;
               } else {
                 vErrors = null;
               }
             }
-            let ifClause3;
-            if (_valid3) {
-              const _errs87 = errors;
-              if (!validate23(data33, { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key5, rootData })) {
+            let ifClause5;
+            if (_valid5) {
+              const _errs125 = errors;
+              if (!validate23(data47, { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key7, rootData })) {
                 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                 errors = vErrors.length;
               }
-              var _valid3 = _errs87 === errors;
-              valid31 = _valid3;
-              ifClause3 = "then";
+              var _valid5 = _errs125 === errors;
+              valid44 = _valid5;
+              ifClause5 = "then";
             } else {
-              const _errs88 = errors;
-              if (Array.isArray(data33)) {
-                if (data33.length > 2) {
-                  const err32 = { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+              const _errs126 = errors;
+              if (Array.isArray(data47)) {
+                if (data47.length > 2) {
+                  const err53 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                   if (vErrors === null) {
-                    vErrors = [err32];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err32);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
-                if (data33.length < 1) {
-                  const err33 = { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data47.length < 1) {
+                  const err54 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err33];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err33);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
-                const len4 = data33.length;
-                if (len4 > 0) {
-                  if (!validate23(data33[0], { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data33, parentDataProperty: 0, rootData })) {
+                const len8 = data47.length;
+                if (len8 > 0) {
+                  if (!validate23(data47[0], { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data47, parentDataProperty: 0, rootData })) {
                     vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                     errors = vErrors.length;
                   }
                 }
-                if (len4 > 1) {
-                  let data35 = data33[1];
-                  if (!(data35 && typeof data35 == "object" && !Array.isArray(data35))) {
-                    const err34 = { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (len8 > 1) {
+                  let data49 = data47[1];
+                  if (!(data49 && typeof data49 == "object" && !Array.isArray(data49))) {
+                    const err55 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err34];
+                      vErrors = [err55];
                     } else {
-                      vErrors.push(err34);
+                      vErrors.push(err55);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err35 = { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err56 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err35];
+                  vErrors = [err56];
                 } else {
-                  vErrors.push(err35);
+                  vErrors.push(err56);
                 }
                 errors++;
               }
-              var _valid3 = _errs88 === errors;
-              valid31 = _valid3;
-              ifClause3 = "else";
+              var _valid5 = _errs126 === errors;
+              valid44 = _valid5;
+              ifClause5 = "else";
             }
-            if (!valid31) {
-              const err36 = { instancePath: instancePath + "/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: 'must match "' + ifClause3 + '" schema' };
+            if (!valid44) {
+              const err57 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause5 }, message: 'must match "' + ifClause5 + '" schema' };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err57];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err57);
               }
               errors++;
             }
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err58 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err58];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err58);
         }
         errors++;
       }
     }
     if (data.apps !== void 0) {
-      let data36 = data.apps;
-      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-        for (const key6 in data36) {
-          if (!validate51(data36[key6], { instancePath: instancePath + "/apps/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data36, parentDataProperty: key6, rootData })) {
-            vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+      let data50 = data.apps;
+      if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+        for (const key8 in data50) {
+          if (!validate58(data50[key8], { instancePath: instancePath + "/apps/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data50, parentDataProperty: key8, rootData })) {
+            vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err38 = { instancePath: instancePath + "/apps", schemaPath: "#/properties/apps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err59 = { instancePath: instancePath + "/apps", schemaPath: "#/properties/apps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err59];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err59);
         }
         errors++;
       }
     }
     if (data.ignorePatterns !== void 0) {
-      let data38 = data.ignorePatterns;
-      if (Array.isArray(data38)) {
-        const len5 = data38.length;
-        for (let i1 = 0; i1 < len5; i1++) {
-          let data39 = data38[i1];
-          if (typeof data39 === "string") {
-            if (func3(data39) < 1) {
-              const err39 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      let data52 = data.ignorePatterns;
+      if (Array.isArray(data52)) {
+        const len9 = data52.length;
+        for (let i3 = 0; i3 < len9; i3++) {
+          let data53 = data52[i3];
+          if (typeof data53 === "string") {
+            if (func3(data53) < 1) {
+              const err60 = { instancePath: instancePath + "/ignorePatterns/" + i3, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err39];
+                vErrors = [err60];
               } else {
-                vErrors.push(err39);
+                vErrors.push(err60);
               }
               errors++;
             }
           } else {
-            const err40 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err61 = { instancePath: instancePath + "/ignorePatterns/" + i3, schemaPath: "#/properties/ignorePatterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err40];
+              vErrors = [err61];
             } else {
-              vErrors.push(err40);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
       } else {
-        const err41 = { instancePath: instancePath + "/ignorePatterns", schemaPath: "#/properties/ignorePatterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err62 = { instancePath: instancePath + "/ignorePatterns", schemaPath: "#/properties/ignorePatterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err62];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err62);
         }
         errors++;
       }
     }
     if (data.plugins !== void 0) {
-      let data40 = data.plugins;
-      if (Array.isArray(data40)) {
-        const len6 = data40.length;
-        for (let i2 = 0; i2 < len6; i2++) {
-          let data41 = data40[i2];
-          if (typeof data41 === "string") {
-            if (func3(data41) < 1) {
-              const err42 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      let data54 = data.plugins;
+      if (Array.isArray(data54)) {
+        const len10 = data54.length;
+        for (let i4 = 0; i4 < len10; i4++) {
+          let data55 = data54[i4];
+          if (typeof data55 === "string") {
+            if (func3(data55) < 1) {
+              const err63 = { instancePath: instancePath + "/plugins/" + i4, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err42];
+                vErrors = [err63];
               } else {
-                vErrors.push(err42);
+                vErrors.push(err63);
               }
               errors++;
             }
           } else {
-            const err43 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err64 = { instancePath: instancePath + "/plugins/" + i4, schemaPath: "#/properties/plugins/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err64];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err64);
             }
             errors++;
           }
         }
       } else {
-        const err44 = { instancePath: instancePath + "/plugins", schemaPath: "#/properties/plugins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err65 = { instancePath: instancePath + "/plugins", schemaPath: "#/properties/plugins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err65];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err65);
         }
         errors++;
       }
     }
   } else {
-    const err45 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err66 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err45];
+      vErrors = [err66];
     } else {
-      vErrors.push(err45);
+      vErrors.push(err66);
     }
     errors++;
   }
