@@ -30,6 +30,8 @@ describe('rule pages', () => {
       const page = readFileSync(join(REPO, 'docs', 'rules', `${meta.id}.md`), 'utf8');
       expect(page.slice(page.indexOf(HEADER_END)), `${meta.id} has a body`).toMatch(/\n## /);
       expect(meta.docs.endsWith(`/docs/rules/${meta.id}.md`), meta.id).toBe(true);
+      expect(meta.securitySeverity, meta.id).toBeGreaterThanOrEqual(0.1);
+      expect(meta.securitySeverity, meta.id).toBeLessThanOrEqual(10);
     }
     for (const rule of builtinRules) expect(existsSync(join(REPO, 'fixtures', 'rules', rule.meta.id)), rule.meta.id).toBe(true);
   });
