@@ -265,7 +265,7 @@ describe('model: ECA files excluded by .forceignore', () => {
     expect(app.ipRelaxation.value).toBe('BYPASS');
   });
 
-  it('no finding of a metadata rule lands on an excluded file; the secret in it is still reported', async () => {
+  it('no finding of a metadata rule lands on an excluded file, except that it is committed: its secret, and global OAuth settings in source control', async () => {
     const files = externalClientApp('E', { ipRelaxation: 'Bypass', callbackUrl: 'http://partner.example.com/cb' });
     files[ECA_PATHS.global('E')] = files[ECA_PATHS.global('E')]!.replace('<label>', '<consumerSecret>8F2A61C0D9E34B7A5C1D0E9F8A7B6C5D4E3F2A1B0C9D8E7F6A5B4C3D2E1F0A9B</consumerSecret><label>');
     const root = makeProject({
@@ -278,7 +278,9 @@ describe('model: ECA files excluded by .forceignore', () => {
     const onIgnored = run.results
       .filter((result) => /\.eca(OauthPlcy|GlblOauth)-meta\.xml$/.test(result.file))
       .flatMap((result) => result.findings.map((finding) => finding.ruleId));
-    expect(onIgnored).toEqual(['no-secrets-in-repo']);
+    // A .forceignore'd file never deploys but is still committed: its secret, and the global OAuth settings being in
+    // source control at all (issue 13.9), are still reported.
+    expect(onIgnored.sort()).toEqual(['eca-global-oauth-in-source-control', 'no-secrets-in-repo']);
   });
 });
 
