@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Regenerates the files derived from the rule registry: the docs index (docs/rules/README.md), the configuration
-// schema (schema/config.schema.json) and its compiled validator (src/engine/config-validator.generated.ts).
+// Regenerates the files derived from the rule registry: the docs index (docs/rules/README.md), the header of every
+// rule page (docs/rules/<id>.md, down to its end marker), the configuration schema (schema/config.schema.json) and
+// its compiled validator (src/engine/config-validator.generated.ts).
 // `npm run generate` (alias `npm run docs:rules`) builds, runs this, and builds again; test/rules-index.test.ts
 // and test/config.test.ts fail while any of them is out of step.
 //
@@ -57,11 +58,29 @@ export function generatedFiles({ registryConfigSchema, renderRulesMarkdown }) {
   };
 }
 
+/**
+ * Every rule page with its generated header (the body below the end marker is kept), keyed by repository-relative
+ * path. `metas` are the built-in and engine rules' meta; `withGeneratedHeader` comes from src/rules/util/rule-page.
+ */
+export function rulePageFiles({ metas, withGeneratedHeader }) {
+  const pages = {};
+  for (const meta of metas) {
+    const path = `docs/rules/${meta.id}.md`;
+    pages[path] = withGeneratedHeader(readFileSync(join(ROOT, path), 'utf8'), meta);
+  }
+  return pages;
+}
+
 async function main() {
   const distUrl = (path) => pathToFileURL(join(ROOT, 'dist', path)).href;
   const { registryConfigSchema } = await import(distUrl('engine/config-schema.js'));
   const { renderRulesMarkdown } = await import(distUrl('cli/rules-command.js'));
-  for (const [path, content] of Object.entries(generatedFiles({ registryConfigSchema, renderRulesMarkdown }))) {
+  const { builtinRules } = await import(distUrl('rules/index.js'));
+  const { ENGINE_RULES } = await import(distUrl('engine/engine-rules.js'));
+  const { withGeneratedHeader } = await import(distUrl('rules/util/rule-page.js'));
+  const metas = [...builtinRules.map((rule) => rule.meta), ...ENGINE_RULES];
+  const files = { ...generatedFiles({ registryConfigSchema, renderRulesMarkdown }), ...rulePageFiles({ metas, withGeneratedHeader }) };
+  for (const [path, content] of Object.entries(files)) {
     const file = join(ROOT, path);
     let current;
     try {

@@ -32,7 +32,7 @@ export type Environment = 'production' | 'sandbox';
 export type Severity = 'error' | 'warning';
 export type RuleLevel = 'off' | 'warn' | 'error';
 
-export const FLOWS = ['web-server', 'jwt-bearer', 'user-agent', 'device', 'client-credentials', 'token-exchange'] as const;
+export const FLOWS = ['web-server', 'jwt-bearer', 'user-agent', 'device', 'client-credentials', 'token-exchange', 'code-credentials'] as const;
 export type Flow = (typeof FLOWS)[number];
 
 export type AppKind = 'connectedApp' | 'externalClientApp';
@@ -60,13 +60,18 @@ export interface InvalidValue {
   /** Human description of what is expected. */
   expected: string;
   at: Position;
+  /**
+   * A well-formed value the linter does not know (a scope or enum value newer than the API version it knows): a
+   * warning to check the spelling, not a deploy failure (DECISIONS 14).
+   */
+  unknown?: true;
 }
 
 /** A secret-bearing metadata field with a value (placeholders included; the rule decides). */
 export interface SecretField {
   field: string;
   value: Located<string>;
-  /** AuthProvider `++…++` values are encrypted by the platform. */
+  /** Encrypted by the platform (a change set's `++…++`, a retrieve's org-encrypted base64): not plaintext. */
   encrypted?: boolean;
 }
 
@@ -95,7 +100,7 @@ export interface AppFile {
  * One Connected App, or one External Client App assembled from its files. Every setting a rule reads is
  * Located; absent elements carry their documented default and `defaulted: true`.
  */
-export interface OAuthApp {
+export interface OAuthApp extends OAuthAppSettings {
   name: string;
   kind: AppKind;
   /**
@@ -119,17 +124,41 @@ export interface OAuthApp {
   /** ECA only: whether an OAuth policy file (.ecaOauthPlcy) is in the project. */
   hasPolicyFile: boolean;
 
+  /**
+   * The flows the app serves (a set: a JWT app with a web callback serves both), in FLOWS order. Declared intent in
+   * the configuration (`apps.<name>.flow`) wins; otherwise they are inferred from the effective settings. Every rule
+   * uses this one answer.
+   */
+  flows: { value: readonly Flow[]; declared: boolean };
+}
+
+/** A trusted IP range (Connected App `ipRanges`, ECA `trustedIpRanges`): its users skip identity verification. */
+export interface IpRange {
+  start: Located<string>;
+  end: string;
+}
+
+/**
+ * The settings of an OAuth app, as rules see them: effective values, located where they are written (or where the
+ * element would be when absent: `defaulted`). Each field is one row of SETTINGS (src/model/settings.ts), which says
+ * where it lives in each kind of app, its default and how it maps to the effective value.
+ */
+export interface OAuthAppSettings {
   label?: Located<string>;
-  flow: { value: Flow; declared: boolean };
   scopes: Located<string>[];
   callbackUrls: Located<string>[];
   adminApproved: Located<boolean>;
   permittedProfiles: Located<string>[];
   permittedPermissionSets: Located<string>[];
   ipRelaxation: Located<IpRelaxation>;
-  /** Canonical: `infinite`, `zero`, `specific_lifetime:<n>:<UNIT>` or `specific_inactivity:<n>:<UNIT>`. */
-  refreshTokenPolicy: Located<string>;
+  trustedIpRanges: IpRange[];
+  /**
+   * Canonical: `infinite`, `zero`, `specific_lifetime:<n>:<UNIT>` or `specific_inactivity:<n>:<UNIT>`. Absent for an
+   * ECA whose policy does not state it (no policy file in the project: it cannot be known, DECISIONS 16).
+   */
+  refreshTokenPolicy?: Located<string>;
   refreshTokenRotation: Located<boolean>;
+  secretRequiredForRefreshToken: Located<boolean>;
   sessionLevel?: Located<string>;
   sessionPolicyAction?: Located<string>;
   certificate?: Located<string>;
@@ -138,12 +167,14 @@ export interface OAuthApp {
   consumerSecret?: Located<string>;
   pkceRequired: Located<boolean>;
   consumerSecretOptional: Located<boolean>;
+  /** Effective: for an ECA, the global setting and (when the policy file is in the project) the policy both allow it. */
   clientCredentialsEnabled: Located<boolean>;
   /** ECA only: the admin's switch in the OAuth policy file (`isClientCredentialsFlowEnabled`), when written. */
   clientCredentialsPolicyEnabled?: Located<boolean>;
   clientCredentialsUser?: Located<string>;
   deviceFlowEnabled: Located<boolean>;
   tokenExchangeEnabled: Located<boolean>;
+  codeCredentialEnabled: Located<boolean>;
   introspectAllTokens: Located<boolean>;
   /** Other URLs of the app (startUrl, logoUrl, canvasUrl, acsUrl …), with the field name. */
   otherUrls: { field: string; url: Located<string> }[];
@@ -183,6 +214,16 @@ export interface Finding {
   suppressed?: { kind: 'directive' | 'baseline' | 'config'; justification: string };
 }
 
+/**
+ * What a rule's `checkApp` runs on: `oauth-apps` (apps that use OAuth; the engine skips the others, so rules need
+ * no `usesOAuth` guard), `apps` (every app, SAML- and canvas-only ones too), `metadata-files` (every linted metadata
+ * file) and `repository-files` (every file the repository holds). Also what the rule page's header says.
+ */
+export type RuleSubject = 'oauth-apps' | 'apps' | 'metadata-files' | 'repository-files';
+
+/** Values a message template may interpolate: `{{name}}` in the template is replaced by `data.name`. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
 export interface RuleMeta {
   id: string;
   /** One sentence. */
@@ -196,8 +237,14 @@ export interface RuleMeta {
   /** 0.1–10, as a number; SARIF writes it as a string. */
   securitySeverity: number;
   precision?: 'very-high' | 'high' | 'medium' | 'low';
-  /** JSON Schema of the rule's options object. */
+  /** JSON Schema of the rule's options object; the engine validates configured options against it. */
   options?: Record<string, unknown>;
+  /** Option values used when the configuration sets none; merged under the configured ones by the engine. */
+  defaultOptions?: Record<string, unknown>;
+  /** Message templates by id (`{{name}}` placeholders); `report({ messageId, data })` picks one. */
+  messages?: Readonly<Record<string, string>>;
+  /** What the rule's checks run on (see RuleSubject); an `oauth-apps` rule never sees an app without OAuth. */
+  appliesTo?: readonly RuleSubject[];
   /** Runs on files excluded by .forceignore too (secrets are committed all the same). */
   includeForceIgnored?: boolean;
   /**
@@ -209,24 +256,29 @@ export interface RuleMeta {
 
 /** Per-app intent from the configuration. */
 export interface AppConfig {
-  flow?: Flow;
+  /** The flow or flows the app serves: declared intent wins over inference. */
+  flow?: Flow | Flow[];
   environment?: Environment;
   callbackUrls?: string[] | { production?: string[]; sandbox?: string[] };
   ipRelaxation?: { reason: string };
   allowScopes?: string[];
 }
 
-export interface ReportDescriptor {
-  message: string;
+export type ReportDescriptor = (
+  | { message: string; messageId?: undefined; data?: undefined }
+  /** A message template of the rule's `meta.messages`, filled with `data`. */
+  | { messageId: string; data?: MessageData; message?: undefined }
+) & {
   at: Position;
   /** A finding-specific severity (e.g. a warning inside an error rule); the user's configured level still wins. */
   severity?: Severity;
-}
+};
 
 export interface RuleContext {
   environment: Environment;
   /** The linted project's root (git root, else SFDX project root, else working directory). */
   root: string;
+  /** The rule's `defaultOptions` with the configured options merged over them, validated against `meta.options`. */
   options: Record<string, unknown>;
   /** The app's configuration entry, if any (app hooks only). */
   appConfig?: AppConfig;
@@ -282,7 +334,7 @@ export interface AppSummary {
   name: string;
   kind: AppKind;
   file: string;
-  flow: Flow;
+  flows: readonly Flow[];
   flowDeclared: boolean;
   /** Whether the app uses OAuth at all (a SAML- or canvas-only app has no flow). */
   usesOAuth: boolean;

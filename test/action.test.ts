@@ -143,7 +143,7 @@ describe('GitHub Action', () => {
 
     expect(lines(run.stdout, '::error ')).toHaveLength(Math.min(errors, 10));
     expect(run.stdout).toContain(
-      '::error file=integrations/main/default/connectedApps/Legacy_Sync.connectedApp-meta.xml,line=14,endLine=14,col=9,endColumn=30,title=no-full-scope::App "Legacy_Sync" requests the Full scope',
+      '::error file=integrations/main/default/connectedApps/Legacy_Sync.connectedApp-meta.xml,line=14,endLine=14,col=9,endColumn=30,title=no-full-scope::App "Legacy_Sync" requests Full scope',
     );
     expect(run.stdout).toContain(`connected-app-lint: failing the step: ${errors} error`);
 

@@ -80,6 +80,7 @@ describe('lint --changed-since', () => {
         `${appPath('Removed')}:1 revocation-impact`,
         `${ECA_PATHS.oauth('PartnerSettings')}:3 no-full-scope`,
         `${ECA_PATHS.policy('PartnerSettings')}:5 ip-relaxation-enforced`,
+        `${ECA_PATHS.global('PartnerSettings')}:2 eca-global-oauth-in-source-control`,
         'scripts/authFile.json:5 no-secrets-in-repo',
       ].sort(),
     );

@@ -198,9 +198,9 @@ describe('every per-app option changes its rule', () => {
   it('ipRelaxation.reason feeds ip-relaxation-enforced', async () => {
     const relaxed = connectedApp('Billing Sync', ['Api'], '\n    <oauthPolicy>\n        <ipRelaxation>BYPASS</ipRelaxation>\n    </oauthPolicy>');
     const without = rulesOf((await lintJson(project({}, relaxed))).messages, 'ip-relaxation-enforced');
-    expect(without.map((m) => m.message)).toEqual([expect.stringContaining('record the reason in apps.Billing_Sync.ipRelaxation.reason')]);
+    expect(without.map((m) => m.message)).toEqual([expect.stringContaining('sets oauthPolicy/ipRelaxation BYPASS')]);
     const withReason = rulesOf((await lintJson(project(yaml('apps:\n  Billing_Sync:\n    ipRelaxation: { reason: "runs on cloud hosts without fixed egress IPs" }\n'), relaxed))).messages, 'ip-relaxation-enforced');
-    expect(withReason.map((m) => m.message)).toEqual([expect.stringContaining('states a reason')]);
+    expect(withReason.map((m) => m.message)).toEqual([expect.stringContaining('with a reason but without')]);
   });
 
   it('environment wins over --env for that app only (DECISIONS 2)', async () => {

@@ -20,7 +20,9 @@ import { permittedUsersAssigned } from '../src/rules/permitted-users-assigned.js
 import { pkceRequired } from '../src/rules/pkce-required.js';
 import { refreshTokenExpiry } from '../src/rules/refresh-token-expiry.js';
 import { quoteUrl } from '../src/rules/util/display.js';
-import { explainInsecureHttp, insecureHttpUrl, isProtocolRelative, plainHttpSeverity, transportProblem, urlTransport } from '../src/rules/util/http-url.js';
+import { isHttpTypo, isProtocolRelative, transportProblem } from '../src/rules/util/http-url.js';
+import { optionsProblem } from '../src/engine/rule-options.js';
+import { messageOf, ruleAppliesToApp } from '../src/engine/run-rules.js';
 import type { Located, OAuthApp, Position, ReportDescriptor, Rule, RuleContext } from '../src/types.js';
 
 const FILE = '/project/force-app/main/default/connectedApps/App.connectedApp-meta.xml';
@@ -39,7 +41,7 @@ function makeApp(overrides: Partial<OAuthApp> = {}): OAuthApp {
     oauthAnchor: at(5, 5),
     policyAnchor: at(5, 5),
     hasPolicyFile: false,
-    flow: { value: 'web-server', declared: false },
+    flows: { value: ['web-server'], declared: false },
     scopes: [located('Api', 9, 9)],
     callbackUrls: [located('https://app.example.com/oauth/callback', 6, 22)],
     adminApproved: located(true, 7, 26),
@@ -48,7 +50,10 @@ function makeApp(overrides: Partial<OAuthApp> = {}): OAuthApp {
     ipRelaxation: { value: 'ENFORCE', at: at(5, 5), defaulted: true },
     refreshTokenPolicy: { value: 'infinite', at: at(5, 5), defaulted: true },
     refreshTokenRotation: { value: false, at: at(5, 5), defaulted: true },
-    pkceRequired: { value: false, at: at(5, 5), defaulted: true },
+    secretRequiredForRefreshToken: { value: true, at: at(5, 5), defaulted: true },
+    trustedIpRanges: [],
+    codeCredentialEnabled: { value: false, at: at(5, 5), defaulted: true },
+    pkceRequired: { value: true, at: at(5, 5), defaulted: true },
     consumerSecretOptional: { value: false, at: at(5, 5), defaulted: true },
     clientCredentialsEnabled: { value: false, at: at(5, 5), defaulted: true },
     deviceFlowEnabled: { value: false, at: at(5, 5), defaulted: true },
@@ -62,60 +67,45 @@ function makeApp(overrides: Partial<OAuthApp> = {}): OAuthApp {
 type ContextPart = Partial<Pick<RuleContext, 'environment' | 'options' | 'appConfig'>>;
 
 /** Runs one rule's app check directly and returns what it reported. */
-function check(rule: Rule, app: OAuthApp, context: ContextPart = {}): ReportDescriptor[] {
-  const reports: ReportDescriptor[] = [];
-  rule.checkApp!(app, { environment: 'production', root: '/project', options: {}, ...context, report: (d) => reports.push(d) });
+function check(rule: Rule, app: OAuthApp, context: ContextPart = {}): (ReportDescriptor & { message: string })[] {
+  const reports: (ReportDescriptor & { message: string })[] = [];
+  // As the engine runs it: the rule's subjects, its default options under the given ones, its message templates.
+  if (!ruleAppliesToApp(rule, app)) return reports;
+  const options = { ...rule.meta.defaultOptions, ...context.options };
+  rule.checkApp!(app, { environment: 'production', root: '/project', ...context, options, report: (d) => reports.push({ ...d, message: messageOf(rule, d) }) });
   return reports;
 }
 
 const CERTS = fileURLToPath(new URL('../fixtures/certs/', import.meta.url));
 const certFile = (name: string): string => readFileSync(join(CERTS, name), 'utf8');
-const withCertificate = (text: string): OAuthApp => makeApp({ certificate: located(text, 7, 22), flow: { value: 'jwt-bearer', declared: false } });
+const withCertificate = (text: string): OAuthApp => makeApp({ certificate: located(text, 7, 22), flows: { value: ['jwt-bearer'], declared: false } });
 const clock = (iso: string) => () => new Date(iso);
 
 describe('util/http-url', () => {
-  it('classifies URLs by transport', () => {
-    expect(urlTransport('https://app.example.com/cb')).toEqual({ kind: 'https' });
-    expect(urlTransport('HTTP://App.Example.com/cb')).toEqual({ kind: 'http', host: 'app.example.com', loopback: false });
-    expect(urlTransport('http://localhost:1717/OauthRedirect')).toEqual({ kind: 'http', host: 'localhost', loopback: true });
-    expect(urlTransport('http://127.0.0.1:8080/cb')).toMatchObject({ kind: 'http', loopback: true });
-    expect(urlTransport('http://[::1]:8080/cb')).toMatchObject({ kind: 'http', host: '[::1]', loopback: true });
-    expect(urlTransport('http://localhost.evil.com/cb')).toMatchObject({ kind: 'http', loopback: false });
-    expect(urlTransport('com.example.app:/oauth2/callback')).toEqual({ kind: 'private-use', scheme: 'com.example.app' });
-    expect(urlTransport('myapp://cb')).toEqual({ kind: 'private-use', scheme: 'myapp' });
-    expect(urlTransport('javascript:alert(1)')).toEqual({ kind: 'other', scheme: 'javascript' });
-    expect(urlTransport('/relative/cb')).toMatchObject({ kind: 'unparseable' });
-    expect(urlTransport('')).toMatchObject({ kind: 'unparseable' });
+  it('judges plain http by host and environment, loopback over http or https alike', () => {
+    expect(transportProblem('https://app.example.com/cb', 'production', true)).toBeUndefined();
+    expect(transportProblem('/apex/Home', 'production', false)).toBeUndefined();
+    expect(transportProblem('http://localhost:1717/cb', 'sandbox', true)).toBeUndefined();
+    expect(transportProblem('https://localhost:443/', 'sandbox', true)).toBeUndefined();
+    expect(transportProblem('http://localhost:1717/cb', 'production', true)).toEqual({ kind: 'loopback', host: 'localhost', severity: 'warning' });
+    expect(transportProblem('https://localhost:443/', 'production', true)).toEqual({ kind: 'loopback', host: 'localhost', severity: 'warning' });
+    expect(transportProblem('http://127.0.0.1:8080/cb', 'production', true)).toMatchObject({ kind: 'loopback' });
+    expect(transportProblem('http://[::1]:8080/cb', 'production', true)).toMatchObject({ kind: 'loopback', host: '[::1]' });
+    expect(transportProblem('http://localhost.evil.com/cb', 'sandbox', true)).toEqual({ kind: 'http', host: 'localhost.evil.com' });
+    expect(transportProblem('HTTP://App.Example.com/cb', 'sandbox', true)).toEqual({ kind: 'http', host: 'app.example.com' });
   });
 
-  it('judges plain http by host and environment', () => {
-    expect(plainHttpSeverity(false, 'production')).toBe('error');
-    expect(plainHttpSeverity(false, 'sandbox')).toBe('error');
-    expect(plainHttpSeverity(true, 'production')).toBe('warning');
-    expect(plainHttpSeverity(true, 'sandbox')).toBeUndefined();
-    expect(insecureHttpUrl('https://app.example.com/cb', 'production')).toBeUndefined();
-    expect(insecureHttpUrl('myapp://cb', 'production')).toBeUndefined();
-    expect(insecureHttpUrl('http://localhost:1717/OauthRedirect', 'sandbox')).toBeUndefined();
-    expect(insecureHttpUrl('http://localhost:1717/OauthRedirect', 'production')).toEqual({ host: 'localhost', loopback: true, severity: 'warning' });
-    const remote = insecureHttpUrl('http://app.example.com/cb', 'sandbox');
-    expect(remote).toEqual({ host: 'app.example.com', loopback: false, severity: 'error' });
-    expect(explainInsecureHttp(remote!, 'authorization codes and tokens')).toContain('app.example.com');
-  });
-
-  it('objects to plain http and to schemes that are neither https nor private-use, in one policy for every rule', () => {
-    expect(transportProblem('https://app.example.com/cb', 'production', 'x')).toBeUndefined();
-    expect(transportProblem('com.example.app:/cb', 'production', 'x')).toBeUndefined();
-    expect(transportProblem('/apex/Home', 'production', 'x')).toBeUndefined();
-    expect(transportProblem('http://localhost:1717/cb', 'sandbox', 'x')).toBeUndefined();
-    expect(transportProblem('http://localhost:1717/cb', 'production', 'x')).toMatchObject({ severity: 'warning' });
-    expect(transportProblem('http://cdn.example.com/logo.png', 'sandbox', 'the logo')).toEqual({
-      severity: 'error',
-      explanation: 'uses plain http to cdn.example.com: the logo would cross the network unencrypted, readable and replaceable on the way; use https',
-    });
+  it('accepts private-use schemes only where allowed, and never a near miss of http or https', () => {
+    expect(transportProblem('com.example.app:/cb', 'production', true)).toBeUndefined();
+    expect(transportProblem('myapp://cb', 'production', true)).toBeUndefined();
+    expect(transportProblem('com.example.app:/cb', 'production', false)).toEqual({ kind: 'scheme', scheme: 'com.example.app' });
+    for (const scheme of ['htttps', 'htps', 'hhtps', 'htp', 'httpss', 'hxxps']) {
+      expect(transportProblem(`${scheme}://askemc.zendesk.com`, 'production', true), scheme).toEqual({ kind: 'typo', scheme });
+      expect(isHttpTypo(scheme), scheme).toBe(true);
+    }
+    for (const scheme of ['ftp', 'wss', 'sfdc', 'com.example.app', 'myapp']) expect(isHttpTypo(scheme), scheme).toBe(false);
     for (const [value, scheme] of [['javascript:alert(1)', 'javascript'], ['data:image/png;base64,iVBORw0KGgo=', 'data'], ['ftp://files.example.com/logo.png', 'ftp'], ['JavaScript:alert(1)', 'javascript']]) {
-      const problem = transportProblem(value!, 'sandbox', 'the logo');
-      expect(problem?.severity, value).toBeUndefined(); // the rule's own level
-      expect(problem?.explanation, value).toContain(`uses the ${scheme}: scheme`);
+      expect(transportProblem(value!, 'sandbox', true), value).toEqual({ kind: 'scheme', scheme });
     }
   });
 
@@ -178,17 +168,17 @@ describe('callback-url-https', () => {
   });
 });
 
-describe('callback-url-https and https-urls judge URLs with the same words', () => {
-  const remote = 'would cross the network unencrypted, readable and replaceable on the way; use https';
-  const loopback = 'fine for local development in a sandbox, but a production app should not exchange';
+describe('callback-url-https and https-urls judge URLs by one policy', () => {
+  const remote = 'uses plain http';
+  const loopback = 'own machine in production';
 
   it('remote and loopback http', () => {
     const callback = check(callbackUrlHttps, makeApp({ callbackUrls: [located('http://app.example.com/cb', 6, 22), located('http://localhost:1717/cb', 7, 22)] }));
     const other = check(httpsUrls, makeApp({ otherUrls: [{ field: 'startUrl', url: located('http://portal.example.com/', 12, 15) }, { field: 'logoUrl', url: located('http://localhost:8080/logo.png', 13, 14) }] }));
     expect(callback.map((r) => r.message)).toEqual([expect.stringContaining(remote), expect.stringContaining(loopback)]);
     expect(other.map((r) => r.message)).toEqual([expect.stringContaining(remote), expect.stringContaining(loopback)]);
-    expect(callback[0]!.message).toContain('authorization codes and tokens would cross');
-    expect(other[0]!.message).toContain('the page users land on after signing in would cross');
+    expect(callback.map((r) => r.severity)).toEqual([undefined, 'warning']);
+    expect(other.map((r) => r.severity)).toEqual([undefined, 'warning']);
   });
 
   it('https-urls reports javascript:, data:, ftp: and protocol-relative URLs, and passes relative ones', () => {
@@ -206,7 +196,7 @@ describe('callback-url-https and https-urls judge URLs with the same words', () 
       [8, undefined],
       [9, undefined],
     ]);
-    expect(reports[0]!.message).toContain('logoUrl "javascript:alert(1)" of app "App" uses the javascript: scheme');
+    expect(reports[0]!.message).toContain('App "App" logoUrl "javascript:alert(1)" uses the javascript: scheme');
     expect(reports[3]!.message).toContain('is protocol-relative');
   });
 });
@@ -218,7 +208,7 @@ describe('messages never echo a credential written into a URL', () => {
       ...check(callbackUrlHttps, makeApp({ callbackUrls: [located(`http://app.example.com/cb?access_token=${secret}`, 6, 22)] })),
       ...check(httpsUrls, makeApp({ otherUrls: [{ field: 'startUrl', url: located(`http://portal.example.com/?sid=${secret}`, 12, 15) }] })),
       ...check(callbackUrlExact, makeApp({ callbackUrls: [located(`https://app.example.com/cb#code=${secret}`, 6, 22)] })),
-      ...check(pkceRequired, makeApp({ callbackUrls: [located(`com.example.app:/cb?client_secret=${secret}`, 6, 22)] })),
+      ...check(pkceRequired, makeApp({ callbackUrls: [located(`com.example.app:/cb?client_secret=${secret}`, 6, 22)], pkceRequired: { value: false, at: at(5, 5), defaulted: true } })),
     ];
     expect(reports).toHaveLength(4);
     for (const report of reports) {
@@ -234,20 +224,22 @@ describe('External Client App messages use the ECA spellings and file names', ()
 
   it('ip-relaxation-enforced tells an ECA to use Enforce, a Connected App ENFORCE', () => {
     const [ecaReport] = check(ipRelaxationEnforced, eca({ ipRelaxation: { value: 'BYPASS', at: policy } }));
-    expect(ecaReport!.message).toContain('ipRelaxationPolicyType (.ecaOauthPlcy) is Bypass');
-    expect(ecaReport!.message).toContain('Use Enforce, or');
+    expect(ecaReport!.message).toContain('ipRelaxationPolicyType (.ecaOauthPlcy) Bypass');
+    expect(ecaReport!.message).toContain('use Enforce');
     expect(ecaReport!.message).not.toContain('ENFORCE');
     const [connectedAppReport] = check(ipRelaxationEnforced, makeApp({ ipRelaxation: located('BYPASS' as const, 12, 23) }));
-    expect(connectedAppReport!.message).toContain('Use ENFORCE, or');
+    expect(connectedAppReport!.message).toContain('use ENFORCE');
   });
 
   it('refresh-token-expiry, client-credentials-user and admin-approved-in-production name the .ecaOauthPlcy element', () => {
-    const [refresh] = check(refreshTokenExpiry, eca({ scopes: [located('RefreshToken', 3, 5)], refreshTokenPolicy: { value: 'infinite', at: policy, defaulted: true } }));
-    expect(refresh!.message).toContain('has no refreshTokenPolicyType (.ecaOauthPlcy)');
-    const [user] = check(clientCredentialsUser, eca({ clientCredentialsPolicyEnabled: { value: true, at: policy } }));
+    const [refresh] = check(refreshTokenExpiry, eca({ scopes: [located('RefreshToken', 3, 5)], refreshTokenPolicy: { value: 'infinite', at: policy } }));
+    expect(refresh!.message).toContain('refreshTokenPolicyType (.ecaOauthPlcy) is infinite');
+    const [user] = check(clientCredentialsUser, eca({ clientCredentialsEnabled: { value: true, at: policy } }));
     expect(user!.message).toContain('without a run-as user in clientCredentialsFlowUser (.ecaOauthPlcy)');
-    const [approval] = check(adminApprovedInProduction, eca({ hasPolicyFile: false }));
-    expect(approval!.message).toContain('set permittedUsersPolicyType (.ecaOauthPlcy) to AdminApprovedPreAuthorized');
+    const [approval] = check(adminApprovedInProduction, eca({ adminApproved: { value: false, at: policy, defaulted: true } }));
+    expect(approval!.message).toContain('permittedUsersPolicyType (.ecaOauthPlcy) is absent; set AdminApprovedPreAuthorized');
+    const [unverifiable] = check(adminApprovedInProduction, eca({ hasPolicyFile: false }));
+    expect(unverifiable!.message).toContain('cannot be verified: no OAuth policy file (.ecaOauthPlcy) in the project');
   });
 
   it('no-secrets-in-repo names the element that holds the consumer secret', () => {
@@ -263,12 +255,12 @@ describe('every rule compares scopes the same way (letter case, aliases)', () =>
   it('no-full-scope, refresh-token-expiry and minimal-scopes agree on a scope written in another case', () => {
     expect(check(noFullScope, makeApp({ scopes: [located('full', 9, 9)] }))).toHaveLength(1);
     const refresh = check(refreshTokenExpiry, makeApp({ scopes: [located('offlineaccess', 9, 9)] }));
-    expect(refresh.map((r) => r.message)).toEqual([expect.stringContaining('the offlineaccess scope')]);
+    expect(refresh.map((r) => r.message)).toEqual([expect.stringContaining('valid until revoked')]);
     // minimal-scopes leaves Full to no-full-scope and knows that a JWT app gets no refresh token, whatever the case.
-    const jwt = { flow: { value: 'jwt-bearer' as const, declared: true } };
+    const jwt = { flows: { value: ['jwt-bearer' as const], declared: true } };
     expect(check(minimalScopes, makeApp({ ...jwt, scopes: [located('full', 9, 9)] }))).toEqual([]);
     expect(check(minimalScopes, makeApp({ ...jwt, scopes: [located('refreshtoken', 9, 9)] })).map((r) => r.message)).toEqual([
-      expect.stringContaining('never issues a refresh token'),
+      expect.stringContaining('requests refreshtoken, beyond what jwt-bearer needs'),
     ]);
   });
 });
@@ -280,8 +272,8 @@ describe('callback-url-exact', () => {
     expect(check(callbackUrlExact, app, { environment: 'sandbox', appConfig })).toEqual([]);
     const production = check(callbackUrlExact, app, { environment: 'production', appConfig });
     expect(production.map((r) => r.at.line)).toEqual([6, 5]);
-    expect(production[0]!.message).toContain('for production');
-    expect(production[1]!.message).toContain('lacks the callback URL "https://app.example.com/cb"');
+    expect(production[0]!.message).toContain('apps.App.callbackUrls.production');
+    expect(production[1]!.message).toContain('lacks the callback "https://app.example.com/cb"');
   });
 
   it('trims declared URLs, reports a URL declared twice once, and ignores non-strings in a hand-written config', () => {
@@ -308,7 +300,7 @@ describe('callback-url-exact', () => {
     });
     const reports = check(callbackUrlExact, app, { appConfig: { callbackUrls: ['https://app.example.com/cb'] } });
     expect(reports.map((r) => r.at)).toEqual([header]);
-    expect(reports[0]!.message).toContain('callbackUrl (.ecaGlblOauth)');
+    expect(reports[0]!.message).toContain('lacks the callback "https://app.example.com/cb"');
   });
 });
 
@@ -339,15 +331,15 @@ describe('ip-relaxation-enforced', () => {
       appConfig: { ipRelaxation: { reason: '   ' } },
     });
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.message).toContain('apps.App.ipRelaxation.reason');
+    expect(reports[0]!.message).toContain('sets oauthPolicy/ipRelaxation BYPASS');
   });
 });
 
 describe('jwt-certificate-present', () => {
   it('passes a jwt-bearer app with a certificate and any other flow without one', () => {
-    expect(check(jwtCertificatePresent, makeApp({ flow: { value: 'jwt-bearer', declared: true }, certificate: located('MIIB', 7, 22) }))).toEqual([]);
-    expect(check(jwtCertificatePresent, makeApp({ flow: { value: 'client-credentials', declared: true } }))).toEqual([]);
-    expect(check(jwtCertificatePresent, makeApp({ flow: { value: 'jwt-bearer', declared: true } })).map((r) => r.at)).toEqual([at(5, 5)]);
+    expect(check(jwtCertificatePresent, makeApp({ flows: { value: ['jwt-bearer'], declared: true }, certificate: located('MIIB', 7, 22) }))).toEqual([]);
+    expect(check(jwtCertificatePresent, makeApp({ flows: { value: ['client-credentials'], declared: true } }))).toEqual([]);
+    expect(check(jwtCertificatePresent, makeApp({ flows: { value: ['jwt-bearer'], declared: true } })).map((r) => r.at)).toEqual([at(5, 5)]);
   });
 });
 
@@ -359,7 +351,7 @@ describe('certificate-valid with a fixed clock', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]!.severity).toBe('warning');
     expect(reports[0]!.at).toEqual(at(7, 22));
-    expect(reports[0]!.message).toContain('CN=valid-rsa2048-sha256, OU=Fixtures, O=Connected App Lint, C=AU');
+    expect(reports[0]!.message).toContain('App "App" certificate "valid-rsa2048-sha256"');
     expect(reports[0]!.message).toContain('expires on 2055-01-01, in 17 days');
   });
 
@@ -371,28 +363,30 @@ describe('certificate-valid with a fixed clock', () => {
     const rule = createCertificateValid(clock('2054-12-15T00:00:00Z'));
     expect(check(rule, withCertificate(valid), { options: { expiryWarningDays: 16 } })).toEqual([]);
     expect(check(rule, withCertificate(valid), { options: { expiryWarningDays: 17 } })).toHaveLength(1);
-    expect(check(rule, withCertificate(valid), { options: { expiryWarningDays: 90 } })[0]!.message).toContain('90 days before expiry');
+    expect(check(rule, withCertificate(valid), { options: { expiryWarningDays: 90 } })[0]!.message).toContain('in 17 days');
   });
 
-  it('falls back to 30 days for an unusable option value', () => {
-    const rule = createCertificateValid(clock('2054-12-15T00:00:00Z'));
-    for (const bad of [-1, 'soon', Number.NaN, null]) {
-      const reports = check(rule, withCertificate(valid), { options: { expiryWarningDays: bad } });
-      expect(reports.map((r) => r.message)).toEqual([expect.stringContaining('30 days before expiry')]);
-    }
+  it('never sees an unusable option value: the engine checks options against the rule\'s schema', () => {
+    const schema = createCertificateValid().meta.options;
+    expect(optionsProblem({ expiryWarningDays: -1 }, schema)).toBe('options.expiryWarningDays must be at least 0');
+    expect(optionsProblem({ expiryWarningDays: 'soon' }, schema)).toBe('options.expiryWarningDays must be an integer');
+    expect(optionsProblem({ expiryWarningDays: null }, schema)).toBe('options.expiryWarningDays must be an integer');
+    expect(optionsProblem({ expiryWarningDayz: 3 }, schema)).toContain('is not an option of this rule (it has expiryWarningDays)');
+    expect(optionsProblem({ expiryWarningDays: 10 }, schema)).toBeUndefined();
   });
 
-  it('reports expiry as an error on the day after, counting days ago', () => {
+  it('reports expiry as a rotation warning on the day after (DECISIONS 13: JWT bearer does not enforce expiry)', () => {
     const reports = check(createCertificateValid(clock('2055-01-02T00:00:00Z')), withCertificate(valid));
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.severity).toBeUndefined(); // the rule's own level: error
-    expect(reports[0]!.message).toContain('expired on 2055-01-01, 1 day ago');
+    expect(reports[0]!.severity).toBe('warning');
+    expect(reports[0]!.message).toContain('expired on 2055-01-01; rotate it and its signing key');
+    expect(reports[0]!.message).not.toContain('fail');
   });
 
   it('reports each problem of one certificate separately (expired and a weak key)', () => {
     const reports = check(createCertificateValid(clock('2046-01-01T00:00:00Z')), withCertificate(certFile('weak-rsa1024.pem')));
     expect(reports.map((r) => r.message)).toEqual([expect.stringContaining('expired on 2045-01-01'), expect.stringContaining('1024-bit RSA key')]);
-    expect(reports[1]!.message).toContain('expired 2045-01-01, 365 days ago');
+    expect(reports.map((r) => r.severity)).toEqual(['warning', undefined]);
   });
 
   it('never shows private key material pasted in place of a certificate', () => {
@@ -444,7 +438,7 @@ describe('hostile input never crashes a rule', () => {
           certificate: located(value, 8, 22),
           sessionLevel: located(value, 30, 1),
           ipRelaxation: located('BYPASS' as const, 12, 23),
-          flow: { value: 'jwt-bearer', declared: true },
+          flows: { value: ['jwt-bearer'], declared: true },
         });
         const appConfig = { callbackUrls: [value, 7 as unknown as string], ipRelaxation: { reason: value } };
         for (const environment of ['production', 'sandbox'] as const) {

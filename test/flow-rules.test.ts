@@ -87,38 +87,38 @@ describe('revocation-impact on files the change deletes', () => {
 });
 
 describe('minimal-scopes with configuration written by hand', () => {
-  it('ignores an allow option that is not a list, and uses the flow defaults', async () => {
-    const findings = await findingsOf('minimal-scopes', { [APP_PATH]: connectedApp(['Api', 'RefreshToken', 'Web']) }, {
+  it('refuses an allow option that is not a list: the engine checks options against the rule\'s schema', async () => {
+    const run = findingsOf('minimal-scopes', { [APP_PATH]: connectedApp(['Api', 'RefreshToken', 'Web']) }, {
       rules: { 'minimal-scopes': ['warn', { allow: 'Api' }] },
     });
-    expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('the Web scope')]);
+    await expect(run).rejects.toThrow('configuration: rules.minimal-scopes[1].allow must be an array');
   });
 
   it('keeps the string entries of an allowScopes list that holds other values too', async () => {
     const findings = await findingsOf('minimal-scopes', { [APP_PATH]: connectedApp(['Api', 'Web', 'Chatter']) }, {
       apps: { Portal: { allowScopes: [42, 'Web'] as unknown as string[] } },
     });
-    expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('the Chatter scope')]);
+    expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('requests Chatter,')]);
   });
 
   it('treats aliases as one scope: allowing Basic allows Email and Profile', async () => {
     const findings = await findingsOf('minimal-scopes', { [APP_PATH]: connectedApp(['Api', 'Email', 'Profile', 'Web']) }, {
       apps: { Portal: { allowScopes: ['Basic'] } },
     });
-    expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('the Web scope')]);
+    expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('requests Web,')]);
   });
 
   it('a declared flow wins over the inferred one: client-credentials allows only Api', async () => {
     const findings = await findingsOf('minimal-scopes', { [APP_PATH]: connectedApp(['Api', 'OpenID']) }, {
       apps: { Portal: { flow: 'client-credentials' } },
     });
-    expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('client-credentials flow (declared in the configuration)')]);
+    expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('beyond what client-credentials needs')]);
   });
 });
 
 describe('initialAllowScopes (what init writes)', () => {
   const app = (flow: Flow, scopes: string[]) => ({
-    flow: { value: flow, declared: false },
+    flows: { value: [flow], declared: false },
     scopes: scopes.map((value): Located<string> => ({ value, at: { file: 'x', line: 1, column: 1 } })),
   });
 

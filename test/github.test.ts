@@ -142,7 +142,7 @@ describe('job summary', () => {
       name: 'Evil|<img src=x>',
       kind: 'connectedApp',
       file: '/repo/a.xml',
-      flow: 'web-server',
+      flows: ['web-server'],
       flowDeclared: true,
       usesOAuth: true,
       scopes: ['Api'],

@@ -25,7 +25,7 @@ describe('init', () => {
     expect(init.stdout).toContain('Wrote connected-app-lint.yaml: 3 apps');
     const text = readFileSync(join(root, 'connected-app-lint.yaml'), 'utf8');
     expect(text).toContain('# yaml-language-server: $schema=');
-    expect(text).toContain('flow: web-server  # inferred: no certificate, client credentials off, consumer secret required');
+    expect(text).toContain('flow: web-server  # inferred: a web callback');
     expect(text).toContain('# It requests Full, which no-full-scope reports: init never allow-lists it.');
     const config = parse(text) as { environment: string; apps: Record<string, { flow: string; callbackUrls: string[]; allowScopes?: string[] }> };
     expect(config.environment).toBe('production');
@@ -48,12 +48,12 @@ describe('init', () => {
     writeFileSync(join(root, 'connected-app-lint.yaml'), edited);
     const reviewed = await findings(root);
     const legacy = (ruleId: string) => reviewed.filter((finding) => finding.ruleId === ruleId && finding.file.includes('Legacy_Sync')).map((finding) => finding.message);
-    expect(legacy('jwt-certificate-present')).toEqual([expect.stringContaining('configured for the JWT bearer flow but has no certificate')]);
-    expect(legacy('ip-relaxation-enforced')).toEqual([expect.stringContaining('states a reason')]);
+    expect(legacy('jwt-certificate-present')).toEqual([expect.stringContaining('is declared jwt-bearer but has no oauthConfig/certificate')]);
+    expect(legacy('ip-relaxation-enforced')).toEqual([expect.stringContaining('with a reason but without')]);
     expect(legacy('callback-url-exact').join('\n')).toContain('http://sync.example.com/oauth/callback');
   });
 
-  it('infers each flow and writes allowScopes only for scopes beyond the flow defaults', async () => {
+  it('infers each app\'s flows and writes allowScopes only for scopes beyond their defaults', async () => {
     const root = makeProject({
       'sfdx-project.json': '{"packageDirectories":[{"path":"force-app"}]}',
       [`${DIR}/Portal.connectedApp-meta.xml`]: connectedApp('Portal', ['Api', 'RefreshToken', 'OpenID']),
@@ -63,13 +63,14 @@ describe('init', () => {
       [`${DIR}/Mobile.connectedApp-meta.xml`]: connectedApp('Mobile', ['Api', 'RefreshToken']).replace('https://app.example.com/cb', 'com.example.mobile://oauth'),
     });
     expect((await runCli(['init'], { cwd: root })).status).toBe(0);
-    const apps = (parse(readFileSync(join(root, 'connected-app-lint.yaml'), 'utf8')) as { apps: Record<string, { flow: string; allowScopes?: string[] }> }).apps;
+    const apps = (parse(readFileSync(join(root, 'connected-app-lint.yaml'), 'utf8')) as { apps: Record<string, { flow: string | string[]; allowScopes?: string[] }> }).apps;
     expect(Object.fromEntries(Object.entries(apps).map(([name, app]) => [name, [app.flow, app.allowScopes]]))).toEqual({
       Chatter_Web: ['web-server', ['Api', 'Web', 'Chatter']],
-      Jwt_Job: ['jwt-bearer', ['Api', 'RefreshToken']],
+      // A certificate and a web callback: both flows, so RefreshToken is within the defaults (issue 13.5).
+      Jwt_Job: [['web-server', 'jwt-bearer'], undefined],
       Mobile: ['user-agent', undefined],
       Portal: ['web-server', undefined],
-      Server_Job: ['client-credentials', undefined],
+      Server_Job: [['web-server', 'client-credentials'], undefined],
     });
     // What init wrote makes minimal-scopes quiet: the user reviews the list instead of a wall of findings.
     expect((await findings(root, ['--no-config'])).filter((finding) => finding.ruleId === 'minimal-scopes').length).toBeGreaterThan(0);

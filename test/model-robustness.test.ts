@@ -161,23 +161,24 @@ describe('model: a present but rejected value is invalid, not absent', () => {
       .replace('<ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType>', '<ipRelaxationPolicyType>constructor</ipRelaxationPolicyType>')
       .replace('<label>', '<refreshTokenPolicyType>SpecificLifetime</refreshTokenPolicyType><refreshTokenValidityPeriod>2</refreshTokenValidityPeriod><refreshTokenValidityUnit>Weeks</refreshTokenValidityUnit><label>');
     files[ECA_PATHS.global('E')] = files[ECA_PATHS.global('E')]!.replace('<label>', '<isPkceRequired>yes</isPkceRequired><label>');
-    const { apps } = buildModel(Object.entries(files).map(([path, text]) => parsed(`/p/${path}`, text)));
+    const { apps, documents } = buildModel(Object.entries(files).map(([path, text]) => parsed(`/p/${path}`, text)));
     const app = apps[0]!;
     expect(app.adminApproved).toMatchObject({ value: false, invalid: { field: 'permittedUsersPolicyType', found: 'AdminApproved' } });
     // `constructor` is a property of every object: the ECA spelling table must not accept it.
     expect(app.ipRelaxation).toMatchObject({ value: 'ENFORCE', invalid: { found: 'constructor' } });
-    expect(app.refreshTokenPolicy).toMatchObject({ value: 'infinite', invalid: { field: 'refreshTokenValidityUnit', found: 'Weeks' } });
+    // An ECA refresh-token policy has no default (DECISIONS 16): a rejected one is left out; valid-metadata reports it.
+    expect(app.refreshTokenPolicy).toBeUndefined();
+    expect(documents.flatMap((doc) => doc.invalid).map((invalid) => invalid.found)).toContain('Weeks');
     expect(app.pkceRequired).toMatchObject({ value: true, invalid: { found: 'yes' } });
-    expect(app.refreshTokenPolicy.defaulted).toBeUndefined();
   });
 
   it('an ECA lifetime policy without its period is invalid, recorded at the policy type', () => {
     const files = externalClientApp('E');
     files[ECA_PATHS.policy('E')] = files[ECA_PATHS.policy('E')]!.replace('<label>', '<refreshTokenPolicyType>SpecificInactivity</refreshTokenPolicyType><refreshTokenValidityUnit>Days</refreshTokenValidityUnit><label>');
     const { apps, documents } = buildModel(Object.entries(files).map(([path, text]) => parsed(`/p/${path}`, text)));
-    expect(apps[0]!.refreshTokenPolicy.invalid).toMatchObject({ field: 'refreshTokenValidityPeriod', found: '', expected: expect.stringContaining('SpecificInactivity requires') });
+    expect(apps[0]!.refreshTokenPolicy).toBeUndefined();
     const policyDocument = documents.find((doc) => doc.type === 'ExtlClntAppOauthConfigurablePolicies')!;
-    expect(policyDocument.invalid).toHaveLength(1);
+    expect(policyDocument.invalid).toEqual([expect.objectContaining({ field: 'refreshTokenValidityPeriod', found: '', expected: expect.stringContaining('SpecificInactivity requires') })]);
   });
 });
 
@@ -233,7 +234,7 @@ describe('model: nested elements where a plain value belongs', () => {
     temporaryDirectories.push(root);
     const run = await lint({ cwd: root, paths: [root], only: ['valid-metadata'] });
     const messages = run.results.flatMap((result) => result.findings.map((finding) => finding.message));
-    expect(messages).toEqual([expect.stringContaining('oauthConfig/consumerSecret is "<value>…</value>"')]);
+    expect(messages).toEqual([expect.stringContaining('oauthConfig/consumerSecret "<value>…</value>"')]);
     expect(messages.join('\n')).not.toContain(secret.slice(8, 40));
   });
 });
@@ -264,7 +265,7 @@ describe('model: ECA files excluded by .forceignore', () => {
     expect(app.ipRelaxation.value).toBe('BYPASS');
   });
 
-  it('no finding of a metadata rule lands on an excluded file; the secret in it is still reported', async () => {
+  it('no finding of a metadata rule lands on an excluded file, except that it is committed: its secret, and global OAuth settings in source control', async () => {
     const files = externalClientApp('E', { ipRelaxation: 'Bypass', callbackUrl: 'http://partner.example.com/cb' });
     files[ECA_PATHS.global('E')] = files[ECA_PATHS.global('E')]!.replace('<label>', '<consumerSecret>8F2A61C0D9E34B7A5C1D0E9F8A7B6C5D4E3F2A1B0C9D8E7F6A5B4C3D2E1F0A9B</consumerSecret><label>');
     const root = makeProject({
@@ -277,7 +278,9 @@ describe('model: ECA files excluded by .forceignore', () => {
     const onIgnored = run.results
       .filter((result) => /\.eca(OauthPlcy|GlblOauth)-meta\.xml$/.test(result.file))
       .flatMap((result) => result.findings.map((finding) => finding.ruleId));
-    expect(onIgnored).toEqual(['no-secrets-in-repo']);
+    // A .forceignore'd file never deploys but is still committed: its secret, and the global OAuth settings being in
+    // source control at all (issue 13.9), are still reported.
+    expect(onIgnored.sort()).toEqual(['eca-global-oauth-in-source-control', 'no-secrets-in-repo']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AppConfig } from '../src/types.js';
 import { buildModel, type ParsedFile } from '../src/model/build.js';
 import { parseXml } from '../src/parser/xml.js';
 import { classifyFileName } from '../src/project/metadata-types.js';
@@ -28,7 +29,8 @@ describe('model defaults', () => {
     expect(app.pkceRequired).toMatchObject({ value: false, defaulted: true });
     expect(app.ipRelaxation).toMatchObject({ value: 'ENFORCE', defaulted: true });
     expect(app.refreshTokenPolicy).toMatchObject({ value: 'infinite', defaulted: true });
-    expect(app.flow).toEqual({ value: 'web-server', declared: false });
+    expect(app.flows).toEqual({ value: ['web-server'], declared: false });
+    expect(app.secretRequiredForRefreshToken).toMatchObject({ value: true, defaulted: true });
     expect(app.scopes).toEqual([{ value: 'Api', at: { file: '/p/Min.connectedApp-meta.xml', line: 6, column: 9, endLine: 6, endColumn: 29 } }]);
   });
 
@@ -60,15 +62,38 @@ describe('model defaults', () => {
     expect(app.oauthAnchor.file).toBe('/p/extlClntAppGlobalOauthSets/E.ecaGlblOauth-meta.xml');
   });
 
-  it('infers the flow from the settings, and takes the configured flow over it', () => {
-    const jwt = minimalConnectedApp.replace('<scopes>Api</scopes>', '<certificate>MIIB</certificate><scopes>Api</scopes>');
-    expect(buildModel([parsed('/p/J.connectedApp-meta.xml', jwt)]).apps[0]!.flow).toEqual({ value: 'jwt-bearer', declared: false });
-    const native = minimalConnectedApp.replace('https://x.example.com/cb', 'com.example.app:/oauth');
-    expect(buildModel([parsed('/p/N.connectedApp-meta.xml', native)]).apps[0]!.flow.value).toBe('user-agent');
-    const cc = minimalConnectedApp.replace('<scopes>Api</scopes>', '<isClientCredentialEnabled>true</isClientCredentialEnabled><scopes>Api</scopes>');
-    expect(buildModel([parsed('/p/C.connectedApp-meta.xml', cc)]).apps[0]!.flow.value).toBe('client-credentials');
-    const declared = buildModel([parsed('/p/D.connectedApp-meta.xml', minimalConnectedApp)], () => ({ flow: 'device' })).apps[0]!.flow;
-    expect(declared).toEqual({ value: 'device', declared: true });
+  it('infers the set of flows from the effective settings, and takes the configured flows over it', () => {
+    const flowsOf = (xml: string, config?: AppConfig) => buildModel([parsed('/p/X.connectedApp-meta.xml', xml)], () => config).apps[0]!.flows;
+    const withJwt = (xml: string) => xml.replace('<scopes>Api</scopes>', '<certificate>MIIB</certificate><scopes>Api</scopes>');
+    // A certificate and a web callback: both JWT bearer and web server (issue 13.5).
+    expect(flowsOf(withJwt(minimalConnectedApp))).toEqual({ value: ['web-server', 'jwt-bearer'], declared: false });
+    const loginSuccess = minimalConnectedApp.replace('https://x.example.com/cb', 'https://login.salesforce.com/services/oauth2/success');
+    expect(flowsOf(withJwt(loginSuccess)).value).toEqual(['jwt-bearer']);
+    expect(flowsOf(loginSuccess).value).toEqual(['web-server']);
+    expect(flowsOf(minimalConnectedApp.replace('https://x.example.com/cb', 'com.example.app:/oauth')).value).toEqual(['user-agent']);
+    const cc = loginSuccess.replace('<scopes>Api</scopes>', '<isClientCredentialEnabled>true</isClientCredentialEnabled><scopes>Api</scopes>');
+    expect(flowsOf(cc).value).toEqual(['client-credentials']);
+    const headless = minimalConnectedApp.replace('<scopes>Api</scopes>', '<isCodeCredentialEnabled>true</isCodeCredentialEnabled><scopes>Api</scopes>');
+    expect(flowsOf(headless).value).toEqual(['web-server', 'code-credentials']);
+    expect(flowsOf(minimalConnectedApp, { flow: 'device' })).toEqual({ value: ['device'], declared: true });
+    expect(flowsOf(minimalConnectedApp, { flow: ['jwt-bearer', 'web-server'] })).toEqual({ value: ['web-server', 'jwt-bearer'], declared: true });
+  });
+
+  it('enables ECA client credentials only when the global setting and the policy both allow it', () => {
+    const eca = (policy: string | undefined) => {
+      const files = [
+        parsed('/p/extlClntAppGlobalOauthSets/E.ecaGlblOauth-meta.xml', '<ExtlClntAppGlobalOauthSettings><externalClientApplication>E</externalClientApplication><isClientCredentialsFlowEnabled>true</isClientCredentialsFlowEnabled></ExtlClntAppGlobalOauthSettings>'),
+        ...(policy === undefined ? [] : [parsed('/p/extlClntAppOauthPolicies/E.ecaOauthPlcy-meta.xml', `<ExtlClntAppOauthConfigurablePolicies><externalClientApplication>E</externalClientApplication>${policy}</ExtlClntAppOauthConfigurablePolicies>`)]),
+      ];
+      return buildModel(files).apps[0]!;
+    };
+    expect(eca('<isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled>').clientCredentialsEnabled.value).toBe(false);
+    expect(eca('').clientCredentialsEnabled).toMatchObject({ value: false, defaulted: true });
+    expect(eca('<isClientCredentialsFlowEnabled>true</isClientCredentialsFlowEnabled>').clientCredentialsEnabled).toMatchObject({ value: true, at: { file: '/p/extlClntAppOauthPolicies/E.ecaOauthPlcy-meta.xml' } });
+    expect(eca('').flows.value).toEqual(['web-server']);
+    // Without the policy file, the global setting is all the repository shows.
+    expect(eca(undefined).clientCredentialsEnabled.value).toBe(true);
+    expect(eca(undefined).flows.value).toEqual(['client-credentials']);
   });
 
   it('records values the platform would reject instead of guessing', () => {

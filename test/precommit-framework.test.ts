@@ -120,7 +120,7 @@ function commitThroughTheHooks(hooks: { path: string; sha: string }, preCommitHo
   const refused = run('git', ['commit', '-m', 'Full scope'], user, env);
   expect(refused.status, refused.output).not.toBe(0);
   expect(refused.output).toMatch(/connected-app-lint\.+Failed/);
-  expect(refused.output).toContain('requests the Full scope');
+  expect(refused.output).toContain('requests Full scope');
   expect(refused.output).toContain('no-full-scope');
   expect(refused.output).toMatch(/connected-app-lint secrets\.+Passed/);
 

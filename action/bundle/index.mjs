@@ -11093,6 +11093,7 @@ var text_exports = {};
 __export(text_exports, {
   textReporter: () => textReporter
 });
+import { relative as relative5 } from "node:path";
 function footerLines(run) {
   const lines = [];
   const suppressed = run.results.reduce((sum, result) => sum + result.suppressed.length, 0);
@@ -11112,7 +11113,43 @@ async function pretty(results, run, options) {
   const rulesMeta = Object.fromEntries(run.rules.map((meta) => [meta.id, { docs: { url: meta.docs, description: meta.description } }]));
   return format2(results, { cwd: options.cwd, rulesMeta });
 }
-var textReporter;
+function widestLine(text) {
+  return Math.max(0, ...text.split("\n").map((line) => [...line.replace(ANSI, "")].length));
+}
+function terminalWidth(options) {
+  const fromEnv = Number(options.env["COLUMNS"]);
+  if (Number.isInteger(fromEnv) && fromEnv >= 40) return fromEnv;
+  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+}
+function narrowLayout(run, options, width) {
+  const lines = [];
+  for (const result of run.results) {
+    const findings = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
+    if (findings.length === 0) continue;
+    lines.push("", `  ${relative5(options.cwd, result.file) || result.file}`);
+    for (const finding of [...findings].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)) {
+      lines.push(`  ${finding.severity === "error" ? "✖" : "⚠"} ${finding.at.line}:${finding.at.column}  ${finding.ruleId}`);
+      lines.push(...wrap(finding.message, width - 6).map((line) => `      ${line}`));
+    }
+  }
+  const errors = run.results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === "error").length, 0);
+  const warnings = run.results.reduce((sum, result) => sum + result.findings.length, 0) - errors;
+  lines.push("", ...warnings > 0 && !options.quiet ? [`  ${plural(warnings, "warning")}`] : [], ...errors > 0 ? [`  ${plural(errors, "error")}`] : []);
+  return lines.join("\n");
+}
+function wrap(text, width) {
+  const lines = [];
+  let current = "";
+  for (const word of text.split(" ")) {
+    if (current !== "" && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current === "" ? word : `${current} ${word}`;
+  }
+  if (current !== "") lines.push(current);
+  return lines;
+}
+var textReporter, ANSI;
 var init_text = __esm({
   "src/reporters/text.ts"() {
     "use strict";
@@ -11122,11 +11159,14 @@ var init_text = __esm({
       format: "text",
       async render(run, options) {
         const results = toEslintResults(run, options).map((result) => ({ ...result, messages: [...result.messages] }));
-        const body = results.some((result) => result.messages.length > 0) ? await pretty(results, run, options) : "";
+        const hasFindings = results.some((result) => result.messages.length > 0);
+        let body = hasFindings ? await pretty(results, run, options) : "";
+        if (hasFindings && widestLine(body) > terminalWidth(options)) body = narrowLayout(run, options, terminalWidth(options));
         const footer = footerLines(run);
         return [body.trimEnd(), ...footer].filter(Boolean).join("\n") + "\n";
       }
     };
+    ANSI = /\u001b\[[0-9;]*m/g;
   }
 });
 
@@ -11234,9 +11274,9 @@ function toResult(finding, ruleIndex, at) {
   };
 }
 function location(root, at) {
-  const relative10 = relativePath(root, at.file);
-  const inside = relative10 !== "" && !relative10.startsWith("../") && relative10 !== ".." && !isAbsolute3(relative10);
-  const artifactLocation = inside ? { uri: relative10.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(at.file).href };
+  const relative11 = relativePath(root, at.file);
+  const inside = relative11 !== "" && !relative11.startsWith("../") && relative11 !== ".." && !isAbsolute3(relative11);
+  const artifactLocation = inside ? { uri: relative11.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(at.file).href };
   return { physicalLocation: { artifactLocation, region: region(at) } };
 }
 function region(at) {
@@ -11420,7 +11460,7 @@ function appRow(run, app, findings, link2) {
     link2(markdownText(app.name), relativePath(run.root, app.file)),
     KIND[app.kind],
     app.environment,
-    app.usesOAuth ? `${markdownText(app.flow)}${app.flowDeclared ? "" : " (inferred)"}` : "no OAuth",
+    app.usesOAuth ? `${markdownText(app.flows.join(" + "))}${app.flowDeclared ? "" : " (inferred)"}` : "no OAuth",
     app.usesOAuth && app.scopes.length ? app.scopes.map(markdownText).join(", ") : "—",
     app.adminApproved ? "yes" : "no",
     markdownText(app.ipRelaxation),
@@ -11707,7 +11747,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   validate22.errors = vErrors;
   return errors === 0;
 }
-function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -11724,8 +11764,11 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.flow !== void 0) {
       let data0 = data.flow;
-      if (!(data0 === "web-server" || data0 === "jwt-bearer" || data0 === "user-agent" || data0 === "device" || data0 === "client-credentials" || data0 === "token-exchange")) {
-        const err1 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.enum }, message: "must be equal to one of the allowed values" };
+      const _errs3 = errors;
+      let valid1 = true;
+      const _errs4 = errors;
+      if (!Array.isArray(data0)) {
+        const err1 = {};
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -11733,123 +11776,132 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.environment !== void 0) {
-      let data1 = data.environment;
-      if (!(data1 === "production" || data1 === "sandbox")) {
-        const err2 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/enum", keyword: "enum", params: { allowedValues: schema9.properties.environment.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.callbackUrls !== void 0) {
-      let data2 = data.callbackUrls;
-      const _errs5 = errors;
-      let valid1 = true;
-      const _errs6 = errors;
-      if (!Array.isArray(data2)) {
-        const err3 = {};
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      var _valid0 = _errs6 === errors;
-      errors = _errs5;
+      var _valid0 = _errs4 === errors;
+      errors = _errs3;
       if (vErrors !== null) {
-        if (_errs5) {
-          vErrors.length = _errs5;
+        if (_errs3) {
+          vErrors.length = _errs3;
         } else {
           vErrors = null;
         }
       }
       let ifClause0;
       if (_valid0) {
-        const _errs8 = errors;
-        if (Array.isArray(data2)) {
-          const len0 = data2.length;
-          for (let i0 = 0; i0 < len0; i0++) {
-            let data3 = data2[i0];
-            if (typeof data3 === "string") {
-              if (func3(data3) < 1) {
-                const err4 = { instancePath: instancePath + "/callbackUrls/" + i0, schemaPath: "#/properties/callbackUrls/then/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
-                }
-                errors++;
-              }
+        const _errs6 = errors;
+        if (Array.isArray(data0)) {
+          if (data0.length < 1) {
+            const err2 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/then/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (vErrors === null) {
+              vErrors = [err2];
             } else {
-              const err5 = { instancePath: instancePath + "/callbackUrls/" + i0, schemaPath: "#/properties/callbackUrls/then/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (!(data1 === "web-server" || data1 === "jwt-bearer" || data1 === "user-agent" || data1 === "device" || data1 === "client-credentials" || data1 === "token-exchange" || data1 === "code-credentials")) {
+              const err3 = { instancePath: instancePath + "/flow/" + i0, schemaPath: "#/properties/flow/then/items/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.then.items.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err3];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err3);
               }
               errors++;
             }
           }
         } else {
-          const err6 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          const err4 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err4];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err4);
           }
           errors++;
         }
-        var _valid0 = _errs8 === errors;
+        var _valid0 = _errs6 === errors;
         valid1 = _valid0;
         ifClause0 = "then";
       } else {
-        const _errs12 = errors;
-        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-          for (const key1 in data2) {
-            if (!(key1 === "production" || key1 === "sandbox")) {
-              const err7 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
+        const _errs9 = errors;
+        if (!(data0 === "web-server" || data0 === "jwt-bearer" || data0 === "user-agent" || data0 === "device" || data0 === "client-credentials" || data0 === "token-exchange" || data0 === "code-credentials")) {
+          const err5 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/else/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.else.enum }, message: "must be equal to one of the allowed values" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
           }
-          if (data2.production !== void 0) {
-            let data4 = data2.production;
-            if (Array.isArray(data4)) {
-              const len1 = data4.length;
-              for (let i1 = 0; i1 < len1; i1++) {
-                let data5 = data4[i1];
-                if (typeof data5 === "string") {
-                  if (func3(data5) < 1) {
-                    const err8 = { instancePath: instancePath + "/callbackUrls/production/" + i1, schemaPath: "#/properties/callbackUrls/else/properties/production/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                    if (vErrors === null) {
-                      vErrors = [err8];
-                    } else {
-                      vErrors.push(err8);
-                    }
-                    errors++;
-                  }
+          errors++;
+        }
+        var _valid0 = _errs9 === errors;
+        valid1 = _valid0;
+        ifClause0 = "else";
+      }
+      if (!valid1) {
+        const err6 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      let data2 = data.environment;
+      if (!(data2 === "production" || data2 === "sandbox")) {
+        const err7 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/enum", keyword: "enum", params: { allowedValues: schema9.properties.environment.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.callbackUrls !== void 0) {
+      let data3 = data.callbackUrls;
+      const _errs12 = errors;
+      let valid4 = true;
+      const _errs13 = errors;
+      if (!Array.isArray(data3)) {
+        const err8 = {};
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      var _valid1 = _errs13 === errors;
+      errors = _errs12;
+      if (vErrors !== null) {
+        if (_errs12) {
+          vErrors.length = _errs12;
+        } else {
+          vErrors = null;
+        }
+      }
+      let ifClause1;
+      if (_valid1) {
+        const _errs15 = errors;
+        if (Array.isArray(data3)) {
+          const len1 = data3.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data4 = data3[i1];
+            if (typeof data4 === "string") {
+              if (func3(data4) < 1) {
+                const err9 = { instancePath: instancePath + "/callbackUrls/" + i1, schemaPath: "#/properties/callbackUrls/then/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err9];
                 } else {
-                  const err9 = { instancePath: instancePath + "/callbackUrls/production/" + i1, schemaPath: "#/properties/callbackUrls/else/properties/production/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
+                  vErrors.push(err9);
                 }
+                errors++;
               }
             } else {
-              const err10 = { instancePath: instancePath + "/callbackUrls/production", schemaPath: "#/properties/callbackUrls/else/properties/production/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              const err10 = { instancePath: instancePath + "/callbackUrls/" + i1, schemaPath: "#/properties/callbackUrls/then/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -11858,93 +11910,96 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          if (data2.sandbox !== void 0) {
-            let data6 = data2.sandbox;
-            if (Array.isArray(data6)) {
-              const len2 = data6.length;
+        } else {
+          const err11 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        var _valid1 = _errs15 === errors;
+        valid4 = _valid1;
+        ifClause1 = "then";
+      } else {
+        const _errs19 = errors;
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (const key1 in data3) {
+            if (!(key1 === "production" || key1 === "sandbox")) {
+              const err12 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+          if (data3.production !== void 0) {
+            let data5 = data3.production;
+            if (Array.isArray(data5)) {
+              const len2 = data5.length;
               for (let i2 = 0; i2 < len2; i2++) {
-                let data7 = data6[i2];
-                if (typeof data7 === "string") {
-                  if (func3(data7) < 1) {
-                    const err11 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                let data6 = data5[i2];
+                if (typeof data6 === "string") {
+                  if (func3(data6) < 1) {
+                    const err13 = { instancePath: instancePath + "/callbackUrls/production/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/production/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                     if (vErrors === null) {
-                      vErrors = [err11];
+                      vErrors = [err13];
                     } else {
-                      vErrors.push(err11);
+                      vErrors.push(err13);
                     }
                     errors++;
                   }
                 } else {
-                  const err12 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  const err14 = { instancePath: instancePath + "/callbackUrls/production/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/production/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   if (vErrors === null) {
-                    vErrors = [err12];
+                    vErrors = [err14];
                   } else {
-                    vErrors.push(err12);
+                    vErrors.push(err14);
                   }
                   errors++;
                 }
               }
             } else {
-              const err13 = { instancePath: instancePath + "/callbackUrls/sandbox", schemaPath: "#/properties/callbackUrls/else/properties/sandbox/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              const err15 = { instancePath: instancePath + "/callbackUrls/production", schemaPath: "#/properties/callbackUrls/else/properties/production/type", keyword: "type", params: { type: "array" }, message: "must be array" };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err15];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err15);
               }
               errors++;
             }
           }
-        } else {
-          const err14 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        var _valid0 = _errs12 === errors;
-        valid1 = _valid0;
-        ifClause0 = "else";
-      }
-      if (!valid1) {
-        const err15 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.ipRelaxation !== void 0) {
-      let data8 = data.ipRelaxation;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.reason === void 0) {
-          const err16 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        for (const key2 in data8) {
-          if (!(key2 === "reason")) {
-            const err17 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err17];
+          if (data3.sandbox !== void 0) {
+            let data7 = data3.sandbox;
+            if (Array.isArray(data7)) {
+              const len3 = data7.length;
+              for (let i3 = 0; i3 < len3; i3++) {
+                let data8 = data7[i3];
+                if (typeof data8 === "string") {
+                  if (func3(data8) < 1) {
+                    const err16 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i3, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err16];
+                    } else {
+                      vErrors.push(err16);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err17 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i3, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data8.reason !== void 0) {
-          let data9 = data8.reason;
-          if (typeof data9 === "string") {
-            if (func3(data9) < 1) {
-              const err18 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err18 = { instancePath: instancePath + "/callbackUrls/sandbox", schemaPath: "#/properties/callbackUrls/else/properties/sandbox/type", keyword: "type", params: { type: "array" }, message: "must be array" };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -11952,18 +12007,22 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-          } else {
-            const err19 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
           }
+        } else {
+          const err19 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-      } else {
-        const err20 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        var _valid1 = _errs19 === errors;
+        valid4 = _valid1;
+        ifClause1 = "else";
+      }
+      if (!valid4) {
+        const err20 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -11972,24 +12031,21 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.allowScopes !== void 0) {
-      let data10 = data.allowScopes;
-      if (Array.isArray(data10)) {
-        const len3 = data10.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data11 = data10[i3];
-          if (typeof data11 === "string") {
-            if (func3(data11) < 1) {
-              const err21 = { instancePath: instancePath + "/allowScopes/" + i3, schemaPath: "#/properties/allowScopes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
+    if (data.ipRelaxation !== void 0) {
+      let data9 = data.ipRelaxation;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        if (data9.reason === void 0) {
+          const err21 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+          if (vErrors === null) {
+            vErrors = [err21];
           } else {
-            const err22 = { instancePath: instancePath + "/allowScopes/" + i3, schemaPath: "#/properties/allowScopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        for (const key2 in data9) {
+          if (!(key2 === "reason")) {
+            const err22 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -11998,26 +12054,84 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data9.reason !== void 0) {
+          let data10 = data9.reason;
+          if (typeof data10 === "string") {
+            if (func3(data10) < 1) {
+              const err23 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err23 = { instancePath: instancePath + "/allowScopes", schemaPath: "#/properties/allowScopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err25 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err25];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.allowScopes !== void 0) {
+      let data11 = data.allowScopes;
+      if (Array.isArray(data11)) {
+        const len4 = data11.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data12 = data11[i4];
+          if (typeof data12 === "string") {
+            if (func3(data12) < 1) {
+              const err26 = { instancePath: instancePath + "/allowScopes/" + i4, schemaPath: "#/properties/allowScopes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/allowScopes/" + i4, schemaPath: "#/properties/allowScopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/allowScopes", schemaPath: "#/properties/allowScopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
         errors++;
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err29];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err29);
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -12228,8 +12342,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
+        if (data2["code-credentials-flow"] !== void 0) {
+          if (!validate22(data2["code-credentials-flow"], { instancePath: instancePath + "/rules/code-credentials-flow", parentData: data2, parentDataProperty: "code-credentials-flow", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
         if (data2.config !== void 0) {
           if (!validate22(data2.config, { instancePath: instancePath + "/rules/config", parentData: data2, parentDataProperty: "config", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["eca-global-oauth-in-source-control"] !== void 0) {
+          if (!validate22(data2["eca-global-oauth-in-source-control"], { instancePath: instancePath + "/rules/eca-global-oauth-in-source-control", parentData: data2, parentDataProperty: "eca-global-oauth-in-source-control", rootData })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -12253,11 +12379,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data2["minimal-scopes"] !== void 0) {
-          let data15 = data2["minimal-scopes"];
-          const _errs38 = errors;
-          let valid13 = true;
-          const _errs39 = errors;
-          if (typeof data15 !== "string") {
+          let data17 = data2["minimal-scopes"];
+          const _errs42 = errors;
+          let valid15 = true;
+          const _errs43 = errors;
+          if (typeof data17 !== "string") {
             const err13 = {};
             if (vErrors === null) {
               vErrors = [err13];
@@ -12266,29 +12392,29 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var _valid1 = _errs39 === errors;
-          errors = _errs38;
+          var _valid1 = _errs43 === errors;
+          errors = _errs42;
           if (vErrors !== null) {
-            if (_errs38) {
-              vErrors.length = _errs38;
+            if (_errs42) {
+              vErrors.length = _errs42;
             } else {
               vErrors = null;
             }
           }
           let ifClause1;
           if (_valid1) {
-            const _errs41 = errors;
-            if (!validate23(data15, { instancePath: instancePath + "/rules/minimal-scopes", parentData: data2, parentDataProperty: "minimal-scopes", rootData })) {
+            const _errs45 = errors;
+            if (!validate23(data17, { instancePath: instancePath + "/rules/minimal-scopes", parentData: data2, parentDataProperty: "minimal-scopes", rootData })) {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
-            var _valid1 = _errs41 === errors;
-            valid13 = _valid1;
+            var _valid1 = _errs45 === errors;
+            valid15 = _valid1;
             ifClause1 = "then";
           } else {
-            const _errs42 = errors;
-            if (Array.isArray(data15)) {
-              if (data15.length > 2) {
+            const _errs46 = errors;
+            if (Array.isArray(data17)) {
+              if (data17.length > 2) {
                 const err14 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                 if (vErrors === null) {
                   vErrors = [err14];
@@ -12297,7 +12423,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data15.length < 1) {
+              if (data17.length < 1) {
                 const err15 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                 if (vErrors === null) {
                   vErrors = [err15];
@@ -12306,17 +12432,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              const len1 = data15.length;
+              const len1 = data17.length;
               if (len1 > 0) {
-                if (!validate23(data15[0], { instancePath: instancePath + "/rules/minimal-scopes/0", parentData: data15, parentDataProperty: 0, rootData })) {
+                if (!validate23(data17[0], { instancePath: instancePath + "/rules/minimal-scopes/0", parentData: data17, parentDataProperty: 0, rootData })) {
                   vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                   errors = vErrors.length;
                 }
               }
               if (len1 > 1) {
-                let data17 = data15[1];
-                if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                  for (const key3 in data17) {
+                let data19 = data17[1];
+                if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                  for (const key3 in data19) {
                     if (!(key3 === "allow")) {
                       const err16 = { instancePath: instancePath + "/rules/minimal-scopes/1", schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                       if (vErrors === null) {
@@ -12327,12 +12453,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data17.allow !== void 0) {
-                    let data18 = data17.allow;
-                    if (Array.isArray(data18)) {
-                      const len2 = data18.length;
+                  if (data19.allow !== void 0) {
+                    let data20 = data19.allow;
+                    if (Array.isArray(data20)) {
+                      const len2 = data20.length;
                       for (let i0 = 0; i0 < len2; i0++) {
-                        if (typeof data18[i0] !== "string") {
+                        if (typeof data20[i0] !== "string") {
                           const err17 = { instancePath: instancePath + "/rules/minimal-scopes/1/allow/" + i0, schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err17];
@@ -12371,11 +12497,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            var _valid1 = _errs42 === errors;
-            valid13 = _valid1;
+            var _valid1 = _errs46 === errors;
+            valid15 = _valid1;
             ifClause1 = "else";
           }
-          if (!valid13) {
+          if (!valid15) {
             const err21 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
             if (vErrors === null) {
               vErrors = [err21];
@@ -12415,8 +12541,297 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
+        if (data2["privileged-pre-authorization"] !== void 0) {
+          let data27 = data2["privileged-pre-authorization"];
+          const _errs67 = errors;
+          let valid25 = true;
+          const _errs68 = errors;
+          if (typeof data27 !== "string") {
+            const err22 = {};
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+          var _valid2 = _errs68 === errors;
+          errors = _errs67;
+          if (vErrors !== null) {
+            if (_errs67) {
+              vErrors.length = _errs67;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause2;
+          if (_valid2) {
+            const _errs70 = errors;
+            if (!validate23(data27, { instancePath: instancePath + "/rules/privileged-pre-authorization", parentData: data2, parentDataProperty: "privileged-pre-authorization", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid2 = _errs70 === errors;
+            valid25 = _valid2;
+            ifClause2 = "then";
+          } else {
+            const _errs71 = errors;
+            if (Array.isArray(data27)) {
+              if (data27.length > 2) {
+                const err23 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (data27.length < 1) {
+                const err24 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+              const len3 = data27.length;
+              if (len3 > 0) {
+                if (!validate23(data27[0], { instancePath: instancePath + "/rules/privileged-pre-authorization/0", parentData: data27, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len3 > 1) {
+                let data29 = data27[1];
+                if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                  for (const key4 in data29) {
+                    if (!(key4 === "privilegedProfiles" || key4 === "privilegedPermissionSets")) {
+                      const err25 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err25];
+                      } else {
+                        vErrors.push(err25);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data29.privilegedProfiles !== void 0) {
+                    let data30 = data29.privilegedProfiles;
+                    if (Array.isArray(data30)) {
+                      const len4 = data30.length;
+                      for (let i1 = 0; i1 < len4; i1++) {
+                        if (typeof data30[i1] !== "string") {
+                          const err26 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedProfiles/" + i1, schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedProfiles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err26];
+                          } else {
+                            vErrors.push(err26);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err27 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedProfiles", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedProfiles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data29.privilegedPermissionSets !== void 0) {
+                    let data32 = data29.privilegedPermissionSets;
+                    if (Array.isArray(data32)) {
+                      const len5 = data32.length;
+                      for (let i2 = 0; i2 < len5; i2++) {
+                        if (typeof data32[i2] !== "string") {
+                          const err28 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedPermissionSets/" + i2, schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedPermissionSets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err28];
+                          } else {
+                            vErrors.push(err28);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err29 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedPermissionSets", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedPermissionSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err30 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err31 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            var _valid2 = _errs71 === errors;
+            valid25 = _valid2;
+            ifClause2 = "else";
+          }
+          if (!valid25) {
+            const err32 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
         if (data2["refresh-token-expiry"] !== void 0) {
-          if (!validate22(data2["refresh-token-expiry"], { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
+          let data34 = data2["refresh-token-expiry"];
+          const _errs86 = errors;
+          let valid32 = true;
+          const _errs87 = errors;
+          if (typeof data34 !== "string") {
+            const err33 = {};
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+          var _valid3 = _errs87 === errors;
+          errors = _errs86;
+          if (vErrors !== null) {
+            if (_errs86) {
+              vErrors.length = _errs86;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause3;
+          if (_valid3) {
+            const _errs89 = errors;
+            if (!validate23(data34, { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid3 = _errs89 === errors;
+            valid32 = _valid3;
+            ifClause3 = "then";
+          } else {
+            const _errs90 = errors;
+            if (Array.isArray(data34)) {
+              if (data34.length > 2) {
+                const err34 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+              if (data34.length < 1) {
+                const err35 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+              const len6 = data34.length;
+              if (len6 > 0) {
+                if (!validate23(data34[0], { instancePath: instancePath + "/rules/refresh-token-expiry/0", parentData: data34, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len6 > 1) {
+                let data36 = data34[1];
+                if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                  for (const key5 in data36) {
+                    if (!(key5 === "maxDays")) {
+                      const err36 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err36];
+                      } else {
+                        vErrors.push(err36);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data36.maxDays !== void 0) {
+                    let data37 = data36.maxDays;
+                    if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
+                      const err37 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err37];
+                      } else {
+                        vErrors.push(err37);
+                      }
+                      errors++;
+                    }
+                    if (typeof data37 == "number" && isFinite(data37)) {
+                      if (data37 < 1 || isNaN(data37)) {
+                        const err38 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                        if (vErrors === null) {
+                          vErrors = [err38];
+                        } else {
+                          vErrors.push(err38);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                } else {
+                  const err39 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err40 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            var _valid3 = _errs90 === errors;
+            valid32 = _valid3;
+            ifClause3 = "else";
+          }
+          if (!valid32) {
+            const err41 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: 'must match "' + ifClause3 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data2["refresh-token-hardening"] !== void 0) {
+          if (!validate22(data2["refresh-token-hardening"], { instancePath: instancePath + "/rules/refresh-token-hardening", parentData: data2, parentDataProperty: "refresh-token-hardening", rootData })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -12439,217 +12854,357 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
+        if (data2["trusted-ip-ranges"] !== void 0) {
+          let data42 = data2["trusted-ip-ranges"];
+          const _errs107 = errors;
+          let valid39 = true;
+          const _errs108 = errors;
+          if (typeof data42 !== "string") {
+            const err42 = {};
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+          var _valid4 = _errs108 === errors;
+          errors = _errs107;
+          if (vErrors !== null) {
+            if (_errs107) {
+              vErrors.length = _errs107;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause4;
+          if (_valid4) {
+            const _errs110 = errors;
+            if (!validate23(data42, { instancePath: instancePath + "/rules/trusted-ip-ranges", parentData: data2, parentDataProperty: "trusted-ip-ranges", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid4 = _errs110 === errors;
+            valid39 = _valid4;
+            ifClause4 = "then";
+          } else {
+            const _errs111 = errors;
+            if (Array.isArray(data42)) {
+              if (data42.length > 2) {
+                const err43 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+              if (data42.length < 1) {
+                const err44 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+              const len7 = data42.length;
+              if (len7 > 0) {
+                if (!validate23(data42[0], { instancePath: instancePath + "/rules/trusted-ip-ranges/0", parentData: data42, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len7 > 1) {
+                let data44 = data42[1];
+                if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                  for (const key6 in data44) {
+                    if (!(key6 === "minPrefixLength")) {
+                      const err45 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data44.minPrefixLength !== void 0) {
+                    let data45 = data44.minPrefixLength;
+                    if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
+                      const err46 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err46];
+                      } else {
+                        vErrors.push(err46);
+                      }
+                      errors++;
+                    }
+                    if (typeof data45 == "number" && isFinite(data45)) {
+                      if (data45 > 32 || isNaN(data45)) {
+                        const err47 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 32 }, message: "must be <= 32" };
+                        if (vErrors === null) {
+                          vErrors = [err47];
+                        } else {
+                          vErrors.push(err47);
+                        }
+                        errors++;
+                      }
+                      if (data45 < 0 || isNaN(data45)) {
+                        const err48 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                        if (vErrors === null) {
+                          vErrors = [err48];
+                        } else {
+                          vErrors.push(err48);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                } else {
+                  const err49 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err50 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+            var _valid4 = _errs111 === errors;
+            valid39 = _valid4;
+            ifClause4 = "else";
+          }
+          if (!valid39) {
+            const err51 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/if", keyword: "if", params: { failingKeyword: ifClause4 }, message: 'must match "' + ifClause4 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
         if (data2["valid-metadata"] !== void 0) {
           if (!validate22(data2["valid-metadata"], { instancePath: instancePath + "/rules/valid-metadata", parentData: data2, parentDataProperty: "valid-metadata", rootData })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
-        for (const key4 in data2) {
-          if (pattern0.test(key4)) {
-            let data30 = data2[key4];
-            const _errs73 = errors;
-            let valid29 = true;
-            const _errs74 = errors;
-            if (typeof data30 !== "string") {
-              const err22 = {};
+        for (const key7 in data2) {
+          if (pattern0.test(key7)) {
+            let data47 = data2[key7];
+            const _errs122 = errors;
+            let valid44 = true;
+            const _errs123 = errors;
+            if (typeof data47 !== "string") {
+              const err52 = {};
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err52];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err52);
               }
               errors++;
             }
-            var _valid2 = _errs74 === errors;
-            errors = _errs73;
+            var _valid5 = _errs123 === errors;
+            errors = _errs122;
             if (vErrors !== null) {
-              if (_errs73) {
-                vErrors.length = _errs73;
+              if (_errs122) {
+                vErrors.length = _errs122;
               } else {
                 vErrors = null;
               }
             }
-            let ifClause2;
-            if (_valid2) {
-              const _errs76 = errors;
-              if (!validate23(data30, { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key4, rootData })) {
+            let ifClause5;
+            if (_valid5) {
+              const _errs125 = errors;
+              if (!validate23(data47, { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key7, rootData })) {
                 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                 errors = vErrors.length;
               }
-              var _valid2 = _errs76 === errors;
-              valid29 = _valid2;
-              ifClause2 = "then";
+              var _valid5 = _errs125 === errors;
+              valid44 = _valid5;
+              ifClause5 = "then";
             } else {
-              const _errs77 = errors;
-              if (Array.isArray(data30)) {
-                if (data30.length > 2) {
-                  const err23 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+              const _errs126 = errors;
+              if (Array.isArray(data47)) {
+                if (data47.length > 2) {
+                  const err53 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                   if (vErrors === null) {
-                    vErrors = [err23];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err23);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
-                if (data30.length < 1) {
-                  const err24 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data47.length < 1) {
+                  const err54 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
-                const len3 = data30.length;
-                if (len3 > 0) {
-                  if (!validate23(data30[0], { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data30, parentDataProperty: 0, rootData })) {
+                const len8 = data47.length;
+                if (len8 > 0) {
+                  if (!validate23(data47[0], { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data47, parentDataProperty: 0, rootData })) {
                     vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                     errors = vErrors.length;
                   }
                 }
-                if (len3 > 1) {
-                  let data32 = data30[1];
-                  if (!(data32 && typeof data32 == "object" && !Array.isArray(data32))) {
-                    const err25 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (len8 > 1) {
+                  let data49 = data47[1];
+                  if (!(data49 && typeof data49 == "object" && !Array.isArray(data49))) {
+                    const err55 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err25];
+                      vErrors = [err55];
                     } else {
-                      vErrors.push(err25);
+                      vErrors.push(err55);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err56 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err26];
+                  vErrors = [err56];
                 } else {
-                  vErrors.push(err26);
+                  vErrors.push(err56);
                 }
                 errors++;
               }
-              var _valid2 = _errs77 === errors;
-              valid29 = _valid2;
-              ifClause2 = "else";
+              var _valid5 = _errs126 === errors;
+              valid44 = _valid5;
+              ifClause5 = "else";
             }
-            if (!valid29) {
-              const err27 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+            if (!valid44) {
+              const err57 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause5 }, message: 'must match "' + ifClause5 + '" schema' };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err57];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err57);
               }
               errors++;
             }
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err58 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err58];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err58);
         }
         errors++;
       }
     }
     if (data.apps !== void 0) {
-      let data33 = data.apps;
-      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-        for (const key5 in data33) {
-          if (!validate50(data33[key5], { instancePath: instancePath + "/apps/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data33, parentDataProperty: key5, rootData })) {
-            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+      let data50 = data.apps;
+      if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+        for (const key8 in data50) {
+          if (!validate58(data50[key8], { instancePath: instancePath + "/apps/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data50, parentDataProperty: key8, rootData })) {
+            vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/apps", schemaPath: "#/properties/apps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err59 = { instancePath: instancePath + "/apps", schemaPath: "#/properties/apps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err59];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err59);
         }
         errors++;
       }
     }
     if (data.ignorePatterns !== void 0) {
-      let data35 = data.ignorePatterns;
-      if (Array.isArray(data35)) {
-        const len4 = data35.length;
-        for (let i1 = 0; i1 < len4; i1++) {
-          let data36 = data35[i1];
-          if (typeof data36 === "string") {
-            if (func3(data36) < 1) {
-              const err30 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      let data52 = data.ignorePatterns;
+      if (Array.isArray(data52)) {
+        const len9 = data52.length;
+        for (let i3 = 0; i3 < len9; i3++) {
+          let data53 = data52[i3];
+          if (typeof data53 === "string") {
+            if (func3(data53) < 1) {
+              const err60 = { instancePath: instancePath + "/ignorePatterns/" + i3, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err60];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err60);
               }
               errors++;
             }
           } else {
-            const err31 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err61 = { instancePath: instancePath + "/ignorePatterns/" + i3, schemaPath: "#/properties/ignorePatterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err61];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
       } else {
-        const err32 = { instancePath: instancePath + "/ignorePatterns", schemaPath: "#/properties/ignorePatterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err62 = { instancePath: instancePath + "/ignorePatterns", schemaPath: "#/properties/ignorePatterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err62];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err62);
         }
         errors++;
       }
     }
     if (data.plugins !== void 0) {
-      let data37 = data.plugins;
-      if (Array.isArray(data37)) {
-        const len5 = data37.length;
-        for (let i2 = 0; i2 < len5; i2++) {
-          let data38 = data37[i2];
-          if (typeof data38 === "string") {
-            if (func3(data38) < 1) {
-              const err33 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      let data54 = data.plugins;
+      if (Array.isArray(data54)) {
+        const len10 = data54.length;
+        for (let i4 = 0; i4 < len10; i4++) {
+          let data55 = data54[i4];
+          if (typeof data55 === "string") {
+            if (func3(data55) < 1) {
+              const err63 = { instancePath: instancePath + "/plugins/" + i4, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err63];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err63);
               }
               errors++;
             }
           } else {
-            const err34 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err64 = { instancePath: instancePath + "/plugins/" + i4, schemaPath: "#/properties/plugins/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err64];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err64);
             }
             errors++;
           }
         }
       } else {
-        const err35 = { instancePath: instancePath + "/plugins", schemaPath: "#/properties/plugins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err65 = { instancePath: instancePath + "/plugins", schemaPath: "#/properties/plugins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err65];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err65);
         }
         errors++;
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err66 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err66];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err66);
     }
     errors++;
   }
@@ -12693,12 +13248,12 @@ var init_config_validator_generated = __esm({
       }
     });
     validateConfig = validate21;
-    schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flow needs. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "A public client (mobile, desktop, single-page app) must require PKCE. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "refresh-token-expiry": { "description": "Refresh tokens must expire or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange"], "description": "The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules." }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
+    schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "code-credentials-flow": { "description": "The headless Authorization Code and Credentials flow must be declared intent, not left on. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/code-credentials-flow.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "eca-global-oauth-in-source-control": { "description": "External Client App global OAuth settings (.ecaGlblOauth) must not be committed. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/eca-global-oauth-in-source-control.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flows need. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "An app that redeems authorization codes must require PKCE: an error for public clients, a warning otherwise. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "privileged-pre-authorization": { "description": "An app must not pre-authorize administrator profiles or privileged permission sets. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/privileged-pre-authorization.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "privilegedProfiles": { "type": "array", "items": { "type": "string" }, "default": ["System Administrator", "Admin"], "description": "Profile names that count as privileged (compared without letter case)." }, "privilegedPermissionSets": { "type": "array", "items": { "type": "string" }, "default": [], "description": "Permission set API names that count as privileged." } }, "additionalProperties": false }] } }, "refresh-token-expiry": { "description": "Refresh tokens must expire, within a bounded lifetime, or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "maxDays": { "type": "integer", "minimum": 1, "default": 90, "description": "Longest refresh-token lifetime or inactivity period accepted, in days." } }, "additionalProperties": false }] } }, "refresh-token-hardening": { "description": "A confidential app must require its secret on the refresh-token grant. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-hardening.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "trusted-ip-ranges": { "description": "Trusted IP ranges of an app must be narrow (no wider than a /16 by default). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/trusted-ip-ranges.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "minPrefixLength": { "type": "integer", "minimum": 0, "maximum": 32, "default": 16, "description": "A range wider than a block of this prefix length is reported." } }, "additionalProperties": false }] } }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
     func2 = Object.prototype.hasOwnProperty;
     func3 = require_ucs2length().default;
     pattern0 = new RegExp("^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$", "u");
     schema8 = { "enum": ["off", "warn", "error"] };
-    schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange"], "description": "The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules." }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
+    schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
   }
 });
 
@@ -20297,6 +20852,169 @@ function childNamed(element, name) {
   return element?.children.find((child) => child.name === name);
 }
 
+// src/types.ts
+var FLOWS = ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"];
+
+// src/model/settings.ts
+var global = (element, readAs = "boolean") => ({ file: "ExtlClntAppGlobalOauthSettings", element, readAs });
+var policy = (element, readAs = "custom") => ({ file: "ExtlClntAppOauthConfigurablePolicies", element, readAs });
+var oauth = (element, readAs = "boolean") => ({ element: `oauthConfig/${element}`, readAs });
+var TABLE = {
+  label: { description: "The app's name in Setup.", connectedApp: { element: "label", readAs: "text" }, externalClientApp: { file: "ExternalClientApplication", element: "label", readAs: "text" } },
+  scopes: {
+    description: "OAuth scopes the app requests.",
+    connectedApp: oauth("scopes", "custom"),
+    externalClientApp: { file: "ExtlClntAppOauthSettings", element: "commaSeparatedOauthScopes", readAs: "custom" }
+  },
+  callbackUrls: { description: "Registered redirect URIs, one per line.", connectedApp: oauth("callbackUrl", "lines"), externalClientApp: global("callbackUrl", "lines") },
+  adminApproved: {
+    description: "Only pre-authorized users (assigned profiles and permission sets) may use the app.",
+    connectedApp: oauth("isAdminApproved"),
+    externalClientApp: policy("permittedUsersPolicyType"),
+    defaults: { connectedApp: false, externalClientApp: false },
+    anchor: { connectedApp: "oauth", externalClientApp: "policy" },
+    effective: "ECA: true when permittedUsersPolicyType is AdminApprovedPreAuthorized."
+  },
+  permittedProfiles: { description: "Profiles pre-authorized to use the app.", connectedApp: { element: "profileName", readAs: "repeated" }, externalClientApp: policy("commaSeparatedProfile", "comma-list") },
+  permittedPermissionSets: {
+    description: "Permission sets pre-authorized to use the app.",
+    connectedApp: { element: "permissionSetName", readAs: "repeated" },
+    externalClientApp: policy("commaSeparatedPermissionSet", "comma-list")
+  },
+  ipRelaxation: {
+    description: "Whether the org's and profiles' login IP ranges apply to the app.",
+    connectedApp: { element: "oauthPolicy/ipRelaxation", readAs: "custom" },
+    externalClientApp: policy("ipRelaxationPolicyType"),
+    defaults: { connectedApp: "ENFORCE", externalClientApp: "ENFORCE" },
+    anchor: "policy",
+    effective: "ECA spellings (Enforce, Bypass, …) map to the Connected App ones (ENFORCE, BYPASS, …)."
+  },
+  trustedIpRanges: {
+    description: "Address ranges whose users skip identity verification.",
+    connectedApp: { element: "ipRanges", readAs: "custom" },
+    externalClientApp: { file: "ExtlClntAppOauthSettings", element: "trustedIpRanges", readAs: "custom" }
+  },
+  refreshTokenPolicy: {
+    description: "How long refresh tokens stay valid.",
+    connectedApp: { element: "oauthPolicy/refreshTokenPolicy", readAs: "custom" },
+    externalClientApp: policy("refreshTokenPolicyType"),
+    defaults: { connectedApp: "infinite" },
+    anchor: "policy",
+    effective: "One string: infinite, zero, specific_lifetime:<n>:<UNIT> or specific_inactivity:<n>:<UNIT>; an ECA's type, period and unit are joined into it. No ECA default: without the policy file it cannot be known."
+  },
+  refreshTokenRotation: {
+    description: "A new refresh token on each refresh; the old one stops working.",
+    connectedApp: oauth("isRefreshTokenRotationEnabled"),
+    externalClientApp: global("isRefreshTokenRotationEnabled"),
+    defaults: { connectedApp: false, externalClientApp: false },
+    anchor: "oauth"
+  },
+  secretRequiredForRefreshToken: {
+    description: "The refresh-token grant requires the client secret.",
+    connectedApp: oauth("isSecretRequiredForRefreshToken"),
+    externalClientApp: global("isSecretRequiredForRefreshToken"),
+    defaults: { connectedApp: true, externalClientApp: true },
+    anchor: "oauth"
+  },
+  sessionLevel: {
+    description: "The session level users need (HIGH_ASSURANCE: a second factor).",
+    connectedApp: { element: "sessionPolicy/sessionLevel", readAs: "text" },
+    externalClientApp: policy("requiredSessionLevel")
+  },
+  sessionPolicyAction: { description: "What happens to a lower session: Block or RaiseSessionLevel.", connectedApp: { element: "sessionPolicy/policyAction", readAs: "custom" }, externalClientApp: policy("policyAction") },
+  certificate: { description: "X.509 certificate that verifies JWT bearer assertions.", connectedApp: oauth("certificate", "text"), externalClientApp: global("certificate", "text") },
+  consumerKey: { description: "The OAuth client_id.", connectedApp: oauth("consumerKey", "text"), externalClientApp: global("consumerKey", "text") },
+  consumerSecret: {
+    description: "The OAuth client_secret (never returned by a retrieve).",
+    connectedApp: oauth("consumerSecret", "secret"),
+    externalClientApp: global("consumerSecret", "secret"),
+    effective: "Read from every file of the app, .forceignore'd ones included: a committed secret leaks whether or not it deploys."
+  },
+  pkceRequired: {
+    description: "Authorization-code requests must carry a PKCE challenge.",
+    connectedApp: oauth("isPkceRequired"),
+    externalClientApp: global("isPkceRequired"),
+    defaults: { connectedApp: false, externalClientApp: true },
+    anchor: "oauth"
+  },
+  consumerSecretOptional: {
+    description: "The web-server flow does not require the client secret (a public client).",
+    connectedApp: oauth("isConsumerSecretOptional"),
+    externalClientApp: global("isConsumerSecretOptional"),
+    defaults: { connectedApp: false, externalClientApp: false },
+    anchor: "oauth"
+  },
+  clientCredentialsEnabled: {
+    description: "The client-credentials flow is enabled.",
+    connectedApp: oauth("isClientCredentialEnabled"),
+    externalClientApp: global("isClientCredentialsFlowEnabled"),
+    defaults: { connectedApp: false, externalClientApp: false },
+    anchor: "oauth",
+    effective: "ECA: enabled only when the global setting and the policy's isClientCredentialsFlowEnabled both allow it; without the policy file, the global setting."
+  },
+  clientCredentialsPolicyEnabled: { description: "ECA: the admin's switch for the client-credentials flow.", externalClientApp: policy("isClientCredentialsFlowEnabled", "boolean") },
+  clientCredentialsUser: { description: "The run-as user of the client-credentials flow.", connectedApp: oauth("oauthClientCredentialUser", "text"), externalClientApp: policy("clientCredentialsFlowUser", "text") },
+  deviceFlowEnabled: { description: "The device flow is enabled.", externalClientApp: global("isDeviceFlowEnabled"), defaults: { connectedApp: false, externalClientApp: false }, anchor: "oauth" },
+  tokenExchangeEnabled: {
+    description: "OAuth 2.0 token exchange is enabled.",
+    connectedApp: oauth("isTokenExchangeEnabled"),
+    externalClientApp: global("isTokenExchangeEnabled"),
+    defaults: { connectedApp: false, externalClientApp: false },
+    anchor: "oauth"
+  },
+  codeCredentialEnabled: {
+    description: "The headless Authorization Code and Credentials flow is enabled.",
+    connectedApp: oauth("isCodeCredentialEnabled"),
+    externalClientApp: global("isCodeCredFlowEnabled"),
+    defaults: { connectedApp: false, externalClientApp: false },
+    anchor: "oauth"
+  },
+  introspectAllTokens: {
+    description: "The app may introspect every token in the org.",
+    connectedApp: oauth("isIntrospectAllTokens"),
+    externalClientApp: global("isIntrospectAllTokens"),
+    defaults: { connectedApp: false, externalClientApp: false },
+    anchor: "oauth"
+  },
+  otherUrls: {
+    description: "Start, logo, icon, info, logout, canvas and SAML URLs, each with its element.",
+    connectedApp: { element: "startUrl, mobileStartUrl, logoUrl, iconUrl, infoUrl, oauthConfig/singleLogoutUrl, oauthPolicy/singleLogoutUrl, canvasConfig/canvasUrl, samlConfig/acsUrl, samlConfig/samlSloUrl", readAs: "custom" },
+    externalClientApp: { file: "ExternalClientApplication", element: "iconUrl, infoUrl, logoUrl (and startUrl, singleLogoutUrl in the policy files)", readAs: "custom" }
+  },
+  samlSigningAlgorithm: { description: "SAML assertion signature algorithm.", connectedApp: { element: "samlConfig/samlSigningAlgoType", readAs: "custom" } },
+  samlEncryptionType: { description: "SAML assertion encryption.", connectedApp: { element: "samlConfig/encryptionType", readAs: "custom" } }
+};
+var SETTINGS = Object.entries(TABLE).map(([name, spec]) => ({ name, ...spec }));
+var BY_NAME = new Map(SETTINGS.map((spec) => [spec.name, spec]));
+function settingSpec(name) {
+  return BY_NAME.get(name);
+}
+var ECA_SUFFIX = {
+  ExternalClientApplication: ".eca",
+  ExtlClntAppGlobalOauthSettings: ".ecaGlblOauth",
+  ExtlClntAppOauthSettings: ".ecaOauth",
+  ExtlClntAppOauthConfigurablePolicies: ".ecaOauthPlcy",
+  ExtlClntAppConfigurablePolicies: ".ecaPlcy"
+};
+function settingElement(kind, name) {
+  const spec = settingSpec(name);
+  if (kind === "connectedApp") return spec.connectedApp?.element ?? name;
+  const source = spec.externalClientApp;
+  return source ? `${source.element} (${ECA_SUFFIX[source.file]})` : name;
+}
+function tableReadSettings(kind, type) {
+  return SETTINGS.flatMap((spec) => {
+    const source = kind === "connectedApp" ? spec.connectedApp : spec.externalClientApp;
+    if (!source || source.readAs === "custom") return [];
+    if (kind === "externalClientApp" && spec.externalClientApp?.file !== type) return [];
+    return [{ name: spec.name, source }];
+  });
+}
+function settingAnchor(spec, kind) {
+  const anchor = spec.anchor;
+  return typeof anchor === "string" ? anchor : anchor?.[kind] ?? "oauth";
+}
+
 // src/model/app-settings.ts
 function isRejected(reading) {
   return "rejected" in reading;
@@ -20320,8 +21038,28 @@ function mergeSettings(parts) {
   }
   return merged;
 }
+function readTableSettings(reader, kind, type, parentOf) {
+  const settings = {};
+  for (const { name, source } of tableReadSettings(kind, type)) {
+    const slash = source.element.lastIndexOf("/");
+    const parent = slash === -1 ? reader.root : parentOf(source.element.slice(0, slash));
+    const element = source.element.slice(slash + 1);
+    settings[name] = READERS[source.readAs](reader, parent, element);
+  }
+  return settings;
+}
+var READERS = {
+  boolean: (reader, parent, name) => reader.bool(parent, name),
+  text: (reader, parent, name) => reader.nonEmptyText(parent, name),
+  secret: (reader, parent, name) => reader.text(parent, name),
+  lines: (reader, parent, name) => reader.lines(parent, name),
+  repeated: (reader, parent, name) => reader.repeated(parent, name),
+  "comma-list": (reader, parent, name) => reader.commaList(parent, name)
+};
 
 // src/model/schema.ts
+var KNOWN_API_VERSION = "65.0";
+var WELL_FORMED_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 var CONNECTED_APP_SCOPES = [
   "Basic",
   "Api",
@@ -20403,77 +21141,6 @@ function protocolSpellingMatch(value, allowed) {
   const wanted = squash(value);
   const withoutApi = wanted.endsWith("api") ? wanted.slice(0, -3) : wanted;
   return allowed.find((candidate) => [wanted, withoutApi].includes(squash(candidate)));
-}
-
-// src/model/connected-app.ts
-var OTHER_URL_FIELDS = [
-  [void 0, "startUrl"],
-  [void 0, "mobileStartUrl"],
-  [void 0, "logoUrl"],
-  [void 0, "iconUrl"],
-  [void 0, "infoUrl"],
-  ["oauthConfig", "singleLogoutUrl"],
-  ["oauthPolicy", "singleLogoutUrl"],
-  ["canvasConfig", "canvasUrl"],
-  ["samlConfig", "acsUrl"],
-  ["samlConfig", "samlSloUrl"]
-];
-function readConnectedApp(reader) {
-  const root = reader.root;
-  const oauthConfig = childNamed(root, "oauthConfig");
-  const oauthPolicy = childNamed(root, "oauthPolicy");
-  const sessionPolicy = childNamed(root, "sessionPolicy");
-  const samlConfig = childNamed(root, "samlConfig");
-  reader.require(root, "label", "label", root);
-  reader.checkBooleans(root);
-  if (oauthConfig) reader.require(oauthConfig, "callbackUrl", "oauthConfig/callbackUrl", oauthConfig);
-  const scopes2 = reader.repeated(oauthConfig, "scopes").filter((scope) => {
-    if (CONNECTED_APP_SCOPES.includes(scope.value)) return true;
-    reader.invalidEnum("oauthConfig/scopes", scope, CONNECTED_APP_SCOPES);
-    return false;
-  });
-  const parents = { oauthConfig, oauthPolicy, canvasConfig: childNamed(root, "canvasConfig"), samlConfig };
-  const otherUrls = OTHER_URL_FIELDS.flatMap(([parent, name]) => {
-    const url = reader.nonEmptyText(parent ? parents[parent] : root, name);
-    return url ? [{ field: parent ? `${parent}/${name}` : name, url }] : [];
-  });
-  const settings = {
-    label: reader.nonEmptyText(root, "label"),
-    scopes: scopes2,
-    callbackUrls: reader.lines(oauthConfig, "callbackUrl"),
-    adminApproved: reader.bool(oauthConfig, "isAdminApproved"),
-    permittedProfiles: reader.repeated(root, "profileName"),
-    permittedPermissionSets: reader.repeated(root, "permissionSetName"),
-    ipRelaxation: reader.enumValue(oauthPolicy, "ipRelaxation", IP_RELAXATION_VALUES),
-    refreshTokenPolicy: reader.setting(
-      oauthPolicy,
-      "refreshTokenPolicy",
-      REFRESH_TOKEN_POLICY_EXPECTED,
-      (text) => REFRESH_TOKEN_POLICY.test(text) ? text : void 0
-    ),
-    refreshTokenRotation: reader.bool(oauthConfig, "isRefreshTokenRotationEnabled"),
-    // The literal value of sessionLevel is undocumented [UNCERTAIN]: kept as written, compared case-insensitively.
-    sessionLevel: reader.nonEmptyText(sessionPolicy, "sessionLevel"),
-    sessionPolicyAction: reader.enumValue(sessionPolicy, "policyAction", POLICY_ACTIONS),
-    certificate: reader.nonEmptyText(oauthConfig, "certificate"),
-    consumerKey: reader.nonEmptyText(oauthConfig, "consumerKey"),
-    consumerSecret: reader.text(oauthConfig, "consumerSecret"),
-    pkceRequired: reader.bool(oauthConfig, "isPkceRequired"),
-    consumerSecretOptional: reader.bool(oauthConfig, "isConsumerSecretOptional"),
-    clientCredentialsEnabled: reader.bool(oauthConfig, "isClientCredentialEnabled"),
-    clientCredentialsUser: reader.nonEmptyText(oauthConfig, "oauthClientCredentialUser"),
-    tokenExchangeEnabled: reader.bool(oauthConfig, "isTokenExchangeEnabled"),
-    introspectAllTokens: reader.bool(oauthConfig, "isIntrospectAllTokens"),
-    otherUrls,
-    samlSigningAlgorithm: reader.enumValue(samlConfig, "samlSigningAlgoType", SAML_SIGNING_ALGORITHMS),
-    samlEncryptionType: reader.enumValue(samlConfig, "encryptionType", SAML_ENCRYPTION_TYPES)
-  };
-  return {
-    settings,
-    usesOAuth: oauthConfig !== void 0,
-    ...oauthConfig ? { oauthConfig: { value: "oauthConfig", at: reader.at(oauthConfig) } } : {},
-    ...oauthPolicy ? { oauthPolicy: { value: "oauthPolicy", at: reader.at(oauthPolicy) } } : {}
-  };
 }
 
 // src/model/fields.ts
@@ -20562,14 +21229,23 @@ var FieldReader = class {
   bool(parent, name) {
     return this.setting(parent, name, "true or false", parseBoolean);
   }
-  /** An enum value; an unknown one is recorded as invalid and comes back rejected. */
+  /**
+   * A value of a closed enum (policy values the Metadata API reference lists in full); an unknown one is recorded as
+   * invalid and comes back rejected: it fails the deploy.
+   */
   enumValue(parent, name, allowed) {
     const accept = (text) => allowed.includes(text) ? text : void 0;
     return this.setting(parent, name, (found) => enumExpectation(found, allowed), accept);
   }
-  /** Records one entry of a list (a scope) that is not one of `allowed`. */
+  /**
+   * Records one entry of an open list (a scope: Salesforce adds scopes every release) that is not one of `allowed`.
+   * Returns true when the entry is a well-formed name that is no misspelling of a known one: recorded as `unknown`
+   * (a warning, DECISIONS 14), and the caller keeps it as requested.
+   */
   invalidEnum(path2, value, allowed) {
-    this.reject({ field: path2, found: value.value, expected: enumExpectation(value.value, allowed), at: value.at });
+    const unknown = isNewerValue(value.value, allowed);
+    this.reject({ field: path2, found: value.value, expected: enumExpectation(value.value, allowed), at: value.at, ...unknown ? { unknown: true } : {} });
+    return unknown;
   }
   require(parent, name, path2, anchor) {
     const read = this.read(parent, name);
@@ -20597,12 +21273,79 @@ function nestedTags(element) {
 function parseBoolean(text) {
   return text === "true" ? true : text === "false" ? false : void 0;
 }
+var MAX_LISTED = 5;
 function enumExpectation(found, allowed) {
   const hint = caseInsensitiveMatch(found, allowed);
   if (hint) return `${hint} (values are case-sensitive)`;
   const spelling = protocolSpellingMatch(found, allowed);
   if (spelling) return `${spelling} (the metadata name of that value)`;
-  return `one of ${allowed.join(", ")}`;
+  return allowed.length <= MAX_LISTED ? `one of ${allowed.join(", ")}` : `a documented value such as ${allowed.slice(0, 3).join(", ")}`;
+}
+function isNewerValue(found, allowed) {
+  return WELL_FORMED_NAME.test(found) && !caseInsensitiveMatch(found, allowed) && !protocolSpellingMatch(found, allowed);
+}
+function readIpRanges(reader, ranges, startName, endName) {
+  return ranges.flatMap((range) => {
+    const start = reader.nonEmptyText(range, startName);
+    const end = reader.nonEmptyText(range, endName);
+    return start && end ? [{ start, end: end.value }] : [];
+  });
+}
+
+// src/model/connected-app.ts
+var OTHER_URL_FIELDS = [
+  [void 0, "startUrl"],
+  [void 0, "mobileStartUrl"],
+  [void 0, "logoUrl"],
+  [void 0, "iconUrl"],
+  [void 0, "infoUrl"],
+  ["oauthConfig", "singleLogoutUrl"],
+  ["oauthPolicy", "singleLogoutUrl"],
+  ["canvasConfig", "canvasUrl"],
+  ["samlConfig", "acsUrl"],
+  ["samlConfig", "samlSloUrl"]
+];
+function readConnectedApp(reader) {
+  const root = reader.root;
+  const oauthConfig = childNamed(root, "oauthConfig");
+  const oauthPolicy = childNamed(root, "oauthPolicy");
+  const sessionPolicy = childNamed(root, "sessionPolicy");
+  const samlConfig = childNamed(root, "samlConfig");
+  reader.require(root, "label", "label", root);
+  reader.checkBooleans(root);
+  if (oauthConfig) reader.require(oauthConfig, "callbackUrl", "oauthConfig/callbackUrl", oauthConfig);
+  const scopes2 = reader.repeated(oauthConfig, "scopes").filter((scope) => {
+    if (CONNECTED_APP_SCOPES.includes(scope.value)) return true;
+    return reader.invalidEnum("oauthConfig/scopes", scope, CONNECTED_APP_SCOPES);
+  });
+  const parents = { oauthConfig, oauthPolicy, sessionPolicy, canvasConfig: childNamed(root, "canvasConfig"), samlConfig };
+  const otherUrls = OTHER_URL_FIELDS.flatMap(([parent, name]) => {
+    const url = reader.nonEmptyText(parent ? parents[parent] : root, name);
+    return url ? [{ field: parent ? `${parent}/${name}` : name, url }] : [];
+  });
+  const settings = {
+    ...readTableSettings(reader, "connectedApp", "ConnectedApp", (path2) => parents[path2]),
+    scopes: scopes2,
+    ipRelaxation: reader.enumValue(oauthPolicy, "ipRelaxation", IP_RELAXATION_VALUES),
+    trustedIpRanges: readIpRanges(reader, childrenNamed(root, "ipRanges"), "start", "end"),
+    refreshTokenPolicy: reader.setting(
+      oauthPolicy,
+      "refreshTokenPolicy",
+      REFRESH_TOKEN_POLICY_EXPECTED,
+      (text) => REFRESH_TOKEN_POLICY.test(text) ? text : void 0
+    ),
+    // The literal value of sessionLevel is undocumented [UNCERTAIN]: kept as written (its row reads it as text).
+    sessionPolicyAction: reader.enumValue(sessionPolicy, "policyAction", POLICY_ACTIONS),
+    otherUrls,
+    samlSigningAlgorithm: reader.enumValue(samlConfig, "samlSigningAlgoType", SAML_SIGNING_ALGORITHMS),
+    samlEncryptionType: reader.enumValue(samlConfig, "encryptionType", SAML_ENCRYPTION_TYPES)
+  };
+  return {
+    settings,
+    usesOAuth: oauthConfig !== void 0,
+    ...oauthConfig ? { oauthConfig: { value: "oauthConfig", at: reader.at(oauthConfig) } } : {},
+    ...oauthPolicy ? { oauthPolicy: { value: "oauthPolicy", at: reader.at(oauthPolicy) } } : {}
+  };
 }
 
 // src/model/external-client-app.ts
@@ -20612,37 +21355,25 @@ function readExternalClientAppFile(type, reader) {
   reader.checkBooleans(root);
   const appName = reader.nonEmptyText(root, "externalClientApplication")?.value;
   if (type !== "ExternalClientApplication") reader.require(root, "externalClientApplication", "externalClientApplication", root);
+  const table = readTableSettings(reader, "externalClientApp", type, () => void 0);
+  const withName = (settings) => ({ ...appName ? { appName } : {}, settings: { ...table, ...settings } });
   switch (type) {
     case "ExternalClientApplication":
       reader.require(root, "label", "label", root);
       reader.enumValue(root, "distributionState", ECA_DISTRIBUTION_STATES);
-      return { settings: { label: reader.nonEmptyText(root, "label"), otherUrls: urls(reader, ["iconUrl", "infoUrl", "logoUrl"]) } };
+      return { settings: { ...table, otherUrls: urls(reader, ["iconUrl", "infoUrl", "logoUrl"]) } };
     case "ExtlClntAppGlobalOauthSettings":
-      return {
-        ...appName ? { appName } : {},
-        settings: {
-          callbackUrls: reader.lines(root, "callbackUrl"),
-          certificate: reader.nonEmptyText(root, "certificate"),
-          consumerKey: reader.nonEmptyText(root, "consumerKey"),
-          consumerSecret: reader.text(root, "consumerSecret"),
-          pkceRequired: reader.bool(root, "isPkceRequired"),
-          consumerSecretOptional: reader.bool(root, "isConsumerSecretOptional"),
-          clientCredentialsEnabled: reader.bool(root, "isClientCredentialsFlowEnabled"),
-          deviceFlowEnabled: reader.bool(root, "isDeviceFlowEnabled"),
-          tokenExchangeEnabled: reader.bool(root, "isTokenExchangeEnabled"),
-          introspectAllTokens: reader.bool(root, "isIntrospectAllTokens"),
-          refreshTokenRotation: reader.bool(root, "isRefreshTokenRotationEnabled")
-        }
-      };
+      return withName({});
     case "ExtlClntAppOauthSettings":
-      return {
-        ...appName ? { appName } : {},
-        settings: { scopes: scopes(reader), otherUrls: urls(reader, ["singleLogoutUrl"]) }
-      };
+      return withName({
+        scopes: scopes(reader),
+        trustedIpRanges: readIpRanges(reader, childrenNamed(root, "trustedIpRanges"), "startIpAddress", "endIpAddress"),
+        otherUrls: urls(reader, ["singleLogoutUrl"])
+      });
     case "ExtlClntAppOauthConfigurablePolicies":
-      return { ...appName ? { appName } : {}, settings: readOauthPolicies(reader) };
+      return withName(readOauthPolicies(reader));
     case "ExtlClntAppConfigurablePolicies":
-      return { ...appName ? { appName } : {}, settings: { otherUrls: urls(reader, ["startUrl"]) } };
+      return withName({ otherUrls: urls(reader, ["startUrl"]) });
     default:
       return { settings: {} };
   }
@@ -20650,8 +21381,7 @@ function readExternalClientAppFile(type, reader) {
 function scopes(reader) {
   return reader.commaList(reader.root, "commaSeparatedOauthScopes").filter((scope) => {
     if (ECA_SCOPES.includes(scope.value)) return true;
-    reader.invalidEnum("commaSeparatedOauthScopes", scope, ECA_SCOPES);
-    return false;
+    return reader.invalidEnum("commaSeparatedOauthScopes", scope, ECA_SCOPES);
   });
 }
 function urls(reader, names) {
@@ -20665,8 +21395,6 @@ function readOauthPolicies(reader) {
   const permitted = reader.enumValue(root, "permittedUsersPolicyType", ECA_PERMITTED_USERS);
   return {
     adminApproved: mapReading(permitted, (value) => value === "AdminApprovedPreAuthorized"),
-    permittedProfiles: reader.commaList(root, "commaSeparatedProfile"),
-    permittedPermissionSets: reader.commaList(root, "commaSeparatedPermissionSet"),
     ipRelaxation: reader.setting(
       root,
       "ipRelaxationPolicyType",
@@ -20676,8 +21404,6 @@ function readOauthPolicies(reader) {
     refreshTokenPolicy: readRefreshTokenPolicy(reader),
     sessionLevel: reader.enumValue(root, "requiredSessionLevel", ECA_SESSION_LEVELS),
     sessionPolicyAction: reader.enumValue(root, "policyAction", POLICY_ACTIONS),
-    clientCredentialsPolicyEnabled: reader.bool(root, "isClientCredentialsFlowEnabled"),
-    clientCredentialsUser: reader.nonEmptyText(root, "clientCredentialsFlowUser"),
     otherUrls: urls(reader, ["startUrl", "singleLogoutUrl"])
   };
 }
@@ -20911,8 +21637,17 @@ function readSecretFields(reader, names) {
   return names.flatMap((field) => {
     const value = reader.text(reader.root, field);
     if (!value) return [];
-    return [{ field, value, .../^\+\+.*\+\+$/s.test(value.value) ? { encrypted: true } : {} }];
+    return [{ field, value, ...isPlatformEncrypted(value.value) ? { encrypted: true } : {} }];
   });
+}
+var BASE64_BLOB = /^[A-Za-z0-9+/]{22,}={0,2}$/;
+function isPlatformEncrypted(value) {
+  const text = value.trim();
+  if (/^\+\+.*\+\+$/s.test(text)) return true;
+  if (!BASE64_BLOB.test(text) || text.length % 4 !== 0 || !/[+/=]/.test(text)) return false;
+  const bytes = Buffer.from(text, "base64");
+  const opaque = bytes.filter((byte) => byte < 32 || byte > 126).length;
+  return bytes.length >= 16 && opaque / bytes.length >= 0.25;
 }
 function assembleExternalClientApp(group, config) {
   const deployed = group.files.filter((entry) => !entry.file.forceIgnored);
@@ -20921,7 +21656,7 @@ function assembleExternalClientApp(group, config) {
   const byType = (type) => files.find((entry) => entry.file.type === type);
   const rootOf = (entry) => entry ? elementPosition(entry.file.doc, entry.file.doc.root) : void 0;
   const header = byType("ExternalClientApplication");
-  const global = byType("ExtlClntAppGlobalOauthSettings");
+  const global2 = byType("ExtlClntAppGlobalOauthSettings");
   const oauthSettings = byType("ExtlClntAppOauthSettings");
   const oauthPolicy = byType("ExtlClntAppOauthConfigurablePolicies");
   const first = files[0];
@@ -20932,16 +21667,14 @@ function assembleExternalClientApp(group, config) {
     kind: "externalClientApp",
     files: files.map(({ file }) => ({ file: file.path, type: file.type, root: rootOf({ file }) })),
     forceIgnored,
-    usesOAuth: Boolean(global ?? oauthSettings ?? oauthPolicy),
+    usesOAuth: Boolean(global2 ?? oauthSettings ?? oauthPolicy),
     anchor,
     // DECISIONS 12: an absent OAuth flag belongs in the global OAuth settings file, else on the header.
-    oauthAnchor: rootOf(global) ?? anchor,
+    oauthAnchor: rootOf(global2) ?? anchor,
     policyAnchor: rootOf(oauthPolicy) ?? anchor,
     hasPolicyFile: oauthPolicy !== void 0,
     settings: { ...mergeSettings(files.map((entry) => entry.settings)), ...consumerSecret ? { consumerSecret } : {} },
-    config,
-    // ECA default differs from the Connected App's: PKCE is required unless turned off.
-    pkceDefault: true
+    config
   });
 }
 function orDefault(reading, value, anchor) {
@@ -20950,7 +21683,21 @@ function orDefault(reading, value, anchor) {
   return reading;
 }
 function assembleApp(input) {
-  const { settings: s, oauthAnchor, policyAnchor } = input;
+  const settings = {};
+  const read = input.settings;
+  for (const spec of SETTINGS) {
+    const reading = read[spec.name];
+    const fallback = spec.defaults?.[input.kind];
+    if (fallback !== void 0) {
+      const anchor = settingAnchor(spec, input.kind) === "policy" ? input.policyAnchor : input.oauthAnchor;
+      settings[spec.name] = orDefault(reading, fallback, anchor);
+    } else if (LIST_SETTINGS.has(spec.name)) {
+      settings[spec.name] = reading ?? [];
+    } else {
+      const valid = validReading(reading);
+      if (valid !== void 0) settings[spec.name] = valid;
+    }
+  }
   const app = {
     name: input.name,
     kind: input.kind,
@@ -20958,49 +21705,42 @@ function assembleApp(input) {
     forceIgnored: input.forceIgnored,
     usesOAuth: input.usesOAuth,
     anchor: input.anchor,
-    oauthAnchor,
-    policyAnchor,
+    oauthAnchor: input.oauthAnchor,
+    policyAnchor: input.policyAnchor,
     hasPolicyFile: input.hasPolicyFile,
-    ...s.label ? { label: s.label } : {},
-    flow: { value: "web-server", declared: false },
-    scopes: s.scopes ?? [],
-    callbackUrls: s.callbackUrls ?? [],
-    adminApproved: orDefault(s.adminApproved, false, input.kind === "connectedApp" ? oauthAnchor : policyAnchor),
-    permittedProfiles: s.permittedProfiles ?? [],
-    permittedPermissionSets: s.permittedPermissionSets ?? [],
-    ipRelaxation: orDefault(s.ipRelaxation, "ENFORCE", policyAnchor),
-    refreshTokenPolicy: orDefault(s.refreshTokenPolicy, "infinite", policyAnchor),
-    refreshTokenRotation: orDefault(s.refreshTokenRotation, false, oauthAnchor),
-    pkceRequired: orDefault(s.pkceRequired, input.pkceDefault ?? false, oauthAnchor),
-    consumerSecretOptional: orDefault(s.consumerSecretOptional, false, oauthAnchor),
-    clientCredentialsEnabled: orDefault(s.clientCredentialsEnabled, false, oauthAnchor),
-    deviceFlowEnabled: orDefault(s.deviceFlowEnabled, false, oauthAnchor),
-    tokenExchangeEnabled: orDefault(s.tokenExchangeEnabled, false, oauthAnchor),
-    introspectAllTokens: orDefault(s.introspectAllTokens, false, oauthAnchor),
-    otherUrls: s.otherUrls ?? [],
-    // Optional settings have no default to fall back on: a rejected value is left out (valid-metadata reports it).
-    ...optional("sessionLevel", validReading(s.sessionLevel)),
-    ...optional("sessionPolicyAction", validReading(s.sessionPolicyAction)),
-    ...optional("certificate", s.certificate),
-    ...optional("consumerKey", s.consumerKey),
-    ...optional("consumerSecret", s.consumerSecret),
-    ...optional("clientCredentialsPolicyEnabled", validReading(s.clientCredentialsPolicyEnabled)),
-    ...optional("clientCredentialsUser", s.clientCredentialsUser),
-    ...optional("samlSigningAlgorithm", validReading(s.samlSigningAlgorithm)),
-    ...optional("samlEncryptionType", validReading(s.samlEncryptionType))
+    ...settings,
+    flows: { value: [], declared: false }
   };
-  app.flow = input.config?.flow ? { value: input.config.flow, declared: true } : { value: inferFlow(app), declared: false };
+  app.clientCredentialsEnabled = effectiveClientCredentials(app);
+  const declared = input.config?.flow;
+  app.flows = declared ? { value: orderFlows(Array.isArray(declared) ? declared : [declared]), declared: true } : { value: inferFlows(app), declared: false };
   return app;
 }
-function optional(key, value) {
-  return value === void 0 ? {} : { [key]: value };
+var LIST_SETTINGS = /* @__PURE__ */ new Set(["scopes", "callbackUrls", "permittedProfiles", "permittedPermissionSets", "trustedIpRanges", "otherUrls"]);
+function effectiveClientCredentials(app) {
+  const offered = app.clientCredentialsEnabled;
+  if (app.kind !== "externalClientApp" || !app.hasPolicyFile || !offered.value) return offered;
+  const policy2 = app.clientCredentialsPolicyEnabled;
+  return policy2 ?? { value: false, at: app.policyAnchor, defaulted: true };
 }
-function inferFlow(app) {
-  if (app.certificate?.value) return "jwt-bearer";
-  if (app.clientCredentialsEnabled.value) return "client-credentials";
-  if (app.consumerSecretOptional.value) return "user-agent";
-  if (app.callbackUrls.some((url) => isNativeCallback(url.value))) return "user-agent";
-  return "web-server";
+var PLACEHOLDER_CALLBACK = /^(?:https:\/\/(?:login|test)\.salesforce\.com\/services\/oauth2\/success|sfdc:\/\/success)\/?$/i;
+function inferFlows(app) {
+  const flows = /* @__PURE__ */ new Set();
+  if (app.certificate?.value) flows.add("jwt-bearer");
+  if (app.clientCredentialsEnabled.value) flows.add("client-credentials");
+  if (app.deviceFlowEnabled.value) flows.add("device");
+  if (app.tokenExchangeEnabled.value) flows.add("token-exchange");
+  if (app.codeCredentialEnabled.value) flows.add("code-credentials");
+  const callbacks = app.callbackUrls.filter((url) => !PLACEHOLDER_CALLBACK.test(url.value.trim()));
+  if (callbacks.length > 0 || flows.size === 0 && app.callbackUrls.length > 0) {
+    const isPublic = app.consumerSecretOptional.value || app.callbackUrls.some((url) => isNativeCallback(url.value));
+    flows.add(isPublic ? "user-agent" : "web-server");
+  }
+  if (flows.size === 0) flows.add("web-server");
+  return orderFlows([...flows]);
+}
+function orderFlows(flows) {
+  return FLOWS.filter((flow) => flows.includes(flow));
 }
 
 // src/project/discover.ts
@@ -21439,8 +22179,8 @@ function ignorePatternMatcher(root, patterns) {
   const prefix = root.endsWith(sep2) ? root : root + sep2;
   return (path2) => {
     if (!path2.startsWith(prefix)) return false;
-    const relative10 = path2.slice(prefix.length).split(sep2).join("/");
-    return relative10 !== "" && matcher.ignores(relative10);
+    const relative11 = path2.slice(prefix.length).split(sep2).join("/");
+    return relative11 !== "" && matcher.ignores(relative11);
   };
 }
 
@@ -21562,6 +22302,15 @@ function defineMeta(meta) {
   return { ...meta, docs: `${DOCS_BASE}${meta.id}.md` };
 }
 
+// src/rules/util/define-rule.ts
+function defineRule(definition) {
+  const { meta, ...checks } = definition;
+  return { meta: defineMeta(meta), ...checks };
+}
+function renderMessage(template, data) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => data && Object.hasOwn(data, name) ? String(data[name]) : whole);
+}
+
 // src/rules/util/flow-scopes.ts
 var ALIAS_GROUPS = [
   ["RefreshToken", "OfflineAccess"],
@@ -21570,11 +22319,11 @@ var ALIAS_GROUPS = [
 var REFRESH_TOKEN_SCOPES = ["RefreshToken", "OfflineAccess"];
 var API_ONLY_FLOWS = /* @__PURE__ */ new Set(["jwt-bearer", "client-credentials"]);
 var FULL = "full";
-function issuesRefreshTokens(flow) {
-  return !API_ONLY_FLOWS.has(flow);
+function issuesRefreshTokens(flows) {
+  return flows.some((flow) => !API_ONLY_FLOWS.has(flow));
 }
-function defaultAllowedScopes(flow) {
-  return issuesRefreshTokens(flow) ? ["Api", "RefreshToken", "OfflineAccess", "OpenID"] : ["Api"];
+function defaultAllowedScopes(flows) {
+  return issuesRefreshTokens(flows) ? ["Api", "RefreshToken", "OfflineAccess", "OpenID"] : ["Api"];
 }
 function aliasesOf(scope) {
   const key = scope.toLowerCase();
@@ -21603,32 +22352,31 @@ var REFRESH_TOKEN_SCOPE_SET = new ScopeSet(REFRESH_TOKEN_SCOPES);
 function isRefreshTokenScope(scope) {
   return REFRESH_TOKEN_SCOPE_SET.has(scope);
 }
-function describeFlow(app) {
-  return `the ${app.flow.value} flow (${app.flow.declared ? "declared in the configuration" : "inferred from its settings"})`;
+function describeFlows(app) {
+  return app.flows.value.join(" + ");
 }
 
 // src/rules/no-full-scope.ts
-var noFullScope = {
-  meta: defineMeta({
+var noFullScope = defineRule({
+  meta: {
     id: "no-full-scope",
     description: "The app must not request the Full OAuth scope.",
     fullDescription: "The Full scope gives the app access to all data the authorizing user can reach, through every API, and is never needed by a well-scoped integration. Request the narrowest scopes the flow needs (usually Api, plus RefreshToken for interactive flows).",
     severity: { production: "error", sandbox: "error" },
+    appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "scopes"],
     securitySeverity: 8.1,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      full: `App "{{app}}" requests Full scope, which opens all the user's data; request only the scopes it needs`
+    }
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth) return;
     for (const scope of app.scopes) {
-      if (!isFullScope(scope.value)) continue;
-      ctx.report({
-        message: `App "${app.name}" requests the Full scope, which grants all data the user can access; request only the scopes it needs (for example Api).`,
-        at: scope.at
-      });
+      if (isFullScope(scope.value)) ctx.report({ messageId: "full", data: { app: app.name }, at: scope.at });
     }
   }
-};
+});
 
 // src/rules/no-secrets-in-repo.ts
 import { basename as basename3 } from "node:path";
@@ -22006,85 +22754,53 @@ function maskSecretsIn(text) {
   return masked;
 }
 
-// src/rules/util/elements.ts
-var ELEMENT_NAMES = {
-  callbackUrl: { connectedApp: "oauthConfig/callbackUrl", externalClientApp: "callbackUrl (.ecaGlblOauth)" },
-  certificate: { connectedApp: "oauthConfig/certificate", externalClientApp: "certificate (.ecaGlblOauth)" },
-  consumerSecret: { connectedApp: "oauthConfig/consumerSecret", externalClientApp: "consumerSecret (.ecaGlblOauth)" },
-  adminApproval: { connectedApp: "oauthConfig/isAdminApproved", externalClientApp: "permittedUsersPolicyType (.ecaOauthPlcy)" },
-  permittedUsers: { connectedApp: "profileName or permissionSetName", externalClientApp: "commaSeparatedProfile or commaSeparatedPermissionSet (.ecaOauthPlcy)" },
-  ipRelaxation: { connectedApp: "oauthPolicy/ipRelaxation", externalClientApp: "ipRelaxationPolicyType (.ecaOauthPlcy)" },
-  sessionLevel: { connectedApp: "sessionPolicy/sessionLevel", externalClientApp: "requiredSessionLevel (.ecaOauthPlcy)" },
-  refreshTokenPolicy: { connectedApp: "oauthPolicy/refreshTokenPolicy", externalClientApp: "refreshTokenPolicyType (.ecaOauthPlcy)" },
-  clientCredentialsUser: { connectedApp: "oauthConfig/oauthClientCredentialUser", externalClientApp: "clientCredentialsFlowUser (.ecaOauthPlcy)" }
-};
-function elementName(kind, setting) {
-  return ELEMENT_NAMES[setting][kind];
-}
-var ECA_IP_RELAXATION_SPELLING = {
-  ENFORCE: "Enforce",
-  BYPASS: "Bypass",
-  BYPASS_2FACTOR: "Bypass_2factor",
-  ENFORCE_RELAXREFRESH: "Enforce_RelaxRefresh"
-};
-function ipRelaxationSpelling(kind, value) {
-  return kind === "connectedApp" ? value : ECA_IP_RELAXATION_SPELLING[value];
-}
-
 // src/rules/no-secrets-in-repo.ts
-var PURGE = "purge it from the git history";
 var FILE_SECRET_ADVICE = {
-  "private-key": `remove it, ${PURGE}, and replace the key pair (and any certificate made from it)`,
-  "sfdx-auth-url": `it carries a refresh token: revoke it (log the org out or revoke the app's token in Setup), remove it and ${PURGE}`,
-  "salesforce-access-token": `end that session (revoke the token), remove it and ${PURGE}`
+  "private-key": "remove it, purge it from history and replace the key pair",
+  "sfdx-auth-url": "revoke its refresh token, remove it and purge it from history",
+  "salesforce-access-token": "revoke the session, remove it and purge it from history"
 };
-var DOCUMENT_SECRET_ADVICE = {
-  AuthProvider: `leave it blank and set it in Setup (or commit only the encrypted "++…++" form), ${PURGE}, and regenerate it at the identity provider`,
-  NamedCredential: `leave it out and set it in Setup (or use an External Credential), ${PURGE}, and rotate it`
-};
+var TEMPLATE_TOKEN = /^\{[A-Za-z_][\w.!$]*\}$|^replace[-_]?me$/i;
 function isHardCodedSecret(value) {
-  return !isMetadataPlaceholder(value) && scanText(value).length === 0;
+  return !isMetadataPlaceholder(value) && !TEMPLATE_TOKEN.test(value.trim()) && scanText(value).length === 0;
 }
-var noSecretsInRepo = {
-  meta: defineMeta({
+var noSecretsInRepo = defineRule({
+  meta: {
     id: "no-secrets-in-repo",
     description: "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores.",
-    fullDescription: "A secret in the repository is readable by everyone who can clone it, forever, through the git history. This rule reports a consumerSecret in a Connected App or External Client App, a plaintext AuthProvider consumerSecret or ecKey, NamedCredential passwords and tokens, and anywhere in the repository PEM private keys, SFDX auth URLs, Salesforce access tokens and committed key stores. Placeholders (empty, ${VAR}, {!$Credential.…}, Placeholder_Value, <…>, xxx…, changeme, YOUR_…) pass. Files excluded by .forceignore are scanned too. Every report masks the value.",
+    fullDescription: "A secret in the repository is readable by everyone who can clone it, forever, through the git history. This rule reports a consumerSecret in a Connected App or External Client App, a plaintext AuthProvider consumerSecret or ecKey, NamedCredential passwords and tokens, and anywhere in the repository PEM private keys, SFDX auth URLs, Salesforce access tokens and committed key stores. A secret the platform encrypted (a retrieve's org-encrypted base64, a change set's ++…++ form) is not plaintext: it is a warning that the repository holds an encrypted secret. Placeholders (empty, ${VAR}, {SECRET}, {!$Credential.…}, Placeholder_Value, <…>, xxx…, changeme, REPLACE_ME, YOUR_…) pass. Files excluded by .forceignore are scanned too. Every report masks the value.",
     severity: { production: "error", sandbox: "error" },
+    appliesTo: ["apps", "metadata-files", "repository-files"],
     tags: ["security", "secrets"],
     securitySeverity: 9.3,
     precision: "high",
     includeForceIgnored: true,
-    pointsAtSecrets: true
-  }),
+    pointsAtSecrets: true,
+    messages: {
+      appSecret: 'App "{{app}}" has a hard-coded consumer secret ({{masked}}) in {{element}}; remove it and regenerate it',
+      documentSecret: '{{type}} "{{name}}" has a plaintext {{field}} ({{masked}}); remove it, purge it and rotate it',
+      encrypted: '{{type}} "{{name}}" commits its {{field}} in org-encrypted form; leave it blank and set it in Setup',
+      keystore: 'Key store "{{file}}" is committed; remove it, purge it from history and replace its keys',
+      fileSecret: "{{label}} ({{masked}}) is committed; {{advice}}"
+    }
+  },
   checkApp(app, ctx) {
     const secret = app.consumerSecret;
     if (!secret || !isHardCodedSecret(secret.value)) return;
-    ctx.report({
-      message: `App "${app.name}" has a hard-coded consumer secret (${maskSecret(secret.value)}) in ${elementName(app.kind, "consumerSecret")}: a retrieve never returns it, so it was typed in. Remove the element, ${PURGE}, and regenerate the secret.`,
-      at: secret.at
-    });
+    ctx.report({ messageId: "appSecret", data: { app: app.name, masked: maskSecret(secret.value), element: settingElement(app.kind, "consumerSecret") }, at: secret.at });
   },
   checkDocument(doc, ctx) {
-    const advice = DOCUMENT_SECRET_ADVICE[doc.type];
-    if (!advice) return;
+    if (doc.type !== "AuthProvider" && doc.type !== "NamedCredential") return;
     for (const secret of doc.secrets) {
-      if (secret.encrypted || !isHardCodedSecret(secret.value.value)) continue;
-      ctx.report({
-        message: `${doc.type} "${doc.name}" has a plaintext ${secret.field} (${maskSecret(secret.value.value)}): ${advice}.`,
-        at: secret.value.at
-      });
+      const data = { type: doc.type, name: doc.name, field: secret.field };
+      if (secret.encrypted) ctx.report({ messageId: "encrypted", data, at: secret.value.at, severity: "warning" });
+      else if (isHardCodedSecret(secret.value.value)) ctx.report({ messageId: "documentSecret", data: { ...data, masked: maskSecret(secret.value.value) }, at: secret.value.at });
     }
   },
   checkFile(file, ctx) {
     if (file.deleted) return;
     if (isKeystorePath(file.file)) {
-      if (file.binary || file.text.trim() !== "") {
-        ctx.report({
-          message: `Key store "${basename3(file.file)}" is committed: it holds private keys. Remove it, ${PURGE}, and replace the keys it holds.`,
-          at: { file: file.file, line: 1, column: 1 }
-        });
-      }
+      if (file.binary || file.text.trim() !== "") ctx.report({ messageId: "keystore", data: { file: basename3(file.file) }, at: { file: file.file, line: 1, column: 1 } });
       return;
     }
     if (file.binary) return;
@@ -22092,39 +22808,42 @@ var noSecretsInRepo = {
     if (hits.length === 0) return;
     const lines = new LineIndex(file.file, file.text);
     for (const hit of hits) {
-      ctx.report({
-        message: `${capitalize(hit.label)} (${maskSecret(hit.value)}) is committed: ${FILE_SECRET_ADVICE[hit.kind]}.`,
-        at: lines.at(hit.start, hit.end)
-      });
+      const data = { label: capitalize(hit.label), masked: maskSecret(hit.value), advice: FILE_SECRET_ADVICE[hit.kind] };
+      ctx.report({ messageId: "fileSecret", data, at: lines.at(hit.start, hit.end) });
     }
   }
-};
+});
 function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // src/rules/valid-metadata.ts
-var MAX_ECHOED_LENGTH = 80;
-var validMetadata = {
-  meta: defineMeta({
+var MAX_ECHOED_LENGTH = 60;
+var validMetadata = defineRule({
+  meta: {
     id: "valid-metadata",
     description: "Metadata values must be ones the platform accepts at deploy.",
-    fullDescription: "AI-written and hand-edited metadata often contains values that look plausible but fail the deploy: unknown OAuth scope names, invented ipRelaxation or refreshTokenPolicy values, External Client App policy values in the wrong spelling, booleans that are not true or false, a root element that does not match the file suffix, a missing label, or an oauthConfig without a callbackUrl. Unknown elements are not reported: real retrieved files carry undocumented ones.",
+    fullDescription: `AI-written and hand-edited metadata often contains values that look plausible but fail the deploy: invented ipRelaxation or refreshTokenPolicy values, External Client App policy values in the wrong letter case, booleans that are not true or false, a root element that does not match the file suffix, a missing label, or an oauthConfig without a callbackUrl. These are errors. Salesforce adds OAuth scopes and enum values every release, so a well-formed name this linter does not know (it knows API v${KNOWN_API_VERSION}) is only a warning to check the spelling. Unknown elements are not reported: real retrieved files carry undocumented ones.`,
     severity: { production: "error", sandbox: "error" },
+    appliesTo: ["metadata-files"],
     tags: ["correctness", "deploy"],
     securitySeverity: 2,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      missing: '{{type}} "{{name}}": {{field}} is missing; expected {{expected}}',
+      rejected: '{{type}} "{{name}}": {{field}} "{{found}}" fails the deploy; expected {{expected}}',
+      unknown: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling'
+    }
+  },
   checkDocument(doc, ctx) {
     for (const invalid of doc.invalid) {
-      ctx.report({ message: `${doc.type} "${doc.name}": ${describe(invalid)}`, at: invalid.at });
+      const data = { type: doc.type, name: doc.name, field: invalid.field, expected: invalid.expected, found: echo(invalid.found), version: KNOWN_API_VERSION };
+      if (invalid.found === "") ctx.report({ messageId: "missing", data, at: invalid.at });
+      else if (invalid.unknown) ctx.report({ messageId: "unknown", data, at: invalid.at, severity: "warning" });
+      else ctx.report({ messageId: "rejected", data, at: invalid.at });
     }
   }
-};
-function describe(invalid) {
-  if (invalid.found === "") return `${invalid.field} is missing; expected ${invalid.expected}.`;
-  return `${invalid.field} is "${echo(invalid.found)}", which the platform rejects; expected ${invalid.expected}.`;
-}
+});
 function echo(found) {
   if (scanText(found).length > 0) return maskSecret(found);
   const flat = found.replace(/\s+/g, " ");
@@ -22158,94 +22877,106 @@ function quoteUrl(value) {
 }
 
 // src/rules/util/http-url.ts
-function urlTransport(value) {
+var TYPO_DISTANCE = 2;
+var REAL_NEAR_SCHEMES = /* @__PURE__ */ new Set(["ftp", "ftps", "sftp", "ws", "wss"]);
+function transportProblem(value, environment, allowPrivateUse) {
   const parsed = parseUrl(value);
-  if (!parsed.ok || !parsed.url) return { kind: "unparseable", problem: parsed.problem ?? "not a URL" };
-  if (parsed.scheme === "https") return { kind: "https" };
-  if (parsed.scheme === "http") {
+  const scheme = parsed.scheme;
+  if (scheme !== "" && scheme !== "http" && scheme !== "https" && isHttpTypo(scheme)) return { kind: "typo", scheme };
+  if (!parsed.ok || !parsed.url) return void 0;
+  if (scheme === "http" || scheme === "https") {
     const host = parsed.url.hostname;
-    return { kind: "http", host, loopback: isLoopbackHost(host) };
+    if (isLoopbackHost(host)) return environment === "production" ? { kind: "loopback", host, severity: "warning" } : void 0;
+    return scheme === "http" ? { kind: "http", host } : void 0;
   }
-  if (isNativeCallback(parsed)) return { kind: "private-use", scheme: parsed.scheme };
-  return { kind: "other", scheme: parsed.scheme };
+  if (allowPrivateUse && isNativeCallback(parsed)) return void 0;
+  return { kind: "scheme", scheme };
 }
-function plainHttpSeverity(loopback, environment) {
-  if (!loopback) return "error";
-  return environment === "production" ? "warning" : void 0;
+function isHttpTypo(scheme) {
+  const lower = scheme.toLowerCase();
+  if (REAL_NEAR_SCHEMES.has(lower) || lower.length > 8) return false;
+  return ["http", "https"].some((target) => editDistance(lower, target) <= TYPO_DISTANCE);
 }
-function httpVerdict(transport, environment) {
-  if (transport.kind !== "http") return void 0;
-  const severity = plainHttpSeverity(transport.loopback, environment);
-  return severity ? { host: transport.host, loopback: transport.loopback, severity } : void 0;
-}
-function explainInsecureHttp(verdict, carries) {
-  return verdict.loopback ? `uses plain http to the loopback host ${verdict.host}: fine for local development in a sandbox, but a production app should not exchange ${carries} with whatever listens on the user's machine; remove it or use https` : `uses plain http to ${verdict.host}: ${carries} would cross the network unencrypted, readable and replaceable on the way; use https`;
-}
-function transportProblem(value, environment, carries) {
-  const transport = urlTransport(value);
-  if (transport.kind === "other") {
-    return { explanation: `uses the ${transport.scheme}: scheme, which is neither https nor a native app's private-use scheme; use an https URL` };
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
   }
-  const verdict = httpVerdict(transport, environment);
-  return verdict ? { explanation: explainInsecureHttp(verdict, carries), severity: verdict.severity } : void 0;
+  return previous[b.length];
 }
 function isProtocolRelative(value) {
   return /^\s*[\\/]{2}/.test(value);
 }
 
 // src/rules/callback-url-https.ts
-var callbackUrlHttps = {
-  meta: defineMeta({
+var callbackUrlHttps = defineRule({
+  meta: {
     id: "callback-url-https",
     description: "Every OAuth callback URL must use https (or a native app's private-use scheme).",
-    fullDescription: "The callback URL receives the authorization code, and in the user-agent flow the access token itself. Over plain http anyone on the network path can read or replace it. http to a remote host is an error; http to a loopback host (localhost, 127.0.0.1, [::1]) is allowed in a sandbox for local development and a warning in production. Private-use schemes of native apps (com.example.app:/cb) are allowed.",
+    fullDescription: "The callback URL receives the authorization code, and in the user-agent flow the access token itself. Over plain http anyone on the network path can read or replace it. http to a remote host is an error. A loopback host (localhost, 127.0.0.1, [::1]), over http or https, is allowed in a sandbox for local development and a warning in production, where codes would go to whatever listens on the user's machine. Private-use schemes of native apps (com.example.app:/cb) are allowed; a near miss of https (htttps:) is a typo and always reported.",
     severity: { production: "error", sandbox: "error" },
+    appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "callback", "transport"],
     securitySeverity: 7.4,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      http: 'App "{{app}}" callback {{url}} uses plain http, so codes and tokens cross the network in clear; use https',
+      loopback: `App "{{app}}" callback {{url}} sends codes to the user's own machine in production; remove it`,
+      typo: 'App "{{app}}" callback {{url}} has the scheme {{scheme}}:, a typo of https',
+      scheme: `App "{{app}}" callback {{url}} uses the {{scheme}}: scheme, neither https nor a native app's scheme`
+    }
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth) return;
     for (const url of app.callbackUrls) {
-      const problem = transportProblem(url.value, ctx.environment, "authorization codes and tokens");
+      const problem = transportProblem(url.value, ctx.environment, true);
       if (!problem) continue;
-      ctx.report({ message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" ${problem.explanation}.`, at: url.at, severity: problem.severity });
+      const data = { app: app.name, url: quoteUrl(url.value), scheme: "scheme" in problem ? problem.scheme : "" };
+      ctx.report({ messageId: problem.kind, data, at: url.at, ...problem.severity ? { severity: problem.severity } : {} });
     }
   }
-};
+});
 
 // src/rules/callback-url-exact.ts
 import { basename as basename4 } from "node:path";
-var callbackUrlExact = {
-  meta: defineMeta({
+var MESSAGES = {
+  shape: 'App "{{app}}" callback {{url}} is not one exact URL: it {{problems}}',
+  duplicate: 'App "{{app}}" callback {{url}} repeats the one on {{where}}; remove the duplicate',
+  nearDuplicate: 'App "{{app}}" callback {{url}} differs from {{other}} ({{where}}) only in {{difference}}; keep one',
+  notDeclared: 'App "{{app}}" callback {{url}} is not in apps.{{app}}.callbackUrls{{scope}}{{hint}}',
+  missing: 'App "{{app}}" lacks the callback {{url}} that apps.{{app}}.callbackUrls{{scope}} declares'
+};
+var callbackUrlExact = defineRule({
+  meta: {
     id: "callback-url-exact",
     description: "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list.",
     fullDescription: "Salesforce matches the redirect_uri of an OAuth request against the registered callbacks exactly. Each entry must therefore be one exact, absolute URL: no * wildcard, no whitespace, no #fragment (OAuth 2.0 forbids it). Entries that differ only by a trailing slash, the letter case of scheme or host, a default port or http versus https are near-duplicates that hide which spelling the client really sends. When the configuration declares the expected callbacks of an app, the registered set must match it exactly.",
     severity: { production: "error", sandbox: "error" },
+    appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "callback"],
     securitySeverity: 5.3,
-    precision: "high"
-  }),
+    precision: "high",
+    messages: MESSAGES
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth) return;
     for (const url of app.callbackUrls) {
       const problems = shapeProblems(url.value);
       if (problems.length === 0) continue;
-      ctx.report({
-        message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" is not one exact, absolute URL: it ${problems.join("; it ")}.`,
-        at: url.at
-      });
+      ctx.report({ messageId: "shape", data: { app: app.name, url: quoteUrl(url.value), problems: problems.join(", ") }, at: url.at });
     }
     reportNearDuplicates(app, ctx);
     const expected = expectedCallbacks(ctx.appConfig, ctx.environment);
     if (expected) compareWithExpected(app, ctx, expected);
   }
-};
+});
 function shapeProblems(value) {
   const problems = [];
-  if (/\s/.test(value)) problems.push("contains whitespace (put each URL on its own line)");
-  if (value.includes("*")) problems.push("contains a * wildcard (list every callback in full)");
-  if (value.includes("#")) problems.push("has a #fragment, which OAuth 2.0 does not allow in a redirect URI");
+  if (/\s/.test(value)) problems.push("contains whitespace (one URL per line)");
+  if (value.includes("*")) problems.push("contains a * wildcard");
+  if (value.includes("#")) problems.push("has a #fragment, which OAuth 2.0 forbids");
   if (problems.length > 0) return problems;
   const parsed = parseUrl(value);
   if (!parsed.ok) problems.push(`is ${parsed.problem ?? "not a URL"}`);
@@ -22261,18 +22992,12 @@ function reportNearDuplicates(app, ctx) {
       continue;
     }
     const where = placeOf(earlier.at, url.at);
+    const data = { app: app.name, url: quoteUrl(url.value), where };
     if (earlier.value === url.value) {
-      ctx.report({
-        message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" repeats the entry on ${where}; remove the duplicate.`,
-        at: url.at,
-        severity: "warning"
-      });
+      ctx.report({ messageId: "duplicate", data, at: url.at, severity: "warning" });
       continue;
     }
-    ctx.report({
-      message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" differs from ${quoteUrl(earlier.value)} on ${where} ${describeDifference(earlier.value, url.value)}: the platform matches callbacks exactly, so keep the one spelling the client sends and remove the other.`,
-      at: url.at
-    });
+    ctx.report({ messageId: "nearDuplicate", data: { ...data, other: quoteUrl(earlier.value), difference: describeDifference(earlier.value, url.value) }, at: url.at });
   }
 }
 function placeOf(earlier, later) {
@@ -22284,142 +23009,151 @@ function expectedCallbacks(config, environment) {
   const list = Array.isArray(declared) ? declared : declared[environment];
   if (!Array.isArray(list)) return void 0;
   const urls2 = list.filter((url) => typeof url === "string").map((url) => url.trim());
-  return { urls: urls2, scope: Array.isArray(declared) ? "" : ` for ${environment}` };
+  return { urls: urls2, scope: Array.isArray(declared) ? "" : `.${environment}` };
 }
 function compareWithExpected(app, ctx, expected) {
   const actual = new Set(app.callbackUrls.map((url) => url.value));
   const wanted = new Set(expected.urls);
-  const element = elementName(app.kind, "callbackUrl");
   for (const url of app.callbackUrls) {
     if (wanted.has(url.value)) continue;
     const key = callbackComparisonKey(url.value);
     const close = expected.urls.find((candidate) => callbackComparisonKey(candidate) === key);
-    const hint = close ? ` (the configuration expects ${quoteUrl(close)}, which differs from it ${describeDifference(close, url.value)})` : "";
-    ctx.report({
-      message: `Callback URL ${quoteUrl(url.value)} of app "${app.name}" is not in the callback list the configuration declares${expected.scope}${hint}; remove it, or add it to apps.${app.name}.callbackUrls.`,
-      at: url.at
-    });
+    const hint = close ? `, which has ${quoteUrl(close)} (differing only in ${describeDifference(close, url.value)})` : "";
+    ctx.report({ messageId: "notDeclared", data: { app: app.name, url: quoteUrl(url.value), scope: expected.scope, hint }, at: url.at });
   }
   const anchor = app.oauthAnchor;
   for (const url of new Set(expected.urls)) {
     if (actual.has(url)) continue;
-    ctx.report({
-      message: `App "${app.name}" lacks the callback URL ${quoteUrl(url)} that the configuration declares${expected.scope}; add it to ${element}, one URL per line.`,
-      at: anchor
-    });
+    ctx.report({ messageId: "missing", data: { app: app.name, url: quoteUrl(url), scope: expected.scope }, at: anchor });
   }
 }
 function describeDifference(a, b) {
   const reasons = explainDifference(a, b);
-  return reasons.length > 0 ? `only in spelling (${reasons.join(", ")})` : "only in spelling";
+  return reasons.length > 0 ? reasons.join(", ") : "spelling";
 }
 
+// src/rules/util/unverifiable.ts
+var NO_POLICY_FILE = "cannot be verified: no OAuth policy file (.ecaOauthPlcy) in the project";
+
 // src/rules/admin-approved-in-production.ts
-var adminApprovedInProduction = {
-  meta: defineMeta({
+var adminApprovedInProduction = defineRule({
+  meta: {
     id: "admin-approved-in-production",
     description: "Production apps must be admin-approved (pre-authorized), not open to self-authorization.",
-    fullDescription: "When an app is not admin-approved, every user of the org can authorize it for themselves, and the admin has no list of who did. In production, set the Connected App's oauthConfig/isAdminApproved to true (absent means false), or the External Client App's permittedUsersPolicyType to AdminApprovedPreAuthorized, and grant access through profiles or permission sets.",
+    fullDescription: "When an app is not admin-approved, every user of the org can authorize it for themselves, and the admin has no list of who did. In production, set the Connected App's oauthConfig/isAdminApproved to true (absent means false), or the External Client App's permittedUsersPolicyType to AdminApprovedPreAuthorized, and grant access through profiles or permission sets. An External Client App whose OAuth policy file is not in the project cannot be judged: the rule says so once, as a warning.",
     severity: { production: "error", sandbox: "off" },
+    appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "access-control"],
     securitySeverity: 6.5,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      noPolicyFile: `App "{{app}}" admin approval ${NO_POLICY_FILE}`,
+      notApproved: 'App "{{app}}" is not admin-approved: {{element}} {{found}}; set {{wanted}} and assign who may use it'
+    }
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth) return;
-    const element = elementName(app.kind, "adminApproval");
     if (app.kind === "externalClientApp" && !app.hasPolicyFile) {
-      ctx.report({
-        message: `External Client App "${app.name}" has OAuth settings but no OAuth policy file (.ecaOauthPlcy) in the project, so admin approval cannot be verified from source; add the policy file and set ${element} to AdminApprovedPreAuthorized.`,
-        at: app.anchor,
-        severity: "warning"
-      });
+      ctx.report({ messageId: "noPolicyFile", data: { app: app.name }, at: app.anchor, severity: "warning" });
       return;
     }
     if (app.adminApproved.value || app.adminApproved.invalid) return;
     const isConnectedApp = app.kind === "connectedApp";
-    const found = app.adminApproved.defaulted ? isConnectedApp ? "is absent (false)" : "is absent" : isConnectedApp ? "is false" : "is AllSelfAuthorized";
-    const wanted = isConnectedApp ? "true" : "AdminApprovedPreAuthorized";
-    ctx.report({
-      message: `App "${app.name}" is not admin-approved in production: ${element} ${found}, so any user can authorize it for themselves. Set it to ${wanted} and assign the profiles or permission sets that may use it.`,
-      at: app.adminApproved.at
-    });
+    const found = app.adminApproved.defaulted ? "is absent" : isConnectedApp ? "is false" : "is AllSelfAuthorized";
+    const wanted = isConnectedApp ? "it to true" : "AdminApprovedPreAuthorized";
+    ctx.report({ messageId: "notApproved", data: { app: app.name, element: settingElement(app.kind, "adminApproved"), found, wanted }, at: app.adminApproved.at });
   }
-};
+});
 
 // src/rules/permitted-users-assigned.ts
-var permittedUsersAssigned = {
-  meta: defineMeta({
+var permittedUsersAssigned = defineRule({
+  meta: {
     id: "permitted-users-assigned",
     description: "An admin-approved app must name at least one profile or permission set.",
-    fullDescription: "An admin-approved (pre-authorized) app lets in only users whose profile or permission set is assigned to it. With none assigned, every login fails even with valid credentials, and the usual fix under pressure is to switch admin approval off. Assign the profiles (profileName / commaSeparatedProfile) or, better, permission sets (permissionSetName / commaSeparatedPermissionSet) of the users who may use the app.",
+    fullDescription: "An admin-approved (pre-authorized) app lets in only users whose profile or permission set is assigned to it. With none assigned, every login fails even with valid credentials, and the usual fix under pressure is to switch admin approval off. Assign the profiles (profileName / commaSeparatedProfile) or, better, permission sets (permissionSetName / commaSeparatedPermissionSet) of the users who may use the app. An app that serves only the client-credentials flow is not reported: Salesforce documents that permitted-users policies do not apply to its run-as user.",
     severity: { production: "error", sandbox: "error" },
+    appliesTo: ["oauth-apps"],
     tags: ["oauth", "access-control", "correctness"],
     securitySeverity: 3.1,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      none: 'App "{{app}}" is admin-approved but assigns no profile or permission set, so no user can use it'
+    }
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth || !app.adminApproved.value) return;
+    if (!app.adminApproved.value) return;
+    if (app.flows.value.every((flow) => flow === "client-credentials")) return;
     if (app.permittedProfiles.length > 0 || app.permittedPermissionSets.length > 0) return;
-    ctx.report({
-      message: `App "${app.name}" is admin-approved but assigns no profile or permission set, so nobody can use it, even with valid credentials; add ${elementName(app.kind, "permittedUsers")}.`,
-      at: app.adminApproved.at
-    });
+    ctx.report({ messageId: "none", data: { app: app.name }, at: app.adminApproved.at });
   }
+});
+
+// src/rules/util/spelling.ts
+var ECA_IP_RELAXATION_SPELLING = {
+  ENFORCE: "Enforce",
+  BYPASS: "Bypass",
+  BYPASS_2FACTOR: "Bypass_2factor",
+  ENFORCE_RELAXREFRESH: "Enforce_RelaxRefresh"
 };
+function ipRelaxationSpelling(kind, value) {
+  return kind === "connectedApp" ? value : ECA_IP_RELAXATION_SPELLING[value];
+}
 
 // src/rules/ip-relaxation-enforced.ts
 var RELAXING = /* @__PURE__ */ new Set(["BYPASS", "BYPASS_2FACTOR"]);
-var ipRelaxationEnforced = {
-  meta: defineMeta({
+var ipRelaxationEnforced = defineRule({
+  meta: {
     id: "ip-relaxation-enforced",
     description: "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions.",
     fullDescription: "BYPASS ignores the org's and profiles' login IP ranges for the app, and BYPASS_2FACTOR relaxes them; a stolen token or password then works from anywhere. ENFORCE and ENFORCE_RELAXREFRESH pass. When an app must relax IP restrictions, record the reason in the configuration (apps.<name>.ipRelaxation.reason) and require a high-assurance session (Connected App sessionPolicy/sessionLevel, External Client App requiredSessionLevel HIGH_ASSURANCE), so that users prove a second factor instead.",
     severity: { production: "error", sandbox: "warn" },
+    appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "network"],
     securitySeverity: 6.1,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      relaxed: 'App "{{app}}" sets {{element}} {{value}}, so stolen tokens work from any network; use {{enforce}}',
+      noHighAssurance: 'App "{{app}}" relaxes IP restrictions ({{value}}) with a reason but without {{sessionLevel}} HIGH_ASSURANCE'
+    }
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth || !RELAXING.has(app.ipRelaxation.value)) return;
-    const element = elementName(app.kind, "ipRelaxation");
-    const value = ipRelaxationSpelling(app.kind, app.ipRelaxation.value);
-    const sessionLevel = elementName(app.kind, "sessionLevel");
+    if (!RELAXING.has(app.ipRelaxation.value)) return;
+    const data = {
+      app: app.name,
+      element: settingElement(app.kind, "ipRelaxation"),
+      value: ipRelaxationSpelling(app.kind, app.ipRelaxation.value),
+      enforce: ipRelaxationSpelling(app.kind, "ENFORCE"),
+      sessionLevel: settingElement(app.kind, "sessionLevel")
+    };
     const reason = ctx.appConfig?.ipRelaxation?.reason;
     if (typeof reason !== "string" || reason.trim() === "") {
-      ctx.report({
-        message: `App "${app.name}" relaxes IP restrictions: ${element} is ${value}, so a stolen token or password works from any network. Use ${ipRelaxationSpelling(app.kind, "ENFORCE")}, or record the reason in apps.${app.name}.ipRelaxation.reason and require ${sessionLevel} HIGH_ASSURANCE.`,
-        at: app.ipRelaxation.at
-      });
+      ctx.report({ messageId: "relaxed", data, at: app.ipRelaxation.at });
       return;
     }
     if (app.sessionLevel?.value.toUpperCase() === "HIGH_ASSURANCE") return;
-    ctx.report({
-      message: `App "${app.name}" states a reason for ${element} ${value}, but relaxing IP restrictions must be paired with high assurance: set ${sessionLevel} to HIGH_ASSURANCE.`,
-      at: app.ipRelaxation.at
-    });
+    ctx.report({ messageId: "noHighAssurance", data, at: app.ipRelaxation.at });
   }
-};
+});
 
 // src/rules/jwt-certificate-present.ts
-var jwtCertificatePresent = {
-  meta: defineMeta({
+var jwtCertificatePresent = defineRule({
+  meta: {
     id: "jwt-certificate-present",
     description: "An app configured for the JWT bearer flow must carry a certificate.",
     fullDescription: "In the JWT bearer flow the client signs an assertion with its private key and Salesforce verifies it with the certificate stored on the app. Without a certificate (Connected App oauthConfig/certificate, External Client App certificate in the global OAuth settings) every JWT login fails, and teams tend to fall back to flows with shared secrets. Upload the certificate whose key the integration signs with.",
     severity: { production: "error", sandbox: "error" },
+    appliesTo: ["oauth-apps"],
     tags: ["oauth", "jwt", "correctness"],
     securitySeverity: 3.1,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      missing: 'App "{{app}}" is declared jwt-bearer but has no {{element}}, so every JWT login fails'
+    }
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth || app.flow.value !== "jwt-bearer" || app.certificate) return;
-    ctx.report({
-      message: `App "${app.name}" is configured for the JWT bearer flow but has no certificate, so every JWT login will fail; add ${elementName(app.kind, "certificate")} with the certificate of the integration's signing key.`,
-      at: app.oauthAnchor
-    });
+    if (!app.flows.declared || !app.flows.value.includes("jwt-bearer") || app.certificate) return;
+    ctx.report({ messageId: "missing", data: { app: app.name, element: settingElement(app.kind, "certificate") }, at: app.oauthAnchor });
   }
-};
+});
 
 // src/model/certificate.ts
 import { X509Certificate } from "node:crypto";
@@ -22584,6 +23318,10 @@ function decodeToDer(text) {
   }
   const der = Buffer.from(compact, "base64");
   if (der.length === 0) return { ok: false, reason: "certificate body is empty" };
+  if (der[0] !== 48 && !trimmed.includes("-----BEGIN")) {
+    const inner = der.toString("latin1");
+    if (inner.includes("-----BEGIN")) return decodeToDer(inner);
+  }
   if (der[0] !== 48) return { ok: false, reason: "base64 does not decode to a DER certificate (no outer SEQUENCE)" };
   return { ok: true, der };
 }
@@ -22693,13 +23431,22 @@ function parseCertificateDer(der) {
 var DEFAULT_EXPIRY_WARNING_DAYS = 30;
 var MIN_RSA_BITS = 2048;
 var DAY_MS = 864e5;
+var MESSAGES2 = {
+  unusable: 'App "{{app}}" certificate is not usable: {{reason}}',
+  notYetValid: 'App "{{app}}" certificate {{subject}} is not valid until {{date}}, so JWT logins fail until then',
+  expired: 'App "{{app}}" certificate {{subject}} expired on {{date}}; rotate it and its signing key',
+  expiring: 'App "{{app}}" certificate {{subject}} expires on {{date}}, in {{days}}; rotate it and its signing key',
+  weakKey: 'App "{{app}}" certificate {{subject}} has a {{bits}}-bit RSA key; reissue it with at least 2048 bits',
+  weakSignature: 'App "{{app}}" certificate {{subject}} is signed with {{algorithm}}; reissue it signed with SHA-256'
+};
 function createCertificateValid(now = () => /* @__PURE__ */ new Date()) {
-  return {
-    meta: defineMeta({
+  return defineRule({
+    meta: {
       id: "certificate-valid",
       description: "An app's certificate must be a current X.509 certificate with a strong key and signature.",
-      fullDescription: "The certificate on an app (Connected App oauthConfig/certificate, External Client App global OAuth settings certificate) verifies JWT bearer assertions. It must be an X.509 certificate, as bare base64 DER (what a retrieve writes) or PEM; it must be valid now (an expired or not-yet-valid certificate is an error) and not expire within the warning window (30 days by default); an RSA key must have at least 2048 bits; and it should not be signed with SHA-1 or MD5.",
+      fullDescription: "The certificate on an app (Connected App oauthConfig/certificate, External Client App global OAuth settings certificate) verifies JWT bearer assertions. It must be an X.509 certificate, as bare base64 DER (what a retrieve writes), PEM, or base64 of a whole PEM file; a not-yet-valid certificate is an error. Salesforce does not enforce certificate expiry for the JWT bearer flow, so an expired certificate, or one expiring within the warning window, is a rotation warning. An RSA key must have at least 2048 bits, and the certificate should not be signed with SHA-1 or MD5.",
       severity: { production: "error", sandbox: "error" },
+      appliesTo: ["oauth-apps"],
       tags: ["security", "oauth", "jwt", "certificate"],
       securitySeverity: 5.9,
       precision: "very-high",
@@ -22714,65 +23461,43 @@ function createCertificateValid(now = () => /* @__PURE__ */ new Date()) {
           }
         },
         additionalProperties: false
-      }
-    }),
+      },
+      defaultOptions: { expiryWarningDays: DEFAULT_EXPIRY_WARNING_DAYS },
+      messages: MESSAGES2
+    },
     checkApp(app, ctx) {
       const certificate = app.certificate;
-      if (!app.usesOAuth || !certificate) return;
+      if (!certificate) return;
       const analysis = analyzeCertificate(certificate.value);
-      const subjectOf = (info3) => `Certificate "${info3.subject}" of app "${app.name}"`;
       if (!analysis.ok) {
-        ctx.report({
-          message: `Certificate of app "${app.name}" is not usable: ${analysis.reason}. Paste the X.509 certificate as PEM or as base64 DER.`,
-          at: certificate.at
-        });
+        ctx.report({ messageId: "unusable", data: { app: app.name, reason: analysis.reason }, at: certificate.at });
         return;
       }
       const info2 = analysis.info;
       const today = now();
-      const report = (message, severity) => ctx.report({ message, at: certificate.at, ...severity ? { severity } : {} });
-      for (const finding of validityFindings(info2, today, expiryWarningDays(ctx))) {
-        report(`${subjectOf(info2)} ${finding.message}`, finding.severity);
+      const data = { app: app.name, subject: `"${commonName(info2)}"` };
+      const at = certificate.at;
+      if (info2.notBefore.getTime() > today.getTime()) {
+        ctx.report({ messageId: "notYetValid", data: { ...data, date: isoDate(info2.notBefore) }, at });
+      } else if (info2.notAfter.getTime() <= today.getTime()) {
+        ctx.report({ messageId: "expired", data: { ...data, date: isoDate(info2.notAfter) }, at, severity: "warning" });
+      } else if (info2.notAfter.getTime() - today.getTime() <= ctx.options.expiryWarningDays * DAY_MS) {
+        ctx.report({ messageId: "expiring", data: { ...data, date: isoDate(info2.notAfter), days: days(daysUntil(info2.notAfter, today)) }, at, severity: "warning" });
       }
-      const lifetime = describeLifetime(info2, today);
       if ((info2.keyType === "rsa" || info2.keyType === "rsa-pss") && info2.keyBits !== void 0 && info2.keyBits < MIN_RSA_BITS) {
-        report(`${subjectOf(info2)} has a ${info2.keyBits}-bit RSA key, which can be factored; reissue it with at least ${MIN_RSA_BITS} bits (${lifetime}).`);
+        ctx.report({ messageId: "weakKey", data: { ...data, bits: info2.keyBits }, at });
       }
       if (isWeakSignature(info2.signatureAlgorithm)) {
-        report(
-          `${subjectOf(info2)} is signed with ${info2.signatureAlgorithm}; SHA-1 and MD5 signatures can be forged, so reissue it signed with SHA-256 (${lifetime}).`,
-          "warning"
-        );
+        ctx.report({ messageId: "weakSignature", data: { ...data, algorithm: info2.signatureAlgorithm ?? "" }, at, severity: "warning" });
       }
     }
-  };
+  });
 }
 var certificateValid = createCertificateValid();
-function expiryWarningDays(ctx) {
-  const days2 = ctx.options["expiryWarningDays"];
-  return typeof days2 === "number" && Number.isFinite(days2) && days2 >= 0 ? days2 : DEFAULT_EXPIRY_WARNING_DAYS;
-}
-function validityFindings(info2, now, warningDays) {
-  const expiry = isoDate(info2.notAfter);
-  if (info2.notBefore.getTime() > now.getTime()) {
-    return [{ message: `is not valid until ${isoDate(info2.notBefore)} (in ${days(daysUntil(info2.notBefore, now))}), so JWT logins fail until then; upload a certificate that is valid now (${describeLifetime(info2, now)}).` }];
-  }
-  if (info2.notAfter.getTime() <= now.getTime()) {
-    return [{ message: `expired on ${expiry}, ${days(daysUntil(now, info2.notAfter))} ago, so JWT logins signed with its key fail; upload a renewed certificate.` }];
-  }
-  if (info2.notAfter.getTime() - now.getTime() <= warningDays * DAY_MS) {
-    return [
-      {
-        message: `expires on ${expiry}, in ${days(daysUntil(info2.notAfter, now))} (the warning starts ${days(warningDays)} before expiry); upload a renewed certificate before it lapses.`,
-        severity: "warning"
-      }
-    ];
-  }
-  return [];
-}
-function describeLifetime(info2, now) {
-  const left = daysUntil(info2.notAfter, now);
-  return left >= 0 ? `expires ${isoDate(info2.notAfter)}, ${days(left)} left` : `expired ${isoDate(info2.notAfter)}, ${days(daysUntil(now, info2.notAfter))} ago`;
+function commonName(info2) {
+  const cn = /(?:^|,\s*)CN=([^,]+)/.exec(info2.subject)?.[1]?.trim();
+  const name = cn || info2.subject;
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
 function isoDate(date) {
   return date.toISOString().slice(0, 10);
@@ -22783,44 +23508,49 @@ function days(count) {
 
 // src/rules/pkce-required.ts
 function publicClientReason(app) {
-  if (app.consumerSecretOptional.value) return "its consumer secret is optional (isConsumerSecretOptional)";
+  if (app.consumerSecretOptional.value) return "optional consumer secret";
   const native = app.callbackUrls.find((url) => isNativeCallback(url.value));
-  if (native) return `its callback ${quoteUrl(native.value)} uses a native app's private-use scheme`;
-  if (app.deviceFlowEnabled.value) return "it enables the device flow (isDeviceFlowEnabled)";
-  if (app.flow.value === "user-agent" || app.flow.value === "device") {
-    return `it uses ${describeFlow(app)}`;
-  }
+  if (native) return `native callback ${quoteUrl(native.value)}`;
+  if (app.flows.value.includes("device")) return "device flow";
+  if (app.flows.value.includes("user-agent")) return "user-agent flow";
   return void 0;
 }
-var pkceRequired = {
-  meta: defineMeta({
+var CODE_FLOWS = ["web-server", "user-agent", "code-credentials"];
+var pkceRequired = defineRule({
+  meta: {
     id: "pkce-required",
-    description: "A public client (mobile, desktop, single-page app) must require PKCE.",
-    fullDescription: "An app whose consumer secret is optional, whose callback uses a native private-use scheme, or that uses the user-agent or device flow is a public client: its secret ships inside the app, where anyone can read it. Without PKCE, an intercepted authorization code (a malicious app registered for the same scheme, a leaked redirect) can be exchanged for tokens by anyone. Set isPkceRequired to true; Connected Apps default to false, External Client Apps to true.",
+    description: "An app that redeems authorization codes must require PKCE: an error for public clients, a warning otherwise.",
+    fullDescription: "An app whose consumer secret is optional, whose callback uses a native private-use scheme, or that uses the user-agent or device flow is a public client: its secret ships inside the app, where anyone can read it. Without PKCE, an intercepted authorization code (a malicious app registered for the same scheme, a leaked redirect) can be exchanged for tokens by anyone: an error. A confidential web-server app without PKCE is a warning: Salesforce's guidance asks for PKCE whatever the client type, since it also stops code injection. Set isPkceRequired to true; Connected Apps default to false, External Client Apps to true.",
     severity: { production: "error", sandbox: "error" },
+    appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "pkce"],
     securitySeverity: 7.5,
-    precision: "high"
-  }),
+    precision: "high",
+    messages: {
+      publicClient: 'App "{{app}}" is a public client ({{reason}}) but does not require PKCE; set isPkceRequired to true',
+      confidential: 'App "{{app}}" redeems authorization codes without PKCE; set isPkceRequired to true'
+    }
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth || app.pkceRequired.value || app.pkceRequired.invalid) return;
+    if (app.pkceRequired.value || app.pkceRequired.invalid) return;
     const reason = publicClientReason(app);
-    if (!reason) return;
-    const setting = app.pkceRequired.defaulted ? "does not set isPkceRequired (default false for a Connected App)" : "sets isPkceRequired to false";
-    ctx.report({
-      message: `App "${app.name}" is a public client, since ${reason}, but ${setting}; set isPkceRequired to true so that an intercepted authorization code cannot be redeemed.`,
-      at: app.pkceRequired.at
-    });
+    if (reason) {
+      ctx.report({ messageId: "publicClient", data: { app: app.name, reason }, at: app.pkceRequired.at });
+    } else if (app.flows.value.some((flow) => CODE_FLOWS.includes(flow))) {
+      ctx.report({ messageId: "confidential", data: { app: app.name }, at: app.pkceRequired.at, severity: "warning" });
+    }
   }
-};
+});
 
 // src/rules/minimal-scopes.ts
-var minimalScopes = {
-  meta: defineMeta({
+var MAX_LISTED2 = 4;
+var minimalScopes = defineRule({
+  meta: {
     id: "minimal-scopes",
-    description: "The app must request only the OAuth scopes its flow needs.",
-    fullDescription: "Every scope widens what a stolen token can reach. By default an app may request Api, RefreshToken (alias OfflineAccess) and OpenID; an app using the JWT bearer or client-credentials flow only Api, since those flows issue no refresh token. List the scopes an app really needs under its allowScopes in the configuration, or replace the default set with the rule option allow. Full is reported by no-full-scope instead.",
+    description: "The app must request only the OAuth scopes its flows need.",
+    fullDescription: "Every scope widens what a stolen token can reach. By default an app may request Api, RefreshToken (alias OfflineAccess) and OpenID; an app that serves only the JWT bearer or client-credentials flow only Api, since those flows issue no refresh token. One finding per app lists the extra scopes. Product scopes that are an app's purpose (Data Cloud cdp_*, mcp_api, chatbot_api, sfap_api …) are reported like any other until listed under the app's allowScopes in the configuration; the rule option allow replaces the default set. Full is reported by no-full-scope instead.",
     severity: { production: "warn", sandbox: "warn" },
+    appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "scopes"],
     securitySeverity: 4.3,
     precision: "high",
@@ -22834,161 +23564,184 @@ var minimalScopes = {
         }
       },
       additionalProperties: false
+    },
+    messages: {
+      extra: 'App "{{app}}" requests {{scopes}}, beyond what {{flows}} needs; remove or list under allowScopes',
+      extraByOption: `App "{{app}}" requests {{scopes}}, outside the rule's allow list; remove or list under allowScopes`
     }
-  }),
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth) return;
     const optionAllow = scopeList(ctx.options.allow);
-    const allowed = new ScopeSet([...optionAllow ?? defaultAllowedScopes(app.flow.value), ...scopeList(ctx.appConfig?.allowScopes) ?? []]);
-    for (const scope of app.scopes) {
-      if (isFullScope(scope.value) || allowed.has(scope.value)) continue;
-      const noRefreshTokens = !optionAllow && isRefreshTokenScope(scope.value) && !issuesRefreshTokens(app.flow.value);
-      const why = noRefreshTokens ? `but ${describeFlow(app)} never issues a refresh token` : `which ${optionAllow ? "is not in the rule's allow list" : `${describeFlow(app)} does not need`}`;
-      ctx.report({
-        message: `App "${app.name}" requests the ${scope.value} scope, ${why}; remove it, or list it under allowScopes for this app in the configuration if the app really uses it.`,
-        at: scope.at
-      });
-    }
+    const allowed = new ScopeSet([...optionAllow ?? defaultAllowedScopes(app.flows.value), ...scopeList(ctx.appConfig?.allowScopes) ?? []]);
+    const extra = app.scopes.filter((scope) => !isFullScope(scope.value) && !allowed.has(scope.value));
+    if (extra.length === 0) return;
+    const names = [...new Set(extra.map((scope) => scope.value))];
+    const listed = names.length > MAX_LISTED2 ? `${names.slice(0, MAX_LISTED2).join(", ")} and ${names.length - MAX_LISTED2} more` : names.join(", ");
+    ctx.report({
+      messageId: optionAllow ? "extraByOption" : "extra",
+      data: { app: app.name, scopes: listed, flows: describeFlows(app) },
+      at: extra[0].at
+    });
   }
-};
+});
 
 // src/rules/refresh-token-expiry.ts
-var refreshTokenExpiry = {
-  meta: defineMeta({
+var DEFAULT_MAX_DAYS = 90;
+var UNIT_DAYS = { HOURS: 1 / 24, DAYS: 1, MONTHS: 30 };
+var refreshTokenExpiry = defineRule({
+  meta: {
     id: "refresh-token-expiry",
-    description: "Refresh tokens must expire or be rotated.",
-    fullDescription: 'An app that requests RefreshToken (or OfflineAccess) with the refresh-token policy "valid until revoked" (infinite, which is also the default when the policy is absent) and without refresh-token rotation hands out tokens that work forever: a token copied from a laptop or a log years ago still opens the org. Set an expiry (specific_lifetime or specific_inactivity; ECA SpecificLifetime or SpecificInactivity) or enable isRefreshTokenRotationEnabled.',
+    description: "Refresh tokens must expire, within a bounded lifetime, or be rotated.",
+    fullDescription: 'An app that can receive refresh tokens (it requests RefreshToken or OfflineAccess and serves a flow that issues them) with the policy "valid until revoked" (infinite, the Connected App default when the policy is absent) and without rotation hands out tokens that work forever. A lifetime or inactivity period longer than maxDays (90 by default) is a warning too: Salesforce recommends short idle lifetimes. Rotation (isRefreshTokenRotationEnabled) answers both. An External Client App keeps the policy in its admin-owned OAuth policy file; when that file is not in the project the lifetime cannot be verified, and the rule says so.',
     severity: { production: "warn", sandbox: "warn" },
+    appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "tokens"],
     securitySeverity: 5.3,
-    precision: "high"
-  }),
+    precision: "high",
+    options: {
+      type: "object",
+      properties: {
+        maxDays: { type: "integer", minimum: 1, default: DEFAULT_MAX_DAYS, description: "Longest refresh-token lifetime or inactivity period accepted, in days." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { maxDays: DEFAULT_MAX_DAYS },
+    messages: {
+      infinite: 'App "{{app}}" issues refresh tokens valid until revoked ({{element}} {{found}}) and does not rotate them',
+      tooLong: 'App "{{app}}" keeps refresh tokens for {{period}}, more than {{max}} days, and does not rotate them',
+      unverifiable: `App "{{app}}" refresh-token lifetime ${NO_POLICY_FILE}`
+    }
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth || app.refreshTokenPolicy.value !== "infinite" || app.refreshTokenRotation.value) return;
-    if (app.refreshTokenPolicy.invalid || app.refreshTokenRotation.invalid) return;
-    const scope = app.scopes.find((entry) => isRefreshTokenScope(entry.value));
-    if (!scope) return;
-    const element = elementName(app.kind, "refreshTokenPolicy");
-    const policy = app.refreshTokenPolicy.defaulted ? `has no ${element}, so they stay valid until revoked (the default)` : `its ${element} keeps them valid until revoked`;
-    ctx.report({
-      message: `App "${app.name}" can receive refresh tokens (it requests the ${scope.value} scope), ${policy}, and does not rotate them; set an expiry (lifetime or inactivity) or enable isRefreshTokenRotationEnabled.`,
-      at: app.refreshTokenPolicy.at
-    });
+    if (!issuesRefreshTokens(app.flows.value) || !app.scopes.some((entry) => isRefreshTokenScope(entry.value))) return;
+    if (app.refreshTokenRotation.value || app.refreshTokenRotation.invalid) return;
+    const policy2 = app.refreshTokenPolicy;
+    if (!policy2) {
+      if (app.kind === "externalClientApp" && !app.hasPolicyFile) ctx.report({ messageId: "unverifiable", data: { app: app.name }, at: app.anchor });
+      return;
+    }
+    if (policy2.invalid) return;
+    const data = { app: app.name, element: settingElement(app.kind, "refreshTokenPolicy") };
+    if (policy2.value === "infinite") {
+      ctx.report({ messageId: "infinite", data: { ...data, found: policy2.defaulted ? "is absent" : "is infinite" }, at: policy2.at });
+      return;
+    }
+    const [, length, unit] = policy2.value.split(":");
+    const days2 = Number(length) * (UNIT_DAYS[unit ?? ""] ?? 1);
+    if (days2 > ctx.options.maxDays) {
+      ctx.report({ messageId: "tooLong", data: { ...data, period: `${length} ${unit?.toLowerCase()}`, max: ctx.options.maxDays }, at: policy2.at });
+    }
   }
-};
+});
 
 // src/rules/client-credentials-user.ts
-function clientCredentialsSwitch(app) {
-  const decisive = app.kind === "externalClientApp" && app.hasPolicyFile ? app.clientCredentialsPolicyEnabled : app.clientCredentialsEnabled;
-  return decisive?.value ? decisive : void 0;
-}
-var clientCredentialsUser = {
-  meta: defineMeta({
+var clientCredentialsUser = defineRule({
+  meta: {
     id: "client-credentials-user",
     description: "The client-credentials flow needs a run-as user.",
-    fullDescription: "With the client-credentials flow there is no signed-in user: every API call runs as the run-as user the app names (Connected App oauthClientCredentialUser; External Client App clientCredentialsFlowUser in the OAuth policy). Without one the flow cannot work, and the user that an admin picks in a hurry later is often an administrator. Name a dedicated API Only integration user in the metadata, so that the choice is reviewed.",
+    fullDescription: "With the client-credentials flow there is no signed-in user: every API call runs as the run-as user the app names (Connected App oauthClientCredentialUser; External Client App clientCredentialsFlowUser in the OAuth policy). Without one the flow cannot work, and the user that an admin picks in a hurry later is often an administrator. Name a dedicated API Only integration user in the metadata, so that the choice is reviewed. The flow counts as enabled when it effectively is: for an External Client App, the global setting and the policy both allow it. When the policy file is not in the project, the run-as user cannot be seen and nothing is reported.",
     severity: { production: "error", sandbox: "error" },
+    appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "client-credentials"],
     securitySeverity: 6.1,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      missing: 'App "{{app}}" enables client credentials without a run-as user in {{element}}'
+    }
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth || app.clientCredentialsUser) return;
-    const enabled = clientCredentialsSwitch(app);
-    if (!enabled) return;
-    const userElement = elementName(app.kind, "clientCredentialsUser");
-    ctx.report({
-      message: `App "${app.name}" enables the client-credentials flow without a run-as user in ${userElement}; name a dedicated API Only integration user with only the permissions the integration needs.`,
-      at: enabled.at
-    });
+    if (app.clientCredentialsUser || !app.clientCredentialsEnabled.value) return;
+    if (app.kind === "externalClientApp" && !app.hasPolicyFile) return;
+    ctx.report({ messageId: "missing", data: { app: app.name, element: settingElement(app.kind, "clientCredentialsUser") }, at: app.clientCredentialsEnabled.at });
   }
-};
+});
 
 // src/rules/https-urls.ts
-var WHAT_TRAVELS = {
-  acsUrl: "the SAML assertion that logs the user in",
-  samlSloUrl: "SAML logout messages",
-  singleLogoutUrl: "logout requests",
-  canvasUrl: "the canvas signed request with its OAuth token",
-  startUrl: "the page users land on after signing in",
-  mobileStartUrl: "the page mobile users land on after signing in",
-  logoUrl: "the logo shown to users",
-  iconUrl: "the icon shown to users",
-  infoUrl: "the app's information page"
-};
-var leafName = (field) => field.slice(field.lastIndexOf("/") + 1);
-var httpsUrls = {
-  meta: defineMeta({
+var httpsUrls = defineRule({
+  meta: {
     id: "https-urls",
     description: "The app's start, logo, info, logout, canvas and SAML URLs must use https.",
-    fullDescription: "Besides its callbacks, an app hands the platform URLs that users and assertions travel to: startUrl, mobileStartUrl, logoUrl, iconUrl, infoUrl, singleLogoutUrl, canvasConfig/canvasUrl, samlConfig/acsUrl and samlConfig/samlSloUrl (and their External Client App equivalents). Over plain http, a SAML assertion, a canvas signed request (with its OAuth token) or a landing page can be read or replaced by anyone on the network path. http to a remote host is an error; http to a loopback host is allowed in a sandbox and a warning in production, and schemes such as javascript:, data: or ftp: are errors, as for callback-url-https. Relative start URLs (/apex/Home) stay on the Salesforce domain and pass; a protocol-relative URL (//host/path) leaves it without saying https and is reported.",
+    fullDescription: "Besides its callbacks, an app hands the platform URLs that users and assertions travel to: startUrl, mobileStartUrl, logoUrl, iconUrl, infoUrl, singleLogoutUrl, canvasConfig/canvasUrl, samlConfig/acsUrl and samlConfig/samlSloUrl (and their External Client App equivalents). Over plain http, a SAML assertion, a canvas signed request (with its OAuth token) or a landing page can be read or replaced by anyone on the network path. http to a remote host is an error; a loopback host is allowed in a sandbox and a warning in production. These URLs never accept a private-use scheme (only native callbacks may), so javascript:, data:, ftp: or com.example: are errors, and a near miss of https (htttps:) is a typo. Relative start URLs (/apex/Home) stay on the Salesforce domain and pass; a protocol-relative URL (//host/path) leaves it without saying https and is reported.",
     severity: { production: "error", sandbox: "error" },
+    appliesTo: ["apps"],
     tags: ["security", "transport", "saml", "canvas"],
     securitySeverity: 6.5,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      protocolRelative: 'App "{{app}}" {{field}} {{url}} is protocol-relative, so nothing guarantees https; write https://',
+      http: 'App "{{app}}" {{field}} {{url}} uses plain http, readable on the network; use https',
+      loopback: `App "{{app}}" {{field}} {{url}} points at the user's own machine in production; use a real https host`,
+      typo: 'App "{{app}}" {{field}} {{url}} has the scheme {{scheme}}:, a typo of https',
+      scheme: 'App "{{app}}" {{field}} {{url}} uses the {{scheme}}: scheme; only https belongs here'
+    }
+  },
   // DECISIONS 10: SAML-only and canvas-only apps (no OAuth) are checked too.
   checkApp(app, ctx) {
     for (const { field, url } of app.otherUrls) {
-      const carries = WHAT_TRAVELS[leafName(field)] ?? "what it points to";
-      const quoted = `${field} ${quoteUrl(url.value)} of app "${app.name}"`;
+      const data = { app: app.name, field, url: quoteUrl(url.value) };
       if (isProtocolRelative(url.value)) {
-        ctx.report({
-          message: `${quoted} is protocol-relative (it starts with // and names no scheme), so nothing guarantees https for ${carries}; write it with https://.`,
-          at: url.at
-        });
+        ctx.report({ messageId: "protocolRelative", data, at: url.at });
         continue;
       }
-      const problem = transportProblem(url.value, ctx.environment, carries);
-      if (problem) ctx.report({ message: `${quoted} ${problem.explanation}.`, at: url.at, severity: problem.severity });
+      const problem = transportProblem(url.value, ctx.environment, false);
+      if (!problem) continue;
+      ctx.report({
+        messageId: problem.kind,
+        data: { ...data, scheme: "scheme" in problem ? problem.scheme : "" },
+        at: url.at,
+        ...problem.severity ? { severity: problem.severity } : {}
+      });
     }
   }
-};
+});
 
 // src/rules/no-introspect-all-tokens.ts
-var noIntrospectAllTokens = {
-  meta: defineMeta({
+var noIntrospectAllTokens = defineRule({
+  meta: {
     id: "no-introspect-all-tokens",
     description: "The app must not be allowed to introspect every token in the org.",
     fullDescription: "isIntrospectAllTokens lets the app ask the introspection endpoint about any access or refresh token issued to any app in the org, not just its own: whoever holds its credentials learns which tokens are live, for whom and with which scopes. Only a dedicated security or API-gateway app should have it; turn it off everywhere else.",
     severity: { production: "warn", sandbox: "warn" },
+    appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "tokens"],
     securitySeverity: 5.9,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      enabled: 'App "{{app}}" may introspect every token in the org (isIntrospectAllTokens); set it to false'
+    }
+  },
   checkApp(app, ctx) {
-    if (!app.usesOAuth || !app.introspectAllTokens.value) return;
-    ctx.report({
-      message: `App "${app.name}" may introspect every access and refresh token in the org (isIntrospectAllTokens); set it to false unless this app is the org's token-monitoring service.`,
-      at: app.introspectAllTokens.at
-    });
+    if (app.introspectAllTokens.value) ctx.report({ messageId: "enabled", data: { app: app.name }, at: app.introspectAllTokens.at });
   }
-};
+});
 
 // src/rules/saml-strong-crypto.ts
 var WEAK = [
-  { setting: "samlSigningAlgorithm", element: "samlConfig/samlSigningAlgoType", weak: "SHA1", why: "SHA-1 signatures can be forged with chosen-prefix collisions", use: "SHA256" },
-  { setting: "samlEncryptionType", element: "samlConfig/encryptionType", weak: "Triple_Des", why: "Triple DES is deprecated (64-bit blocks, Sweet32) and being retired by Salesforce", use: "AES_256" }
+  { setting: "samlSigningAlgorithm", element: "samlConfig/samlSigningAlgoType", weak: "SHA1", use: "SHA256" },
+  { setting: "samlEncryptionType", element: "samlConfig/encryptionType", weak: "Triple_Des", use: "AES_256" }
 ];
-var samlStrongCrypto = {
-  meta: defineMeta({
+var samlStrongCrypto = defineRule({
+  meta: {
     id: "saml-strong-crypto",
     description: "SAML assertions must be signed with SHA-256 and encrypted with AES.",
-    fullDescription: "A SAML assertion signed with SHA-1 can be forged by an attacker able to compute collisions, and one encrypted with Triple DES is protected by a deprecated 64-bit block cipher. Either weakens single sign-on into the service provider. Use samlSigningAlgoType SHA256 and encryptionType AES_128 or AES_256.",
+    fullDescription: "A SAML assertion signed with SHA-1 can be forged by an attacker able to compute chosen-prefix collisions, and one encrypted with Triple DES is protected by a deprecated 64-bit block cipher (Sweet32) that Salesforce is retiring. Either weakens single sign-on into the service provider. Use samlSigningAlgoType SHA256 and encryptionType AES_128 or AES_256.",
     severity: { production: "warn", sandbox: "warn" },
+    appliesTo: ["apps"],
     tags: ["security", "saml", "crypto"],
     securitySeverity: 5.9,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    messages: {
+      weak: 'App "{{app}}" sets {{element}} to {{weak}}, which is breakable; use {{use}}'
+    }
+  },
   // DECISIONS 10: SAML-only apps (no oauthConfig) are checked too.
   checkApp(app, ctx) {
-    for (const { setting, element, weak, why, use } of WEAK) {
+    for (const { setting, element, weak, use } of WEAK) {
       const value = app[setting];
-      if (value?.value !== weak) continue;
-      ctx.report({ message: `App "${app.name}" sets ${element} to ${weak}: ${why}; use ${use}.`, at: value.at });
+      if (value?.value === weak) ctx.report({ messageId: "weak", data: { app: app.name, element, weak, use }, at: value.at });
     }
   }
-};
+});
 
 // src/rules/revocation-impact.ts
 import { basename as basename5 } from "node:path";
@@ -22997,7 +23750,10 @@ var APP_TYPES = {
   ConnectedApp: "connected app",
   ExternalClientApplication: "External Client App"
 };
-var CONSEQUENCE = "every access and refresh token it issued is revoked at once, and the integrations using it lose access without warning; check in Setup (OAuth usage) that nothing still uses it before deploying";
+var MESSAGES3 = {
+  manifest: "{{manifest}} deletes {{what}}, which revokes all its tokens at once; check its OAuth usage first",
+  deleted: "This change deletes {{what}}, which revokes all its tokens once deployed; check its OAuth usage first"
+};
 function describeApp(type, member) {
   const kind = APP_TYPES[type];
   return member === "*" ? `every ${kind}` : `${kind} "${member}"`;
@@ -23012,7 +23768,7 @@ function checkManifest(file, ctx) {
     for (const member of childrenNamed(types, "members")) {
       const name = elementText(parsed.doc, member);
       if (!name.value) continue;
-      ctx.report({ message: `${manifest} deletes ${describeApp(type, name.value)}: ${CONSEQUENCE}.`, at: name.at });
+      ctx.report({ messageId: "manifest", data: { manifest, what: describeApp(type, name.value) }, at: name.at });
     }
   }
 }
@@ -23020,26 +23776,175 @@ function checkDeletedFile(file, ctx) {
   const classified = classifyFileName(basename5(file.file));
   if (!classified || !(classified.type.name in APP_TYPES)) return;
   const at = { file: file.file, line: 1, column: 1 };
-  ctx.report({ message: `This change deletes ${describeApp(classified.type.name, classified.componentName)}: once the deletion is deployed, ${CONSEQUENCE}.`, at });
+  ctx.report({ messageId: "deleted", data: { what: describeApp(classified.type.name, classified.componentName) }, at });
 }
-var revocationImpact = {
-  meta: defineMeta({
+var revocationImpact = defineRule({
+  meta: {
     id: "revocation-impact",
     description: "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review.",
     fullDescription: "When a Connected App or External Client App is deleted, Salesforce revokes every access and refresh token it ever issued, immediately. Every integration, mobile app and user session that authenticates through it stops working at the next call, without warning. This rule flags each app named in destructiveChanges.xml, destructiveChangesPre.xml or destructiveChangesPost.xml, and (with --staged or --changed-since) each app file the change deletes, so that the deletion is a decision someone reviewed.",
     severity: { production: "warn", sandbox: "warn" },
     tags: ["security", "availability", "deployment"],
     securitySeverity: 3.1,
-    precision: "very-high"
-  }),
+    precision: "very-high",
+    appliesTo: ["repository-files"],
+    messages: MESSAGES3
+  },
   checkFile(file, ctx) {
     if (file.deleted) checkDeletedFile(file, ctx);
     else if (!file.binary && DESTRUCTIVE_MANIFESTS.has(basename5(file.file).toLowerCase())) checkManifest(file, ctx);
   }
-};
+});
+
+// src/rules/privileged-pre-authorization.ts
+var DEFAULT_PROFILES = ["System Administrator", "Admin"];
+var privilegedPreAuthorization = defineRule({
+  meta: {
+    id: "privileged-pre-authorization",
+    description: "An app must not pre-authorize administrator profiles or privileged permission sets.",
+    fullDescription: "An admin-approved app lets in every user of the profiles and permission sets it names. For a JWT bearer or client-credentials app, whoever holds the key or the secret can act as any of those users without a password: pre-authorizing System Administrator hands them the org (an error). For interactive apps it is a warning. Salesforce recommends a dedicated integration user (the Minimum Access - API Only Integrations profile) with least-privilege permission sets. The privileged lists are options.",
+    severity: { production: "error", sandbox: "error" },
+    appliesTo: ["oauth-apps"],
+    tags: ["security", "oauth", "access-control"],
+    securitySeverity: 8.1,
+    precision: "high",
+    options: {
+      type: "object",
+      properties: {
+        privilegedProfiles: { type: "array", items: { type: "string" }, default: DEFAULT_PROFILES, description: "Profile names that count as privileged (compared without letter case)." },
+        privilegedPermissionSets: { type: "array", items: { type: "string" }, default: [], description: "Permission set API names that count as privileged." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { privilegedProfiles: DEFAULT_PROFILES, privilegedPermissionSets: [] },
+    messages: {
+      privileged: 'App "{{app}}" pre-authorizes the privileged {{kind}} "{{name}}"; use a least-privilege integration user'
+    }
+  },
+  checkApp(app, ctx) {
+    if (!app.adminApproved.value) return;
+    const lower = (names) => new Set(names.map((name) => name.toLowerCase()));
+    const profiles = lower(ctx.options.privilegedProfiles);
+    const permissionSets = lower(ctx.options.privilegedPermissionSets);
+    const severity = app.flows.value.includes("jwt-bearer") || app.flows.value.includes("client-credentials") ? void 0 : "warning";
+    const grants = [
+      ...app.permittedProfiles.filter((entry) => profiles.has(entry.value.toLowerCase())).map((entry) => ({ entry, kind: "profile" })),
+      ...app.permittedPermissionSets.filter((entry) => permissionSets.has(entry.value.toLowerCase())).map((entry) => ({ entry, kind: "permission set" }))
+    ];
+    for (const { entry, kind } of grants) {
+      ctx.report({ messageId: "privileged", data: { app: app.name, kind, name: entry.value }, at: entry.at, ...severity ? { severity } : {} });
+    }
+  }
+});
+
+// src/rules/eca-global-oauth-in-source-control.ts
+var ecaGlobalOauthInSourceControl = defineRule({
+  meta: {
+    id: "eca-global-oauth-in-source-control",
+    description: "External Client App global OAuth settings (.ecaGlblOauth) must not be committed.",
+    fullDescription: 'The Metadata API reference says ExtlClntAppGlobalOauthSettings "must not be added to source control": the file holds the consumer key, and may hold the consumer secret and certificate, of the app in one org. Keep it out with a .forceignore entry (so deploys skip it) and a .gitignore entry (so it is never committed). A file that also holds a consumer secret is an error of no-secrets-in-repo.',
+    severity: { production: "warn", sandbox: "warn" },
+    appliesTo: ["metadata-files"],
+    tags: ["security", "secrets", "source-control"],
+    securitySeverity: 4.3,
+    precision: "very-high",
+    includeForceIgnored: true,
+    messages: {
+      committed: 'External Client App "{{name}}" global OAuth settings are in the repository; add them to .forceignore and .gitignore'
+    }
+  },
+  checkDocument(doc, ctx) {
+    if (doc.type === "ExtlClntAppGlobalOauthSettings") ctx.report({ messageId: "committed", data: { name: doc.name }, at: doc.root.at });
+  }
+});
+
+// src/rules/trusted-ip-ranges.ts
+import { isIPv4 } from "node:net";
+var DEFAULT_MIN_PREFIX = 16;
+function rangeSize(start, end) {
+  if (!isIPv4(start) || !isIPv4(end)) return void 0;
+  const toNumber = (ip) => ip.split(".").reduce((sum, part) => sum * 256 + Number(part), 0);
+  return toNumber(end) - toNumber(start) + 1;
+}
+var trustedIpRanges = defineRule({
+  meta: {
+    id: "trusted-ip-ranges",
+    description: "Trusted IP ranges of an app must be narrow (no wider than a /16 by default).",
+    fullDescription: "A Connected App's ipRanges and an External Client App's trustedIpRanges are ranges whose users can use the app without identity verification. A range such as 0.0.0.0-255.255.255.255, or anything wider than a /16 (65,536 addresses), trusts networks no organisation controls. List the egress addresses of your own offices or services instead. The widest accepted range is an option (minPrefixLength).",
+    severity: { production: "error", sandbox: "warn" },
+    appliesTo: ["oauth-apps"],
+    tags: ["security", "oauth", "network"],
+    securitySeverity: 6.5,
+    precision: "very-high",
+    options: {
+      type: "object",
+      properties: {
+        minPrefixLength: { type: "integer", minimum: 0, maximum: 32, default: DEFAULT_MIN_PREFIX, description: "A range wider than a block of this prefix length is reported." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { minPrefixLength: DEFAULT_MIN_PREFIX },
+    messages: {
+      tooWide: 'App "{{app}}" trusts {{start}}-{{end}} ({{size}} addresses) in {{element}}; narrow it to /{{prefix}} or less'
+    }
+  },
+  checkApp(app, ctx) {
+    const limit = 2 ** (32 - ctx.options.minPrefixLength);
+    for (const range of app.trustedIpRanges) {
+      const size = rangeSize(range.start.value, range.end);
+      if (size === void 0 || size <= limit) continue;
+      const data = { app: app.name, start: range.start.value, end: range.end, size: size.toLocaleString("en-US"), element: settingElement(app.kind, "trustedIpRanges"), prefix: ctx.options.minPrefixLength };
+      ctx.report({ messageId: "tooWide", data, at: range.start.at });
+    }
+  }
+});
+
+// src/rules/refresh-token-hardening.ts
+var refreshTokenHardening = defineRule({
+  meta: {
+    id: "refresh-token-hardening",
+    description: "A confidential app must require its secret on the refresh-token grant.",
+    fullDescription: "isSecretRequiredForRefreshToken (default true) makes the refresh-token grant require the client secret. Turned off on a confidential app (its consumer secret is not optional), a refresh token stolen from a log, a browser or a device is enough to mint access tokens; Salesforce's security guidance rates the missing control at CVSS 9.0-10.0. Public clients cannot keep a secret: they rely on PKCE and rotation instead (pkce-required, refresh-token-expiry).",
+    severity: { production: "warn", sandbox: "warn" },
+    appliesTo: ["oauth-apps"],
+    tags: ["security", "oauth", "tokens"],
+    securitySeverity: 7.5,
+    precision: "high",
+    messages: {
+      secretNotRequired: 'App "{{app}}" accepts refresh tokens without its secret ({{element}} is false); set it to true'
+    }
+  },
+  checkApp(app, ctx) {
+    const setting = app.secretRequiredForRefreshToken;
+    if (setting.value || setting.invalid || app.consumerSecretOptional.value) return;
+    if (!issuesRefreshTokens(app.flows.value) || !app.scopes.some((scope) => isRefreshTokenScope(scope.value))) return;
+    ctx.report({ messageId: "secretNotRequired", data: { app: app.name, element: settingElement(app.kind, "secretRequiredForRefreshToken") }, at: setting.at });
+  }
+});
+
+// src/rules/code-credentials-flow.ts
+var codeCredentialsFlow = defineRule({
+  meta: {
+    id: "code-credentials-flow",
+    description: "The headless Authorization Code and Credentials flow must be declared intent, not left on.",
+    fullDescription: "The Authorization Code and Credentials flow (Connected App isCodeCredentialEnabled, External Client App isCodeCredFlowEnabled) lets the app collect a user's username and password itself, for headless login, registration and passwordless flows of Experience Cloud sites. Outside that use it widens what a compromised app can do with credentials. Turn it off, or declare it in the configuration (apps.<name>.flow including code-credentials) so that the choice is reviewed.",
+    severity: { production: "warn", sandbox: "warn" },
+    appliesTo: ["oauth-apps"],
+    tags: ["security", "oauth", "headless"],
+    securitySeverity: 5.3,
+    precision: "very-high",
+    messages: {
+      undeclared: 'App "{{app}}" enables the headless code-and-credentials flow ({{element}}) without declaring it'
+    }
+  },
+  checkApp(app, ctx) {
+    if (!app.codeCredentialEnabled.value || app.flows.declared && app.flows.value.includes("code-credentials")) return;
+    ctx.report({ messageId: "undeclared", data: { app: app.name, element: settingElement(app.kind, "codeCredentialEnabled") }, at: app.codeCredentialEnabled.at });
+  }
+});
 
 // src/rules/index.ts
-var builtinRules = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact];
+var builtinRules = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact, privilegedPreAuthorization, ecaGlobalOauthInSourceControl, trustedIpRanges, refreshTokenHardening, codeCredentialsFlow];
 
 // src/engine/directives.ts
 var DIRECTIVE_MARKER = "calint-";
@@ -23153,6 +24058,74 @@ var ENGINE_RULES = [PARSE_ERROR, SUPPRESSION_DIRECTIVE, CONFIG];
 // src/engine/lint.ts
 init_fingerprint();
 
+// src/engine/rule-options.ts
+function optionsProblem(value, schema, path2 = "options") {
+  if (!schema || typeof schema !== "object") return void 0;
+  const type = schema["type"];
+  if (typeof type === "string" && !hasType(value, type)) return `${path2} must be ${article(type)}`;
+  const allowed = schema["enum"];
+  if (Array.isArray(allowed) && !allowed.some((entry) => entry === value)) return `${path2} must be one of ${allowed.map((entry) => JSON.stringify(entry)).join(", ")}`;
+  if (typeof value === "number") {
+    if (typeof schema["minimum"] === "number" && value < schema["minimum"]) return `${path2} must be at least ${schema["minimum"]}`;
+    if (typeof schema["maximum"] === "number" && value > schema["maximum"]) return `${path2} must be at most ${schema["maximum"]}`;
+  }
+  if (typeof value === "string" && typeof schema["minLength"] === "number" && value.length < schema["minLength"]) {
+    return `${path2} must have at least ${schema["minLength"]} character(s)`;
+  }
+  if (Array.isArray(value) && isSchema(schema["items"])) {
+    for (const [index, item] of value.entries()) {
+      const problem = optionsProblem(item, schema["items"], `${path2}[${index}]`);
+      if (problem) return problem;
+    }
+  }
+  if (isPlainObject(value)) return objectProblem(value, schema, path2);
+  return void 0;
+}
+function objectProblem(value, schema, path2) {
+  const properties = isSchema(schema["properties"]) ? schema["properties"] : {};
+  for (const name of Array.isArray(schema["required"]) ? schema["required"] : []) {
+    if (typeof name === "string" && !Object.hasOwn(value, name)) return `${path2}.${name} is required`;
+  }
+  for (const [name, entry] of Object.entries(value)) {
+    if (Object.hasOwn(properties, name)) {
+      const problem = optionsProblem(entry, properties[name], `${path2}.${name}`);
+      if (problem) return problem;
+    } else if (schema["additionalProperties"] === false) {
+      const known = Object.keys(properties);
+      return `${path2}.${name} is not an option of this rule${known.length > 0 ? ` (it has ${known.join(", ")})` : " (it has none)"}`;
+    }
+  }
+  return void 0;
+}
+function mergeOptions(defaults, configured) {
+  return { ...defaults ?? {}, ...configured };
+}
+function hasType(value, type) {
+  switch (type) {
+    case "object":
+      return isPlainObject(value);
+    case "array":
+      return Array.isArray(value);
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "null":
+      return value === null;
+    default:
+      return typeof value === type;
+  }
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isSchema(value) {
+  return isPlainObject(value);
+}
+function article(type) {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
 // src/engine/severity.ts
 function splitSetting(setting) {
   if (typeof setting === "string") return [setting, {}];
@@ -23161,9 +24134,9 @@ function splitSetting(setting) {
 function resolveRule(meta, config, environment) {
   const defaultLevel = meta.severity[environment];
   const setting = config.rules?.[meta.id];
-  if (setting === void 0) return { level: defaultLevel, options: {}, explicit: false, defaultLevel };
+  if (setting === void 0) return { level: defaultLevel, options: mergeOptions(meta.defaultOptions, {}), explicit: false, defaultLevel };
   const [level, options] = splitSetting(setting);
-  return { level, options, explicit: true, defaultLevel };
+  return { level, options: mergeOptions(meta.defaultOptions, options), explicit: true, defaultLevel };
 }
 function findingSeverity(resolved, requested) {
   if (resolved.level === "warn") return "warning";
@@ -23182,6 +24155,7 @@ function engineFindingSeverity(meta, config, environment) {
 var RuleRunner = class {
   constructor(input) {
     this.input = input;
+    for (const rule of input.rules) checkConfiguredOptions(rule, input.config);
   }
   input;
   findings = [];
@@ -23210,7 +24184,7 @@ var RuleRunner = class {
         this.findings.push({
           ruleId: rule.meta.id,
           severity: findingSeverity(resolved, descriptor.severity),
-          message: descriptor.message,
+          message: messageOf2(rule, descriptor),
           at: descriptor.at,
           ...app ? { app: app.name } : {}
         });
@@ -23227,6 +24201,7 @@ var RuleRunner = class {
       const environment = environmentFor(this.input.config.apps?.[app.name]?.environment, this.input.cliEnvironment, this.input.config);
       for (const rule of this.input.rules) {
         if (!rule.checkApp || app.forceIgnored && !rule.meta.includeForceIgnored) continue;
+        if (!ruleAppliesToApp(rule, app)) continue;
         this.run(rule, environment, app.anchor.file, app, (ctx) => rule.checkApp(app, ctx));
       }
     }
@@ -23253,6 +24228,21 @@ var RuleRunner = class {
     return this.input.rules.some((rule) => rule.checkFile && resolveRule(rule.meta, this.input.config, environment).level !== "off");
   }
 };
+function ruleAppliesToApp(rule, app) {
+  return app.usesOAuth || !rule.meta.appliesTo?.includes("oauth-apps") || rule.meta.appliesTo.includes("apps");
+}
+function messageOf2(rule, descriptor) {
+  if (descriptor.messageId === void 0) return descriptor.message;
+  const template = rule.meta.messages?.[descriptor.messageId];
+  if (template === void 0) throw new Error(`rule ${rule.meta.id} reported an unknown messageId "${descriptor.messageId}"`);
+  return renderMessage(template, descriptor.data);
+}
+function checkConfiguredOptions(rule, config) {
+  const setting = config.rules?.[rule.meta.id];
+  if (!Array.isArray(setting) || setting[1] === void 0) return;
+  const problem = optionsProblem(setting[1], rule.meta.options ?? { type: "object" }, `rules.${rule.meta.id}[1]`);
+  if (problem) throw new UsageError(`configuration: ${problem}`);
+}
 
 // src/engine/sources.ts
 var diskSource = { read: readTextFile };
@@ -23283,8 +24273,8 @@ function summarizeApps(apps, config, cliEnvironment) {
       name: app.name,
       kind: app.kind,
       file: app.anchor.file,
-      flow: app.flow.value,
-      flowDeclared: app.flow.declared,
+      flows: app.flows.value,
+      flowDeclared: app.flows.declared,
       usesOAuth: app.usesOAuth,
       scopes: app.scopes.map((scope) => scope.value),
       callbackUrls: app.callbackUrls.map((url) => url.value),
@@ -23526,11 +24516,11 @@ import { dirname as dirname8, join as join11, resolve as resolve7, sep as sep8 }
 
 // src/engine/baseline.ts
 init_node_fs();
-import { dirname as dirname5, isAbsolute as isAbsolute5, join as join6, relative as relative6 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute5, join as join6, relative as relative7 } from "node:path";
 
 // src/engine/config.ts
 init_node_fs();
-import { basename as basename7, dirname as dirname4, extname, isAbsolute as isAbsolute4, join as join5, relative as relative5, resolve as resolve3, sep as sep5 } from "node:path";
+import { basename as basename7, dirname as dirname4, extname, isAbsolute as isAbsolute4, join as join5, relative as relative6, resolve as resolve3, sep as sep5 } from "node:path";
 
 // src/engine/names.ts
 function distance(a, b) {
@@ -23646,7 +24636,7 @@ function lintRootFor(dir) {
   return (0, node_fs_exports.existsSync)(join5(top, ".git")) || (0, node_fs_exports.existsSync)(join5(top, "sfdx-project.json")) ? top : dir;
 }
 function rebasePatterns(patterns, from, root) {
-  const prefix = relative5(root, from).split(sep5).join("/");
+  const prefix = relative6(root, from).split(sep5).join("/");
   if (prefix === "" || prefix.startsWith("..") || isAbsolute4(prefix)) return [...patterns];
   return patterns.map((pattern2) => {
     const negated = pattern2.startsWith("!");
@@ -23657,7 +24647,7 @@ function rebasePatterns(patterns, from, root) {
   });
 }
 function displayPath(file, cwd = process.cwd()) {
-  const rel = relative5(cwd, file);
+  const rel = relative6(cwd, file);
   return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : file;
 }
 function keyPath(segments) {
@@ -23873,7 +24863,7 @@ function entryFor(finding, context) {
   };
 }
 function baselineName(file, context) {
-  const rel = relative6(context.root, file);
+  const rel = relative7(context.root, file);
   return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? relativePath(context.root, file) : file;
 }
 
@@ -24149,7 +25139,7 @@ function directiveProblems(uses, options) {
 // src/project/write.ts
 init_node_fs();
 import { randomBytes } from "node:crypto";
-import { basename as basename9, dirname as dirname7, isAbsolute as isAbsolute7, join as join8, relative as relative7, resolve as resolve5 } from "node:path";
+import { basename as basename9, dirname as dirname7, isAbsolute as isAbsolute7, join as join8, relative as relative8, resolve as resolve5 } from "node:path";
 var WriteError = class extends Error {
 };
 function writeFileSafely(file, text, options) {
@@ -24186,7 +25176,7 @@ function writeFileSafely(file, text, options) {
   }
 }
 function symlinkOnTheWay(target, base) {
-  const rel = relative7(base, target);
+  const rel = relative8(base, target);
   const inside = rel !== "" && !rel.startsWith("..") && !isAbsolute7(rel);
   const chain = [];
   if (inside) {
@@ -24297,7 +25287,7 @@ function parseRawDiff(output) {
 
 // src/project/git-scope.ts
 init_node_fs();
-import { isAbsolute as isAbsolute8, join as join9, posix as posix2, relative as relative8, resolve as resolve6, sep as sep6 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join9, posix as posix2, relative as relative9, resolve as resolve6, sep as sep6 } from "node:path";
 
 // src/project/git-blobs.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -24428,7 +25418,7 @@ function describeRepository(gitRoot, project, options) {
   return {
     gitRoot,
     ...project.root ? { projectRoot: project.root } : {},
-    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path2) => relative8(gitRoot, path2).split(sep6).join("/")) } : {},
+    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path2) => relative9(gitRoot, path2).split(sep6).join("/")) } : {},
     ignored: userIgnored,
     forceIgnored: (path2) => forceIgnore?.denies(path2) ?? false
   };
@@ -24549,7 +25539,7 @@ function isCi(env3) {
 
 // src/linter/trusted-policy.ts
 init_node_fs();
-import { join as join10, relative as relative9, sep as sep7 } from "node:path";
+import { join as join10, relative as relative10, sep as sep7 } from "node:path";
 async function resolveTrustedRef(ref, cwd) {
   try {
     const gitRoot = await topLevel(cwd);
@@ -24560,7 +25550,7 @@ async function resolveTrustedRef(ref, cwd) {
     throw error2;
   }
 }
-var toGitPath = (gitRoot, file) => relative9(gitRoot, file).split(sep7).join("/");
+var toGitPath = (gitRoot, file) => relative10(gitRoot, file).split(sep7).join("/");
 async function readAtRef(trusted, file) {
   const path2 = toGitPath(trusted.gitRoot, file);
   if (path2.startsWith("..")) return void 0;
@@ -24569,7 +25559,7 @@ async function readAtRef(trusted, file) {
   return (await git2(trusted.gitRoot, ["cat-file", "blob", `${trusted.commit}:${path2}`])).replace(/^\uFEFF/, "");
 }
 async function loadConfigAtRef(trusted, searchFrom) {
-  const directories = configSearchDirectories(searchFrom).filter((dir) => !relative9(trusted.gitRoot, dir).startsWith(".."));
+  const directories = configSearchDirectories(searchFrom).filter((dir) => !relative10(trusted.gitRoot, dir).startsWith(".."));
   const candidates = directories.flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
   const paths = candidates.map((file) => toGitPath(trusted.gitRoot, file));
   const listed = new Set((await git2(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", ...paths])).split("\0"));
@@ -24599,7 +25589,7 @@ async function changedGateFiles(trusted, files) {
   return changed;
 }
 function configCandidates(searchFrom, gitRoot) {
-  return configSearchDirectories(searchFrom).filter((dir) => !relative9(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
+  return configSearchDirectories(searchFrom).filter((dir) => !relative10(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
 }
 
 // src/linter/prepare.ts

@@ -13,14 +13,15 @@ import type { InitArgs } from './args.js';
 export const INIT_FILE_NAME = 'connected-app-lint.yaml';
 const DOCS = 'https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/configuration.md';
 
-/** Why `init` wrote the flow it did: the inference rules, in the order the model applies them. */
+/** Why `init` wrote each flow it did: the inference rules of the model (src/model/build.ts inferFlows). */
 const FLOW_REASONS: Record<Flow, string> = {
-  'jwt-bearer': 'inferred: a certificate is set',
-  'client-credentials': 'inferred: the client credentials flow is enabled',
-  'user-agent': 'inferred: the consumer secret is optional or a callback uses a custom scheme (a public client)',
-  'web-server': 'inferred: no certificate, client credentials off, consumer secret required',
-  device: 'inferred',
-  'token-exchange': 'inferred',
+  'jwt-bearer': 'a certificate is set',
+  'client-credentials': 'client credentials are enabled',
+  'user-agent': 'a public client (optional secret or a custom-scheme callback)',
+  'web-server': 'a web callback',
+  device: 'the device flow is enabled',
+  'token-exchange': 'token exchange is enabled',
+  'code-credentials': 'the code-and-credentials flow is enabled',
 };
 
 /** Writes the starter configuration into the project directory; returns what to tell the user. */
@@ -78,7 +79,8 @@ export function renderInitConfig(apps: readonly AppSummary[], fileOf: (app: AppS
       lines.push(`  ${scalar(app.name)}: {}  # no OAuth settings (SAML or canvas only): nothing to declare`, '');
       continue;
     }
-    lines.push(`  ${scalar(app.name)}:`, `    flow: ${app.flow}  # ${FLOW_REASONS[app.flow]}`);
+    const flows = app.flows.length === 1 ? app.flows[0]! : `[${app.flows.join(', ')}]`;
+    lines.push(`  ${scalar(app.name)}:`, `    flow: ${flows}  # inferred: ${app.flows.map((flow) => FLOW_REASONS[flow]).join('; ')}`);
     lines.push('    # environment: sandbox  # uncomment if this app only ever lives in sandboxes');
     if (app.callbackUrls.length === 0) {
       lines.push('    callbackUrls: []  # the metadata lists none');
@@ -86,9 +88,9 @@ export function renderInitConfig(apps: readonly AppSummary[], fileOf: (app: AppS
       lines.push('    callbackUrls:  # the exact list; split it per environment with production: and sandbox: lists');
       for (const url of app.callbackUrls) lines.push(`      - ${scalar(url)}`);
     }
-    const allow = initialAllowScopes({ flow: { value: app.flow, declared: false }, scopes: app.scopes.map((value) => ({ value, at: { file: app.file, line: 1, column: 1 } })) });
+    const allow = initialAllowScopes({ flows: { value: app.flows, declared: false }, scopes: app.scopes.map((value) => ({ value, at: { file: app.file, line: 1, column: 1 } })) });
     if (allow) {
-      lines.push(`    allowScopes: [${allow.map(scalar).join(', ')}]  # more than ${app.flow} needs (${defaultAllowedScopes(app.flow).join(', ')}): keep only what the app uses`);
+      lines.push(`    allowScopes: [${allow.map(scalar).join(', ')}]  # more than ${app.flows.join(' + ')} needs (${defaultAllowedScopes(app.flows).join(', ')}): keep only what the app uses`);
     }
     if (app.scopes.some(isFullScope)) lines.push('    # It requests Full, which no-full-scope reports: init never allow-lists it.');
     lines.push('');

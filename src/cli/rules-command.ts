@@ -38,7 +38,8 @@ function rulePage(id: string, catalogue: readonly RuleMeta[]): string {
   }
   if (!id.includes('/')) {
     try {
-      return readFileSync(new URL(`../../docs/rules/${id}.md`, import.meta.url), 'utf8');
+      // The page without its leading HTML comments (the generator's note), which mean nothing in a terminal.
+      return readFileSync(new URL(`../../docs/rules/${id}.md`, import.meta.url), 'utf8').replace(/^(?:<!--[^]*?-->\s*)+/, '');
     } catch {
       // a page that is not shipped: fall back to the meta
     }

@@ -32,8 +32,10 @@ const APP: JsonSchema = {
   additionalProperties: false,
   properties: {
     flow: {
-      enum: [...FLOWS],
-      description: 'The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.',
+      description: 'The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.',
+      if: { type: 'array' },
+      then: { type: 'array', minItems: 1, items: { enum: [...FLOWS] } },
+      else: { enum: [...FLOWS] },
     },
     environment: {
       enum: ['production', 'sandbox'],

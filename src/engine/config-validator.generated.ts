@@ -38,7 +38,7 @@ var require_ucs2length = __commonJS({
 
 // <stdin>
 var validateConfig = validate21;
-var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flow needs. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "A public client (mobile, desktop, single-page app) must require PKCE. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "refresh-token-expiry": { "description": "Refresh tokens must expire or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange"], "description": "The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules." }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
+var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "code-credentials-flow": { "description": "The headless Authorization Code and Credentials flow must be declared intent, not left on. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/code-credentials-flow.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "eca-global-oauth-in-source-control": { "description": "External Client App global OAuth settings (.ecaGlblOauth) must not be committed. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/eca-global-oauth-in-source-control.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flows need. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "An app that redeems authorization codes must require PKCE: an error for public clients, a warning otherwise. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "privileged-pre-authorization": { "description": "An app must not pre-authorize administrator profiles or privileged permission sets. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/privileged-pre-authorization.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "privilegedProfiles": { "type": "array", "items": { "type": "string" }, "default": ["System Administrator", "Admin"], "description": "Profile names that count as privileged (compared without letter case)." }, "privilegedPermissionSets": { "type": "array", "items": { "type": "string" }, "default": [], "description": "Permission set API names that count as privileged." } }, "additionalProperties": false }] } }, "refresh-token-expiry": { "description": "Refresh tokens must expire, within a bounded lifetime, or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "maxDays": { "type": "integer", "minimum": 1, "default": 90, "description": "Longest refresh-token lifetime or inactivity period accepted, in days." } }, "additionalProperties": false }] } }, "refresh-token-hardening": { "description": "A confidential app must require its secret on the refresh-token grant. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-hardening.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "trusted-ip-ranges": { "description": "Trusted IP ranges of an app must be narrow (no wider than a /16 by default). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/trusted-ip-ranges.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "minPrefixLength": { "type": "integer", "minimum": 0, "maximum": 32, "default": 16, "description": "A range wider than a block of this prefix length is reported." } }, "additionalProperties": false }] } }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern0 = new RegExp("^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$", "u");
@@ -167,8 +167,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   validate22.errors = vErrors;
   return errors === 0;
 }
-var schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange"], "description": "The OAuth flow the app uses; otherwise it is inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules." }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
-function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -185,8 +185,11 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.flow !== void 0) {
       let data0 = data.flow;
-      if (!(data0 === "web-server" || data0 === "jwt-bearer" || data0 === "user-agent" || data0 === "device" || data0 === "client-credentials" || data0 === "token-exchange")) {
-        const err1 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.enum }, message: "must be equal to one of the allowed values" };
+      const _errs3 = errors;
+      let valid1 = true;
+      const _errs4 = errors;
+      if (!Array.isArray(data0)) {
+        const err1 = {};
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -194,123 +197,132 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.environment !== void 0) {
-      let data1 = data.environment;
-      if (!(data1 === "production" || data1 === "sandbox")) {
-        const err2 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/enum", keyword: "enum", params: { allowedValues: schema9.properties.environment.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.callbackUrls !== void 0) {
-      let data2 = data.callbackUrls;
-      const _errs5 = errors;
-      let valid1 = true;
-      const _errs6 = errors;
-      if (!Array.isArray(data2)) {
-        const err3 = {};
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      var _valid0 = _errs6 === errors;
-      errors = _errs5;
+      var _valid0 = _errs4 === errors;
+      errors = _errs3;
       if (vErrors !== null) {
-        if (_errs5) {
-          vErrors.length = _errs5;
+        if (_errs3) {
+          vErrors.length = _errs3;
         } else {
           vErrors = null;
         }
       }
       let ifClause0;
       if (_valid0) {
-        const _errs8 = errors;
-        if (Array.isArray(data2)) {
-          const len0 = data2.length;
-          for (let i0 = 0; i0 < len0; i0++) {
-            let data3 = data2[i0];
-            if (typeof data3 === "string") {
-              if (func3(data3) < 1) {
-                const err4 = { instancePath: instancePath + "/callbackUrls/" + i0, schemaPath: "#/properties/callbackUrls/then/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
-                }
-                errors++;
-              }
+        const _errs6 = errors;
+        if (Array.isArray(data0)) {
+          if (data0.length < 1) {
+            const err2 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/then/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+            if (vErrors === null) {
+              vErrors = [err2];
             } else {
-              const err5 = { instancePath: instancePath + "/callbackUrls/" + i0, schemaPath: "#/properties/callbackUrls/then/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
+            if (!(data1 === "web-server" || data1 === "jwt-bearer" || data1 === "user-agent" || data1 === "device" || data1 === "client-credentials" || data1 === "token-exchange" || data1 === "code-credentials")) {
+              const err3 = { instancePath: instancePath + "/flow/" + i0, schemaPath: "#/properties/flow/then/items/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.then.items.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err3];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err3);
               }
               errors++;
             }
           }
         } else {
-          const err6 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          const err4 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err4];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err4);
           }
           errors++;
         }
-        var _valid0 = _errs8 === errors;
+        var _valid0 = _errs6 === errors;
         valid1 = _valid0;
         ifClause0 = "then";
       } else {
-        const _errs12 = errors;
-        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-          for (const key1 in data2) {
-            if (!(key1 === "production" || key1 === "sandbox")) {
-              const err7 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
+        const _errs9 = errors;
+        if (!(data0 === "web-server" || data0 === "jwt-bearer" || data0 === "user-agent" || data0 === "device" || data0 === "client-credentials" || data0 === "token-exchange" || data0 === "code-credentials")) {
+          const err5 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/else/enum", keyword: "enum", params: { allowedValues: schema9.properties.flow.else.enum }, message: "must be equal to one of the allowed values" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
           }
-          if (data2.production !== void 0) {
-            let data4 = data2.production;
-            if (Array.isArray(data4)) {
-              const len1 = data4.length;
-              for (let i1 = 0; i1 < len1; i1++) {
-                let data5 = data4[i1];
-                if (typeof data5 === "string") {
-                  if (func3(data5) < 1) {
-                    const err8 = { instancePath: instancePath + "/callbackUrls/production/" + i1, schemaPath: "#/properties/callbackUrls/else/properties/production/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                    if (vErrors === null) {
-                      vErrors = [err8];
-                    } else {
-                      vErrors.push(err8);
-                    }
-                    errors++;
-                  }
+          errors++;
+        }
+        var _valid0 = _errs9 === errors;
+        valid1 = _valid0;
+        ifClause0 = "else";
+      }
+      if (!valid1) {
+        const err6 = { instancePath: instancePath + "/flow", schemaPath: "#/properties/flow/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      let data2 = data.environment;
+      if (!(data2 === "production" || data2 === "sandbox")) {
+        const err7 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/enum", keyword: "enum", params: { allowedValues: schema9.properties.environment.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.callbackUrls !== void 0) {
+      let data3 = data.callbackUrls;
+      const _errs12 = errors;
+      let valid4 = true;
+      const _errs13 = errors;
+      if (!Array.isArray(data3)) {
+        const err8 = {};
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      var _valid1 = _errs13 === errors;
+      errors = _errs12;
+      if (vErrors !== null) {
+        if (_errs12) {
+          vErrors.length = _errs12;
+        } else {
+          vErrors = null;
+        }
+      }
+      let ifClause1;
+      if (_valid1) {
+        const _errs15 = errors;
+        if (Array.isArray(data3)) {
+          const len1 = data3.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data4 = data3[i1];
+            if (typeof data4 === "string") {
+              if (func3(data4) < 1) {
+                const err9 = { instancePath: instancePath + "/callbackUrls/" + i1, schemaPath: "#/properties/callbackUrls/then/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err9];
                 } else {
-                  const err9 = { instancePath: instancePath + "/callbackUrls/production/" + i1, schemaPath: "#/properties/callbackUrls/else/properties/production/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
+                  vErrors.push(err9);
                 }
+                errors++;
               }
             } else {
-              const err10 = { instancePath: instancePath + "/callbackUrls/production", schemaPath: "#/properties/callbackUrls/else/properties/production/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              const err10 = { instancePath: instancePath + "/callbackUrls/" + i1, schemaPath: "#/properties/callbackUrls/then/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -319,93 +331,96 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           }
-          if (data2.sandbox !== void 0) {
-            let data6 = data2.sandbox;
-            if (Array.isArray(data6)) {
-              const len2 = data6.length;
+        } else {
+          const err11 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        var _valid1 = _errs15 === errors;
+        valid4 = _valid1;
+        ifClause1 = "then";
+      } else {
+        const _errs19 = errors;
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (const key1 in data3) {
+            if (!(key1 === "production" || key1 === "sandbox")) {
+              const err12 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+          if (data3.production !== void 0) {
+            let data5 = data3.production;
+            if (Array.isArray(data5)) {
+              const len2 = data5.length;
               for (let i2 = 0; i2 < len2; i2++) {
-                let data7 = data6[i2];
-                if (typeof data7 === "string") {
-                  if (func3(data7) < 1) {
-                    const err11 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                let data6 = data5[i2];
+                if (typeof data6 === "string") {
+                  if (func3(data6) < 1) {
+                    const err13 = { instancePath: instancePath + "/callbackUrls/production/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/production/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                     if (vErrors === null) {
-                      vErrors = [err11];
+                      vErrors = [err13];
                     } else {
-                      vErrors.push(err11);
+                      vErrors.push(err13);
                     }
                     errors++;
                   }
                 } else {
-                  const err12 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  const err14 = { instancePath: instancePath + "/callbackUrls/production/" + i2, schemaPath: "#/properties/callbackUrls/else/properties/production/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   if (vErrors === null) {
-                    vErrors = [err12];
+                    vErrors = [err14];
                   } else {
-                    vErrors.push(err12);
+                    vErrors.push(err14);
                   }
                   errors++;
                 }
               }
             } else {
-              const err13 = { instancePath: instancePath + "/callbackUrls/sandbox", schemaPath: "#/properties/callbackUrls/else/properties/sandbox/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              const err15 = { instancePath: instancePath + "/callbackUrls/production", schemaPath: "#/properties/callbackUrls/else/properties/production/type", keyword: "type", params: { type: "array" }, message: "must be array" };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err15];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err15);
               }
               errors++;
             }
           }
-        } else {
-          const err14 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        var _valid0 = _errs12 === errors;
-        valid1 = _valid0;
-        ifClause0 = "else";
-      }
-      if (!valid1) {
-        const err15 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.ipRelaxation !== void 0) {
-      let data8 = data.ipRelaxation;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.reason === void 0) {
-          const err16 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        for (const key2 in data8) {
-          if (!(key2 === "reason")) {
-            const err17 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err17];
+          if (data3.sandbox !== void 0) {
+            let data7 = data3.sandbox;
+            if (Array.isArray(data7)) {
+              const len3 = data7.length;
+              for (let i3 = 0; i3 < len3; i3++) {
+                let data8 = data7[i3];
+                if (typeof data8 === "string") {
+                  if (func3(data8) < 1) {
+                    const err16 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i3, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (vErrors === null) {
+                      vErrors = [err16];
+                    } else {
+                      vErrors.push(err16);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err17 = { instancePath: instancePath + "/callbackUrls/sandbox/" + i3, schemaPath: "#/properties/callbackUrls/else/properties/sandbox/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data8.reason !== void 0) {
-          let data9 = data8.reason;
-          if (typeof data9 === "string") {
-            if (func3(data9) < 1) {
-              const err18 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err18 = { instancePath: instancePath + "/callbackUrls/sandbox", schemaPath: "#/properties/callbackUrls/else/properties/sandbox/type", keyword: "type", params: { type: "array" }, message: "must be array" };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -413,18 +428,22 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-          } else {
-            const err19 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
           }
+        } else {
+          const err19 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-      } else {
-        const err20 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        var _valid1 = _errs19 === errors;
+        valid4 = _valid1;
+        ifClause1 = "else";
+      }
+      if (!valid4) {
+        const err20 = { instancePath: instancePath + "/callbackUrls", schemaPath: "#/properties/callbackUrls/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -433,24 +452,21 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.allowScopes !== void 0) {
-      let data10 = data.allowScopes;
-      if (Array.isArray(data10)) {
-        const len3 = data10.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data11 = data10[i3];
-          if (typeof data11 === "string") {
-            if (func3(data11) < 1) {
-              const err21 = { instancePath: instancePath + "/allowScopes/" + i3, schemaPath: "#/properties/allowScopes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
+    if (data.ipRelaxation !== void 0) {
+      let data9 = data.ipRelaxation;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        if (data9.reason === void 0) {
+          const err21 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+          if (vErrors === null) {
+            vErrors = [err21];
           } else {
-            const err22 = { instancePath: instancePath + "/allowScopes/" + i3, schemaPath: "#/properties/allowScopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        for (const key2 in data9) {
+          if (!(key2 === "reason")) {
+            const err22 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -459,26 +475,84 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data9.reason !== void 0) {
+          let data10 = data9.reason;
+          if (typeof data10 === "string") {
+            if (func3(data10) < 1) {
+              const err23 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/ipRelaxation/reason", schemaPath: "#/properties/ipRelaxation/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err23 = { instancePath: instancePath + "/allowScopes", schemaPath: "#/properties/allowScopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err25 = { instancePath: instancePath + "/ipRelaxation", schemaPath: "#/properties/ipRelaxation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err25];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.allowScopes !== void 0) {
+      let data11 = data.allowScopes;
+      if (Array.isArray(data11)) {
+        const len4 = data11.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data12 = data11[i4];
+          if (typeof data12 === "string") {
+            if (func3(data12) < 1) {
+              const err26 = { instancePath: instancePath + "/allowScopes/" + i4, schemaPath: "#/properties/allowScopes/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/allowScopes/" + i4, schemaPath: "#/properties/allowScopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/allowScopes", schemaPath: "#/properties/allowScopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
         errors++;
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err29];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err29);
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -689,8 +763,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
+        if (data2["code-credentials-flow"] !== void 0) {
+          if (!validate22(data2["code-credentials-flow"], { instancePath: instancePath + "/rules/code-credentials-flow", parentData: data2, parentDataProperty: "code-credentials-flow", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
         if (data2.config !== void 0) {
           if (!validate22(data2.config, { instancePath: instancePath + "/rules/config", parentData: data2, parentDataProperty: "config", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data2["eca-global-oauth-in-source-control"] !== void 0) {
+          if (!validate22(data2["eca-global-oauth-in-source-control"], { instancePath: instancePath + "/rules/eca-global-oauth-in-source-control", parentData: data2, parentDataProperty: "eca-global-oauth-in-source-control", rootData })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -714,11 +800,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data2["minimal-scopes"] !== void 0) {
-          let data15 = data2["minimal-scopes"];
-          const _errs38 = errors;
-          let valid13 = true;
-          const _errs39 = errors;
-          if (typeof data15 !== "string") {
+          let data17 = data2["minimal-scopes"];
+          const _errs42 = errors;
+          let valid15 = true;
+          const _errs43 = errors;
+          if (typeof data17 !== "string") {
             const err13 = {};
             if (vErrors === null) {
               vErrors = [err13];
@@ -727,29 +813,29 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var _valid1 = _errs39 === errors;
-          errors = _errs38;
+          var _valid1 = _errs43 === errors;
+          errors = _errs42;
           if (vErrors !== null) {
-            if (_errs38) {
-              vErrors.length = _errs38;
+            if (_errs42) {
+              vErrors.length = _errs42;
             } else {
               vErrors = null;
             }
           }
           let ifClause1;
           if (_valid1) {
-            const _errs41 = errors;
-            if (!validate23(data15, { instancePath: instancePath + "/rules/minimal-scopes", parentData: data2, parentDataProperty: "minimal-scopes", rootData })) {
+            const _errs45 = errors;
+            if (!validate23(data17, { instancePath: instancePath + "/rules/minimal-scopes", parentData: data2, parentDataProperty: "minimal-scopes", rootData })) {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
-            var _valid1 = _errs41 === errors;
-            valid13 = _valid1;
+            var _valid1 = _errs45 === errors;
+            valid15 = _valid1;
             ifClause1 = "then";
           } else {
-            const _errs42 = errors;
-            if (Array.isArray(data15)) {
-              if (data15.length > 2) {
+            const _errs46 = errors;
+            if (Array.isArray(data17)) {
+              if (data17.length > 2) {
                 const err14 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                 if (vErrors === null) {
                   vErrors = [err14];
@@ -758,7 +844,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data15.length < 1) {
+              if (data17.length < 1) {
                 const err15 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                 if (vErrors === null) {
                   vErrors = [err15];
@@ -767,17 +853,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              const len1 = data15.length;
+              const len1 = data17.length;
               if (len1 > 0) {
-                if (!validate23(data15[0], { instancePath: instancePath + "/rules/minimal-scopes/0", parentData: data15, parentDataProperty: 0, rootData })) {
+                if (!validate23(data17[0], { instancePath: instancePath + "/rules/minimal-scopes/0", parentData: data17, parentDataProperty: 0, rootData })) {
                   vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                   errors = vErrors.length;
                 }
               }
               if (len1 > 1) {
-                let data17 = data15[1];
-                if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                  for (const key3 in data17) {
+                let data19 = data17[1];
+                if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                  for (const key3 in data19) {
                     if (!(key3 === "allow")) {
                       const err16 = { instancePath: instancePath + "/rules/minimal-scopes/1", schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                       if (vErrors === null) {
@@ -788,12 +874,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data17.allow !== void 0) {
-                    let data18 = data17.allow;
-                    if (Array.isArray(data18)) {
-                      const len2 = data18.length;
+                  if (data19.allow !== void 0) {
+                    let data20 = data19.allow;
+                    if (Array.isArray(data20)) {
+                      const len2 = data20.length;
                       for (let i0 = 0; i0 < len2; i0++) {
-                        if (typeof data18[i0] !== "string") {
+                        if (typeof data20[i0] !== "string") {
                           const err17 = { instancePath: instancePath + "/rules/minimal-scopes/1/allow/" + i0, schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err17];
@@ -832,11 +918,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            var _valid1 = _errs42 === errors;
-            valid13 = _valid1;
+            var _valid1 = _errs46 === errors;
+            valid15 = _valid1;
             ifClause1 = "else";
           }
-          if (!valid13) {
+          if (!valid15) {
             const err21 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
             if (vErrors === null) {
               vErrors = [err21];
@@ -876,8 +962,297 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
+        if (data2["privileged-pre-authorization"] !== void 0) {
+          let data27 = data2["privileged-pre-authorization"];
+          const _errs67 = errors;
+          let valid25 = true;
+          const _errs68 = errors;
+          if (typeof data27 !== "string") {
+            const err22 = {};
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+          var _valid2 = _errs68 === errors;
+          errors = _errs67;
+          if (vErrors !== null) {
+            if (_errs67) {
+              vErrors.length = _errs67;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause2;
+          if (_valid2) {
+            const _errs70 = errors;
+            if (!validate23(data27, { instancePath: instancePath + "/rules/privileged-pre-authorization", parentData: data2, parentDataProperty: "privileged-pre-authorization", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid2 = _errs70 === errors;
+            valid25 = _valid2;
+            ifClause2 = "then";
+          } else {
+            const _errs71 = errors;
+            if (Array.isArray(data27)) {
+              if (data27.length > 2) {
+                const err23 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (data27.length < 1) {
+                const err24 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+              const len3 = data27.length;
+              if (len3 > 0) {
+                if (!validate23(data27[0], { instancePath: instancePath + "/rules/privileged-pre-authorization/0", parentData: data27, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len3 > 1) {
+                let data29 = data27[1];
+                if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                  for (const key4 in data29) {
+                    if (!(key4 === "privilegedProfiles" || key4 === "privilegedPermissionSets")) {
+                      const err25 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err25];
+                      } else {
+                        vErrors.push(err25);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data29.privilegedProfiles !== void 0) {
+                    let data30 = data29.privilegedProfiles;
+                    if (Array.isArray(data30)) {
+                      const len4 = data30.length;
+                      for (let i1 = 0; i1 < len4; i1++) {
+                        if (typeof data30[i1] !== "string") {
+                          const err26 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedProfiles/" + i1, schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedProfiles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err26];
+                          } else {
+                            vErrors.push(err26);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err27 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedProfiles", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedProfiles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data29.privilegedPermissionSets !== void 0) {
+                    let data32 = data29.privilegedPermissionSets;
+                    if (Array.isArray(data32)) {
+                      const len5 = data32.length;
+                      for (let i2 = 0; i2 < len5; i2++) {
+                        if (typeof data32[i2] !== "string") {
+                          const err28 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedPermissionSets/" + i2, schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedPermissionSets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err28];
+                          } else {
+                            vErrors.push(err28);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err29 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedPermissionSets", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedPermissionSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err30 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err31 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            var _valid2 = _errs71 === errors;
+            valid25 = _valid2;
+            ifClause2 = "else";
+          }
+          if (!valid25) {
+            const err32 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
         if (data2["refresh-token-expiry"] !== void 0) {
-          if (!validate22(data2["refresh-token-expiry"], { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
+          let data34 = data2["refresh-token-expiry"];
+          const _errs86 = errors;
+          let valid32 = true;
+          const _errs87 = errors;
+          if (typeof data34 !== "string") {
+            const err33 = {};
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+          var _valid3 = _errs87 === errors;
+          errors = _errs86;
+          if (vErrors !== null) {
+            if (_errs86) {
+              vErrors.length = _errs86;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause3;
+          if (_valid3) {
+            const _errs89 = errors;
+            if (!validate23(data34, { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid3 = _errs89 === errors;
+            valid32 = _valid3;
+            ifClause3 = "then";
+          } else {
+            const _errs90 = errors;
+            if (Array.isArray(data34)) {
+              if (data34.length > 2) {
+                const err34 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+              if (data34.length < 1) {
+                const err35 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+              const len6 = data34.length;
+              if (len6 > 0) {
+                if (!validate23(data34[0], { instancePath: instancePath + "/rules/refresh-token-expiry/0", parentData: data34, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len6 > 1) {
+                let data36 = data34[1];
+                if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                  for (const key5 in data36) {
+                    if (!(key5 === "maxDays")) {
+                      const err36 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err36];
+                      } else {
+                        vErrors.push(err36);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data36.maxDays !== void 0) {
+                    let data37 = data36.maxDays;
+                    if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
+                      const err37 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err37];
+                      } else {
+                        vErrors.push(err37);
+                      }
+                      errors++;
+                    }
+                    if (typeof data37 == "number" && isFinite(data37)) {
+                      if (data37 < 1 || isNaN(data37)) {
+                        const err38 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                        if (vErrors === null) {
+                          vErrors = [err38];
+                        } else {
+                          vErrors.push(err38);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                } else {
+                  const err39 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err40 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            var _valid3 = _errs90 === errors;
+            valid32 = _valid3;
+            ifClause3 = "else";
+          }
+          if (!valid32) {
+            const err41 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: 'must match "' + ifClause3 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data2["refresh-token-hardening"] !== void 0) {
+          if (!validate22(data2["refresh-token-hardening"], { instancePath: instancePath + "/rules/refresh-token-hardening", parentData: data2, parentDataProperty: "refresh-token-hardening", rootData })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
@@ -900,217 +1275,357 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
+        if (data2["trusted-ip-ranges"] !== void 0) {
+          let data42 = data2["trusted-ip-ranges"];
+          const _errs107 = errors;
+          let valid39 = true;
+          const _errs108 = errors;
+          if (typeof data42 !== "string") {
+            const err42 = {};
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+          var _valid4 = _errs108 === errors;
+          errors = _errs107;
+          if (vErrors !== null) {
+            if (_errs107) {
+              vErrors.length = _errs107;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause4;
+          if (_valid4) {
+            const _errs110 = errors;
+            if (!validate23(data42, { instancePath: instancePath + "/rules/trusted-ip-ranges", parentData: data2, parentDataProperty: "trusted-ip-ranges", rootData })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+            var _valid4 = _errs110 === errors;
+            valid39 = _valid4;
+            ifClause4 = "then";
+          } else {
+            const _errs111 = errors;
+            if (Array.isArray(data42)) {
+              if (data42.length > 2) {
+                const err43 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+              if (data42.length < 1) {
+                const err44 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+              const len7 = data42.length;
+              if (len7 > 0) {
+                if (!validate23(data42[0], { instancePath: instancePath + "/rules/trusted-ip-ranges/0", parentData: data42, parentDataProperty: 0, rootData })) {
+                  vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (len7 > 1) {
+                let data44 = data42[1];
+                if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+                  for (const key6 in data44) {
+                    if (!(key6 === "minPrefixLength")) {
+                      const err45 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data44.minPrefixLength !== void 0) {
+                    let data45 = data44.minPrefixLength;
+                    if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
+                      const err46 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (vErrors === null) {
+                        vErrors = [err46];
+                      } else {
+                        vErrors.push(err46);
+                      }
+                      errors++;
+                    }
+                    if (typeof data45 == "number" && isFinite(data45)) {
+                      if (data45 > 32 || isNaN(data45)) {
+                        const err47 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 32 }, message: "must be <= 32" };
+                        if (vErrors === null) {
+                          vErrors = [err47];
+                        } else {
+                          vErrors.push(err47);
+                        }
+                        errors++;
+                      }
+                      if (data45 < 0 || isNaN(data45)) {
+                        const err48 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                        if (vErrors === null) {
+                          vErrors = [err48];
+                        } else {
+                          vErrors.push(err48);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                } else {
+                  const err49 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err50 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+            var _valid4 = _errs111 === errors;
+            valid39 = _valid4;
+            ifClause4 = "else";
+          }
+          if (!valid39) {
+            const err51 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/if", keyword: "if", params: { failingKeyword: ifClause4 }, message: 'must match "' + ifClause4 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
         if (data2["valid-metadata"] !== void 0) {
           if (!validate22(data2["valid-metadata"], { instancePath: instancePath + "/rules/valid-metadata", parentData: data2, parentDataProperty: "valid-metadata", rootData })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
             errors = vErrors.length;
           }
         }
-        for (const key4 in data2) {
-          if (pattern0.test(key4)) {
-            let data30 = data2[key4];
-            const _errs73 = errors;
-            let valid29 = true;
-            const _errs74 = errors;
-            if (typeof data30 !== "string") {
-              const err22 = {};
+        for (const key7 in data2) {
+          if (pattern0.test(key7)) {
+            let data47 = data2[key7];
+            const _errs122 = errors;
+            let valid44 = true;
+            const _errs123 = errors;
+            if (typeof data47 !== "string") {
+              const err52 = {};
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err52];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err52);
               }
               errors++;
             }
-            var _valid2 = _errs74 === errors;
-            errors = _errs73;
+            var _valid5 = _errs123 === errors;
+            errors = _errs122;
             if (vErrors !== null) {
-              if (_errs73) {
-                vErrors.length = _errs73;
+              if (_errs122) {
+                vErrors.length = _errs122;
               } else {
                 vErrors = null;
               }
             }
-            let ifClause2;
-            if (_valid2) {
-              const _errs76 = errors;
-              if (!validate23(data30, { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key4, rootData })) {
+            let ifClause5;
+            if (_valid5) {
+              const _errs125 = errors;
+              if (!validate23(data47, { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key7, rootData })) {
                 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                 errors = vErrors.length;
               }
-              var _valid2 = _errs76 === errors;
-              valid29 = _valid2;
-              ifClause2 = "then";
+              var _valid5 = _errs125 === errors;
+              valid44 = _valid5;
+              ifClause5 = "then";
             } else {
-              const _errs77 = errors;
-              if (Array.isArray(data30)) {
-                if (data30.length > 2) {
-                  const err23 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+              const _errs126 = errors;
+              if (Array.isArray(data47)) {
+                if (data47.length > 2) {
+                  const err53 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                   if (vErrors === null) {
-                    vErrors = [err23];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err23);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
-                if (data30.length < 1) {
-                  const err24 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data47.length < 1) {
+                  const err54 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
-                const len3 = data30.length;
-                if (len3 > 0) {
-                  if (!validate23(data30[0], { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data30, parentDataProperty: 0, rootData })) {
+                const len8 = data47.length;
+                if (len8 > 0) {
+                  if (!validate23(data47[0], { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data47, parentDataProperty: 0, rootData })) {
                     vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                     errors = vErrors.length;
                   }
                 }
-                if (len3 > 1) {
-                  let data32 = data30[1];
-                  if (!(data32 && typeof data32 == "object" && !Array.isArray(data32))) {
-                    const err25 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (len8 > 1) {
+                  let data49 = data47[1];
+                  if (!(data49 && typeof data49 == "object" && !Array.isArray(data49))) {
+                    const err55 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err25];
+                      vErrors = [err55];
                     } else {
-                      vErrors.push(err25);
+                      vErrors.push(err55);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err56 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err26];
+                  vErrors = [err56];
                 } else {
-                  vErrors.push(err26);
+                  vErrors.push(err56);
                 }
                 errors++;
               }
-              var _valid2 = _errs77 === errors;
-              valid29 = _valid2;
-              ifClause2 = "else";
+              var _valid5 = _errs126 === errors;
+              valid44 = _valid5;
+              ifClause5 = "else";
             }
-            if (!valid29) {
-              const err27 = { instancePath: instancePath + "/rules/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+            if (!valid44) {
+              const err57 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause5 }, message: 'must match "' + ifClause5 + '" schema' };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err57];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err57);
               }
               errors++;
             }
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err58 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err58];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err58);
         }
         errors++;
       }
     }
     if (data.apps !== void 0) {
-      let data33 = data.apps;
-      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-        for (const key5 in data33) {
-          if (!validate50(data33[key5], { instancePath: instancePath + "/apps/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data33, parentDataProperty: key5, rootData })) {
-            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+      let data50 = data.apps;
+      if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+        for (const key8 in data50) {
+          if (!validate58(data50[key8], { instancePath: instancePath + "/apps/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data50, parentDataProperty: key8, rootData })) {
+            vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/apps", schemaPath: "#/properties/apps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err59 = { instancePath: instancePath + "/apps", schemaPath: "#/properties/apps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err59];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err59);
         }
         errors++;
       }
     }
     if (data.ignorePatterns !== void 0) {
-      let data35 = data.ignorePatterns;
-      if (Array.isArray(data35)) {
-        const len4 = data35.length;
-        for (let i1 = 0; i1 < len4; i1++) {
-          let data36 = data35[i1];
-          if (typeof data36 === "string") {
-            if (func3(data36) < 1) {
-              const err30 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      let data52 = data.ignorePatterns;
+      if (Array.isArray(data52)) {
+        const len9 = data52.length;
+        for (let i3 = 0; i3 < len9; i3++) {
+          let data53 = data52[i3];
+          if (typeof data53 === "string") {
+            if (func3(data53) < 1) {
+              const err60 = { instancePath: instancePath + "/ignorePatterns/" + i3, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err60];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err60);
               }
               errors++;
             }
           } else {
-            const err31 = { instancePath: instancePath + "/ignorePatterns/" + i1, schemaPath: "#/properties/ignorePatterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err61 = { instancePath: instancePath + "/ignorePatterns/" + i3, schemaPath: "#/properties/ignorePatterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err61];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
       } else {
-        const err32 = { instancePath: instancePath + "/ignorePatterns", schemaPath: "#/properties/ignorePatterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err62 = { instancePath: instancePath + "/ignorePatterns", schemaPath: "#/properties/ignorePatterns/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err62];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err62);
         }
         errors++;
       }
     }
     if (data.plugins !== void 0) {
-      let data37 = data.plugins;
-      if (Array.isArray(data37)) {
-        const len5 = data37.length;
-        for (let i2 = 0; i2 < len5; i2++) {
-          let data38 = data37[i2];
-          if (typeof data38 === "string") {
-            if (func3(data38) < 1) {
-              const err33 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      let data54 = data.plugins;
+      if (Array.isArray(data54)) {
+        const len10 = data54.length;
+        for (let i4 = 0; i4 < len10; i4++) {
+          let data55 = data54[i4];
+          if (typeof data55 === "string") {
+            if (func3(data55) < 1) {
+              const err63 = { instancePath: instancePath + "/plugins/" + i4, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err63];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err63);
               }
               errors++;
             }
           } else {
-            const err34 = { instancePath: instancePath + "/plugins/" + i2, schemaPath: "#/properties/plugins/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err64 = { instancePath: instancePath + "/plugins/" + i4, schemaPath: "#/properties/plugins/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err64];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err64);
             }
             errors++;
           }
         }
       } else {
-        const err35 = { instancePath: instancePath + "/plugins", schemaPath: "#/properties/plugins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err65 = { instancePath: instancePath + "/plugins", schemaPath: "#/properties/plugins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err65];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err65);
         }
         errors++;
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err66 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err66];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err66);
     }
     errors++;
   }

@@ -1,5 +1,8 @@
+import { renderMessage } from '../rules/util/define-rule.js';
 import type { Environment, MetadataDocument, OAuthApp, RepoFile, ReportDescriptor, Rule, RuleContext, Severity } from '../types.js';
 import type { LinterConfig } from './config-types.js';
+import { UsageError } from './errors.js';
+import { optionsProblem } from './rule-options.js';
 import { environmentFor, findingSeverity, resolveRule, type ResolvedRule } from './severity.js';
 
 /** A finding as a rule reported it, with its effective severity; fingerprints and suppressions come later. */
@@ -30,7 +33,9 @@ export class RuleRunner {
   /** Levels and options per rule and environment, resolved once per run rather than once per file. */
   private readonly resolvedRules = new Map<string, ResolvedRule>();
 
-  constructor(private readonly input: RuleRunInput) {}
+  constructor(private readonly input: RuleRunInput) {
+    for (const rule of input.rules) checkConfiguredOptions(rule, input.config);
+  }
 
   private resolved(rule: Rule, environment: Environment): ResolvedRule {
     const key = `${environment}\0${rule.meta.id}`;
@@ -55,7 +60,7 @@ export class RuleRunner {
         this.findings.push({
           ruleId: rule.meta.id,
           severity: findingSeverity(resolved, descriptor.severity),
-          message: descriptor.message,
+          message: messageOf(rule, descriptor),
           at: descriptor.at,
           ...(app ? { app: app.name } : {}),
         });
@@ -73,6 +78,7 @@ export class RuleRunner {
       const environment = environmentFor(this.input.config.apps?.[app.name]?.environment, this.input.cliEnvironment, this.input.config);
       for (const rule of this.input.rules) {
         if (!rule.checkApp || (app.forceIgnored && !rule.meta.includeForceIgnored)) continue;
+        if (!ruleAppliesToApp(rule, app)) continue;
         // A crash is reported on the app's header file: a finding needs a file that exists.
         this.run(rule, environment, app.anchor.file, app, (ctx) => rule.checkApp!(app, ctx));
       }
@@ -102,4 +108,30 @@ export class RuleRunner {
     const environment = environmentFor(undefined, this.input.cliEnvironment, this.input.config);
     return this.input.rules.some((rule) => rule.checkFile && resolveRule(rule.meta, this.input.config, environment).level !== 'off');
   }
+}
+
+/** `appliesTo: ['oauth-apps']` rules never see an app without OAuth, so they need no guard of their own. */
+export function ruleAppliesToApp(rule: Rule, app: OAuthApp): boolean {
+  return app.usesOAuth || !rule.meta.appliesTo?.includes('oauth-apps') || rule.meta.appliesTo.includes('apps');
+}
+
+/** The finding's text: the message as given, or the rule's template for `messageId` filled with `data`. */
+export function messageOf(rule: Rule, descriptor: ReportDescriptor): string {
+  if (descriptor.messageId === undefined) return descriptor.message;
+  const template = rule.meta.messages?.[descriptor.messageId];
+  // Thrown inside the rule's run, so it is reported as that rule's crash on the subject, not lost.
+  if (template === undefined) throw new Error(`rule ${rule.meta.id} reported an unknown messageId "${descriptor.messageId}"`);
+  return renderMessage(template, descriptor.data);
+}
+
+/**
+ * Options the configuration gives a rule must fit the rule's own schema: plugin rules are checked here only (the
+ * configuration schema cannot know them), built-in ones here too so that one check covers every rule. A bad option
+ * is a configuration error (exit 2), named by its place in the configuration.
+ */
+function checkConfiguredOptions(rule: Rule, config: LinterConfig): void {
+  const setting = config.rules?.[rule.meta.id];
+  if (!Array.isArray(setting) || setting[1] === undefined) return;
+  const problem = optionsProblem(setting[1], rule.meta.options ?? { type: 'object' }, `rules.${rule.meta.id}[1]`);
+  if (problem) throw new UsageError(`configuration: ${problem}`);
 }

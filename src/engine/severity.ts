@@ -1,9 +1,11 @@
 import type { Environment, RuleLevel, RuleMeta, Severity } from '../types.js';
 import type { LinterConfig, RuleSetting } from './config-types.js';
+import { mergeOptions } from './rule-options.js';
 
 /** A rule's effective setting for one environment. */
 export interface ResolvedRule {
   level: RuleLevel;
+  /** The rule's defaultOptions with the configured options over them. */
   options: Record<string, unknown>;
   /** The user set the level in the configuration. */
   explicit: boolean;
@@ -19,9 +21,9 @@ function splitSetting(setting: RuleSetting): [RuleLevel, Record<string, unknown>
 export function resolveRule(meta: RuleMeta, config: LinterConfig, environment: Environment): ResolvedRule {
   const defaultLevel = meta.severity[environment];
   const setting = config.rules?.[meta.id];
-  if (setting === undefined) return { level: defaultLevel, options: {}, explicit: false, defaultLevel };
+  if (setting === undefined) return { level: defaultLevel, options: mergeOptions(meta.defaultOptions, {}), explicit: false, defaultLevel };
   const [level, options] = splitSetting(setting);
-  return { level, options, explicit: true, defaultLevel };
+  return { level, options: mergeOptions(meta.defaultOptions, options), explicit: true, defaultLevel };
 }
 
 /**

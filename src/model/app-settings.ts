@@ -1,4 +1,7 @@
-import type { InvalidValue, IpRelaxation, Located } from '../types.js';
+import type { XmlElement } from '../parser/xml.js';
+import type { AppKind, InvalidValue, Located, MetadataTypeName, OAuthAppSettings } from '../types.js';
+import type { FieldReader } from './fields.js';
+import { tableReadSettings, type ReadAs } from './settings.js';
 
 /** A setting whose element is present but holds a value the platform rejects (already in the file's `invalid` list). */
 export interface Rejected {
@@ -23,39 +26,16 @@ export function mapReading<T, U>(reading: Reading<T> | undefined, map: (value: T
   return { ...reading, value: map(reading.value) };
 }
 
+/** A setting's reading: typed single values may be rejected; lists and composite values are kept as read. */
+type ReadingOf<T> = T extends readonly unknown[] ? T : T extends Located<infer V> ? Reading<V> : T;
+
 /**
  * What one file says about an app, before defaults: the files of an External Client App each contribute some of
- * these, and are merged. Everything is optional; the app builder applies the documented defaults. Settings read
- * with a type (booleans, enums, formats) are Readings: a rejected value is kept as such, so that the app can say
- * the element is present but invalid instead of absent.
+ * these, and are merged. Derived from OAuthAppSettings, so a setting is declared once (with its row in SETTINGS).
+ * Typed settings are Readings: a rejected value is kept as such, so that the app can say the element is present
+ * but invalid instead of absent.
  */
-export interface AppSettings {
-  label?: Located<string>;
-  scopes?: Located<string>[];
-  callbackUrls?: Located<string>[];
-  adminApproved?: Reading<boolean>;
-  permittedProfiles?: Located<string>[];
-  permittedPermissionSets?: Located<string>[];
-  ipRelaxation?: Reading<IpRelaxation>;
-  refreshTokenPolicy?: Reading<string>;
-  refreshTokenRotation?: Reading<boolean>;
-  sessionLevel?: Reading<string>;
-  sessionPolicyAction?: Reading<string>;
-  certificate?: Located<string>;
-  consumerKey?: Located<string>;
-  consumerSecret?: Located<string>;
-  pkceRequired?: Reading<boolean>;
-  consumerSecretOptional?: Reading<boolean>;
-  clientCredentialsEnabled?: Reading<boolean>;
-  clientCredentialsPolicyEnabled?: Reading<boolean>;
-  clientCredentialsUser?: Located<string>;
-  deviceFlowEnabled?: Reading<boolean>;
-  tokenExchangeEnabled?: Reading<boolean>;
-  introspectAllTokens?: Reading<boolean>;
-  otherUrls?: { field: string; url: Located<string> }[];
-  samlSigningAlgorithm?: Reading<string>;
-  samlEncryptionType?: Reading<string>;
-}
+export type AppSettings = { [K in keyof OAuthAppSettings]?: ReadingOf<NonNullable<OAuthAppSettings[K]>> };
 
 /** Merges file contributions: lists concatenate, single values keep the first one given. */
 export function mergeSettings(parts: AppSettings[]): AppSettings {
@@ -70,3 +50,27 @@ export function mergeSettings(parts: AppSettings[]): AppSettings {
   }
   return merged as AppSettings;
 }
+
+/**
+ * The settings whose SETTINGS row says how to read them (booleans, text, lists), for one kind of app and, for an ECA,
+ * one file type. `parentOf` finds the element's parent from its path (`oauthConfig/isPkceRequired`).
+ */
+export function readTableSettings(reader: FieldReader, kind: AppKind, type: MetadataTypeName, parentOf: (path: string) => XmlElement | undefined): AppSettings {
+  const settings: Record<string, unknown> = {};
+  for (const { name, source } of tableReadSettings(kind, type)) {
+    const slash = source.element.lastIndexOf('/');
+    const parent = slash === -1 ? reader.root : parentOf(source.element.slice(0, slash));
+    const element = source.element.slice(slash + 1);
+    settings[name] = READERS[source.readAs as Exclude<ReadAs, 'custom'>](reader, parent, element);
+  }
+  return settings as AppSettings;
+}
+
+const READERS: Record<Exclude<ReadAs, 'custom'>, (reader: FieldReader, parent: XmlElement | undefined, name: string) => unknown> = {
+  boolean: (reader, parent, name) => reader.bool(parent, name),
+  text: (reader, parent, name) => reader.nonEmptyText(parent, name),
+  secret: (reader, parent, name) => reader.text(parent, name),
+  lines: (reader, parent, name) => reader.lines(parent, name),
+  repeated: (reader, parent, name) => reader.repeated(parent, name),
+  'comma-list': (reader, parent, name) => reader.commaList(parent, name),
+};

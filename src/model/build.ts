@@ -1,10 +1,11 @@
 import { fileStart } from '../parser/positions.js';
 import { elementPosition, type XmlDocument } from '../parser/xml.js';
-import type { AppConfig, AppFile, Flow, Located, MetadataDocument, MetadataTypeName, OAuthApp, Position, ProjectModel, SecretField } from '../types.js';
+import { FLOWS, type AppConfig, type AppFile, type Flow, type Located, type MetadataDocument, type MetadataTypeName, type OAuthApp, type OAuthAppSettings, type Position, type ProjectModel, type SecretField } from '../types.js';
 import { isRejected, mergeSettings, validReading, type AppSettings, type Reading } from './app-settings.js';
 import { readConnectedApp } from './connected-app.js';
 import { readExternalClientAppFile } from './external-client-app.js';
 import { FieldReader } from './fields.js';
+import { SETTINGS, settingAnchor } from './settings.js';
 import { isNativeCallback } from './urls.js';
 
 /** A metadata file that parsed: the input of the model step. */
@@ -92,8 +93,25 @@ function readSecretFields(reader: FieldReader, names: string[]): SecretField[] {
   return names.flatMap((field) => {
     const value = reader.text(reader.root, field);
     if (!value) return [];
-    return [{ field, value, ...(/^\+\+.*\+\+$/s.test(value.value) ? { encrypted: true } : {}) }];
+    return [{ field, value, ...(isPlatformEncrypted(value.value) ? { encrypted: true } : {}) }];
   });
+}
+
+/** Base64 long enough to hold a cipher block and an IV: what an org-encrypted secret looks like. */
+const BASE64_BLOB = /^[A-Za-z0-9+/]{22,}={0,2}$/;
+
+/**
+ * A secret the platform encrypted, not plaintext: a change set's `++…++` form, or a Metadata API retrieve's
+ * org-encrypted value, base64 that decodes to opaque bytes. Base64 is recognised by what alphanumeric secrets lack
+ * (`+`, `/` or `=` padding), since random letters and digits also decode to opaque bytes.
+ */
+export function isPlatformEncrypted(value: string): boolean {
+  const text = value.trim();
+  if (/^\+\+.*\+\+$/s.test(text)) return true;
+  if (!BASE64_BLOB.test(text) || text.length % 4 !== 0 || !/[+/=]/.test(text)) return false;
+  const bytes = Buffer.from(text, 'base64');
+  const opaque = bytes.filter((byte) => byte < 0x20 || byte > 0x7e).length;
+  return bytes.length >= 16 && opaque / bytes.length >= 0.25;
 }
 
 /**
@@ -129,8 +147,6 @@ function assembleExternalClientApp(group: EcaGroup, config: AppConfig | undefine
     hasPolicyFile: oauthPolicy !== undefined,
     settings: { ...mergeSettings(files.map((entry) => entry.settings)), ...(consumerSecret ? { consumerSecret } : {}) },
     config,
-    // ECA default differs from the Connected App's: PKCE is required unless turned off.
-    pkceDefault: true,
   });
 }
 
@@ -138,7 +154,6 @@ interface AssembleInput
   extends Pick<OAuthApp, 'name' | 'kind' | 'files' | 'forceIgnored' | 'usesOAuth' | 'anchor' | 'oauthAnchor' | 'policyAnchor' | 'hasPolicyFile'> {
   settings: AppSettings;
   config: AppConfig | undefined;
-  pkceDefault?: boolean;
 }
 
 /**
@@ -151,64 +166,86 @@ function orDefault<T>(reading: Reading<T> | undefined, value: T, anchor: Positio
   return reading;
 }
 
-/** Applies the documented defaults (see orDefault). */
+/**
+ * Every setting from its SETTINGS row: with a documented default for this kind, the value or the default (see
+ * orDefault); a list, as read or empty; an optional value, as read (a rejected one is left out, as if absent:
+ * valid-metadata reports it). Then the effective values that combine settings, and the flows.
+ */
 function assembleApp(input: AssembleInput): OAuthApp {
-  const { settings: s, oauthAnchor, policyAnchor } = input;
-  const app: OAuthApp = {
+  const settings: Record<string, unknown> = {};
+  const read = input.settings as Record<string, Reading<unknown> | unknown[] | undefined>;
+  for (const spec of SETTINGS) {
+    const reading = read[spec.name];
+    const fallback = spec.defaults?.[input.kind];
+    if (fallback !== undefined) {
+      const anchor = settingAnchor(spec, input.kind) === 'policy' ? input.policyAnchor : input.oauthAnchor;
+      settings[spec.name] = orDefault(reading as Reading<unknown> | undefined, fallback, anchor);
+    } else if (LIST_SETTINGS.has(spec.name)) {
+      settings[spec.name] = reading ?? [];
+    } else {
+      const valid = validReading(reading as Reading<unknown> | undefined);
+      if (valid !== undefined) settings[spec.name] = valid;
+    }
+  }
+  const app = {
     name: input.name,
     kind: input.kind,
     files: input.files,
     forceIgnored: input.forceIgnored,
     usesOAuth: input.usesOAuth,
     anchor: input.anchor,
-    oauthAnchor,
-    policyAnchor,
+    oauthAnchor: input.oauthAnchor,
+    policyAnchor: input.policyAnchor,
     hasPolicyFile: input.hasPolicyFile,
-    ...(s.label ? { label: s.label } : {}),
-    flow: { value: 'web-server', declared: false },
-    scopes: s.scopes ?? [],
-    callbackUrls: s.callbackUrls ?? [],
-    adminApproved: orDefault(s.adminApproved, false, input.kind === 'connectedApp' ? oauthAnchor : policyAnchor),
-    permittedProfiles: s.permittedProfiles ?? [],
-    permittedPermissionSets: s.permittedPermissionSets ?? [],
-    ipRelaxation: orDefault(s.ipRelaxation, 'ENFORCE', policyAnchor),
-    refreshTokenPolicy: orDefault(s.refreshTokenPolicy, 'infinite', policyAnchor),
-    refreshTokenRotation: orDefault(s.refreshTokenRotation, false, oauthAnchor),
-    pkceRequired: orDefault(s.pkceRequired, input.pkceDefault ?? false, oauthAnchor),
-    consumerSecretOptional: orDefault(s.consumerSecretOptional, false, oauthAnchor),
-    clientCredentialsEnabled: orDefault(s.clientCredentialsEnabled, false, oauthAnchor),
-    deviceFlowEnabled: orDefault(s.deviceFlowEnabled, false, oauthAnchor),
-    tokenExchangeEnabled: orDefault(s.tokenExchangeEnabled, false, oauthAnchor),
-    introspectAllTokens: orDefault(s.introspectAllTokens, false, oauthAnchor),
-    otherUrls: s.otherUrls ?? [],
-    // Optional settings have no default to fall back on: a rejected value is left out (valid-metadata reports it).
-    ...optional('sessionLevel', validReading(s.sessionLevel)),
-    ...optional('sessionPolicyAction', validReading(s.sessionPolicyAction)),
-    ...optional('certificate', s.certificate),
-    ...optional('consumerKey', s.consumerKey),
-    ...optional('consumerSecret', s.consumerSecret),
-    ...optional('clientCredentialsPolicyEnabled', validReading(s.clientCredentialsPolicyEnabled)),
-    ...optional('clientCredentialsUser', s.clientCredentialsUser),
-    ...optional('samlSigningAlgorithm', validReading(s.samlSigningAlgorithm)),
-    ...optional('samlEncryptionType', validReading(s.samlEncryptionType)),
-  };
-  app.flow = input.config?.flow ? { value: input.config.flow, declared: true } : { value: inferFlow(app), declared: false };
+    ...(settings as unknown as OAuthAppSettings),
+    flows: { value: [], declared: false },
+  } as OAuthApp;
+  app.clientCredentialsEnabled = effectiveClientCredentials(app);
+  const declared = input.config?.flow;
+  app.flows = declared ? { value: orderFlows(Array.isArray(declared) ? declared : [declared]), declared: true } : { value: inferFlows(app), declared: false };
   return app;
 }
 
-function optional<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
-}
+/** Settings that are lists: absent means none. */
+const LIST_SETTINGS: ReadonlySet<string> = new Set(['scopes', 'callbackUrls', 'permittedProfiles', 'permittedPermissionSets', 'trustedIpRanges', 'otherUrls']);
 
 /**
- * The flow an app most likely uses, from its settings alone: a certificate means JWT bearer; client credentials
- * enabled means client credentials; an optional secret or a native-app callback scheme means a public client
- * (user-agent); anything else is the web-server flow.
+ * An ECA's client-credentials flow works only when the developer's global setting offers it and the admin's policy
+ * enables it: one effective value, located at the decisive element. Without the policy file in the project, the
+ * global setting is all the repository shows.
  */
-export function inferFlow(app: Pick<OAuthApp, 'certificate' | 'clientCredentialsEnabled' | 'consumerSecretOptional' | 'callbackUrls'>): Flow {
-  if (app.certificate?.value) return 'jwt-bearer';
-  if (app.clientCredentialsEnabled.value) return 'client-credentials';
-  if (app.consumerSecretOptional.value) return 'user-agent';
-  if (app.callbackUrls.some((url) => isNativeCallback(url.value))) return 'user-agent';
-  return 'web-server';
+function effectiveClientCredentials(app: OAuthApp): Located<boolean> {
+  const offered = app.clientCredentialsEnabled;
+  if (app.kind !== 'externalClientApp' || !app.hasPolicyFile || !offered.value) return offered;
+  const policy = app.clientCredentialsPolicyEnabled;
+  return policy ?? { value: false, at: app.policyAnchor, defaulted: true };
+}
+
+/** Callbacks that only stand in for "no browser redirect" (what JWT and client-credentials apps register). */
+const PLACEHOLDER_CALLBACK = /^(?:https:\/\/(?:login|test)\.salesforce\.com\/services\/oauth2\/success|sfdc:\/\/success)\/?$/i;
+
+/**
+ * The flows an app serves, from its effective settings: a certificate means JWT bearer; the client-credentials,
+ * device, token-exchange and code-and-credentials switches their flows; a real callback an interactive flow
+ * (user-agent for a public client: optional secret or a native app's scheme; web-server otherwise). A callback that
+ * only stands in for "no redirect" counts when nothing else is there. An app with none of these is a web-server app.
+ */
+export function inferFlows(app: OAuthAppSettings): Flow[] {
+  const flows = new Set<Flow>();
+  if (app.certificate?.value) flows.add('jwt-bearer');
+  if (app.clientCredentialsEnabled.value) flows.add('client-credentials');
+  if (app.deviceFlowEnabled.value) flows.add('device');
+  if (app.tokenExchangeEnabled.value) flows.add('token-exchange');
+  if (app.codeCredentialEnabled.value) flows.add('code-credentials');
+  const callbacks = app.callbackUrls.filter((url) => !PLACEHOLDER_CALLBACK.test(url.value.trim()));
+  if (callbacks.length > 0 || (flows.size === 0 && app.callbackUrls.length > 0)) {
+    const isPublic = app.consumerSecretOptional.value || app.callbackUrls.some((url) => isNativeCallback(url.value));
+    flows.add(isPublic ? 'user-agent' : 'web-server');
+  }
+  if (flows.size === 0) flows.add('web-server');
+  return orderFlows([...flows]);
+}
+
+function orderFlows(flows: readonly Flow[]): Flow[] {
+  return FLOWS.filter((flow) => flows.includes(flow));
 }

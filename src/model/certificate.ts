@@ -234,6 +234,11 @@ function decodeToDer(text: string): Decoded {
   }
   const der = Buffer.from(compact, 'base64');
   if (der.length === 0) return { ok: false, reason: 'certificate body is empty' };
+  // Some repositories store base64 of a whole PEM file (with `Bag Attributes` lines): read the PEM inside, once.
+  if (der[0] !== 0x30 && !trimmed.includes('-----BEGIN')) {
+    const inner = der.toString('latin1');
+    if (inner.includes('-----BEGIN')) return decodeToDer(inner);
+  }
   if (der[0] !== 0x30) return { ok: false, reason: 'base64 does not decode to a DER certificate (no outer SEQUENCE)' };
   return { ok: true, der };
 }

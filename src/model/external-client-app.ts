@@ -1,6 +1,7 @@
+import { childrenNamed } from '../parser/xml.js';
 import type { Located, MetadataTypeName } from '../types.js';
-import { isRejected, mapReading, type AppSettings, type Reading } from './app-settings.js';
-import { enumExpectation, type FieldReader } from './fields.js';
+import { isRejected, mapReading, readTableSettings, type AppSettings, type Reading } from './app-settings.js';
+import { enumExpectation, readIpRanges, type FieldReader } from './fields.js';
 import {
   CONNECTED_APP_SCOPES,
   ECA_DISTRIBUTION_STATES,
@@ -29,37 +30,25 @@ export function readExternalClientAppFile(type: MetadataTypeName, reader: FieldR
   const appName = reader.nonEmptyText(root, 'externalClientApplication')?.value;
   if (type !== 'ExternalClientApplication') reader.require(root, 'externalClientApplication', 'externalClientApplication', root);
 
+  const table = readTableSettings(reader, 'externalClientApp', type, () => undefined);
+  const withName = (settings: AppSettings): EcaFileRead => ({ ...(appName ? { appName } : {}), settings: { ...table, ...settings } });
   switch (type) {
     case 'ExternalClientApplication':
       reader.require(root, 'label', 'label', root);
       reader.enumValue(root, 'distributionState', ECA_DISTRIBUTION_STATES);
-      return { settings: { label: reader.nonEmptyText(root, 'label'), otherUrls: urls(reader, ['iconUrl', 'infoUrl', 'logoUrl']) } };
+      return { settings: { ...table, otherUrls: urls(reader, ['iconUrl', 'infoUrl', 'logoUrl']) } };
     case 'ExtlClntAppGlobalOauthSettings':
-      return {
-        ...(appName ? { appName } : {}),
-        settings: {
-          callbackUrls: reader.lines(root, 'callbackUrl'),
-          certificate: reader.nonEmptyText(root, 'certificate'),
-          consumerKey: reader.nonEmptyText(root, 'consumerKey'),
-          consumerSecret: reader.text(root, 'consumerSecret'),
-          pkceRequired: reader.bool(root, 'isPkceRequired'),
-          consumerSecretOptional: reader.bool(root, 'isConsumerSecretOptional'),
-          clientCredentialsEnabled: reader.bool(root, 'isClientCredentialsFlowEnabled'),
-          deviceFlowEnabled: reader.bool(root, 'isDeviceFlowEnabled'),
-          tokenExchangeEnabled: reader.bool(root, 'isTokenExchangeEnabled'),
-          introspectAllTokens: reader.bool(root, 'isIntrospectAllTokens'),
-          refreshTokenRotation: reader.bool(root, 'isRefreshTokenRotationEnabled'),
-        },
-      };
+      return withName({});
     case 'ExtlClntAppOauthSettings':
-      return {
-        ...(appName ? { appName } : {}),
-        settings: { scopes: scopes(reader), otherUrls: urls(reader, ['singleLogoutUrl']) },
-      };
+      return withName({
+        scopes: scopes(reader),
+        trustedIpRanges: readIpRanges(reader, childrenNamed(root, 'trustedIpRanges'), 'startIpAddress', 'endIpAddress'),
+        otherUrls: urls(reader, ['singleLogoutUrl']),
+      });
     case 'ExtlClntAppOauthConfigurablePolicies':
-      return { ...(appName ? { appName } : {}), settings: readOauthPolicies(reader) };
+      return withName(readOauthPolicies(reader));
     case 'ExtlClntAppConfigurablePolicies':
-      return { ...(appName ? { appName } : {}), settings: { otherUrls: urls(reader, ['startUrl']) } };
+      return withName({ otherUrls: urls(reader, ['startUrl']) });
     default:
       return { settings: {} };
   }
@@ -68,8 +57,8 @@ export function readExternalClientAppFile(type: MetadataTypeName, reader: FieldR
 function scopes(reader: FieldReader): Located<string>[] {
   return reader.commaList(reader.root, 'commaSeparatedOauthScopes').filter((scope) => {
     if (ECA_SCOPES.includes(scope.value)) return true;
-    reader.invalidEnum('commaSeparatedOauthScopes', scope, ECA_SCOPES);
-    return false;
+    // A newer scope is still requested (minimal-scopes weighs it); a misspelt one is not.
+    return reader.invalidEnum('commaSeparatedOauthScopes', scope, ECA_SCOPES);
   });
 }
 
@@ -85,16 +74,12 @@ function readOauthPolicies(reader: FieldReader): AppSettings {
   const permitted = reader.enumValue(root, 'permittedUsersPolicyType', ECA_PERMITTED_USERS);
   return {
     adminApproved: mapReading(permitted, (value) => value === 'AdminApprovedPreAuthorized'),
-    permittedProfiles: reader.commaList(root, 'commaSeparatedProfile'),
-    permittedPermissionSets: reader.commaList(root, 'commaSeparatedPermissionSet'),
     ipRelaxation: reader.setting(root, 'ipRelaxationPolicyType', (found) => enumExpectation(found, ECA_IP_RELAXATION_SPELLINGS), (text) =>
       Object.hasOwn(ECA_IP_RELAXATION, text.toLowerCase()) ? ECA_IP_RELAXATION[text.toLowerCase()] : undefined,
     ),
     refreshTokenPolicy: readRefreshTokenPolicy(reader),
     sessionLevel: reader.enumValue(root, 'requiredSessionLevel', ECA_SESSION_LEVELS),
     sessionPolicyAction: reader.enumValue(root, 'policyAction', POLICY_ACTIONS),
-    clientCredentialsPolicyEnabled: reader.bool(root, 'isClientCredentialsFlowEnabled'),
-    clientCredentialsUser: reader.nonEmptyText(root, 'clientCredentialsFlowUser'),
     otherUrls: urls(reader, ['startUrl', 'singleLogoutUrl']),
   };
 }

@@ -8,9 +8,9 @@ import {
   type XmlDocument,
   type XmlElement,
 } from '../parser/xml.js';
-import type { InvalidValue, Located } from '../types.js';
+import type { InvalidValue, IpRange, Located } from '../types.js';
 import { isRejected, type Reading } from './app-settings.js';
-import { caseInsensitiveMatch, isBooleanElementName, protocolSpellingMatch } from './schema.js';
+import { caseInsensitiveMatch, isBooleanElementName, protocolSpellingMatch, WELL_FORMED_NAME } from './schema.js';
 
 /** What a value element holding elements instead of text is told it should hold. */
 const PLAIN_VALUE = 'a plain value, not nested elements';
@@ -122,15 +122,24 @@ export class FieldReader {
     return this.setting(parent, name, 'true or false', parseBoolean);
   }
 
-  /** An enum value; an unknown one is recorded as invalid and comes back rejected. */
+  /**
+   * A value of a closed enum (policy values the Metadata API reference lists in full); an unknown one is recorded as
+   * invalid and comes back rejected: it fails the deploy.
+   */
   enumValue<T extends string>(parent: XmlElement | undefined, name: string, allowed: readonly T[]): Reading<T> | undefined {
     const accept = (text: string) => ((allowed as readonly string[]).includes(text) ? (text as T) : undefined);
     return this.setting(parent, name, (found) => enumExpectation(found, allowed), accept);
   }
 
-  /** Records one entry of a list (a scope) that is not one of `allowed`. */
-  invalidEnum(path: string, value: Located<string>, allowed: readonly string[]): void {
-    this.reject({ field: path, found: value.value, expected: enumExpectation(value.value, allowed), at: value.at });
+  /**
+   * Records one entry of an open list (a scope: Salesforce adds scopes every release) that is not one of `allowed`.
+   * Returns true when the entry is a well-formed name that is no misspelling of a known one: recorded as `unknown`
+   * (a warning, DECISIONS 14), and the caller keeps it as requested.
+   */
+  invalidEnum(path: string, value: Located<string>, allowed: readonly string[]): boolean {
+    const unknown = isNewerValue(value.value, allowed);
+    this.reject({ field: path, found: value.value, expected: enumExpectation(value.value, allowed), at: value.at, ...(unknown ? { unknown: true as const } : {}) });
+    return unknown;
   }
 
   require(parent: XmlElement | undefined, name: string, path: string, anchor: XmlElement): void {
@@ -168,11 +177,28 @@ function parseBoolean(text: string): boolean | undefined {
   return text === 'true' ? true : text === 'false' ? false : undefined;
 }
 
-/** What to tell a writer of an unknown enum value: the value they probably meant, or the whole list. */
+/** Lists longer than this are not spelled out in a message (the rule page and the reference have them). */
+const MAX_LISTED = 5;
+
+/** What to tell a writer of an unknown enum value: the value they probably meant, or the (short) list. */
 export function enumExpectation(found: string, allowed: readonly string[]): string {
   const hint = caseInsensitiveMatch(found, allowed);
   if (hint) return `${hint} (values are case-sensitive)`;
   const spelling = protocolSpellingMatch(found, allowed);
   if (spelling) return `${spelling} (the metadata name of that value)`;
-  return `one of ${allowed.join(', ')}`;
+  return allowed.length <= MAX_LISTED ? `one of ${allowed.join(', ')}` : `a documented value such as ${allowed.slice(0, 3).join(', ')}`;
+}
+
+/** A well-formed name that is no misspelling of a known value: most likely one the platform added since. */
+function isNewerValue(found: string, allowed: readonly string[]): boolean {
+  return WELL_FORMED_NAME.test(found) && !caseInsensitiveMatch(found, allowed) && !protocolSpellingMatch(found, allowed);
+}
+
+/** Trusted IP ranges: repeated elements each holding a start and an end address (element names differ by kind). */
+export function readIpRanges(reader: FieldReader, ranges: XmlElement[], startName: string, endName: string): IpRange[] {
+  return ranges.flatMap((range) => {
+    const start = reader.nonEmptyText(range, startName);
+    const end = reader.nonEmptyText(range, endName);
+    return start && end ? [{ start, end: end.value }] : [];
+  });
 }

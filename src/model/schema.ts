@@ -1,6 +1,12 @@
 // What the platform accepts: enum values and formats from ../shared/reference/metadata.md. The model checks values
 // against these while reading them; `valid-metadata` reports what does not fit.
 
+/** The Metadata API version whose values these lists hold: newer values are warned about, not rejected. */
+export const KNOWN_API_VERSION = '65.0';
+
+/** A name the platform could have added (`DataCloudUserClaims`, `mcp_api`): letters, digits and `_`, no spaces. */
+export const WELL_FORMED_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+
 /** ConnectedAppOauthAccessScope, in WSDL order. */
 export const CONNECTED_APP_SCOPES = [
   'Basic', 'Api', 'Web', 'Full', 'Chatter', 'CustomApplications', 'RefreshToken', 'OpenID', 'Profile', 'Email',

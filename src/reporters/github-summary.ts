@@ -74,7 +74,7 @@ function appRow(run: LintRun, app: AppSummary, findings: Finding[], link: FileLi
     link(markdownText(app.name), relativePath(run.root, app.file)),
     KIND[app.kind],
     app.environment,
-    app.usesOAuth ? `${markdownText(app.flow)}${app.flowDeclared ? '' : ' (inferred)'}` : 'no OAuth',
+    app.usesOAuth ? `${markdownText(app.flows.join(' + '))}${app.flowDeclared ? '' : ' (inferred)'}` : 'no OAuth',
     app.usesOAuth && app.scopes.length ? app.scopes.map(markdownText).join(', ') : '—',
     app.adminApproved ? 'yes' : 'no',
     markdownText(app.ipRelaxation),

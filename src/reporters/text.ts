@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { LintRun } from '../types.js';
 import { plural } from './findings.js';
 import { toEslintResults } from './json.js';
@@ -12,7 +13,11 @@ export const textReporter: Reporter = {
   async render(run: LintRun, options: ReporterOptions) {
     const results = toEslintResults(run, options).map((result) => ({ ...result, messages: [...result.messages] }));
     // A clean run (most commits) prints only the footer: no need to load the formatter and its dependencies.
-    const body = results.some((result) => result.messages.length > 0) ? await pretty(results, run, options) : '';
+    const hasFindings = results.some((result) => result.messages.length > 0);
+    let body = hasFindings ? await pretty(results, run, options) : '';
+    // eslint-formatter-pretty pads every message to the longest and puts the rule id after it, so one long message
+    // makes every line wrap in a narrow terminal: there, findings are laid out on lines that fit instead.
+    if (hasFindings && widestLine(body) > terminalWidth(options)) body = narrowLayout(run, options, terminalWidth(options));
     const footer = footerLines(run);
     return [body.trimEnd(), ...footer].filter(Boolean).join('\n') + '\n';
   },
@@ -37,4 +42,49 @@ async function pretty(results: unknown[], run: LintRun, options: ReporterOptions
   const { default: format } = await import('eslint-formatter-pretty');
   const rulesMeta = Object.fromEntries(run.rules.map((meta) => [meta.id, { docs: { url: meta.docs, description: meta.description } }]));
   return format(results as never, { cwd: options.cwd, rulesMeta } as never);
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function widestLine(text: string): number {
+  return Math.max(0, ...text.split('\n').map((line) => [...line.replace(ANSI, '')].length));
+}
+
+/** The terminal's width: COLUMNS, else the TTY's, else 80 (what CI logs and most terminals show). */
+function terminalWidth(options: ReporterOptions): number {
+  const fromEnv = Number(options.env['COLUMNS']);
+  if (Number.isInteger(fromEnv) && fromEnv >= 40) return fromEnv;
+  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+}
+
+/** One finding as `✖ line:col rule-id` and its message word-wrapped below it, every line within `width`. */
+function narrowLayout(run: LintRun, options: ReporterOptions, width: number): string {
+  const lines: string[] = [];
+  for (const result of run.results) {
+    const findings = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
+    if (findings.length === 0) continue;
+    lines.push('', `  ${relative(options.cwd, result.file) || result.file}`);
+    for (const finding of [...findings].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)) {
+      lines.push(`  ${finding.severity === 'error' ? '✖' : '⚠'} ${finding.at.line}:${finding.at.column}  ${finding.ruleId}`);
+      lines.push(...wrap(finding.message, width - 6).map((line) => `      ${line}`));
+    }
+  }
+  const errors = run.results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === 'error').length, 0);
+  const warnings = run.results.reduce((sum, result) => sum + result.findings.length, 0) - errors;
+  lines.push('', ...(warnings > 0 && !options.quiet ? [`  ${plural(warnings, 'warning')}`] : []), ...(errors > 0 ? [`  ${plural(errors, 'error')}`] : []));
+  return lines.join('\n');
+}
+
+/** Words onto lines of at most `width` characters; a word longer than that (a URL) gets a line of its own. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  if (current !== '') lines.push(current);
+  return lines;
 }

@@ -1,23 +1,33 @@
 import { analyzeCertificate, daysUntil, isWeakSignature, type CertificateInfo } from '../model/certificate.js';
-import type { Rule, RuleContext } from '../types.js';
-import { defineMeta } from './util/meta.js';
+import type { Rule } from '../types.js';
+import { defineRule } from './util/define-rule.js';
 
 const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 const MIN_RSA_BITS = 2048;
 const DAY_MS = 86_400_000;
+
+const MESSAGES = {
+  unusable: 'App "{{app}}" certificate is not usable: {{reason}}',
+  notYetValid: 'App "{{app}}" certificate {{subject}} is not valid until {{date}}, so JWT logins fail until then',
+  expired: 'App "{{app}}" certificate {{subject}} expired on {{date}}; rotate it and its signing key',
+  expiring: 'App "{{app}}" certificate {{subject}} expires on {{date}}, in {{days}}; rotate it and its signing key',
+  weakKey: 'App "{{app}}" certificate {{subject}} has a {{bits}}-bit RSA key; reissue it with at least 2048 bits',
+  weakSignature: 'App "{{app}}" certificate {{subject}} is signed with {{algorithm}}; reissue it signed with SHA-256',
+} as const;
 
 /**
  * The rule with its clock: the registry uses the real one; tests pass a fixed date so that "expires within N days"
  * can be shown without fixtures that rot.
  */
 export function createCertificateValid(now: () => Date = () => new Date()): Rule {
-  return {
-    meta: defineMeta({
+  return defineRule<keyof typeof MESSAGES, { expiryWarningDays: number }>({
+    meta: {
       id: 'certificate-valid',
       description: 'An app\'s certificate must be a current X.509 certificate with a strong key and signature.',
       fullDescription:
-        'The certificate on an app (Connected App oauthConfig/certificate, External Client App global OAuth settings certificate) verifies JWT bearer assertions. It must be an X.509 certificate, as bare base64 DER (what a retrieve writes) or PEM; it must be valid now (an expired or not-yet-valid certificate is an error) and not expire within the warning window (30 days by default); an RSA key must have at least 2048 bits; and it should not be signed with SHA-1 or MD5.',
+        'The certificate on an app (Connected App oauthConfig/certificate, External Client App global OAuth settings certificate) verifies JWT bearer assertions. It must be an X.509 certificate, as bare base64 DER (what a retrieve writes), PEM, or base64 of a whole PEM file; a not-yet-valid certificate is an error. Salesforce does not enforce certificate expiry for the JWT bearer flow, so an expired certificate, or one expiring within the warning window, is a rotation warning. An RSA key must have at least 2048 bits, and the certificate should not be signed with SHA-1 or MD5.',
       severity: { production: 'error', sandbox: 'error' },
+      appliesTo: ['oauth-apps'],
       tags: ['security', 'oauth', 'jwt', 'certificate'],
       securitySeverity: 5.9,
       precision: 'very-high',
@@ -33,70 +43,47 @@ export function createCertificateValid(now: () => Date = () => new Date()): Rule
         },
         additionalProperties: false,
       },
-    }),
+      defaultOptions: { expiryWarningDays: DEFAULT_EXPIRY_WARNING_DAYS },
+      messages: MESSAGES,
+    },
     checkApp(app, ctx) {
       const certificate = app.certificate;
-      if (!app.usesOAuth || !certificate) return;
+      if (!certificate) return;
       const analysis = analyzeCertificate(certificate.value);
-      const subjectOf = (info: CertificateInfo) => `Certificate "${info.subject}" of app "${app.name}"`;
       if (!analysis.ok) {
-        ctx.report({
-          message: `Certificate of app "${app.name}" is not usable: ${analysis.reason}. Paste the X.509 certificate as PEM or as base64 DER.`,
-          at: certificate.at,
-        });
+        ctx.report({ messageId: 'unusable', data: { app: app.name, reason: analysis.reason }, at: certificate.at });
         return;
       }
       const info = analysis.info;
       const today = now();
-      const report = (message: string, severity?: 'warning') => ctx.report({ message, at: certificate.at, ...(severity ? { severity } : {}) });
-      for (const finding of validityFindings(info, today, expiryWarningDays(ctx))) {
-        report(`${subjectOf(info)} ${finding.message}`, finding.severity);
+      const data = { app: app.name, subject: `"${commonName(info)}"` };
+      const at = certificate.at;
+      if (info.notBefore.getTime() > today.getTime()) {
+        // DECISIONS 5: not yet valid is an error.
+        ctx.report({ messageId: 'notYetValid', data: { ...data, date: isoDate(info.notBefore) }, at });
+      } else if (info.notAfter.getTime() <= today.getTime()) {
+        // DECISIONS 13: the platform does not enforce expiry for JWT bearer; expired is a rotation warning.
+        ctx.report({ messageId: 'expired', data: { ...data, date: isoDate(info.notAfter) }, at, severity: 'warning' });
+      } else if (info.notAfter.getTime() - today.getTime() <= ctx.options.expiryWarningDays * DAY_MS) {
+        ctx.report({ messageId: 'expiring', data: { ...data, date: isoDate(info.notAfter), days: days(daysUntil(info.notAfter, today)) }, at, severity: 'warning' });
       }
-      const lifetime = describeLifetime(info, today);
       if ((info.keyType === 'rsa' || info.keyType === 'rsa-pss') && info.keyBits !== undefined && info.keyBits < MIN_RSA_BITS) {
-        report(`${subjectOf(info)} has a ${info.keyBits}-bit RSA key, which can be factored; reissue it with at least ${MIN_RSA_BITS} bits (${lifetime}).`);
+        ctx.report({ messageId: 'weakKey', data: { ...data, bits: info.keyBits }, at });
       }
       if (isWeakSignature(info.signatureAlgorithm)) {
-        report(
-          `${subjectOf(info)} is signed with ${info.signatureAlgorithm}; SHA-1 and MD5 signatures can be forged, so reissue it signed with SHA-256 (${lifetime}).`,
-          'warning',
-        );
+        ctx.report({ messageId: 'weakSignature', data: { ...data, algorithm: info.signatureAlgorithm ?? '' }, at, severity: 'warning' });
       }
     },
-  };
+  });
 }
 
 export const certificateValid: Rule = createCertificateValid();
 
-function expiryWarningDays(ctx: RuleContext): number {
-  const days = ctx.options['expiryWarningDays'];
-  return typeof days === 'number' && Number.isFinite(days) && days >= 0 ? days : DEFAULT_EXPIRY_WARNING_DAYS;
-}
-
-/** Not yet valid and expired are errors (DECISIONS 5); expiring within the window is a warning. */
-function validityFindings(info: CertificateInfo, now: Date, warningDays: number): { message: string; severity?: 'warning' }[] {
-  const expiry = isoDate(info.notAfter);
-  if (info.notBefore.getTime() > now.getTime()) {
-    return [{ message: `is not valid until ${isoDate(info.notBefore)} (in ${days(daysUntil(info.notBefore, now))}), so JWT logins fail until then; upload a certificate that is valid now (${describeLifetime(info, now)}).` }];
-  }
-  if (info.notAfter.getTime() <= now.getTime()) {
-    return [{ message: `expired on ${expiry}, ${days(daysUntil(now, info.notAfter))} ago, so JWT logins signed with its key fail; upload a renewed certificate.` }];
-  }
-  if (info.notAfter.getTime() - now.getTime() <= warningDays * DAY_MS) {
-    return [
-      {
-        message: `expires on ${expiry}, in ${days(daysUntil(info.notAfter, now))} (the warning starts ${days(warningDays)} before expiry); upload a renewed certificate before it lapses.`,
-        severity: 'warning',
-      },
-    ];
-  }
-  return [];
-}
-
-/** "expires 2045-01-01, 7000 days left" (or "expired … ago"), the tail every certificate message carries. */
-function describeLifetime(info: CertificateInfo, now: Date): string {
-  const left = daysUntil(info.notAfter, now);
-  return left >= 0 ? `expires ${isoDate(info.notAfter)}, ${days(left)} left` : `expired ${isoDate(info.notAfter)}, ${days(daysUntil(now, info.notAfter))} ago`;
+/** The subject's CN, which is what people call a certificate; the whole subject, cut short, when it has none. */
+function commonName(info: CertificateInfo): string {
+  const cn = /(?:^|,\s*)CN=([^,]+)/.exec(info.subject)?.[1]?.trim();
+  const name = cn || info.subject;
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
 
 function isoDate(date: Date): string {

@@ -18,5 +18,10 @@ import { httpsUrls } from './https-urls.js';
 import { noIntrospectAllTokens } from './no-introspect-all-tokens.js';
 import { samlStrongCrypto } from './saml-strong-crypto.js';
 import { revocationImpact } from './revocation-impact.js';
+import { privilegedPreAuthorization } from './privileged-pre-authorization.js';
+import { ecaGlobalOauthInSourceControl } from './eca-global-oauth-in-source-control.js';
+import { trustedIpRanges } from './trusted-ip-ranges.js';
+import { refreshTokenHardening } from './refresh-token-hardening.js';
+import { codeCredentialsFlow } from './code-credentials-flow.js';
 
-export const builtinRules: readonly Rule[] = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact];
+export const builtinRules: readonly Rule[] = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact, privilegedPreAuthorization, ecaGlobalOauthInSourceControl, trustedIpRanges, refreshTokenHardening, codeCredentialsFlow];

@@ -3,24 +3,21 @@ import { LineIndex } from '../parser/positions.js';
 import { isKeystorePath } from '../secrets/files.js';
 import { maskSecret } from '../secrets/mask.js';
 import { isMetadataPlaceholder, scanText, type SecretKind } from '../secrets/scan.js';
-import type { MetadataTypeName, Rule } from '../types.js';
-import { defineMeta } from './util/meta.js';
-import { elementName } from './util/elements.js';
-
-const PURGE = 'purge it from the git history';
+import { defineRule } from './util/define-rule.js';
+import { settingElement } from '../model/settings.js';
 
 /** What to do about each kind of secret the text scan finds: the remedy differs by what leaked. */
 const FILE_SECRET_ADVICE: Record<SecretKind, string> = {
-  'private-key': `remove it, ${PURGE}, and replace the key pair (and any certificate made from it)`,
-  'sfdx-auth-url': `it carries a refresh token: revoke it (log the org out or revoke the app's token in Setup), remove it and ${PURGE}`,
-  'salesforce-access-token': `end that session (revoke the token), remove it and ${PURGE}`,
+  'private-key': 'remove it, purge it from history and replace the key pair',
+  'sfdx-auth-url': 'revoke its refresh token, remove it and purge it from history',
+  'salesforce-access-token': 'revoke the session, remove it and purge it from history',
 };
 
-/** Why a plaintext value of a secret field of a non-app type is a leak, and what to do instead. */
-const DOCUMENT_SECRET_ADVICE: Partial<Record<MetadataTypeName, string>> = {
-  AuthProvider: `leave it blank and set it in Setup (or commit only the encrypted "++…++" form), ${PURGE}, and regenerate it at the identity provider`,
-  NamedCredential: `leave it out and set it in Setup (or use an External Credential), ${PURGE}, and rotate it`,
-};
+/**
+ * Template tokens the secrets module's placeholder list does not know yet (`{SECRET}` in a template, `REPLACE_ME`):
+ * a field holding one was never given a value. [h1 may fold this into isMetadataPlaceholder.]
+ */
+const TEMPLATE_TOKEN = /^\{[A-Za-z_][\w.!$]*\}$|^replace[-_]?me$/i;
 
 /**
  * A metadata value this rule reports from the model: a real value (not one of the issue's placeholders) that the
@@ -30,55 +27,52 @@ const DOCUMENT_SECRET_ADVICE: Partial<Record<MetadataTypeName, string>> = {
  * file, so the same secret is never reported twice.
  */
 function isHardCodedSecret(value: string): boolean {
-  return !isMetadataPlaceholder(value) && scanText(value).length === 0;
+  return !isMetadataPlaceholder(value) && !TEMPLATE_TOKEN.test(value.trim()) && scanText(value).length === 0;
 }
 
 /**
  * Secrets in source: hard-coded OAuth secrets in metadata, and private keys, SFDX auth URLs, access tokens and key
  * stores anywhere in the repository. `.forceignore` does not hide them: the file is committed all the same.
  */
-export const noSecretsInRepo: Rule = {
-  meta: defineMeta({
+export const noSecretsInRepo = defineRule({
+  meta: {
     id: 'no-secrets-in-repo',
     description: 'No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores.',
     fullDescription:
-      'A secret in the repository is readable by everyone who can clone it, forever, through the git history. This rule reports a consumerSecret in a Connected App or External Client App, a plaintext AuthProvider consumerSecret or ecKey, NamedCredential passwords and tokens, and anywhere in the repository PEM private keys, SFDX auth URLs, Salesforce access tokens and committed key stores. Placeholders (empty, ${VAR}, {!$Credential.…}, Placeholder_Value, <…>, xxx…, changeme, YOUR_…) pass. Files excluded by .forceignore are scanned too. Every report masks the value.',
+      'A secret in the repository is readable by everyone who can clone it, forever, through the git history. This rule reports a consumerSecret in a Connected App or External Client App, a plaintext AuthProvider consumerSecret or ecKey, NamedCredential passwords and tokens, and anywhere in the repository PEM private keys, SFDX auth URLs, Salesforce access tokens and committed key stores. A secret the platform encrypted (a retrieve\'s org-encrypted base64, a change set\'s ++…++ form) is not plaintext: it is a warning that the repository holds an encrypted secret. Placeholders (empty, ${VAR}, {SECRET}, {!$Credential.…}, Placeholder_Value, <…>, xxx…, changeme, REPLACE_ME, YOUR_…) pass. Files excluded by .forceignore are scanned too. Every report masks the value.',
     severity: { production: 'error', sandbox: 'error' },
+    appliesTo: ['apps', 'metadata-files', 'repository-files'],
     tags: ['security', 'secrets'],
     securitySeverity: 9.3,
     precision: 'high',
     includeForceIgnored: true,
     pointsAtSecrets: true,
-  }),
+    messages: {
+      appSecret: 'App "{{app}}" has a hard-coded consumer secret ({{masked}}) in {{element}}; remove it and regenerate it',
+      documentSecret: '{{type}} "{{name}}" has a plaintext {{field}} ({{masked}}); remove it, purge it and rotate it',
+      encrypted: '{{type}} "{{name}}" commits its {{field}} in org-encrypted form; leave it blank and set it in Setup',
+      keystore: 'Key store "{{file}}" is committed; remove it, purge it from history and replace its keys',
+      fileSecret: '{{label}} ({{masked}}) is committed; {{advice}}',
+    },
+  },
   checkApp(app, ctx) {
     const secret = app.consumerSecret;
     if (!secret || !isHardCodedSecret(secret.value)) return;
-    ctx.report({
-      message: `App "${app.name}" has a hard-coded consumer secret (${maskSecret(secret.value)}) in ${elementName(app.kind, 'consumerSecret')}: a retrieve never returns it, so it was typed in. Remove the element, ${PURGE}, and regenerate the secret.`,
-      at: secret.at,
-    });
+    ctx.report({ messageId: 'appSecret', data: { app: app.name, masked: maskSecret(secret.value), element: settingElement(app.kind, 'consumerSecret') }, at: secret.at });
   },
   checkDocument(doc, ctx) {
-    const advice = DOCUMENT_SECRET_ADVICE[doc.type];
-    if (!advice) return;
+    if (doc.type !== 'AuthProvider' && doc.type !== 'NamedCredential') return;
     for (const secret of doc.secrets) {
-      if (secret.encrypted || !isHardCodedSecret(secret.value.value)) continue;
-      ctx.report({
-        message: `${doc.type} "${doc.name}" has a plaintext ${secret.field} (${maskSecret(secret.value.value)}): ${advice}.`,
-        at: secret.value.at,
-      });
+      const data = { type: doc.type, name: doc.name, field: secret.field };
+      if (secret.encrypted) ctx.report({ messageId: 'encrypted', data, at: secret.value.at, severity: 'warning' });
+      else if (isHardCodedSecret(secret.value.value)) ctx.report({ messageId: 'documentSecret', data: { ...data, masked: maskSecret(secret.value.value) }, at: secret.value.at });
     }
   },
   checkFile(file, ctx) {
     if (file.deleted) return;
     if (isKeystorePath(file.file)) {
       // Judged by name: key stores are binary, and an empty placeholder file holds nothing.
-      if (file.binary || file.text.trim() !== '') {
-        ctx.report({
-          message: `Key store "${basename(file.file)}" is committed: it holds private keys. Remove it, ${PURGE}, and replace the keys it holds.`,
-          at: { file: file.file, line: 1, column: 1 },
-        });
-      }
+      if (file.binary || file.text.trim() !== '') ctx.report({ messageId: 'keystore', data: { file: basename(file.file) }, at: { file: file.file, line: 1, column: 1 } });
       return;
     }
     if (file.binary) return;
@@ -86,13 +80,11 @@ export const noSecretsInRepo: Rule = {
     if (hits.length === 0) return;
     const lines = new LineIndex(file.file, file.text);
     for (const hit of hits) {
-      ctx.report({
-        message: `${capitalize(hit.label)} (${maskSecret(hit.value)}) is committed: ${FILE_SECRET_ADVICE[hit.kind]}.`,
-        at: lines.at(hit.start, hit.end),
-      });
+      const data = { label: capitalize(hit.label), masked: maskSecret(hit.value), advice: FILE_SECRET_ADVICE[hit.kind] };
+      ctx.report({ messageId: 'fileSecret', data, at: lines.at(hit.start, hit.end) });
     }
   },
-};
+});
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

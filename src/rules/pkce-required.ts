@@ -1,45 +1,46 @@
 import { isNativeCallback } from '../model/urls.js';
-import type { OAuthApp, Rule } from '../types.js';
-import { defineMeta } from './util/meta.js';
+import type { OAuthApp } from '../types.js';
+import { defineRule } from './util/define-rule.js';
 import { quoteUrl } from './util/display.js';
-import { describeFlow } from './util/flow-scopes.js';
 
-/**
- * Why the app is a public client (one that cannot keep a secret), or undefined for a confidential one. The first
- * reason found is enough: it is what the message tells the user.
- */
+/** Why the app is a public client (one that cannot keep a secret), or undefined for a confidential one. */
 function publicClientReason(app: OAuthApp): string | undefined {
-  if (app.consumerSecretOptional.value) return 'its consumer secret is optional (isConsumerSecretOptional)';
+  if (app.consumerSecretOptional.value) return 'optional consumer secret';
   const native = app.callbackUrls.find((url) => isNativeCallback(url.value));
-  if (native) return `its callback ${quoteUrl(native.value)} uses a native app's private-use scheme`;
-  if (app.deviceFlowEnabled.value) return 'it enables the device flow (isDeviceFlowEnabled)';
-  if (app.flow.value === 'user-agent' || app.flow.value === 'device') {
-    return `it uses ${describeFlow(app)}`;
-  }
+  if (native) return `native callback ${quoteUrl(native.value)}`;
+  if (app.flows.value.includes('device')) return 'device flow';
+  if (app.flows.value.includes('user-agent')) return 'user-agent flow';
   return undefined;
 }
 
+/** Flows that redeem an authorization code, which PKCE binds to the client that asked for it. */
+const CODE_FLOWS = ['web-server', 'user-agent', 'code-credentials'] as const;
+
 /** A mobile bundle or a single-page app cannot keep a secret: only PKCE ties the code to the client that asked for it. */
-export const pkceRequired: Rule = {
-  meta: defineMeta({
+export const pkceRequired = defineRule({
+  meta: {
     id: 'pkce-required',
-    description: 'A public client (mobile, desktop, single-page app) must require PKCE.',
+    description: 'An app that redeems authorization codes must require PKCE: an error for public clients, a warning otherwise.',
     fullDescription:
-      'An app whose consumer secret is optional, whose callback uses a native private-use scheme, or that uses the user-agent or device flow is a public client: its secret ships inside the app, where anyone can read it. Without PKCE, an intercepted authorization code (a malicious app registered for the same scheme, a leaked redirect) can be exchanged for tokens by anyone. Set isPkceRequired to true; Connected Apps default to false, External Client Apps to true.',
+      'An app whose consumer secret is optional, whose callback uses a native private-use scheme, or that uses the user-agent or device flow is a public client: its secret ships inside the app, where anyone can read it. Without PKCE, an intercepted authorization code (a malicious app registered for the same scheme, a leaked redirect) can be exchanged for tokens by anyone: an error. A confidential web-server app without PKCE is a warning: Salesforce\'s guidance asks for PKCE whatever the client type, since it also stops code injection. Set isPkceRequired to true; Connected Apps default to false, External Client Apps to true.',
     severity: { production: 'error', sandbox: 'error' },
+    appliesTo: ['oauth-apps'],
     tags: ['security', 'oauth', 'pkce'],
     securitySeverity: 7.5,
     precision: 'high',
-  }),
+    messages: {
+      publicClient: 'App "{{app}}" is a public client ({{reason}}) but does not require PKCE; set isPkceRequired to true',
+      confidential: 'App "{{app}}" redeems authorization codes without PKCE; set isPkceRequired to true',
+    },
+  },
   checkApp(app, ctx) {
     // An invalid isPkceRequired fails the deploy: valid-metadata reports it.
-    if (!app.usesOAuth || app.pkceRequired.value || app.pkceRequired.invalid) return;
+    if (app.pkceRequired.value || app.pkceRequired.invalid) return;
     const reason = publicClientReason(app);
-    if (!reason) return;
-    const setting = app.pkceRequired.defaulted ? 'does not set isPkceRequired (default false for a Connected App)' : 'sets isPkceRequired to false';
-    ctx.report({
-      message: `App "${app.name}" is a public client, since ${reason}, but ${setting}; set isPkceRequired to true so that an intercepted authorization code cannot be redeemed.`,
-      at: app.pkceRequired.at,
-    });
+    if (reason) {
+      ctx.report({ messageId: 'publicClient', data: { app: app.name, reason }, at: app.pkceRequired.at });
+    } else if (app.flows.value.some((flow) => (CODE_FLOWS as readonly string[]).includes(flow))) {
+      ctx.report({ messageId: 'confidential', data: { app: app.name }, at: app.pkceRequired.at, severity: 'warning' });
+    }
   },
-};
+});

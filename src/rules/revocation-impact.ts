@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { childNamed, childrenNamed, elementText, parseXml } from '../parser/xml.js';
 import { classifyFileName } from '../project/metadata-types.js';
-import type { Position, RepoFile, Rule, RuleContext } from '../types.js';
-import { defineMeta } from './util/meta.js';
+import type { Position, RepoFile } from '../types.js';
+import { defineRule, type TypedRuleContext } from './util/define-rule.js';
 
 /** The manifests `sf project deploy` reads deletions from (DECISIONS 8: found anywhere under the linted paths). */
 const DESTRUCTIVE_MANIFESTS = new Set(['destructivechanges.xml', 'destructivechangespre.xml', 'destructivechangespost.xml']);
@@ -13,8 +13,11 @@ const APP_TYPES: Readonly<Record<string, string>> = {
   ExternalClientApplication: 'External Client App',
 };
 
-const CONSEQUENCE =
-  'every access and refresh token it issued is revoked at once, and the integrations using it lose access without warning; check in Setup (OAuth usage) that nothing still uses it before deploying';
+const MESSAGES = {
+  manifest: '{{manifest}} deletes {{what}}, which revokes all its tokens at once; check its OAuth usage first',
+  deleted: 'This change deletes {{what}}, which revokes all its tokens once deployed; check its OAuth usage first',
+} as const;
+type Context = TypedRuleContext<keyof typeof MESSAGES, Record<string, never>>;
 
 function describeApp(type: string, member: string): string {
   const kind = APP_TYPES[type]!;
@@ -22,7 +25,7 @@ function describeApp(type: string, member: string): string {
 }
 
 /** Each ConnectedApp / ExternalClientApplication member of a destructive manifest, at its line. */
-function checkManifest(file: RepoFile, ctx: RuleContext): void {
+function checkManifest(file: RepoFile, ctx: Context): void {
   const parsed = parseXml(file.file, file.text);
   // A manifest that is not XML is the deploy's to reject; there is nothing to read deletions from.
   if (!parsed.ok) return;
@@ -33,22 +36,22 @@ function checkManifest(file: RepoFile, ctx: RuleContext): void {
     for (const member of childrenNamed(types, 'members')) {
       const name = elementText(parsed.doc, member);
       if (!name.value) continue;
-      ctx.report({ message: `${manifest} deletes ${describeApp(type, name.value)}: ${CONSEQUENCE}.`, at: name.at });
+      ctx.report({ messageId: 'manifest', data: { manifest, what: describeApp(type, name.value) }, at: name.at });
     }
   }
 }
 
 /** An app file that the change under lint (--staged, --changed-since) deletes: reported on the deleted path. */
-function checkDeletedFile(file: RepoFile, ctx: RuleContext): void {
+function checkDeletedFile(file: RepoFile, ctx: Context): void {
   const classified = classifyFileName(basename(file.file));
   if (!classified || !(classified.type.name in APP_TYPES)) return;
   const at: Position = { file: file.file, line: 1, column: 1 };
-  ctx.report({ message: `This change deletes ${describeApp(classified.type.name, classified.componentName)}: once the deletion is deployed, ${CONSEQUENCE}.`, at });
+  ctx.report({ messageId: 'deleted', data: { what: describeApp(classified.type.name, classified.componentName) }, at });
 }
 
 /** Deleting an app is an outage for everything that authenticates through it: make the deletion a reviewed decision. */
-export const revocationImpact: Rule = {
-  meta: defineMeta({
+export const revocationImpact = defineRule({
+  meta: {
     id: 'revocation-impact',
     description: 'Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review.',
     fullDescription:
@@ -57,9 +60,11 @@ export const revocationImpact: Rule = {
     tags: ['security', 'availability', 'deployment'],
     securitySeverity: 3.1,
     precision: 'very-high',
-  }),
+    appliesTo: ['repository-files'],
+    messages: MESSAGES,
+  },
   checkFile(file, ctx) {
     if (file.deleted) checkDeletedFile(file, ctx);
     else if (!file.binary && DESTRUCTIVE_MANIFESTS.has(basename(file.file).toLowerCase())) checkManifest(file, ctx);
   },
-};
+});

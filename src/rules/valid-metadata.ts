@@ -1,37 +1,42 @@
+import { KNOWN_API_VERSION } from '../model/schema.js';
 import { maskSecret } from '../secrets/mask.js';
 import { scanText } from '../secrets/scan.js';
-import type { InvalidValue, Rule } from '../types.js';
-import { defineMeta } from './util/meta.js';
+import { defineRule } from './util/define-rule.js';
 
 /** Found values are echoed so the user sees the typo; a pasted blob is cut short instead of filling the report. */
-const MAX_ECHOED_LENGTH = 80;
+const MAX_ECHOED_LENGTH = 60;
 
 /**
  * Values the platform rejects at deploy. The model records them while reading each file (see src/model/fields.ts),
  * so this rule only words them; unknown elements are never recorded, because real files carry undocumented ones.
  */
-export const validMetadata: Rule = {
-  meta: defineMeta({
+export const validMetadata = defineRule({
+  meta: {
     id: 'valid-metadata',
     description: 'Metadata values must be ones the platform accepts at deploy.',
     fullDescription:
-      'AI-written and hand-edited metadata often contains values that look plausible but fail the deploy: unknown OAuth scope names, invented ipRelaxation or refreshTokenPolicy values, External Client App policy values in the wrong spelling, booleans that are not true or false, a root element that does not match the file suffix, a missing label, or an oauthConfig without a callbackUrl. Unknown elements are not reported: real retrieved files carry undocumented ones.',
+      `AI-written and hand-edited metadata often contains values that look plausible but fail the deploy: invented ipRelaxation or refreshTokenPolicy values, External Client App policy values in the wrong letter case, booleans that are not true or false, a root element that does not match the file suffix, a missing label, or an oauthConfig without a callbackUrl. These are errors. Salesforce adds OAuth scopes and enum values every release, so a well-formed name this linter does not know (it knows API v${KNOWN_API_VERSION}) is only a warning to check the spelling. Unknown elements are not reported: real retrieved files carry undocumented ones.`,
     severity: { production: 'error', sandbox: 'error' },
+    appliesTo: ['metadata-files'],
     tags: ['correctness', 'deploy'],
     securitySeverity: 2.0,
     precision: 'very-high',
-  }),
+    messages: {
+      missing: '{{type}} "{{name}}": {{field}} is missing; expected {{expected}}',
+      rejected: '{{type}} "{{name}}": {{field}} "{{found}}" fails the deploy; expected {{expected}}',
+      unknown: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling',
+    },
+  },
   checkDocument(doc, ctx) {
     for (const invalid of doc.invalid) {
-      ctx.report({ message: `${doc.type} "${doc.name}": ${describe(invalid)}`, at: invalid.at });
+      const data = { type: doc.type, name: doc.name, field: invalid.field, expected: invalid.expected, found: echo(invalid.found), version: KNOWN_API_VERSION };
+      if (invalid.found === '') ctx.report({ messageId: 'missing', data, at: invalid.at });
+      // DECISIONS 14: a well-formed value newer than the linter is a warning, never an error.
+      else if (invalid.unknown) ctx.report({ messageId: 'unknown', data, at: invalid.at, severity: 'warning' });
+      else ctx.report({ messageId: 'rejected', data, at: invalid.at });
     }
   },
-};
-
-function describe(invalid: InvalidValue): string {
-  if (invalid.found === '') return `${invalid.field} is missing; expected ${invalid.expected}.`;
-  return `${invalid.field} is "${echo(invalid.found)}", which the platform rejects; expected ${invalid.expected}.`;
-}
+});
 
 /** The found value as it may appear in a report: never a secret in full, never a whole pasted blob. */
 function echo(found: string): string {

@@ -77,7 +77,7 @@ export function connectedApp(label: string, scopes: string[] = ['Api'], extra = 
     <label>${label}</label>
     <oauthConfig>
         <callbackUrl>https://app.example.com/cb</callbackUrl>
-        <isAdminApproved>true</isAdminApproved>
+        <isAdminApproved>true</isAdminApproved><isPkceRequired>true</isPkceRequired>
 ${scopes.map((scope) => `        <scopes>${scope}</scopes>`).join('\n')}
     </oauthConfig>${extra}
     <profileName>Integration User</profileName>

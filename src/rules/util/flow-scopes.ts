@@ -17,13 +17,19 @@ const API_ONLY_FLOWS: ReadonlySet<Flow> = new Set<Flow>(['jwt-bearer', 'client-c
 /** Left to no-full-scope, so that one problem is reported once. */
 const FULL = 'full';
 
-export function issuesRefreshTokens(flow: Flow): boolean {
-  return !API_ONLY_FLOWS.has(flow);
+/** Whether any of the flows issues refresh tokens (every flow but JWT bearer and client credentials). */
+export function issuesRefreshTokens(flows: readonly Flow[]): boolean {
+  return flows.some((flow) => !API_ONLY_FLOWS.has(flow));
 }
 
-/** What a flow needs by default: Api for the API-only flows; Api, refresh tokens and OpenID otherwise. */
-export function defaultAllowedScopes(flow: Flow): string[] {
-  return issuesRefreshTokens(flow) ? ['Api', 'RefreshToken', 'OfflineAccess', 'OpenID'] : ['Api'];
+/** What the flows need by default: Api for the API-only flows; Api, refresh tokens and OpenID when any other is served. */
+export function defaultAllowedScopes(flows: readonly Flow[]): string[] {
+  return issuesRefreshTokens(flows) ? ['Api', 'RefreshToken', 'OfflineAccess', 'OpenID'] : ['Api'];
+}
+
+/** Only API flows (JWT bearer, client credentials): no user signs in through the app itself. */
+export function servesOnlyApiFlows(flows: readonly Flow[]): boolean {
+  return flows.length > 0 && !issuesRefreshTokens(flows);
 }
 
 function aliasesOf(scope: string): readonly string[] {
@@ -73,13 +79,13 @@ export function isRefreshTokenScope(scope: string): boolean {
  * What `init` writes as an app's `allowScopes`: the scopes it requests today, when some of them go beyond its
  * flow's defaults (undefined when the defaults already cover them). `Full` is never blessed here.
  */
-export function initialAllowScopes(app: Pick<OAuthApp, 'scopes' | 'flow'>): string[] | undefined {
+export function initialAllowScopes(app: Pick<OAuthApp, 'scopes' | 'flows'>): string[] | undefined {
   const requested = [...new Set(app.scopes.map((scope) => scope.value))].filter((scope) => !isFullScope(scope));
-  const defaults = new ScopeSet(defaultAllowedScopes(app.flow.value));
+  const defaults = new ScopeSet(defaultAllowedScopes(app.flows.value));
   return requested.some((scope) => !defaults.has(scope)) ? requested : undefined;
 }
 
-/** The app's flow for a message, saying whether the user declared it or the linter guessed it. */
-export function describeFlow(app: Pick<OAuthApp, 'flow'>): string {
-  return `the ${app.flow.value} flow (${app.flow.declared ? 'declared in the configuration' : 'inferred from its settings'})`;
+/** The app's flows for a message: `jwt-bearer + web-server`. */
+export function describeFlows(app: Pick<OAuthApp, 'flows'>): string {
+  return app.flows.value.join(' + ');
 }
