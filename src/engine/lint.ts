@@ -6,6 +6,7 @@ import { LineIndex } from '../parser/positions.js';
 import { parseXml } from '../parser/xml.js';
 import { discover, type Discovery } from '../project/discover.js';
 import { builtinRules } from '../rules/index.js';
+import { boundedMessage } from '../secrets/mask.js';
 import type { Environment, FileResult, Finding, LintRun, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from './config-types.js';
 import { DIRECTIVE_MARKER } from './directives.js';
@@ -212,8 +213,9 @@ function selectRules(rules: readonly Rule[], only: string[] | undefined): readon
   return rules.filter((rule) => only.includes(rule.meta.id));
 }
 
+/** Parse errors quote repository text (the validator quotes the tag it rejects): masked and bounded here, once. */
 function parseError(file: string, message: string, line: number, column: number): RawFinding {
-  return { ruleId: PARSE_ERROR.id, severity: 'error', message, at: { file, line, column }, fatal: true };
+  return { ruleId: PARSE_ERROR.id, severity: 'error', message: boundedMessage(message), at: { file, line, column }, fatal: true };
 }
 
 function readQuietly(file: string): string | undefined {
