@@ -167,6 +167,8 @@ const CH_DQUOTE = 34;
 const CH_QUOTE = 39;
 const CH_BACKSLASH = 92;
 const CH_BACKTICK = 96;
+/** Longest run of backslashes read as the escape of one line break. */
+const MAX_ESCAPE_RUN = 8;
 
 /**
  * Length of a line break at `p`: a real CR/LF, a literal escape (`\n`, `\r`, `\\n` as in JSON or code
@@ -176,8 +178,11 @@ function lineBreakAt(text: string, p: number): number {
   const c = text.charCodeAt(p);
   if (c === CH_LF || c === CH_CR) return 1;
   if (c === CH_BACKSLASH) {
+    // Escaped escapes nest a few levels deep at most (`\\\\n` in JSON inside a string); a longer run of
+    // backslashes is no line break, and must not be walked again from each of its characters.
+    const limit = Math.min(text.length, p + MAX_ESCAPE_RUN);
     let q = p;
-    while (text.charCodeAt(q) === CH_BACKSLASH) q++;
+    while (q < limit && text.charCodeAt(q) === CH_BACKSLASH) q++;
     const e = text.charCodeAt(q);
     if (e === 110 /* n */ || e === 114 /* r */) return q + 1 - p;
     if (e === CH_LF || e === CH_CR) return q - p; // line continuation
