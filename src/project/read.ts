@@ -83,3 +83,54 @@ export function describeIoError(error: unknown): string {
       return `file cannot be read: ${(error as Error).message}`;
   }
 }
+
+/** Control files (configuration, `.forceignore`, `sfdx-project.json`, `.gitignore`, a plugin's package.json). */
+export const MAX_CONTROL_FILE_BYTES = 1024 * 1024;
+/** A baseline lists every known finding: it may be large, but not unbounded. */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
+export type CheckedRead = { ok: true; text: string } | { ok: false; missing: boolean; reason: string };
+
+export interface CheckedReadOptions {
+  /** Larger files are refused (MAX_CONTROL_FILE_BYTES by default). */
+  maxBytes?: number;
+}
+
+/**
+ * Reads a repository control file through the same checks as metadata: regular files only (a device such as
+ * `/dev/zero`, a FIFO, a socket or a directory is refused, so nothing exhausts memory or waits forever), at most
+ * `maxBytes`, UTF-8 with an optional byte-order mark. Never throws; `missing` tells an absent file from a refused one.
+ */
+export function readCheckedText(path: string, options: CheckedReadOptions = {}): CheckedRead {
+  const maxBytes = options.maxBytes ?? MAX_CONTROL_FILE_BYTES;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { ok: false, missing: false, reason: 'is a directory, not a file' };
+    if (!info.isFile()) return { ok: false, missing: false, reason: NOT_REGULAR };
+    if (info.size > maxBytes) return { ok: false, missing: false, reason: `file is ${formatSize(info.size)}, over the ${formatSize(maxBytes)} limit` };
+    // One byte more than allowed is read, so that a file growing while it is read is still caught.
+    const bytes = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
+    let offset = 0;
+    while (offset < bytes.length) {
+      const read = readSync(fd, bytes, offset, bytes.length - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    if (offset > maxBytes) return { ok: false, missing: false, reason: `file is over the ${formatSize(maxBytes)} limit` };
+    try {
+      return { ok: true, text: utf8.decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, '') };
+    } catch {
+      return { ok: false, missing: false, reason: 'content is not valid UTF-8' };
+    }
+  } catch (error) {
+    return { ok: false, missing: (error as NodeJS.ErrnoException).code === 'ENOENT', reason: describeIoError(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
