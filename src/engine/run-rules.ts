@@ -1,4 +1,5 @@
 import type { Environment, MetadataDocument, OAuthApp, RepoFile, ReportDescriptor, Rule, RuleContext, Severity } from '../types.js';
+import { escapeControlChars } from '../text/control-chars.js';
 import type { LinterConfig } from './config-types.js';
 import { environmentFor, findingSeverity, resolveRule, type ResolvedRule } from './severity.js';
 
@@ -55,7 +56,8 @@ export class RuleRunner {
         this.findings.push({
           ruleId: rule.meta.id,
           severity: findingSeverity(resolved, descriptor.severity),
-          message: descriptor.message,
+          // Messages quote values from the repository: control characters in them must not reach a terminal raw.
+          message: escapeControlChars(descriptor.message),
           at: descriptor.at,
           ...(app ? { app: app.name } : {}),
         });

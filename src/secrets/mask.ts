@@ -1,3 +1,4 @@
+import { escapeControlChars } from '../text/control-chars.js';
 import { scanText } from './scan.js';
 
 /** The fixed tail: it never encodes the secret's length. */
@@ -38,11 +39,11 @@ export function maskSecretsIn(text: string): string {
 export const MAX_MESSAGE_LENGTH = 300;
 
 /**
- * A message that quotes repository text, made safe to print: secrets masked first (on the whole text, so that a
+ * A message that quotes repository text, made safe to print: control characters escaped, secrets masked first (on the whole text, so that a
  * token cut by the limit is still recognised), then cut to `max` characters. A 1 MB tag name gives a short message.
  */
 export function boundedMessage(text: string, max: number = MAX_MESSAGE_LENGTH): string {
-  const masked = maskSecretsIn(text);
+  const masked = escapeControlChars(maskSecretsIn(text));
   if (masked.length <= max) return masked;
   let cut = max - 1;
   // Never split a surrogate pair.
