@@ -85,11 +85,13 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
 
   // parse
   const parsed: ParsedFile[] = [];
+  const unreadableMetadata = new Set<string>();
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress('parse', discovery.metadata.length);
     const read = texts.read(file.path);
     if (!read.ok) {
+      unreadableMetadata.add(file.path);
       fatal.push(parseError(file.path, read.reason, 1, 1));
       continue;
     }
@@ -118,10 +120,19 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     for (const path of discovery.scanFiles) {
       progress('scan', discovery.scanFiles.length);
       const read = texts.read(path);
+      if (!read.ok && read.unscanned && !unreadableMetadata.has(path)) {
+        // Text too large to read whole may hold a secret: never passed in silence, and it fails the run.
+        fatal.push(parseError(path, `${read.reason}: not scanned for secrets`, 1, 1));
+        continue;
+      }
+      if (!read.ok && read.unscanned) {
+        continue; // already reported by the parse phase
+      }
       if (!read.ok && !read.binary) continue; // unreadable non-metadata files are not ours to report
       scannedFiles++;
       const before = runner.findings.length;
-      runner.file(read.ok ? { file: path, text: read.text } : { file: path, text: '', binary: true });
+      // Text in another encoding (UTF-16, Windows-1252, a stray NUL) is scanned as decoded; binaries by name only.
+      runner.file(read.ok ? { file: path, text: read.text } : read.scanText !== undefined ? { file: path, text: read.scanText } : { file: path, text: '', binary: true });
       if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
         texts.keep(path, read.text);
         keptScanFiles.push(path);

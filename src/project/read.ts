@@ -1,28 +1,68 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { isProbablyBinary } from '../secrets/files.js';
+import { hasMagicNumber, isProbablyBinary } from '../secrets/files.js';
 
 /** Larger files are not metadata; reading them would only cost memory. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export type ReadResult =
   | { ok: true; text: string; bytes?: Uint8Array }
-  | { ok: false; reason: string; binary?: boolean };
+  | {
+      ok: false;
+      reason: string;
+      binary?: boolean;
+      /**
+       * The content decoded for the secret scan when it is text in another encoding (UTF-16, Latin-1/Windows-1252)
+       * or UTF-8 with a stray NUL byte: not metadata, but a secret in it is still a secret.
+       */
+      scanText?: string;
+      /** Text that could not be read whole (over the size limit): the secret scan must say it did not check it. */
+      unscanned?: boolean;
+    };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
+const windows1252 = new TextDecoder('windows-1252');
 
-/** Decodes bytes as UTF-8, refusing binary and non-UTF-8 content with a reason. */
+const UTF16_REASON = 'content is UTF-16 encoded; metadata files must be UTF-8';
+
+/** Decodes bytes as UTF-8, refusing binary and non-UTF-8 content with a reason (and a text to scan when it is text). */
 export function decodeText(bytes: Uint8Array): ReadResult {
-  // UTF-16 text is full of NUL bytes: say what it is rather than calling it binary.
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, reason: 'content is UTF-16 encoded; metadata files must be UTF-8', binary: true };
+  // UTF-16 text is full of NUL bytes: say what it is rather than calling it binary. (Windows PowerShell 5 `>` writes it.)
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: false, reason: UTF16_REASON, binary: true, scanText: decodeUtf16(bytes.subarray(2), 'le') };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: false, reason: UTF16_REASON, binary: true, scanText: decodeUtf16(bytes.subarray(2), 'be') };
+  if (isProbablyBinary(bytes)) {
+    const nul = nulByteLayout(bytes);
+    // UTF-16 without a byte-order mark: ASCII characters leave a NUL in every other byte.
+    if (nul.utf16 !== undefined) return { ok: false, reason: UTF16_REASON, binary: true, scanText: decodeUtf16(bytes, nul.utf16) };
+    // A text file with a stray NUL byte near its start is still text to the secret scan; real binaries (magic numbers,
+    // NUL-dense content) stay judged by their name only.
+    if (nul.sparse) return { ok: false, reason: 'binary content, not a text file', binary: true, scanText: utf8Lenient.decode(bytes) };
+    return { ok: false, reason: 'binary content, not a text file', binary: true };
   }
-  if (isProbablyBinary(bytes)) return { ok: false, reason: 'binary content, not a text file', binary: true };
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
-    // Not text either: the repository scan judges such a file by its name only (a keystore, say).
-    return { ok: false, reason: 'content is not valid UTF-8', binary: true };
+    // Latin-1 / Windows-1252 text (one accented byte in a comment): not metadata, but scanned as what it most likely is.
+    return { ok: false, reason: 'content is not valid UTF-8', binary: true, scanText: windows1252.decode(bytes) };
   }
+}
+
+function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be'): string {
+  return new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be').decode(bytes);
+}
+
+/** How the NUL bytes of the first 8000 bytes lie: in every other byte (UTF-16), rare (text), or neither (binary). */
+function nulByteLayout(bytes: Uint8Array): { utf16?: 'le' | 'be'; sparse: boolean } {
+  const end = Math.min(bytes.length, 8000);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  if (hasMagicNumber(bytes)) return { sparse: false };
+  const pairs = Math.floor(end / 2);
+  // At least 70% of the pairs carry a NUL on the same side and almost none on the other: ASCII as UTF-16.
+  if (pairs >= 4 && odd >= pairs * 0.7 && even <= pairs * 0.05) return { utf16: 'le', sparse: false };
+  if (pairs >= 4 && even >= pairs * 0.7 && odd <= pairs * 0.05) return { utf16: 'be', sparse: false };
+  return { sparse: (even + odd) * 100 <= end };
 }
 
 const NOT_REGULAR = 'not a regular file (a device, socket or pipe)';
@@ -48,7 +88,10 @@ export function readTextFile(path: string): ReadResult {
     if (info.isDirectory()) return { ok: false, reason: 'is a directory, not a file' };
     if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
     if (info.size > MAX_FILE_BYTES) {
-      return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit` };
+      // Too large to read whole: a binary stays judged by its name, a text file is reported as not scanned.
+      const head = readSync(fd, scratch, 0, 8000, 0);
+      const binary = isProbablyBinary(scratch.subarray(0, head)) && nulByteLayout(scratch.subarray(0, head)).utf16 === undefined;
+      return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, ...(binary ? { binary: true } : { unscanned: true }) };
     }
     const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
     let offset = 0;
