@@ -64,3 +64,31 @@ describe('a private key the secret scan used to miss', () => {
     expect(findings.map((finding) => finding.message).join('\n')).toMatch(/over the 10 MB limit: not scanned for secrets/);
   });
 });
+
+describe('a secret written with XML character references', () => {
+  const token = `5Aep861${Buffer.from(key.slice(40, 120)).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 80)}`;
+
+  it('is found by the repository scan in an XML file the metadata rules do not read, at its line', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<settings>\n    <authUrl>force&#58;//PlatformCLI::${token}&#x40;acme.my.salesforce.com</authUrl>\n</settings>\n`;
+    const root = makeProject({ 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }), 'force-app/.keep': '', 'config/ci-settings.xml': xml });
+    const result = runCli(['lint', '--format', 'json', '.'], { cwd: root });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { filePath?: string; file?: string; findings?: (JsonFinding & { line: number })[]; messages?: (JsonFinding & { line: number })[] }[];
+    const entry = report.find((item) => (item.filePath ?? item.file ?? '').endsWith('ci-settings.xml'));
+    const findings = entry?.findings ?? entry?.messages ?? [];
+    expect(findings.map((finding) => [finding.ruleId, finding.line])).toContainEqual(['no-secrets-in-repo', 3]);
+    expect(result.stdout).not.toContain(token.slice(0, 16));
+  });
+
+  it('is found in a consumerSecret of a Connected App that .forceignore hides from the metadata rules', () => {
+    const app = `<?xml version="1.0" encoding="UTF-8"?>\n<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Ci</label>\n    <oauthConfig>\n        <callbackUrl>https://a.example.com/cb</callbackUrl>\n        <consumerKey>3MVG9abc</consumerKey>\n        <consumerSecret>force&#x3A;//PlatformCLI::${token}@acme.my.salesforce.com</consumerSecret>\n    </oauthConfig>\n</ConnectedApp>\n`;
+    const root = makeProject({
+      'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }),
+      '.forceignore': 'force-app/main/default/connectedApps/\n',
+      'force-app/main/default/connectedApps/Ci.connectedApp-meta.xml': app,
+    });
+    const result = runCli(['lint', '--format', 'json', '.'], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('SFDX auth URL');
+  });
+});
