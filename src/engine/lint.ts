@@ -14,7 +14,7 @@ import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
 import { UsageError } from './errors.js';
 import { FingerprintAllocator, offendingContent, relativePath } from './fingerprint.js';
 import { RuleRunner, type RawFinding } from './run-rules.js';
-import { diskSource, TextCache, type FileSource } from './sources.js';
+import { diskSourceWithin, TextCache, type FileSource } from './sources.js';
 import { summarizeApps } from './summary.js';
 
 export interface LintOptions {
@@ -78,7 +78,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     throw new UsageError(`no such file or directory: ${discovery.missing.join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);
   }
   const root = discovery.root;
-  const texts = new TextCache(options.fileSource ?? diskSource);
+  const texts = new TextCache(options.fileSource ?? diskSourceWithin(root));
   const rules = selectRules(options.rules ?? builtinRules, options.only);
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal: RawFinding[] = [];
@@ -86,10 +86,16 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   // parse
   const parsed: ParsedFile[] = [];
   const unreadableMetadata = new Set<string>();
+  /** Symbolic links that lead out of the repository: never read, named once in a notice. */
+  const linksOutside = new Set<string>();
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress('parse', discovery.metadata.length);
     const read = texts.read(file.path);
+    if (!read.ok && read.linkOutside) {
+      linksOutside.add(file.path);
+      continue;
+    }
     if (!read.ok) {
       unreadableMetadata.add(file.path);
       fatal.push(parseError(file.path, read.reason, 1, 1));
@@ -120,6 +126,10 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     for (const path of discovery.scanFiles) {
       progress('scan', discovery.scanFiles.length);
       const read = texts.read(path);
+      if (!read.ok && read.linkOutside) {
+        linksOutside.add(path);
+        continue;
+      }
       if (!read.ok && read.unscanned && !unreadableMetadata.has(path)) {
         // Text too large to read whole may hold a secret: never passed in silence, and it fails the run.
         fatal.push(parseError(path, `${read.reason}: not scanned for secrets`, 1, 1));
@@ -170,6 +180,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   let findings: Finding[] = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
   const suppressed: Finding[] = [];
   const notices: string[] = [...discovery.notices];
+  if (linksOutside.size > 0) notices.push(linksOutsideNotice(root, [...linksOutside]));
   const extraMeta: RuleMeta[] = [];
   // Only texts already read: a file that could not be read (a FIFO, a directory) must not be opened again.
   const directiveFiles = [...new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== undefined);
@@ -203,6 +214,12 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     apps: summarizeApps(model.apps, config, options.environment),
     notices,
   };
+}
+
+function linksOutsideNotice(root: string, links: string[]): string {
+  const shown = links.slice(0, 5).map((link) => relativePath(root, link)).join(', ');
+  const more = links.length > 5 ? ` and ${links.length - 5} more` : '';
+  return `${links.length} symbolic link(s) pointing outside the repository were skipped for safety, not read: ${shown}${more}.`;
 }
 
 /** Counts files per phase and calls `onProgress` every PROGRESS_EVERY of them (and on each phase's first file). */

@@ -262,7 +262,7 @@ function contentsOf(gitRoot: string, files: StateFile[], blobs: Map<string, Blob
   for (const file of files) {
     const path = join(gitRoot, file.path);
     if (file.fromDisk) {
-      contents.set(path, readTextFile(path));
+      contents.set(path, readTextFile(path, gitRoot));
       continue;
     }
     const blob = blobs.get(file.oid);
