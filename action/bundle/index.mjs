@@ -11701,11 +11701,199 @@ function parseCliArgs(argv) {
 // src/cli/prepare.ts
 import { dirname as dirname7, resolve as resolve6, sep as sep7 } from "node:path";
 
+// src/project/read.ts
+import { isAbsolute, relative } from "node:path";
+
+// src/secrets/files.ts
+var BINARY_SNIFF_BYTES = 8e3;
+var MAGIC_NUMBERS = [
+  [137, 80, 78, 71, 13, 10, 26, 10],
+  // PNG
+  [255, 216, 255],
+  // JPEG
+  [71, 73, 70, 56, 55, 97],
+  // GIF87a
+  [71, 73, 70, 56, 57, 97],
+  // GIF89a
+  [37, 80, 68, 70, 45],
+  // %PDF-
+  [80, 75, 3, 4],
+  // ZIP / JAR / XLSX / DOCX
+  [80, 75, 5, 6],
+  // empty ZIP
+  [80, 75, 7, 8],
+  // spanned ZIP
+  [31, 139],
+  // gzip
+  [127, 69, 76, 70],
+  // ELF
+  [202, 254, 186, 190],
+  // Java class / Mach-O fat
+  [55, 122, 188, 175, 39, 28],
+  // 7z
+  [82, 97, 114, 33, 26, 7],
+  // RAR
+  [119, 79, 70, 70],
+  // WOFF
+  [119, 79, 70, 50]
+  // WOFF2
+];
+function startsWithBytes(bytes, magic) {
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
+}
+function hasMagicNumber(bytes) {
+  return MAGIC_NUMBERS.some((magic) => startsWithBytes(bytes, magic));
+}
+function isProbablyBinary(bytes) {
+  if (hasMagicNumber(bytes)) return true;
+  const end = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  return bytes.subarray(0, end).indexOf(0) !== -1;
+}
+var KEYSTORE_EXTENSIONS = [".p12", ".pfx", ".jks", ".keystore"];
+function isKeystorePath(path) {
+  const lower = path.toLowerCase();
+  return KEYSTORE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+// src/project/read.ts
+var MAX_FILE_BYTES = 10 * 1024 * 1024;
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var utf8Lenient = new TextDecoder("utf-8");
+var windows1252 = new TextDecoder("windows-1252");
+var UTF16_REASON = "content is UTF-16 encoded; metadata files must be UTF-8";
+function decodeText(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254) return { ok: false, reason: UTF16_REASON, binary: true, scanText: decodeUtf16(bytes.subarray(2), "le") };
+  if (bytes[0] === 254 && bytes[1] === 255) return { ok: false, reason: UTF16_REASON, binary: true, scanText: decodeUtf16(bytes.subarray(2), "be") };
+  if (isProbablyBinary(bytes)) {
+    const nul = nulByteLayout(bytes);
+    if (nul.utf16 !== void 0) return { ok: false, reason: UTF16_REASON, binary: true, scanText: decodeUtf16(bytes, nul.utf16) };
+    if (nul.sparse) return { ok: false, reason: "binary content, not a text file", binary: true, scanText: utf8Lenient.decode(bytes) };
+    return { ok: false, reason: "binary content, not a text file", binary: true };
+  }
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, reason: "content is not valid UTF-8", binary: true, scanText: windows1252.decode(bytes) };
+  }
+}
+function decodeUtf16(bytes, order) {
+  return new TextDecoder(order === "le" ? "utf-16le" : "utf-16be").decode(bytes);
+}
+function nulByteLayout(bytes) {
+  const end = Math.min(bytes.length, 8e3);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  if (hasMagicNumber(bytes)) return { sparse: false };
+  const pairs = Math.floor(end / 2);
+  if (pairs >= 4 && odd >= pairs * 0.7 && even <= pairs * 0.05) return { utf16: "le", sparse: false };
+  if (pairs >= 4 && even >= pairs * 0.7 && odd <= pairs * 0.05) return { utf16: "be", sparse: false };
+  return { sparse: (even + odd) * 100 <= end };
+}
+var NOT_REGULAR = "not a regular file (a device, socket or pipe)";
+var OPEN_FLAGS = node_fs_exports.constants.O_RDONLY | (node_fs_exports.constants.O_NONBLOCK ?? 0);
+var scratch = Buffer.allocUnsafe(256 * 1024);
+function readTextFile(path, within) {
+  let fd;
+  try {
+    fd = openConfined(path, within);
+    if (fd === void 0) return { ok: false, reason: LINK_OUTSIDE, linkOutside: true };
+    const info = (0, node_fs_exports.fstatSync)(fd);
+    if (info.isDirectory()) return { ok: false, reason: "is a directory, not a file" };
+    if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
+    if (info.size > MAX_FILE_BYTES) {
+      const head = (0, node_fs_exports.readSync)(fd, scratch, 0, 8e3, 0);
+      const binary = isProbablyBinary(scratch.subarray(0, head)) && nulByteLayout(scratch.subarray(0, head)).utf16 === void 0;
+      return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, ...binary ? { binary: true } : { unscanned: true } };
+    }
+    const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
+    let offset = 0;
+    while (offset < info.size) {
+      const read = (0, node_fs_exports.readSync)(fd, bytes, offset, info.size - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return decodeText(bytes.subarray(0, offset));
+  } catch (error) {
+    return { ok: false, reason: describeIoError(error) };
+  } finally {
+    if (fd !== void 0) (0, node_fs_exports.closeSync)(fd);
+  }
+}
+var LINK_OUTSIDE = "symbolic link to a file outside the repository: not read";
+function openConfined(path, within) {
+  if (within === void 0 || node_fs_exports.constants.O_NOFOLLOW === void 0) return (0, node_fs_exports.openSync)(path, OPEN_FLAGS);
+  try {
+    return (0, node_fs_exports.openSync)(path, OPEN_FLAGS | node_fs_exports.constants.O_NOFOLLOW);
+  } catch (error) {
+    if (error.code !== "ELOOP") throw error;
+  }
+  if (!isInside((0, node_fs_exports.realpathSync)(path), (0, node_fs_exports.realpathSync)(within))) return void 0;
+  return (0, node_fs_exports.openSync)(path, OPEN_FLAGS);
+}
+function isInside(path, root) {
+  const rel = relative(root, path);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+}
+function describeIoError(error) {
+  const code = error.code;
+  switch (code) {
+    case "ENOENT":
+      return "file not found (or a dangling symbolic link)";
+    case "EACCES":
+    case "EPERM":
+      return "file cannot be read: permission denied";
+    case "EISDIR":
+      return "is a directory, not a file";
+    case "ELOOP":
+      return "symbolic link loop";
+    case "ENXIO":
+      return NOT_REGULAR;
+    default:
+      return `file cannot be read: ${error.message}`;
+  }
+}
+var MAX_CONTROL_FILE_BYTES = 1024 * 1024;
+var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+function readCheckedText(path, options = {}) {
+  const maxBytes = options.maxBytes ?? MAX_CONTROL_FILE_BYTES;
+  let fd;
+  try {
+    fd = (0, node_fs_exports.openSync)(path, OPEN_FLAGS);
+    const info = (0, node_fs_exports.fstatSync)(fd);
+    if (info.isDirectory()) return { ok: false, missing: false, reason: "is a directory, not a file" };
+    if (!info.isFile()) return { ok: false, missing: false, reason: NOT_REGULAR };
+    if (info.size > maxBytes) return { ok: false, missing: false, reason: `file is ${formatSize(info.size)}, over the ${formatSize(maxBytes)} limit` };
+    const bytes = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
+    let offset = 0;
+    while (offset < bytes.length) {
+      const read = (0, node_fs_exports.readSync)(fd, bytes, offset, bytes.length - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    if (offset > maxBytes) return { ok: false, missing: false, reason: `file is over the ${formatSize(maxBytes)} limit` };
+    try {
+      return { ok: true, text: utf8.decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, "") };
+    } catch {
+      return { ok: false, missing: false, reason: "content is not valid UTF-8" };
+    }
+  } catch (error) {
+    return { ok: false, missing: error.code === "ENOENT", reason: describeIoError(error) };
+  } finally {
+    if (fd !== void 0) (0, node_fs_exports.closeSync)(fd);
+  }
+}
+function formatSize(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 // src/engine/baseline.ts
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative3 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute3, join as join2, relative as relative4 } from "node:path";
 
 // src/engine/config.ts
-import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, isAbsolute as isAbsolute2, join, relative as relative2, resolve, sep } from "node:path";
 
 // src/parser/positions.ts
 var LineIndex = class {
@@ -11771,10 +11959,13 @@ function distance(a, b) {
   }
   return previous[y.length];
 }
+var MAX_HINTED_LENGTH = 64;
 function closestName(name, candidates) {
+  if (name.length > MAX_HINTED_LENGTH) return void 0;
   let best;
   let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
   for (const candidate of candidates) {
+    if (candidate.length > MAX_HINTED_LENGTH || Math.abs(candidate.length - name.length) >= bestDistance) continue;
     const d = distance(name, candidate);
     if (d < bestDistance) {
       best = candidate;
@@ -11820,13 +12011,9 @@ async function loadConfig(options) {
   return file ? loadConfigFile(file) : { config: {} };
 }
 async function loadConfigFile(file) {
-  let text;
-  try {
-    text = readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (error) {
-    throw new UsageError(`cannot read configuration file ${displayPath(file)}: ${error.message}`);
-  }
-  return parseConfig(file, text);
+  const read = readCheckedText(file);
+  if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file)}: ${read.reason}`);
+  return parseConfig(file, read.text);
 }
 async function parseConfig(file, text) {
   const data = isJson(file) ? parseJson(file, text) : await parseYaml(file, text);
@@ -11871,8 +12058,8 @@ function lintRootFor(dir) {
   return (0, node_fs_exports.existsSync)(join(top, ".git")) || (0, node_fs_exports.existsSync)(join(top, "sfdx-project.json")) ? top : dir;
 }
 function rebasePatterns(patterns, from, root) {
-  const prefix = relative(root, from).split(sep).join("/");
-  if (prefix === "" || prefix.startsWith("..") || isAbsolute(prefix)) return [...patterns];
+  const prefix = relative2(root, from).split(sep).join("/");
+  if (prefix === "" || prefix.startsWith("..") || isAbsolute2(prefix)) return [...patterns];
   return patterns.map((pattern) => {
     const negated = pattern.startsWith("!");
     const body = negated ? pattern.slice(1) : pattern;
@@ -11882,8 +12069,8 @@ function rebasePatterns(patterns, from, root) {
   });
 }
 function displayPath(file) {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+  const rel = relative2(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : file;
 }
 function keyPath(segments) {
   return segments.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("") || "the configuration";
@@ -12049,9 +12236,9 @@ var ENGINE_RULES = [PARSE_ERROR, SUPPRESSION_DIRECTIVE, CONFIG];
 
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
-import { relative as relative2, sep as sep2 } from "node:path";
+import { relative as relative3, sep as sep2 } from "node:path";
 function relativePath(root, file) {
-  const rel = relative2(root, file);
+  const rel = relative3(root, file);
   return sep2 === "/" ? rel : rel.split(sep2).join("/");
 }
 function offendingContent(lineText, at) {
@@ -12073,9 +12260,11 @@ var DEFAULT_BASELINE = ".calint-baseline.json";
 var FORMAT_VERSION = 1;
 function readBaseline(file) {
   if (!(0, node_fs_exports.existsSync)(file)) return void 0;
+  const read = readCheckedText(file, { maxBytes: MAX_BASELINE_BYTES });
+  if (!read.ok) throw new UsageError(`cannot read baseline ${displayPath(file)}: ${read.reason}`);
   let data;
   try {
-    data = JSON.parse(readFileSync2(file, "utf8"));
+    data = JSON.parse(read.text);
   } catch (error) {
     throw new UsageError(`baseline ${displayPath(file)} is not valid JSON: ${error.message}; rewrite it with --update-baseline`);
   }
@@ -12151,8 +12340,8 @@ function entryFor(finding, context) {
   };
 }
 function baselineName(file, context) {
-  const rel = relative3(context.root, file);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? relativePath(context.root, file) : file;
+  const rel = relative4(context.root, file);
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? relativePath(context.root, file) : file;
 }
 
 // bundled-package-files:node:module
@@ -12164,7 +12353,7 @@ __reExport(node_module_exports, node_module_star);
 import * as node_module_star from "node:module";
 
 // src/engine/plugins.ts
-import { basename as basename2, dirname as dirname3, extname as extname2, isAbsolute as isAbsolute3, join as join3, resolve as resolve2 } from "node:path";
+import { basename as basename2, dirname as dirname3, extname as extname2, isAbsolute as isAbsolute4, join as join3, resolve as resolve2 } from "node:path";
 import { pathToFileURL } from "node:url";
 var LEVELS = ["off", "warn", "error"];
 async function loadPlugins(specs, configFile, cwd) {
@@ -12184,7 +12373,7 @@ async function loadPlugins(specs, configFile, cwd) {
   }
   return plugins;
 }
-var isPathSpec = (spec) => spec.startsWith(".") || isAbsolute3(spec);
+var isPathSpec = (spec) => spec.startsWith(".") || isAbsolute4(spec);
 function resolvePlugin(spec, base, from) {
   if (isPathSpec(spec)) {
     const path = resolve2(base, spec);
@@ -12208,7 +12397,8 @@ function resolvePlugin(spec, base, from) {
 function packageEntry(dir, spec, from, subpath = "") {
   let pkg = {};
   try {
-    pkg = JSON.parse(readFileSync2(join3(dir, "package.json"), "utf8"));
+    const read = readCheckedText(join3(dir, "package.json"));
+    if (read.ok) pkg = JSON.parse(read.text);
   } catch {
   }
   const name = typeof pkg.name === "string" ? pkg.name : basename2(dir);
@@ -12331,11 +12521,8 @@ function createStaleConfigProcessor(options) {
   };
 }
 function staleFindings(file, missing, appNames, severity) {
-  let text = "";
-  try {
-    text = readFileSync2(file, "utf8");
-  } catch {
-  }
+  const read = readCheckedText(file);
+  const text = read.ok ? read.text : "";
   const lines = new LineIndex(file, text);
   return missing.map((name) => {
     const hint = closestName(name, appNames);
@@ -12369,17 +12556,19 @@ function parseDirectives(file, text) {
   const lines = new LineIndex(file, text);
   const xml = isXml(file);
   const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
+  let nextContent;
   for (const directive2 of directives) {
     if (directive2.kind === "disable-next-line") {
-      const target = nextContentLine(lines, directive2.lastLine, xml);
-      if (target !== void 0) directive2.targetLine = target;
+      nextContent ??= nextContentLines(lines, xml);
+      const target = nextContent[directive2.lastLine];
+      if (target !== 0) directive2.targetLine = target;
     }
   }
   return directives;
 }
 function xmlDirectives(text, lines) {
   const found = [];
-  for (let open = text.indexOf("<!--"); open !== -1; open = text.indexOf("<!--", open + 4)) {
+  for (let open = text.indexOf("<!--"); open !== -1; ) {
     const bodyStart = open + 4;
     const close = text.indexOf("-->", bodyStart);
     const bodyEnd = close === -1 ? text.length : close;
@@ -12392,6 +12581,7 @@ function xmlDirectives(text, lines) {
       found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
     }
     if (close === -1) break;
+    open = text.indexOf("<!--", close + 3);
   }
   return found;
 }
@@ -12422,14 +12612,14 @@ function directive(keyword, name, rest, start, end, lines) {
     lastLine: span.endLine ?? span.line
   };
 }
-function nextContentLine(lines, line, xml) {
-  for (let next = line + 1; next <= lines.lineCount; next++) {
-    const text = lines.lineText(next).trim();
-    if (text === "") continue;
-    if (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text)) continue;
-    return next;
+function nextContentLines(lines, xml) {
+  const next = new Int32Array(lines.lineCount + 2);
+  for (let line = lines.lineCount; line >= 1; line--) {
+    const text = lines.lineText(line).trim();
+    const skipped = text === "" || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
+    next[line - 1] = skipped ? next[line] : line;
   }
-  return void 0;
+  return next;
 }
 function isDirectiveLine(text) {
   LINE_DIRECTIVE.lastIndex = 0;
@@ -12462,7 +12652,7 @@ function createSuppressionProcessor(options) {
         const broken = fileFindings.some((finding) => finding.fatal);
         const directives = text === void 0 || broken ? [] : parseDirectives(file, text);
         if (directives.length === 0) {
-          kept.push(...fileFindings);
+          for (const finding of fileFindings) kept.push(finding);
           continue;
         }
         const uses = directives.map((directive2) => ({ directive: directive2, used: /* @__PURE__ */ new Set() }));
@@ -12471,7 +12661,7 @@ function createSuppressionProcessor(options) {
           if (by) suppressed.push({ ...finding, suppressed: { kind: "directive", justification: by.directive.reason } });
           else kept.push(finding);
         }
-        problems.push(...directiveProblems(uses, options));
+        for (const problem of directiveProblems(uses, options)) problems.push(problem);
       }
       const reported = problems.map((problem) => ({ ...problem, fingerprint: context.fingerprint(problem) }));
       return { findings: [...kept, ...reported], suppressed };
@@ -12605,54 +12795,10 @@ var noFullScope = {
 // src/rules/no-secrets-in-repo.ts
 import { basename as basename3 } from "node:path";
 
-// src/secrets/files.ts
-var BINARY_SNIFF_BYTES = 8e3;
-var MAGIC_NUMBERS = [
-  [137, 80, 78, 71, 13, 10, 26, 10],
-  // PNG
-  [255, 216, 255],
-  // JPEG
-  [71, 73, 70, 56, 55, 97],
-  // GIF87a
-  [71, 73, 70, 56, 57, 97],
-  // GIF89a
-  [37, 80, 68, 70, 45],
-  // %PDF-
-  [80, 75, 3, 4],
-  // ZIP / JAR / XLSX / DOCX
-  [80, 75, 5, 6],
-  // empty ZIP
-  [80, 75, 7, 8],
-  // spanned ZIP
-  [31, 139],
-  // gzip
-  [127, 69, 76, 70],
-  // ELF
-  [202, 254, 186, 190],
-  // Java class / Mach-O fat
-  [55, 122, 188, 175, 39, 28],
-  // 7z
-  [82, 97, 114, 33, 26, 7],
-  // RAR
-  [119, 79, 70, 70],
-  // WOFF
-  [119, 79, 70, 50]
-  // WOFF2
-];
-function startsWithBytes(bytes, magic) {
-  if (bytes.length < magic.length) return false;
-  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
-  return true;
-}
-function isProbablyBinary(bytes) {
-  for (const magic of MAGIC_NUMBERS) if (startsWithBytes(bytes, magic)) return true;
-  const end = Math.min(bytes.length, BINARY_SNIFF_BYTES);
-  return bytes.subarray(0, end).indexOf(0) !== -1;
-}
-var KEYSTORE_EXTENSIONS = [".p12", ".pfx", ".jks", ".keystore"];
-function isKeystorePath(path) {
-  const lower = path.toLowerCase();
-  return KEYSTORE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+// src/text/control-chars.ts
+var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+function escapeControlChars(s) {
+  return s.replace(CONTROL_CHARACTERS, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 // src/secrets/scan.ts
@@ -12753,12 +12899,14 @@ var CH_DQUOTE = 34;
 var CH_QUOTE = 39;
 var CH_BACKSLASH = 92;
 var CH_BACKTICK = 96;
+var MAX_ESCAPE_RUN = 8;
 function lineBreakAt(text, p) {
   const c = text.charCodeAt(p);
   if (c === CH_LF || c === CH_CR) return 1;
   if (c === CH_BACKSLASH) {
+    const limit = Math.min(text.length, p + MAX_ESCAPE_RUN);
     let q = p;
-    while (text.charCodeAt(q) === CH_BACKSLASH) q++;
+    while (q < limit && text.charCodeAt(q) === CH_BACKSLASH) q++;
     const e = text.charCodeAt(q);
     if (e === 110 || e === 114) return q + 1 - p;
     if (e === CH_LF || e === CH_CR) return q - p;
@@ -13007,6 +13155,36 @@ function isMetadataPlaceholder(value) {
   const v = value.trim();
   return v === "" || METADATA_PLACEHOLDER_RE.test(v);
 }
+var XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
+var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function scanXmlText(text) {
+  if (!text.includes("&")) return scanText(text);
+  const decodedStarts = [0];
+  const rawStarts = [0];
+  let decoded = "";
+  let rawFrom = 0;
+  for (const match of text.matchAll(XML_REFERENCE_RE)) {
+    const code = match[1] !== void 0 ? Number.parseInt(match[1], 16) : match[2] !== void 0 ? Number.parseInt(match[2], 10) : -1;
+    const replacement = match[3] !== void 0 ? XML_ENTITIES[match[3]] : code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : match[0];
+    decoded += text.slice(rawFrom, match.index) + replacement;
+    rawFrom = match.index + match[0].length;
+    decodedStarts.push(decoded.length);
+    rawStarts.push(rawFrom);
+  }
+  if (rawFrom === 0) return scanText(text);
+  decoded += text.slice(rawFrom);
+  const toRaw = (offset) => {
+    let lo = 0;
+    let hi = decodedStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (decodedStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return rawStarts[lo] + (offset - decodedStarts[lo]);
+  };
+  return scanText(decoded).map((hit) => ({ ...hit, start: toRaw(hit.start), end: Math.max(toRaw(hit.start), toRaw(hit.end)) }));
+}
 
 // src/secrets/mask.ts
 var MASK_TAIL = "…****";
@@ -13026,6 +13204,14 @@ function maskSecretsIn(text) {
     masked = `${masked.slice(0, hit.start)}${maskSecret(masked.slice(hit.start, end))}${masked.slice(end)}`;
   }
   return masked;
+}
+var MAX_MESSAGE_LENGTH = 300;
+function boundedMessage(text, max = MAX_MESSAGE_LENGTH) {
+  const masked = escapeControlChars(maskSecretsIn(text));
+  if (masked.length <= max) return masked;
+  let cut = max - 1;
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(masked.charAt(cut - 1))) cut--;
+  return `${masked.slice(0, cut)}…`;
 }
 
 // src/rules/util/elements.ts
@@ -13110,7 +13296,7 @@ var noSecretsInRepo = {
       return;
     }
     if (file.binary) return;
-    const hits = scanText(file.text);
+    const hits = file.file.toLowerCase().endsWith(".xml") ? scanXmlText(file.text) : scanText(file.text);
     if (hits.length === 0) return;
     const lines = new LineIndex(file.file, file.text);
     for (const hit of hits) {
@@ -13175,7 +13361,7 @@ function quoteUrl(value) {
   const scanned = maskSecretsIn(value);
   const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head, password) => `${head}${maskSecret(password)}@`);
   const masked = maskSensitiveParameters(withoutPassword);
-  const oneLine = masked.replace(/\s+/g, " ");
+  const oneLine = escapeControlChars(masked.replace(/\s+/g, " "));
   return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
 }
 
@@ -14258,6 +14444,7 @@ function decodeAttributes(raw) {
 }
 function findExcessiveDepth(source) {
   let depth = 0;
+  let close = -1;
   for (let i = source.indexOf("<"); i !== -1; i = source.indexOf("<", i + 1)) {
     const next = source.charCodeAt(i + 1);
     if (next === 33 || next === 63) continue;
@@ -14265,7 +14452,7 @@ function findExcessiveDepth(source) {
       depth--;
       continue;
     }
-    const close = source.indexOf(">", i);
+    if (close < i) close = source.indexOf(">", i);
     if (close === -1) return -1;
     if (source.charCodeAt(close - 1) !== 47) depth++;
     if (depth > MAX_DEPTH) return i;
@@ -14541,77 +14728,23 @@ function parseRawDiff(output) {
 }
 
 // src/project/git-scope.ts
-import { isAbsolute as isAbsolute6, join as join8, posix as posix2, relative as relative6, resolve as resolve5, sep as sep6 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join8, posix as posix2, relative as relative7, resolve as resolve5, sep as sep6 } from "node:path";
 
 // src/project/app-companions.ts
 import { basename as basename6, dirname as dirname4, join as join5, posix } from "node:path";
 
-// src/project/read.ts
-var MAX_FILE_BYTES = 10 * 1024 * 1024;
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function decodeText(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    return { ok: false, reason: "content is UTF-16 encoded; metadata files must be UTF-8", binary: true };
-  }
-  if (isProbablyBinary(bytes)) return { ok: false, reason: "binary content, not a text file", binary: true };
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, reason: "content is not valid UTF-8", binary: true };
-  }
-}
-var NOT_REGULAR = "not a regular file (a device, socket or pipe)";
-var OPEN_FLAGS = node_fs_exports.constants.O_RDONLY | (node_fs_exports.constants.O_NONBLOCK ?? 0);
-var scratch = Buffer.allocUnsafe(256 * 1024);
-function readTextFile(path) {
-  let fd;
-  try {
-    fd = (0, node_fs_exports.openSync)(path, OPEN_FLAGS);
-    const info = (0, node_fs_exports.fstatSync)(fd);
-    if (info.isDirectory()) return { ok: false, reason: "is a directory, not a file" };
-    if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
-    if (info.size > MAX_FILE_BYTES) {
-      return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit` };
-    }
-    const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
-    let offset = 0;
-    while (offset < info.size) {
-      const read = (0, node_fs_exports.readSync)(fd, bytes, offset, info.size - offset, offset);
-      if (read === 0) break;
-      offset += read;
-    }
-    return decodeText(bytes.subarray(0, offset));
-  } catch (error) {
-    return { ok: false, reason: describeIoError(error) };
-  } finally {
-    if (fd !== void 0) (0, node_fs_exports.closeSync)(fd);
-  }
-}
-function describeIoError(error) {
-  const code = error.code;
-  switch (code) {
-    case "ENOENT":
-      return "file not found (or a dangling symbolic link)";
-    case "EACCES":
-    case "EPERM":
-      return "file cannot be read: permission denied";
-    case "EISDIR":
-      return "is a directory, not a file";
-    case "ELOOP":
-      return "symbolic link loop";
-    case "ENXIO":
-      return NOT_REGULAR;
-    default:
-      return `file cannot be read: ${error.message}`;
-  }
-}
-
 // src/project/walk.ts
-import { join as join4, relative as relative4, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join4, relative as relative5, sep as sep3 } from "node:path";
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", ".sf", ".sfdx", ".hg", ".svn"]);
 function walkFiles(directory, options = {}) {
   const files = [];
   const seen = /* @__PURE__ */ new Set();
+  let rootReal;
+  try {
+    rootReal = (0, node_fs_exports.realpathSync)(directory);
+  } catch {
+    return files;
+  }
   const stack = [directory];
   while (stack.length > 0) {
     const current = stack.pop();
@@ -14631,7 +14764,7 @@ function walkFiles(directory, options = {}) {
     }
     for (const entry of entries) {
       const path = join4(current, entry.name);
-      if (entry.isDirectory() || entry.isSymbolicLink() && isDirectoryLink(path)) {
+      if (entry.isDirectory() || entry.isSymbolicLink() && isDirectoryLink(path) && leadsInside(path, rootReal)) {
         if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(path, true, options)) continue;
         stack.push(path);
       } else if (!isIgnored(path, false, options)) {
@@ -14648,6 +14781,14 @@ function isDirectory(path) {
     return false;
   }
 }
+function leadsInside(path, rootReal) {
+  try {
+    const rel = relative5(rootReal, (0, node_fs_exports.realpathSync)(path));
+    return rel === "" || !rel.startsWith("..") && !isAbsolute5(rel);
+  } catch {
+    return false;
+  }
+}
 function isDirectoryLink(path) {
   try {
     return (0, node_fs_exports.readdirSync)(path) !== void 0;
@@ -14657,7 +14798,7 @@ function isDirectoryLink(path) {
 }
 function isIgnored(path, directory, options) {
   if (!options.ignore || !options.ignoreRoot) return false;
-  const rel = relative4(options.ignoreRoot, path);
+  const rel = relative5(options.ignoreRoot, path);
   if (!rel || rel.startsWith("..")) return false;
   const posix3 = sep3 === "/" ? rel : rel.split(sep3).join("/");
   return options.ignore.ignores(directory ? `${posix3}/` : posix3);
@@ -14751,10 +14892,10 @@ function folderNames(directory) {
 
 // src/project/discover.ts
 var import_ignore2 = __toESM(require_ignore2(), 1);
-import { basename as basename7, dirname as dirname6, isAbsolute as isAbsolute5, join as join7, resolve as resolve4, sep as sep5 } from "node:path";
+import { basename as basename7, dirname as dirname6, isAbsolute as isAbsolute7, join as join7, resolve as resolve4, sep as sep5 } from "node:path";
 
 // src/project/forceignore.ts
-import { dirname as dirname5, isAbsolute as isAbsolute4, join as join6, relative as relative5, resolve as resolve3 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute6, join as join6, relative as relative6, resolve as resolve3 } from "node:path";
 var ignoreFactory = (() => {
   const ownRequire = createRequire2(import.meta.url);
   try {
@@ -14792,12 +14933,8 @@ var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
    * defaults apply only when a .forceignore exists).
    */
   static load(projectRoot) {
-    let contents;
-    try {
-      contents = readFileSync2(join6(projectRoot, FILE_NAME), "utf-8");
-    } catch {
-      contents = void 0;
-    }
+    const read = readCheckedText(join6(projectRoot, FILE_NAME));
+    const contents = read.ok ? read.text : void 0;
     return _ForceIgnoreMatcher.fromContents(projectRoot, contents);
   }
   /** Build from file contents directly (for tests and for staged content). */
@@ -14810,8 +14947,8 @@ ${contents}`);
   denies(absolutePath) {
     if (!this.parser) return false;
     try {
-      const absoluteFsPath = isAbsolute4(absolutePath) ? absolutePath : resolve3(this.forceIgnoreDirectory, absolutePath);
-      const relativePath2 = relative5(this.forceIgnoreDirectory, absoluteFsPath);
+      const absoluteFsPath = isAbsolute6(absolutePath) ? absolutePath : resolve3(this.forceIgnoreDirectory, absolutePath);
+      const relativePath2 = relative6(this.forceIgnoreDirectory, absoluteFsPath);
       return this.parser.ignores(relativePath2) || couldBeDirectory(absoluteFsPath) && this.parser.ignores(`${relativePath2}/`);
     } catch {
       return false;
@@ -14856,8 +14993,8 @@ function ignorePatternMatcher(root, patterns) {
   const prefix = root.endsWith(sep4) ? root : root + sep4;
   return (path) => {
     if (!path.startsWith(prefix)) return false;
-    const relative7 = path.slice(prefix.length).split(sep4).join("/");
-    return relative7 !== "" && matcher.ignores(relative7);
+    const relative8 = path.slice(prefix.length).split(sep4).join("/");
+    return relative8 !== "" && matcher.ignores(relative8);
   };
 }
 
@@ -14869,7 +15006,9 @@ function findSfdxProject(start) {
       let packageDirectories = [];
       const problems = [];
       try {
-        const json = JSON.parse(readFileSync2(file, "utf8"));
+        const read = readCheckedText(file);
+        if (!read.ok) throw new Error(read.reason);
+        const json = JSON.parse(read.text);
         packageDirectories = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path) => typeof path === "string").map((path) => resolve4(dir, path));
       } catch (error) {
         problems.push(`${file} could not be read (${error.message}); the whole project folder is linted instead.`);
@@ -14882,13 +15021,13 @@ function findSfdxProject(start) {
     if (dirname6(dir) === dir) return void 0;
   }
 }
-var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep5) ? parent : parent + sep5);
+var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep5) ? parent : parent + sep5);
 function insideAnyOf(parents) {
   const prefixes = parents.map((parent) => parent.endsWith(sep5) ? parent : parent + sep5);
   return (child) => prefixes.some((prefix) => child.startsWith(prefix)) || parents.includes(child);
 }
 function discover(options) {
-  const paths = (options.paths.length ? options.paths : ["."]).map((path) => isAbsolute5(path) ? path : resolve4(options.cwd, path));
+  const paths = (options.paths.length ? options.paths : ["."]).map((path) => isAbsolute7(path) ? path : resolve4(options.cwd, path));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
   const project = findSfdxProject(anchor);
   const gitRoot = findGitRoot((0, node_fs_exports.existsSync)(anchor) ? anchor : options.cwd);
@@ -14918,7 +15057,7 @@ function discover(options) {
     }
     const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path);
     const packageDirs = project ? project.packageDirectories : [path];
-    const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path) || isInside(path, dir));
+    const outsideEveryPackage = !packageDirs.some((dir) => isInside2(dir, path) || isInside2(path, dir));
     const insidePackage = insideAnyOf(packageDirs);
     const checkedFolders = /* @__PURE__ */ new Set();
     for (const file of files) {
@@ -14950,7 +15089,8 @@ function repositoryFilesUnder(directory, gitRoot, ignoreRoot) {
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
   const gitignorePath = join7(ignoreRoot, ".gitignore");
-  const gitignore = (0, node_fs_exports.existsSync)(gitignorePath) ? (0, import_ignore2.default)().add(readFileSync2(gitignorePath, "utf8")) : void 0;
+  const gitignoreText = readCheckedText(gitignorePath);
+  const gitignore = gitignoreText.ok ? (0, import_ignore2.default)().add(gitignoreText.text) : void 0;
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
 }
 function isDanglingLink(path) {
@@ -15077,7 +15217,7 @@ var GITLINK_MODE = "160000";
 var REGULAR_MODE = "100644";
 function readProject(options) {
   lintedTypes();
-  const paths = (options.paths ?? []).map((path) => isAbsolute6(path) ? path : resolve5(options.cwd, path));
+  const paths = (options.paths ?? []).map((path) => isAbsolute8(path) ? path : resolve5(options.cwd, path));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
   const project = findSfdxProject(anchor);
   if (!project) return {};
@@ -15090,7 +15230,7 @@ function describeRepository(gitRoot, project, options) {
   return {
     gitRoot,
     ...project.root ? { projectRoot: project.root } : {},
-    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path) => relative6(gitRoot, path).split(sep6).join("/")) } : {},
+    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path) => relative7(gitRoot, path).split(sep6).join("/")) } : {},
     ignored: userIgnored,
     forceIgnored: (path) => forceIgnore?.denies(path) ?? false
   };
@@ -15168,7 +15308,7 @@ function contentsOf(gitRoot, files, blobs, unreadable) {
   for (const file of files) {
     const path = join8(gitRoot, file.path);
     if (file.fromDisk) {
-      contents.set(path, readTextFile(path));
+      contents.set(path, readTextFile(path, gitRoot));
       continue;
     }
     const blob = blobs.get(file.oid);
@@ -15232,7 +15372,7 @@ async function prepareLint(args, cwd, io) {
     ...args.baseline !== void 0 ? { file: resolve6(cwd, args.baseline) } : {},
     update: args.updateBaseline,
     // A partial run (--staged, --changed-since, --only, a sub-folder) neither prunes nor calls stale what it could not see.
-    inScope: (entry) => !args.staged && !args.changedSince && status(entry.rule) === "ran" && lintedPaths.some((path) => isInside2(entry.file, path))
+    inScope: (entry) => !args.staged && !args.changedSince && status(entry.rule) === "ran" && lintedPaths.some((path) => isInside3(entry.file, path))
   });
   postProcessors.push(baseline);
   return {
@@ -15285,9 +15425,9 @@ function ruleStatus(rules, loaded, args, plugins) {
 function coversConfigDirectory(paths, cwd, configFile) {
   if (!configFile) return false;
   const configDir = dirname7(configFile);
-  return (paths.length ? paths : ["."]).some((path) => isInside2(configDir, resolve6(cwd, path)));
+  return (paths.length ? paths : ["."]).some((path) => isInside3(configDir, resolve6(cwd, path)));
 }
-var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep7) ? parent : parent + sep7);
+var isInside3 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep7) ? parent : parent + sep7);
 
 // src/engine/lint.ts
 import { basename as basename8 } from "node:path";
@@ -15881,7 +16021,8 @@ var RuleRunner = class {
         this.findings.push({
           ruleId: rule.meta.id,
           severity: findingSeverity(resolved, descriptor.severity),
-          message: descriptor.message,
+          // Messages quote values from the repository: control characters in them must not reach a terminal raw.
+          message: escapeControlChars(descriptor.message),
           at: descriptor.at,
           ...app ? { app: app.name } : {}
         });
@@ -15926,7 +16067,9 @@ var RuleRunner = class {
 };
 
 // src/engine/sources.ts
-var diskSource = { read: readTextFile };
+function diskSourceWithin(root) {
+  return { read: (path) => readTextFile(path, root) };
+}
 var TextCache = class {
   constructor(source) {
     this.source = source;
@@ -15979,16 +16122,23 @@ async function lint(options = {}) {
     throw new UsageError(`no such file or directory: ${discovery.missing.join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
   }
   const root = discovery.root;
-  const texts = new TextCache(options.fileSource ?? diskSource);
+  const texts = new TextCache(options.fileSource ?? diskSourceWithin(root));
   const rules = selectRules(options.rules ?? builtinRules, options.only);
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal = [];
   const parsed = [];
+  const unreadableMetadata = /* @__PURE__ */ new Set();
+  const linksOutside = /* @__PURE__ */ new Set();
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress("parse", discovery.metadata.length);
     const read = texts.read(file.path);
+    if (!read.ok && read.linkOutside) {
+      linksOutside.add(file.path);
+      continue;
+    }
     if (!read.ok) {
+      unreadableMetadata.add(file.path);
       fatal.push(parseError(file.path, read.reason, 1, 1));
       continue;
     }
@@ -16013,10 +16163,21 @@ async function lint(options = {}) {
     for (const path of discovery.scanFiles) {
       progress("scan", discovery.scanFiles.length);
       const read = texts.read(path);
+      if (!read.ok && read.linkOutside) {
+        linksOutside.add(path);
+        continue;
+      }
+      if (!read.ok && read.unscanned && !unreadableMetadata.has(path)) {
+        fatal.push(parseError(path, `${read.reason}: not scanned for secrets`, 1, 1));
+        continue;
+      }
+      if (!read.ok && read.unscanned) {
+        continue;
+      }
       if (!read.ok && !read.binary) continue;
       scannedFiles++;
       const before = runner.findings.length;
-      runner.file(read.ok ? { file: path, text: read.text } : { file: path, text: "", binary: true });
+      runner.file(read.ok ? { file: path, text: read.text } : read.scanText !== void 0 ? { file: path, text: read.scanText } : { file: path, text: "", binary: true });
       if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
         texts.keep(path, read.text);
         keptScanFiles.push(path);
@@ -16049,15 +16210,16 @@ async function lint(options = {}) {
   let findings = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
   const suppressed = [];
   const notices = [...discovery.notices];
+  if (linksOutside.size > 0) notices.push(linksOutsideNotice(root, [...linksOutside]));
   const extraMeta = [];
   const directiveFiles = [.../* @__PURE__ */ new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== void 0);
   const appNames = model.apps.map((app) => app.name);
   for (const processor of options.postProcessors ?? []) {
     const out = processor.process(findings, { root, textOf: textOf3, fingerprint, files: directiveFiles, appNames });
     findings = sortFindings(out.findings);
-    suppressed.push(...out.suppressed);
-    notices.push(...out.notices ?? []);
-    extraMeta.push(...processor.meta ?? []);
+    for (const finding of out.suppressed) suppressed.push(finding);
+    for (const notice of out.notices ?? []) notices.push(notice);
+    for (const meta of processor.meta ?? []) extraMeta.push(meta);
   }
   const results = groupByFile(findings, suppressed, discovery.metadata.map((file) => file.path));
   const parseFailures = findings.filter((finding) => finding.fatal);
@@ -16080,6 +16242,11 @@ async function lint(options = {}) {
     notices
   };
 }
+function linksOutsideNotice(root, links) {
+  const shown = links.slice(0, 5).map((link) => relativePath(root, link)).join(", ");
+  const more = links.length > 5 ? ` and ${links.length - 5} more` : "";
+  return `${links.length} symbolic link(s) pointing outside the repository were skipped for safety, not read: ${shown}${more}.`;
+}
 function progressTicker(onProgress) {
   if (!onProgress) return () => {
   };
@@ -16099,7 +16266,7 @@ function selectRules(rules, only) {
   return rules.filter((rule) => only.includes(rule.meta.id));
 }
 function parseError(file, message, line, column) {
-  return { ruleId: PARSE_ERROR.id, severity: "error", message, at: { file, line, column }, fatal: true };
+  return { ruleId: PARSE_ERROR.id, severity: "error", message: boundedMessage(message), at: { file, line, column }, fatal: true };
 }
 function readQuietly(file) {
   try {
@@ -16314,7 +16481,7 @@ function annotationLines(run, options) {
   const lines = annotated.map((finding) => annotation(run, finding));
   if (rest.length > 0) {
     lines.push(`${plural(rest.length, "more finding")}:`);
-    lines.push(...rest.map((finding) => plainLine(run, finding)));
+    for (const finding of rest) lines.push(plainLine(run, finding));
     lines.push(workflowCommand("notice", { title: "connected-app-lint" }, moreNotice(rest, Boolean(options.env.GITHUB_STEP_SUMMARY))));
   }
   lines.push(totalsLine(run, countFindings(run), options.quiet));
@@ -16354,7 +16521,7 @@ function totalsLine(run, counts, quiet) {
 }
 
 // src/reporters/sarif.ts
-import { isAbsolute as isAbsolute7 } from "node:path";
+import { isAbsolute as isAbsolute9 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 import { gzipSync } from "node:zlib";
 var SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -16423,7 +16590,7 @@ function buildSarifLog(run, options, entries = resultEntries(run), keep = entrie
     notifications.push({ level: "warning", message: { text: capNotice(entries.length - kept.length, entries.length) } });
   }
   for (const notice of run.notices) notifications.push({ level: "note", message: { text: notice } });
-  notifications.push(...deletedFileNotifications(run, ruleIndex));
+  for (const notification of deletedFileNotifications(run, ruleIndex)) notifications.push(notification);
   return {
     $schema: SCHEMA_URI,
     version: "2.1.0",
@@ -16466,9 +16633,9 @@ function toResult(finding, ruleIndex, at) {
   };
 }
 function location(root, at) {
-  const relative7 = relativePath(root, at.file);
-  const inside = relative7 !== "" && !relative7.startsWith("../") && relative7 !== ".." && !isAbsolute7(relative7);
-  const artifactLocation = inside ? { uri: relative7.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL2(at.file).href };
+  const relative8 = relativePath(root, at.file);
+  const inside = relative8 !== "" && !relative8.startsWith("../") && relative8 !== ".." && !isAbsolute9(relative8);
+  const artifactLocation = inside ? { uri: relative8.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL2(at.file).href };
   return { physicalLocation: { artifactLocation, region: region(at) } };
 }
 function region(at) {
