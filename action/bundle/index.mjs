@@ -11778,6 +11778,10 @@ function decodeText(bytes) {
     return { ok: false, reason: "content is not valid UTF-8", binary: true, scanText: windows1252.decode(bytes) };
   }
 }
+function tooLarge(reason, head) {
+  const binary = isProbablyBinary(head) && nulByteLayout(head).utf16 === void 0 && !nulByteLayout(head).sparse;
+  return { ok: false, reason, ...binary ? { binary: true } : { unscanned: true } };
+}
 function decodeUtf16(bytes, order) {
   return new TextDecoder(order === "le" ? "utf-16le" : "utf-16be").decode(bytes);
 }
@@ -11805,8 +11809,7 @@ function readTextFile(path, within) {
     if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
     if (info.size > MAX_FILE_BYTES) {
       const head = (0, node_fs_exports.readSync)(fd, scratch, 0, 8e3, 0);
-      const binary = isProbablyBinary(scratch.subarray(0, head)) && nulByteLayout(scratch.subarray(0, head)).utf16 === void 0;
-      return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, ...binary ? { binary: true } : { unscanned: true } };
+      return tooLarge(`file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, scratch.subarray(0, head));
     }
     const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
     let offset = 0;
@@ -15103,6 +15106,7 @@ function isDanglingLink(path) {
 
 // src/project/git-blobs.ts
 import { spawn as spawn2 } from "node:child_process";
+var HEAD_BYTES = 8e3;
 function readBlobs(gitRoot, oids, maxBytes) {
   const unique = [...new Set(oids)];
   const results = /* @__PURE__ */ new Map();
@@ -15157,16 +15161,21 @@ var BatchOutputParser = class {
     }
     const size = Number(sizeText);
     const skipReason = type !== "blob" ? `is a git ${type}, not a file` : size > this.maxBytes ? `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(this.maxBytes / 1024 / 1024)} MB limit` : void 0;
-    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? void 0 : [], ...skipReason ? { skipReason } : {} };
+    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? void 0 : [], head: [], headLength: 0, oversized: type === "blob" && size > this.maxBytes, ...skipReason ? { skipReason } : {} };
   }
   consumeContent(object, data) {
     const taken = Math.min(object.remaining, data.length);
     object.chunks?.push(data.subarray(0, taken));
+    if (object.oversized && object.headLength < HEAD_BYTES) {
+      const kept = data.subarray(0, Math.min(taken, HEAD_BYTES - object.headLength));
+      object.head.push(Buffer.from(kept));
+      object.headLength += kept.length;
+    }
     object.remaining -= taken;
     if (object.remaining === 0) {
       this.current = void 0;
       if (object.chunks) this.emit(object.oid, { ok: true, bytes: Buffer.concat(object.chunks).subarray(0, object.size) });
-      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? "skipped", size: object.size });
+      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? "skipped", size: object.size, ...object.oversized ? { head: Buffer.concat(object.head) } : {} });
     }
     return data.subarray(taken);
   }
@@ -15312,7 +15321,7 @@ function contentsOf(gitRoot, files, blobs, unreadable) {
       continue;
     }
     const blob = blobs.get(file.oid);
-    contents.set(path, blob?.ok ? decodeText(blob.bytes) : { ok: false, reason: blob?.reason ?? unreadable });
+    contents.set(path, blob?.ok ? decodeText(blob.bytes) : blob?.head ? tooLarge(blob.reason, blob.head) : { ok: false, reason: blob?.reason ?? unreadable });
   }
   return contents;
 }

@@ -17,7 +17,7 @@ import {
 } from './git-changes.js';
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, lintedTypes } from './metadata-types.js';
-import { decodeText, MAX_FILE_BYTES, readTextFile, type ReadResult } from './read.js';
+import { decodeText, MAX_FILE_BYTES, readTextFile, tooLarge, type ReadResult } from './read.js';
 import { isDirectory, SKIPPED_DIRECTORIES } from './walk.js';
 
 /**
@@ -266,7 +266,7 @@ function contentsOf(gitRoot: string, files: StateFile[], blobs: Map<string, Blob
       continue;
     }
     const blob = blobs.get(file.oid);
-    contents.set(path, blob?.ok ? decodeText(blob.bytes) : { ok: false, reason: blob?.reason ?? unreadable });
+    contents.set(path, blob?.ok ? decodeText(blob.bytes) : blob?.head ? tooLarge(blob.reason, blob.head) : { ok: false, reason: blob?.reason ?? unreadable });
   }
   return contents;
 }

@@ -50,6 +50,12 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   }
 }
 
+/** A file too large to read whole: a binary stays judged by its name, text is reported as not scanned for secrets. */
+export function tooLarge(reason: string, head: Uint8Array): ReadResult {
+  const binary = isProbablyBinary(head) && nulByteLayout(head).utf16 === undefined && !nulByteLayout(head).sparse;
+  return { ok: false, reason, ...(binary ? { binary: true } : { unscanned: true }) };
+}
+
 function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be'): string {
   return new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be').decode(bytes);
 }
@@ -92,10 +98,8 @@ export function readTextFile(path: string, within?: string): ReadResult {
     if (info.isDirectory()) return { ok: false, reason: 'is a directory, not a file' };
     if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
     if (info.size > MAX_FILE_BYTES) {
-      // Too large to read whole: a binary stays judged by its name, a text file is reported as not scanned.
       const head = readSync(fd, scratch, 0, 8000, 0);
-      const binary = isProbablyBinary(scratch.subarray(0, head)) && nulByteLayout(scratch.subarray(0, head)).utf16 === undefined;
-      return { ok: false, reason: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, ...(binary ? { binary: true } : { unscanned: true }) };
+      return tooLarge(`file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, scratch.subarray(0, head));
     }
     const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
     let offset = 0;

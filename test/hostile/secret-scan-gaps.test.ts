@@ -3,6 +3,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { makeProject, runCli } from '../helpers/cli.js';
+import { git, gitRepository, writeFiles } from '../helpers/git.js';
 
 const key = generateKeyPairSync('rsa', {
   modulusLength: 2048,
@@ -90,5 +91,17 @@ describe('a secret written with XML character references', () => {
     const result = runCli(['lint', '--format', 'json', '.'], { cwd: root });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('SFDX auth URL');
+  });
+});
+
+describe('a staged text file over 10 MB', () => {
+  it('is reported as not scanned and fails the run (--staged reads it from the git index)', () => {
+    const filler = 'log line with nothing secret in it\n'.repeat(Math.ceil((11 * 1024 * 1024) / 35));
+    const root = gitRepository({ 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }), 'force-app/.keep': '' });
+    writeFiles(root, { [FILE]: `${filler}${key}` });
+    git(root, 'add', '-A');
+    const result = runCli(['lint', '--staged', '--format', 'json'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/over the 10 MB limit: not scanned for secrets/);
   });
 });
