@@ -3166,9 +3166,9 @@ var require_ignore2 = __commonJS({
 
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
-import { relative as relative4, sep as sep4 } from "node:path";
+import { relative as relative5, sep as sep4 } from "node:path";
 function relativePath(root, file) {
-  const rel = relative4(root, file);
+  const rel = relative5(root, file);
   return sep4 === "/" ? rel : rel.split(sep4).join("/");
 }
 function offendingContent(lineText, at) {
@@ -11093,7 +11093,7 @@ var text_exports = {};
 __export(text_exports, {
   textReporter: () => textReporter
 });
-import { relative as relative5 } from "node:path";
+import { relative as relative6 } from "node:path";
 function footerLines(run) {
   const lines = [];
   const suppressed = run.results.reduce((sum, result) => sum + result.suppressed.length, 0);
@@ -11104,7 +11104,7 @@ function footerLines(run) {
   if (run.stats.baselineHidden > 0) lines.push(`${run.stats.baselineHidden} known finding(s) hidden by the baseline.`);
   const bySuppression = suppressed - run.stats.baselineHidden;
   if (bySuppression > 0) lines.push(`${bySuppression} finding(s) suppressed by directives (reasons are in the JSON and SARIF output).`);
-  lines.push(...run.notices);
+  for (const notice of run.notices) lines.push(notice);
   return lines;
 }
 async function pretty(results, run, options) {
@@ -11126,7 +11126,7 @@ function narrowLayout(run, options, width) {
   for (const result of run.results) {
     const findings = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
     if (findings.length === 0) continue;
-    lines.push("", `  ${relative5(options.cwd, result.file) || result.file}`);
+    lines.push("", `  ${relative6(options.cwd, result.file) || result.file}`);
     for (const finding of [...findings].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)) {
       lines.push(`  ${finding.severity === "error" ? "✖" : "⚠"} ${finding.at.line}:${finding.at.column}  ${finding.ruleId}`);
       lines.push(...wrap(finding.message, width - 6).map((line) => `      ${line}`));
@@ -11180,7 +11180,7 @@ __export(sarif_exports, {
   renderSarifWithinLimits: () => renderSarifWithinLimits,
   sarifReporter: () => sarifReporter
 });
-import { isAbsolute as isAbsolute3 } from "node:path";
+import { isAbsolute as isAbsolute5 } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 function renderSarifWithinLimits(run, options) {
@@ -11231,7 +11231,7 @@ function buildSarifLog(run, options, entries = resultEntries(run), keep = entrie
     notifications.push({ level: "warning", message: { text: capNotice(entries.length - kept.length, entries.length) } });
   }
   for (const notice of run.notices) notifications.push({ level: "note", message: { text: notice } });
-  notifications.push(...deletedFileNotifications(run, ruleIndex));
+  for (const notification of deletedFileNotifications(run, ruleIndex)) notifications.push(notification);
   return {
     $schema: SCHEMA_URI,
     version: "2.1.0",
@@ -11274,9 +11274,9 @@ function toResult(finding, ruleIndex, at) {
   };
 }
 function location(root, at) {
-  const relative11 = relativePath(root, at.file);
-  const inside = relative11 !== "" && !relative11.startsWith("../") && relative11 !== ".." && !isAbsolute3(relative11);
-  const artifactLocation = inside ? { uri: relative11.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(at.file).href };
+  const relative12 = relativePath(root, at.file);
+  const inside = relative12 !== "" && !relative12.startsWith("../") && relative12 !== ".." && !isAbsolute5(relative12);
+  const artifactLocation = inside ? { uri: relative12.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(at.file).href };
   return { physicalLocation: { artifactLocation, region: region(at) } };
 }
 function region(at) {
@@ -11550,7 +11550,7 @@ function annotationLines(run, options) {
   const lines = annotated.map((finding) => annotation(run, finding));
   if (rest.length > 0) {
     lines.push(`${plural(rest.length, "more finding")}:`);
-    lines.push(...rest.map((finding) => plainLine(run, finding)));
+    for (const finding of rest) lines.push(plainLine(run, finding));
     lines.push(workflowCommand("notice", { title: "connected-app-lint" }, moreNotice(rest, Boolean(options.env.GITHUB_STEP_SUMMARY))));
   }
   lines.push(totalsLine(run, countFindings(run), options.quiet));
@@ -20748,6 +20748,7 @@ function decodeAttributes(raw) {
 }
 function findExcessiveDepth(source) {
   let depth = 0;
+  let close = -1;
   for (let i = source.indexOf("<"); i !== -1; i = source.indexOf("<", i + 1)) {
     const next = source.charCodeAt(i + 1);
     if (next === 33 || next === 63) continue;
@@ -20755,7 +20756,7 @@ function findExcessiveDepth(source) {
       depth--;
       continue;
     }
-    const close = source.indexOf(">", i);
+    if (close < i) close = source.indexOf(">", i);
     if (close === -1) return -1;
     if (source.charCodeAt(close - 1) !== 47) depth++;
     if (depth > MAX_DEPTH) return i;
@@ -21746,7 +21747,7 @@ function orderFlows(flows) {
 // src/project/discover.ts
 init_node_fs();
 var import_ignore2 = __toESM(require_ignore2(), 1);
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join4, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute4, join as join4, relative as relative4, resolve as resolve2, sep as sep3 } from "node:path";
 
 // src/project/app-companions.ts
 init_node_fs();
@@ -21800,6 +21801,7 @@ function classifyFileName(fileName) {
 
 // src/project/read.ts
 init_node_fs();
+import { isAbsolute, relative } from "node:path";
 
 // src/secrets/files.ts
 var BINARY_SNIFF_BYTES = 8e3;
@@ -21840,8 +21842,11 @@ function startsWithBytes(bytes, magic) {
   for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
   return true;
 }
+function hasMagicNumber(bytes) {
+  return MAGIC_NUMBERS.some((magic) => startsWithBytes(bytes, magic));
+}
 function isProbablyBinary(bytes) {
-  for (const magic of MAGIC_NUMBERS) if (startsWithBytes(bytes, magic)) return true;
+  if (hasMagicNumber(bytes)) return true;
   const end = Math.min(bytes.length, BINARY_SNIFF_BYTES);
   return bytes.subarray(0, end).indexOf(0) !== -1;
 }
@@ -21854,29 +21859,56 @@ function isKeystorePath(path2) {
 // src/project/read.ts
 var MAX_FILE_BYTES = 10 * 1024 * 1024;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
+var utf8Lenient = new TextDecoder("utf-8");
+var windows1252 = new TextDecoder("windows-1252");
+var UTF16_REASON = "content is UTF-16 encoded; metadata files must be UTF-8";
 function decodeText(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    return { ok: false, reason: "content is UTF-16 encoded; metadata files must be UTF-8", binary: true };
+  if (bytes[0] === 255 && bytes[1] === 254) return { ok: false, reason: UTF16_REASON, binary: true, scanText: decodeUtf16(bytes.subarray(2), "le") };
+  if (bytes[0] === 254 && bytes[1] === 255) return { ok: false, reason: UTF16_REASON, binary: true, scanText: decodeUtf16(bytes.subarray(2), "be") };
+  if (isProbablyBinary(bytes)) {
+    const nul = nulByteLayout(bytes);
+    if (nul.utf16 !== void 0) return { ok: false, reason: UTF16_REASON, binary: true, scanText: decodeUtf16(bytes, nul.utf16) };
+    if (nul.sparse) return { ok: false, reason: "binary content, not a text file", binary: true, scanText: utf8Lenient.decode(bytes) };
+    return { ok: false, reason: "binary content, not a text file", binary: true };
   }
-  if (isProbablyBinary(bytes)) return { ok: false, reason: "binary content, not a text file", binary: true };
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
-    return { ok: false, reason: "content is not valid UTF-8", binary: true };
+    return { ok: false, reason: "content is not valid UTF-8", binary: true, scanText: windows1252.decode(bytes) };
   }
+}
+function tooLarge(reason, head) {
+  const binary = isProbablyBinary(head) && nulByteLayout(head).utf16 === void 0 && !nulByteLayout(head).sparse;
+  return { ok: false, reason, ...binary ? { binary: true } : { unscanned: true } };
+}
+function decodeUtf16(bytes, order) {
+  return new TextDecoder(order === "le" ? "utf-16le" : "utf-16be").decode(bytes);
+}
+function nulByteLayout(bytes) {
+  const end = Math.min(bytes.length, 8e3);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  if (hasMagicNumber(bytes)) return { sparse: false };
+  const pairs = Math.floor(end / 2);
+  if (pairs >= 4 && odd >= pairs * 0.7 && even <= pairs * 0.05) return { utf16: "le", sparse: false };
+  if (pairs >= 4 && even >= pairs * 0.7 && odd <= pairs * 0.05) return { utf16: "be", sparse: false };
+  return { sparse: (even + odd) * 100 <= end };
 }
 var NOT_REGULAR = "not a regular file (a device, socket or pipe)";
 var OPEN_FLAGS = node_fs_exports.constants.O_RDONLY | (node_fs_exports.constants.O_NONBLOCK ?? 0);
 var scratch = Buffer.allocUnsafe(256 * 1024);
-function readTextFile(path2) {
+function readTextFile(path2, within) {
   let fd;
   try {
-    fd = (0, node_fs_exports.openSync)(path2, OPEN_FLAGS);
+    fd = openConfined(path2, within);
+    if (fd === void 0) return { ok: false, reason: LINK_OUTSIDE, linkOutside: true };
     const info2 = (0, node_fs_exports.fstatSync)(fd);
     if (info2.isDirectory()) return { ok: false, reason: "is a directory, not a file" };
     if (!info2.isFile()) return { ok: false, reason: NOT_REGULAR };
     if (info2.size > MAX_FILE_BYTES) {
-      return { ok: false, reason: `file is ${(info2.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit` };
+      const head = (0, node_fs_exports.readSync)(fd, scratch, 0, 8e3, 0);
+      return tooLarge(`file is ${(info2.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, scratch.subarray(0, head));
     }
     const bytes = info2.size <= scratch.length ? scratch : Buffer.allocUnsafe(info2.size);
     let offset = 0;
@@ -21891,6 +21923,21 @@ function readTextFile(path2) {
   } finally {
     if (fd !== void 0) (0, node_fs_exports.closeSync)(fd);
   }
+}
+var LINK_OUTSIDE = "symbolic link to a file outside the repository: not read";
+function openConfined(path2, within) {
+  if (within === void 0 || node_fs_exports.constants.O_NOFOLLOW === void 0) return (0, node_fs_exports.openSync)(path2, OPEN_FLAGS);
+  try {
+    return (0, node_fs_exports.openSync)(path2, OPEN_FLAGS | node_fs_exports.constants.O_NOFOLLOW);
+  } catch (error2) {
+    if (error2.code !== "ELOOP") throw error2;
+  }
+  if (!isInside((0, node_fs_exports.realpathSync)(path2), (0, node_fs_exports.realpathSync)(within))) return void 0;
+  return (0, node_fs_exports.openSync)(path2, OPEN_FLAGS);
+}
+function isInside(path2, root) {
+  const rel = relative(root, path2);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 function describeIoError(error2) {
   const code = error2.code;
@@ -21910,14 +21957,53 @@ function describeIoError(error2) {
       return `file cannot be read: ${error2.message}`;
   }
 }
+var MAX_CONTROL_FILE_BYTES = 1024 * 1024;
+var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+function readCheckedText(path2, options = {}) {
+  const maxBytes = options.maxBytes ?? MAX_CONTROL_FILE_BYTES;
+  let fd;
+  try {
+    fd = (0, node_fs_exports.openSync)(path2, OPEN_FLAGS);
+    const info2 = (0, node_fs_exports.fstatSync)(fd);
+    if (info2.isDirectory()) return { ok: false, missing: false, reason: "is a directory, not a file" };
+    if (!info2.isFile()) return { ok: false, missing: false, reason: NOT_REGULAR };
+    if (info2.size > maxBytes) return { ok: false, missing: false, reason: `file is ${formatSize(info2.size)}, over the ${formatSize(maxBytes)} limit` };
+    const bytes = Buffer.allocUnsafe(Math.min(info2.size, maxBytes) + 1);
+    let offset = 0;
+    while (offset < bytes.length) {
+      const read = (0, node_fs_exports.readSync)(fd, bytes, offset, bytes.length - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    if (offset > maxBytes) return { ok: false, missing: false, reason: `file is over the ${formatSize(maxBytes)} limit` };
+    try {
+      return { ok: true, text: utf8.decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, "") };
+    } catch {
+      return { ok: false, missing: false, reason: "content is not valid UTF-8" };
+    }
+  } catch (error2) {
+    return { ok: false, missing: error2.code === "ENOENT", reason: describeIoError(error2) };
+  } finally {
+    if (fd !== void 0) (0, node_fs_exports.closeSync)(fd);
+  }
+}
+function formatSize(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
 
 // src/project/walk.ts
 init_node_fs();
-import { join, relative, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join, relative as relative2, sep } from "node:path";
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", ".sf", ".sfdx", ".hg", ".svn"]);
 function walkFiles(directory, options = {}) {
   const files = [];
   const seen = /* @__PURE__ */ new Set();
+  let rootReal;
+  try {
+    rootReal = (0, node_fs_exports.realpathSync)(directory);
+  } catch {
+    return files;
+  }
   const stack = [directory];
   while (stack.length > 0) {
     const current = stack.pop();
@@ -21937,7 +22023,7 @@ function walkFiles(directory, options = {}) {
     }
     for (const entry of entries) {
       const path2 = join(current, entry.name);
-      if (entry.isDirectory() || entry.isSymbolicLink() && isDirectoryLink(path2)) {
+      if (entry.isDirectory() || entry.isSymbolicLink() && isDirectoryLink(path2) && leadsInside(path2, rootReal)) {
         if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(path2, true, options)) continue;
         stack.push(path2);
       } else if (!isIgnored(path2, false, options)) {
@@ -21954,6 +22040,14 @@ function isDirectory(path2) {
     return false;
   }
 }
+function leadsInside(path2, rootReal) {
+  try {
+    const rel = relative2(rootReal, (0, node_fs_exports.realpathSync)(path2));
+    return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel);
+  } catch {
+    return false;
+  }
+}
 function isDirectoryLink(path2) {
   try {
     return (0, node_fs_exports.readdirSync)(path2) !== void 0;
@@ -21963,7 +22057,7 @@ function isDirectoryLink(path2) {
 }
 function isIgnored(path2, directory, options) {
   if (!options.ignore || !options.ignoreRoot) return false;
-  const rel = relative(options.ignoreRoot, path2);
+  const rel = relative2(options.ignoreRoot, path2);
   if (!rel || rel.startsWith("..")) return false;
   const posix3 = sep === "/" ? rel : rel.split(sep).join("/");
   return options.ignore.ignores(directory ? `${posix3}/` : posix3);
@@ -22057,7 +22151,7 @@ function folderNames(directory) {
 
 // src/project/forceignore.ts
 init_node_fs();
-import { dirname as dirname2, isAbsolute, join as join3, relative as relative2, resolve } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute3, join as join3, relative as relative3, resolve } from "node:path";
 var ignoreFactory = (() => {
   const ownRequire = createRequire2(import.meta.url);
   try {
@@ -22097,12 +22191,8 @@ var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
    * defaults apply only when a .forceignore exists).
    */
   static load(projectRoot) {
-    let contents;
-    try {
-      contents = readFileSync2(join3(projectRoot, FILE_NAME), "utf-8");
-    } catch {
-      contents = void 0;
-    }
+    const read = readCheckedText(join3(projectRoot, FILE_NAME));
+    const contents = read.ok ? read.text : void 0;
     return _ForceIgnoreMatcher.fromContents(projectRoot, contents);
   }
   /** Build from file contents directly (for tests and for staged content). */
@@ -22117,7 +22207,7 @@ ${contents}`);
    */
   deniedAt(absolutePath) {
     if (!this.parser || !this.denies(absolutePath)) return void 0;
-    const relativePath2 = relative2(this.forceIgnoreDirectory, resolve(this.forceIgnoreDirectory, absolutePath));
+    const relativePath2 = relative3(this.forceIgnoreDirectory, resolve(this.forceIgnoreDirectory, absolutePath));
     for (let index = this.lines.length - 1; index >= 0; index--) {
       const line = this.lines[index].trim();
       if (line === "" || line.startsWith("#") || line.startsWith("!")) continue;
@@ -22132,8 +22222,8 @@ ${contents}`);
   denies(absolutePath) {
     if (!this.parser) return false;
     try {
-      const absoluteFsPath = isAbsolute(absolutePath) ? absolutePath : resolve(this.forceIgnoreDirectory, absolutePath);
-      const relativePath2 = relative2(this.forceIgnoreDirectory, absoluteFsPath);
+      const absoluteFsPath = isAbsolute3(absolutePath) ? absolutePath : resolve(this.forceIgnoreDirectory, absolutePath);
+      const relativePath2 = relative3(this.forceIgnoreDirectory, absoluteFsPath);
       return this.parser.ignores(relativePath2) || couldBeDirectory(absoluteFsPath) && this.parser.ignores(`${relativePath2}/`);
     } catch {
       return false;
@@ -22179,8 +22269,8 @@ function ignorePatternMatcher(root, patterns) {
   const prefix = root.endsWith(sep2) ? root : root + sep2;
   return (path2) => {
     if (!path2.startsWith(prefix)) return false;
-    const relative11 = path2.slice(prefix.length).split(sep2).join("/");
-    return relative11 !== "" && matcher.ignores(relative11);
+    const relative12 = path2.slice(prefix.length).split(sep2).join("/");
+    return relative12 !== "" && matcher.ignores(relative12);
   };
 }
 
@@ -22192,7 +22282,9 @@ function findSfdxProject(start) {
       let packageDirectories = [];
       const problems = [];
       try {
-        const json = JSON.parse(readFileSync2(file, "utf8"));
+        const read = readCheckedText(file);
+        if (!read.ok) throw new Error(read.reason);
+        const json = JSON.parse(read.text);
         packageDirectories = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path2) => typeof path2 === "string").map((path2) => resolve2(dir, path2));
       } catch (error2) {
         problems.push(`${file} could not be read (${error2.message}); the whole project folder is linted instead.`);
@@ -22205,13 +22297,13 @@ function findSfdxProject(start) {
     if (dirname3(dir) === dir) return void 0;
   }
 }
-var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep3) ? parent : parent + sep3);
+var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep3) ? parent : parent + sep3);
 function insideAnyOf(parents) {
   const prefixes = parents.map((parent) => parent.endsWith(sep3) ? parent : parent + sep3);
   return (child) => prefixes.some((prefix) => child.startsWith(prefix)) || parents.includes(child);
 }
 function discover(options) {
-  const paths = (options.paths.length ? options.paths : ["."]).map((path2) => isAbsolute2(path2) ? path2 : resolve2(options.cwd, path2));
+  const paths = (options.paths.length ? options.paths : ["."]).map((path2) => isAbsolute4(path2) ? path2 : resolve2(options.cwd, path2));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
   const project = findSfdxProject(anchor);
   const gitRoot = findGitRoot((0, node_fs_exports.existsSync)(anchor) ? anchor : options.cwd);
@@ -22236,7 +22328,7 @@ function discover(options) {
       continue;
     }
     if (!isDirectory(path2)) {
-      const shown = relative3(options.cwd, path2) || path2;
+      const shown = relative4(options.cwd, path2) || path2;
       if (userIgnored(path2)) notices.push(`${shown} is ignored by ignorePatterns in the configuration; use --no-ignore to lint it.`);
       else if (classifyFileName(basename2(path2)) && forceIgnore?.denies(path2)) {
         const at = forceIgnore.deniedAt(path2)?.line;
@@ -22248,9 +22340,9 @@ function discover(options) {
       continue;
     }
     const files = repositoryFilesUnder(path2, gitRoot, project?.root ?? path2);
-    const partial = project !== void 0 && !isInside(project.root, path2);
+    const partial = project !== void 0 && !isInside2(project.root, path2);
     const packageDirs = project ? project.packageDirectories : [path2];
-    const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path2) || isInside(path2, dir));
+    const outsideEveryPackage = !packageDirs.some((dir) => isInside2(dir, path2) || isInside2(path2, dir));
     const insidePackage = insideAnyOf(packageDirs);
     const checkedFolders = /* @__PURE__ */ new Set();
     for (const file of files) {
@@ -22285,7 +22377,8 @@ function repositoryFilesUnder(directory, gitRoot, ignoreRoot) {
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
   const gitignorePath = join4(ignoreRoot, ".gitignore");
-  const gitignore = (0, node_fs_exports.existsSync)(gitignorePath) ? (0, import_ignore2.default)().add(readFileSync2(gitignorePath, "utf8")) : void 0;
+  const gitignoreText = readCheckedText(gitignorePath);
+  const gitignore = gitignoreText.ok ? (0, import_ignore2.default)().add(gitignoreText.text) : void 0;
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
 }
 function isDanglingLink(path2) {
@@ -22380,6 +22473,18 @@ var noFullScope = defineRule({
 
 // src/rules/no-secrets-in-repo.ts
 import { basename as basename3 } from "node:path";
+
+// src/text/control-chars.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControlChars(text) {
+  return text.replace(CONTROL, (char) => {
+    const named = NAMED[char];
+    if (named) return named;
+    const code = char.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
 
 // src/secrets/scan.ts
 var LABEL_AUTH_URL = "SFDX auth URL";
@@ -22479,12 +22584,14 @@ var CH_DQUOTE = 34;
 var CH_QUOTE = 39;
 var CH_BACKSLASH = 92;
 var CH_BACKTICK = 96;
+var MAX_ESCAPE_RUN = 8;
 function lineBreakAt(text, p) {
   const c = text.charCodeAt(p);
   if (c === CH_LF || c === CH_CR) return 1;
   if (c === CH_BACKSLASH) {
+    const limit = Math.min(text.length, p + MAX_ESCAPE_RUN);
     let q = p;
-    while (text.charCodeAt(q) === CH_BACKSLASH) q++;
+    while (q < limit && text.charCodeAt(q) === CH_BACKSLASH) q++;
     const e = text.charCodeAt(q);
     if (e === 110 || e === 114) return q + 1 - p;
     if (e === CH_LF || e === CH_CR) return q - p;
@@ -22733,6 +22840,36 @@ function isMetadataPlaceholder(value) {
   const v = value.trim();
   return v === "" || METADATA_PLACEHOLDER_RE.test(v);
 }
+var XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
+var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function scanXmlText(text) {
+  if (!text.includes("&")) return scanText(text);
+  const decodedStarts = [0];
+  const rawStarts = [0];
+  let decoded = "";
+  let rawFrom = 0;
+  for (const match of text.matchAll(XML_REFERENCE_RE)) {
+    const code = match[1] !== void 0 ? Number.parseInt(match[1], 16) : match[2] !== void 0 ? Number.parseInt(match[2], 10) : -1;
+    const replacement = match[3] !== void 0 ? XML_ENTITIES[match[3]] : code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : match[0];
+    decoded += text.slice(rawFrom, match.index) + replacement;
+    rawFrom = match.index + match[0].length;
+    decodedStarts.push(decoded.length);
+    rawStarts.push(rawFrom);
+  }
+  if (rawFrom === 0) return scanText(text);
+  decoded += text.slice(rawFrom);
+  const toRaw = (offset) => {
+    let lo = 0;
+    let hi = decodedStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (decodedStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return rawStarts[lo] + (offset - decodedStarts[lo]);
+  };
+  return scanText(decoded).map((hit) => ({ ...hit, start: toRaw(hit.start), end: Math.max(toRaw(hit.start), toRaw(hit.end)) }));
+}
 
 // src/secrets/mask.ts
 var MASK_TAIL = "…****";
@@ -22752,6 +22889,14 @@ function maskSecretsIn(text) {
     masked = `${masked.slice(0, hit.start)}${maskSecret(masked.slice(hit.start, end))}${masked.slice(end)}`;
   }
   return masked;
+}
+var MAX_MESSAGE_LENGTH = 300;
+function boundedMessage(text, max = MAX_MESSAGE_LENGTH) {
+  const masked = escapeControlChars(maskSecretsIn(text));
+  if (masked.length <= max) return masked;
+  let cut = max - 1;
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(masked.charAt(cut - 1))) cut--;
+  return `${masked.slice(0, cut)}…`;
 }
 
 // src/rules/no-secrets-in-repo.ts
@@ -22804,7 +22949,7 @@ var noSecretsInRepo = defineRule({
       return;
     }
     if (file.binary) return;
-    const hits = scanText(file.text);
+    const hits = file.file.toLowerCase().endsWith(".xml") ? scanXmlText(file.text) : scanText(file.text);
     if (hits.length === 0) return;
     const lines = new LineIndex(file.file, file.text);
     for (const hit of hits) {
@@ -22872,7 +23017,7 @@ function quoteUrl(value) {
   const scanned = maskSecretsIn(value);
   const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head, password) => `${head}${maskSecret(password)}@`);
   const masked = maskSensitiveParameters(withoutPassword);
-  const oneLine = masked.replace(/\s+/g, " ");
+  const oneLine = escapeControlChars(masked.replace(/\s+/g, " "));
   return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
 }
 
@@ -23956,17 +24101,19 @@ function parseDirectives(file, text) {
   const lines = new LineIndex(file, text);
   const xml = isXml(file);
   const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
+  let nextContent;
   for (const directive2 of directives) {
     if (directive2.kind === "disable-next-line") {
-      const target = nextContentLine(lines, directive2.lastLine, xml);
-      if (target !== void 0) directive2.targetLine = target;
+      nextContent ??= nextContentLines(lines, xml);
+      const target = nextContent[directive2.lastLine];
+      if (target !== 0) directive2.targetLine = target;
     }
   }
   return directives;
 }
 function xmlDirectives(text, lines) {
   const found = [];
-  for (let open = text.indexOf("<!--"); open !== -1; open = text.indexOf("<!--", open + 4)) {
+  for (let open = text.indexOf("<!--"); open !== -1; ) {
     const bodyStart = open + 4;
     const close = text.indexOf("-->", bodyStart);
     const bodyEnd = close === -1 ? text.length : close;
@@ -23979,6 +24126,7 @@ function xmlDirectives(text, lines) {
       found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
     }
     if (close === -1) break;
+    open = text.indexOf("<!--", close + 3);
   }
   return found;
 }
@@ -24009,14 +24157,14 @@ function directive(keyword, name, rest, start, end, lines) {
     lastLine: span.endLine ?? span.line
   };
 }
-function nextContentLine(lines, line, xml) {
-  for (let next = line + 1; next <= lines.lineCount; next++) {
-    const text = lines.lineText(next).trim();
-    if (text === "") continue;
-    if (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text)) continue;
-    return next;
+function nextContentLines(lines, xml) {
+  const next = new Int32Array(lines.lineCount + 2);
+  for (let line = lines.lineCount; line >= 1; line--) {
+    const text = lines.lineText(line).trim();
+    const skipped = text === "" || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
+    next[line - 1] = skipped ? next[line] : line;
   }
-  return void 0;
+  return next;
 }
 function isDirectiveLine(text) {
   LINE_DIRECTIVE.lastIndex = 0;
@@ -24184,7 +24332,8 @@ var RuleRunner = class {
         this.findings.push({
           ruleId: rule.meta.id,
           severity: findingSeverity(resolved, descriptor.severity),
-          message: messageOf2(rule, descriptor),
+          // Messages quote values from the repository: control characters in them must not reach a terminal raw.
+          message: escapeControlChars(messageOf2(rule, descriptor)),
           at: descriptor.at,
           ...app ? { app: app.name } : {}
         });
@@ -24245,7 +24394,9 @@ function checkConfiguredOptions(rule, config) {
 }
 
 // src/engine/sources.ts
-var diskSource = { read: readTextFile };
+function diskSourceWithin(root) {
+  return { read: (path2) => readTextFile(path2, root) };
+}
 var TextCache = class {
   constructor(source) {
     this.source = source;
@@ -24286,18 +24437,6 @@ function summarizeApps(apps, config, cliEnvironment) {
   });
 }
 
-// src/text/control-chars.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function escapeControlChars(text) {
-  return text.replace(CONTROL, (char) => {
-    const named = NAMED[char];
-    if (named) return named;
-    const code = char.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-
 // src/text/safe-text.ts
 var MAX_MESSAGE_CHARS = 300;
 function safeMessage(text, max = MAX_MESSAGE_CHARS) {
@@ -24328,16 +24467,23 @@ async function lint(options = {}) {
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
   }
   const root = discovery.root;
-  const texts = new TextCache(options.fileSource ?? diskSource);
+  const texts = new TextCache(options.fileSource ?? diskSourceWithin(root));
   const rules = selectRules(options.rules ?? builtinRules, options.only);
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal = [];
   const parsed = [];
+  const unreadableMetadata = /* @__PURE__ */ new Set();
+  const linksOutside = /* @__PURE__ */ new Set();
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress("parse", discovery.metadata.length);
     const read = texts.read(file.path);
+    if (!read.ok && read.linkOutside) {
+      linksOutside.add(file.path);
+      continue;
+    }
     if (!read.ok) {
+      unreadableMetadata.add(file.path);
       fatal.push(parseError(file.path, read.reason, 1, 1));
       continue;
     }
@@ -24362,10 +24508,21 @@ async function lint(options = {}) {
     for (const path2 of discovery.scanFiles) {
       progress("scan", discovery.scanFiles.length);
       const read = texts.read(path2);
+      if (!read.ok && read.linkOutside) {
+        linksOutside.add(path2);
+        continue;
+      }
+      if (!read.ok && read.unscanned && !unreadableMetadata.has(path2)) {
+        fatal.push(parseError(path2, `${read.reason}: not scanned for secrets`, 1, 1));
+        continue;
+      }
+      if (!read.ok && read.unscanned) {
+        continue;
+      }
       if (!read.ok && !read.binary) continue;
       scannedFiles++;
       const before = runner.findings.length;
-      runner.file(read.ok ? { file: path2, text: read.text } : { file: path2, text: "", binary: true });
+      runner.file(read.ok ? { file: path2, text: read.text } : read.scanText !== void 0 ? { file: path2, text: read.scanText } : { file: path2, text: "", binary: true });
       if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
         texts.keep(path2, read.text);
         keptScanFiles.push(path2);
@@ -24399,15 +24556,16 @@ async function lint(options = {}) {
   const alreadySafe = new WeakSet(findings);
   const suppressed = [];
   const notices = discovery.notices.map((notice) => safeMessage(notice));
+  if (linksOutside.size > 0) notices.push(safeMessage(linksOutsideNotice(root, [...linksOutside])));
   const extraMeta = [];
   const directiveFiles = [.../* @__PURE__ */ new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== void 0);
   const appNames = model.apps.map((app) => app.name);
   for (const processor of options.postProcessors ?? []) {
     const out = processor.process(findings, { root, textOf: textOf3, fingerprint, files: directiveFiles, appNames });
     findings = sortFindings(out.findings.map((finding) => alreadySafe.has(finding) ? finding : { ...finding, message: safeMessage(finding.message) }));
-    suppressed.push(...out.suppressed);
+    for (const finding of out.suppressed) suppressed.push(finding);
     for (const notice of out.notices ?? []) notices.push(safeMessage(notice));
-    extraMeta.push(...processor.meta ?? []);
+    for (const meta of processor.meta ?? []) extraMeta.push(meta);
   }
   const results = groupByFile(findings, suppressed, discovery.metadata.map((file) => file.path));
   const parseFailures = findings.filter((finding) => finding.fatal);
@@ -24430,6 +24588,11 @@ async function lint(options = {}) {
     notices
   };
 }
+function linksOutsideNotice(root, links) {
+  const shown = links.slice(0, 5).map((link2) => relativePath(root, link2)).join(", ");
+  const more = links.length > 5 ? ` and ${links.length - 5} more` : "";
+  return `${links.length} symbolic link(s) pointing outside the repository were skipped for safety, not read: ${shown}${more}.`;
+}
 function progressTicker(onProgress) {
   if (!onProgress) return () => {
   };
@@ -24449,7 +24612,7 @@ function selectRules(rules, only) {
   return rules.filter((rule) => only.includes(rule.meta.id));
 }
 function parseError(file, message, line, column) {
-  return { ruleId: PARSE_ERROR.id, severity: "error", message, at: { file, line, column }, fatal: true };
+  return { ruleId: PARSE_ERROR.id, severity: "error", message: boundedMessage(message), at: { file, line, column }, fatal: true };
 }
 function readQuietly(file) {
   try {
@@ -24516,11 +24679,11 @@ import { dirname as dirname8, join as join11, resolve as resolve7, sep as sep8 }
 
 // src/engine/baseline.ts
 init_node_fs();
-import { dirname as dirname5, isAbsolute as isAbsolute5, join as join6, relative as relative7 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute7, join as join6, relative as relative8 } from "node:path";
 
 // src/engine/config.ts
 init_node_fs();
-import { basename as basename7, dirname as dirname4, extname, isAbsolute as isAbsolute4, join as join5, relative as relative6, resolve as resolve3, sep as sep5 } from "node:path";
+import { basename as basename7, dirname as dirname4, extname, isAbsolute as isAbsolute6, join as join5, relative as relative7, resolve as resolve3, sep as sep5 } from "node:path";
 
 // src/engine/names.ts
 function distance(a, b) {
@@ -24536,10 +24699,13 @@ function distance(a, b) {
   }
   return previous[y.length];
 }
+var MAX_HINTED_LENGTH = 64;
 function closestName(name, candidates) {
+  if (name.length > MAX_HINTED_LENGTH) return void 0;
   let best;
   let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
   for (const candidate of candidates) {
+    if (candidate.length > MAX_HINTED_LENGTH || Math.abs(candidate.length - name.length) >= bestDistance) continue;
     const d = distance(name, candidate);
     if (d < bestDistance) {
       best = candidate;
@@ -24585,13 +24751,9 @@ async function loadConfig(options) {
   return file ? loadConfigFile(file, options.cwd) : { config: {} };
 }
 async function loadConfigFile(file, cwd) {
-  let text;
-  try {
-    text = readFileSync2(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (error2) {
-    throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${error2.message}`);
-  }
-  return parseConfig(file, text, cwd);
+  const read = readCheckedText(file);
+  if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
+  return parseConfig(file, read.text, cwd);
 }
 async function parseConfig(file, text, cwd) {
   const data = isJson(file) ? parseJson(file, text, cwd) : await parseYaml(file, text, cwd);
@@ -24636,8 +24798,8 @@ function lintRootFor(dir) {
   return (0, node_fs_exports.existsSync)(join5(top, ".git")) || (0, node_fs_exports.existsSync)(join5(top, "sfdx-project.json")) ? top : dir;
 }
 function rebasePatterns(patterns, from, root) {
-  const prefix = relative6(root, from).split(sep5).join("/");
-  if (prefix === "" || prefix.startsWith("..") || isAbsolute4(prefix)) return [...patterns];
+  const prefix = relative7(root, from).split(sep5).join("/");
+  if (prefix === "" || prefix.startsWith("..") || isAbsolute6(prefix)) return [...patterns];
   return patterns.map((pattern2) => {
     const negated = pattern2.startsWith("!");
     const body = negated ? pattern2.slice(1) : pattern2;
@@ -24647,8 +24809,8 @@ function rebasePatterns(patterns, from, root) {
   });
 }
 function displayPath(file, cwd = process.cwd()) {
-  const rel = relative6(cwd, file);
-  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : file;
+  const rel = relative7(cwd, file);
+  return rel && !rel.startsWith("..") && !isAbsolute6(rel) ? rel : file;
 }
 function keyPath(segments) {
   return segments.map((segment, index) => typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join("") || "the configuration";
@@ -24782,7 +24944,9 @@ var DEFAULT_BASELINE = ".calint-baseline.json";
 var FORMAT_VERSION = 1;
 function readBaseline(file, cwd) {
   if (!(0, node_fs_exports.existsSync)(file)) return void 0;
-  return parseBaseline(readFileSync2(file, "utf8"), displayPath(file, cwd));
+  const read = readCheckedText(file, { maxBytes: MAX_BASELINE_BYTES });
+  if (!read.ok) throw new UsageError(`cannot read baseline ${displayPath(file, cwd)}: ${read.reason}`);
+  return parseBaseline(read.text, displayPath(file, cwd));
 }
 function parseBaseline(text, name) {
   let data;
@@ -24863,13 +25027,13 @@ function entryFor(finding, context) {
   };
 }
 function baselineName(file, context) {
-  const rel = relative7(context.root, file);
-  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? relativePath(context.root, file) : file;
+  const rel = relative8(context.root, file);
+  return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? relativePath(context.root, file) : file;
 }
 
 // src/engine/plugins.ts
 init_node_fs();
-import { basename as basename8, dirname as dirname6, extname as extname2, isAbsolute as isAbsolute6, join as join7, resolve as resolve4 } from "node:path";
+import { basename as basename8, dirname as dirname6, extname as extname2, isAbsolute as isAbsolute8, join as join7, resolve as resolve4 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var LEVELS = ["off", "warn", "error"];
 async function loadPlugins(specs, configFile, cwd) {
@@ -24889,7 +25053,7 @@ async function loadPlugins(specs, configFile, cwd) {
   }
   return plugins;
 }
-var isPathSpec = (spec) => spec.startsWith(".") || isAbsolute6(spec);
+var isPathSpec = (spec) => spec.startsWith(".") || isAbsolute8(spec);
 function resolvePlugin(spec, base, from, cwd) {
   if (isPathSpec(spec)) {
     const path2 = resolve4(base, spec);
@@ -24913,7 +25077,8 @@ function resolvePlugin(spec, base, from, cwd) {
 function packageEntry(dir, spec, from, cwd, subpath = "") {
   let pkg = {};
   try {
-    pkg = JSON.parse(readFileSync2(join7(dir, "package.json"), "utf8"));
+    const read = readCheckedText(join7(dir, "package.json"));
+    if (read.ok) pkg = JSON.parse(read.text);
   } catch {
   }
   const name = typeof pkg.name === "string" ? pkg.name : basename8(dir);
@@ -24996,7 +25161,6 @@ function checkPluginRuleSettings(rules, plugins, configFile, cwd) {
 }
 
 // src/engine/stale-config.ts
-init_node_fs();
 function createStaleConfigProcessor(options) {
   return {
     meta: [CONFIG],
@@ -25012,11 +25176,8 @@ function createStaleConfigProcessor(options) {
   };
 }
 function staleFindings(file, missing, appNames, severity) {
-  let text = "";
-  try {
-    text = readFileSync2(file, "utf8");
-  } catch {
-  }
+  const read = readCheckedText(file);
+  const text = read.ok ? read.text : "";
   const lines = new LineIndex(file, text);
   return missing.map((name) => {
     const hint = closestName(name, appNames);
@@ -25064,7 +25225,7 @@ function createSuppressionProcessor(options) {
         const broken = fileFindings.some((finding) => finding.fatal);
         const directives = text === void 0 || broken ? [] : parseDirectives(file, text);
         if (directives.length === 0) {
-          kept.push(...fileFindings);
+          for (const finding of fileFindings) kept.push(finding);
           continue;
         }
         const uses = directives.map((directive2) => ({ directive: directive2, used: /* @__PURE__ */ new Set() }));
@@ -25073,7 +25234,7 @@ function createSuppressionProcessor(options) {
           if (by) suppressed.push({ ...finding, suppressed: { kind: "directive", justification: by.directive.reason } });
           else kept.push(finding);
         }
-        problems.push(...directiveProblems(uses, options));
+        for (const problem of directiveProblems(uses, options)) problems.push(problem);
       }
       const reported = problems.map((problem) => ({ ...problem, fingerprint: context.fingerprint(problem) }));
       return { findings: [...kept, ...reported], suppressed };
@@ -25139,7 +25300,7 @@ function directiveProblems(uses, options) {
 // src/project/write.ts
 init_node_fs();
 import { randomBytes } from "node:crypto";
-import { basename as basename9, dirname as dirname7, isAbsolute as isAbsolute7, join as join8, relative as relative8, resolve as resolve5 } from "node:path";
+import { basename as basename9, dirname as dirname7, isAbsolute as isAbsolute9, join as join8, relative as relative9, resolve as resolve5 } from "node:path";
 var WriteError = class extends Error {
 };
 function writeFileSafely(file, text, options) {
@@ -25176,8 +25337,8 @@ function writeFileSafely(file, text, options) {
   }
 }
 function symlinkOnTheWay(target, base) {
-  const rel = relative8(base, target);
-  const inside = rel !== "" && !rel.startsWith("..") && !isAbsolute7(rel);
+  const rel = relative9(base, target);
+  const inside = rel !== "" && !rel.startsWith("..") && !isAbsolute9(rel);
   const chain = [];
   if (inside) {
     let path2 = base;
@@ -25287,10 +25448,11 @@ function parseRawDiff(output) {
 
 // src/project/git-scope.ts
 init_node_fs();
-import { isAbsolute as isAbsolute8, join as join9, posix as posix2, relative as relative9, resolve as resolve6, sep as sep6 } from "node:path";
+import { isAbsolute as isAbsolute10, join as join9, posix as posix2, relative as relative10, resolve as resolve6, sep as sep6 } from "node:path";
 
 // src/project/git-blobs.ts
 import { spawn as spawn2 } from "node:child_process";
+var HEAD_BYTES = 8e3;
 function readBlobs(gitRoot, oids, maxBytes) {
   const unique = [...new Set(oids)];
   const results = /* @__PURE__ */ new Map();
@@ -25345,16 +25507,21 @@ var BatchOutputParser = class {
     }
     const size = Number(sizeText);
     const skipReason = type !== "blob" ? `is a git ${type}, not a file` : size > this.maxBytes ? `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(this.maxBytes / 1024 / 1024)} MB limit` : void 0;
-    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? void 0 : [], ...skipReason ? { skipReason } : {} };
+    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? void 0 : [], head: [], headLength: 0, oversized: type === "blob" && size > this.maxBytes, ...skipReason ? { skipReason } : {} };
   }
   consumeContent(object, data) {
     const taken = Math.min(object.remaining, data.length);
     object.chunks?.push(data.subarray(0, taken));
+    if (object.oversized && object.headLength < HEAD_BYTES) {
+      const kept = data.subarray(0, Math.min(taken, HEAD_BYTES - object.headLength));
+      object.head.push(Buffer.from(kept));
+      object.headLength += kept.length;
+    }
     object.remaining -= taken;
     if (object.remaining === 0) {
       this.current = void 0;
       if (object.chunks) this.emit(object.oid, { ok: true, bytes: Buffer.concat(object.chunks).subarray(0, object.size) });
-      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? "skipped", size: object.size });
+      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? "skipped", size: object.size, ...object.oversized ? { head: Buffer.concat(object.head) } : {} });
     }
     return data.subarray(taken);
   }
@@ -25405,7 +25572,7 @@ var GITLINK_MODE = "160000";
 var REGULAR_MODE = "100644";
 function readProject(options) {
   lintedTypes();
-  const paths = (options.paths ?? []).map((path2) => isAbsolute8(path2) ? path2 : resolve6(options.cwd, path2));
+  const paths = (options.paths ?? []).map((path2) => isAbsolute10(path2) ? path2 : resolve6(options.cwd, path2));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
   const project = findSfdxProject(anchor);
   if (!project) return {};
@@ -25418,7 +25585,7 @@ function describeRepository(gitRoot, project, options) {
   return {
     gitRoot,
     ...project.root ? { projectRoot: project.root } : {},
-    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path2) => relative9(gitRoot, path2).split(sep6).join("/")) } : {},
+    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path2) => relative10(gitRoot, path2).split(sep6).join("/")) } : {},
     ignored: userIgnored,
     forceIgnored: (path2) => forceIgnore?.denies(path2) ?? false
   };
@@ -25496,11 +25663,11 @@ function contentsOf(gitRoot, files, blobs, unreadable) {
   for (const file of files) {
     const path2 = join9(gitRoot, file.path);
     if (file.fromDisk) {
-      contents.set(path2, readTextFile(path2));
+      contents.set(path2, readTextFile(path2, gitRoot));
       continue;
     }
     const blob = blobs.get(file.oid);
-    contents.set(path2, blob?.ok ? decodeText(blob.bytes) : { ok: false, reason: blob?.reason ?? unreadable });
+    contents.set(path2, blob?.ok ? decodeText(blob.bytes) : blob?.head ? tooLarge(blob.reason, blob.head) : { ok: false, reason: blob?.reason ?? unreadable });
   }
   return contents;
 }
@@ -25539,7 +25706,7 @@ function isCi(env3) {
 
 // src/linter/trusted-policy.ts
 init_node_fs();
-import { join as join10, relative as relative10, sep as sep7 } from "node:path";
+import { join as join10, relative as relative11, sep as sep7 } from "node:path";
 async function resolveTrustedRef(ref, cwd) {
   try {
     const gitRoot = await topLevel(cwd);
@@ -25550,7 +25717,7 @@ async function resolveTrustedRef(ref, cwd) {
     throw error2;
   }
 }
-var toGitPath = (gitRoot, file) => relative10(gitRoot, file).split(sep7).join("/");
+var toGitPath = (gitRoot, file) => relative11(gitRoot, file).split(sep7).join("/");
 async function readAtRef(trusted, file) {
   const path2 = toGitPath(trusted.gitRoot, file);
   if (path2.startsWith("..")) return void 0;
@@ -25559,7 +25726,7 @@ async function readAtRef(trusted, file) {
   return (await git2(trusted.gitRoot, ["cat-file", "blob", `${trusted.commit}:${path2}`])).replace(/^\uFEFF/, "");
 }
 async function loadConfigAtRef(trusted, searchFrom) {
-  const directories = configSearchDirectories(searchFrom).filter((dir) => !relative10(trusted.gitRoot, dir).startsWith(".."));
+  const directories = configSearchDirectories(searchFrom).filter((dir) => !relative11(trusted.gitRoot, dir).startsWith(".."));
   const candidates = directories.flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
   const paths = candidates.map((file) => toGitPath(trusted.gitRoot, file));
   const listed = new Set((await git2(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", ...paths])).split("\0"));
@@ -25589,7 +25756,7 @@ async function changedGateFiles(trusted, files) {
   return changed;
 }
 function configCandidates(searchFrom, gitRoot) {
-  return configSearchDirectories(searchFrom).filter((dir) => !relative10(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
+  return configSearchDirectories(searchFrom).filter((dir) => !relative11(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
 }
 
 // src/linter/prepare.ts
@@ -25631,7 +25798,7 @@ async function prepareLint(options, target) {
     update: options.updateBaseline === true,
     cwd,
     // A partial run (--staged, --changed-since, --only, a sub-folder) neither prunes nor calls stale what it could not see.
-    inScope: (entry) => !partial && status(entry.rule) === "ran" && lintedPaths.some((path2) => isInside2(entry.file, path2)),
+    inScope: (entry) => !partial && status(entry.rule) === "ran" && lintedPaths.some((path2) => isInside3(entry.file, path2)),
     ...recorded ? { recorded } : {},
     writeFile: (file, text) => writeFileSafely(file, text, { what: "baseline", base: cwd, allowSymlink: trustedWrites.has(file) && !isCi(options.env) })
   });
@@ -25728,9 +25895,9 @@ function ruleStatus(rules, loaded, options, pluginsSkipped) {
 function coversConfigDirectory(paths, cwd, configFile) {
   if (!configFile) return false;
   const configDir = dirname8(configFile);
-  return (paths.length ? paths : ["."]).some((path2) => isInside2(configDir, resolve7(cwd, path2)));
+  return (paths.length ? paths : ["."]).some((path2) => isInside3(configDir, resolve7(cwd, path2)));
 }
-var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep8) ? parent : parent + sep8);
+var isInside3 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep8) ? parent : parent + sep8);
 
 // src/linter/linter.ts
 init_node_fs();
@@ -25763,7 +25930,7 @@ var Linter = class _Linter {
     const warnings = [];
     const prepared = await prepareLint(this.options.onWarning ? this.options : { ...this.options, onWarning: (message) => warnings.push(message) }, target);
     const run = await lint(target.onProgress ? { ...prepared.options, onProgress: target.onProgress } : prepared.options);
-    run.notices.push(...warnings.map((warning2) => safeMessage(warning2)), ...prepared.notices.map((notice) => safeMessage(notice)));
+    for (const notice of [...warnings, ...prepared.notices]) run.notices.push(safeMessage(notice));
     run.configuration = prepared.setup.configuration;
     await prepared.after(run);
     this.lastRun = { results: toEslintResults(run, { quiet: false }), run, setup: prepared.setup };

@@ -2,7 +2,8 @@
 // can adopt the linter without fixing everything first and still see every new finding. Entries are matched by
 // fingerprint (rule, app, file, offending content), never by line, so moving lines keeps them; rewriting the file
 // prunes the fixed ones.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { MAX_BASELINE_BYTES, readCheckedText } from '../project/read.js';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { Finding } from '../types.js';
 import { displayPath } from './config.js';
@@ -53,7 +54,9 @@ export interface BaselineProcessor extends FindingPostProcessor {
 /** Reads a baseline file; undefined when it does not exist, a UsageError when it is not a baseline. */
 export function readBaseline(file: string, cwd?: string): BaselineEntry[] | undefined {
   if (!existsSync(file)) return undefined;
-  return parseBaseline(readFileSync(file, 'utf8'), displayPath(file, cwd));
+  const read = readCheckedText(file, { maxBytes: MAX_BASELINE_BYTES });
+  if (!read.ok) throw new UsageError(`cannot read baseline ${displayPath(file, cwd)}: ${read.reason}`);
+  return parseBaseline(read.text, displayPath(file, cwd));
 }
 
 /** A baseline's entries from its text; `name` says where it came from in messages (a path, or a path at a git ref). */

@@ -6,6 +6,7 @@ import { LineIndex } from '../parser/positions.js';
 import type { Position } from '../types.js';
 import type { LinterConfig, LoadedConfig } from './config-types.js';
 import { UsageError } from './errors.js';
+import { readCheckedText } from '../project/read.js';
 import { closestName } from './names.js';
 
 /** The file names looked for, in each directory from the linted one up to the repository root. */
@@ -75,13 +76,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
 
 /** Reads, parses and validates one configuration file; every problem is a UsageError naming the file. */
 export async function loadConfigFile(file: string, cwd?: string): Promise<LoadedConfig> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, ''); // editors on Windows may write a byte-order mark
-  } catch (error) {
-    throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${(error as Error).message}`);
-  }
-  return parseConfig(file, text, cwd);
+  // The checked reader: a configuration that is a FIFO or a link to /dev/zero is refused, not read forever.
+  const read = readCheckedText(file);
+  if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
+  return parseConfig(file, read.text, cwd);
 }
 
 /** Parses and validates a configuration's text; `file` decides the syntax (.json, else YAML) and names it in errors. */

@@ -41,10 +41,12 @@ export function parseDirectives(file: string, text: string): Directive[] {
   const lines = new LineIndex(file, text);
   const xml = isXml(file);
   const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
+  let nextContent: Int32Array | undefined;
   for (const directive of directives) {
     if (directive.kind === 'disable-next-line') {
-      const target = nextContentLine(lines, directive.lastLine, xml);
-      if (target !== undefined) directive.targetLine = target;
+      nextContent ??= nextContentLines(lines, xml);
+      const target = nextContent[directive.lastLine]!;
+      if (target !== 0) directive.targetLine = target;
     }
   }
   return directives;
@@ -53,7 +55,9 @@ export function parseDirectives(file: string, text: string): Directive[] {
 /** Directives at the start of `<!-- … -->` comment bodies; the body may span lines. */
 function xmlDirectives(text: string, lines: LineIndex): Directive[] {
   const found: Directive[] = [];
-  for (let open = text.indexOf('<!--'); open !== -1; open = text.indexOf('<!--', open + 4)) {
+  // The next search starts after the comment just read: a `<!--` inside a comment opens nothing, and resuming
+  // inside it would read the same long comment again for every `<!--` it holds.
+  for (let open = text.indexOf('<!--'); open !== -1; ) {
     const bodyStart = open + 4;
     const close = text.indexOf('-->', bodyStart);
     const bodyEnd = close === -1 ? text.length : close;
@@ -67,6 +71,7 @@ function xmlDirectives(text: string, lines: LineIndex): Directive[] {
       found.push({ ...directive(match[0], match[1]!, rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
     }
     if (close === -1) break;
+    open = text.indexOf('<!--', close + 3);
   }
   return found;
 }
@@ -103,15 +108,19 @@ function directive(keyword: string, name: string, rest: string, start: number, e
   };
 }
 
-/** The first line after `line` that holds content: blank lines and comment-only lines (stacked directives) are skipped. */
-function nextContentLine(lines: LineIndex, line: number, xml: boolean): number | undefined {
-  for (let next = line + 1; next <= lines.lineCount; next++) {
-    const text = lines.lineText(next).trim();
-    if (text === '') continue;
-    if (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text)) continue;
-    return next;
+/**
+ * For each line number, the first later line that holds content (0 if none): blank lines and comment-only lines
+ * (stacked directives) are skipped. Computed once, from the last line up, so that thousands of stacked directives
+ * do not each walk the same lines again.
+ */
+function nextContentLines(lines: LineIndex, xml: boolean): Int32Array {
+  const next = new Int32Array(lines.lineCount + 2);
+  for (let line = lines.lineCount; line >= 1; line--) {
+    const text = lines.lineText(line).trim();
+    const skipped = text === '' || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
+    next[line - 1] = skipped ? next[line]! : line;
   }
-  return undefined;
+  return next;
 }
 
 function isDirectiveLine(text: string): boolean {

@@ -6,6 +6,7 @@ import { LineIndex } from '../parser/positions.js';
 import { parseXml } from '../parser/xml.js';
 import { discover, type Discovery } from '../project/discover.js';
 import { builtinRules } from '../rules/index.js';
+import { boundedMessage } from '../secrets/mask.js';
 import type { Environment, FileResult, Finding, LintRun, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from './config-types.js';
 import { DIRECTIVE_MARKER } from './directives.js';
@@ -13,7 +14,7 @@ import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
 import { UsageError } from './errors.js';
 import { FingerprintAllocator, offendingContent, relativePath } from './fingerprint.js';
 import { RuleRunner, type RawFinding } from './run-rules.js';
-import { diskSource, TextCache, type FileSource } from './sources.js';
+import { diskSourceWithin, TextCache, type FileSource } from './sources.js';
 import { summarizeApps } from './summary.js';
 import { safeMessage, safePath } from '../text/safe-text.js';
 
@@ -80,18 +81,26 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);
   }
   const root = discovery.root;
-  const texts = new TextCache(options.fileSource ?? diskSource);
+  const texts = new TextCache(options.fileSource ?? diskSourceWithin(root));
   const rules = selectRules(options.rules ?? builtinRules, options.only);
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal: RawFinding[] = [];
 
   // parse
   const parsed: ParsedFile[] = [];
+  const unreadableMetadata = new Set<string>();
+  /** Symbolic links that lead out of the repository: never read, named once in a notice. */
+  const linksOutside = new Set<string>();
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress('parse', discovery.metadata.length);
     const read = texts.read(file.path);
+    if (!read.ok && read.linkOutside) {
+      linksOutside.add(file.path);
+      continue;
+    }
     if (!read.ok) {
+      unreadableMetadata.add(file.path);
       fatal.push(parseError(file.path, read.reason, 1, 1));
       continue;
     }
@@ -120,10 +129,23 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     for (const path of discovery.scanFiles) {
       progress('scan', discovery.scanFiles.length);
       const read = texts.read(path);
+      if (!read.ok && read.linkOutside) {
+        linksOutside.add(path);
+        continue;
+      }
+      if (!read.ok && read.unscanned && !unreadableMetadata.has(path)) {
+        // Text too large to read whole may hold a secret: never passed in silence, and it fails the run.
+        fatal.push(parseError(path, `${read.reason}: not scanned for secrets`, 1, 1));
+        continue;
+      }
+      if (!read.ok && read.unscanned) {
+        continue; // already reported by the parse phase
+      }
       if (!read.ok && !read.binary) continue; // unreadable non-metadata files are not ours to report
       scannedFiles++;
       const before = runner.findings.length;
-      runner.file(read.ok ? { file: path, text: read.text } : { file: path, text: '', binary: true });
+      // Text in another encoding (UTF-16, Windows-1252, a stray NUL) is scanned as decoded; binaries by name only.
+      runner.file(read.ok ? { file: path, text: read.text } : read.scanText !== undefined ? { file: path, text: read.scanText } : { file: path, text: '', binary: true });
       if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
         texts.keep(path, read.text);
         keptScanFiles.push(path);
@@ -163,6 +185,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const alreadySafe = new WeakSet<Finding>(findings);
   const suppressed: Finding[] = [];
   const notices: string[] = discovery.notices.map((notice) => safeMessage(notice));
+  if (linksOutside.size > 0) notices.push(safeMessage(linksOutsideNotice(root, [...linksOutside])));
   const extraMeta: RuleMeta[] = [];
   // Only texts already read: a file that could not be read (a FIFO, a directory) must not be opened again.
   const directiveFiles = [...new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== undefined);
@@ -170,9 +193,10 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   for (const processor of options.postProcessors ?? []) {
     const out = processor.process(findings, { root, textOf, fingerprint, files: directiveFiles, appNames });
     findings = sortFindings(out.findings.map((finding) => (alreadySafe.has(finding) ? finding : { ...finding, message: safeMessage(finding.message) })));
-    suppressed.push(...out.suppressed);
+    // Loops, not push(...spread): a spread of 120,000 findings overflows the call stack.
+    for (const finding of out.suppressed) suppressed.push(finding);
     for (const notice of out.notices ?? []) notices.push(safeMessage(notice));
-    extraMeta.push(...(processor.meta ?? []));
+    for (const meta of processor.meta ?? []) extraMeta.push(meta);
   }
 
   const results = groupByFile(findings, suppressed, discovery.metadata.map((file) => file.path));
@@ -197,6 +221,12 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   };
 }
 
+function linksOutsideNotice(root: string, links: string[]): string {
+  const shown = links.slice(0, 5).map((link) => relativePath(root, link)).join(', ');
+  const more = links.length > 5 ? ` and ${links.length - 5} more` : '';
+  return `${links.length} symbolic link(s) pointing outside the repository were skipped for safety, not read: ${shown}${more}.`;
+}
+
 /** Counts files per phase and calls `onProgress` every PROGRESS_EVERY of them (and on each phase's first file). */
 function progressTicker(onProgress: LintOptions['onProgress']): (phase: LintProgress['phase'], total: number) => void {
   if (!onProgress) return () => {};
@@ -217,8 +247,9 @@ function selectRules(rules: readonly Rule[], only: string[] | undefined): readon
   return rules.filter((rule) => only.includes(rule.meta.id));
 }
 
+/** Parse errors quote repository text (the validator quotes the tag it rejects): masked and bounded here, once. */
 function parseError(file: string, message: string, line: number, column: number): RawFinding {
-  return { ruleId: PARSE_ERROR.id, severity: 'error', message, at: { file, line, column }, fatal: true };
+  return { ruleId: PARSE_ERROR.id, severity: 'error', message: boundedMessage(message), at: { file, line, column }, fatal: true };
 }
 
 function readQuietly(file: string): string | undefined {

@@ -1,13 +1,14 @@
 // Custom rules: local modules or installed packages that export rules with the built-in API (meta + check hooks).
 // Their ids are namespaced `<plugin>/<rule>`; plugin code runs only when the configuration lists it and the CLI was
 // not given --no-plugins.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule, RuleLevel, RuleMeta } from '../types.js';
 import { displayPath } from './config.js';
 import { UsageError } from './errors.js';
+import { readCheckedText } from '../project/read.js';
 import { closestName } from './names.js';
 
 /** What a plugin module exports: `rules`, by short name (or as a list of rules with `meta.id`), or a default export holding it. */
@@ -80,7 +81,8 @@ function resolvePlugin(spec: string, base: string, from: string, cwd: string): {
 function packageEntry(dir: string, spec: string, from: string, cwd: string, subpath = ''): { name: string; file: string } {
   let pkg: { name?: unknown; exports?: unknown; main?: unknown } = {};
   try {
-    pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as typeof pkg;
+    const read = readCheckedText(join(dir, 'package.json'));
+    if (read.ok) pkg = JSON.parse(read.text) as typeof pkg;
   } catch {
     // no package.json: a plain folder with an index.js
   }

@@ -1,5 +1,6 @@
 import { renderMessage } from '../rules/util/define-rule.js';
 import type { Environment, MetadataDocument, OAuthApp, RepoFile, ReportDescriptor, Rule, RuleContext, Severity } from '../types.js';
+import { escapeControlChars } from '../text/control-chars.js';
 import type { LinterConfig } from './config-types.js';
 import { UsageError } from './errors.js';
 import { optionsProblem } from './rule-options.js';
@@ -60,7 +61,8 @@ export class RuleRunner {
         this.findings.push({
           ruleId: rule.meta.id,
           severity: findingSeverity(resolved, descriptor.severity),
-          message: messageOf(rule, descriptor),
+          // Messages quote values from the repository: control characters in them must not reach a terminal raw.
+          message: escapeControlChars(messageOf(rule, descriptor)),
           at: descriptor.at,
           ...(app ? { app: app.name } : {}),
         });

@@ -8,7 +8,12 @@ export interface FileSource {
   read(path: string): ReadResult;
 }
 
-export const diskSource: FileSource = { read: readTextFile };
+export const diskSource: FileSource = { read: (path) => readTextFile(path) };
+
+/** The disk, never through a symbolic link that leads out of `root` (the repository). */
+export function diskSourceWithin(root: string): FileSource {
+  return { read: (path) => readTextFile(path, root) };
+}
 
 /** Remembers what was read, so each file is read once even when the parser and the secret scan both need it. */
 export class TextCache {

@@ -1,11 +1,11 @@
 // The `config` engine rule: an app named under `apps` that the project does not define. Stale configuration
 // would otherwise hide real intent (a renamed app silently loses its declared flow and callback list).
-import { readFileSync } from 'node:fs';
 import type { Finding, Severity } from '../types.js';
 import { LineIndex } from '../parser/positions.js';
 import type { LoadedConfig } from './config-types.js';
 import { CONFIG } from './engine-rules.js';
 import type { FindingPostProcessor } from './lint.js';
+import { readCheckedText } from '../project/read.js';
 import { closestName } from './names.js';
 
 export interface StaleConfigOptions {
@@ -34,12 +34,9 @@ export function createStaleConfigProcessor(options: StaleConfigOptions): Finding
 }
 
 function staleFindings(file: string, missing: string[], appNames: readonly string[], severity: Severity): Omit<Finding, 'fingerprint'>[] {
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    // located at the top of the file instead
-  }
+  // Unreadable: the findings are located at the top of the file instead.
+  const read = readCheckedText(file);
+  const text = read.ok ? read.text : '';
   const lines = new LineIndex(file, text);
   return missing.map((name) => {
     const hint = closestName(name, appNames);

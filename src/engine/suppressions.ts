@@ -54,7 +54,7 @@ export function createSuppressionProcessor(options: SuppressionOptions): Finding
         const broken = fileFindings.some((finding) => finding.fatal);
         const directives = text === undefined || broken ? [] : parseDirectives(file, text);
         if (directives.length === 0) {
-          kept.push(...fileFindings);
+          for (const finding of fileFindings) kept.push(finding);
           continue;
         }
         const uses = directives.map((directive) => ({ directive, used: new Set<string>() }));
@@ -63,7 +63,7 @@ export function createSuppressionProcessor(options: SuppressionOptions): Finding
           if (by) suppressed.push({ ...finding, suppressed: { kind: 'directive', justification: by.directive.reason! } });
           else kept.push(finding);
         }
-        problems.push(...directiveProblems(uses, options));
+        for (const problem of directiveProblems(uses, options)) problems.push(problem);
       }
       const reported = problems.map((problem) => ({ ...problem, fingerprint: context.fingerprint(problem) }));
       return { findings: [...kept, ...reported], suppressed };

@@ -72,7 +72,7 @@ export class Linter {
     const warnings: string[] = [];
     const prepared = await prepareLint(this.options.onWarning ? this.options : { ...this.options, onWarning: (message) => warnings.push(message) }, target);
     const run = await lint(target.onProgress ? { ...prepared.options, onProgress: target.onProgress } : prepared.options);
-    run.notices.push(...warnings.map((warning) => safeMessage(warning)), ...prepared.notices.map((notice) => safeMessage(notice)));
+    for (const notice of [...warnings, ...prepared.notices]) run.notices.push(safeMessage(notice));
     run.configuration = prepared.setup.configuration;
     await prepared.after(run);
     this.lastRun = { results: toEslintResults(run, { quiet: false }), run, setup: prepared.setup };

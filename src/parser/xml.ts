@@ -145,9 +145,13 @@ function decodeAttributes(raw: Record<string, string> | undefined): Record<strin
   return Object.fromEntries(Object.entries(raw ?? {}).map(([name, value]) => [name, decodeEntities(value)]));
 }
 
-/** Cheap pre-scan so that hostile nesting is refused before any recursive code sees it. */
+/**
+ * Cheap pre-scan so that hostile nesting is refused before any recursive code sees it. Linear: the `>` found for
+ * one `<` is reused for every `<` before it (a run of a million `<` must not search to the end a million times).
+ */
 function findExcessiveDepth(source: string): number {
   let depth = 0;
+  let close = -1;
   for (let i = source.indexOf('<'); i !== -1; i = source.indexOf('<', i + 1)) {
     const next = source.charCodeAt(i + 1);
     if (next === 33 /* ! */ || next === 63 /* ? */) continue;
@@ -155,7 +159,7 @@ function findExcessiveDepth(source: string): number {
       depth--;
       continue;
     }
-    const close = source.indexOf('>', i);
+    if (close < i) close = source.indexOf('>', i);
     if (close === -1) return -1;
     if (source.charCodeAt(close - 1) !== 47) depth++;
     if (depth > MAX_DEPTH) return i;

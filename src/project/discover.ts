@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { externalClientAppCompanionsOnDisk } from './app-companions.js';
@@ -6,6 +6,7 @@ import { ForceIgnoreMatcher } from './forceignore.js';
 import { findGitRoot, listRepositoryFiles } from './git.js';
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, type ClassifiedFile } from './metadata-types.js';
+import { readCheckedText } from './read.js';
 import { isDirectory, SKIPPED_DIRECTORIES, walkFiles } from './walk.js';
 
 export interface DiscoveredMetadata {
@@ -55,7 +56,9 @@ export function findSfdxProject(start: string): SfdxProject | undefined {
       let packageDirectories: string[] = [];
       const problems: string[] = [];
       try {
-        const json = JSON.parse(readFileSync(file, 'utf8')) as { packageDirectories?: { path?: unknown }[] };
+        const read = readCheckedText(file);
+        if (!read.ok) throw new Error(read.reason);
+        const json = JSON.parse(read.text) as { packageDirectories?: { path?: unknown }[] };
         packageDirectories = (json.packageDirectories ?? [])
           .map((entry) => entry?.path)
           .filter((path): path is string => typeof path === 'string')
@@ -178,7 +181,8 @@ function repositoryFilesUnder(directory: string, gitRoot: string | undefined, ig
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
   const gitignorePath = join(ignoreRoot, '.gitignore');
-  const gitignore = existsSync(gitignorePath) ? ignore().add(readFileSync(gitignorePath, 'utf8')) : undefined;
+  const gitignoreText = readCheckedText(gitignorePath);
+  const gitignore = gitignoreText.ok ? ignore().add(gitignoreText.text) : undefined;
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
 }
 

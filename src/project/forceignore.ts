@@ -4,9 +4,10 @@
  * index pulls in @salesforce/core and much more, which costs far more than linting.
  * Every branch below mirrors one in SDR; keep them in step when upgrading SDR.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { readCheckedText } from './read.js';
 
 /** The part of the `ignore` package API used here (identical in ignore 5 and 7). */
 interface IgnoreParser {
@@ -67,13 +68,10 @@ export class ForceIgnoreMatcher {
    * defaults apply only when a .forceignore exists).
    */
   static load(projectRoot: string): ForceIgnoreMatcher {
-    let contents: string | undefined;
-    try {
-      contents = readFileSync(join(projectRoot, FILE_NAME), 'utf-8');
-    } catch {
-      // SDR swallows every read error (missing file, EISDIR, EACCES) the same way.
-      contents = undefined;
-    }
+    // SDR swallows every read error (missing file, EISDIR, EACCES) the same way; the checked reader also refuses a
+    // FIFO or a link to a device, which would otherwise hang the run or exhaust memory.
+    const read = readCheckedText(join(projectRoot, FILE_NAME));
+    const contents = read.ok ? read.text : undefined;
     return ForceIgnoreMatcher.fromContents(projectRoot, contents);
   }
 

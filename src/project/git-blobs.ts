@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 
-export type BlobRead = { ok: true; bytes: Buffer } | { ok: false; reason: string; size?: number };
+export type BlobRead = { ok: true; bytes: Buffer } | { ok: false; reason: string; size?: number; head?: Buffer };
+
+/** Bytes kept of a blob skipped as too large: enough to tell text from binary (the window git uses). */
+const HEAD_BYTES = 8000;
 
 /**
  * Reads many git objects with ONE `git cat-file --batch` process (a process per file would cost more than the
@@ -32,6 +35,10 @@ interface PendingObject {
   remaining: number;
   /** The content so far; undefined when it is skipped, for `skipReason`. */
   chunks: Buffer[] | undefined;
+  /** The first bytes of a blob skipped as too large (for nothing else). */
+  head: Buffer[];
+  oversized: boolean;
+  headLength: number;
   skipReason?: string;
 }
 
@@ -77,17 +84,22 @@ class BatchOutputParser {
         : size > this.maxBytes
           ? `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(this.maxBytes / 1024 / 1024)} MB limit`
           : undefined;
-    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? undefined : [], ...(skipReason ? { skipReason } : {}) };
+    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? undefined : [], head: [], headLength: 0, oversized: type === 'blob' && size > this.maxBytes, ...(skipReason ? { skipReason } : {}) };
   }
 
   private consumeContent(object: PendingObject, data: Buffer): Buffer {
     const taken = Math.min(object.remaining, data.length);
     object.chunks?.push(data.subarray(0, taken));
+    if (object.oversized && object.headLength < HEAD_BYTES) {
+      const kept = data.subarray(0, Math.min(taken, HEAD_BYTES - object.headLength));
+      object.head.push(Buffer.from(kept));
+      object.headLength += kept.length;
+    }
     object.remaining -= taken;
     if (object.remaining === 0) {
       this.current = undefined;
       if (object.chunks) this.emit(object.oid, { ok: true, bytes: Buffer.concat(object.chunks).subarray(0, object.size) });
-      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? 'skipped', size: object.size });
+      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? 'skipped', size: object.size, ...(object.oversized ? { head: Buffer.concat(object.head) } : {}) });
     }
     return data.subarray(taken);
   }

@@ -17,7 +17,7 @@ import {
 } from './git-changes.js';
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, lintedTypes } from './metadata-types.js';
-import { decodeText, MAX_FILE_BYTES, readTextFile, type ReadResult } from './read.js';
+import { decodeText, MAX_FILE_BYTES, readTextFile, tooLarge, type ReadResult } from './read.js';
 import { isDirectory, SKIPPED_DIRECTORIES } from './walk.js';
 
 /**
@@ -262,11 +262,11 @@ function contentsOf(gitRoot: string, files: StateFile[], blobs: Map<string, Blob
   for (const file of files) {
     const path = join(gitRoot, file.path);
     if (file.fromDisk) {
-      contents.set(path, readTextFile(path));
+      contents.set(path, readTextFile(path, gitRoot));
       continue;
     }
     const blob = blobs.get(file.oid);
-    contents.set(path, blob?.ok ? decodeText(blob.bytes) : { ok: false, reason: blob?.reason ?? unreadable });
+    contents.set(path, blob?.ok ? decodeText(blob.bytes) : blob?.head ? tooLarge(blob.reason, blob.head) : { ok: false, reason: blob?.reason ?? unreadable });
   }
   return contents;
 }

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Ignore } from 'ignore';
 
 /** Folders no Salesforce project wants linted: dependencies, VCS data and the CLI's local state (auth files). */
@@ -12,12 +12,18 @@ export interface WalkOptions {
 }
 
 /**
- * Lists the files under a directory. Follows symbolic links to directories once (a real-path set breaks loops),
+ * Lists the files under a directory. Follows symbolic links to directories inside it once (a real-path set breaks loops),
  * skips SKIPPED_DIRECTORIES, and never throws: unreadable directories are passed over.
  */
 export function walkFiles(directory: string, options: WalkOptions = {}): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
+  let rootReal: string;
+  try {
+    rootReal = realpathSync(directory);
+  } catch {
+    return files;
+  }
   const stack = [directory];
   while (stack.length > 0) {
     const current = stack.pop()!;
@@ -37,7 +43,7 @@ export function walkFiles(directory: string, options: WalkOptions = {}): string[
     }
     for (const entry of entries) {
       const path = join(current, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectoryLink(path))) {
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectoryLink(path) && leadsInside(path, rootReal))) {
         if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(path, true, options)) continue;
         stack.push(path);
       } else if (!isIgnored(path, false, options)) {
@@ -53,6 +59,16 @@ export function walkFiles(directory: string, options: WalkOptions = {}): string[
 export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A link to a folder is followed only inside the walked root: a committed link to `/` must not be walked. */
+function leadsInside(path: string, rootReal: string): boolean {
+  try {
+    const rel = relative(rootReal, realpathSync(path));
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
   } catch {
     return false;
   }

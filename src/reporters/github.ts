@@ -49,7 +49,7 @@ export function annotationLines(run: LintRun, options: Pick<ReporterOptions, 'qu
   const lines = annotated.map((finding) => annotation(run, finding));
   if (rest.length > 0) {
     lines.push(`${plural(rest.length, 'more finding')}:`);
-    lines.push(...rest.map((finding) => plainLine(run, finding)));
+    for (const finding of rest) lines.push(plainLine(run, finding));
     lines.push(workflowCommand('notice', { title: 'connected-app-lint' }, moreNotice(rest, Boolean(options.env.GITHUB_STEP_SUMMARY))));
   }
   lines.push(totalsLine(run, countFindings(run), options.quiet));

@@ -168,7 +168,7 @@ export function buildSarifLog(run: LintRun, options: Pick<ReporterOptions, 'sari
     notifications.push({ level: 'warning', message: { text: capNotice(entries.length - kept.length, entries.length) } });
   }
   for (const notice of run.notices) notifications.push({ level: 'note', message: { text: notice } });
-  notifications.push(...deletedFileNotifications(run, ruleIndex));
+  for (const notification of deletedFileNotifications(run, ruleIndex)) notifications.push(notification);
 
   return {
     $schema: SCHEMA_URI,

@@ -33,7 +33,7 @@ function footerLines(run: LintRun): string[] {
   if (run.stats.baselineHidden > 0) lines.push(`${run.stats.baselineHidden} known finding(s) hidden by the baseline.`);
   const bySuppression = suppressed - run.stats.baselineHidden;
   if (bySuppression > 0) lines.push(`${bySuppression} finding(s) suppressed by directives (reasons are in the JSON and SARIF output).`);
-  lines.push(...run.notices);
+  for (const notice of run.notices) lines.push(notice);
   return lines;
 }
 

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { LineIndex } from '../parser/positions.js';
 import { isKeystorePath } from '../secrets/files.js';
 import { maskSecret } from '../secrets/mask.js';
-import { isMetadataPlaceholder, scanText, type SecretKind } from '../secrets/scan.js';
+import { isMetadataPlaceholder, scanText, scanXmlText, type SecretKind } from '../secrets/scan.js';
 import { defineRule } from './util/define-rule.js';
 import { settingElement } from '../model/settings.js';
 
@@ -76,7 +76,8 @@ export const noSecretsInRepo = defineRule({
       return;
     }
     if (file.binary) return;
-    const hits = scanText(file.text);
+    // XML files: character references decoded first (`force&#58;//…`), as the platform reads them.
+    const hits = file.file.toLowerCase().endsWith('.xml') ? scanXmlText(file.text) : scanText(file.text);
     if (hits.length === 0) return;
     const lines = new LineIndex(file.file, file.text);
     for (const hit of hits) {

@@ -28,9 +28,14 @@ function startsWithBytes(bytes: Uint8Array, magic: readonly number[]): boolean {
   return true;
 }
 
+/** The leading bytes of a known binary format (PNG, JPEG, GIF, PDF, ZIP, gzip, ELF, …). */
+export function hasMagicNumber(bytes: Uint8Array): boolean {
+  return MAGIC_NUMBERS.some((magic) => startsWithBytes(bytes, magic));
+}
+
 /** A NUL byte in the first 8000 bytes, or a known binary magic number (PNG, JPEG, GIF, PDF, ZIP, gzip, …). */
 export function isProbablyBinary(bytes: Uint8Array): boolean {
-  for (const magic of MAGIC_NUMBERS) if (startsWithBytes(bytes, magic)) return true;
+  if (hasMagicNumber(bytes)) return true;
   const end = Math.min(bytes.length, BINARY_SNIFF_BYTES);
   // indexOf is native and much faster than a JS loop.
   return bytes.subarray(0, end).indexOf(0) !== -1;

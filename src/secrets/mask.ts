@@ -1,3 +1,4 @@
+import { escapeControlChars } from '../text/control-chars.js';
 import { scanText } from './scan.js';
 
 /** The fixed tail: it never encodes the secret's length. */
@@ -32,4 +33,20 @@ export function maskSecretsIn(text: string): string {
     masked = `${masked.slice(0, hit.start)}${maskSecret(masked.slice(hit.start, end))}${masked.slice(end)}`;
   }
   return masked;
+}
+
+/** Longest message built from repository text (a parse error quoting a tag): enough to recognise the spot. */
+export const MAX_MESSAGE_LENGTH = 300;
+
+/**
+ * A message that quotes repository text, made safe to print: control characters escaped, secrets masked first (on the whole text, so that a
+ * token cut by the limit is still recognised), then cut to `max` characters. A 1 MB tag name gives a short message.
+ */
+export function boundedMessage(text: string, max: number = MAX_MESSAGE_LENGTH): string {
+  const masked = escapeControlChars(maskSecretsIn(text));
+  if (masked.length <= max) return masked;
+  let cut = max - 1;
+  // Never split a surrogate pair.
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(masked.charAt(cut - 1))) cut--;
+  return `${masked.slice(0, cut)}…`;
 }

@@ -167,6 +167,8 @@ const CH_DQUOTE = 34;
 const CH_QUOTE = 39;
 const CH_BACKSLASH = 92;
 const CH_BACKTICK = 96;
+/** Longest run of backslashes read as the escape of one line break. */
+const MAX_ESCAPE_RUN = 8;
 
 /**
  * Length of a line break at `p`: a real CR/LF, a literal escape (`\n`, `\r`, `\\n` as in JSON or code
@@ -176,8 +178,11 @@ function lineBreakAt(text: string, p: number): number {
   const c = text.charCodeAt(p);
   if (c === CH_LF || c === CH_CR) return 1;
   if (c === CH_BACKSLASH) {
+    // Escaped escapes nest a few levels deep at most (`\\\\n` in JSON inside a string); a longer run of
+    // backslashes is no line break, and must not be walked again from each of its characters.
+    const limit = Math.min(text.length, p + MAX_ESCAPE_RUN);
     let q = p;
-    while (text.charCodeAt(q) === CH_BACKSLASH) q++;
+    while (q < limit && text.charCodeAt(q) === CH_BACKSLASH) q++;
     const e = text.charCodeAt(q);
     if (e === 110 /* n */ || e === 114 /* r */) return q + 1 - p;
     if (e === CH_LF || e === CH_CR) return q - p; // line continuation
@@ -537,4 +542,46 @@ const METADATA_PLACEHOLDER_RE = /\$\{[^}]*\}|\{!\$Credential\.[^}]*\}|^placehold
 export function isMetadataPlaceholder(value: string): boolean {
   const v = value.trim();
   return v === '' || METADATA_PLACEHOLDER_RE.test(v);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// XML character references
+// ---------------------------------------------------------------------------------------------------------
+
+/** A character reference or a predefined entity; bounded lengths keep the search linear. */
+const XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * `scanText` for XML: character references are decoded first (`force&#58;//…`, `&#x3A;`), as the platform reads
+ * them, so a secret written with one is not missed. Hits are located in the raw text.
+ */
+export function scanXmlText(text: string): SecretHit[] {
+  if (!text.includes('&')) return scanText(text);
+  // Each decoded offset maps back through the last reference before it: [decoded offset, raw offset] pairs.
+  const decodedStarts: number[] = [0];
+  const rawStarts: number[] = [0];
+  let decoded = '';
+  let rawFrom = 0;
+  for (const match of text.matchAll(XML_REFERENCE_RE)) {
+    const code = match[1] !== undefined ? Number.parseInt(match[1], 16) : match[2] !== undefined ? Number.parseInt(match[2], 10) : -1;
+    const replacement = match[3] !== undefined ? XML_ENTITIES[match[3]]! : code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match[0];
+    decoded += text.slice(rawFrom, match.index) + replacement;
+    rawFrom = match.index + match[0].length;
+    decodedStarts.push(decoded.length);
+    rawStarts.push(rawFrom);
+  }
+  if (rawFrom === 0) return scanText(text);
+  decoded += text.slice(rawFrom);
+  const toRaw = (offset: number): number => {
+    let lo = 0;
+    let hi = decodedStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (decodedStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return rawStarts[lo]! + (offset - decodedStarts[lo]!);
+  };
+  return scanText(decoded).map((hit) => ({ ...hit, start: toRaw(hit.start), end: Math.max(toRaw(hit.start), toRaw(hit.end)) }));
 }

@@ -1,5 +1,6 @@
 // How rules quote user-written values in messages: short, on one line, and never with a credential in full.
 import { maskSecret, maskSecretsIn } from '../../secrets/mask.js';
+import { escapeControlChars } from '../../text/control-chars.js';
 
 const MAX_QUOTED = 200;
 
@@ -45,6 +46,6 @@ export function quoteUrl(value: string): string {
   const scanned = maskSecretsIn(value);
   const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head: string, password: string) => `${head}${maskSecret(password)}@`);
   const masked = maskSensitiveParameters(withoutPassword);
-  const oneLine = masked.replace(/\s+/g, ' ');
+  const oneLine = escapeControlChars(masked.replace(/\s+/g, ' '));
   return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
 }

@@ -1,0 +1,32 @@
+// Time bounds for the CPU-trap tests, relative to a baseline measured in the same test: never a wall-clock figure.
+import { expect } from 'vitest';
+
+/** Milliseconds one call takes. */
+export async function timeOf(run: () => unknown): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+/**
+ * Expects `crafted` (a hostile input) to cost at most `factor` times `benign` (an ordinary input of the same size,
+ * through the same code). The baseline is warmed up, then measured three times and the slowest kept, so that a
+ * loaded machine makes the bound looser, never tighter. Returns both times for the failure message.
+ */
+export async function expectLinearTime(benign: () => unknown, crafted: () => unknown, factor: number): Promise<{ benign: number; crafted: number }> {
+  await benign();
+  let baseline = 0;
+  for (let round = 0; round < 3; round++) baseline = Math.max(baseline, await timeOf(benign));
+  const hostile = await timeOf(crafted);
+  // CALINT_SHOW_TIMES=1 prints both times (for the numbers in a pull request).
+  if (process.env.CALINT_SHOW_TIMES) console.log(`TIMES crafted ${hostile.toFixed(0)} benign ${baseline.toFixed(0)}`);
+  expect(hostile, `crafted input took ${hostile.toFixed(0)} ms, the same-size benign input ${baseline.toFixed(0)} ms`).toBeLessThanOrEqual(factor * baseline);
+  return { benign: baseline, crafted: hostile };
+}
+
+export const ONE_MB = 1024 * 1024;
+
+/** `unit` repeated until the text is about `size` characters long. */
+export function fill(unit: string, size: number = ONE_MB): string {
+  return unit.repeat(Math.max(1, Math.floor(size / unit.length)));
+}

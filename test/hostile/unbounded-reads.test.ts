@@ -1,0 +1,46 @@
+// Control files are repository content too: a committed link to /dev/zero must not exhaust memory and a FIFO must
+// not hang the run. Each is refused by the checked reader with a message naming the file.
+import { execFileSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { connectedApp, makeProject, spawnCli } from '../helpers/cli.js';
+
+const APP = 'force-app/main/default/connectedApps/A.connectedApp-meta.xml';
+const project = () => makeProject({ 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }), [APP]: connectedApp('A') });
+
+/** A link to the endless device, as a pull request can commit it. */
+const linkToZero = (root: string, file: string) => symlinkSync('/dev/zero', join(root, file));
+const fifo = (root: string, file: string) => execFileSync('mkfifo', [join(root, file)]);
+
+/** The CLI, stopped after 30 s: a hang fails the test instead of holding the suite. */
+const lint = (root: string, ...args: string[]) => spawnCli(['lint', ...args, '.'], { cwd: root, timeout: 30_000, maxBuffer: 64 * 1024 * 1024 });
+
+describe('control files that are devices or FIFOs', () => {
+  for (const [name, make] of [['a link to /dev/zero', linkToZero], ['a FIFO', fifo]] as const) {
+    it(`a configuration file that is ${name} is refused (exit 2), naming the file`, () => {
+      const root = project();
+      make(root, 'connected-app-lint.yaml');
+      const result = lint(root);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/connected-app-lint\.yaml.*not a regular file/);
+    });
+
+    it(`a baseline that is ${name} is refused (exit 2), naming the file`, () => {
+      const root = project();
+      make(root, '.calint-baseline.json');
+      const result = lint(root);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/\.calint-baseline\.json.*not a regular file/);
+    });
+
+    it(`a .forceignore, sfdx-project.json and .gitignore that are ${name} do not stop the lint`, () => {
+      const root = makeProject({ [APP]: connectedApp('A') });
+      for (const file of ['.forceignore', 'sfdx-project.json', '.gitignore']) make(root, file);
+      const result = lint(root, '--format', 'json');
+      expect(result.status).not.toBe(2);
+      expect(result.stdout).toContain('A.connectedApp-meta.xml');
+      expect(result.stderr).toMatch(/sfdx-project\.json.*not a regular file/);
+    });
+  }
+});
