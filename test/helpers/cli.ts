@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 export const BIN = join(REPO, 'bin', 'connected-app-lint.js');
-export const SHARED = join(REPO, '..', 'shared');
 
 export interface CliResult {
   status: number;
