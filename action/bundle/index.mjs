@@ -16214,7 +16214,7 @@ import { pathToFileURL as pathToFileURL2 } from "node:url";
 import { gzipSync } from "node:zlib";
 var SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var TOOL_NAME = "connected-app-lint";
-var INFORMATION_URI = "https://github.com/connected-app-lint/connected-app-lint";
+var INFORMATION_URI = repositoryWebUrl();
 var SRCROOT = "%SRCROOT%";
 var DEFAULT_SARIF_CATEGORY = "connected-app-lint/";
 var GITHUB_SARIF_LIMITS = {

@@ -4,12 +4,12 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   checkPluginRuleSettings,
   loadPlugins
-} from "../chunks/chunk-3JJ2IQIN.js";
+} from "../chunks/chunk-Z7B4BZB4.js";
 import {
   closestName,
   displayPath,
   loadConfig
-} from "../chunks/chunk-7CYD3RHP.js";
+} from "../chunks/chunk-45PAAGIO.js";
 import {
   ForceIgnoreMatcher,
   MAX_FILE_BYTES,
@@ -28,7 +28,7 @@ import {
   resolveRule,
   sameAppFiles,
   toolVersion
-} from "../chunks/chunk-DZLR7R3N.js";
+} from "../chunks/chunk-NT5QPDAS.js";
 import {
   CONFIG,
   ENGINE_RULES,
@@ -39,7 +39,8 @@ import {
   builtinRules,
   classifyFileName,
   lintedTypes
-} from "../chunks/chunk-RUHO7E6U.js";
+} from "../chunks/chunk-FEITZLDE.js";
+import "../chunks/chunk-CVIDFB6W.js";
 import {
   relativePath
 } from "../chunks/chunk-MNLBLL3O.js";
@@ -53,7 +54,7 @@ import { dirname as dirname3, resolve as resolve3 } from "node:path";
 var loaders = {
   text: async () => (await import("../chunks/text-YGDNB2EO.js")).textReporter,
   json: async () => (await import("../chunks/json-QYSMY5LY.js")).jsonReporter,
-  sarif: async () => (await import("../chunks/sarif-LFZCAJFI.js")).sarifReporter,
+  sarif: async () => (await import("../chunks/sarif-37FFPEJZ.js")).sarifReporter,
   github: async () => (await import("../chunks/github-FBV2TDRI.js")).githubReporter
 };
 var FORMATS = Object.keys(loaders);
@@ -874,13 +875,13 @@ async function main(argv, io = process) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-CMMCHASZ.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-3DN367PQ.js");
         io.stdout.write(await runRulesCommand(args, process.cwd(), io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-Y5HBTYRP.js");
+        const { runInit } = await import("../chunks/init-command-E7Y4AAVL.js");
         io.stdout.write(await runInit(args, process.cwd()));
         return EXIT.clean;
       }

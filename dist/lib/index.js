@@ -3,10 +3,11 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "../chunks/chunk-DZLR7R3N.js";
+} from "../chunks/chunk-NT5QPDAS.js";
 import {
   builtinRules
-} from "../chunks/chunk-RUHO7E6U.js";
+} from "../chunks/chunk-FEITZLDE.js";
+import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";
 import "../chunks/chunk-2YIFCSB7.js";
 export {

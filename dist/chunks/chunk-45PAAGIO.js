@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   LineIndex,
   UsageError
-} from "./chunk-RUHO7E6U.js";
+} from "./chunk-FEITZLDE.js";
 
 // src/engine/config.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -2,6 +2,9 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
+  repositoryWebUrl
+} from "./chunk-CVIDFB6W.js";
+import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
 import {
@@ -15,7 +18,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 var SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var TOOL_NAME = "connected-app-lint";
-var INFORMATION_URI = "https://github.com/connected-app-lint/connected-app-lint";
+var INFORMATION_URI = repositoryWebUrl();
 var SRCROOT = "%SRCROOT%";
 var DEFAULT_SARIF_CATEGORY = "connected-app-lint/";
 var GITHUB_SARIF_LIMITS = {

@@ -5,16 +5,17 @@ import {
   CONFIG_FILE_NAMES,
   displayPath,
   parseConfig
-} from "./chunk-7CYD3RHP.js";
+} from "./chunk-45PAAGIO.js";
 import {
   lint
-} from "./chunk-DZLR7R3N.js";
+} from "./chunk-NT5QPDAS.js";
 import {
   UsageError,
   defaultAllowedScopes,
   initialAllowScopes,
   isFullScope
-} from "./chunk-RUHO7E6U.js";
+} from "./chunk-FEITZLDE.js";
+import "./chunk-CVIDFB6W.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-2YIFCSB7.js";
 

@@ -20,7 +20,7 @@ import {
   isProbablyBinary,
   lintedTypes,
   parseXml
-} from "./chunk-RUHO7E6U.js";
+} from "./chunk-FEITZLDE.js";
 import {
   FingerprintAllocator,
   offendingContent,

@@ -4,12 +4,12 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   closestName,
   displayPath
-} from "./chunk-7CYD3RHP.js";
+} from "./chunk-45PAAGIO.js";
 import {
   UsageError,
   createRequire,
   node_module_exports
-} from "./chunk-RUHO7E6U.js";
+} from "./chunk-FEITZLDE.js";
 
 // src/engine/plugins.ts
 import { existsSync, readFileSync, statSync } from "node:fs";

@@ -3,15 +3,16 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   loadPlugins
-} from "./chunk-3JJ2IQIN.js";
+} from "./chunk-Z7B4BZB4.js";
 import {
   loadConfig
-} from "./chunk-7CYD3RHP.js";
+} from "./chunk-45PAAGIO.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
   builtinRules
-} from "./chunk-RUHO7E6U.js";
+} from "./chunk-FEITZLDE.js";
+import "./chunk-CVIDFB6W.js";
 import "./chunk-2YIFCSB7.js";
 
 // src/cli/rules-command.ts

@@ -2,6 +2,9 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
+  repositoryWebUrl
+} from "./chunk-CVIDFB6W.js";
+import {
   __commonJS,
   __export,
   __reExport
@@ -1816,22 +1819,6 @@ var require_fxp = __commonJS({
     })();
   }
 });
-
-// src/package-info.generated.ts
-var PACKAGE_INFO = {
-  "name": "connected-app-lint",
-  "homepage": "https://github.com/connected-app-lint/connected-app-lint#readme",
-  "repository": "git+https://github.com/connected-app-lint/connected-app-lint.git"
-};
-
-// src/package-info.ts
-function repositoryWebUrl(info = PACKAGE_INFO) {
-  const shorthand = /^github:([^/]+\/[^/]+)$/.exec(info.repository);
-  if (shorthand) return `https://github.com/${shorthand[1]}`;
-  const url = info.repository.replace(/^git\+/, "").replace(/\.git$/, "");
-  if (/^https:\/\//.test(url)) return url;
-  return info.homepage.replace(/#.*$/, "");
-}
 
 // src/rules/util/meta.ts
 var DOCS_BASE = `${repositoryWebUrl()}/blob/main/docs/rules/`;
