@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// Thin launcher: keep start-up cheap. `--version` is answered without loading the linter.
+// Thin launcher: keep start-up cheap. `--version` is answered without loading the linter. dist/ is the committed
+// bundle (npm run build), so a clone, a git install or the pre-commit framework runs this with nothing installed.
 import { readFileSync } from 'node:fs';
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  // The pre-commit hook runs whatever `node` is on PATH: say what is wrong instead of failing on a missing API.
+  process.stderr.write(`connected-app-lint needs Node.js 20.19 or newer; this is Node.js ${process.versions.node}.\n`);
+  process.exit(2);
+}
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {

@@ -5,34 +5,23 @@
  * Every branch below mirrors one in SDR; keep them in step when upgrading SDR.
  */
 import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import ignore5 from 'ignore5';
 import { readCheckedText } from './read.js';
 
+/**
+ * `ignore@5`, the major SDR depends on, under the npm alias `ignore5` (bundled; not SDR's copy, so SDR stays a
+ * devDependency). This package's own `ignore` is 7, and the two disagree on real .forceignore lines (e.g. `a\\b`
+ * ignores `a/b` in 5 but not in 7; `[!a]x` and `***` differ too); test/forceignore.test.ts compares with SDR.
+ */
 /** The part of the `ignore` package API used here (identical in ignore 5 and 7). */
 interface IgnoreParser {
   add(patterns: string): IgnoreParser;
   ignores(relativePath: string): boolean;
 }
-type IgnoreFactory = () => IgnoreParser;
-
-/**
- * `ignore` as SDR itself resolves it. SDR depends on ignore ^5 while this package
- * depends on ignore ^7, and the two disagree on real .forceignore lines (e.g. `a\b`
- * ignores `a/b` in 5 but not in 7; `[!a]x` and `***` differ too). So the copy next
- * to SDR is required (resolving SDR's path loads none of SDR's code); our own copy is
- * only the fallback for an install without SDR.
- */
-const ignoreFactory: IgnoreFactory = (() => {
-  const ownRequire = createRequire(import.meta.url);
-  try {
-    const sdrManifest = ownRequire.resolve('@salesforce/source-deploy-retrieve/package.json');
-    // SDR writes `require("ignore/index")`; resolve the same specifier from its directory.
-    return createRequire(sdrManifest)('ignore/index') as IgnoreFactory;
-  } catch {
-    return ownRequire('ignore') as IgnoreFactory;
-  }
-})();
+// ignore 5 is CommonJS (`module.exports = factory`) with a d.ts that declares a default export: NodeNext types the
+// default import as the namespace, while Node and esbuild hand over the factory itself.
+const ignoreFactory = ignore5 as unknown as () => IgnoreParser;
 
 /** SDR's ForceIgnore.DEFAULT_IGNORE, verbatim and in order: negations depend on the order. */
 const DEFAULT_IGNORE = [

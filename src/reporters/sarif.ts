@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { repositoryWebUrl } from '../package-info.js';
 import { relativePath } from '../engine/fingerprint.js';
 import type { Finding, LintRun, Position, RuleLevel, RuleMeta } from '../types.js';
 import { bySeverity } from './findings.js';
@@ -12,7 +13,7 @@ import type { Reporter, ReporterOptions } from './types.js';
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL_NAME = 'connected-app-lint';
-const INFORMATION_URI = 'https://github.com/connected-app-lint/connected-app-lint';
+const INFORMATION_URI = repositoryWebUrl();
 const SRCROOT = '%SRCROOT%';
 export const DEFAULT_SARIF_CATEGORY = 'connected-app-lint/';
 

@@ -6,7 +6,6 @@ import { Writable } from 'node:stream';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 export const BIN = join(REPO, 'bin', 'connected-app-lint.js');
-export const SHARED = join(REPO, '..', 'shared');
 
 export interface CliResult {
   status: number;

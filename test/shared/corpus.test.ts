@@ -2,10 +2,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model/build.js';
-import { parseXml } from '../src/parser/xml.js';
-import { classifyFileName } from '../src/project/metadata-types.js';
-import { copyToTemp, runCli, SHARED } from './helpers/cli.js';
+import { buildModel } from '../../src/model/build.js';
+import { parseXml } from '../../src/parser/xml.js';
+import { classifyFileName } from '../../src/project/metadata-types.js';
+import { copyToTemp, runCli } from '../helpers/cli.js';
+import { SHARED } from './paths.js';
 
 const CORPUS = join(SHARED, 'corpus', 'real');
 const folders = ['connectedApp', 'connectedApp-mdapi', 'eca', 'authprovider'];

@@ -1,14 +1,14 @@
 // The pre-commit framework, for real: it clones this repository the way users' configurations point at it, installs
-// the `language: node` hook (npm install + npm pack + a global install of the tarball into a private environment)
-// and runs it from `git commit`. The installed package must work without anything beyond what a clean clone holds.
+// the `language: script` hooks (the clone is all there is to install: dist/ is committed) and runs them from
+// `git commit`. The hook must work with nothing beyond what a clean clone holds, and install in seconds.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { lintedTypes } from '../src/project/metadata-types.js';
-import { connectedApp, REPO, tempDir } from './helpers/cli.js';
-import { git, gitRepository, SFDX_PROJECT, TYPES, writeFiles } from './helpers/git.js';
+import { lintedTypes } from '../../src/project/metadata-types.js';
+import { connectedApp, REPO, tempDir } from '../helpers/cli.js';
+import { git, gitRepository, SFDX_PROJECT, TYPES, writeFiles } from '../helpers/git.js';
 
 interface HookDefinition {
   id: string;
@@ -29,13 +29,13 @@ function filesPattern(definition: HookDefinition): RegExp {
 }
 
 describe('.pre-commit-hooks.yaml', () => {
-  it('declares the two node hooks, with the files they need', () => {
+  it('declares the two script hooks, run by the committed launcher, with the files they need', () => {
     expect(HOOKS.map((definition) => definition.id)).toEqual(['connected-app-lint', 'connected-app-lint-secrets']);
     for (const definition of HOOKS) {
-      expect(definition).toMatchObject({ language: 'node', pass_filenames: true, require_serial: true });
-      expect(definition.entry.split(' ')[0]).toBe('connected-app-lint');
+      expect(definition).toMatchObject({ language: 'script', pass_filenames: true, require_serial: true });
+      expect(definition.entry.split(' ')[0]).toBe('bin/connected-app-lint.js');
     }
-    expect(hook('connected-app-lint-secrets').entry).toBe('connected-app-lint lint --only no-secrets-in-repo');
+    expect(hook('connected-app-lint-secrets').entry).toBe('bin/connected-app-lint.js lint --only no-secrets-in-repo');
     expect(hook('connected-app-lint-secrets').files).toBeUndefined();
   });
 
@@ -51,6 +51,8 @@ describe('.pre-commit-hooks.yaml', () => {
 });
 
 const PRE_COMMIT = 'pre-commit';
+/** The issue's budget for the hook environment (pre-commit's cache after installing the hooks). */
+const MAX_HOOK_ENVIRONMENT_BYTES = 20 * 1024 * 1024;
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { status: number; output: string } {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env, timeout: 240_000 });
@@ -85,7 +87,6 @@ describe('the pre-commit framework', () => {
       try {
         commitThroughTheHooks(hooks, preCommitHome);
       } finally {
-        // The private environment holds an npm install (about 90 MB): not worth keeping per run.
         rmSync(preCommitHome, { recursive: true, force: true });
         rmSync(hooks.path, { recursive: true, force: true });
       }
@@ -114,6 +115,12 @@ function commitThroughTheHooks(hooks: { path: string; sha: string }, preCommitHo
   const env = { ...process.env, PRE_COMMIT_HOME: preCommitHome, NO_COLOR: '1', npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
   const installed = run(PRE_COMMIT, ['install', '--install-hooks'], user, env);
   expect(installed.status, installed.output).toBe(0);
+  // The hook environment is pre-commit's clone of the hook repository, nothing installed into it: no npm install
+  // (so no devDependencies), and small.
+  const environment = readdirSync(preCommitHome, { recursive: true, withFileTypes: true });
+  expect(environment.filter((entry) => entry.name === 'node_modules')).toEqual([]);
+  const bytes = environment.filter((entry) => entry.isFile()).reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+  expect(bytes).toBeLessThanOrEqual(MAX_HOOK_ENVIRONMENT_BYTES);
 
   writeFiles(user, { [app]: connectedApp('Billing', ['Full']) });
   git(user, 'add', '-A');

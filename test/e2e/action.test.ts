@@ -6,11 +6,10 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtinRules } from '../src/rules/index.js';
-import type { SarifLog } from '../src/reporters/sarif.js';
-import { connectedApp, copyToTemp, makeProject, REPO, tempDir } from './helpers/cli.js';
-import { schemaErrors } from './helpers/sarif.js';
-import { ACTION_BUNDLE, buildAction } from '../scripts/build-action.mjs';
+import { builtinRules } from '../../src/rules/index.js';
+import type { SarifLog } from '../../src/reporters/sarif.js';
+import { connectedApp, copyToTemp, makeProject, REPO, tempDir } from '../helpers/cli.js';
+import { ACTION_BUNDLE } from '../../scripts/build-action.mjs';
 
 const DEMO = join(REPO, 'fixtures', 'demo');
 const DEMO_SECRET = '8F3A1C2B9D7E6F5A4B3C2D1E0F9A8B7C6D5E4F3A2B1C0D9E8F7A6B5C4D3E2F1A';
@@ -108,14 +107,6 @@ describe('GitHub Action', () => {
     actionDir = checkoutAction();
   });
 
-  it('the committed bundle is up to date with the sources (else run npm run build:action)', async () => {
-    const rebuilt = join(tempDir(), 'index.mjs');
-    await buildAction(rebuilt);
-    const committed = readFileSync(ACTION_BUNDLE, 'utf8');
-    // Compared as booleans: a diff of two 500 KB bundles helps nobody; the command to run is in the test name.
-    expect(readFileSync(rebuilt, 'utf8') === committed, 'action bundle is stale: run npm run build:action').toBe(true);
-  });
-
   it('action.yml: a node24 JavaScript action whose main is the committed bundle, with the documented inputs and outputs', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'action/bundle/index.mjs' });
     expect(join(REPO, action.runs.main)).toBe(ACTION_BUNDLE);
@@ -133,7 +124,7 @@ describe('GitHub Action', () => {
     const sarifPath = join(workspace, 'reports', 'calint.sarif');
     expect(run.outputs['sarif-file']).toBe(sarifPath);
     const log = JSON.parse(readFileSync(sarifPath, 'utf8')) as SarifLog;
-    expect(schemaErrors(log)).toEqual([]);
+    expect(log.version).toBe('2.1.0'); // the schema check of this reporter's logs is in test/shared/sarif-schema.test.ts
     expect(log.runs[0].tool.driver.semanticVersion).toBe(pkg.version);
     expect(log.runs[0].automationDetails.id).toBe('salesforce/');
     const errors = log.runs[0].results.filter((result) => result.level === 'error').length;

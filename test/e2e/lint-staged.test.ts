@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, connectedApp, REPO, tempDir } from './helpers/cli.js';
-import { git, gitRepository, SFDX_PROJECT, TYPES, writeFiles } from './helpers/git.js';
+import { BIN, connectedApp, REPO, tempDir } from '../helpers/cli.js';
+import { git, gitRepository, SFDX_PROJECT, TYPES, writeFiles } from '../helpers/git.js';
 
 const LINT_STAGED = join(REPO, 'node_modules', 'lint-staged', 'bin', 'lint-staged.js');
 const appPath = (name: string) => `${TYPES}/connectedApps/${name}.connectedApp-meta.xml`;

@@ -1,0 +1,17 @@
+import type { LintRun } from '../types.js';
+export interface ReporterOptions {
+    /** Colour allowed (a TTY without NO_COLOR). */
+    color: boolean;
+    /** `--quiet`: errors only. */
+    quiet: boolean;
+    /** SARIF `automationDetails.id`. */
+    sarifCategory?: string;
+    /** The working directory, for relative paths in human output. */
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+}
+/** A report format: one module, one job. Renders the whole run into the text written to stdout or a file. */
+export interface Reporter {
+    format: string;
+    render(run: LintRun, options: ReporterOptions): string | Promise<string>;
+}

@@ -1,0 +1,123 @@
+// What every esbuild bundle of this repository shares (dist/ for npm and git installs, action/bundle/ for the
+// GitHub Action): Node ESM output, bundled dependencies, deterministic bytes, and one shim for our sources' run-time
+// `createRequire()` calls. Used by scripts/build-dist.mjs and scripts/build-action.mjs.
+//
+// Where a bundle's files sit matters: src/engine/lint.ts reads `../../package.json` and src/engine/config.ts reads
+// `../../schema/config.schema.json` relative to their module, and in a bundle that module is the output file. So
+// every output file sits two folders below the repository root (dist/cli/main.js, dist/chunks/x.js,
+// action/bundle/index.mjs), as the sources do (src/engine/lint.ts).
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Modules our sources load at run time with `createRequire(import.meta.url)(id)` rather than `import`, by id, with
+ * the file that id resolves to. esbuild cannot see through `createRequire`, and a bundle has no node_modules to find
+ * them in, so `node:module` imports of our sources are pointed at a shim that serves these from the bundle and hands
+ * every other id (plugins of the linted repository) to Node. A source that starts loading another package this way
+ * fails the bundle tests with "Cannot find module": add it here.
+ */
+function requiredModules() {
+  const require = createRequire(join(ROOT, 'package.json'));
+  return {
+    // src/parser/xml.ts: fast-xml-parser's single-file CommonJS build.
+    'fast-xml-parser': require.resolve('fast-xml-parser'),
+  };
+}
+
+function createRequireShim() {
+  // require(), not import: the shim must hand out exactly what Node's require() returns (module.exports), also for
+  // CommonJS builds that set __esModule, whose default import would be something else.
+  const table = Object.entries(requiredModules())
+    .map(([id, path]) => `  ${JSON.stringify(id)}: () => require(${JSON.stringify(path)}),`)
+    .join('\n');
+  return `
+import * as nodeModule from 'node:module';
+
+const MODULES = {
+${table}
+};
+
+export function createRequire(from) {
+  const real = nodeModule.createRequire(from);
+  const bundledRequire = (id) => (Object.hasOwn(MODULES, id) ? MODULES[id]() : real(id));
+  bundledRequire.resolve = real.resolve;
+  bundledRequire.cache = real.cache;
+  return bundledRequire;
+}
+`;
+}
+
+/** Points the `node:module` imports of our own sources at the shim; dependencies keep the real one. */
+function bundledRequirePlugin() {
+  const sources = join(ROOT, 'src');
+  return {
+    name: 'bundled-require',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^node:module$/ }, (args) =>
+        args.importer.startsWith(sources) ? { path: 'node:module', namespace: 'bundled-require' } : undefined,
+      );
+      pluginBuild.onLoad({ filter: /^node:module$/, namespace: 'bundled-require' }, () => ({
+        contents: "export * from 'node:module';\nexport { createRequire } from 'bundled-require:shim';\n",
+        resolveDir: ROOT,
+        loader: 'js',
+      }));
+      pluginBuild.onResolve({ filter: /^bundled-require:shim$/ }, () => ({ path: 'shim', namespace: 'bundled-require' }));
+      pluginBuild.onLoad({ filter: /^shim$/, namespace: 'bundled-require' }, () => ({ contents: createRequireShim(), resolveDir: ROOT, loader: 'js' }));
+    },
+  };
+}
+
+/**
+ * CommonJS packages our sources `import()` lazily, pointed at the same package's ES module build. With code
+ * splitting, esbuild makes a lazily imported CommonJS package a chunk with only a default export, so
+ * `const { parseDocument } = await import('yaml')` would find nothing; an ES module chunk keeps the names. (yaml's
+ * ES module build is the one it ships for browsers, pure JavaScript like its Node build.)
+ */
+function esmBuildsPlugin() {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const esmBuilds = { yaml: join(dirname(require.resolve('yaml/package.json')), 'browser', 'index.js') };
+  return {
+    name: 'esm-builds',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^yaml$/ }, (args) => (Object.hasOwn(esmBuilds, args.path) ? { path: esmBuilds[args.path] } : undefined));
+    },
+  };
+}
+
+/** esbuild options for a Node ESM bundle of our sources; `header` is the first line of every output file. */
+export function bundleOptions(header) {
+  return {
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    charset: 'utf8',
+    legalComments: 'eof',
+    logLevel: 'warning',
+    metafile: true,
+    banner: {
+      js: [
+        header,
+        // Bundled CommonJS dependencies require() Node built-ins (yaml requires `process` and `buffer`); an ES module
+        // has no require of its own, and esbuild's stand-in throws without one.
+        "import { createRequire as __bundleCreateRequire } from 'node:module';",
+        'const require = __bundleCreateRequire(import.meta.url);',
+      ].join('\n'),
+    },
+    plugins: [bundledRequirePlugin(), esmBuildsPlugin()],
+  };
+}
+
+/** The npm packages (folder under node_modules) whose files went into a build, from esbuild's metafile. */
+export function bundledPackageDirs(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
+    if (match) dirs.add(match[1]);
+  }
+  return [...dirs];
+}
