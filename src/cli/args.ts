@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/errors.js';
 import type { Environment } from '../types.js';
+import { parseDiffArgs, type DiffArgs } from './diff-args.js';
 
 export { UsageError };
 
@@ -44,7 +45,7 @@ export interface InitArgs {
   debug: boolean;
 }
 
-export type CliArgs = LintArgs | RulesArgs | InitArgs | { command: 'help' } | { command: 'version' };
+export type CliArgs = LintArgs | RulesArgs | InitArgs | DiffArgs | { command: 'help' } | { command: 'version' };
 
 const LINT_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -68,7 +69,7 @@ const LINT_OPTIONS = {
   force: { type: 'boolean' },
 } as const;
 
-const COMMANDS = new Set(['lint', 'rules', 'init']);
+const COMMANDS = new Set(['lint', 'rules', 'init', 'diff']);
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let command = 'lint';
@@ -77,6 +78,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     command = argv[0];
     rest = argv.slice(1);
   }
+  if (command === 'diff') return parseDiffArgs(rest, (message) => new ArgumentError(message));
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: LINT_OPTIONS, allowPositionals: true, strict: true });
@@ -133,6 +135,7 @@ Usage:
   connected-app-lint [lint] [paths...] [options]   lint an SFDX project (default: .)
   connected-app-lint rules [--format text|json|markdown]
   connected-app-lint init [path] [--force]           write a starter connected-app-lint.yaml
+  connected-app-lint diff <base> [<head>] [options]  what a change does to every app's access
   calint ...                                         short alias
 
 Lint options:
@@ -154,6 +157,12 @@ Lint options:
       --debug                print stack traces of internal errors
   -h, --help                 show this help
   -v, --version              print the version
+
+Diff options (head: a ref, else the working tree):
+      --merge-base           compare with the merge base of <base> and HEAD
+      --staged               compare <base> with the git index
+  -f, --format <name>        text (default), json, markdown
+      --fail-on <when>       error (default: an error change or new error finding), widened, never
 
 Exit codes: 0 no errors (warnings within --max-warnings), 1 errors or too many warnings,
 2 usage, configuration or internal error.

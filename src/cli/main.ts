@@ -32,6 +32,11 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
         io.stdout.write(await runInit(args, process.cwd()));
         return EXIT.clean;
       }
+      case 'diff': {
+        debug = args.debug;
+        const { runDiff } = await import('./diff-command.js');
+        return await runDiff(args, io);
+      }
       case 'lint':
         debug = args.debug;
         return await runLint(args, io);
