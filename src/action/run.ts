@@ -9,6 +9,8 @@ import { sarifReporter } from '../reporters/sarif.js';
 import type { ReporterOptions } from '../reporters/types.js';
 import { singleLine, workflowCommand } from '../reporters/workflow-commands.js';
 import { getInput, setOutputs } from './io.js';
+import { commentMode, runPostureDiff } from './posture.js';
+import type { CommentMode } from './pr-comment.js';
 
 // The GitHub Action: the same library call as the CLI (`prepareLint` then `lint`), so configuration files,
 // suppressions and the baseline behave exactly as they do locally; the reporters are imported directly rather
@@ -27,6 +29,10 @@ export interface ActionInputs {
   failOn: FailOn;
   maxWarnings: string;
   sarifCategory: string;
+  /** A ref to diff the apps' security posture against (empty: no diff). */
+  compareTo: string;
+  comment: CommentMode;
+  githubToken: string;
 }
 
 export interface ActionIo {
@@ -66,9 +72,17 @@ export async function runAction(io: ActionIo): Promise<number> {
       io.stdout.write(`connected-app-lint: SARIF report written to ${singleLine(sarifPath)}\n`);
     }
 
+    const posture = inputs.compareTo
+      ? await runPostureDiff(
+          { compareTo: inputs.compareTo, comment: inputs.comment, token: inputs.githubToken, config: inputs.config, environment: inputs.environment, failOn: inputs.failOn === 'never' ? 'never' : 'error' },
+          workspace,
+          io,
+        )
+      : undefined;
+
     const counts = countFindings(run);
-    setOutputs(io.env, { errors: counts.errors, warnings: counts.warnings, 'sarif-file': sarifPath });
-    const failure = failureReason(counts, inputs.failOn, args.maxWarnings);
+    setOutputs(io.env, { errors: counts.errors, warnings: counts.warnings, 'sarif-file': sarifPath, widened: posture?.outputs.widened ?? '', removed: posture?.outputs.removed ?? '', added: posture?.outputs.added ?? '' });
+    const failure = [failureReason(counts, inputs.failOn, args.maxWarnings), posture?.failure].filter(Boolean).join('; ') || undefined;
     if (!failure) return EXIT.passed;
     io.stdout.write(`connected-app-lint: failing the step: ${failure}\n`);
     return EXIT.failed;
@@ -88,6 +102,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     .split(/\r?\n/)
     .map((path) => path.trim())
     .filter(Boolean);
+  const githubToken = getInput(env, 'github-token');
+  const comment = commentMode(getInput(env, 'comment'), githubToken);
+  if (typeof comment !== 'string') throw new InputError(comment.invalid);
   return {
     paths: paths.length ? paths : ['.'],
     config: getInput(env, 'config'),
@@ -96,6 +113,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     failOn: failOn as FailOn,
     maxWarnings: getInput(env, 'max-warnings'),
     sarifCategory: getInput(env, 'sarif-category'),
+    compareTo: getInput(env, 'compare-to'),
+    comment,
+    githubToken,
   };
 }
 
