@@ -134,7 +134,7 @@ describe('diff', () => {
     expect(diff.apps).toHaveLength(1);
     expect(diff.apps[0]).toMatchObject({ app: 'Billing', status: 'removed' });
     expect(diff.apps[0]!.changes[0]!.severity).toBe('warning');
-    expect(diff.apps[0]!.changes[0]!.message).toBe('Billing: Connected App removed: deleting it revokes every token it issued (destructiveChanges lists it).');
+    expect(diff.apps[0]!.changes[0]!.message).toBe('Billing: Connected App removed; deleting it revokes all its tokens (destructiveChanges lists it).');
   });
 
   it('a renamed app is a removal plus an addition, said as such; an added Connected App points at External Client Apps', () => {
@@ -146,7 +146,7 @@ describe('diff', () => {
       ['Billing', 'removed', 'Invoicing'],
       ['Invoicing', 'added', 'Billing'],
     ]);
-    expect(diff.apps[0]!.changes[0]!.message).toBe('Billing: renamed to Invoicing, a new app: deleting it revokes every token it issued (not yet in a destructiveChanges*.xml).');
+    expect(diff.apps[0]!.changes[0]!.message).toBe('Billing: renamed to Invoicing; deleting it revokes all its tokens (no destructiveChanges*.xml lists it yet).');
     expect(diff.apps[1]!.changes[0]!.message).toBe("Invoicing: renamed from Billing; orgs cannot create Connected Apps since Spring '26: use an External Client App.");
     // Both halves of the rename carry the app's settings: the addition lists its scopes and callback as widening.
     expect(diff.apps[1]!.changes.map((change) => change.setting)).toEqual(['app', 'scopes', 'callbackUrls', 'permittedProfiles']);

@@ -16978,15 +16978,15 @@ function state(snapshot, app) {
 }
 function removal(app, renamedTo, head) {
   const listed = head.destructiveMembers.has(`${MANIFEST_TYPE[app.kind]}/${app.name}`) || head.destructiveMembers.has(`${MANIFEST_TYPE[app.kind]}/*`);
-  const what = renamedTo ? `renamed to ${renamedTo.name}, a new app` : `${KIND_NAME[app.kind]} removed`;
-  const manifest = listed ? "destructiveChanges lists it" : "not yet in a destructiveChanges*.xml";
+  const what = renamedTo ? `renamed to ${renamedTo.name}` : `${KIND_NAME[app.kind]} removed`;
+  const manifest = listed ? "destructiveChanges lists it" : "no destructiveChanges*.xml lists it yet";
   const change = {
     setting: "app",
     before: app.name,
     after: null,
     effect: "changed",
     severity: "warning",
-    message: sentence(app.name, `${what}: deleting it revokes every token it issued (${manifest})`)
+    message: sentence(app.name, `${what}; deleting it revokes all its tokens (${manifest})`)
   };
   return { app: app.name, kind: app.kind, status: "removed", ...renamedTo ? { renamedTo: renamedTo.name } : {}, changes: [change] };
 }

@@ -87,15 +87,15 @@ function state(snapshot: Snapshot, app: OAuthApp): AppState {
 /** Deleting an app revokes every token it issued; whether the change deletes it depends on a destructive manifest. */
 function removal(app: OAuthApp, renamedTo: OAuthApp | undefined, head: Snapshot): AppDiff {
   const listed = head.destructiveMembers.has(`${MANIFEST_TYPE[app.kind]}/${app.name}`) || head.destructiveMembers.has(`${MANIFEST_TYPE[app.kind]}/*`);
-  const what = renamedTo ? `renamed to ${renamedTo.name}, a new app` : `${KIND_NAME[app.kind]} removed`;
-  const manifest = listed ? 'destructiveChanges lists it' : 'not yet in a destructiveChanges*.xml';
+  const what = renamedTo ? `renamed to ${renamedTo.name}` : `${KIND_NAME[app.kind]} removed`;
+  const manifest = listed ? 'destructiveChanges lists it' : 'no destructiveChanges*.xml lists it yet';
   const change: SettingChange = {
     setting: 'app',
     before: app.name,
     after: null,
     effect: 'changed',
     severity: 'warning',
-    message: changeSentence(app.name, `${what}: deleting it revokes every token it issued (${manifest})`),
+    message: changeSentence(app.name, `${what}; deleting it revokes all its tokens (${manifest})`),
   };
   return { app: app.name, kind: app.kind, status: 'removed', ...(renamedTo ? { renamedTo: renamedTo.name } : {}), changes: [change] };
 }
