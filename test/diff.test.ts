@@ -239,4 +239,55 @@ describe('diff', () => {
     const { diff } = diffJson(root, ['HEAD~1']);
     expect(diff.apps[0]!.changes[0]).toMatchObject({ setting: 'consumerSecret', before: '8F3A…****', after: '9F3A…****' });
   });
+
+  it('judges every protection a Connected App can lose, and the same changes reversed as narrowed', () => {
+    const locked = billing().replace(
+      '<isAdminApproved>',
+      `<isPkceRequired>true</isPkceRequired>
+        <isRefreshTokenRotationEnabled>true</isRefreshTokenRotationEnabled>
+        <isAdminApproved>`,
+    ).replace(
+      '<profileName>',
+      `<ipRanges>
+        <end>10.0.0.255</end>
+        <start>10.0.0.1</start>
+    </ipRanges>
+    <sessionPolicy>
+        <sessionLevel>HIGH_ASSURANCE</sessionLevel>
+    </sessionPolicy>
+    <profileName>`,
+    );
+    const open = billing()
+      .replace('<isAdminApproved>', '<isConsumerSecretOptional>true</isConsumerSecretOptional>\n        <isClientCredentialEnabled>true</isClientCredentialEnabled>\n        <isAdminApproved>')
+      .replace('specific_lifetime:1:DAYS', 'specific_lifetime:2:MONTHS')
+      .replace(
+        '<profileName>',
+        `<ipRanges>
+        <end>10.0.0.255</end>
+        <start>10.0.0.1</start>
+    </ipRanges>
+    <ipRanges>
+        <end>255.255.255.255</end>
+        <start>0.0.0.0</start>
+    </ipRanges>
+    <profileName>`,
+      );
+    const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [BILLING]: locked });
+    commit(root, { [BILLING]: open }, 'open up');
+    const widenedDiff = diffJson(root, ['HEAD~1', 'HEAD']).diff;
+    expect(settingsOf(widenedDiff, 'Billing')).toEqual([
+      'trustedIpRanges widened warning',
+      'refreshTokenPolicy widened warning',
+      'refreshTokenRotation widened warning',
+      'pkceRequired widened warning',
+      'consumerSecretOptional widened warning',
+      'clientCredentialsEnabled widened warning',
+      'sessionLevel widened warning',
+    ]);
+    expect(widenedDiff.apps[0]!.changes[0]).toMatchObject({ before: null, after: '0.0.0.0-255.255.255.255' });
+    commit(root, { [BILLING]: locked }, 'lock down');
+    const narrowedDiff = diffJson(root, ['HEAD~1', 'HEAD']).diff;
+    expect(narrowedDiff.apps[0]!.changes.map((change) => change.effect)).toEqual(Array(7).fill('narrowed'));
+  });
 });
+
