@@ -17195,13 +17195,17 @@ async function buildSnapshot(input) {
   const ignored = ignorePatternMatcher(gitRoot, input.lintOptions.config?.config.ignorePatterns);
   const wanted = (path) => !path.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !ignored(absolute(path));
   const inPackage = (path) => packageDirectories.some((directory) => directory === "" || path === directory || path.startsWith(`${directory}/`));
+  const changedFile = (path) => input.changedPaths.has(path);
+  const everything = projectFile !== void 0 && changedFile(projectFile) || forceIgnoreFile !== void 0 && changedFile(forceIgnoreFile);
+  const anyEcaChanged = [...input.changedPaths].some((path) => isExternalClientAppFile(path));
+  const mayDiffer = (path) => everything || changedFile(path) || anyEcaChanged && isExternalClientAppFile(path);
   const metadata = [];
   const toRead = [];
   const scanFiles = [];
   const manifests = [];
   for (const file of files) {
     if (!wanted(file.path)) continue;
-    const classified = inPackage(file.path) ? classifyFileName(posix4.basename(file.path)) : void 0;
+    const classified = inPackage(file.path) && mayDiffer(file.path) ? classifyFileName(posix4.basename(file.path)) : void 0;
     const changed2 = input.changedPaths.has(file.path);
     const manifest = DESTRUCTIVE_MANIFEST.test(posix4.basename(file.path));
     if (classified) metadata.push({ path: absolute(file.path), classified, forceIgnored: forceIgnore?.denies(absolute(file.path)) ?? false });

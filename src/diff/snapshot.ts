@@ -6,6 +6,7 @@ import { lint, type LintOptions } from '../engine/lint.js';
 import { buildModel, type ParsedFile } from '../model/build.js';
 import { childNamed, childrenNamed, parseXml, type XmlDocument } from '../parser/xml.js';
 import type { DiscoveredMetadata, Discovery } from '../project/discover.js';
+import { isExternalClientAppFile } from '../project/app-companions.js';
 import { ForceIgnoreMatcher } from '../project/forceignore.js';
 import { ignorePatternMatcher } from '../project/ignore-patterns.js';
 import { classifyFileName } from '../project/metadata-types.js';
@@ -68,13 +69,21 @@ export async function buildSnapshot(input: SnapshotInput): Promise<Snapshot> {
   const wanted = (path: string) => !path.split('/').some((part) => SKIPPED_DIRECTORIES.has(part)) && !ignored(absolute(path));
   const inPackage = (path: string) => packageDirectories.some((directory) => directory === '' || path === directory || path.startsWith(`${directory}/`));
 
+  // Only apps the change touches can differ: an unchanged file holds the same app on both sides (same configuration,
+  // same .forceignore), with the same findings, so it is left out and the diff costs what the change costs. An ECA
+  // is several files: any changed ECA file brings in every ECA file. A changed project or .forceignore brings in all.
+  const changedFile = (path: string) => input.changedPaths.has(path);
+  const everything = (projectFile !== undefined && changedFile(projectFile)) || (forceIgnoreFile !== undefined && changedFile(forceIgnoreFile));
+  const anyEcaChanged = [...input.changedPaths].some((path) => isExternalClientAppFile(path));
+  const mayDiffer = (path: string) => everything || changedFile(path) || (anyEcaChanged && isExternalClientAppFile(path));
+
   const metadata: DiscoveredMetadata[] = [];
   const toRead: SideFile[] = [];
   const scanFiles: string[] = [];
   const manifests: string[] = [];
   for (const file of files) {
     if (!wanted(file.path)) continue;
-    const classified = inPackage(file.path) ? classifyFileName(posix.basename(file.path)) : undefined;
+    const classified = inPackage(file.path) && mayDiffer(file.path) ? classifyFileName(posix.basename(file.path)) : undefined;
     const changed = input.changedPaths.has(file.path);
     const manifest = DESTRUCTIVE_MANIFEST.test(posix.basename(file.path));
     if (classified) metadata.push({ path: absolute(file.path), classified, forceIgnored: forceIgnore?.denies(absolute(file.path)) ?? false });
