@@ -28,9 +28,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -1879,8 +1879,8 @@ var require_ignore = __commonJS({
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
+    var define = (object, key2, value) => {
+      Object.defineProperty(object, key2, { value });
       return value;
     };
     var RETURN_FALSE = () => false;
@@ -2398,25 +2398,25 @@ var require_ignore = __commonJS({
         return define(this, "_basenameOnly", matchesBasename(this.body));
       }
       get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
+        const key2 = UNDERSCORE + MODE_IGNORE;
+        if (this[key2]) {
+          return this[key2];
         }
-        return this._make(MODE_IGNORE, key);
+        return this._make(MODE_IGNORE, key2);
       }
       get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
+        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key2]) {
+          return this[key2];
         }
-        return this._make(MODE_CHECK_IGNORE, key);
+        return this._make(MODE_CHECK_IGNORE, key2);
       }
-      _make(mode, key) {
+      _make(mode, key2) {
         const str = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
         const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex2);
+        return define(this, key2, regex2);
       }
     };
     var hasTrailingBackslash = (str) => {
@@ -2740,7 +2740,7 @@ var require_ignore5 = __commonJS({
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => Object.defineProperty(object, key, { value });
+    var define = (object, key2, value) => Object.defineProperty(object, key2, { value });
     var REGEX_REGEXP_RANGE = /([0-z])-([0-z])/g;
     var RETURN_FALSE = () => false;
     var sanitizeRange = (range) => range.replace(
@@ -3221,8 +3221,8 @@ function toMessage(finding) {
 }
 function toEslintResults(run, options) {
   return run.results.map((result) => {
-    const shown = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
-    const messages = shown.map(toMessage);
+    const shown2 = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
+    const messages = shown2.map(toMessage);
     return {
       filePath: result.file,
       messages,
@@ -3506,7 +3506,7 @@ function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
     return 1;
   }
   if ("CI" in env) {
-    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key) => key in env)) {
+    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key2) => key2 in env)) {
       return 3;
     }
     if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
@@ -4697,7 +4697,7 @@ function _supportsColor2(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
     return 1;
   }
   if ("CI" in env2) {
-    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key) => key in env2)) {
+    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key2) => key2 in env2)) {
       return 3;
     }
     if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env2) || env2.CI_NAME === "codeship") {
@@ -11244,9 +11244,9 @@ function toResult(finding, ruleIndex, at) {
   };
 }
 function location(root, at) {
-  const relative12 = relativePath(root, at.file);
-  const inside = relative12 !== "" && !relative12.startsWith("../") && relative12 !== ".." && !isAbsolute5(relative12);
-  const artifactLocation = inside ? { uri: relative12.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(at.file).href };
+  const relative13 = relativePath(root, at.file);
+  const inside = relative13 !== "" && !relative13.startsWith("../") && relative13 !== ".." && !isAbsolute5(relative13);
+  const artifactLocation = inside ? { uri: relative13.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(at.file).href };
   return { physicalLocation: { artifactLocation, region: region(at) } };
 }
 function region(at) {
@@ -11405,16 +11405,16 @@ function renderJobSummary(run, options) {
     out.push("### Findings", "");
     out.push(tableRow(["Severity", "Rule", "Location", "Message"]), tableRow(["---", "---", "---", "---"]));
     let bytes = Buffer.byteLength(out.join("\n"));
-    let shown = 0;
+    let shown2 = 0;
     for (const finding of findings) {
       const row = findingRow(run, finding, docs.get(finding.ruleId), link2);
       bytes += Buffer.byteLength(row) + 1;
       if (bytes > FINDINGS_BUDGET) break;
       out.push(row);
-      shown++;
+      shown2++;
     }
-    if (shown < findings.length) {
-      out.push("", `…and ${plural(findings.length - shown, "more finding")}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`);
+    if (shown2 < findings.length) {
+      out.push("", `…and ${plural(findings.length - shown2, "more finding")}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`);
     }
     out.push("");
   }
@@ -11486,7 +11486,7 @@ function escapeProperty(text) {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(command, properties, message) {
-  const props = Object.entries(properties).filter((entry) => entry[1] !== void 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
+  const props = Object.entries(properties).filter((entry) => entry[1] !== void 0).map(([key2, value]) => `${key2}=${escapeProperty(String(value))}`).join(",");
   return `::${command}${props ? ` ${props}` : ""}::${escapeData(message)}`;
 }
 function singleLine(text) {
@@ -13279,11 +13279,11 @@ function visit(node, visitor) {
   } else
     visit_(null, node, visitor_, Object.freeze([]));
 }
-function visit_(key, node, visitor, path2) {
-  const ctrl = callVisitor(key, node, visitor, path2);
+function visit_(key2, node, visitor, path2) {
+  const ctrl = callVisitor(key2, node, visitor, path2);
   if (isNode2(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path2, ctrl);
-    return visit_(key, ctrl, visitor, path2);
+    replaceNode(key2, path2, ctrl);
+    return visit_(key2, ctrl, visitor, path2);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
@@ -13324,11 +13324,11 @@ async function visitAsync(node, visitor) {
   } else
     await visitAsync_(null, node, visitor_, Object.freeze([]));
 }
-async function visitAsync_(key, node, visitor, path2) {
-  const ctrl = await callVisitor(key, node, visitor, path2);
+async function visitAsync_(key2, node, visitor, path2) {
+  const ctrl = await callVisitor(key2, node, visitor, path2);
   if (isNode2(ctrl) || isPair(ctrl)) {
-    replaceNode(key, path2, ctrl);
-    return visitAsync_(key, ctrl, visitor, path2);
+    replaceNode(key2, path2, ctrl);
+    return visitAsync_(key2, ctrl, visitor, path2);
   }
   if (typeof ctrl !== "symbol") {
     if (isCollection(node)) {
@@ -13378,27 +13378,27 @@ function initVisitor(visitor) {
   }
   return visitor;
 }
-function callVisitor(key, node, visitor, path2) {
+function callVisitor(key2, node, visitor, path2) {
   if (typeof visitor === "function")
-    return visitor(key, node, path2);
+    return visitor(key2, node, path2);
   if (isMap(node))
-    return visitor.Map?.(key, node, path2);
+    return visitor.Map?.(key2, node, path2);
   if (isSeq(node))
-    return visitor.Seq?.(key, node, path2);
+    return visitor.Seq?.(key2, node, path2);
   if (isPair(node))
-    return visitor.Pair?.(key, node, path2);
+    return visitor.Pair?.(key2, node, path2);
   if (isScalar(node))
-    return visitor.Scalar?.(key, node, path2);
+    return visitor.Scalar?.(key2, node, path2);
   if (isAlias(node))
-    return visitor.Alias?.(key, node, path2);
+    return visitor.Alias?.(key2, node, path2);
   return void 0;
 }
-function replaceNode(key, path2, node) {
+function replaceNode(key2, path2, node) {
   const parent = path2[path2.length - 1];
   if (isCollection(parent)) {
-    parent.items[key] = node;
+    parent.items[key2] = node;
   } else if (isPair(parent)) {
-    if (key === "key")
+    if (key2 === "key")
       parent.key = node;
     else
       parent.value = node;
@@ -13661,7 +13661,7 @@ var init_anchors = __esm({
 });
 
 // node_modules/yaml/browser/dist/doc/applyReviver.js
-function applyReviver(reviver, obj, key, val) {
+function applyReviver(reviver, obj, key2, val) {
   if (val && typeof val === "object") {
     if (Array.isArray(val)) {
       for (let i = 0, len = val.length; i < len; ++i) {
@@ -13701,7 +13701,7 @@ function applyReviver(reviver, obj, key, val) {
       }
     }
   }
-  return reviver.call(obj, key, val);
+  return reviver.call(obj, key2, val);
 }
 var init_applyReviver = __esm({
   "node_modules/yaml/browser/dist/doc/applyReviver.js"() {
@@ -14058,14 +14058,14 @@ var init_Collection = __esm({
         if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path2;
+          const node = this.get(key2, true);
           if (isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -14073,14 +14073,14 @@ var init_Collection = __esm({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path2) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -14088,8 +14088,8 @@ var init_Collection = __esm({
        * `true` (collections are always returned intact).
        */
       getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
-        const node = this.get(key, true);
+        const [key2, ...rest] = path2;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && isScalar(node) ? node.value : node;
         else
@@ -14107,10 +14107,10 @@ var init_Collection = __esm({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path2) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -14118,17 +14118,17 @@ var init_Collection = __esm({
        * boolean to add/remove the item from the set.
        */
       setIn(path2, value) {
-        const [key, ...rest] = path2;
+        const [key2, ...rest] = path2;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -14684,19 +14684,19 @@ var init_stringify = __esm({
 });
 
 // node_modules/yaml/browser/dist/stringify/stringifyPair.js
-function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
   const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-  let keyComment = isNode2(key) && key.comment || null;
+  let keyComment = isNode2(key2) && key2.comment || null;
   if (simpleKeys) {
     if (keyComment) {
       throw new Error("With simple keys, key nodes cannot have comments");
     }
-    if (isCollection(key) || !isNode2(key) && typeof key === "object") {
+    if (isCollection(key2) || !isNode2(key2) && typeof key2 === "object") {
       const msg = "With simple keys, collection cannot be used as a key value";
       throw new Error(msg);
     }
   }
-  let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || isCollection(key) || (isScalar(key) ? key.type === Scalar.BLOCK_FOLDED || key.type === Scalar.BLOCK_LITERAL : typeof key === "object"));
+  let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || isCollection(key2) || (isScalar(key2) ? key2.type === Scalar.BLOCK_FOLDED || key2.type === Scalar.BLOCK_LITERAL : typeof key2 === "object"));
   ctx = Object.assign({}, ctx, {
     allNullValues: false,
     implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -14704,7 +14704,7 @@ function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
   });
   let keyCommentDone = false;
   let chompKeep = false;
-  let str = stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+  let str = stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
   if (!explicitKey && !ctx.inFlow && str.length > 1024) {
     if (simpleKeys)
       throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -14842,14 +14842,14 @@ function mergeValue(ctx, map2, value) {
   if (!isMap(source))
     throw new Error("Merge sources must be maps or map aliases");
   const srcMap = source.toJSON(null, ctx, Map);
-  for (const [key, value2] of srcMap) {
+  for (const [key2, value2] of srcMap) {
     if (map2 instanceof Map) {
-      if (!map2.has(key))
-        map2.set(key, value2);
+      if (!map2.has(key2))
+        map2.set(key2, value2);
     } else if (map2 instanceof Set) {
-      map2.add(key);
-    } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-      Object.defineProperty(map2, key, {
+      map2.add(key2);
+    } else if (!Object.prototype.hasOwnProperty.call(map2, key2)) {
+      Object.defineProperty(map2, key2, {
         value: value2,
         writable: true,
         enumerable: true,
@@ -14878,24 +14878,24 @@ var init_merge = __esm({
       }),
       stringify: () => MERGE_KEY
     };
-    isMergeKey = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    isMergeKey = (ctx, key2) => (merge.identify(key2) || isScalar(key2) && (!key2.type || key2.type === Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
   }
 });
 
 // node_modules/yaml/browser/dist/nodes/addPairToJSMap.js
-function addPairToJSMap(ctx, map2, { key, value }) {
-  if (isNode2(key) && key.addToJSMap)
-    key.addToJSMap(ctx, map2, value);
-  else if (isMergeKey(ctx, key))
+function addPairToJSMap(ctx, map2, { key: key2, value }) {
+  if (isNode2(key2) && key2.addToJSMap)
+    key2.addToJSMap(ctx, map2, value);
+  else if (isMergeKey(ctx, key2))
     addMergeToJSMap(ctx, map2, value);
   else {
-    const jsKey = toJS(key, "", ctx);
+    const jsKey = toJS(key2, "", ctx);
     if (map2 instanceof Map) {
       map2.set(jsKey, toJS(value, jsKey, ctx));
     } else if (map2 instanceof Set) {
       map2.add(jsKey);
     } else {
-      const stringKey = stringifyKey(key, jsKey, ctx);
+      const stringKey = stringifyKey(key2, jsKey, ctx);
       const jsValue = toJS(value, stringKey, ctx);
       if (stringKey in map2)
         Object.defineProperty(map2, stringKey, {
@@ -14910,19 +14910,19 @@ function addPairToJSMap(ctx, map2, { key, value }) {
   }
   return map2;
 }
-function stringifyKey(key, jsKey, ctx) {
+function stringifyKey(key2, jsKey, ctx) {
   if (jsKey === null)
     return "";
   if (typeof jsKey !== "object")
     return String(jsKey);
-  if (isNode2(key) && ctx?.doc) {
+  if (isNode2(key2) && ctx?.doc) {
     const strCtx = createStringifyContext(ctx.doc, {});
     strCtx.anchors = /* @__PURE__ */ new Set();
     for (const node of ctx.anchors.keys())
       strCtx.anchors.add(node.anchor);
     strCtx.inFlow = true;
     strCtx.inStringifyKey = true;
-    const strKey = key.toString(strCtx);
+    const strKey = key2.toString(strCtx);
     if (!ctx.mapKeyWarned) {
       let jsonStr = JSON.stringify(strKey);
       if (jsonStr.length > 40)
@@ -14945,8 +14945,8 @@ var init_addPairToJSMap = __esm({
 });
 
 // node_modules/yaml/browser/dist/nodes/Pair.js
-function createPair(key, value, ctx) {
-  const k = createNode(key, void 0, ctx);
+function createPair(key2, value, ctx) {
+  const k = createNode(key2, void 0, ctx);
   const v = createNode(value, void 0, ctx);
   return new Pair(k, v);
 }
@@ -14958,18 +14958,18 @@ var init_Pair = __esm({
     init_addPairToJSMap();
     init_identity();
     Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, NODE_TYPE, { value: PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema4) {
-        let { key, value } = this;
-        if (isNode2(key))
-          key = key.clone(schema4);
+        let { key: key2, value } = this;
+        if (isNode2(key2))
+          key2 = key2.clone(schema4);
         if (isNode2(value))
           value = value.clone(schema4);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -15132,11 +15132,11 @@ var init_stringifyCollection = __esm({
 });
 
 // node_modules/yaml/browser/dist/nodes/YAMLMap.js
-function findPair(items, key) {
-  const k = isScalar(key) ? key.value : key;
+function findPair(items, key2) {
+  const k = isScalar(key2) ? key2.value : key2;
   for (const it of items) {
     if (isPair(it)) {
-      if (it.key === key || it.key === k)
+      if (it.key === key2 || it.key === k)
         return it;
       if (isScalar(it.key) && it.key.value === k)
         return it;
@@ -15168,20 +15168,20 @@ var init_YAMLMap = __esm({
       static from(schema4, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema4);
-        const add = (key, value) => {
+        const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map2.items.push(createPair(key, value, ctx));
+            map2.items.push(createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key2, value] of obj)
+            add(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
         }
         if (typeof schema4.sortMapEntries === "function") {
           map2.items.sort(schema4.sortMapEntries);
@@ -15221,23 +15221,23 @@ var init_YAMLMap = __esm({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -15295,8 +15295,8 @@ var init_map = __esm({
 });
 
 // node_modules/yaml/browser/dist/nodes/YAMLSeq.js
-function asItemIndex(key) {
-  let idx = isScalar(key) ? key.value : key;
+function asItemIndex(key2) {
+  let idx = isScalar(key2) ? key2.value : key2;
   if (idx && typeof idx === "string")
     idx = Number(idx);
   return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -15329,15 +15329,15 @@ var init_YAMLSeq = __esm({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -15349,8 +15349,8 @@ var init_YAMLSeq = __esm({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -15360,10 +15360,10 @@ var init_YAMLSeq = __esm({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (isScalar(prev) && isScalarValue(value))
           prev.value = value;
@@ -15397,8 +15397,8 @@ var init_YAMLSeq = __esm({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq2.items.push(createNode(it, void 0, ctx));
           }
@@ -15787,25 +15787,25 @@ function createPairs(schema4, iterable, ctx) {
     for (let it of iterable) {
       if (typeof replacer === "function")
         it = replacer.call(iterable, String(i++), it);
-      let key, value;
+      let key2, value;
       if (Array.isArray(it)) {
         if (it.length === 2) {
-          key = it[0];
+          key2 = it[0];
           value = it[1];
         } else
           throw new TypeError(`Expected [key, value] tuple: ${it}`);
       } else if (it && it instanceof Object) {
         const keys = Object.keys(it);
         if (keys.length === 1) {
-          key = keys[0];
-          value = it[key];
+          key2 = keys[0];
+          value = it[key2];
         } else {
           throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
         }
       } else {
-        key = it;
+        key2 = it;
       }
-      pairs2.items.push(createPair(key, value, ctx));
+      pairs2.items.push(createPair(key2, value, ctx));
     }
   return pairs2;
 }
@@ -15856,16 +15856,16 @@ var init_omap = __esm({
         if (ctx?.onCreate)
           ctx.onCreate(map2);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (isPair(pair)) {
-            key = toJS(pair.key, "", ctx);
-            value = toJS(pair.value, key, ctx);
+            key2 = toJS(pair.key, "", ctx);
+            value = toJS(pair.value, key2, ctx);
           } else {
-            key = toJS(pair, "", ctx);
+            key2 = toJS(pair, "", ctx);
           }
-          if (map2.has(key))
+          if (map2.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map2.set(key2, value);
         }
         return map2;
       }
@@ -15886,12 +15886,12 @@ var init_omap = __esm({
       resolve(seq2, onError) {
         const pairs2 = resolvePairs(seq2, onError);
         const seenKeys = [];
-        for (const { key } of pairs2.items) {
-          if (isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs2.items) {
+          if (isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -16065,14 +16065,14 @@ var init_set = __esm({
         super(schema4);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair(key.key, null);
+        if (isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair(key2.key, null);
         else
-          pair = new Pair(key, null);
+          pair = new Pair(key2, null);
         const prev = findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -16081,18 +16081,18 @@ var init_set = __esm({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = findPair(this.items, key2);
         return !keepPair && isPair(pair) ? isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = findPair(this.items, key);
+        const prev = findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair(key));
+          this.items.push(new Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -16279,7 +16279,7 @@ function getTags(customTags, schemaName, addMergeTag) {
     if (Array.isArray(customTags))
       tags = [];
     else {
-      const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+      const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
       throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
     }
   }
@@ -16295,7 +16295,7 @@ function getTags(customTags, schemaName, addMergeTag) {
     const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
     if (!tagObj) {
       const tagName = JSON.stringify(tag);
-      const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+      const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
       throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
     }
     if (!tags2.includes(tagObj))
@@ -16613,8 +16613,8 @@ var init_Document = __esm({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair(k, v);
       }
@@ -16622,8 +16622,8 @@ var init_Document = __esm({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -16643,8 +16643,8 @@ var init_Document = __esm({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -16659,8 +16659,8 @@ var init_Document = __esm({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -16674,11 +16674,11 @@ var init_Document = __esm({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = collectionFromPath(this.schema, [key], value);
+          this.contents = collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -16971,24 +16971,24 @@ var init_resolve_props = __esm({
 });
 
 // node_modules/yaml/browser/dist/compose/util-contains-newline.js
-function containsNewline(key) {
-  if (!key)
+function containsNewline(key2) {
+  if (!key2)
     return null;
-  switch (key.type) {
+  switch (key2.type) {
     case "alias":
     case "scalar":
     case "double-quoted-scalar":
     case "single-quoted-scalar":
-      if (key.source.includes("\n"))
+      if (key2.source.includes("\n"))
         return true;
-      if (key.end) {
-        for (const st of key.end)
+      if (key2.end) {
+        for (const st of key2.end)
           if (st.type === "newline")
             return true;
       }
       return false;
     case "flow-collection":
-      for (const it of key.items) {
+      for (const it of key2.items) {
         for (const st of it.start)
           if (st.type === "newline")
             return true;
@@ -17049,10 +17049,10 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
   let offset = bm.offset;
   let commentEnd = null;
   for (const collItem of bm.items) {
-    const { start, key, sep: sep9, value } = collItem;
+    const { start, key: key2, sep: sep10, value } = collItem;
     const keyProps = resolveProps(start, {
       indicator: "explicit-key-ind",
-      next: key ?? sep9?.[0],
+      next: key2 ?? sep10?.[0],
       offset,
       onError,
       parentIndent: bm.indent,
@@ -17060,13 +17060,13 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
     });
     const implicitKey = !keyProps.found;
     if (implicitKey) {
-      if (key) {
-        if (key.type === "block-seq")
+      if (key2) {
+        if (key2.type === "block-seq")
           onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-        else if ("indent" in key && key.indent !== bm.indent)
+        else if ("indent" in key2 && key2.indent !== bm.indent)
           onError(offset, "BAD_INDENT", startColMsg);
       }
-      if (!keyProps.anchor && !keyProps.tag && !sep9) {
+      if (!keyProps.anchor && !keyProps.tag && !sep10) {
         commentEnd = keyProps.end;
         if (keyProps.comment) {
           if (map2.comment)
@@ -17076,27 +17076,27 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
         }
         continue;
       }
-      if (keyProps.newlineAfterProp || containsNewline(key)) {
-        onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+      if (keyProps.newlineAfterProp || containsNewline(key2)) {
+        onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
       }
     } else if (keyProps.found?.indent !== bm.indent) {
       onError(offset, "BAD_INDENT", startColMsg);
     }
     ctx.atKey = true;
     const keyStart = keyProps.end;
-    const keyNode = key ? composeNode2(ctx, key, keyProps, onError) : composeEmptyNode2(ctx, keyStart, start, null, keyProps, onError);
+    const keyNode = key2 ? composeNode2(ctx, key2, keyProps, onError) : composeEmptyNode2(ctx, keyStart, start, null, keyProps, onError);
     if (ctx.schema.compat)
-      flowIndentCheck(bm.indent, key, onError);
+      flowIndentCheck(bm.indent, key2, onError);
     ctx.atKey = false;
     if (mapIncludes(ctx, map2.items, keyNode))
       onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-    const valueProps = resolveProps(sep9 ?? [], {
+    const valueProps = resolveProps(sep10 ?? [], {
       indicator: "map-value-ind",
       next: value,
       offset: keyNode.range[2],
       onError,
       parentIndent: bm.indent,
-      startOnNewline: !key || key.type === "block-scalar"
+      startOnNewline: !key2 || key2.type === "block-scalar"
     });
     offset = valueProps.end;
     if (valueProps.found) {
@@ -17106,7 +17106,7 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
         if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
           onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
       }
-      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode2(ctx, offset, sep9, null, valueProps, onError);
+      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode2(ctx, offset, sep10, null, valueProps, onError);
       if (ctx.schema.compat)
         flowIndentCheck(bm.indent, value, onError);
       offset = valueNode.range[2];
@@ -17201,7 +17201,7 @@ function resolveEnd(end, offset, reqSpace, onError) {
   let comment = "";
   if (end) {
     let hasSpace = false;
-    let sep9 = "";
+    let sep10 = "";
     for (const token of end) {
       const { source, type } = token;
       switch (type) {
@@ -17215,13 +17215,13 @@ function resolveEnd(end, offset, reqSpace, onError) {
           if (!comment)
             comment = cb;
           else
-            comment += sep9 + cb;
-          sep9 = "";
+            comment += sep10 + cb;
+          sep10 = "";
           break;
         }
         case "newline":
           if (comment)
-            sep9 += source;
+            sep10 += source;
           hasSpace = true;
           break;
         default:
@@ -17252,18 +17252,18 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
   let offset = fc.offset + fc.start.source.length;
   for (let i = 0; i < fc.items.length; ++i) {
     const collItem = fc.items[i];
-    const { start, key, sep: sep9, value } = collItem;
+    const { start, key: key2, sep: sep10, value } = collItem;
     const props = resolveProps(start, {
       flow: fcName,
       indicator: "explicit-key-ind",
-      next: key ?? sep9?.[0],
+      next: key2 ?? sep10?.[0],
       offset,
       onError,
       parentIndent: fc.indent,
       startOnNewline: false
     });
     if (!props.found) {
-      if (!props.anchor && !props.tag && !sep9 && !value) {
+      if (!props.anchor && !props.tag && !sep10 && !value) {
         if (i === 0 && props.comma)
           onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         else if (i < fc.items.length - 1)
@@ -17277,9 +17277,9 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
         offset = props.end;
         continue;
       }
-      if (!isMap2 && ctx.options.strict && containsNewline(key))
+      if (!isMap2 && ctx.options.strict && containsNewline(key2))
         onError(
-          key,
+          key2,
           // checked by containsNewline()
           "MULTILINE_IMPLICIT_KEY",
           "Implicit keys of flow sequence pairs need to be on a single line"
@@ -17317,8 +17317,8 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
         }
       }
     }
-    if (!isMap2 && !sep9 && !props.found) {
-      const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode2(ctx, props.end, sep9, null, props, onError);
+    if (!isMap2 && !sep10 && !props.found) {
+      const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode2(ctx, props.end, sep10, null, props, onError);
       coll.items.push(valueNode);
       offset = valueNode.range[2];
       if (isBlock(value))
@@ -17326,11 +17326,11 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
     } else {
       ctx.atKey = true;
       const keyStart = props.end;
-      const keyNode = key ? composeNode2(ctx, key, props, onError) : composeEmptyNode2(ctx, keyStart, start, null, props, onError);
-      if (isBlock(key))
+      const keyNode = key2 ? composeNode2(ctx, key2, props, onError) : composeEmptyNode2(ctx, keyStart, start, null, props, onError);
+      if (isBlock(key2))
         onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
       ctx.atKey = false;
-      const valueProps = resolveProps(sep9 ?? [], {
+      const valueProps = resolveProps(sep10 ?? [], {
         flow: fcName,
         indicator: "map-value-ind",
         next: value,
@@ -17341,8 +17341,8 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
       });
       if (valueProps.found) {
         if (!isMap2 && !props.found && ctx.options.strict) {
-          if (sep9)
-            for (const st of sep9) {
+          if (sep10)
+            for (const st of sep10) {
               if (st === valueProps.found)
                 break;
               if (st.type === "newline") {
@@ -17359,7 +17359,7 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
         else
           onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
       }
-      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode2(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
+      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode2(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
       if (valueNode) {
         if (isBlock(value))
           onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -17545,7 +17545,7 @@ function resolveBlockScalar(ctx, scalar, onError) {
       chompStart = i + 1;
   }
   let value = "";
-  let sep9 = "";
+  let sep10 = "";
   let prevMoreIndented = false;
   for (let i = 0; i < contentStart; ++i)
     value += lines[i][0].slice(trimIndent) + "\n";
@@ -17562,24 +17562,24 @@ function resolveBlockScalar(ctx, scalar, onError) {
       indent = "";
     }
     if (type === Scalar.BLOCK_LITERAL) {
-      value += sep9 + indent.slice(trimIndent) + content;
-      sep9 = "\n";
+      value += sep10 + indent.slice(trimIndent) + content;
+      sep10 = "\n";
     } else if (indent.length > trimIndent || content[0] === "	") {
-      if (sep9 === " ")
-        sep9 = "\n";
-      else if (!prevMoreIndented && sep9 === "\n")
-        sep9 = "\n\n";
-      value += sep9 + indent.slice(trimIndent) + content;
-      sep9 = "\n";
+      if (sep10 === " ")
+        sep10 = "\n";
+      else if (!prevMoreIndented && sep10 === "\n")
+        sep10 = "\n\n";
+      value += sep10 + indent.slice(trimIndent) + content;
+      sep10 = "\n";
       prevMoreIndented = true;
     } else if (content === "") {
-      if (sep9 === "\n")
+      if (sep10 === "\n")
         value += "\n";
       else
-        sep9 = "\n";
+        sep10 = "\n";
     } else {
-      value += sep9 + content;
-      sep9 = " ";
+      value += sep10 + content;
+      sep10 = " ";
       prevMoreIndented = false;
     }
   }
@@ -17759,25 +17759,25 @@ function unfoldLines(source) {
     trimBoth = /^[ \t]+|[ \t]+$/g;
   }
   let res = match[1].replace(trimEnd, "");
-  let sep9 = " ";
+  let sep10 = " ";
   let pos = line.lastIndex;
   while (match = line.exec(source)) {
     const lm = match[1].replace(trimBoth, "");
     if (lm === "") {
-      if (sep9 === "\n")
-        res += sep9;
+      if (sep10 === "\n")
+        res += sep10;
       else
-        sep9 = "\n";
+        sep10 = "\n";
     } else {
-      res += sep9 + lm;
-      sep9 = " ";
+      res += sep10 + lm;
+      sep10 = " ";
     }
     pos = line.lastIndex;
   }
   const last = /[ \t]*(.*)/sy;
   last.lastIndex = pos;
   match = last.exec(source);
-  return res + sep9 + (match?.[1] ?? "");
+  return res + sep10 + (match?.[1] ?? "");
 }
 function doubleQuotedValue(source, onError) {
   let res = "";
@@ -18465,9 +18465,9 @@ function setBlockScalarValue(token, source) {
     ];
     if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
       props.push({ type: "newline", offset: -1, indent, source: "\n" });
-    for (const key of Object.keys(token))
-      if (key !== "type" && key !== "offset")
-        delete token[key];
+    for (const key2 of Object.keys(token))
+      if (key2 !== "type" && key2 !== "offset")
+        delete token[key2];
     Object.assign(token, { type: "block-scalar", indent, props, source: body });
   }
 }
@@ -18515,9 +18515,9 @@ function setFlowScalarValue(token, source, type) {
     default: {
       const indent = "indent" in token ? token.indent : -1;
       const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-      for (const key of Object.keys(token))
-        if (key !== "type" && key !== "offset")
-          delete token[key];
+      for (const key2 of Object.keys(token))
+        if (key2 !== "type" && key2 !== "offset")
+          delete token[key2];
       Object.assign(token, { type, indent, source, end });
     }
   }
@@ -18571,14 +18571,14 @@ function stringifyToken(token) {
     }
   }
 }
-function stringifyItem({ start, key, sep: sep9, value }) {
+function stringifyItem({ start, key: key2, sep: sep10, value }) {
   let res = "";
   for (const st of start)
     res += st.source;
-  if (key)
-    res += stringifyToken(key);
-  if (sep9)
-    for (const st of sep9)
+  if (key2)
+    res += stringifyToken(key2);
+  if (sep10)
+    for (const st of sep10)
       res += st.source;
   if (value)
     res += stringifyToken(value);
@@ -18860,11 +18860,11 @@ var init_lexer = __esm({
       hasChars(n) {
         return this.pos + n <= this.buffer.length;
       }
-      setNext(state) {
+      setNext(state2) {
         this.buffer = this.buffer.substring(this.pos);
         this.pos = 0;
         this.lineEndPos = null;
-        this.next = state;
+        this.next = state2;
         return null;
       }
       peek(n) {
@@ -19745,18 +19745,18 @@ var init_parser = __esm({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep9;
+          let sep10;
           if (scalar.end) {
-            sep9 = scalar.end;
-            sep9.push(this.sourceToken);
+            sep10 = scalar.end;
+            sep10.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep9 = [this.sourceToken];
+            sep10 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep9 }]
+            items: [{ start, key: scalar, sep: sep10 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -19908,16 +19908,16 @@ var init_parser = __esm({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
-                  const sep9 = it.sep;
-                  sep9.push(this.sourceToken);
+                  const key2 = it.key;
+                  const sep10 = it.sep;
+                  sep10.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep9 }]
+                    items: [{ start: start2, key: key2, sep: sep10 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -20111,13 +20111,13 @@ var init_parser = __esm({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep9 = fc.end.splice(1, fc.end.length);
-            sep9.push(this.sourceToken);
+            const sep10 = fc.end.splice(1, fc.end.length);
+            sep10.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep9 }]
+              items: [{ start, key: fc, sep: sep10 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -20572,7 +20572,7 @@ var META = XMLParser.getMetaDataSymbol();
 function convertChildren(nodes, source) {
   const out = [];
   for (const node of nodes) {
-    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT && key !== CDATA);
+    const name = Object.keys(node).find((key2) => key2 !== ATTRS && key2 !== TEXT && key2 !== COMMENT && key2 !== CDATA);
     if (name === void 0) continue;
     const meta = node[META];
     const rawChildren = node[name] ?? [];
@@ -20889,11 +20889,11 @@ function mapReading(reading, map2) {
 function mergeSettings(parts) {
   const merged = {};
   for (const part of parts) {
-    for (const [key, value] of Object.entries(part)) {
+    for (const [key2, value] of Object.entries(part)) {
       if (value === void 0) continue;
-      const existing = merged[key];
-      if (Array.isArray(value)) merged[key] = Array.isArray(existing) ? [...existing, ...value] : value;
-      else if (existing === void 0) merged[key] = value;
+      const existing = merged[key2];
+      if (Array.isArray(value)) merged[key2] = Array.isArray(existing) ? [...existing, ...value] : value;
+      else if (existing === void 0) merged[key2] = value;
     }
   }
   return merged;
@@ -21904,8 +21904,8 @@ function isIgnored(path2, directory, options) {
   if (!options.ignore || !options.ignoreRoot) return false;
   const rel = relative2(options.ignoreRoot, path2);
   if (!rel || rel.startsWith("..")) return false;
-  const posix3 = sep === "/" ? rel : rel.split(sep).join("/");
-  return options.ignore.ignores(directory ? `${posix3}/` : posix3);
+  const posix6 = sep === "/" ? rel : rel.split(sep).join("/");
+  return options.ignore.ignores(directory ? `${posix6}/` : posix6);
 }
 
 // src/project/app-companions.ts
@@ -22107,8 +22107,8 @@ function ignorePatternMatcher(root, patterns) {
   const prefix = root.endsWith(sep2) ? root : root + sep2;
   return (path2) => {
     if (!path2.startsWith(prefix)) return false;
-    const relative12 = path2.slice(prefix.length).split(sep2).join("/");
-    return relative12 !== "" && matcher.ignores(relative12);
+    const relative13 = path2.slice(prefix.length).split(sep2).join("/");
+    return relative13 !== "" && matcher.ignores(relative13);
   };
 }
 
@@ -22166,11 +22166,11 @@ function discover(options) {
       continue;
     }
     if (!isDirectory(path2)) {
-      const shown = relative4(options.cwd, path2) || path2;
-      if (userIgnored(path2)) notices.push(`${shown} is ignored by ignorePatterns in the configuration; use --no-ignore to lint it.`);
+      const shown2 = relative4(options.cwd, path2) || path2;
+      if (userIgnored(path2)) notices.push(`${shown2} is ignored by ignorePatterns in the configuration; use --no-ignore to lint it.`);
       else if (classifyFileName(basename2(path2)) && forceIgnore?.denies(path2)) {
         const at = forceIgnore.deniedAt(path2)?.line;
-        notices.push(`${shown} is ignored by .forceignore${at ? ` line ${at}` : " (a default pattern)"}; use --no-ignore to lint it.`);
+        notices.push(`${shown2} is ignored by .forceignore${at ? ` line ${at}` : " (a default pattern)"}; use --no-ignore to lint it.`);
       }
       if (!userIgnored(path2)) scanFiles.add(path2);
       addMetadata(path2);
@@ -22258,8 +22258,8 @@ function defaultAllowedScopes(flows) {
   return issuesRefreshTokens(flows) ? ["Api", "RefreshToken", "OfflineAccess", "OpenID"] : ["Api"];
 }
 function aliasesOf(scope) {
-  const key = scope.toLowerCase();
-  return ALIAS_GROUPS.find((group) => group.some((name) => name.toLowerCase() === key)) ?? [scope];
+  const key2 = scope.toLowerCase();
+  return ALIAS_GROUPS.find((group) => group.some((name) => name.toLowerCase() === key2)) ?? [scope];
 }
 var ScopeSet = class {
   keys = /* @__PURE__ */ new Set();
@@ -22716,26 +22716,26 @@ function maskSecret(value) {
   if (value.length === 0) return "";
   const chars = Array.from(value);
   const keep = Math.min(4, Math.floor(chars.length / 4));
-  const masked = chars.slice(0, keep).join("") + MASK_TAIL;
-  return masked === value ? MASK_TAIL : masked;
+  const masked2 = chars.slice(0, keep).join("") + MASK_TAIL;
+  return masked2 === value ? MASK_TAIL : masked2;
 }
 function maskSecretsIn(text) {
   const hits = scanText(text);
-  let masked = text;
+  let masked2 = text;
   for (let index = hits.length - 1; index >= 0; index--) {
     const hit = hits[index];
-    const end = hit.kind === "private-key" ? masked.length : hit.end;
-    masked = `${masked.slice(0, hit.start)}${maskSecret(masked.slice(hit.start, end))}${masked.slice(end)}`;
+    const end = hit.kind === "private-key" ? masked2.length : hit.end;
+    masked2 = `${masked2.slice(0, hit.start)}${maskSecret(masked2.slice(hit.start, end))}${masked2.slice(end)}`;
   }
-  return masked;
+  return masked2;
 }
 var MAX_MESSAGE_LENGTH = 300;
 function boundedMessage(text, max = MAX_MESSAGE_LENGTH) {
-  const masked = escapeControlChars(maskSecretsIn(text));
-  if (masked.length <= max) return masked;
+  const masked2 = escapeControlChars(maskSecretsIn(text));
+  if (masked2.length <= max) return masked2;
   let cut = max - 1;
-  if (cut > 0 && /[\uD800-\uDBFF]/.test(masked.charAt(cut - 1))) cut--;
-  return `${masked.slice(0, cut)}…`;
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(masked2.charAt(cut - 1))) cut--;
+  return `${masked2.slice(0, cut)}…`;
 }
 
 // src/rules/no-secrets-in-repo.ts
@@ -22855,8 +22855,8 @@ function maskSensitiveParameters(url) {
 function quoteUrl(value) {
   const scanned = maskSecretsIn(value);
   const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head, password) => `${head}${maskSecret(password)}@`);
-  const masked = maskSensitiveParameters(withoutPassword);
-  const oneLine = escapeControlChars(masked.replace(/\s+/g, " "));
+  const masked2 = maskSensitiveParameters(withoutPassword);
+  const oneLine = escapeControlChars(masked2.replace(/\s+/g, " "));
   return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
 }
 
@@ -22969,10 +22969,10 @@ function shapeProblems(value) {
 function reportNearDuplicates(app, ctx) {
   const firstByKey = /* @__PURE__ */ new Map();
   for (const url of app.callbackUrls) {
-    const key = callbackComparisonKey(url.value);
-    const earlier = firstByKey.get(key);
+    const key2 = callbackComparisonKey(url.value);
+    const earlier = firstByKey.get(key2);
     if (!earlier) {
-      firstByKey.set(key, url);
+      firstByKey.set(key2, url);
       continue;
     }
     const where = placeOf(earlier.at, url.at);
@@ -23000,8 +23000,8 @@ function compareWithExpected(app, ctx, expected) {
   const wanted = new Set(expected.urls);
   for (const url of app.callbackUrls) {
     if (wanted.has(url.value)) continue;
-    const key = callbackComparisonKey(url.value);
-    const close = expected.urls.find((candidate) => callbackComparisonKey(candidate) === key);
+    const key2 = callbackComparisonKey(url.value);
+    const close = expected.urls.find((candidate) => callbackComparisonKey(candidate) === key2);
     const hint = close ? `, which has ${quoteUrl(close)} (differing only in ${describeDifference(close, url.value)})` : "";
     ctx.report({ messageId: "notDeclared", data: { app: app.name, url: quoteUrl(url.value), scope: expected.scope, hint }, at: url.at });
   }
@@ -24150,11 +24150,11 @@ var RuleRunner = class {
   /** Levels and options per rule and environment, resolved once per run rather than once per file. */
   resolvedRules = /* @__PURE__ */ new Map();
   resolved(rule, environment) {
-    const key = `${environment}\0${rule.meta.id}`;
-    let resolved = this.resolvedRules.get(key);
+    const key2 = `${environment}\0${rule.meta.id}`;
+    let resolved = this.resolvedRules.get(key2);
     if (!resolved) {
       resolved = resolveRule(rule.meta, this.input.config, environment);
-      this.resolvedRules.set(key, resolved);
+      this.resolvedRules.set(key2, resolved);
     }
     return resolved;
   }
@@ -24428,9 +24428,9 @@ async function lint(options = {}) {
   };
 }
 function linksOutsideNotice(root, links) {
-  const shown = links.slice(0, 5).map((link2) => relativePath(root, link2)).join(", ");
+  const shown2 = links.slice(0, 5).map((link2) => relativePath(root, link2)).join(", ");
   const more = links.length > 5 ? ` and ${links.length - 5} more` : "";
-  return `${links.length} symbolic link(s) pointing outside the repository were skipped for safety, not read: ${shown}${more}.`;
+  return `${links.length} symbolic link(s) pointing outside the repository were skipped for safety, not read: ${shown2}${more}.`;
 }
 function progressTicker(onProgress) {
   if (!onProgress) return () => {
@@ -24658,8 +24658,8 @@ function segmentsOf(instancePath, data) {
   const segments = [];
   let value = data;
   for (const raw of instancePath.split("/").slice(1)) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    const segment = Array.isArray(value) ? Number(key) : key;
+    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = Array.isArray(value) ? Number(key2) : key2;
     segments.push(segment);
     value = value !== null && typeof value === "object" ? value[segment] : void 0;
   }
@@ -24680,7 +24680,7 @@ var TYPE_NAMES = { object: "a mapping", array: "a list", string: "a string", num
 function allowedKeys(segments) {
   const schema4 = publishedSchema();
   const props = (node) => Object.keys(node?.properties ?? {});
-  if (segments.length === 0) return props(schema4).filter((key) => key !== "$schema");
+  if (segments.length === 0) return props(schema4).filter((key2) => key2 !== "$schema");
   if (segments.length === 1 && segments[0] === "rules") return props(schema4.properties.rules);
   if (segments.length === 2 && segments[0] === "apps") return props(schema4.definitions.app);
   return [];
@@ -24703,17 +24703,17 @@ function explain(error2, segments, data) {
       return void 0;
     // "must match then/else": the branch's own error says what is wrong
     case "additionalProperties": {
-      const key = String(error2.params.additionalProperty);
-      const at = [...segments, key];
+      const key2 = String(error2.params.additionalProperty);
+      const at = [...segments, key2];
       if (segments.length === 1 && segments[0] === "rules") {
-        if (key === "parse-error") return { message: "rules.parse-error cannot be configured: a file that cannot be parsed is always an error", keySegments: at, onKey: true };
-        const hint2 = closestName(key, allowedKeys(segments));
-        return { message: `unknown rule "${key}" in rules${hint2 ? ` (did you mean "${hint2}"?)` : ""}; plugin rules are written <plugin>/<rule>`, keySegments: at, onKey: true };
+        if (key2 === "parse-error") return { message: "rules.parse-error cannot be configured: a file that cannot be parsed is always an error", keySegments: at, onKey: true };
+        const hint2 = closestName(key2, allowedKeys(segments));
+        return { message: `unknown rule "${key2}" in rules${hint2 ? ` (did you mean "${hint2}"?)` : ""}; plugin rules are written <plugin>/<rule>`, keySegments: at, onKey: true };
       }
       const allowed = allowedKeys(segments);
-      const hint = closestName(key, allowed);
+      const hint = closestName(key2, allowed);
       return {
-        message: `unknown key "${key}" in ${path2}${hint ? ` (did you mean "${hint}"?)` : allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`,
+        message: `unknown key "${key2}" in ${path2}${hint ? ` (did you mean "${hint}"?)` : allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`,
         keySegments: at,
         onKey: true
       };
@@ -24921,16 +24921,16 @@ function packageEntry(dir, spec, from, cwd, subpath = "") {
   } catch {
   }
   const name = typeof pkg.name === "string" ? pkg.name : basename8(dir);
-  const key = subpath ? `.${subpath}` : ".";
-  const exported = pickExport(typeof pkg.exports === "string" || Array.isArray(pkg.exports) || !hasSubpaths(pkg.exports) ? { ".": pkg.exports } : pkg.exports, key);
+  const key2 = subpath ? `.${subpath}` : ".";
+  const exported = pickExport(typeof pkg.exports === "string" || Array.isArray(pkg.exports) || !hasSubpaths(pkg.exports) ? { ".": pkg.exports } : pkg.exports, key2);
   const entry = exported ?? (subpath ? `.${subpath}` : typeof pkg.main === "string" ? pkg.main : "index.js");
   const file = resolve4(dir, entry);
   if (!existsSync5(file)) throw new UsageError(`plugin "${spec}"${from}: its entry ${displayPath(file, cwd)} does not exist`);
   return { name, file };
 }
-var hasSubpaths = (exports) => !!exports && typeof exports === "object" && Object.keys(exports).some((key) => key.startsWith("."));
-function pickExport(exports, key) {
-  const target = exports?.[key];
+var hasSubpaths = (exports) => !!exports && typeof exports === "object" && Object.keys(exports).some((key2) => key2.startsWith("."));
+function pickExport(exports, key2) {
+  const target = exports?.[key2];
   const pick = (value) => {
     if (typeof value === "string") return value;
     if (Array.isArray(value)) return value.map(pick).find(Boolean);
@@ -25034,9 +25034,9 @@ function appKeyOffset(text, name) {
   const apps = /(?:^|[{,\s])["']?apps["']?\s*:/m.exec(text);
   if (!apps) return void 0;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const key = new RegExp(`(?<![\\w"'])(["']?)${escaped}\\1\\s*:`, "g");
-  key.lastIndex = apps.index + apps[0].length;
-  const match = key.exec(text);
+  const key2 = new RegExp(`(?<![\\w"'])(["']?)${escaped}\\1\\s*:`, "g");
+  key2.lastIndex = apps.index + apps[0].length;
+  const match = key2.exec(text);
   return match ? match.index + match[1].length : void 0;
 }
 
@@ -25144,19 +25144,19 @@ var WriteError = class extends Error {
 };
 function writeFileSafely(file, text, options) {
   const target = resolve5(options.base, file);
-  const shown = file;
+  const shown2 = file;
   let destination = target;
   const link2 = symlinkOnTheWay(target, options.base);
   if (link2 !== void 0) {
     if (!options.allowSymlink) {
-      throw new WriteError(`refusing to write the ${options.what} to ${shown}: ${link2 === target ? "it is" : `${link2} is`} a symbolic link (name a real file)`);
+      throw new WriteError(`refusing to write the ${options.what} to ${shown2}: ${link2 === target ? "it is" : `${link2} is`} a symbolic link (name a real file)`);
     }
     destination = followLinks(target);
   }
   try {
     mkdirSync2(dirname7(destination), { recursive: true });
   } catch (error2) {
-    throw new WriteError(`cannot write the ${options.what} to ${shown}: ${error2.code ?? error2.message} creating its folder`);
+    throw new WriteError(`cannot write the ${options.what} to ${shown2}: ${error2.code ?? error2.message} creating its folder`);
   }
   const temporary = join8(dirname7(destination), `.${basename9(destination)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   let descriptor;
@@ -25172,7 +25172,7 @@ function writeFileSafely(file, text, options) {
     if (descriptor !== void 0) closeSync2(descriptor);
     rmSync(temporary, { force: true });
     const reason = error2.code ?? error2.message;
-    throw new WriteError(`cannot write the ${options.what} to ${shown} (${reason}); the previous file, if any, is unchanged`);
+    throw new WriteError(`cannot write the ${options.what} to ${shown2} (${reason}); the previous file, if any, is unchanged`);
   }
 }
 function symlinkOnTheWay(target, base) {
@@ -25429,32 +25429,32 @@ function describeRepository(gitRoot, project, options) {
     forceIgnored: (path2) => forceIgnore?.denies(path2) ?? false
   };
 }
-async function buildScope(repository, changes, state, unreadable) {
+async function buildScope(repository, changes, state2, unreadable) {
   const { gitRoot } = repository;
   const absolute = (path2) => join9(gitRoot, path2);
   const wanted = (path2) => !path2.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !repository.ignored(absolute(path2));
   const isLintedMetadata = (path2) => classifyFileName(posix2.basename(path2)) !== void 0 && (repository.packageDirectories?.some((directory) => isInsideRepositoryPath(path2, directory)) ?? true);
-  const changed = changes.filter((change) => change.status !== "D" && change.mode !== GITLINK_MODE && wanted(change.path)).map((change) => state.changedFile(change));
-  const deleted = removedFiles(changes).filter((removal) => wanted(removal.path));
+  const changed2 = changes.filter((change) => change.status !== "D" && change.mode !== GITLINK_MODE && wanted(change.path)).map((change) => state2.changedFile(change));
+  const deleted = removedFiles(changes).filter((removal2) => wanted(removal2.path));
   const isSeed = (path2) => isLintedMetadata(path2) && isExternalClientAppFile(path2);
-  const changedSeeds = changed.filter((file) => isSeed(file.path));
-  const deletedSeeds = deleted.filter((removal) => isSeed(removal.path));
-  const changedPaths = new Set(changed.map((file) => file.path));
-  const candidates = changedSeeds.length + deletedSeeds.length > 0 ? (await state.list(externalClientAppPathspecs([...changedSeeds, ...deletedSeeds].map((seed) => seed.path)))).filter((file) => !changedPaths.has(file.path) && wanted(file.path) && isLintedMetadata(file.path)) : [];
+  const changedSeeds = changed2.filter((file) => isSeed(file.path));
+  const deletedSeeds = deleted.filter((removal2) => isSeed(removal2.path));
+  const changedPaths = new Set(changed2.map((file) => file.path));
+  const candidates = changedSeeds.length + deletedSeeds.length > 0 ? (await state2.list(externalClientAppPathspecs([...changedSeeds, ...deletedSeeds].map((seed) => seed.path)))).filter((file) => !changedPaths.has(file.path) && wanted(file.path) && isLintedMetadata(file.path)) : [];
   const blobs = await readBlobs(
     gitRoot,
-    [...[...changed, ...candidates].filter((file) => !file.fromDisk).map((file) => file.oid), ...deletedSeeds.map((removal) => removal.previousOid)],
+    [...[...changed2, ...candidates].filter((file) => !file.fromDisk).map((file) => file.oid), ...deletedSeeds.map((removal2) => removal2.previousOid)],
     MAX_FILE_BYTES
   );
-  const contents = contentsOf(gitRoot, [...changed, ...candidates], blobs, unreadable);
+  const contents = contentsOf(gitRoot, [...changed2, ...candidates], blobs, unreadable);
   const currentText = (file) => textOf2(contents.get(absolute(file.path)));
-  const previousText = (removal) => {
-    const blob = blobs.get(removal.previousOid);
+  const previousText = (removal2) => {
+    const blob = blobs.get(removal2.previousOid);
     return blob?.ok ? textOf2(decodeText(blob.bytes)) : void 0;
   };
   const companions = new Set(
     sameAppFiles(
-      [...changedSeeds.map((file) => ({ path: file.path, text: currentText(file) })), ...deletedSeeds.map((removal) => ({ path: removal.path, text: previousText(removal) }))],
+      [...changedSeeds.map((file) => ({ path: file.path, text: currentText(file) })), ...deletedSeeds.map((removal2) => ({ path: removal2.path, text: previousText(removal2) }))],
       candidates.map((file) => ({ path: file.path, text: currentText(file) }))
     )
   );
@@ -25478,7 +25478,7 @@ async function buildScope(repository, changes, state, unreadable) {
       notices: []
     },
     fileSource: { read: (path2) => contents.get(path2) ?? { ok: false, reason: unreadable } },
-    deletedFiles: deleted.map((removal) => absolute(removal.path)).sort()
+    deletedFiles: deleted.map((removal2) => absolute(removal2.path)).sort()
   };
 }
 var textOf2 = (read) => read?.ok ? read.text : void 0;
@@ -25492,9 +25492,9 @@ function removedFiles(changes) {
     if (change.status === "D") return [{ path: change.path, previousOid: change.previousOid }];
     if (change.status === "R") return [{ path: change.from, previousOid: change.previousOid }];
     return [];
-  }).filter((removal) => {
-    const key = componentKey(removal.path);
-    return key === void 0 || !remaining.has(key);
+  }).filter((removal2) => {
+    const key2 = componentKey(removal2.path);
+    return key2 === void 0 || !remaining.has(key2);
   });
 }
 function contentsOf(gitRoot, files, blobs, unreadable) {
@@ -25581,7 +25581,7 @@ async function loadConfigAtRef(trusted, searchFrom) {
 }
 var describeRef = (trusted) => trusted.commit.startsWith(trusted.ref) ? trusted.commit.slice(0, 12) : `${trusted.ref} (${trusted.commit.slice(0, 12)})`;
 async function changedGateFiles(trusted, files) {
-  const changed = [];
+  const changed2 = [];
   for (const file of new Set(files)) {
     const before = await readAtRef(trusted, file);
     let now;
@@ -25590,9 +25590,9 @@ async function changedGateFiles(trusted, files) {
     } catch {
       now = void 0;
     }
-    if (before !== now) changed.push(toGitPath(trusted.gitRoot, file));
+    if (before !== now) changed2.push(toGitPath(trusted.gitRoot, file));
   }
-  return changed;
+  return changed2;
 }
 function configCandidates(searchFrom, gitRoot) {
   return configSearchDirectories(searchFrom).filter((dir) => !relative11(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
@@ -25828,6 +25828,980 @@ function setOutputs(env3, outputs) {
 
 // src/action/run.ts
 import { resolve as resolve9 } from "node:path";
+
+// src/action/posture.ts
+import { appendFileSync as appendFileSync3 } from "node:fs";
+
+// src/diff/posture-diff.ts
+import { realpathSync as realpathSync5 } from "node:fs";
+import { posix as posix5, relative as relative12, sep as sep9 } from "node:path";
+
+// src/diff/compare.ts
+init_fingerprint();
+import { posix as posix3 } from "node:path";
+
+// src/diff/settings.ts
+function appState(app) {
+  return { app, trustedIpRanges: app.trustedIpRanges.map((range) => `${range.start.value}-${range.end}`) };
+}
+var widened = (says, severity = "warning") => ({ effect: "widened", severity, says });
+var narrowed = (says) => ({ effect: "narrowed", severity: "info", says });
+var changed = (says, severity = "info") => ({ effect: "changed", severity, says });
+function brief(value) {
+  const text = value === null ? "none" : String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+var LISTS = [
+  {
+    setting: "scopes",
+    label: "Scope",
+    read: ({ app }) => app.scopes.map((scope) => scope.value),
+    judge: (scope, added) => !added ? narrowed(`scope ${brief(scope)} removed`) : scope === "Full" ? widened("scope Full added: full access to everything the user can reach", "error") : widened(`scope ${brief(scope)} added`)
+  },
+  {
+    setting: "callbackUrls",
+    label: "Callback URL",
+    read: ({ app }) => app.callbackUrls.map((url) => url.value),
+    judge: (url, added) => {
+      if (!added) return narrowed(`callback ${brief(url)} removed`);
+      if (transportProblem(url, "sandbox", true)?.kind === "http") return widened(`plain-http callback ${brief(url)} added: codes travel in clear`, "error");
+      return widened(`callback ${brief(url)} added`);
+    },
+    // The same callback with only its scheme changed is one change: an upgrade to https, or a downgrade to http.
+    replaces: (url, removed) => {
+      const other = /^https:/i.test(url) ? url.replace(/^https:/i, "http:") : /^http:/i.test(url) ? url.replace(/^http:/i, "https:") : void 0;
+      return other !== void 0 && removed.has(other) ? other : void 0;
+    },
+    judgeReplacement: (before, after) => {
+      if (/^https:/i.test(after)) return narrowed(`callback ${brief(after)} upgraded to https`);
+      return widened(`callback ${brief(after)} downgraded to plain http`, transportProblem(after, "sandbox", true)?.kind === "http" ? "error" : "warning");
+    }
+  },
+  {
+    setting: "trustedIpRanges",
+    label: "Trusted IP range",
+    read: (state2) => state2.trustedIpRanges,
+    judge: (range, added) => added ? widened(`trusted IP range ${brief(range)} added: no login challenge from it`) : narrowed(`trusted IP range ${brief(range)} removed`)
+  },
+  {
+    setting: "permittedProfiles",
+    label: "Permitted profile",
+    policy: true,
+    read: ({ app }) => app.permittedProfiles.map((profile) => profile.value),
+    judge: (profile, added) => added ? widened(`profile ${brief(profile)} may now use the app`) : narrowed(`profile ${brief(profile)} no longer permitted`)
+  },
+  {
+    setting: "permittedPermissionSets",
+    label: "Permitted permission set",
+    policy: true,
+    read: ({ app }) => app.permittedPermissionSets.map((set2) => set2.value),
+    judge: (set2, added) => added ? widened(`permission set ${brief(set2)} may now use the app`) : narrowed(`permission set ${brief(set2)} no longer permitted`)
+  }
+];
+var IP_RELAXATION_ORDER = ["ENFORCE", "ENFORCE_RELAXREFRESH", "BYPASS_2FACTOR", "BYPASS"];
+function refreshTokenHours(policy2) {
+  if (policy2 === "zero") return 0;
+  if (policy2 === "infinite") return Number.POSITIVE_INFINITY;
+  const match = /^specific_(?:lifetime|inactivity):(\d+):(HOURS|DAYS|MONTHS)$/.exec(policy2);
+  if (!match) return void 0;
+  return Number(match[1]) * { HOURS: 1, DAYS: 24, MONTHS: 24 * 30 }[match[2]];
+}
+function protection(setting, label, name, policy2 = false) {
+  return {
+    setting,
+    label,
+    policy: policy2,
+    read: ({ app }) => app[setting].value,
+    judge: (_before, after) => after ? narrowed(`${name} turned on`) : widened(`${name} turned off`)
+  };
+}
+function opening(setting, label, name, severity = "warning") {
+  return {
+    setting,
+    label,
+    read: ({ app }) => app[setting].value,
+    judge: (_before, after) => after ? widened(`${name} enabled`, severity) : narrowed(`${name} disabled`)
+  };
+}
+var ECA_PERMITTED_USERS2 = { true: "AdminApprovedPreAuthorized", false: "AllSelfAuthorized" };
+var SCALARS = [
+  {
+    setting: "adminApproved",
+    label: "Admin approval",
+    policy: true,
+    // An ECA says it as its permitted-users policy: show that spelling.
+    read: ({ app }) => app.kind === "connectedApp" ? app.adminApproved.value : ECA_PERMITTED_USERS2[`${app.adminApproved.value}`],
+    judge: (_before, after, kind) => {
+      const approved = after === true || after === ECA_PERMITTED_USERS2.true;
+      if (approved) return narrowed(kind === "connectedApp" ? "admin approval now required" : "permitted users limited to admin-approved users");
+      return widened(kind === "connectedApp" ? "admin approval dropped: any user may authorize the app" : "permitted users opened to AllSelfAuthorized");
+    }
+  },
+  {
+    setting: "ipRelaxation",
+    label: "IP relaxation",
+    policy: true,
+    read: ({ app }) => app.ipRelaxation.value,
+    judge: (before, after) => {
+      const from = IP_RELAXATION_ORDER.indexOf(before);
+      const to = IP_RELAXATION_ORDER.indexOf(after);
+      return to > from ? widened(`IP restrictions relaxed from ${before} to ${after}`) : narrowed(`IP restrictions tightened from ${before} to ${after}`);
+    }
+  },
+  {
+    setting: "refreshTokenPolicy",
+    label: "Refresh-token policy",
+    policy: true,
+    read: ({ app }) => app.refreshTokenPolicy?.value,
+    judge: (before, after) => {
+      const from = refreshTokenHours(String(before));
+      const to = refreshTokenHours(String(after));
+      const says = `refresh-token policy ${brief(before)} -> ${brief(after)}`;
+      if (from === void 0 || to === void 0 || from === to) return changed(says);
+      return to > from ? widened(`refresh tokens live longer: ${says}`) : narrowed(`refresh tokens live shorter: ${says}`);
+    }
+  },
+  protection("refreshTokenRotation", "Refresh-token rotation", "refresh-token rotation"),
+  protection("pkceRequired", "PKCE required", "PKCE requirement"),
+  {
+    setting: "consumerSecretOptional",
+    label: "Secret required",
+    // Shown as "secret required", the way Setup says it: true is the protected state.
+    read: ({ app }) => !app.consumerSecretOptional.value,
+    judge: (_before, after) => after ? narrowed("consumer secret required again") : widened("consumer secret no longer required")
+  },
+  opening("clientCredentialsEnabled", "Client credentials flow", "client credentials flow"),
+  {
+    setting: "clientCredentialsPolicyEnabled",
+    label: "Client credentials (policy)",
+    policy: true,
+    read: ({ app }) => app.clientCredentialsPolicyEnabled?.value,
+    judge: (_before, after) => after === true ? widened("client credentials flow allowed by the OAuth policy") : narrowed("client credentials flow no longer allowed by the policy")
+  },
+  {
+    setting: "clientCredentialsUser",
+    label: "Client credentials run-as user",
+    policy: true,
+    read: ({ app }) => app.clientCredentialsUser?.value ?? null,
+    judge: (before, after) => after === null ? narrowed(`client credentials run-as user ${brief(before)} removed`) : widened(`client credentials flow now runs as ${brief(after)} (was ${brief(before)})`)
+  },
+  opening("deviceFlowEnabled", "Device flow", "device flow"),
+  opening("tokenExchangeEnabled", "Token exchange", "token exchange flow"),
+  opening("introspectAllTokens", "Introspect all tokens", "introspection of every token of the org"),
+  {
+    setting: "certificate",
+    label: "Certificate",
+    read: ({ app }) => app.certificate?.value ?? null,
+    judge: (before, after) => after === null ? widened("certificate removed: JWT bearer no longer pinned to a key") : before === null ? narrowed("certificate added") : changed("certificate replaced"),
+    show: (value) => typeof value === "string" ? describeCertificate(value) : value
+  },
+  {
+    setting: "sessionLevel",
+    label: "Session level",
+    policy: true,
+    read: ({ app }) => app.sessionLevel?.value.toUpperCase() ?? null,
+    judge: (before, after) => before === "HIGH_ASSURANCE" ? widened("high-assurance session no longer required") : after === "HIGH_ASSURANCE" ? narrowed("high-assurance session now required") : changed(`session level ${brief(before)} -> ${brief(after)}`)
+  },
+  {
+    setting: "consumerKey",
+    label: "Consumer key",
+    read: ({ app }) => app.consumerKey?.value ?? null,
+    judge: () => changed("consumer key changed: clients using the old key stop working", "warning")
+  },
+  {
+    setting: "consumerSecret",
+    label: "Consumer secret",
+    read: ({ app }) => app.consumerSecret?.value ?? null,
+    judge: () => changed("consumer secret changed in the repository"),
+    show: (value) => typeof value === "string" ? maskSecret(value) : value
+  }
+];
+var LABELS = new Map([...LISTS, ...SCALARS].map((setting) => [setting.setting, setting.label]));
+var LIST_SETTINGS2 = new Set(LISTS.map((setting) => setting.setting));
+function changeTitle(change) {
+  if (change.setting === "app") return change.before === null ? "App added" : "App removed";
+  if (change.setting === "file") return "File unreadable";
+  if (change.setting === "policyFile") return "OAuth policy file";
+  const label = LABELS.get(change.setting) ?? change.setting;
+  if (!LIST_SETTINGS2.has(change.setting)) return label;
+  return `${label} ${change.before === null ? "added" : change.after === null ? "removed" : "changed"}`;
+}
+function describeCertificate(pem) {
+  const analysis = analyzeCertificate(pem);
+  return analysis.ok ? `certificate expiring ${analysis.info.notAfter.toISOString().slice(0, 10)}` : "a certificate";
+}
+function sentence(app, says) {
+  const text = `${app}: ${says}.`;
+  return text.length > 120 ? `${text.slice(0, 118)}….` : text;
+}
+function compareSettings(before, after) {
+  const { app } = after;
+  const changes = [];
+  const policyComparable = app.kind === "connectedApp" || before?.app.hasPolicyFile === true && app.hasPolicyFile;
+  const comparable = (setting) => !setting.policy || app.kind === "connectedApp" || policyComparable || before === void 0;
+  for (const setting of LISTS) {
+    if (!comparable(setting)) continue;
+    const old = new Set(before ? setting.read(before) : []);
+    const now = new Set(setting.read(after));
+    const removed = new Set([...old].filter((entry) => !now.has(entry)));
+    for (const entry of now) {
+      if (old.has(entry)) continue;
+      const replaced = setting.replaces?.(entry, removed);
+      if (replaced !== void 0 && setting.judgeReplacement) {
+        removed.delete(replaced);
+        changes.push(listChange(setting, app, replaced, entry, setting.judgeReplacement(replaced, entry)));
+      } else changes.push(listChange(setting, app, null, entry, setting.judge(entry, true, app.kind)));
+    }
+    for (const entry of removed) changes.push(listChange(setting, app, entry, null, setting.judge(entry, false, app.kind)));
+  }
+  if (!before) return changes;
+  for (const setting of SCALARS) {
+    if (!comparable(setting)) continue;
+    const from = setting.read(before);
+    const to = setting.read(after);
+    if (from === void 0 || to === void 0 || from === to) continue;
+    const verdict = setting.judge(from, to, app.kind);
+    const show = setting.show ?? ((value) => value);
+    changes.push({ setting: setting.setting, before: show(from), after: show(to), effect: verdict.effect, severity: verdict.severity, message: sentence(app.name, verdict.says) });
+  }
+  if (app.kind === "externalClientApp" && before.app.hasPolicyFile !== app.hasPolicyFile) {
+    const says = app.hasPolicyFile ? "OAuth policy file added to the repository; deploying it sets the policy" : "OAuth policy file no longer in the repository; the org keeps its current policy";
+    changes.push({ setting: "policyFile", before: before.app.hasPolicyFile, after: app.hasPolicyFile, effect: "changed", severity: "info", message: sentence(app.name, says) });
+  }
+  return changes;
+}
+function listChange(setting, app, before, after, verdict) {
+  return { setting: setting.setting, before, after, effect: verdict.effect, severity: verdict.severity, message: sentence(app.name, verdict.says) };
+}
+
+// src/diff/compare.ts
+var KIND_NAME = { connectedApp: "Connected App", externalClientApp: "External Client App" };
+var MANIFEST_TYPE = { connectedApp: "ConnectedApp", externalClientApp: "ExternalClientApplication" };
+var key = (app) => `${app.kind}/${app.name}`;
+function compareSnapshots(base, head, changes, gitRoot) {
+  const notices = [];
+  const baseApps = new Map(base.apps.filter((app) => !app.forceIgnored).map((app) => [key(app), app]));
+  const headApps = new Map(head.apps.filter((app) => !app.forceIgnored).map((app) => [key(app), app]));
+  const relative13 = (file) => relativePath(gitRoot, file);
+  const unreadableOn = (snapshot, app, other) => {
+    const paths = [...app?.files ?? [], ...other?.files ?? []].map((file) => file.file);
+    for (const path2 of paths) {
+      const reason = snapshot.unreadable.get(path2);
+      if (reason !== void 0) return [path2, reason];
+    }
+    return void 0;
+  };
+  const removedNames = [...baseApps.keys()].filter((name) => !headApps.has(name));
+  const addedNames = [...headApps.keys()].filter((name) => !baseApps.has(name));
+  const renames = pairRenames(
+    removedNames.map((name) => baseApps.get(name)),
+    addedNames.map((name) => headApps.get(name)),
+    changes,
+    relative13
+  );
+  const apps = [];
+  for (const name of [.../* @__PURE__ */ new Set([...baseApps.keys(), ...headApps.keys()])].sort()) {
+    const before = baseApps.get(name);
+    const after = headApps.get(name);
+    const app = after ?? before;
+    const unreadableAtHead = unreadableOn(head, after, before);
+    const unreadable = unreadableAtHead ?? unreadableOn(base, before, after);
+    if (unreadable) {
+      const side = unreadableAtHead ? head : base;
+      const [path2, reason] = unreadable;
+      notices.push(`${relative13(path2)} cannot be read at ${side.side.ref} (${reason}); ${app.name} was not compared.`);
+      apps.push({
+        app: app.name,
+        kind: app.kind,
+        status: "modified",
+        changes: [
+          {
+            setting: "file",
+            before: side === base ? null : relative13(path2),
+            after: side === head ? null : relative13(path2),
+            effect: "changed",
+            severity: "error",
+            message: sentence(app.name, `${posix3.basename(relative13(path2))} cannot be read at ${side.side.ref}, so its settings were not compared`)
+          }
+        ]
+      });
+      continue;
+    }
+    if (before && after) {
+      const found = compareSettings(state(base, before), state(head, after));
+      if (found.length > 0) apps.push({ app: app.name, kind: app.kind, status: "modified", changes: found.map(masked) });
+    } else if (before) {
+      apps.push(removal(before, renames.to.get(before), head));
+    } else if (after) {
+      apps.push(addition(after, renames.from.get(after), head));
+    }
+  }
+  return { apps, notices };
+}
+function state(snapshot, app) {
+  return appState(app);
+}
+function removal(app, renamedTo, head) {
+  const listed = head.destructiveMembers.has(`${MANIFEST_TYPE[app.kind]}/${app.name}`) || head.destructiveMembers.has(`${MANIFEST_TYPE[app.kind]}/*`);
+  const what = renamedTo ? `renamed to ${renamedTo.name}` : `${KIND_NAME[app.kind]} removed`;
+  const manifest = listed ? "destructiveChanges lists it" : "no destructiveChanges*.xml lists it yet";
+  const change = {
+    setting: "app",
+    before: app.name,
+    after: null,
+    effect: "changed",
+    severity: "warning",
+    message: sentence(app.name, `${what}; deleting it revokes all its tokens (${manifest})`)
+  };
+  return { app: app.name, kind: app.kind, status: "removed", ...renamedTo ? { renamedTo: renamedTo.name } : {}, changes: [change] };
+}
+function addition(app, renamedFrom, head) {
+  const origin = renamedFrom ? `renamed from ${renamedFrom.name}` : `new ${KIND_NAME[app.kind]}`;
+  const change = app.kind === "connectedApp" ? {
+    setting: "app",
+    before: null,
+    after: app.name,
+    effect: "widened",
+    severity: "warning",
+    message: sentence(app.name, `${origin}; orgs cannot create Connected Apps since Spring '26: use an External Client App`)
+  } : { setting: "app", before: null, after: app.name, effect: "widened", severity: "info", message: sentence(app.name, origin) };
+  return {
+    app: app.name,
+    kind: app.kind,
+    status: "added",
+    ...renamedFrom ? { renamedFrom: renamedFrom.name } : {},
+    changes: [change, ...compareSettings(void 0, appState(app)).map(masked)]
+  };
+}
+function pairRenames(removed, added, changes, relative13) {
+  const to = /* @__PURE__ */ new Map();
+  const from = /* @__PURE__ */ new Map();
+  const renamedFiles = new Map(changes.filter((change) => change.status === "R" && change.from).map((change) => [change.from, change.path]));
+  for (const old of removed) {
+    const candidates = added.filter((app) => app.kind === old.kind && !from.has(app));
+    const oldFiles = old.files.map((file) => renamedFiles.get(relative13(file.file)));
+    const match = candidates.find((app) => app.files.some((file) => oldFiles.includes(relative13(file.file)))) ?? candidates.find((app) => old.consumerKey?.value !== void 0 && app.consumerKey?.value === old.consumerKey.value);
+    if (match) {
+      to.set(old, match);
+      from.set(match, old);
+    }
+  }
+  return { to, from };
+}
+function masked(change) {
+  const mask = (value) => typeof value === "string" ? maskSecretsIn(value) : value;
+  return { ...change, before: mask(change.before), after: mask(change.after), message: mask(change.message) };
+}
+
+// src/diff/findings.ts
+init_fingerprint();
+function compareFindings(base, head) {
+  const before = active(base);
+  const after = active(head);
+  const beforePrints = new Set(before.map((finding) => finding.fingerprint));
+  const afterPrints = new Set(after.map((finding) => finding.fingerprint));
+  const added = after.filter((finding) => !beforePrints.has(finding.fingerprint));
+  const gone = before.filter((finding) => !afterPrints.has(finding.fingerprint));
+  const moved = /* @__PURE__ */ new Map();
+  const movedKey = (finding) => finding.app ? `${finding.ruleId}\0${finding.app}\0${finding.message}` : void 0;
+  for (const finding of gone) {
+    const key2 = movedKey(finding);
+    if (key2) moved.set(key2, (moved.get(key2) ?? 0) + 1);
+  }
+  const stillThere = /* @__PURE__ */ new Map();
+  const fresh = added.filter((finding) => {
+    const key2 = movedKey(finding);
+    const left = key2 ? moved.get(key2) ?? 0 : 0;
+    if (left === 0) return true;
+    moved.set(key2, left - 1);
+    stillThere.set(key2, (stillThere.get(key2) ?? 0) + 1);
+    return false;
+  });
+  const fixed = gone.filter((finding) => {
+    const key2 = movedKey(finding);
+    const left = key2 ? stillThere.get(key2) ?? 0 : 0;
+    if (left === 0) return true;
+    stillThere.set(key2, left - 1);
+    return false;
+  });
+  return { new: fresh.map((finding) => shown(head.root, finding)), fixed: fixed.map((finding) => shown(base.root, finding)) };
+}
+function active(run) {
+  return run.results.flatMap((result) => result.findings);
+}
+function shown(root, finding) {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: relativePath(root, finding.at.file),
+    line: finding.at.line,
+    column: finding.at.column,
+    ...finding.app ? { app: finding.app } : {},
+    fingerprint: finding.fingerprint
+  };
+}
+
+// src/diff/read-side.ts
+import { join as join12 } from "node:path";
+var SideError = class extends Error {
+};
+async function repositoryRoot(cwd) {
+  try {
+    return await topLevel(cwd);
+  } catch (error2) {
+    throw new SideError(`${cwd} is not inside a git work tree (git: ${error2.message}); diff compares two states of a repository`);
+  }
+}
+async function resolveCommit(gitRoot, ref, options = {}) {
+  let commit;
+  try {
+    commit = (await git2(gitRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+  } catch {
+    throw new SideError(`unknown git revision "${ref}"${await isShallow(gitRoot) ? ` in this shallow clone: run ${fetchCommand(ref)} first` : `: run ${fetchCommand(ref)} if it is on the remote`}`);
+  }
+  if (options.mergeBase === void 0) return { spec: { kind: "commit", ref }, ref, commit };
+  try {
+    const base = (await git2(gitRoot, ["merge-base", commit, options.mergeBase])).trim();
+    if (base) return { spec: { kind: "commit", ref: base }, ref: `merge base of ${ref} and ${options.mergeBase}`, commit: base };
+  } catch {
+  }
+  const shallow = await isShallow(gitRoot);
+  throw new SideError(
+    `${ref} and ${options.mergeBase} have no merge base${shallow ? " in this shallow clone: run git fetch --unshallow (or git fetch --deepen=100) first" : ""}`
+  );
+}
+function localSide(kind) {
+  return { spec: { kind }, ref: kind === "index" ? "index" : "working tree" };
+}
+async function isShallow(gitRoot) {
+  try {
+    return (await git2(gitRoot, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  } catch {
+    return false;
+  }
+}
+function fetchCommand(ref) {
+  const remoteBranch = /^origin\/(.+)$/.exec(ref);
+  if (remoteBranch) return `git fetch --no-tags origin ${remoteBranch[1]}:refs/remotes/origin/${remoteBranch[1]}`;
+  return `git fetch --no-tags --depth=1 origin ${ref}`;
+}
+async function listSideFiles(gitRoot, side) {
+  const files = [];
+  if (side.spec.kind === "worktree") {
+    for (const path2 of await workingTreeFiles(gitRoot, [":(top)"])) files.push({ path: path2 });
+    return files;
+  }
+  const output = side.spec.kind === "index" ? await git2(gitRoot, ["ls-files", "-z", "--stage", "--full-name", "--", ":(top)"]) : await git2(gitRoot, ["ls-tree", "-r", "-z", "--full-tree", side.commit]);
+  for (const record of output.split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const fields = record.slice(0, tab).split(" ");
+    const mode = fields[0];
+    const oid = side.spec.kind === "index" ? fields[1] : fields[2];
+    if (side.spec.kind === "index" && fields[2] !== "0") continue;
+    if (mode !== "100644" && mode !== "100755") continue;
+    if (oid) files.push({ path: record.slice(tab + 1), oid });
+  }
+  return files;
+}
+async function readSideFiles(gitRoot, files) {
+  const blobs = await readBlobs(
+    gitRoot,
+    files.flatMap((file) => file.oid ? [file.oid] : []),
+    MAX_FILE_BYTES
+  );
+  const contents = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const path2 = join12(gitRoot, file.path);
+    if (!file.oid) {
+      contents.set(path2, readTextFile(path2));
+      continue;
+    }
+    const blob = blobs.get(file.oid);
+    contents.set(path2, blob?.ok ? decodeText(blob.bytes) : { ok: false, reason: blob?.reason ?? "cannot be read from git" });
+  }
+  return contents;
+}
+var RAW_DIFF2 = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
+async function changesBetween(gitRoot, base, head) {
+  const top = ["--", ":(top)"];
+  switch (head.spec.kind) {
+    case "commit":
+      return parseRawDiff(await git2(gitRoot, [...RAW_DIFF2, base.commit, head.commit, ...top]));
+    case "index":
+      return parseRawDiff(await git2(gitRoot, [...RAW_DIFF2, "--cached", base.commit, ...top]));
+    case "worktree": {
+      const [tracked, untracked] = await Promise.all([git2(gitRoot, [...RAW_DIFF2, base.commit, ...top]), untrackedFiles(gitRoot, [":(top)"])]);
+      return [...parseRawDiff(tracked), ...untracked.map((path2) => ({ path: path2, status: "A", mode: "100644", oid: "", previousOid: "" }))];
+    }
+  }
+}
+
+// src/diff/snapshot.ts
+import { join as join13, posix as posix4 } from "node:path";
+var DESTRUCTIVE_MANIFEST = /^destructivechanges(pre|post)?\.xml$/i;
+var APP_TYPES2 = /* @__PURE__ */ new Set(["ConnectedApp", "ExternalClientApplication"]);
+async function buildSnapshot(input) {
+  const { gitRoot, files, projectDirectory } = input;
+  const absolute = (path2) => join13(gitRoot, path2);
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const projectFile = projectDirectory === void 0 ? void 0 : posix4.join(projectDirectory, "sfdx-project.json");
+  const forceIgnoreFile = projectDirectory === void 0 ? void 0 : posix4.join(projectDirectory, ".forceignore");
+  const settingsFiles = [projectFile, forceIgnoreFile].flatMap((path2) => path2 && byPath.has(path2) ? [byPath.get(path2)] : []);
+  const projectTexts = await readSideFiles(gitRoot, settingsFiles);
+  const textAt = (path2) => {
+    const read = path2 ? projectTexts.get(absolute(path2)) : void 0;
+    return read?.ok ? read.text : void 0;
+  };
+  const notices = [];
+  const packageDirectories = projectFile ? packageDirectoriesOf(textAt(projectFile), projectDirectory, `${input.side.ref}:${projectFile}`, notices) : [""];
+  const projectRoot = absolute(projectDirectory ?? "");
+  const forceIgnore = forceIgnoreFile && byPath.has(forceIgnoreFile) ? ForceIgnoreMatcher.fromContents(projectRoot, textAt(forceIgnoreFile) ?? "") : void 0;
+  const ignored = ignorePatternMatcher(gitRoot, input.lintOptions.config?.config.ignorePatterns);
+  const wanted = (path2) => !path2.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !ignored(absolute(path2));
+  const inPackage = (path2) => packageDirectories.some((directory) => directory === "" || path2 === directory || path2.startsWith(`${directory}/`));
+  const changedFile = (path2) => input.changedPaths.has(path2);
+  const everything = projectFile !== void 0 && changedFile(projectFile) || forceIgnoreFile !== void 0 && changedFile(forceIgnoreFile);
+  const anyEcaChanged = [...input.changedPaths].some((path2) => isExternalClientAppFile(path2));
+  const mayDiffer = (path2) => everything || changedFile(path2) || anyEcaChanged && isExternalClientAppFile(path2);
+  const metadata = [];
+  const toRead = [];
+  const scanFiles = [];
+  const manifests = [];
+  for (const file of files) {
+    if (!wanted(file.path)) continue;
+    const classified = inPackage(file.path) && mayDiffer(file.path) ? classifyFileName(posix4.basename(file.path)) : void 0;
+    const changed2 = input.changedPaths.has(file.path);
+    const manifest = DESTRUCTIVE_MANIFEST.test(posix4.basename(file.path));
+    if (classified) metadata.push({ path: absolute(file.path), classified, forceIgnored: forceIgnore?.denies(absolute(file.path)) ?? false });
+    if (changed2) scanFiles.push(absolute(file.path));
+    if (manifest) manifests.push(absolute(file.path));
+    if (classified || changed2 || manifest) toRead.push(file);
+  }
+  const contents = await readSideFiles(gitRoot, toRead);
+  const fileSource = { read: (path2) => contents.get(path2) ?? { ok: false, reason: "not in this side of the diff" } };
+  const { apps, documents, unreadable } = modelOf(metadata, fileSource, input.lintOptions);
+  const discovery = {
+    root: gitRoot,
+    gitRoot,
+    ...projectDirectory !== void 0 ? { projectRoot } : {},
+    metadata,
+    scanFiles: scanFiles.sort(),
+    missing: [],
+    notices
+  };
+  const run = await lint({
+    ...input.lintOptions,
+    cwd: gitRoot,
+    discovery,
+    fileSource,
+    ...input.deletedPaths?.length ? { deletedFiles: input.deletedPaths.map(absolute).sort() } : {}
+  });
+  return { side: input.side, apps, documents, unreadable, destructiveMembers: destructiveMembers(manifests, fileSource), run };
+}
+function modelOf(metadata, source, options) {
+  const parsed = [];
+  const unreadable = /* @__PURE__ */ new Map();
+  for (const file of metadata) {
+    const read = source.read(file.path);
+    if (!read.ok) {
+      unreadable.set(file.path, read.reason);
+      continue;
+    }
+    const result = read.text.trim() === "" ? void 0 : parseXml(file.path, read.text);
+    if (!result?.ok) {
+      unreadable.set(file.path, result ? `malformed XML: ${result.error.message}` : "file is empty");
+      continue;
+    }
+    parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: result.doc });
+  }
+  const appConfig = options.config?.config.apps;
+  const model = buildModel(parsed, (name) => appConfig?.[name]);
+  return { apps: model.apps, documents: new Map(parsed.map((file) => [file.path, file.doc])), unreadable };
+}
+function packageDirectoriesOf(text, projectDirectory, label, notices) {
+  if (text === void 0) return [projectDirectory];
+  try {
+    const json = JSON.parse(text);
+    const paths = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path2) => typeof path2 === "string").map((path2) => posix4.normalize(posix4.join(projectDirectory, path2.replace(/\\/g, "/"))).replace(/\/$/, "").replace(/^\.$/, ""));
+    return paths.length ? paths : [projectDirectory];
+  } catch (error2) {
+    notices.push(`${label} could not be read (${error2.message}); the whole project folder is compared instead.`);
+    return [projectDirectory];
+  }
+}
+function destructiveMembers(manifests, source) {
+  const members = /* @__PURE__ */ new Set();
+  for (const path2 of manifests) {
+    const read = source.read(path2);
+    const parsed = read.ok ? parseXml(path2, read.text) : void 0;
+    if (!parsed?.ok) continue;
+    for (const types of childrenNamed(parsed.doc.root, "types")) {
+      const type = childNamed(types, "name")?.text.trim() ?? "";
+      if (!APP_TYPES2.has(type)) continue;
+      for (const member of childrenNamed(types, "members")) members.add(`${type}/${member.text.trim()}`);
+    }
+  }
+  return members;
+}
+
+// src/diff/posture-diff.ts
+async function postureDiff(options) {
+  const gitRoot = await repositoryRoot(options.cwd);
+  const head = options.head !== void 0 ? await resolveCommit(gitRoot, options.head) : localSide(options.staged ? "index" : "worktree");
+  const base = await resolveCommit(gitRoot, options.base, options.mergeBase ? { mergeBase: head.commit ?? "HEAD" } : {});
+  const [baseFiles, headFiles, changes] = await Promise.all([listSideFiles(gitRoot, base), listSideFiles(gitRoot, head), changesBetween(gitRoot, base, head)]);
+  const changedPaths = new Set(changes.flatMap((change) => change.from ? [change.path, change.from] : [change.path]));
+  const projectDirectory = sfdxProjectDirectory(options.cwd, gitRoot);
+  const lintOptions = options.lintOptions ?? {};
+  const [baseSnapshot, headSnapshot] = await Promise.all([
+    buildSnapshot({ gitRoot, side: base, files: baseFiles, projectDirectory, changedPaths, lintOptions }),
+    buildSnapshot({ gitRoot, side: head, files: headFiles, projectDirectory, changedPaths, deletedPaths: deletedPaths(changes), lintOptions })
+  ]);
+  const compared = compareSnapshots(baseSnapshot, headSnapshot, changes, gitRoot);
+  const findings = compareFindings(baseSnapshot.run, headSnapshot.run);
+  return {
+    base: { ref: base.ref, commit: base.commit ?? null },
+    head: { ref: head.ref, commit: head.commit ?? null },
+    summary: summarize(compared.apps, findings),
+    apps: compared.apps,
+    findings,
+    notices: [.../* @__PURE__ */ new Set([...headSnapshot.run.notices, ...compared.notices])]
+  };
+}
+function sfdxProjectDirectory(cwd, gitRoot) {
+  const project = findSfdxProject(cwd);
+  if (!project) return void 0;
+  let root = project.root;
+  try {
+    root = realpathSync5.native(root);
+  } catch {
+  }
+  const folder = relative12(gitRoot, root).split(sep9).join("/");
+  return folder.startsWith("..") ? void 0 : folder;
+}
+function deletedPaths(changes) {
+  const component = (path2) => {
+    const classified = classifyFileName(posix5.basename(path2));
+    return classified ? `${classified.type.name}/${classified.componentName}` : void 0;
+  };
+  const remaining = new Set(changes.filter((change) => change.status !== "D").map((change) => component(change.path)));
+  return changes.flatMap((change) => change.status === "D" ? [change.path] : change.status === "R" && change.from ? [change.from] : []).filter((path2) => {
+    const key2 = component(path2);
+    return key2 === void 0 || !remaining.has(key2);
+  });
+}
+function summarize(apps, findings) {
+  const modified = apps.filter((app) => app.status === "modified");
+  const hasEffect = (app, effect) => app.changes.some((change) => change.effect === effect);
+  return {
+    widened: modified.filter((app) => hasEffect(app, "widened")).length,
+    narrowed: modified.filter((app) => !hasEffect(app, "widened") && hasEffect(app, "narrowed")).length,
+    added: apps.filter((app) => app.status === "added").length,
+    removed: apps.filter((app) => app.status === "removed").length,
+    modified: modified.length,
+    newFindings: findings.new.length,
+    fixedFindings: findings.fixed.length
+  };
+}
+
+// src/diff/compute.ts
+async function computeDiff(args, io) {
+  const { options } = await prepareLint(
+    {
+      cwd: io.cwd,
+      env: io.env,
+      config: args.noConfig ? false : args.config,
+      ...args.configFrom ? { configFrom: args.configFrom } : {},
+      inlineConfig: !args.noInlineConfig,
+      // Undefined: plugins load locally as configured, never on CI without --plugins (DECISIONS 15).
+      ...args.noPlugins ? { plugins: false } : {},
+      ...args.environment ? { environment: args.environment } : {}
+    },
+    { paths: [] }
+  );
+  const { cwd: _cwd, paths: _paths, ...lintOptions } = options;
+  try {
+    return await postureDiff({
+      cwd: io.cwd,
+      base: args.base,
+      ...args.head !== void 0 ? { head: args.head } : {},
+      mergeBase: args.mergeBase,
+      staged: args.staged,
+      lintOptions
+    });
+  } catch (error2) {
+    if (error2 instanceof SideError || error2 instanceof GitError) throw new UsageError(`diff: ${error2.message}`);
+    throw error2;
+  }
+}
+
+// src/diff/gate.ts
+function diffFailure(diff, failOn) {
+  if (failOn === "never") return void 0;
+  const changes = diff.apps.flatMap((app) => app.changes);
+  const errorChanges = changes.filter((change) => change.severity === "error").length;
+  const newErrors = diff.findings.new.filter((finding) => finding.severity === "error").length;
+  const reasons = [];
+  if (errorChanges > 0) reasons.push(`${errorChanges} error-severity change${errorChanges === 1 ? "" : "s"}`);
+  if (newErrors > 0) reasons.push(`${newErrors} new error finding${newErrors === 1 ? "" : "s"}`);
+  if (failOn === "widened") {
+    const widened2 = changes.filter((change) => change.effect === "widened").length;
+    if (widened2 > 0 && errorChanges === 0) reasons.push(`${widened2} widening change${widened2 === 1 ? "" : "s"}`);
+  }
+  return reasons.length ? `${reasons.join(" and ")} (fail-on: ${failOn})` : void 0;
+}
+
+// src/reporters/diff/headline.ts
+init_findings();
+function headline(diff) {
+  const { summary } = diff;
+  const parts = [];
+  if (summary.widened) parts.push(`${plural(summary.widened, "app")} widened`);
+  if (summary.narrowed) parts.push(`${parts.length ? summary.narrowed : plural(summary.narrowed, "app")} narrowed`);
+  const otherModified = summary.modified - summary.widened - summary.narrowed;
+  if (otherModified) parts.push(`${parts.length ? otherModified : plural(otherModified, "app")} changed`);
+  if (summary.added) parts.push(`${parts.length ? summary.added : plural(summary.added, "app")} added`);
+  if (summary.removed) parts.push(`${parts.length ? summary.removed : plural(summary.removed, "app")} removed`);
+  if (summary.newFindings) parts.push(plural(summary.newFindings, "new finding"));
+  if (summary.fixedFindings) parts.push(`${summary.fixedFindings} fixed`);
+  return parts.length ? parts.join(", ") : "no change to any app's access";
+}
+function isEmptyDiff(diff) {
+  return diff.apps.length === 0 && diff.findings.new.length === 0 && diff.findings.fixed.length === 0;
+}
+
+// src/reporters/diff/markdown.ts
+init_findings();
+init_github_summary();
+var POSTURE_MARKER = "<!-- connected-app-lint:posture -->";
+var COMMENT_BUDGET = 6e4;
+var EFFECT = { widened: "🔺 widened", narrowed: "🔻 narrowed", changed: "↔️ changed" };
+var SEVERITY = { error: "❌", warning: "⚠️", info: "ℹ️" };
+var KIND2 = { connectedApp: "Connected App", externalClientApp: "External Client App" };
+function renderDiffMarkdown(diff) {
+  const md = (text) => markdownText(text);
+  const value = (shown2) => shown2 === null ? "—" : `\`${String(shown2).replace(/[\r\n]+/g, " ").replace(/`/g, "'")}\``.replace(/\|/g, "\\|");
+  const icon = diff.apps.some((app) => app.changes.some((change) => change.severity === "error")) || diff.findings.new.some((f) => f.severity === "error") ? "❌" : diff.summary.widened || diff.summary.added || diff.summary.removed ? "⚠️" : "✅";
+  const out = [
+    POSTURE_MARKER,
+    `### ${icon} connected-app-lint posture: ${md(headline(diff))}`,
+    "",
+    `Compared ${md(diff.base.ref)}${diff.base.commit ? ` (${diff.base.commit.slice(0, 7)})` : ""} with ${md(diff.head.ref)}${diff.head.commit ? ` (${diff.head.commit.slice(0, 7)})` : ""}.`
+  ];
+  let bytes = 0;
+  let omitted = 0;
+  const rows = [];
+  const details = [];
+  for (const app of diff.apps) {
+    const name = `${md(app.app)}${app.renamedTo ? ` → ${md(app.renamedTo)}` : ""}`;
+    for (const change of app.changes) {
+      const row = `| ${name} | ${md(changeTitle(change))} | ${value(change.before)} | ${value(change.after)} | ${EFFECT[change.effect]} |`;
+      const detail = `- ${SEVERITY[change.severity]} ${md(change.message)}`;
+      bytes += row.length + detail.length + 2;
+      if (bytes > COMMENT_BUDGET) {
+        omitted++;
+        continue;
+      }
+      rows.push(row);
+      details.push(detail);
+    }
+  }
+  if (rows.length > 0) {
+    out.push("", "| App | Change | Before | After | Effect |", "| --- | --- | --- | --- | --- |", ...rows);
+    if (omitted > 0) out.push("", `…and ${plural(omitted, "more change")}: a comment holds at most 65,536 characters; \`diff --format json\` has them all.`);
+    const kinds = diff.apps.map((app) => `${md(app.app)} (${KIND2[app.kind]}, ${app.status})`).join(", ");
+    out.push("", "<details><summary>What each change means</summary>", "", `Apps: ${kinds}.`, "", ...details, "", "</details>");
+  }
+  const findingLines = (findings) => findings.slice(0, 50).map((f) => `- ${f.severity === "error" ? "❌" : "⚠️"} \`${f.ruleId}\` ${md(f.file)}:${f.line}: ${md(f.message)}`);
+  if (diff.findings.new.length > 0) {
+    out.push("", `**New findings (${diff.findings.new.length})**`, "", ...findingLines(diff.findings.new));
+    if (diff.findings.new.length > 50) out.push(`- …and ${diff.findings.new.length - 50} more`);
+  }
+  if (diff.findings.fixed.length > 0) {
+    out.push("", `<details><summary>Fixed findings (${diff.findings.fixed.length})</summary>`, "", ...findingLines(diff.findings.fixed), "", "</details>");
+  }
+  if (diff.notices.length > 0) out.push("", ...diff.notices.map((notice) => `> ${md(notice)}`));
+  return `${out.join("\n")}
+`;
+}
+function renderNoLongerApplies(diff) {
+  return `${POSTURE_MARKER}
+### ✅ connected-app-lint posture: no longer applies
+
+The latest changes (${markdownText(diff.head.ref)}${diff.head.commit ? ` ${diff.head.commit.slice(0, 7)}` : ""}) change no app's access and bring no new finding.
+`;
+}
+
+// src/action/posture.ts
+init_workflow_commands();
+
+// src/action/pr-comment.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+var COMMENT_MODES = ["always", "on-change", "never"];
+function commentTarget(env3, token) {
+  const repository = env3.GITHUB_REPOSITORY ?? "";
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) return { skip: "GITHUB_REPOSITORY is not set" };
+  const number = pullRequestNumber(env3.GITHUB_EVENT_PATH);
+  if (number === void 0) return { skip: "the workflow was not triggered by a pull request" };
+  return { apiUrl: (env3.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""), repository, issueNumber: number, token };
+}
+function pullRequestNumber(eventPath) {
+  if (!eventPath) return void 0;
+  try {
+    const event = JSON.parse(readFileSync4(eventPath, "utf8"));
+    const number = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : void 0);
+    return typeof number === "number" && Number.isInteger(number) && number > 0 ? number : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var ApiError = class extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+  status;
+};
+var MAX_PAGES = 30;
+var PullRequestComments = class {
+  constructor(target) {
+    this.target = target;
+  }
+  target;
+  /** The first comment whose body starts with `marker`, paginating through the pull request's comments. */
+  async find(marker) {
+    let url = `${this.issueUrl()}/comments?per_page=100`;
+    for (let page = 0; url && page < MAX_PAGES; page++) {
+      const response = await this.request("GET", url);
+      const comments = await response.json();
+      const found = comments.find((comment) => comment.body?.startsWith(marker));
+      if (found) return found;
+      url = nextPage(response.headers.get("link"));
+      if (url && new URL(url).origin !== new URL(this.target.apiUrl).origin) url = void 0;
+    }
+    return void 0;
+  }
+  async create(body) {
+    return await (await this.request("POST", `${this.issueUrl()}/comments`, { body })).json();
+  }
+  async update(id, body) {
+    return await (await this.request("PATCH", `${this.repositoryUrl()}/issues/comments/${id}`, { body })).json();
+  }
+  repositoryUrl() {
+    const [owner, name] = this.target.repository.split("/");
+    return `${this.target.apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`;
+  }
+  issueUrl() {
+    return `${this.repositoryUrl()}/issues/${this.target.issueNumber}`;
+  }
+  async request(method, url, body) {
+    const response = await fetch(url, {
+      method,
+      headers: {
+        accept: "application/vnd.github+json",
+        authorization: `Bearer ${this.target.token}`,
+        "x-github-api-version": "2022-11-28",
+        "user-agent": "connected-app-lint",
+        ...body === void 0 ? {} : { "content-type": "application/json" }
+      },
+      ...body === void 0 ? {} : { body: JSON.stringify(body) },
+      signal: AbortSignal.timeout(3e4)
+    });
+    if (!response.ok) {
+      let detail = "";
+      try {
+        detail = String((await response.json()).message ?? "");
+      } catch {
+      }
+      throw new ApiError(response.status, `${method} ${new URL(url).pathname} answered ${response.status}${detail ? ` (${detail.slice(0, 200)})` : ""}`);
+    }
+    return response;
+  }
+};
+function nextPage(link2) {
+  if (!link2) return void 0;
+  for (const part of link2.split(",")) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (match) return match[1];
+  }
+  return void 0;
+}
+async function syncComment(target, marker, content, mode) {
+  if (mode === "never") return { action: "none" };
+  const comments = new PullRequestComments(target);
+  try {
+    const existing = await comments.find(marker);
+    const body = content.empty && mode === "on-change" ? existing ? content.noLongerApplies : void 0 : content.body;
+    if (body === void 0) return { action: "none" };
+    if (existing) {
+      if (existing.body === body) return { action: "unchanged", ...existing.html_url ? { url: existing.html_url } : {} };
+      const updated = await comments.update(existing.id, body);
+      return { action: "updated", ...updated.html_url ? { url: updated.html_url } : {} };
+    }
+    const created = await comments.create(body);
+    return { action: "created", ...created.html_url ? { url: created.html_url } : {} };
+  } catch (error2) {
+    if (error2 instanceof ApiError && error2.status === 403) {
+      return {
+        action: "none",
+        warning: `cannot comment on pull request #${target.issueNumber}: ${error2.message}. A pull request from a fork gets a read-only token; the job summary has the diff. Otherwise give the job permissions: pull-requests: write.`
+      };
+    }
+    return { action: "none", warning: `cannot comment on pull request #${target.issueNumber}: ${error2.message}` };
+  }
+}
+
+// src/action/posture.ts
+function commentMode(value, token) {
+  if (value === "") return token ? "on-change" : "never";
+  if (!COMMENT_MODES.includes(value)) return { invalid: `comment must be one of ${COMMENT_MODES.join(", ")}, not "${value}"` };
+  return value;
+}
+async function runPostureDiff(inputs, workspace, io) {
+  const diff = await computeDiff(
+    {
+      base: inputs.compareTo,
+      mergeBase: false,
+      staged: false,
+      noConfig: false,
+      noInlineConfig: false,
+      // Plugins are code from the repository under review: the lint step decides about them, the diff never runs them.
+      noPlugins: true,
+      ...inputs.config ? { config: inputs.config } : {},
+      ...inputs.configFrom ? { configFrom: inputs.configFrom } : {},
+      ...inputs.environment === "production" || inputs.environment === "sandbox" ? { environment: inputs.environment } : {}
+    },
+    { cwd: workspace, env: io.env }
+  );
+  const markdown = renderDiffMarkdown(diff);
+  const log = (line) => io.stdout.write(`${line}
+`);
+  log(`connected-app-lint: posture diff against ${singleLine(inputs.compareTo)}: ${diff.summary.widened} widened, ${diff.summary.added} added, ${diff.summary.removed} removed`);
+  const summaryPath = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryPath) {
+    try {
+      appendFileSync3(summaryPath, `
+${markdown}`);
+    } catch (error2) {
+      log(`connected-app-lint: could not write the job summary: ${singleLine(error2.message)}`);
+    }
+  }
+  if (inputs.comment !== "never") {
+    const target = inputs.token ? commentTarget(io.env, inputs.token) : { skip: "no github-token was given" };
+    if ("skip" in target) log(`connected-app-lint: no pull-request comment: ${target.skip}.`);
+    else {
+      const outcome = await syncComment(target, POSTURE_MARKER, { body: markdown, empty: isEmptyDiff(diff), noLongerApplies: renderNoLongerApplies(diff) }, inputs.comment);
+      if (outcome.warning) log(workflowCommand("warning", { title: "connected-app-lint" }, outcome.warning));
+      else if (outcome.action !== "none") log(`connected-app-lint: pull-request comment ${outcome.action}${outcome.url ? `: ${singleLine(outcome.url)}` : ""}`);
+    }
+  }
+  const failure = diffFailure(diff, inputs.failOn);
+  return { outputs: { widened: diff.summary.widened, removed: diff.summary.removed, added: diff.summary.added }, ...failure ? { failure } : {} };
+}
+
+// src/action/run.ts
 var FAIL_ON = ["error", "warning", "never"];
 var EXIT = { passed: 0, failed: 1, error: 2 };
 var InputError = class extends Error {
@@ -25858,9 +26832,14 @@ async function runAction(io) {
       io.stdout.write(`connected-app-lint: SARIF report written to ${safePath(sarifPath)}
 `);
     }
+    const posture = inputs.compareTo ? await runPostureDiff(
+      { compareTo: inputs.compareTo, comment: inputs.comment, token: inputs.githubToken, config: inputs.config, configFrom: inputs.configFrom, environment: inputs.environment, failOn: inputs.failOn === "never" ? "never" : "error" },
+      workspace,
+      io
+    ) : void 0;
     const counts = countFindings(run);
-    setOutputs(io.env, { errors: counts.errors, warnings: counts.warnings, "sarif-file": sarifPath });
-    const failure = failureReason(counts, inputs.failOn, inputs.maxWarnings);
+    setOutputs(io.env, { errors: counts.errors, warnings: counts.warnings, "sarif-file": sarifPath, widened: posture?.outputs.widened ?? "", removed: posture?.outputs.removed ?? "", added: posture?.outputs.added ?? "" });
+    const failure = [failureReason(counts, inputs.failOn, inputs.maxWarnings), posture?.failure].filter(Boolean).join("; ") || void 0;
     if (!failure) return EXIT.passed;
     io.stdout.write(`connected-app-lint: failing the step: ${failure}
 `);
@@ -25890,6 +26869,9 @@ function readInputs(env3) {
   const config = getInput(env3, "config");
   const configFrom = getInput(env3, "config-from");
   if (config && configFrom) throw new InputError("config-from cannot be combined with config; give one trusted source");
+  const githubToken = getInput(env3, "github-token");
+  const comment = commentMode(getInput(env3, "comment"), githubToken);
+  if (typeof comment !== "string") throw new InputError(comment.invalid);
   return {
     paths: paths.length ? paths : ["."],
     config,
@@ -25899,7 +26881,10 @@ function readInputs(env3) {
     failOn,
     ...maxWarnings !== void 0 && maxWarnings >= 0 ? { maxWarnings } : {},
     sarifCategory: getInput(env3, "sarif-category"),
-    plugins
+    plugins,
+    compareTo: getInput(env3, "compare-to"),
+    comment,
+    githubToken
   };
 }
 function linterOptions(inputs, workspace, env3) {

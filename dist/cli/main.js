@@ -2,25 +2,30 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
+  DIFF_FAIL_ON
+} from "../chunks/chunk-52APBOTL.js";
+import {
   FORMATS,
   Linter,
+  loadReporter
+} from "../chunks/chunk-F7X2OI7K.js";
+import {
   WriteError,
-  loadReporter,
   writeFileSafely
-} from "../chunks/chunk-4TVT6MNM.js";
+} from "../chunks/chunk-FH4A2VAB.js";
 import {
   isCi
-} from "../chunks/chunk-P22EEAUI.js";
+} from "../chunks/chunk-VXCRL2ZE.js";
 import {
   safeLines,
   safeMessage,
   safePath,
   toolVersion
-} from "../chunks/chunk-QO22I6TH.js";
+} from "../chunks/chunk-YAZ3G4HQ.js";
 import {
   UsageError,
   closestName
-} from "../chunks/chunk-A5EV7DQM.js";
+} from "../chunks/chunk-TJCKRVUO.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";
@@ -30,7 +35,64 @@ import "../chunks/chunk-2YIFCSB7.js";
 import { extname } from "node:path";
 
 // src/cli/args.ts
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/cli/diff-args.ts
 import { parseArgs } from "node:util";
+var DIFF_FORMATS = ["text", "json", "markdown"];
+var DIFF_OPTIONS = {
+  format: { type: "string", short: "f" },
+  "output-file": { type: "string", short: "o" },
+  "merge-base": { type: "boolean" },
+  staged: { type: "boolean" },
+  "fail-on": { type: "string" },
+  env: { type: "string" },
+  config: { type: "string", short: "c" },
+  "no-config": { type: "boolean" },
+  "no-inline-config": { type: "boolean" },
+  "no-plugins": { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" }
+};
+function parseDiffArgs(argv, problem) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: DIFF_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw problem(error.message.replace(/\. To specify a positional argument.*$/s, ""));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: "help" };
+  const [base, head, ...extra] = positionals;
+  if (base === void 0 || base === "") throw problem("diff needs a base: connected-app-lint diff <base> [<head>] (e.g. diff origin/main)");
+  if (extra.length > 0) throw problem(`diff takes at most two refs, not ${positionals.length}`);
+  if (head !== void 0 && values.staged) throw problem("--staged compares with the index: give no <head> with it");
+  const format = values.format ?? "text";
+  if (!DIFF_FORMATS.includes(format)) throw problem(`diff --format must be one of ${DIFF_FORMATS.join(", ")}, not "${format}"`);
+  const failOn = values["fail-on"] ?? "error";
+  if (!DIFF_FAIL_ON.includes(failOn)) throw problem(`--fail-on must be one of ${DIFF_FAIL_ON.join(", ")}, not "${failOn}"`);
+  const environment = values.env;
+  if (environment !== void 0 && environment !== "production" && environment !== "sandbox") throw problem(`--env must be production or sandbox, not "${environment}"`);
+  if (values.config && values["no-config"]) throw problem("--config and --no-config cannot be combined");
+  return {
+    command: "diff",
+    base,
+    ...head !== void 0 ? { head } : {},
+    mergeBase: values["merge-base"] ?? false,
+    staged: values.staged ?? false,
+    format,
+    ...values["output-file"] ? { outputFile: values["output-file"] } : {},
+    failOn,
+    ...environment ? { environment } : {},
+    ...values.config ? { config: values.config } : {},
+    noConfig: values["no-config"] ?? false,
+    noInlineConfig: values["no-inline-config"] ?? false,
+    noPlugins: values["no-plugins"] ?? false,
+    debug: values.debug ?? false
+  };
+}
+
+// src/cli/args.ts
 var ArgumentError = class extends UsageError {
 };
 var LINT_OPTIONS = {
@@ -58,7 +120,7 @@ var LINT_OPTIONS = {
   version: { type: "boolean", short: "v" },
   force: { type: "boolean" }
 };
-var COMMANDS = /* @__PURE__ */ new Set(["lint", "rules", "init"]);
+var COMMANDS = /* @__PURE__ */ new Set(["lint", "rules", "init", "diff"]);
 var EVERYWHERE = ["help", "version", "debug"];
 var OPTIONS_OF = {
   lint: Object.keys(LINT_OPTIONS).filter((name) => name !== "force"),
@@ -80,9 +142,10 @@ function parseCliArgs(argv) {
     command = argv[0];
     rest = argv.slice(1);
   }
+  if (command === "diff") return parseDiffArgs(rest, (message) => new ArgumentError(message));
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: LINT_OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs2({ args: rest, options: LINT_OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     const unknown = /Unknown option '([^']+)'/.exec(error.message);
     if (unknown) throw optionError(command, unknown[1]);
@@ -145,6 +208,7 @@ Usage:
   connected-app-lint [lint] [paths...] [options]   lint an SFDX project (default: .)
   connected-app-lint rules [<rule>…] [--format text|json|markdown]   the rules, or one rule's page
   connected-app-lint init [path] [--force]           write a starter connected-app-lint.yaml
+  connected-app-lint diff <base> [<head>] [options]  what a change does to every app's access
   calint ...                                         short alias
 
 Lint options:
@@ -170,6 +234,12 @@ Lint options:
       --debug                say which configuration, baseline and plugins judged the run; stack traces
   -h, --help                 show this help
   -v, --version              print the version
+
+Diff options (head: a ref, else the working tree):
+      --merge-base           compare with the merge base of <base> and HEAD
+      --staged               compare <base> with the git index
+  -f, --format <name>        text (default), json, markdown
+      --fail-on <when>       error (default: an error change or new error finding), widened, never
 
 Exit codes: 0 no errors (warnings within --max-warnings), 1 errors or too many warnings,
 2 usage, configuration or internal error.
@@ -229,15 +299,20 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-WBQJXQEM.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-ZVWWK5VH.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-NUWARC3J.js");
+        const { runInit } = await import("../chunks/init-command-MIXC7NOO.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
+      }
+      case "diff": {
+        debug = args.debug;
+        const { runDiff } = await import("../chunks/diff-command-DEG3TN5W.js");
+        return await runDiff(args, io);
       }
       case "lint":
         debug = args.debug;

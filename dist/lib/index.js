@@ -3,16 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-4TVT6MNM.js";
+} from "../chunks/chunk-F7X2OI7K.js";
+import "../chunks/chunk-FH4A2VAB.js";
 import {
   isCi
-} from "../chunks/chunk-P22EEAUI.js";
+} from "../chunks/chunk-VXCRL2ZE.js";
 import {
   lint
-} from "../chunks/chunk-QO22I6TH.js";
+} from "../chunks/chunk-YAZ3G4HQ.js";
 import {
   builtinRules
-} from "../chunks/chunk-A5EV7DQM.js";
+} from "../chunks/chunk-TJCKRVUO.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";

@@ -11,6 +11,8 @@ import { safeLines, safePath } from '../text/safe-text.js';
 import type { Environment } from '../types.js';
 import { getInput, setOutputs } from './io.js';
 import { resolve } from 'node:path';
+import { commentMode, runPostureDiff } from './posture.js';
+import type { CommentMode } from './pr-comment.js';
 
 // The GitHub Action: a thin shell over the library's Linter, as the CLI is, so configuration files, suppressions and
 // the baseline behave exactly as they do locally. Inputs map onto Linter options directly (no argv round trip), so
@@ -35,6 +37,10 @@ export interface ActionInputs {
   sarifCategory: string;
   /** Load plugin code from the checkout: off unless the workflow says `plugins: true` (docs/security.md). */
   plugins: boolean;
+  /** A ref to diff the apps' security posture against (empty: no diff). */
+  compareTo: string;
+  comment: CommentMode;
+  githubToken: string;
 }
 
 export interface ActionIo {
@@ -77,9 +83,17 @@ export async function runAction(io: ActionIo): Promise<number> {
       io.stdout.write(`connected-app-lint: SARIF report written to ${safePath(sarifPath)}\n`);
     }
 
+    const posture = inputs.compareTo
+      ? await runPostureDiff(
+          { compareTo: inputs.compareTo, comment: inputs.comment, token: inputs.githubToken, config: inputs.config, configFrom: inputs.configFrom, environment: inputs.environment, failOn: inputs.failOn === 'never' ? 'never' : 'error' },
+          workspace,
+          io,
+        )
+      : undefined;
+
     const counts = countFindings(run);
-    setOutputs(io.env, { errors: counts.errors, warnings: counts.warnings, 'sarif-file': sarifPath });
-    const failure = failureReason(counts, inputs.failOn, inputs.maxWarnings);
+    setOutputs(io.env, { errors: counts.errors, warnings: counts.warnings, 'sarif-file': sarifPath, widened: posture?.outputs.widened ?? '', removed: posture?.outputs.removed ?? '', added: posture?.outputs.added ?? '' });
+    const failure = [failureReason(counts, inputs.failOn, inputs.maxWarnings), posture?.failure].filter(Boolean).join('; ') || undefined;
     if (!failure) return EXIT.passed;
     io.stdout.write(`connected-app-lint: failing the step: ${failure}\n`);
     return EXIT.failed;
@@ -111,6 +125,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const config = getInput(env, 'config');
   const configFrom = getInput(env, 'config-from');
   if (config && configFrom) throw new InputError('config-from cannot be combined with config; give one trusted source');
+  const githubToken = getInput(env, 'github-token');
+  const comment = commentMode(getInput(env, 'comment'), githubToken);
+  if (typeof comment !== 'string') throw new InputError(comment.invalid);
   return {
     paths: paths.length ? paths : ['.'],
     config,
@@ -121,6 +138,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     ...(maxWarnings !== undefined && maxWarnings >= 0 ? { maxWarnings } : {}),
     sarifCategory: getInput(env, 'sarif-category'),
     plugins,
+    compareTo: getInput(env, 'compare-to'),
+    comment,
+    githubToken,
   };
 }
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/errors.js';
 import { closestName } from '../engine/names.js';
 import type { Environment } from '../types.js';
+import { parseDiffArgs, type DiffArgs } from './diff-args.js';
 
 export { UsageError };
 
@@ -59,7 +60,7 @@ export interface InitArgs {
   debug: boolean;
 }
 
-export type CliArgs = LintArgs | RulesArgs | InitArgs | { command: 'help' } | { command: 'version' };
+export type CliArgs = LintArgs | RulesArgs | InitArgs | DiffArgs | { command: 'help' } | { command: 'version' };
 
 const LINT_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -87,7 +88,7 @@ const LINT_OPTIONS = {
   force: { type: 'boolean' },
 } as const;
 
-const COMMANDS = new Set(['lint', 'rules', 'init']);
+const COMMANDS = new Set(['lint', 'rules', 'init', 'diff']);
 
 type OptionName = keyof typeof LINT_OPTIONS;
 const EVERYWHERE: OptionName[] = ['help', 'version', 'debug'];
@@ -114,6 +115,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     command = argv[0];
     rest = argv.slice(1);
   }
+  if (command === 'diff') return parseDiffArgs(rest, (message) => new ArgumentError(message));
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: LINT_OPTIONS, allowPositionals: true, strict: true, tokens: true });
@@ -182,6 +184,7 @@ Usage:
   connected-app-lint [lint] [paths...] [options]   lint an SFDX project (default: .)
   connected-app-lint rules [<rule>…] [--format text|json|markdown]   the rules, or one rule's page
   connected-app-lint init [path] [--force]           write a starter connected-app-lint.yaml
+  connected-app-lint diff <base> [<head>] [options]  what a change does to every app's access
   calint ...                                         short alias
 
 Lint options:
@@ -207,6 +210,12 @@ Lint options:
       --debug                say which configuration, baseline and plugins judged the run; stack traces
   -h, --help                 show this help
   -v, --version              print the version
+
+Diff options (head: a ref, else the working tree):
+      --merge-base           compare with the merge base of <base> and HEAD
+      --staged               compare <base> with the git index
+  -f, --format <name>        text (default), json, markdown
+      --fail-on <when>       error (default: an error change or new error finding), widened, never
 
 Exit codes: 0 no errors (warnings within --max-warnings), 1 errors or too many warnings,
 2 usage, configuration or internal error.

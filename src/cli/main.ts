@@ -43,6 +43,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
+      case 'diff': {
+        debug = args.debug;
+        const { runDiff } = await import('./diff-command.js');
+        return await runDiff(args, io);
+      }
       case 'lint':
         debug = args.debug;
         return await runLint(args, io, say);

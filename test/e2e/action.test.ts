@@ -110,8 +110,8 @@ describe('GitHub Action', () => {
   it('action.yml: a node24 JavaScript action whose main is the committed bundle, with the documented inputs and outputs', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'action/bundle/index.mjs' });
     expect(join(REPO, action.runs.main)).toBe(ACTION_BUNDLE);
-    expect(Object.keys(action.inputs)).toEqual(['path', 'config', 'config-from', 'plugins', 'environment', 'sarif-file', 'fail-on', 'max-warnings', 'sarif-category']);
-    expect(Object.keys(action.outputs)).toEqual(['errors', 'warnings', 'sarif-file']);
+    expect(Object.keys(action.inputs)).toEqual(['path', 'config', 'config-from', 'plugins', 'environment', 'sarif-file', 'fail-on', 'max-warnings', 'sarif-category', 'compare-to', 'comment', 'github-token']);
+    expect(Object.keys(action.outputs)).toEqual(['errors', 'warnings', 'sarif-file', 'widened', 'removed', 'added']);
     expect(existsSync(join(actionDir, 'node_modules'))).toBe(false);
   });
 

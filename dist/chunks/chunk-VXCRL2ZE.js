@@ -8,7 +8,7 @@ import {
   displayPath,
   node_module_exports,
   readCheckedText
-} from "./chunk-A5EV7DQM.js";
+} from "./chunk-TJCKRVUO.js";
 
 // src/linter/options.ts
 function isCi(env) {

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   FLOWS,
   lint
-} from "./chunk-QO22I6TH.js";
+} from "./chunk-YAZ3G4HQ.js";
 import {
   CONFIG_FILE_NAMES,
   UsageError,
@@ -13,7 +13,7 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-A5EV7DQM.js";
+} from "./chunk-TJCKRVUO.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-2YIFCSB7.js";

@@ -46,7 +46,7 @@ import {
   renderMessage,
   settingAnchor,
   tableReadSettings
-} from "./chunk-A5EV7DQM.js";
+} from "./chunk-TJCKRVUO.js";
 import {
   FingerprintAllocator,
   offendingContent,
@@ -2740,6 +2740,7 @@ function toolVersion() {
 
 export {
   FLOWS,
+  buildModel,
   SKIPPED_DIRECTORIES,
   isDirectory,
   isExternalClientAppFile,

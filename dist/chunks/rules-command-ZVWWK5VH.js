@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-P22EEAUI.js";
+} from "./chunk-VXCRL2ZE.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,7 +12,7 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-A5EV7DQM.js";
+} from "./chunk-TJCKRVUO.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-2YIFCSB7.js";
 

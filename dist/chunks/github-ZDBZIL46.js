@@ -2,6 +2,10 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
+  singleLine,
+  workflowCommand
+} from "./chunk-CYN2FMIB.js";
+import {
   renderJobSummary
 } from "./chunk-SZUJ5KNF.js";
 import {
@@ -17,23 +21,6 @@ import "./chunk-2YIFCSB7.js";
 
 // src/reporters/github.ts
 import { appendFileSync } from "node:fs";
-
-// src/reporters/workflow-commands.ts
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function workflowCommand(command, properties, message) {
-  const props = Object.entries(properties).filter((entry) => entry[1] !== void 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
-  return `::${command}${props ? ` ${props}` : ""}::${escapeData(message)}`;
-}
-function singleLine(text) {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
-}
-
-// src/reporters/github.ts
 var ANNOTATIONS_PER_LEVEL = 10;
 var githubReporter = {
   format: "github",

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-P22EEAUI.js";
+} from "./chunk-VXCRL2ZE.js";
 import {
   ForceIgnoreMatcher,
   SKIPPED_DIRECTORIES,
@@ -17,13 +17,10 @@ import {
   ignorePatternMatcher,
   isDirectory,
   isExternalClientAppFile,
-  lint,
   parseDirectives,
   resolveRule,
-  safeMessage,
-  sameAppFiles,
-  toolVersion
-} from "./chunk-QO22I6TH.js";
+  sameAppFiles
+} from "./chunk-YAZ3G4HQ.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -46,30 +43,10 @@ import {
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-A5EV7DQM.js";
-import {
-  toEslintResults
-} from "./chunk-3MCSNQGM.js";
+} from "./chunk-TJCKRVUO.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
-
-// src/reporters/index.ts
-var loaders = {
-  text: async () => (await import("./text-YU44O2YP.js")).textReporter,
-  json: async () => (await import("./json-QYSMY5LY.js")).jsonReporter,
-  sarif: async () => (await import("./sarif-CPQ2TGBH.js")).sarifReporter,
-  github: async () => (await import("./github-TZYBED3W.js")).githubReporter,
-  // The GitHub job summary's Markdown, for `-o report.md` anywhere (a pull-request comment, a CI artifact).
-  markdown: async () => {
-    const { renderJobSummary } = await import("./github-summary-AN6NOHJR.js");
-    return { format: "markdown", render: (run, options) => renderJobSummary(run, options) };
-  }
-};
-var FORMATS = Object.keys(loaders);
-async function loadReporter(format) {
-  return loaders[format]?.();
-}
 
 // src/project/write.ts
 import { randomBytes } from "node:crypto";
@@ -135,6 +112,89 @@ function followLinks(target) {
   } catch {
     return join(realpathSync(dirname(target)), basename(target));
   }
+}
+
+// src/project/git-changes.ts
+import { spawn } from "node:child_process";
+var GitError = class extends Error {
+};
+function git(cwd, args) {
+  return new Promise((resolve4, reject) => {
+    const child = spawn("git", ["-c", "diff.relative=false", ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`)));
+    child.on("close", (code) => {
+      if (code === 0) return resolve4(Buffer.concat(stdout).toString("utf8"));
+      const complaint = Buffer.concat(stderr).toString("utf8").split("\n").find((line) => line.trim() !== "") ?? `git exited with ${code}`;
+      reject(new GitError(complaint.replace(/^(fatal|error): /, "")));
+    });
+  });
+}
+async function topLevel(cwd) {
+  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
+}
+var RAW_DIFF = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
+async function stagedChanges(cwd, pathspecs = []) {
+  return parseRawDiff(await git(cwd, [...RAW_DIFF, "--cached", "--", ...pathspecs]));
+}
+async function workingTreeChangesSince(cwd, base, pathspecs = []) {
+  return parseRawDiff(await git(cwd, [...RAW_DIFF, base, "--", ...pathspecs]));
+}
+async function untrackedFiles(cwd, pathspecs = []) {
+  return splitNul(await git(cwd, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
+}
+async function workingTreeFiles(cwd, pathspecs) {
+  return splitNul(await git(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
+}
+async function comparisonBase(cwd, ref) {
+  let commit;
+  try {
+    commit = (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+  } catch {
+    throw new GitError(`unknown git revision "${ref}" (in a shallow clone, fetch it first, e.g. git fetch --depth=1 origin ${ref})`);
+  }
+  try {
+    return (await git(cwd, ["merge-base", commit, "HEAD"])).trim() || commit;
+  } catch {
+    return commit;
+  }
+}
+async function indexEntries(cwd, pathspecs) {
+  const entries = [];
+  for (const record of splitNul(await git(cwd, ["ls-files", "-z", "--stage", "--full-name", "--", ...pathspecs]))) {
+    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
+    if (match && match[3] === "0") entries.push({ mode: match[1], oid: match[2], path: match[4] });
+  }
+  return entries;
+}
+function splitNul(output) {
+  return output.split("\0").filter((field) => field !== "");
+}
+function parseRawDiff(output) {
+  const fields = output.split("\0");
+  const changes = [];
+  for (let i = 0; i < fields.length; i++) {
+    const header = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]);
+    if (!header) continue;
+    const [, , mode, previousOid, oid, status] = header;
+    const twoPaths = status === "R" || status === "C";
+    const first = fields[++i];
+    const second = twoPaths ? fields[++i] : void 0;
+    if (first === void 0 || twoPaths && second === void 0) break;
+    if (!"ACMRTD".includes(status)) continue;
+    changes.push({
+      path: twoPaths ? second : first,
+      status,
+      mode,
+      oid,
+      previousOid,
+      ...twoPaths ? { from: first } : {}
+    });
+  }
+  return changes;
 }
 
 // src/linter/prepare.ts
@@ -372,89 +432,6 @@ function directiveProblems(uses, options) {
   return problems;
 }
 
-// src/project/git-changes.ts
-import { spawn } from "node:child_process";
-var GitError = class extends Error {
-};
-function git(cwd, args) {
-  return new Promise((resolve5, reject) => {
-    const child = spawn("git", ["-c", "diff.relative=false", ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
-    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) return resolve5(Buffer.concat(stdout).toString("utf8"));
-      const complaint = Buffer.concat(stderr).toString("utf8").split("\n").find((line) => line.trim() !== "") ?? `git exited with ${code}`;
-      reject(new GitError(complaint.replace(/^(fatal|error): /, "")));
-    });
-  });
-}
-async function topLevel(cwd) {
-  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
-}
-var RAW_DIFF = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
-async function stagedChanges(cwd, pathspecs = []) {
-  return parseRawDiff(await git(cwd, [...RAW_DIFF, "--cached", "--", ...pathspecs]));
-}
-async function workingTreeChangesSince(cwd, base, pathspecs = []) {
-  return parseRawDiff(await git(cwd, [...RAW_DIFF, base, "--", ...pathspecs]));
-}
-async function untrackedFiles(cwd, pathspecs = []) {
-  return splitNul(await git(cwd, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
-}
-async function workingTreeFiles(cwd, pathspecs) {
-  return splitNul(await git(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
-}
-async function comparisonBase(cwd, ref) {
-  let commit;
-  try {
-    commit = (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-  } catch {
-    throw new GitError(`unknown git revision "${ref}" (in a shallow clone, fetch it first, e.g. git fetch --depth=1 origin ${ref})`);
-  }
-  try {
-    return (await git(cwd, ["merge-base", commit, "HEAD"])).trim() || commit;
-  } catch {
-    return commit;
-  }
-}
-async function indexEntries(cwd, pathspecs) {
-  const entries = [];
-  for (const record of splitNul(await git(cwd, ["ls-files", "-z", "--stage", "--full-name", "--", ...pathspecs]))) {
-    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
-    if (match && match[3] === "0") entries.push({ mode: match[1], oid: match[2], path: match[4] });
-  }
-  return entries;
-}
-function splitNul(output) {
-  return output.split("\0").filter((field) => field !== "");
-}
-function parseRawDiff(output) {
-  const fields = output.split("\0");
-  const changes = [];
-  for (let i = 0; i < fields.length; i++) {
-    const header = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]);
-    if (!header) continue;
-    const [, , mode, previousOid, oid, status] = header;
-    const twoPaths = status === "R" || status === "C";
-    const first = fields[++i];
-    const second = twoPaths ? fields[++i] : void 0;
-    if (first === void 0 || twoPaths && second === void 0) break;
-    if (!"ACMRTD".includes(status)) continue;
-    changes.push({
-      path: twoPaths ? second : first,
-      status,
-      mode,
-      oid,
-      previousOid,
-      ...twoPaths ? { from: first } : {}
-    });
-  }
-  return changes;
-}
-
 // src/project/git-scope.ts
 import { existsSync as existsSync2, realpathSync as realpathSync2 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join3, posix, relative as relative3, resolve as resolve2, sep } from "node:path";
@@ -466,12 +443,12 @@ function readBlobs(gitRoot, oids, maxBytes) {
   const unique = [...new Set(oids)];
   const results = /* @__PURE__ */ new Map();
   if (unique.length === 0) return Promise.resolve(results);
-  return new Promise((resolve5) => {
+  return new Promise((resolve4) => {
     const parser = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
     const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
     const finish = (reason) => {
       for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
-      resolve5(results);
+      resolve4(results);
     };
     child.on("error", (error) => finish(`cannot be read from git: ${error.message}`));
     child.stdout.on("data", (chunk) => parser.push(chunk));
@@ -902,74 +879,16 @@ function coversConfigDirectory(paths, cwd, configFile) {
 }
 var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep3) ? parent : parent + sep3);
 
-// src/linter/linter.ts
-import { existsSync as existsSync4, statSync as statSync2 } from "node:fs";
-import { dirname as dirname4, resolve as resolve4 } from "node:path";
-var Linter = class _Linter {
-  options;
-  lastRun;
-  constructor(options) {
-    if (!options || typeof options.cwd !== "string" || options.cwd === "") throw new UsageError("new Linter({ cwd }) needs the project directory as cwd");
-    this.options = { env: {}, ...options };
-  }
-  /** Lints files and folders (relative to cwd; the whole project by default). */
-  async lintFiles(paths = []) {
-    return (await this.lintTarget({ paths })).results;
-  }
-  /** Lints what is staged in git, as `git commit` would record it (pre-commit). */
-  async lintStaged(paths = []) {
-    return (await this.lintTarget({ paths, staged: true })).results;
-  }
-  /** Lints the files changed since a git ref, with the rest of their apps. */
-  async lintChangedSince(ref, paths = []) {
-    return (await this.lintTarget({ paths, changedSince: ref })).results;
-  }
-  /** The full run behind the last `lint*` call (apps, notices, stats), for formatters; undefined before any. */
-  get lastResult() {
-    return this.lastRun;
-  }
-  /** Lints and returns everything: results, the full run and what judged it. */
-  async lintTarget(target) {
-    const warnings = [];
-    const prepared = await prepareLint(this.options.onWarning ? this.options : { ...this.options, onWarning: (message) => warnings.push(message) }, target);
-    const run = await lint(target.onProgress ? { ...prepared.options, onProgress: target.onProgress } : prepared.options);
-    for (const notice of [...warnings, ...prepared.notices]) run.notices.push(safeMessage(notice));
-    run.configuration = prepared.setup.configuration;
-    await prepared.after(run);
-    this.lastRun = { results: toEslintResults(run, { quiet: false }), run, setup: prepared.setup };
-    return this.lastRun;
-  }
-  /**
-   * The configuration that applies to a file or folder (relative to cwd), as the run would load it, with the phrase
-   * saying where it came from (`--print-config`).
-   */
-  async calculateConfigForFile(path) {
-    const target = resolve4(this.options.cwd, path);
-    const searchFrom = existsSync4(target) && statSync2(target).isDirectory() ? target : dirname4(target);
-    const { loaded, configuration } = await loadRunConfig(this.options, searchFrom);
-    return { configuration, config: loaded.config };
-  }
-  /** The formats `loadFormatter` knows: text, json, sarif, github. */
-  static formats = FORMATS;
-  /** A formatter by name, as `--format` takes it. */
-  static async loadFormatter(name) {
-    const reporter = await loadReporter(name);
-    if (!reporter) throw new UsageError(`unknown format "${name}"; use one of ${FORMATS.join(", ")}`);
-    return {
-      format: async (run, options = {}) => reporter.render(run, { color: false, quiet: false, cwd: run.root, env: {}, ...options })
-    };
-  }
-  /** Formats a run (e.g. `linter.lastResult.run`) in one of the formats. */
-  static async formatResults(run, name, options = {}) {
-    return (await _Linter.loadFormatter(name)).format(run, options);
-  }
-  static version = toolVersion;
-};
-
 export {
-  FORMATS,
-  loadReporter,
   WriteError,
   writeFileSafely,
-  Linter
+  GitError,
+  git,
+  topLevel,
+  untrackedFiles,
+  workingTreeFiles,
+  parseRawDiff,
+  readBlobs,
+  prepareLint,
+  loadRunConfig
 };

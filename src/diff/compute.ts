@@ -1,0 +1,54 @@
+// The posture diff as the library runs it: the configuration, suppressions and baseline `lint` would use, then the
+// comparison of both sides. The CLI's `diff` command and the Action's `compare-to` both call this.
+import { UsageError } from '../engine/errors.js';
+import { prepareLint } from '../linter/prepare.js';
+import type { Environment } from '../types.js';
+import { postureDiff } from './posture-diff.js';
+import { GitError, SideError } from './read-side.js';
+import type { PostureDiff } from './types.js';
+
+export interface DiffRequest {
+  base: string;
+  head?: string;
+  mergeBase: boolean;
+  staged: boolean;
+  environment?: Environment;
+  config?: string;
+  /** Read the configuration and baseline from this trusted commit (see LinterOptions.configFrom). */
+  configFrom?: string;
+  noConfig: boolean;
+  noInlineConfig: boolean;
+  noPlugins: boolean;
+}
+
+/** The diff with the configuration, plugins and suppressions `lint` would use in `cwd`. Git refusals are usage errors. */
+export async function computeDiff(args: DiffRequest, io: { cwd: string; env: Readonly<Record<string, string | undefined>> }): Promise<PostureDiff> {
+  const { options } = await prepareLint(
+    {
+      cwd: io.cwd,
+      env: io.env,
+      config: args.noConfig ? false : args.config,
+      ...(args.configFrom ? { configFrom: args.configFrom } : {}),
+      inlineConfig: !args.noInlineConfig,
+      // Undefined: plugins load locally as configured, never on CI without --plugins (DECISIONS 15).
+      ...(args.noPlugins ? { plugins: false } : {}),
+      ...(args.environment ? { environment: args.environment } : {}),
+    },
+    { paths: [] },
+  );
+  const { cwd: _cwd, paths: _paths, ...lintOptions } = options;
+  try {
+    return await postureDiff({
+      cwd: io.cwd,
+      base: args.base,
+      ...(args.head !== undefined ? { head: args.head } : {}),
+      mergeBase: args.mergeBase,
+      staged: args.staged,
+      lintOptions,
+    });
+  } catch (error) {
+    if (error instanceof SideError || error instanceof GitError) throw new UsageError(`diff: ${(error as Error).message}`);
+    throw error;
+  }
+}
+
