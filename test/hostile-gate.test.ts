@@ -3,26 +3,16 @@
 // The CLI and the Action run in-process, with their whole environment given (no globals).
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../src/action/run.js';
 import { main } from '../src/cli/main.js';
+import { capture } from './helpers/in-process.js';
 import { connectedApp, makeProject, tempDir } from './helpers/cli.js';
 import { git, gitRepository } from './helpers/git.js';
 
 const APP = 'force-app/main/default/connectedApps/Wide.connectedApp-meta.xml';
 const SFDX = '{"packageDirectories":[{"path":"force-app"}]}';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 async function cli(argv: string[], cwd: string, env: Record<string, string> = { CI: 'true' }) {
   const stdout = capture();

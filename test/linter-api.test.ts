@@ -3,24 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { Linter } from '../src/index.js';
+import { capture } from './helpers/in-process.js';
 import { connectedApp, makeProject, REPO } from './helpers/cli.js';
 
 const APPS = 'force-app/main/default/connectedApps';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 /** Config turns no-full-scope off; a directive hides a callback finding; the baseline hides another; a plugin adds one. */
 function project(): string {

@@ -22860,6 +22860,19 @@ function quoteUrl(value) {
   return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
 }
 
+// src/text/edit-distance.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 // src/rules/util/http-url.ts
 var TYPO_DISTANCE = 2;
 var REAL_NEAR_SCHEMES = /* @__PURE__ */ new Set(["ftp", "ftps", "sftp", "ws", "wss"]);
@@ -22880,17 +22893,6 @@ function isHttpTypo(scheme) {
   const lower = scheme.toLowerCase();
   if (REAL_NEAR_SCHEMES.has(lower) || lower.length > 8) return false;
   return ["http", "https"].some((target) => editDistance(lower, target) <= TYPO_DISTANCE);
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 function isProtocolRelative(value) {
   return /^\s*[\\/]{2}/.test(value);
@@ -24526,17 +24528,7 @@ import { basename as basename7, dirname as dirname4, extname, isAbsolute as isAb
 
 // src/engine/names.ts
 function distance(a, b) {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length];
+  return editDistance(a.toLowerCase(), b.toLowerCase());
 }
 var MAX_HINTED_LENGTH = 64;
 function closestName(name, candidates) {

@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-F7X2OI7K.js";
-import "../chunks/chunk-FH4A2VAB.js";
+} from "../chunks/chunk-KPRMPFVW.js";
+import "../chunks/chunk-XF2T4JC3.js";
 import {
   isCi
-} from "../chunks/chunk-VXCRL2ZE.js";
+} from "../chunks/chunk-IYV6Y5LG.js";
 import {
   lint
-} from "../chunks/chunk-YAZ3G4HQ.js";
+} from "../chunks/chunk-IMKA24OE.js";
 import {
   builtinRules
-} from "../chunks/chunk-TJCKRVUO.js";
+} from "../chunks/chunk-DBTHA63V.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";

@@ -1,16 +1,8 @@
-/** Edit distance (insertions, deletions, substitutions), case-insensitive: for "did you mean" hints. */
+import { editDistance } from '../text/edit-distance.js';
+
+/** Case-insensitive edit distance, for "did you mean" hints. */
 function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length]!;
+  return editDistance(a.toLowerCase(), b.toLowerCase());
 }
 
 /**

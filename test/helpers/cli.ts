@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Writable } from 'node:stream';
+import { capture } from './in-process.js';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 export const BIN = join(REPO, 'bin', 'connected-app-lint.js');
@@ -26,16 +26,6 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-function capture(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 /** Runs the built bin as a user would, in its own process (a handful of tests keep this real path covered). */
 export function spawnCli(args: string[], options: SpawnSyncOptions = {}): CliResult {

@@ -1,6 +1,7 @@
 // The transport policy for URLs an app hands to the platform (callbacks, start URLs, logout URLs …), shared by
 // callback-url-https and https-urls so that both judge a URL by one policy.
 import { isLoopbackHost, isNativeCallback, parseUrl } from '../../model/urls.js';
+import { editDistance } from '../../text/edit-distance.js';
 import type { Environment, Severity } from '../../types.js';
 
 /** What the transport policy objects to in one URL; each rule words it with its own message ids. */
@@ -48,18 +49,6 @@ export function isHttpTypo(scheme: string): boolean {
   return ['http', 'https'].some((target) => editDistance(lower, target) <= TYPO_DISTANCE);
 }
 
-/** Levenshtein distance of two short strings (schemes are cut at 8 characters before this is called). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /**
  * True for a protocol-relative URL (`//cdn.example.com/logo.png`, or `\\cdn…`, which browsers read the same way): it

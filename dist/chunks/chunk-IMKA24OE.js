@@ -46,7 +46,7 @@ import {
   renderMessage,
   settingAnchor,
   tableReadSettings
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-DBTHA63V.js";
 import {
   FingerprintAllocator,
   offendingContent,

@@ -4,15 +4,15 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   loadRunConfig,
   prepareLint
-} from "./chunk-FH4A2VAB.js";
+} from "./chunk-XF2T4JC3.js";
 import {
   lint,
   safeMessage,
   toolVersion
-} from "./chunk-YAZ3G4HQ.js";
+} from "./chunk-IMKA24OE.js";
 import {
   UsageError
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-DBTHA63V.js";
 import {
   toEslintResults
 } from "./chunk-3MCSNQGM.js";

@@ -14,10 +14,10 @@ import {
   untrackedFiles,
   workingTreeFiles,
   writeFileSafely
-} from "./chunk-FH4A2VAB.js";
+} from "./chunk-XF2T4JC3.js";
 import {
   isCi
-} from "./chunk-VXCRL2ZE.js";
+} from "./chunk-IYV6Y5LG.js";
 import {
   ForceIgnoreMatcher,
   SKIPPED_DIRECTORIES,
@@ -27,7 +27,7 @@ import {
   isExternalClientAppFile,
   lint,
   safeLines
-} from "./chunk-YAZ3G4HQ.js";
+} from "./chunk-IMKA24OE.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
@@ -41,7 +41,7 @@ import {
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-DBTHA63V.js";
 import "./chunk-CVIDFB6W.js";
 import {
   singleLine
