@@ -74,7 +74,8 @@ describe('the npm package', () => {
   });
 
   it('imports as a library and lints', () => {
-    const script = "import { lint } from 'connected-app-lint'; const run = await lint({ cwd: process.cwd(), paths: ['demo'] }); console.log(run.results.flatMap((r) => r.findings).length);";
+    const script =
+      "import { Linter } from 'connected-app-lint'; const results = await new Linter({ cwd: process.cwd() }).lintFiles(['demo']); console.log(results.reduce((sum, r) => sum + r.errorCount, 0));";
     const library = run(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer, env, shell: false });
     expect(library.status, library.stderr).toBe(0);
     expect(Number(library.stdout.trim())).toBeGreaterThan(0);
