@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-F7X2OI7K.js";
+} from "../chunks/chunk-3HSC2MWN.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-FH4A2VAB.js";
+} from "../chunks/chunk-73WX6HYI.js";
 import {
   isCi
-} from "../chunks/chunk-VXCRL2ZE.js";
+} from "../chunks/chunk-UMMMYZT7.js";
 import {
   safeLines,
   safeMessage,
   safePath,
   toolVersion
-} from "../chunks/chunk-YAZ3G4HQ.js";
+} from "../chunks/chunk-K7VHFECN.js";
 import {
   UsageError,
   closestName
-} from "../chunks/chunk-TJCKRVUO.js";
+} from "../chunks/chunk-AOHWQ7EU.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";
@@ -299,19 +299,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-ZVWWK5VH.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-TUWYHYT4.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-MIXC7NOO.js");
+        const { runInit } = await import("../chunks/init-command-PWTXY6ZK.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-DEG3TN5W.js");
+        const { runDiff } = await import("../chunks/diff-command-IKEPCB5S.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -4,15 +4,15 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   loadRunConfig,
   prepareLint
-} from "./chunk-FH4A2VAB.js";
+} from "./chunk-73WX6HYI.js";
 import {
   lint,
   safeMessage,
   toolVersion
-} from "./chunk-YAZ3G4HQ.js";
+} from "./chunk-K7VHFECN.js";
 import {
   UsageError
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-AOHWQ7EU.js";
 import {
   toEslintResults
 } from "./chunk-3MCSNQGM.js";

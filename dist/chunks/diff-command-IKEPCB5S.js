@@ -14,10 +14,10 @@ import {
   untrackedFiles,
   workingTreeFiles,
   writeFileSafely
-} from "./chunk-FH4A2VAB.js";
+} from "./chunk-73WX6HYI.js";
 import {
   isCi
-} from "./chunk-VXCRL2ZE.js";
+} from "./chunk-UMMMYZT7.js";
 import {
   ForceIgnoreMatcher,
   SKIPPED_DIRECTORIES,
@@ -27,7 +27,7 @@ import {
   isExternalClientAppFile,
   lint,
   safeLines
-} from "./chunk-YAZ3G4HQ.js";
+} from "./chunk-K7VHFECN.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
@@ -41,7 +41,7 @@ import {
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-AOHWQ7EU.js";
 import "./chunk-CVIDFB6W.js";
 import {
   singleLine
