@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.js';
 import { adminApprovedInProduction } from '../src/rules/admin-approved-in-production.js';
+import { ecaPolicyVerifiable } from '../src/rules/eca-policy-verifiable.js';
 import { callbackUrlExact } from '../src/rules/callback-url-exact.js';
 import { callbackUrlHttps } from '../src/rules/callback-url-https.js';
 import { certificateValid, createCertificateValid } from '../src/rules/certificate-valid.js';
@@ -238,7 +239,8 @@ describe('External Client App messages use the ECA spellings and file names', ()
     expect(user!.message).toContain('without a run-as user in clientCredentialsFlowUser (.ecaOauthPlcy)');
     const [approval] = check(adminApprovedInProduction, eca({ adminApproved: { value: false, at: policy, defaulted: true } }));
     expect(approval!.message).toContain('permittedUsersPolicyType (.ecaOauthPlcy) is absent; set AdminApprovedPreAuthorized');
-    const [unverifiable] = check(adminApprovedInProduction, eca({ hasPolicyFile: false }));
+    expect(check(adminApprovedInProduction, eca({ hasPolicyFile: false }))).toEqual([]);
+    const [unverifiable] = check(ecaPolicyVerifiable, eca({ hasPolicyFile: false }));
     expect(unverifiable!.message).toContain('cannot be verified: no OAuth policy file (.ecaOauthPlcy) in the project');
   });
 

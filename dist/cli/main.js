@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-KPRMPFVW.js";
+} from "../chunks/chunk-2EVVHJBF.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-XF2T4JC3.js";
+} from "../chunks/chunk-E4M2VNKV.js";
 import {
   isCi
-} from "../chunks/chunk-IYV6Y5LG.js";
+} from "../chunks/chunk-2KYI7HB6.js";
 import {
   safeLines,
   safeMessage,
   safePath,
   toolVersion
-} from "../chunks/chunk-IMKA24OE.js";
+} from "../chunks/chunk-CUSK2BOS.js";
 import {
   UsageError,
   closestName
-} from "../chunks/chunk-DBTHA63V.js";
+} from "../chunks/chunk-GAOXF3L6.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";
@@ -299,19 +299,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-S5BT52UH.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-DAPYAGLC.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-3KFSRLRO.js");
+        const { runInit } = await import("../chunks/init-command-QMAUSBON.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-4UGPZDWN.js");
+        const { runDiff } = await import("../chunks/diff-command-T3GSYP3M.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-KPRMPFVW.js";
-import "../chunks/chunk-XF2T4JC3.js";
+} from "../chunks/chunk-2EVVHJBF.js";
+import "../chunks/chunk-E4M2VNKV.js";
 import {
   isCi
-} from "../chunks/chunk-IYV6Y5LG.js";
+} from "../chunks/chunk-2KYI7HB6.js";
 import {
   lint
-} from "../chunks/chunk-IMKA24OE.js";
+} from "../chunks/chunk-CUSK2BOS.js";
 import {
   builtinRules
-} from "../chunks/chunk-DBTHA63V.js";
+} from "../chunks/chunk-GAOXF3L6.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";

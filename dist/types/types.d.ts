@@ -46,6 +46,8 @@ export interface InvalidValue {
      * warning to check the spelling, not a deploy failure (DECISIONS 14).
      */
     unknown?: true;
+    /** For an `unknown` value: the known value it may stand for (`chatbot_api` -> Chatbot), offered as a hint only. */
+    suggestion?: string;
 }
 /** A secret-bearing metadata field with a value (placeholders included; the rule decides). */
 export interface SecretField {

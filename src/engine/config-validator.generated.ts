@@ -38,7 +38,7 @@ var require_ucs2length = __commonJS({
 
 // <stdin>
 var validateConfig = validate21;
-var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "code-credentials-flow": { "description": "The headless Authorization Code and Credentials flow must be declared intent, not left on. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/code-credentials-flow.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "eca-global-oauth-in-source-control": { "description": "External Client App global OAuth settings (.ecaGlblOauth) must not be committed. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/eca-global-oauth-in-source-control.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flows need. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "An app that redeems authorization codes must require PKCE: an error for public clients, a warning otherwise. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "privileged-pre-authorization": { "description": "An app must not pre-authorize administrator profiles or privileged permission sets. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/privileged-pre-authorization.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "privilegedProfiles": { "type": "array", "items": { "type": "string" }, "default": ["System Administrator", "Admin"], "description": "Profile names that count as privileged (compared without letter case)." }, "privilegedPermissionSets": { "type": "array", "items": { "type": "string" }, "default": [], "description": "Permission set API names that count as privileged." } }, "additionalProperties": false }] } }, "refresh-token-expiry": { "description": "Refresh tokens must expire, within a bounded lifetime, or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "maxDays": { "type": "integer", "minimum": 1, "default": 90, "description": "Longest refresh-token lifetime or inactivity period accepted, in days." } }, "additionalProperties": false }] } }, "refresh-token-hardening": { "description": "A confidential app must require its secret on the refresh-token grant. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-hardening.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "trusted-ip-ranges": { "description": "Trusted IP ranges of an app must be narrow (no wider than a /16 by default). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/trusted-ip-ranges.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "minPrefixLength": { "type": "integer", "minimum": 0, "maximum": 32, "default": 16, "description": "A range wider than a block of this prefix length is reported." } }, "additionalProperties": false }] } }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
+var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json", "title": "connected-app-lint configuration", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "environment": { "enum": ["production", "sandbox"], "description": "The environment the project deploys to; --env wins, a per-app environment wins over both." }, "rules": { "type": "object", "description": "Rule levels (off, warn, error), or [level, options].", "properties": { "admin-approved-in-production": { "description": "Production apps must be admin-approved (pre-authorized), not open to self-authorization. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/admin-approved-in-production.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-exact": { "description": "Callback URLs must be exact absolute URLs, without wildcards, fragments or near-duplicates, and match the declared list. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-exact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "callback-url-https": { "description": "Every OAuth callback URL must use https (or a native app's private-use scheme). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/callback-url-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "certificate-valid": { "description": "An app's certificate must be a current X.509 certificate with a strong key and signature. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/certificate-valid.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "expiryWarningDays": { "type": "integer", "minimum": 0, "default": 30, "description": "Warn when the certificate expires within this many days." } }, "additionalProperties": false }] } }, "client-credentials-user": { "description": "The client-credentials flow needs a run-as user. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/client-credentials-user.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "code-credentials-flow": { "description": "The headless Authorization Code and Credentials flow must be declared intent, not left on. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/code-credentials-flow.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "config": { "description": "The configuration names something the project does not have. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/config.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "eca-global-oauth-in-source-control": { "description": "External Client App global OAuth settings (.ecaGlblOauth) must not be committed. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/eca-global-oauth-in-source-control.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "eca-policy-verifiable": { "description": "An External Client App's OAuth policy file must be in the project for its policies to be checked. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/eca-policy-verifiable.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "https-urls": { "description": "The app's start, logo, info, logout, canvas and SAML URLs must use https. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/https-urls.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "ip-relaxation-enforced": { "description": "The app must enforce IP restrictions, or pair a stated reason for relaxing them with high-assurance sessions. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/ip-relaxation-enforced.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "jwt-certificate-present": { "description": "An app configured for the JWT bearer flow must carry a certificate. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/jwt-certificate-present.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "minimal-scopes": { "description": "The app must request only the OAuth scopes its flows need. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/minimal-scopes.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "allow": { "type": "array", "items": { "type": "string" }, "description": "Replaces the default allowed scopes, for every flow. Per-app allowScopes still add to it." } }, "additionalProperties": false }] } }, "no-full-scope": { "description": "The app must not request the Full OAuth scope. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-full-scope.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-introspect-all-tokens": { "description": "The app must not be allowed to introspect every token in the org. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-introspect-all-tokens.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "no-secrets-in-repo": { "description": "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/no-secrets-in-repo.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "permitted-users-assigned": { "description": "An admin-approved app must name at least one profile or permission set. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/permitted-users-assigned.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "pkce-required": { "description": "An app that redeems authorization codes must require PKCE: an error for public clients, a warning otherwise. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/pkce-required.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "privileged-pre-authorization": { "description": "An app must not pre-authorize administrator profiles or privileged permission sets. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/privileged-pre-authorization.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "privilegedProfiles": { "type": "array", "items": { "type": "string" }, "default": ["System Administrator", "Admin"], "description": "Profile names that count as privileged (compared without letter case)." }, "privilegedPermissionSets": { "type": "array", "items": { "type": "string" }, "default": [], "description": "Permission set API names that count as privileged." } }, "additionalProperties": false }] } }, "refresh-token-expiry": { "description": "Refresh tokens must expire, within a bounded lifetime, or be rotated. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-expiry.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "maxDays": { "type": "integer", "minimum": 1, "default": 90, "description": "Longest refresh-token lifetime or inactivity period accepted, in days." } }, "additionalProperties": false }] } }, "refresh-token-hardening": { "description": "A confidential app must require its secret on the refresh-token grant. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/refresh-token-hardening.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "revocation-impact": { "description": "Deleting a Connected App or External Client App revokes all its tokens: flag deletions for review. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/revocation-impact.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "saml-strong-crypto": { "description": "SAML assertions must be signed with SHA-256 and encrypted with AES. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/saml-strong-crypto.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-directive": { "description": "An inline suppression directive is missing its reason, or suppresses nothing. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/suppression-directive.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "trusted-ip-ranges": { "description": "Trusted IP ranges of an app must be narrow (no wider than a /16 by default). https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/trusted-ip-ranges.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "properties": { "minPrefixLength": { "type": "integer", "minimum": 0, "maximum": 32, "default": 16, "description": "A range wider than a block of this prefix length is reported." } }, "additionalProperties": false }] } }, "valid-metadata": { "description": "Metadata values must be ones the platform accepts at deploy. https://github.com/connected-app-lint/connected-app-lint/blob/main/docs/rules/valid-metadata.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "patternProperties": { "^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$": { "description": "A plugin rule: <plugin>/<rule>.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object" }] } } }, "additionalProperties": false }, "apps": { "type": "object", "description": "Per-app intent, keyed by API name.", "additionalProperties": { "$ref": "#/definitions/app" } }, "ignorePatterns": { "type": "array", "description": "Paths to skip, in .gitignore syntax, relative to the configuration file.", "items": { "type": "string", "minLength": 1 } }, "plugins": { "type": "array", "description": "Local modules (relative to this file) or installed packages exporting rules; their ids are <plugin>/<rule>.", "items": { "type": "string", "minLength": 1 } } }, "definitions": { "level": { "enum": ["off", "warn", "error"] }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/level" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/level" }, { "type": "object", "additionalProperties": false }] } }, "app": { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern0 = new RegExp("^(?:@[^/\\s]+/)?[^/\\s@]+/[^/\\s]+$", "u");
@@ -168,7 +168,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var schema9 = { "type": "object", "description": "One app's intent, keyed by its API name (the metadata file's base name).", "additionalProperties": false, "properties": { "flow": { "description": "The OAuth flow or flows the app serves; otherwise they are inferred from the metadata. Feeds jwt-certificate-present, minimal-scopes and the other flow rules.", "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "items": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "else": { "enum": ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"] } }, "environment": { "enum": ["production", "sandbox"], "description": "The only environment this app is deployed to: its rules use that environment, whatever --env says." }, "callbackUrls": { "description": "The exact callback URLs the app must have (callback-url-exact): a list, or one list per environment.", "if": { "type": "array" }, "then": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "else": { "type": "object", "additionalProperties": false, "properties": { "production": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "sandbox": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "ipRelaxation": { "type": "object", "description": "Accept a relaxed IP restriction for this app (ip-relaxation-enforced), with the reason reviewers will read.", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "type": "string", "minLength": 1 } } }, "allowScopes": { "type": "array", "description": "Scopes this app may request beyond what its flow needs (minimal-scopes).", "items": { "type": "string", "minLength": 1 } } } };
-function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -552,7 +552,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -781,6 +781,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
+        if (data2["eca-policy-verifiable"] !== void 0) {
+          if (!validate22(data2["eca-policy-verifiable"], { instancePath: instancePath + "/rules/eca-policy-verifiable", parentData: data2, parentDataProperty: "eca-policy-verifiable", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
         if (data2["https-urls"] !== void 0) {
           if (!validate22(data2["https-urls"], { instancePath: instancePath + "/rules/https-urls", parentData: data2, parentDataProperty: "https-urls", rootData })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
@@ -800,11 +806,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data2["minimal-scopes"] !== void 0) {
-          let data17 = data2["minimal-scopes"];
-          const _errs42 = errors;
-          let valid15 = true;
-          const _errs43 = errors;
-          if (typeof data17 !== "string") {
+          let data18 = data2["minimal-scopes"];
+          const _errs44 = errors;
+          let valid16 = true;
+          const _errs45 = errors;
+          if (typeof data18 !== "string") {
             const err13 = {};
             if (vErrors === null) {
               vErrors = [err13];
@@ -813,29 +819,29 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var _valid1 = _errs43 === errors;
-          errors = _errs42;
+          var _valid1 = _errs45 === errors;
+          errors = _errs44;
           if (vErrors !== null) {
-            if (_errs42) {
-              vErrors.length = _errs42;
+            if (_errs44) {
+              vErrors.length = _errs44;
             } else {
               vErrors = null;
             }
           }
           let ifClause1;
           if (_valid1) {
-            const _errs45 = errors;
-            if (!validate23(data17, { instancePath: instancePath + "/rules/minimal-scopes", parentData: data2, parentDataProperty: "minimal-scopes", rootData })) {
+            const _errs47 = errors;
+            if (!validate23(data18, { instancePath: instancePath + "/rules/minimal-scopes", parentData: data2, parentDataProperty: "minimal-scopes", rootData })) {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
-            var _valid1 = _errs45 === errors;
-            valid15 = _valid1;
+            var _valid1 = _errs47 === errors;
+            valid16 = _valid1;
             ifClause1 = "then";
           } else {
-            const _errs46 = errors;
-            if (Array.isArray(data17)) {
-              if (data17.length > 2) {
+            const _errs48 = errors;
+            if (Array.isArray(data18)) {
+              if (data18.length > 2) {
                 const err14 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                 if (vErrors === null) {
                   vErrors = [err14];
@@ -844,7 +850,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data17.length < 1) {
+              if (data18.length < 1) {
                 const err15 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                 if (vErrors === null) {
                   vErrors = [err15];
@@ -853,17 +859,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              const len1 = data17.length;
+              const len1 = data18.length;
               if (len1 > 0) {
-                if (!validate23(data17[0], { instancePath: instancePath + "/rules/minimal-scopes/0", parentData: data17, parentDataProperty: 0, rootData })) {
+                if (!validate23(data18[0], { instancePath: instancePath + "/rules/minimal-scopes/0", parentData: data18, parentDataProperty: 0, rootData })) {
                   vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                   errors = vErrors.length;
                 }
               }
               if (len1 > 1) {
-                let data19 = data17[1];
-                if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                  for (const key3 in data19) {
+                let data20 = data18[1];
+                if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+                  for (const key3 in data20) {
                     if (!(key3 === "allow")) {
                       const err16 = { instancePath: instancePath + "/rules/minimal-scopes/1", schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                       if (vErrors === null) {
@@ -874,12 +880,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data19.allow !== void 0) {
-                    let data20 = data19.allow;
-                    if (Array.isArray(data20)) {
-                      const len2 = data20.length;
+                  if (data20.allow !== void 0) {
+                    let data21 = data20.allow;
+                    if (Array.isArray(data21)) {
+                      const len2 = data21.length;
                       for (let i0 = 0; i0 < len2; i0++) {
-                        if (typeof data20[i0] !== "string") {
+                        if (typeof data21[i0] !== "string") {
                           const err17 = { instancePath: instancePath + "/rules/minimal-scopes/1/allow/" + i0, schemaPath: "#/properties/rules/properties/minimal-scopes/else/items/1/properties/allow/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err17];
@@ -918,11 +924,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            var _valid1 = _errs46 === errors;
-            valid15 = _valid1;
+            var _valid1 = _errs48 === errors;
+            valid16 = _valid1;
             ifClause1 = "else";
           }
-          if (!valid15) {
+          if (!valid16) {
             const err21 = { instancePath: instancePath + "/rules/minimal-scopes", schemaPath: "#/properties/rules/properties/minimal-scopes/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
             if (vErrors === null) {
               vErrors = [err21];
@@ -963,11 +969,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data2["privileged-pre-authorization"] !== void 0) {
-          let data27 = data2["privileged-pre-authorization"];
-          const _errs67 = errors;
-          let valid25 = true;
-          const _errs68 = errors;
-          if (typeof data27 !== "string") {
+          let data28 = data2["privileged-pre-authorization"];
+          const _errs69 = errors;
+          let valid26 = true;
+          const _errs70 = errors;
+          if (typeof data28 !== "string") {
             const err22 = {};
             if (vErrors === null) {
               vErrors = [err22];
@@ -976,29 +982,29 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var _valid2 = _errs68 === errors;
-          errors = _errs67;
+          var _valid2 = _errs70 === errors;
+          errors = _errs69;
           if (vErrors !== null) {
-            if (_errs67) {
-              vErrors.length = _errs67;
+            if (_errs69) {
+              vErrors.length = _errs69;
             } else {
               vErrors = null;
             }
           }
           let ifClause2;
           if (_valid2) {
-            const _errs70 = errors;
-            if (!validate23(data27, { instancePath: instancePath + "/rules/privileged-pre-authorization", parentData: data2, parentDataProperty: "privileged-pre-authorization", rootData })) {
+            const _errs72 = errors;
+            if (!validate23(data28, { instancePath: instancePath + "/rules/privileged-pre-authorization", parentData: data2, parentDataProperty: "privileged-pre-authorization", rootData })) {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
-            var _valid2 = _errs70 === errors;
-            valid25 = _valid2;
+            var _valid2 = _errs72 === errors;
+            valid26 = _valid2;
             ifClause2 = "then";
           } else {
-            const _errs71 = errors;
-            if (Array.isArray(data27)) {
-              if (data27.length > 2) {
+            const _errs73 = errors;
+            if (Array.isArray(data28)) {
+              if (data28.length > 2) {
                 const err23 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                 if (vErrors === null) {
                   vErrors = [err23];
@@ -1007,7 +1013,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data27.length < 1) {
+              if (data28.length < 1) {
                 const err24 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                 if (vErrors === null) {
                   vErrors = [err24];
@@ -1016,17 +1022,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              const len3 = data27.length;
+              const len3 = data28.length;
               if (len3 > 0) {
-                if (!validate23(data27[0], { instancePath: instancePath + "/rules/privileged-pre-authorization/0", parentData: data27, parentDataProperty: 0, rootData })) {
+                if (!validate23(data28[0], { instancePath: instancePath + "/rules/privileged-pre-authorization/0", parentData: data28, parentDataProperty: 0, rootData })) {
                   vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                   errors = vErrors.length;
                 }
               }
               if (len3 > 1) {
-                let data29 = data27[1];
-                if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                  for (const key4 in data29) {
+                let data30 = data28[1];
+                if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                  for (const key4 in data30) {
                     if (!(key4 === "privilegedProfiles" || key4 === "privilegedPermissionSets")) {
                       const err25 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                       if (vErrors === null) {
@@ -1037,12 +1043,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data29.privilegedProfiles !== void 0) {
-                    let data30 = data29.privilegedProfiles;
-                    if (Array.isArray(data30)) {
-                      const len4 = data30.length;
+                  if (data30.privilegedProfiles !== void 0) {
+                    let data31 = data30.privilegedProfiles;
+                    if (Array.isArray(data31)) {
+                      const len4 = data31.length;
                       for (let i1 = 0; i1 < len4; i1++) {
-                        if (typeof data30[i1] !== "string") {
+                        if (typeof data31[i1] !== "string") {
                           const err26 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedProfiles/" + i1, schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedProfiles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err26];
@@ -1062,12 +1068,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data29.privilegedPermissionSets !== void 0) {
-                    let data32 = data29.privilegedPermissionSets;
-                    if (Array.isArray(data32)) {
-                      const len5 = data32.length;
+                  if (data30.privilegedPermissionSets !== void 0) {
+                    let data33 = data30.privilegedPermissionSets;
+                    if (Array.isArray(data33)) {
+                      const len5 = data33.length;
                       for (let i2 = 0; i2 < len5; i2++) {
-                        if (typeof data32[i2] !== "string") {
+                        if (typeof data33[i2] !== "string") {
                           const err28 = { instancePath: instancePath + "/rules/privileged-pre-authorization/1/privilegedPermissionSets/" + i2, schemaPath: "#/properties/rules/properties/privileged-pre-authorization/else/items/1/properties/privilegedPermissionSets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err28];
@@ -1106,11 +1112,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            var _valid2 = _errs71 === errors;
-            valid25 = _valid2;
+            var _valid2 = _errs73 === errors;
+            valid26 = _valid2;
             ifClause2 = "else";
           }
-          if (!valid25) {
+          if (!valid26) {
             const err32 = { instancePath: instancePath + "/rules/privileged-pre-authorization", schemaPath: "#/properties/rules/properties/privileged-pre-authorization/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
             if (vErrors === null) {
               vErrors = [err32];
@@ -1121,11 +1127,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data2["refresh-token-expiry"] !== void 0) {
-          let data34 = data2["refresh-token-expiry"];
-          const _errs86 = errors;
-          let valid32 = true;
-          const _errs87 = errors;
-          if (typeof data34 !== "string") {
+          let data35 = data2["refresh-token-expiry"];
+          const _errs88 = errors;
+          let valid33 = true;
+          const _errs89 = errors;
+          if (typeof data35 !== "string") {
             const err33 = {};
             if (vErrors === null) {
               vErrors = [err33];
@@ -1134,29 +1140,29 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var _valid3 = _errs87 === errors;
-          errors = _errs86;
+          var _valid3 = _errs89 === errors;
+          errors = _errs88;
           if (vErrors !== null) {
-            if (_errs86) {
-              vErrors.length = _errs86;
+            if (_errs88) {
+              vErrors.length = _errs88;
             } else {
               vErrors = null;
             }
           }
           let ifClause3;
           if (_valid3) {
-            const _errs89 = errors;
-            if (!validate23(data34, { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
+            const _errs91 = errors;
+            if (!validate23(data35, { instancePath: instancePath + "/rules/refresh-token-expiry", parentData: data2, parentDataProperty: "refresh-token-expiry", rootData })) {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
-            var _valid3 = _errs89 === errors;
-            valid32 = _valid3;
+            var _valid3 = _errs91 === errors;
+            valid33 = _valid3;
             ifClause3 = "then";
           } else {
-            const _errs90 = errors;
-            if (Array.isArray(data34)) {
-              if (data34.length > 2) {
+            const _errs92 = errors;
+            if (Array.isArray(data35)) {
+              if (data35.length > 2) {
                 const err34 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                 if (vErrors === null) {
                   vErrors = [err34];
@@ -1165,7 +1171,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data34.length < 1) {
+              if (data35.length < 1) {
                 const err35 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                 if (vErrors === null) {
                   vErrors = [err35];
@@ -1174,17 +1180,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              const len6 = data34.length;
+              const len6 = data35.length;
               if (len6 > 0) {
-                if (!validate23(data34[0], { instancePath: instancePath + "/rules/refresh-token-expiry/0", parentData: data34, parentDataProperty: 0, rootData })) {
+                if (!validate23(data35[0], { instancePath: instancePath + "/rules/refresh-token-expiry/0", parentData: data35, parentDataProperty: 0, rootData })) {
                   vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                   errors = vErrors.length;
                 }
               }
               if (len6 > 1) {
-                let data36 = data34[1];
-                if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                  for (const key5 in data36) {
+                let data37 = data35[1];
+                if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                  for (const key5 in data37) {
                     if (!(key5 === "maxDays")) {
                       const err36 = { instancePath: instancePath + "/rules/refresh-token-expiry/1", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                       if (vErrors === null) {
@@ -1195,9 +1201,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data36.maxDays !== void 0) {
-                    let data37 = data36.maxDays;
-                    if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
+                  if (data37.maxDays !== void 0) {
+                    let data38 = data37.maxDays;
+                    if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
                       const err37 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                       if (vErrors === null) {
                         vErrors = [err37];
@@ -1206,8 +1212,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (typeof data37 == "number" && isFinite(data37)) {
-                      if (data37 < 1 || isNaN(data37)) {
+                    if (typeof data38 == "number" && isFinite(data38)) {
+                      if (data38 < 1 || isNaN(data38)) {
                         const err38 = { instancePath: instancePath + "/rules/refresh-token-expiry/1/maxDays", schemaPath: "#/properties/rules/properties/refresh-token-expiry/else/items/1/properties/maxDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                         if (vErrors === null) {
                           vErrors = [err38];
@@ -1237,11 +1243,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            var _valid3 = _errs90 === errors;
-            valid32 = _valid3;
+            var _valid3 = _errs92 === errors;
+            valid33 = _valid3;
             ifClause3 = "else";
           }
-          if (!valid32) {
+          if (!valid33) {
             const err41 = { instancePath: instancePath + "/rules/refresh-token-expiry", schemaPath: "#/properties/rules/properties/refresh-token-expiry/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: 'must match "' + ifClause3 + '" schema' };
             if (vErrors === null) {
               vErrors = [err41];
@@ -1276,11 +1282,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data2["trusted-ip-ranges"] !== void 0) {
-          let data42 = data2["trusted-ip-ranges"];
-          const _errs107 = errors;
-          let valid39 = true;
-          const _errs108 = errors;
-          if (typeof data42 !== "string") {
+          let data43 = data2["trusted-ip-ranges"];
+          const _errs109 = errors;
+          let valid40 = true;
+          const _errs110 = errors;
+          if (typeof data43 !== "string") {
             const err42 = {};
             if (vErrors === null) {
               vErrors = [err42];
@@ -1289,29 +1295,29 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var _valid4 = _errs108 === errors;
-          errors = _errs107;
+          var _valid4 = _errs110 === errors;
+          errors = _errs109;
           if (vErrors !== null) {
-            if (_errs107) {
-              vErrors.length = _errs107;
+            if (_errs109) {
+              vErrors.length = _errs109;
             } else {
               vErrors = null;
             }
           }
           let ifClause4;
           if (_valid4) {
-            const _errs110 = errors;
-            if (!validate23(data42, { instancePath: instancePath + "/rules/trusted-ip-ranges", parentData: data2, parentDataProperty: "trusted-ip-ranges", rootData })) {
+            const _errs112 = errors;
+            if (!validate23(data43, { instancePath: instancePath + "/rules/trusted-ip-ranges", parentData: data2, parentDataProperty: "trusted-ip-ranges", rootData })) {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
-            var _valid4 = _errs110 === errors;
-            valid39 = _valid4;
+            var _valid4 = _errs112 === errors;
+            valid40 = _valid4;
             ifClause4 = "then";
           } else {
-            const _errs111 = errors;
-            if (Array.isArray(data42)) {
-              if (data42.length > 2) {
+            const _errs113 = errors;
+            if (Array.isArray(data43)) {
+              if (data43.length > 2) {
                 const err43 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                 if (vErrors === null) {
                   vErrors = [err43];
@@ -1320,7 +1326,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data42.length < 1) {
+              if (data43.length < 1) {
                 const err44 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                 if (vErrors === null) {
                   vErrors = [err44];
@@ -1329,17 +1335,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              const len7 = data42.length;
+              const len7 = data43.length;
               if (len7 > 0) {
-                if (!validate23(data42[0], { instancePath: instancePath + "/rules/trusted-ip-ranges/0", parentData: data42, parentDataProperty: 0, rootData })) {
+                if (!validate23(data43[0], { instancePath: instancePath + "/rules/trusted-ip-ranges/0", parentData: data43, parentDataProperty: 0, rootData })) {
                   vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                   errors = vErrors.length;
                 }
               }
               if (len7 > 1) {
-                let data44 = data42[1];
-                if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
-                  for (const key6 in data44) {
+                let data45 = data43[1];
+                if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                  for (const key6 in data45) {
                     if (!(key6 === "minPrefixLength")) {
                       const err45 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                       if (vErrors === null) {
@@ -1350,9 +1356,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data44.minPrefixLength !== void 0) {
-                    let data45 = data44.minPrefixLength;
-                    if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
+                  if (data45.minPrefixLength !== void 0) {
+                    let data46 = data45.minPrefixLength;
+                    if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
                       const err46 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                       if (vErrors === null) {
                         vErrors = [err46];
@@ -1361,8 +1367,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (typeof data45 == "number" && isFinite(data45)) {
-                      if (data45 > 32 || isNaN(data45)) {
+                    if (typeof data46 == "number" && isFinite(data46)) {
+                      if (data46 > 32 || isNaN(data46)) {
                         const err47 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 32 }, message: "must be <= 32" };
                         if (vErrors === null) {
                           vErrors = [err47];
@@ -1371,7 +1377,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data45 < 0 || isNaN(data45)) {
+                      if (data46 < 0 || isNaN(data46)) {
                         const err48 = { instancePath: instancePath + "/rules/trusted-ip-ranges/1/minPrefixLength", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/else/items/1/properties/minPrefixLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                         if (vErrors === null) {
                           vErrors = [err48];
@@ -1401,11 +1407,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            var _valid4 = _errs111 === errors;
-            valid39 = _valid4;
+            var _valid4 = _errs113 === errors;
+            valid40 = _valid4;
             ifClause4 = "else";
           }
-          if (!valid39) {
+          if (!valid40) {
             const err51 = { instancePath: instancePath + "/rules/trusted-ip-ranges", schemaPath: "#/properties/rules/properties/trusted-ip-ranges/if", keyword: "if", params: { failingKeyword: ifClause4 }, message: 'must match "' + ifClause4 + '" schema' };
             if (vErrors === null) {
               vErrors = [err51];
@@ -1423,11 +1429,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key7 in data2) {
           if (pattern0.test(key7)) {
-            let data47 = data2[key7];
-            const _errs122 = errors;
-            let valid44 = true;
-            const _errs123 = errors;
-            if (typeof data47 !== "string") {
+            let data48 = data2[key7];
+            const _errs124 = errors;
+            let valid45 = true;
+            const _errs125 = errors;
+            if (typeof data48 !== "string") {
               const err52 = {};
               if (vErrors === null) {
                 vErrors = [err52];
@@ -1436,29 +1442,29 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            var _valid5 = _errs123 === errors;
-            errors = _errs122;
+            var _valid5 = _errs125 === errors;
+            errors = _errs124;
             if (vErrors !== null) {
-              if (_errs122) {
-                vErrors.length = _errs122;
+              if (_errs124) {
+                vErrors.length = _errs124;
               } else {
                 vErrors = null;
               }
             }
             let ifClause5;
             if (_valid5) {
-              const _errs125 = errors;
-              if (!validate23(data47, { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key7, rootData })) {
+              const _errs127 = errors;
+              if (!validate23(data48, { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key7, rootData })) {
                 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                 errors = vErrors.length;
               }
-              var _valid5 = _errs125 === errors;
-              valid44 = _valid5;
+              var _valid5 = _errs127 === errors;
+              valid45 = _valid5;
               ifClause5 = "then";
             } else {
-              const _errs126 = errors;
-              if (Array.isArray(data47)) {
-                if (data47.length > 2) {
+              const _errs128 = errors;
+              if (Array.isArray(data48)) {
+                if (data48.length > 2) {
                   const err53 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                   if (vErrors === null) {
                     vErrors = [err53];
@@ -1467,7 +1473,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data47.length < 1) {
+                if (data48.length < 1) {
                   const err54 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
                     vErrors = [err54];
@@ -1476,16 +1482,16 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len8 = data47.length;
+                const len8 = data48.length;
                 if (len8 > 0) {
-                  if (!validate23(data47[0], { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data47, parentDataProperty: 0, rootData })) {
+                  if (!validate23(data48[0], { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/0", parentData: data48, parentDataProperty: 0, rootData })) {
                     vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                     errors = vErrors.length;
                   }
                 }
                 if (len8 > 1) {
-                  let data49 = data47[1];
-                  if (!(data49 && typeof data49 == "object" && !Array.isArray(data49))) {
+                  let data50 = data48[1];
+                  if (!(data50 && typeof data50 == "object" && !Array.isArray(data50))) {
                     const err55 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/1", schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/else/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
                       vErrors = [err55];
@@ -1504,11 +1510,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid5 = _errs126 === errors;
-              valid44 = _valid5;
+              var _valid5 = _errs128 === errors;
+              valid45 = _valid5;
               ifClause5 = "else";
             }
-            if (!valid44) {
+            if (!valid45) {
               const err57 = { instancePath: instancePath + "/rules/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/patternProperties/%5E(%3F%3A%40%5B%5E~1%5Cs%5D%2B~1)%3F%5B%5E~1%5Cs%40%5D%2B~1%5B%5E~1%5Cs%5D%2B%24/if", keyword: "if", params: { failingKeyword: ifClause5 }, message: 'must match "' + ifClause5 + '" schema' };
               if (vErrors === null) {
                 vErrors = [err57];
@@ -1530,11 +1536,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.apps !== void 0) {
-      let data50 = data.apps;
-      if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-        for (const key8 in data50) {
-          if (!validate58(data50[key8], { instancePath: instancePath + "/apps/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data50, parentDataProperty: key8, rootData })) {
-            vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+      let data51 = data.apps;
+      if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+        for (const key8 in data51) {
+          if (!validate59(data51[key8], { instancePath: instancePath + "/apps/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data51, parentDataProperty: key8, rootData })) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
             errors = vErrors.length;
           }
         }
@@ -1549,13 +1555,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.ignorePatterns !== void 0) {
-      let data52 = data.ignorePatterns;
-      if (Array.isArray(data52)) {
-        const len9 = data52.length;
+      let data53 = data.ignorePatterns;
+      if (Array.isArray(data53)) {
+        const len9 = data53.length;
         for (let i3 = 0; i3 < len9; i3++) {
-          let data53 = data52[i3];
-          if (typeof data53 === "string") {
-            if (func3(data53) < 1) {
+          let data54 = data53[i3];
+          if (typeof data54 === "string") {
+            if (func3(data54) < 1) {
               const err60 = { instancePath: instancePath + "/ignorePatterns/" + i3, schemaPath: "#/properties/ignorePatterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err60];
@@ -1585,13 +1591,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.plugins !== void 0) {
-      let data54 = data.plugins;
-      if (Array.isArray(data54)) {
-        const len10 = data54.length;
+      let data55 = data.plugins;
+      if (Array.isArray(data55)) {
+        const len10 = data55.length;
         for (let i4 = 0; i4 < len10; i4++) {
-          let data55 = data54[i4];
-          if (typeof data55 === "string") {
-            if (func3(data55) < 1) {
+          let data56 = data55[i4];
+          if (typeof data56 === "string") {
+            if (func3(data56) < 1) {
               const err63 = { instancePath: instancePath + "/plugins/" + i4, schemaPath: "#/properties/plugins/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err63];

@@ -138,7 +138,16 @@ export class FieldReader {
    */
   invalidEnum(path: string, value: Located<string>, allowed: readonly string[]): boolean {
     const unknown = isNewerValue(value.value, allowed);
-    this.reject({ field: path, found: value.value, expected: enumExpectation(value.value, allowed), at: value.at, ...(unknown ? { unknown: true as const } : {}) });
+    // `mcp_api`, `chatbot_api`: an OAuth protocol spelling may be the name a newer release stores, so it is only a hint.
+    const suggestion = unknown ? protocolSpellingMatch(value.value, allowed) : undefined;
+    this.reject({
+      field: path,
+      found: value.value,
+      expected: enumExpectation(value.value, allowed),
+      at: value.at,
+      ...(unknown ? { unknown: true as const } : {}),
+      ...(suggestion ? { suggestion } : {}),
+    });
     return unknown;
   }
 
@@ -189,9 +198,12 @@ export function enumExpectation(found: string, allowed: readonly string[]): stri
   return allowed.length <= MAX_LISTED ? `one of ${allowed.join(', ')}` : `a documented value such as ${allowed.slice(0, 3).join(', ')}`;
 }
 
-/** A well-formed name that is no misspelling of a known value: most likely one the platform added since. */
+/**
+ * A well-formed name that differs from every known value by more than letter case: most likely one the platform added
+ * since (DECISIONS 14), protocol spellings such as `mcp_api` included. A known value in the wrong case fails the deploy.
+ */
 function isNewerValue(found: string, allowed: readonly string[]): boolean {
-  return WELL_FORMED_NAME.test(found) && !caseInsensitiveMatch(found, allowed) && !protocolSpellingMatch(found, allowed);
+  return WELL_FORMED_NAME.test(found) && !caseInsensitiveMatch(found, allowed);
 }
 
 /** Trusted IP ranges: repeated elements each holding a start and an end address (element names differ by kind). */

@@ -97,6 +97,7 @@ export function discover(options: DiscoverOptions): Discovery {
   const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : undefined;
   const userIgnored = options.noIgnore ? () => false : ignorePatternMatcher(root, options.ignorePatterns);
   const notices: string[] = [...(project?.problems ?? [])];
+  if (forceIgnore?.refused) notices.push(refusedIgnoreFile(join(project!.root, '.forceignore'), forceIgnore.refused));
 
   const metadata = new Map<string, DiscoveredMetadata>();
   const scanFiles = new Set<string>();
@@ -129,7 +130,7 @@ export function discover(options: DiscoverOptions): Discovery {
       explicitFiles.push(path);
       continue;
     }
-    const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path);
+    const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path, notices);
     // A folder below the project root may hold only part of an app (see the companions below).
     const partial = project !== undefined && !isInside(project.root, path);
     const packageDirs = project ? project.packageDirectories : [path];
@@ -174,7 +175,7 @@ export function discover(options: DiscoverOptions): Discovery {
 const SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`);
 
 /** In a git repository: the files git holds; elsewhere a walk that honours the top-level .gitignore. */
-function repositoryFilesUnder(directory: string, gitRoot: string | undefined, ignoreRoot: string): string[] {
+function repositoryFilesUnder(directory: string, gitRoot: string | undefined, ignoreRoot: string, notices: string[]): string[] {
   if (gitRoot) {
     const listed = listRepositoryFiles(gitRoot, directory);
     // Judge the path inside the repository only: a checkout that itself lives under a folder named `.sf` is fine.
@@ -183,9 +184,19 @@ function repositoryFilesUnder(directory: string, gitRoot: string | undefined, ig
   const gitignorePath = join(ignoreRoot, '.gitignore');
   const gitignoreText = readCheckedText(gitignorePath);
   const gitignore = gitignoreText.ok ? ignore().add(gitignoreText.text) : undefined;
+  if (!gitignoreText.ok && !gitignoreText.missing && !notices.some((notice) => notice.startsWith(gitignorePath))) {
+    notices.push(refusedIgnoreFile(gitignorePath, gitignoreText.reason));
+  }
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
 }
 
+/**
+ * A .forceignore or .gitignore that exists but was refused (a FIFO, a device, over the size limit, not UTF-8) counts as
+ * absent, which lints more, never less; still the user is told: a file the linter could not read is never silent.
+ */
+function refusedIgnoreFile(path: string, reason: string): string {
+  return `${path} was not read (${reason}); the lint runs as if it were absent.`;
+}
 
 function isDanglingLink(path: string): boolean {
   try {

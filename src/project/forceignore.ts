@@ -49,6 +49,8 @@ export class ForceIgnoreMatcher {
     private readonly forceIgnoreDirectory: string,
     /** The file's lines, to say which one denied a path. */
     private readonly lines: readonly string[] = [],
+    /** Why a .forceignore that exists was not read (a FIFO, a device, too large, not UTF-8): said, never silent. */
+    readonly refused?: string,
   ) {}
 
   /**
@@ -60,8 +62,8 @@ export class ForceIgnoreMatcher {
     // SDR swallows every read error (missing file, EISDIR, EACCES) the same way; the checked reader also refuses a
     // FIFO or a link to a device, which would otherwise hang the run or exhaust memory.
     const read = readCheckedText(join(projectRoot, FILE_NAME));
-    const contents = read.ok ? read.text : undefined;
-    return ForceIgnoreMatcher.fromContents(projectRoot, contents);
+    if (read.ok || read.missing) return ForceIgnoreMatcher.fromContents(projectRoot, read.ok ? read.text : undefined);
+    return new ForceIgnoreMatcher(undefined, projectRoot, [], read.reason);
   }
 
   /** Build from file contents directly (for tests and for staged content). */

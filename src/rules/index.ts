@@ -23,5 +23,6 @@ import { ecaGlobalOauthInSourceControl } from './eca-global-oauth-in-source-cont
 import { trustedIpRanges } from './trusted-ip-ranges.js';
 import { refreshTokenHardening } from './refresh-token-hardening.js';
 import { codeCredentialsFlow } from './code-credentials-flow.js';
+import { ecaPolicyVerifiable } from './eca-policy-verifiable.js';
 
-export const builtinRules: readonly Rule[] = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact, privilegedPreAuthorization, ecaGlobalOauthInSourceControl, trustedIpRanges, refreshTokenHardening, codeCredentialsFlow];
+export const builtinRules: readonly Rule[] = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact, privilegedPreAuthorization, ecaGlobalOauthInSourceControl, trustedIpRanges, refreshTokenHardening, codeCredentialsFlow, ecaPolicyVerifiable];

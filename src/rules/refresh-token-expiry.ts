@@ -1,19 +1,18 @@
 import { settingElement } from '../model/settings.js';
 import { defineRule } from './util/define-rule.js';
 import { isRefreshTokenScope, issuesRefreshTokens } from './util/flow-scopes.js';
-import { NO_POLICY_FILE } from './util/unverifiable.js';
 
 const DEFAULT_MAX_DAYS = 90;
 /** Days per unit of a refresh-token policy length (a month counted as 30 days). */
 const UNIT_DAYS: Readonly<Record<string, number>> = { HOURS: 1 / 24, DAYS: 1, MONTHS: 30 };
 
 /** A refresh token that never expires and is never replaced is a permanent credential once it leaks. */
-export const refreshTokenExpiry = defineRule<'infinite' | 'tooLong' | 'unverifiable', { maxDays: number }>({
+export const refreshTokenExpiry = defineRule<'infinite' | 'tooLong', { maxDays: number }>({
   meta: {
     id: 'refresh-token-expiry',
     description: 'Refresh tokens must expire, within a bounded lifetime, or be rotated.',
     fullDescription:
-      'An app that can receive refresh tokens (it requests RefreshToken or OfflineAccess and serves a flow that issues them) with the policy "valid until revoked" (infinite, the Connected App default when the policy is absent) and without rotation hands out tokens that work forever. A lifetime or inactivity period longer than maxDays (90 by default) is a warning too: Salesforce recommends short idle lifetimes. Rotation (isRefreshTokenRotationEnabled) answers both. An External Client App keeps the policy in its admin-owned OAuth policy file; when that file is not in the project the lifetime cannot be verified, and the rule says so.',
+      'An app that can receive refresh tokens (it requests RefreshToken or OfflineAccess and serves a flow that issues them) with the policy "valid until revoked" (infinite, the Connected App default when the policy is absent) and without rotation hands out tokens that work forever. A lifetime or inactivity period longer than maxDays (90 by default) is a warning too: Salesforce recommends short idle lifetimes. Rotation (isRefreshTokenRotationEnabled) answers both. An External Client App keeps the policy in its admin-owned OAuth policy file; when that file is not in the project the lifetime cannot be verified, and eca-policy-verifiable says so, once per app.',
     severity: { production: 'warn', sandbox: 'warn' },
     appliesTo: ['oauth-apps'],
     tags: ['security', 'oauth', 'tokens'],
@@ -30,7 +29,6 @@ export const refreshTokenExpiry = defineRule<'infinite' | 'tooLong' | 'unverifia
     messages: {
       infinite: 'App "{{app}}" issues refresh tokens valid until revoked ({{element}} {{found}}) and does not rotate them',
       tooLong: 'App "{{app}}" keeps refresh tokens for {{period}}, more than {{max}} days, and does not rotate them',
-      unverifiable: `App "{{app}}" refresh-token lifetime ${NO_POLICY_FILE}`,
     },
   },
   checkApp(app, ctx) {
@@ -38,10 +36,8 @@ export const refreshTokenExpiry = defineRule<'infinite' | 'tooLong' | 'unverifia
     // Invalid policy or rotation values fail the deploy: valid-metadata reports them.
     if (app.refreshTokenRotation.value || app.refreshTokenRotation.invalid) return;
     const policy = app.refreshTokenPolicy;
-    if (!policy) {
-      if (app.kind === 'externalClientApp' && !app.hasPolicyFile) ctx.report({ messageId: 'unverifiable', data: { app: app.name }, at: app.anchor });
-      return;
-    }
+    // No policy file on an ECA: eca-policy-verifiable says so once (DECISIONS 16); no default is assumed.
+    if (!policy) return;
     if (policy.invalid) return;
     const data = { app: app.name, element: settingElement(app.kind, 'refreshTokenPolicy') };
     if (policy.value === 'infinite') {

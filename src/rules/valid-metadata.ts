@@ -15,7 +15,7 @@ export const validMetadata = defineRule({
     id: 'valid-metadata',
     description: 'Metadata values must be ones the platform accepts at deploy.',
     fullDescription:
-      `AI-written and hand-edited metadata often contains values that look plausible but fail the deploy: invented ipRelaxation or refreshTokenPolicy values, External Client App policy values in the wrong letter case, booleans that are not true or false, a root element that does not match the file suffix, a missing label, or an oauthConfig without a callbackUrl. These are errors. Salesforce adds OAuth scopes and enum values every release, so a well-formed name this linter does not know (it knows API v${KNOWN_API_VERSION}) is only a warning to check the spelling. Unknown elements are not reported: real retrieved files carry undocumented ones.`,
+      `AI-written and hand-edited metadata often contains values that look plausible but fail the deploy: invented ipRelaxation or refreshTokenPolicy values, External Client App policy values in the wrong letter case, booleans that are not true or false, a root element that does not match the file suffix, a missing label, or an oauthConfig without a callbackUrl. These are errors. Salesforce adds OAuth scopes and enum values every release, so a well-formed name this linter does not know (it knows API v${KNOWN_API_VERSION}) is only a warning to check the spelling, on Connected Apps and External Client Apps alike: mcp_api, scrt_api, cdp_* or DataCloudUserClaims may be what a newer release stores, and an OAuth protocol spelling (chatbot_api for Chatbot) is named as a hint, not rejected. A known value in the wrong letter case (api for Api) is an error. Unknown elements are not reported: real retrieved files carry undocumented ones.`,
     severity: { production: 'error', sandbox: 'error' },
     appliesTo: ['metadata-files'],
     tags: ['correctness', 'deploy'],
@@ -25,6 +25,7 @@ export const validMetadata = defineRule({
       missing: '{{type}} "{{name}}": {{field}} is missing; expected {{expected}}',
       rejected: '{{type}} "{{name}}": {{field}} "{{found}}" fails the deploy; expected {{expected}}',
       unknown: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling',
+      unknownNear: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling ({{suggestion}}?)',
     },
   },
   checkDocument(doc, ctx) {
@@ -32,7 +33,10 @@ export const validMetadata = defineRule({
       const data = { type: doc.type, name: doc.name, field: invalid.field, expected: invalid.expected, found: echo(invalid.found), version: KNOWN_API_VERSION };
       if (invalid.found === '') ctx.report({ messageId: 'missing', data, at: invalid.at });
       // DECISIONS 14: a well-formed value newer than the linter is a warning, never an error.
-      else if (invalid.unknown) ctx.report({ messageId: 'unknown', data, at: invalid.at, severity: 'warning' });
+      else if (invalid.unknown) {
+        const messageId = invalid.suggestion ? 'unknownNear' : 'unknown';
+        ctx.report({ messageId, data: { ...data, suggestion: invalid.suggestion ?? '' }, at: invalid.at, severity: 'warning' });
+      }
       else ctx.report({ messageId: 'rejected', data, at: invalid.at });
     }
   },

@@ -41,6 +41,22 @@ describe('control files that are devices or FIFOs', () => {
       expect(result.status).not.toBe(2);
       expect(result.stdout).toContain('A.connectedApp-meta.xml');
       expect(result.stderr).toMatch(/sfdx-project\.json.*not a regular file/);
+      // Treated as absent (which lints more, never less), but named: a refused file is never passed in silence.
+      expect(result.stderr).toMatch(/\.forceignore was not read \(.*not a regular file.*\); the lint runs as if it were absent/);
+      expect(result.stderr).toMatch(/\.gitignore was not read \(.*not a regular file.*\); the lint runs as if it were absent/);
     });
   }
+});
+
+describe('ignore files over the 1 MB control-file limit', () => {
+  it('a .forceignore and a .gitignore over 1 MB are named in a notice and linted as absent', () => {
+    const big = `${'# padding line for a control file over the limit\n'.repeat(25_000)}force-app/\n`;
+    const root = makeProject({ 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }), [APP]: connectedApp('A'), '.forceignore': big, '.gitignore': big });
+    const result = lint(root, '--format', 'json');
+    expect(result.status).not.toBe(2);
+    // Both files would leave the app out if they were read: it is linted, and each refusal is said.
+    expect(result.stdout).toContain('A.connectedApp-meta.xml');
+    expect(result.stderr).toMatch(/\.forceignore was not read \(file is 1\.2 MB, over the 1\.0 MB limit\)/);
+    expect(result.stderr).toMatch(/\.gitignore was not read \(file is 1\.2 MB, over the 1\.0 MB limit\)/);
+  });
 });

@@ -46,7 +46,7 @@ import {
   renderMessage,
   settingAnchor,
   tableReadSettings
-} from "./chunk-DBTHA63V.js";
+} from "./chunk-GAOXF3L6.js";
 import {
   FingerprintAllocator,
   offendingContent,
@@ -1478,7 +1478,15 @@ var FieldReader = class {
    */
   invalidEnum(path, value, allowed) {
     const unknown = isNewerValue(value.value, allowed);
-    this.reject({ field: path, found: value.value, expected: enumExpectation(value.value, allowed), at: value.at, ...unknown ? { unknown: true } : {} });
+    const suggestion = unknown ? protocolSpellingMatch(value.value, allowed) : void 0;
+    this.reject({
+      field: path,
+      found: value.value,
+      expected: enumExpectation(value.value, allowed),
+      at: value.at,
+      ...unknown ? { unknown: true } : {},
+      ...suggestion ? { suggestion } : {}
+    });
     return unknown;
   }
   require(parent, name, path, anchor) {
@@ -1516,7 +1524,7 @@ function enumExpectation(found, allowed) {
   return allowed.length <= MAX_LISTED ? `one of ${allowed.join(", ")}` : `a documented value such as ${allowed.slice(0, 3).join(", ")}`;
 }
 function isNewerValue(found, allowed) {
-  return WELL_FORMED_NAME.test(found) && !caseInsensitiveMatch(found, allowed) && !protocolSpellingMatch(found, allowed);
+  return WELL_FORMED_NAME.test(found) && !caseInsensitiveMatch(found, allowed);
 }
 function readIpRanges(reader, ranges, startName, endName) {
   return ranges.flatMap((range) => {
@@ -2015,14 +2023,16 @@ var DEFAULT_IGNORE = [
 ];
 var FILE_NAME = ".forceignore";
 var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
-  constructor(parser, forceIgnoreDirectory, lines = []) {
+  constructor(parser, forceIgnoreDirectory, lines = [], refused) {
     this.parser = parser;
     this.forceIgnoreDirectory = forceIgnoreDirectory;
     this.lines = lines;
+    this.refused = refused;
   }
   parser;
   forceIgnoreDirectory;
   lines;
+  refused;
   /**
    * Reads `<projectRoot>/.forceignore` if present (no upward search; the caller gives
    * the project root). Without the file, nothing is denied (that is SDR's behaviour:
@@ -2030,8 +2040,8 @@ var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
    */
   static load(projectRoot) {
     const read = readCheckedText(join3(projectRoot, FILE_NAME));
-    const contents = read.ok ? read.text : void 0;
-    return _ForceIgnoreMatcher.fromContents(projectRoot, contents);
+    if (read.ok || read.missing) return _ForceIgnoreMatcher.fromContents(projectRoot, read.ok ? read.text : void 0);
+    return new _ForceIgnoreMatcher(void 0, projectRoot, [], read.reason);
   }
   /** Build from file contents directly (for tests and for staged content). */
   static fromContents(projectRoot, contents) {
@@ -2149,6 +2159,7 @@ function discover(options) {
   const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : void 0;
   const userIgnored = options.noIgnore ? () => false : ignorePatternMatcher(root, options.ignorePatterns);
   const notices = [...project?.problems ?? []];
+  if (forceIgnore?.refused) notices.push(refusedIgnoreFile(join4(project.root, ".forceignore"), forceIgnore.refused));
   const metadata = /* @__PURE__ */ new Map();
   const scanFiles = /* @__PURE__ */ new Set();
   const missing = [];
@@ -2177,7 +2188,7 @@ function discover(options) {
       explicitFiles.push(path);
       continue;
     }
-    const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path);
+    const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path, notices);
     const partial = project !== void 0 && !isInside(project.root, path);
     const packageDirs = project ? project.packageDirectories : [path];
     const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path) || isInside(path, dir));
@@ -2209,7 +2220,7 @@ function discover(options) {
   };
 }
 var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
-function repositoryFilesUnder(directory, gitRoot, ignoreRoot) {
+function repositoryFilesUnder(directory, gitRoot, ignoreRoot, notices) {
   if (gitRoot) {
     const listed = listRepositoryFiles(gitRoot, directory);
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
@@ -2217,7 +2228,13 @@ function repositoryFilesUnder(directory, gitRoot, ignoreRoot) {
   const gitignorePath = join4(ignoreRoot, ".gitignore");
   const gitignoreText = readCheckedText(gitignorePath);
   const gitignore = gitignoreText.ok ? (0, import_ignore2.default)().add(gitignoreText.text) : void 0;
+  if (!gitignoreText.ok && !gitignoreText.missing && !notices.some((notice) => notice.startsWith(gitignorePath))) {
+    notices.push(refusedIgnoreFile(gitignorePath, gitignoreText.reason));
+  }
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
+}
+function refusedIgnoreFile(path, reason) {
+  return `${path} was not read (${reason}); the lint runs as if it were absent.`;
 }
 function isDanglingLink(path) {
   try {

@@ -2753,7 +2753,7 @@ var validMetadata = defineRule({
   meta: {
     id: "valid-metadata",
     description: "Metadata values must be ones the platform accepts at deploy.",
-    fullDescription: `AI-written and hand-edited metadata often contains values that look plausible but fail the deploy: invented ipRelaxation or refreshTokenPolicy values, External Client App policy values in the wrong letter case, booleans that are not true or false, a root element that does not match the file suffix, a missing label, or an oauthConfig without a callbackUrl. These are errors. Salesforce adds OAuth scopes and enum values every release, so a well-formed name this linter does not know (it knows API v${KNOWN_API_VERSION}) is only a warning to check the spelling. Unknown elements are not reported: real retrieved files carry undocumented ones.`,
+    fullDescription: `AI-written and hand-edited metadata often contains values that look plausible but fail the deploy: invented ipRelaxation or refreshTokenPolicy values, External Client App policy values in the wrong letter case, booleans that are not true or false, a root element that does not match the file suffix, a missing label, or an oauthConfig without a callbackUrl. These are errors. Salesforce adds OAuth scopes and enum values every release, so a well-formed name this linter does not know (it knows API v${KNOWN_API_VERSION}) is only a warning to check the spelling, on Connected Apps and External Client Apps alike: mcp_api, scrt_api, cdp_* or DataCloudUserClaims may be what a newer release stores, and an OAuth protocol spelling (chatbot_api for Chatbot) is named as a hint, not rejected. A known value in the wrong letter case (api for Api) is an error. Unknown elements are not reported: real retrieved files carry undocumented ones.`,
     severity: { production: "error", sandbox: "error" },
     appliesTo: ["metadata-files"],
     tags: ["correctness", "deploy"],
@@ -2762,15 +2762,18 @@ var validMetadata = defineRule({
     messages: {
       missing: '{{type}} "{{name}}": {{field}} is missing; expected {{expected}}',
       rejected: '{{type}} "{{name}}": {{field}} "{{found}}" fails the deploy; expected {{expected}}',
-      unknown: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling'
+      unknown: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling',
+      unknownNear: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling ({{suggestion}}?)'
     }
   },
   checkDocument(doc, ctx) {
     for (const invalid of doc.invalid) {
       const data = { type: doc.type, name: doc.name, field: invalid.field, expected: invalid.expected, found: echo(invalid.found), version: KNOWN_API_VERSION };
       if (invalid.found === "") ctx.report({ messageId: "missing", data, at: invalid.at });
-      else if (invalid.unknown) ctx.report({ messageId: "unknown", data, at: invalid.at, severity: "warning" });
-      else ctx.report({ messageId: "rejected", data, at: invalid.at });
+      else if (invalid.unknown) {
+        const messageId = invalid.suggestion ? "unknownNear" : "unknown";
+        ctx.report({ messageId, data: { ...data, suggestion: invalid.suggestion ?? "" }, at: invalid.at, severity: "warning" });
+      } else ctx.report({ messageId: "rejected", data, at: invalid.at });
     }
   }
 });
@@ -3114,30 +3117,23 @@ function describeDifference(a, b) {
   return reasons.length > 0 ? reasons.join(", ") : "spelling";
 }
 
-// src/rules/util/unverifiable.ts
-var NO_POLICY_FILE = "cannot be verified: no OAuth policy file (.ecaOauthPlcy) in the project";
-
 // src/rules/admin-approved-in-production.ts
 var adminApprovedInProduction = defineRule({
   meta: {
     id: "admin-approved-in-production",
     description: "Production apps must be admin-approved (pre-authorized), not open to self-authorization.",
-    fullDescription: "When an app is not admin-approved, every user of the org can authorize it for themselves, and the admin has no list of who did. In production, set the Connected App's oauthConfig/isAdminApproved to true (absent means false), or the External Client App's permittedUsersPolicyType to AdminApprovedPreAuthorized, and grant access through profiles or permission sets. An External Client App whose OAuth policy file is not in the project cannot be judged: the rule says so once, as a warning.",
+    fullDescription: "When an app is not admin-approved, every user of the org can authorize it for themselves, and the admin has no list of who did. In production, set the Connected App's oauthConfig/isAdminApproved to true (absent means false), or the External Client App's permittedUsersPolicyType to AdminApprovedPreAuthorized, and grant access through profiles or permission sets. An External Client App whose OAuth policy file is not in the project cannot be judged: eca-policy-verifiable says so, once per app.",
     severity: { production: "error", sandbox: "off" },
     appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "access-control"],
     securitySeverity: 6.5,
     precision: "very-high",
     messages: {
-      noPolicyFile: `App "{{app}}" admin approval ${NO_POLICY_FILE}`,
       notApproved: 'App "{{app}}" is not admin-approved: {{element}} {{found}}; set {{wanted}} and assign who may use it'
     }
   },
   checkApp(app, ctx) {
-    if (app.kind === "externalClientApp" && !app.hasPolicyFile) {
-      ctx.report({ messageId: "noPolicyFile", data: { app: app.name }, at: app.anchor, severity: "warning" });
-      return;
-    }
+    if (app.kind === "externalClientApp" && !app.hasPolicyFile) return;
     if (app.adminApproved.value || app.adminApproved.invalid) return;
     const isConnectedApp = app.kind === "connectedApp";
     const found = app.adminApproved.defaulted ? "is absent" : isConnectedApp ? "is false" : "is AllSelfAuthorized";
@@ -3674,7 +3670,7 @@ var refreshTokenExpiry = defineRule({
   meta: {
     id: "refresh-token-expiry",
     description: "Refresh tokens must expire, within a bounded lifetime, or be rotated.",
-    fullDescription: 'An app that can receive refresh tokens (it requests RefreshToken or OfflineAccess and serves a flow that issues them) with the policy "valid until revoked" (infinite, the Connected App default when the policy is absent) and without rotation hands out tokens that work forever. A lifetime or inactivity period longer than maxDays (90 by default) is a warning too: Salesforce recommends short idle lifetimes. Rotation (isRefreshTokenRotationEnabled) answers both. An External Client App keeps the policy in its admin-owned OAuth policy file; when that file is not in the project the lifetime cannot be verified, and the rule says so.',
+    fullDescription: 'An app that can receive refresh tokens (it requests RefreshToken or OfflineAccess and serves a flow that issues them) with the policy "valid until revoked" (infinite, the Connected App default when the policy is absent) and without rotation hands out tokens that work forever. A lifetime or inactivity period longer than maxDays (90 by default) is a warning too: Salesforce recommends short idle lifetimes. Rotation (isRefreshTokenRotationEnabled) answers both. An External Client App keeps the policy in its admin-owned OAuth policy file; when that file is not in the project the lifetime cannot be verified, and eca-policy-verifiable says so, once per app.',
     severity: { production: "warn", sandbox: "warn" },
     appliesTo: ["oauth-apps"],
     tags: ["security", "oauth", "tokens"],
@@ -3690,18 +3686,14 @@ var refreshTokenExpiry = defineRule({
     defaultOptions: { maxDays: DEFAULT_MAX_DAYS },
     messages: {
       infinite: 'App "{{app}}" issues refresh tokens valid until revoked ({{element}} {{found}}) and does not rotate them',
-      tooLong: 'App "{{app}}" keeps refresh tokens for {{period}}, more than {{max}} days, and does not rotate them',
-      unverifiable: `App "{{app}}" refresh-token lifetime ${NO_POLICY_FILE}`
+      tooLong: 'App "{{app}}" keeps refresh tokens for {{period}}, more than {{max}} days, and does not rotate them'
     }
   },
   checkApp(app, ctx) {
     if (!issuesRefreshTokens(app.flows.value) || !app.scopes.some((entry) => isRefreshTokenScope(entry.value))) return;
     if (app.refreshTokenRotation.value || app.refreshTokenRotation.invalid) return;
     const policy2 = app.refreshTokenPolicy;
-    if (!policy2) {
-      if (app.kind === "externalClientApp" && !app.hasPolicyFile) ctx.report({ messageId: "unverifiable", data: { app: app.name }, at: app.anchor });
-      return;
-    }
+    if (!policy2) return;
     if (policy2.invalid) return;
     const data = { app: app.name, element: settingElement(app.kind, "refreshTokenPolicy") };
     if (policy2.value === "infinite") {
@@ -4278,8 +4270,31 @@ var codeCredentialsFlow = defineRule({
   }
 });
 
+// src/rules/util/unverifiable.ts
+var NO_POLICY_FILE = "cannot be verified: no OAuth policy file (.ecaOauthPlcy) in the project";
+
+// src/rules/eca-policy-verifiable.ts
+var ecaPolicyVerifiable = defineRule({
+  meta: {
+    id: "eca-policy-verifiable",
+    description: "An External Client App's OAuth policy file must be in the project for its policies to be checked.",
+    fullDescription: "An External Client App keeps its OAuth policies (permitted users, refresh-token lifetime, IP relaxation, trusted IP ranges, the client-credentials run-as user) in its .ecaOauthPlcy file, which admins often own in the org rather than in source control. Without it the repository cannot show how the app is protected, and no default is assumed: real untouched policies differ from the documented defaults. This rule says so once per app, as a warning; the rules that read the policy stay silent about such an app. Commit the policy file (retrieve ExtlClntAppOauthConfigurablePolicies) to have it checked, or turn this rule off if the policies are deliberately managed in the org.",
+    severity: { production: "warn", sandbox: "warn" },
+    appliesTo: ["oauth-apps"],
+    tags: ["security", "oauth", "coverage"],
+    securitySeverity: 3,
+    precision: "very-high",
+    messages: {
+      noPolicyFile: `App "{{app}}" OAuth policies ${NO_POLICY_FILE}`
+    }
+  },
+  checkApp(app, ctx) {
+    if (app.kind === "externalClientApp" && !app.hasPolicyFile) ctx.report({ messageId: "noPolicyFile", data: { app: app.name }, at: app.anchor });
+  }
+});
+
 // src/rules/index.ts
-var builtinRules = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact, privilegedPreAuthorization, ecaGlobalOauthInSourceControl, trustedIpRanges, refreshTokenHardening, codeCredentialsFlow];
+var builtinRules = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact, privilegedPreAuthorization, ecaGlobalOauthInSourceControl, trustedIpRanges, refreshTokenHardening, codeCredentialsFlow, ecaPolicyVerifiable];
 
 // src/engine/engine-rules.ts
 var PARSE_ERROR = defineMeta({
@@ -4479,7 +4494,7 @@ function formatSize(bytes) {
 // src/engine/config.ts
 var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "connected-app-lint.yml"];
 async function schemaValidator() {
-  return (await import("./config-validator.generated-7JG4V3X2.js")).validateConfig;
+  return (await import("./config-validator.generated-FWPC63BP.js")).validateConfig;
 }
 function configSearchDirectories(start) {
   const chain = [];

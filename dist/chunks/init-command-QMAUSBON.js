@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   FLOWS,
   lint
-} from "./chunk-IMKA24OE.js";
+} from "./chunk-CUSK2BOS.js";
 import {
   CONFIG_FILE_NAMES,
   UsageError,
@@ -13,7 +13,7 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-DBTHA63V.js";
+} from "./chunk-GAOXF3L6.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-2YIFCSB7.js";

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-IYV6Y5LG.js";
+} from "./chunk-2KYI7HB6.js";
 import {
   ForceIgnoreMatcher,
   SKIPPED_DIRECTORIES,
@@ -20,7 +20,7 @@ import {
   parseDirectives,
   resolveRule,
   sameAppFiles
-} from "./chunk-IMKA24OE.js";
+} from "./chunk-CUSK2BOS.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -43,7 +43,7 @@ import {
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-DBTHA63V.js";
+} from "./chunk-GAOXF3L6.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

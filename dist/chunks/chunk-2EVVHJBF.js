@@ -4,15 +4,15 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   loadRunConfig,
   prepareLint
-} from "./chunk-XF2T4JC3.js";
+} from "./chunk-E4M2VNKV.js";
 import {
   lint,
   safeMessage,
   toolVersion
-} from "./chunk-IMKA24OE.js";
+} from "./chunk-CUSK2BOS.js";
 import {
   UsageError
-} from "./chunk-DBTHA63V.js";
+} from "./chunk-GAOXF3L6.js";
 import {
   toEslintResults
 } from "./chunk-3MCSNQGM.js";

@@ -14,10 +14,10 @@ import {
   untrackedFiles,
   workingTreeFiles,
   writeFileSafely
-} from "./chunk-XF2T4JC3.js";
+} from "./chunk-E4M2VNKV.js";
 import {
   isCi
-} from "./chunk-IYV6Y5LG.js";
+} from "./chunk-2KYI7HB6.js";
 import {
   ForceIgnoreMatcher,
   SKIPPED_DIRECTORIES,
@@ -27,7 +27,7 @@ import {
   isExternalClientAppFile,
   lint,
   safeLines
-} from "./chunk-IMKA24OE.js";
+} from "./chunk-CUSK2BOS.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
@@ -41,7 +41,7 @@ import {
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-DBTHA63V.js";
+} from "./chunk-GAOXF3L6.js";
 import "./chunk-CVIDFB6W.js";
 import {
   singleLine
