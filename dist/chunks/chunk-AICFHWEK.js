@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-VXCRL2ZE.js";
+} from "./chunk-O2TAVJ4W.js";
 import {
   ForceIgnoreMatcher,
   SKIPPED_DIRECTORIES,
@@ -20,7 +20,7 @@ import {
   parseDirectives,
   resolveRule,
   sameAppFiles
-} from "./chunk-YAZ3G4HQ.js";
+} from "./chunk-ENVXKN7B.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -43,7 +43,7 @@ import {
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-GHKKJVVW.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

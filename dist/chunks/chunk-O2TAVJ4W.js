@@ -8,7 +8,7 @@ import {
   displayPath,
   node_module_exports,
   readCheckedText
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-GHKKJVVW.js";
 
 // src/linter/options.ts
 function isCi(env) {

@@ -46,7 +46,7 @@ import {
   renderMessage,
   settingAnchor,
   tableReadSettings
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-GHKKJVVW.js";
 import {
   FingerprintAllocator,
   offendingContent,
@@ -1845,7 +1845,7 @@ function walkFiles(directory, options = {}) {
   const seen = /* @__PURE__ */ new Set();
   let rootReal;
   try {
-    rootReal = realpathSync(directory);
+    rootReal = realpathSync.native(directory);
   } catch {
     return files;
   }
@@ -1854,7 +1854,7 @@ function walkFiles(directory, options = {}) {
     const current = stack.pop();
     let real;
     try {
-      real = realpathSync(current);
+      real = realpathSync.native(current);
     } catch {
       continue;
     }
@@ -1887,7 +1887,7 @@ function isDirectory(path) {
 }
 function leadsInside(path, rootReal) {
   try {
-    const rel = relative(rootReal, realpathSync(path));
+    const rel = relative(rootReal, realpathSync.native(path));
     return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
   } catch {
     return false;

@@ -14,10 +14,10 @@ import {
   untrackedFiles,
   workingTreeFiles,
   writeFileSafely
-} from "./chunk-FH4A2VAB.js";
+} from "./chunk-AICFHWEK.js";
 import {
   isCi
-} from "./chunk-VXCRL2ZE.js";
+} from "./chunk-O2TAVJ4W.js";
 import {
   ForceIgnoreMatcher,
   SKIPPED_DIRECTORIES,
@@ -27,7 +27,7 @@ import {
   isExternalClientAppFile,
   lint,
   safeLines
-} from "./chunk-YAZ3G4HQ.js";
+} from "./chunk-ENVXKN7B.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
@@ -41,7 +41,7 @@ import {
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-GHKKJVVW.js";
 import "./chunk-CVIDFB6W.js";
 import {
   singleLine

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   FLOWS,
   lint
-} from "./chunk-YAZ3G4HQ.js";
+} from "./chunk-ENVXKN7B.js";
 import {
   CONFIG_FILE_NAMES,
   UsageError,
@@ -13,7 +13,7 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-GHKKJVVW.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-2YIFCSB7.js";
