@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { evaluateBudgets } from './lib/budgets.mjs';
 import { measureInterleaved, rssMethod } from './lib/measure.mjs';
 import { renderBudgets, renderTable } from './lib/table.mjs';
+import { prefilterRate, profileRun } from './lib/insight.mjs';
 import { ensureTree, REPO_ROOT, STAGED_APP, WORK_DIR } from './lib/trees.mjs';
 
 const { values: flags } = parseArgs({
@@ -221,6 +222,14 @@ async function main() {
   }
 
   const rows = selected.map((scenario) => ({ ...results[scenario.id], ratios: ratios(scenario, results) }));
+  // After the timed runs, so neither disturbs them: the pre-filter's pass rate and a profile of the full 20k lint.
+  const insight = {};
+  if (trees['repo-20k']) {
+    const dir = trees['repo-20k'].dir;
+    insight.prefilter = await prefilterRate(join(BUILD_ROOT, 'dist'), dir);
+    insight.profile = profileRun(BIN, ['.', '--format', 'json'], dir, join(WORK_DIR, 'profiles', 'repo-20k'));
+    if (insight.profile.file) insight.profile.file = relative(REPO_ROOT, insight.profile.file);
+  }
   const budgets = evaluateBudgets(results, trees);
   const report = {
     generatedAt: new Date().toISOString(),
@@ -229,15 +238,29 @@ async function main() {
     trees: Object.fromEntries(Object.entries(trees).map(([name, tree]) => [name, { ...tree.summary, out: relative(REPO_ROOT, tree.dir) }])),
     scenarios: rows,
     budgets,
+    insight,
     benchSeconds: Math.round((Date.now() - started) / 1000),
   };
   const { cpu, cores, node, loadAverage1mStartEnd: [loadStart, loadEnd] } = report.machine;
   process.stdout.write(`\n${cpu}, ${cores} cores, Node ${node}, load average ${loadStart} -> ${loadEnd}\n\n${renderTable(rows)}\n\n${renderBudgets(budgets)}\n`);
+  process.stdout.write(renderInsight(insight));
   // Only a full run replaces the recorded results; --only and --quick runs go next to the trees.
   const partial = flags.quick || only !== undefined || flags['no-build'];
   const resultsFile = partial ? join(WORK_DIR, 'results-partial.json') : join(REPO_ROOT, 'bench', 'results.json');
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   log(`\nwrote ${relative(REPO_ROOT, resultsFile)} (${report.benchSeconds} s)`);
+}
+
+function renderInsight({ prefilter, profile }) {
+  const lines = [];
+  if (prefilter?.files !== undefined) {
+    lines.push(`secret pre-filter (repo-20k): ${prefilter.reachDetectors} of ${prefilter.files} files reach the detectors (${(prefilter.share * 100).toFixed(2)}%)`);
+  } else if (prefilter) lines.push(`secret pre-filter: ${prefilter.unavailable}`);
+  if (profile?.top) {
+    lines.push(`CPU profile of the full repo-20k lint (${profile.totalMs} ms sampled, ${profile.file}), self time:`);
+    for (const { entry, selfMs } of profile.top) lines.push(`  ${String(selfMs).padStart(7)} ms  ${entry}`);
+  } else if (profile) lines.push(`CPU profile: ${profile.unavailable}`);
+  return lines.length ? `\n${lines.join('\n')}\n` : '';
 }
 
 function describe(scenario) {

@@ -21859,7 +21859,7 @@ function walkFiles(directory, options = {}) {
   const seen = /* @__PURE__ */ new Set();
   let rootReal;
   try {
-    rootReal = realpathSync2(directory);
+    rootReal = realpathSync2.native(directory);
   } catch {
     return files;
   }
@@ -21868,7 +21868,7 @@ function walkFiles(directory, options = {}) {
     const current = stack.pop();
     let real;
     try {
-      real = realpathSync2(current);
+      real = realpathSync2.native(current);
     } catch {
       continue;
     }
@@ -21901,7 +21901,7 @@ function isDirectory(path2) {
 }
 function leadsInside(path2, rootReal) {
   try {
-    const rel = relative2(rootReal, realpathSync2(path2));
+    const rel = relative2(rootReal, realpathSync2.native(path2));
     return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel);
   } catch {
     return false;
@@ -22348,10 +22348,19 @@ function escapeControlChars(text) {
   });
 }
 
+// src/secrets/prefilter.ts
+var SECRET_ANCHOR = /PRIVATE KEY|force:\/\/|00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?!|&#/;
+function mayHoldSecret(text) {
+  return SECRET_ANCHOR.test(text);
+}
+
 // src/secrets/scan.ts
 var LABEL_AUTH_URL = "SFDX auth URL";
 var LABEL_ACCESS_TOKEN = "Salesforce access token or session id";
 function scanText(text) {
+  return mayHoldSecret(text) ? detectSecrets(text) : [];
+}
+function detectSecrets(text) {
   let hits;
   let kinds = 0;
   const k = text.indexOf("PRIVATE KEY");
@@ -22705,6 +22714,7 @@ function isMetadataPlaceholder(value) {
 var XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
 var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 function scanXmlText(text) {
+  if (!mayHoldSecret(text)) return [];
   if (!text.includes("&")) return scanText(text);
   const decodedStarts = [0];
   const rawStarts = [0];

@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-2EVVHJBF.js";
+} from "../chunks/chunk-HS2OPNEB.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-E4M2VNKV.js";
+} from "../chunks/chunk-XTW5BXES.js";
 import {
   isCi
-} from "../chunks/chunk-2KYI7HB6.js";
+} from "../chunks/chunk-SL263CHZ.js";
 import {
   safeLines,
   safeMessage,
   safePath,
   toolVersion
-} from "../chunks/chunk-CUSK2BOS.js";
+} from "../chunks/chunk-YTLY3HWM.js";
 import {
   UsageError,
   closestName
-} from "../chunks/chunk-GAOXF3L6.js";
+} from "../chunks/chunk-FNBYMXK3.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";
@@ -299,19 +299,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-DAPYAGLC.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-J4RBED3C.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-QMAUSBON.js");
+        const { runInit } = await import("../chunks/init-command-JEFW4TRT.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-T3GSYP3M.js");
+        const { runDiff } = await import("../chunks/diff-command-J6DD3V66.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-2EVVHJBF.js";
-import "../chunks/chunk-E4M2VNKV.js";
+} from "../chunks/chunk-HS2OPNEB.js";
+import "../chunks/chunk-XTW5BXES.js";
 import {
   isCi
-} from "../chunks/chunk-2KYI7HB6.js";
+} from "../chunks/chunk-SL263CHZ.js";
 import {
   lint
-} from "../chunks/chunk-CUSK2BOS.js";
+} from "../chunks/chunk-YTLY3HWM.js";
 import {
   builtinRules
-} from "../chunks/chunk-GAOXF3L6.js";
+} from "../chunks/chunk-FNBYMXK3.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";

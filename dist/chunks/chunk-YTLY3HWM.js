@@ -46,7 +46,7 @@ import {
   renderMessage,
   settingAnchor,
   tableReadSettings
-} from "./chunk-GAOXF3L6.js";
+} from "./chunk-FNBYMXK3.js";
 import {
   FingerprintAllocator,
   offendingContent,
@@ -1853,7 +1853,7 @@ function walkFiles(directory, options = {}) {
   const seen = /* @__PURE__ */ new Set();
   let rootReal;
   try {
-    rootReal = realpathSync(directory);
+    rootReal = realpathSync.native(directory);
   } catch {
     return files;
   }
@@ -1862,7 +1862,7 @@ function walkFiles(directory, options = {}) {
     const current = stack.pop();
     let real;
     try {
-      real = realpathSync(current);
+      real = realpathSync.native(current);
     } catch {
       continue;
     }
@@ -1895,7 +1895,7 @@ function isDirectory(path) {
 }
 function leadsInside(path, rootReal) {
   try {
-    const rel = relative(rootReal, realpathSync(path));
+    const rel = relative(rootReal, realpathSync.native(path));
     return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
   } catch {
     return false;

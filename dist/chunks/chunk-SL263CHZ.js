@@ -8,7 +8,7 @@ import {
   displayPath,
   node_module_exports,
   readCheckedText
-} from "./chunk-GAOXF3L6.js";
+} from "./chunk-FNBYMXK3.js";
 
 // src/linter/options.ts
 function isCi(env) {

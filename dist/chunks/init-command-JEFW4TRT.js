@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   FLOWS,
   lint
-} from "./chunk-CUSK2BOS.js";
+} from "./chunk-YTLY3HWM.js";
 import {
   CONFIG_FILE_NAMES,
   UsageError,
@@ -13,7 +13,7 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-GAOXF3L6.js";
+} from "./chunk-FNBYMXK3.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-2YIFCSB7.js";

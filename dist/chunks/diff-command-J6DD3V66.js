@@ -14,10 +14,10 @@ import {
   untrackedFiles,
   workingTreeFiles,
   writeFileSafely
-} from "./chunk-E4M2VNKV.js";
+} from "./chunk-XTW5BXES.js";
 import {
   isCi
-} from "./chunk-2KYI7HB6.js";
+} from "./chunk-SL263CHZ.js";
 import {
   ForceIgnoreMatcher,
   SKIPPED_DIRECTORIES,
@@ -27,7 +27,7 @@ import {
   isExternalClientAppFile,
   lint,
   safeLines
-} from "./chunk-CUSK2BOS.js";
+} from "./chunk-YTLY3HWM.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
@@ -41,7 +41,7 @@ import {
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-GAOXF3L6.js";
+} from "./chunk-FNBYMXK3.js";
 import "./chunk-CVIDFB6W.js";
 import {
   singleLine

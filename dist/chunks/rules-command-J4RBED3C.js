@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-2KYI7HB6.js";
+} from "./chunk-SL263CHZ.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,7 +12,7 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-GAOXF3L6.js";
+} from "./chunk-FNBYMXK3.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-2YIFCSB7.js";
 

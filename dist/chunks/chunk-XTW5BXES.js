@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-2KYI7HB6.js";
+} from "./chunk-SL263CHZ.js";
 import {
   ForceIgnoreMatcher,
   SKIPPED_DIRECTORIES,
@@ -20,7 +20,7 @@ import {
   parseDirectives,
   resolveRule,
   sameAppFiles
-} from "./chunk-CUSK2BOS.js";
+} from "./chunk-YTLY3HWM.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -43,7 +43,7 @@ import {
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-GAOXF3L6.js";
+} from "./chunk-FNBYMXK3.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

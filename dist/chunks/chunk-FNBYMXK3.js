@@ -2025,10 +2025,19 @@ function escapeControlChars(text) {
   });
 }
 
+// src/secrets/prefilter.ts
+var SECRET_ANCHOR = /PRIVATE KEY|force:\/\/|00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?!|&#/;
+function mayHoldSecret(text) {
+  return SECRET_ANCHOR.test(text);
+}
+
 // src/secrets/scan.ts
 var LABEL_AUTH_URL = "SFDX auth URL";
 var LABEL_ACCESS_TOKEN = "Salesforce access token or session id";
 function scanText(text) {
+  return mayHoldSecret(text) ? detectSecrets(text) : [];
+}
+function detectSecrets(text) {
   let hits;
   let kinds = 0;
   const k = text.indexOf("PRIVATE KEY");
@@ -2382,6 +2391,7 @@ function isMetadataPlaceholder(value) {
 var XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
 var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 function scanXmlText(text) {
+  if (!mayHoldSecret(text)) return [];
   if (!text.includes("&")) return scanText(text);
   const decodedStarts = [0];
   const rawStarts = [0];

@@ -4,15 +4,15 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   loadRunConfig,
   prepareLint
-} from "./chunk-E4M2VNKV.js";
+} from "./chunk-XTW5BXES.js";
 import {
   lint,
   safeMessage,
   toolVersion
-} from "./chunk-CUSK2BOS.js";
+} from "./chunk-YTLY3HWM.js";
 import {
   UsageError
-} from "./chunk-GAOXF3L6.js";
+} from "./chunk-FNBYMXK3.js";
 import {
   toEslintResults
 } from "./chunk-3MCSNQGM.js";
