@@ -198,6 +198,12 @@ export interface RepoFile {
   binary?: boolean;
   /** Present for files deleted by the change under lint (--staged, --changed-since): text is ''. */
   deleted?: boolean;
+  /**
+   * A file named like metadata that the model did not read (outside every package directory, e.g. a `backup/`
+   * copy): it never deploys, but a secret committed in it leaks all the same, so its secret elements are judged
+   * from the text.
+   */
+  unmodelledMetadata?: { type: MetadataTypeName; name: string };
 }
 
 /** A finding after severities, suppressions and the baseline are applied. */

@@ -5,9 +5,10 @@ import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
 import { parseXml } from '../parser/xml.js';
 import { discover, type Discovery } from '../project/discover.js';
+import { classifyFileName } from '../project/metadata-types.js';
 import { builtinRules } from '../rules/index.js';
 import { boundedMessage } from '../secrets/mask.js';
-import type { Environment, FileResult, Finding, LintRun, Rule, RuleMeta } from '../types.js';
+import type { Environment, FileResult, Finding, LintRun, RepoFile, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from './config-types.js';
 import { DIRECTIVE_MARKER } from './directives.js';
 import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
@@ -126,6 +127,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   let scannedFiles = 0;
   const keptScanFiles: string[] = [];
   if (runner.hasFileRules()) {
+    const modelled = new Set(discovery.metadata.map((file) => file.path));
     for (const path of discovery.scanFiles) {
       progress('scan', discovery.scanFiles.length);
       const read = texts.read(path);
@@ -145,7 +147,8 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       scannedFiles++;
       const before = runner.findings.length;
       // Text in another encoding (UTF-16, Windows-1252, a stray NUL) is scanned as decoded; binaries by name only.
-      runner.file(read.ok ? { file: path, text: read.text } : read.scanText !== undefined ? { file: path, text: read.scanText } : { file: path, text: '', binary: true });
+      const unmodelled = read.ok && !modelled.has(path) ? unmodelledMetadata(path) : undefined;
+      runner.file(read.ok ? { file: path, text: read.text, ...(unmodelled ? { unmodelledMetadata: unmodelled } : {}) } : read.scanText !== undefined ? { file: path, text: read.scanText } : { file: path, text: '', binary: true });
       if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
         texts.keep(path, read.text);
         keptScanFiles.push(path);
@@ -301,4 +304,10 @@ let version: string | undefined;
 export function toolVersion(): string {
   version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   return version;
+}
+
+/** A file named like metadata, as the secret rules see it when the model did not read it. */
+function unmodelledMetadata(path: string): RepoFile['unmodelledMetadata'] {
+  const classified = classifyFileName(basename(path));
+  return classified ? { type: classified.type.name, name: classified.componentName } : undefined;
 }
