@@ -38,6 +38,35 @@ describe('an External Client App is judged with all of its files', () => {
   });
 });
 
+describe('findings are reported for the files asked about', () => {
+  it("linting one file of an External Client App reads the app's other files but reports on that file only", async () => {
+    const root = makeProject({ 'sfdx-project.json': SFDX, ...externalClientApp('Partner', { scopes: 'Full, RefreshToken', ipRelaxation: 'BypassIpRestriction' }) });
+    const run = await runMain(['lint', '--format', 'json', ECA_PATHS.policy('Partner')], root);
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(results.map((result) => result.filePath)).toEqual([join(root, ECA_PATHS.policy('Partner'))]);
+    // The whole project reports the Full scope on the OAuth settings file, which was not asked about here.
+    expect(await findingsOn(root, '.', ECA_PATHS.oauth('Partner'))).toContainEqual(expect.stringMatching(/no-full-scope$/));
+  });
+});
+
+describe('a Connected App gets the same findings whatever path is linted', () => {
+  const APP = 'force-app/main/default/connectedApps/Wide.connectedApp-meta.xml';
+  it.each([
+    ['the connectedApps folder', 'force-app/main/default/connectedApps'],
+    ['the package directory', 'force-app'],
+    ['the file', APP],
+  ])('linting %s', async (_name, path) => {
+    const root = makeProject({
+      'sfdx-project.json': SFDX,
+      [APP]: connectedApp('Wide', ['Full', 'RefreshToken']),
+      'force-app/main/default/connectedApps/Other.connectedApp-meta.xml': connectedApp('Other'),
+    });
+    const whole = await findingsOn(root, '.', APP);
+    expect(whole).toContainEqual(expect.stringMatching(/no-full-scope$/));
+    expect(await findingsOn(root, path, APP)).toEqual(whole);
+  });
+});
+
 describe('the secret scan covers every file the repository holds', () => {
   const KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   const secretApp = connectedApp('Old').replace('<isAdminApproved>', '<consumerSecret>A1B2C3D4E5F6071829304A5B6C7D8E9F</consumerSecret><isAdminApproved>');

@@ -97,12 +97,16 @@ describe('lint --staged', () => {
 
     const run = await lintJson(root, ['--staged']);
     const top = realpathSync(root);
-    expect(run.results.map((result) => result.filePath.replace(`${top}/`, '')).sort()).toEqual(
-      [ECA_PATHS.header('Partner'), ECA_PATHS.global('PartnerSettings'), ECA_PATHS.oauth('PartnerSettings'), ECA_PATHS.policy('PartnerSettings')].sort(),
-    );
+    // Findings are reported for the staged file only; its companions are read (from the index) to judge the app.
+    expect(run.results.map((result) => result.filePath.replace(`${top}/`, ''))).toEqual([ECA_PATHS.policy('PartnerSettings')]);
     const found = findings(root, run.results);
-    expect(found).toContain(`${ECA_PATHS.policy('PartnerSettings')}:5:29 ip-relaxation-enforced`);
-    expect(found).toContain(`${ECA_PATHS.oauth('PartnerSettings')}:3:37 no-full-scope`);
+    expect(found).toEqual([`${ECA_PATHS.policy('PartnerSettings')}:5:29 ip-relaxation-enforced`]);
+    const scope = await stagedScope({ cwd: root });
+    expect(scope.discovery.metadata.filter((file) => file.companion).map((file) => file.path.replace(`${top}/`, '')).sort()).toEqual(
+      [ECA_PATHS.header('Partner'), ECA_PATHS.global('PartnerSettings'), ECA_PATHS.oauth('PartnerSettings')].sort(),
+    );
+    const companion = scope.fileSource.read(join(top, ECA_PATHS.oauth('PartnerSettings')));
+    expect(companion.ok && companion.text).toContain('Full');
     expect(found.filter((line) => line.includes('Other'))).toEqual([]);
   });
 

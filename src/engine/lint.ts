@@ -183,7 +183,11 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     });
 
   // Every message goes through the one output layer: masked, one line, capped (a parser may quote a secret or 1 MB).
-  const sorted = sortFindings([...fatal, ...runner.findings].map((raw) => ({ ...raw, message: safeMessage(raw.message) })));
+  // Findings are reported for the files asked about: a companion (the rest of an External Client App, read to judge
+  // the app whole) gives none of its own, unless it could not be read, which changes how the app was judged.
+  const companions = new Set(discovery.metadata.filter((file) => file.companion).map((file) => file.path));
+  const asked = (raw: RawFinding) => raw.fatal === true || !companions.has(raw.at.file);
+  const sorted = sortFindings([...fatal, ...runner.findings].filter(asked).map((raw) => ({ ...raw, message: safeMessage(raw.message) })));
   let findings: Finding[] = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
   const alreadySafe = new WeakSet<Finding>(findings);
   const suppressed: Finding[] = [];
@@ -191,7 +195,8 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   if (linksOutside.size > 0) notices.push(safeMessage(linksOutsideNotice(root, [...linksOutside])));
   const extraMeta: RuleMeta[] = [];
   // Only texts already read: a file that could not be read (a FIFO, a directory) must not be opened again.
-  const directiveFiles = [...new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== undefined);
+  const askedMetadata = discovery.metadata.filter((file) => !file.companion).map((file) => file.path);
+  const directiveFiles = [...new Set([...askedMetadata, ...keptScanFiles])].filter((file) => texts.get(file) !== undefined);
   const appNames = model.apps.map((app) => app.name);
   for (const processor of options.postProcessors ?? []) {
     const out = processor.process(findings, { root, textOf, fingerprint, files: directiveFiles, appNames });
@@ -202,7 +207,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     for (const meta of processor.meta ?? []) extraMeta.push(meta);
   }
 
-  const results = groupByFile(findings, suppressed, discovery.metadata.map((file) => file.path));
+  const results = groupByFile(findings, suppressed, askedMetadata);
   const parseFailures = findings.filter((finding) => finding.fatal);
   return {
     root,
