@@ -199,11 +199,11 @@ export interface RepoFile {
   /** Present for files deleted by the change under lint (--staged, --changed-since): text is ''. */
   deleted?: boolean;
   /**
-   * A file named like metadata that the model did not read (outside every package directory, e.g. a `backup/`
-   * copy): it never deploys, but a secret committed in it leaks all the same, so its secret elements are judged
-   * from the text.
+   * The metadata type and component name the file's name says, for a file named like metadata (set by the engine,
+   * so file rules need not know suffixes). `modelled: false` for one the model did not read (outside every package
+   * directory, e.g. a `backup/` copy, or deleted): it never deploys, but a secret committed in it leaks all the same.
    */
-  unmodelledMetadata?: { type: MetadataTypeName; name: string };
+  metadata?: { type: MetadataTypeName; name: string; modelled: boolean };
 }
 
 /** A finding after severities, suppressions and the baseline are applied. */

@@ -127,7 +127,9 @@ describe('lint --staged', () => {
       checkFile: (file) => void seen.push(file),
     };
     await lint({ cwd: root, rules: [probe], ...scope });
-    expect(seen.filter((file) => file.deleted)).toEqual([{ file: join(realpathSync(root), gone), text: '', deleted: true }]);
+    expect(seen.filter((file) => file.deleted)).toEqual([
+      { file: join(realpathSync(root), gone), text: '', deleted: true, metadata: { type: 'ConnectedApp', name: 'Gone', modelled: false } },
+    ]);
 
     const run = await lintJson(root, ['--staged']);
     expect(findings(root, run.results)).toEqual([`${gone}:1:1 revocation-impact`]);

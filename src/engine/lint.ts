@@ -147,14 +147,17 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       scannedFiles++;
       const before = runner.findings.length;
       // Text in another encoding (UTF-16, Windows-1252, a stray NUL) is scanned as decoded; binaries by name only.
-      const unmodelled = read.ok && !modelled.has(path) ? unmodelledMetadata(path) : undefined;
-      runner.file(read.ok ? { file: path, text: read.text, ...(unmodelled ? { unmodelledMetadata: unmodelled } : {}) } : read.scanText !== undefined ? { file: path, text: read.scanText } : { file: path, text: '', binary: true });
+      const metadata = metadataNamed(path, modelled.has(path));
+      runner.file(read.ok ? { file: path, text: read.text, ...(metadata ? { metadata } : {}) } : read.scanText !== undefined ? { file: path, text: read.scanText } : { file: path, text: '', binary: true });
       if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
         texts.keep(path, read.text);
         keptScanFiles.push(path);
       }
     }
-    for (const path of options.deletedFiles ?? []) runner.file({ file: path, text: '', deleted: true });
+    for (const path of options.deletedFiles ?? []) {
+      const metadata = metadataNamed(path, false);
+      runner.file({ file: path, text: '', deleted: true, ...(metadata ? { metadata } : {}) });
+    }
   }
 
   for (const crash of runner.crashes) {
@@ -311,8 +314,8 @@ export function toolVersion(): string {
   return version;
 }
 
-/** A file named like metadata, as the secret rules see it when the model did not read it. */
-function unmodelledMetadata(path: string): RepoFile['unmodelledMetadata'] {
+/** What a file's name says it is, for the file rules (RepoFile.metadata). */
+function metadataNamed(path: string, modelled: boolean): RepoFile['metadata'] {
   const classified = classifyFileName(basename(path));
-  return classified ? { type: classified.type.name, name: classified.componentName } : undefined;
+  return classified ? { type: classified.type.name, name: classified.componentName, modelled } : undefined;
 }

@@ -79,14 +79,15 @@ export const noSecretsInRepo = defineRule({
     if (file.binary) return;
     // XML files: character references decoded first (`force&#58;//…`), as the platform reads them.
     const hits = file.file.toLowerCase().endsWith('.xml') ? scanXmlText(file.text) : scanText(file.text);
-    const written = file.unmodelledMetadata ? secretElementsInText(file.text, secretElementsOf(file.unmodelledMetadata.type)) : [];
+    const unmodelled = file.metadata && !file.metadata.modelled ? file.metadata : undefined;
+    const written = unmodelled ? secretElementsInText(file.text, secretElementsOf(unmodelled.type)) : [];
     if (hits.length === 0 && written.length === 0) return;
     const lines = new LineIndex(file.file, file.text);
     for (const hit of hits) {
       const data = { label: capitalize(hit.label), masked: maskSecret(hit.value), advice: FILE_SECRET_ADVICE[hit.kind] };
       ctx.report({ messageId: 'fileSecret', data, at: lines.at(hit.start, hit.end) });
     }
-    const { type, name } = file.unmodelledMetadata ?? { type: 'ConnectedApp', name: '' };
+    const { type, name } = unmodelled ?? { type: 'ConnectedApp', name: '' };
     const isApp = type !== 'AuthProvider' && type !== 'NamedCredential';
     for (const element of written) {
       const at = lines.at(element.start, element.start + element.value.length);
