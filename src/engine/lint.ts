@@ -6,6 +6,7 @@ import { LineIndex } from '../parser/positions.js';
 import { parseXml } from '../parser/xml.js';
 import { discover, type Discovery } from '../project/discover.js';
 import { classifyFileName } from '../project/metadata-types.js';
+import type { LintScope } from '../project/scope.js';
 import { builtinRules } from '../rules/index.js';
 import { boundedMessage } from '../secrets/mask.js';
 import type { Environment, FileResult, Finding, LintRun, RepoFile, Rule, RuleMeta } from '../types.js';
@@ -33,6 +34,8 @@ export interface LintOptions {
   fileSource?: FileSource;
   /** Lint what .forceignore and ignorePatterns leave out too (`--no-ignore`). */
   noIgnore?: boolean;
+  /** The run's scope, resolved once by the caller for the same `cwd`, `paths` and `noIgnore`; resolved here otherwise. */
+  scope?: LintScope;
   /** Pre-computed discovery (--staged, --changed-since); `paths` are discovered otherwise. */
   discovery?: Discovery;
   /** Files the change under lint deletes (--staged, --changed-since): the file rules see them with `deleted: true`. */
@@ -76,7 +79,15 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const config = options.config?.config ?? {};
-  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ['.'], ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}), ...(options.noIgnore ? { noIgnore: true } : {}) });
+  const discovery =
+    options.discovery ??
+    discover({
+      cwd,
+      paths: options.paths ?? ['.'],
+      ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}),
+      ...(options.noIgnore ? { noIgnore: true } : {}),
+      ...(options.scope ? { scope: options.scope } : {}),
+    });
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename(path)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);

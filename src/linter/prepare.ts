@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { createBaselineProcessor, DEFAULT_BASELINE, parseBaseline } from '../engine/baseline.js';
 import { displayPath, loadConfig } from '../engine/config.js';
@@ -10,7 +9,7 @@ import { checkPluginRuleSettings, loadPlugins, type LoadedPlugin } from '../engi
 import { engineFindingSeverity, environmentFor, resolveRule } from '../engine/severity.js';
 import { createStaleConfigProcessor } from '../engine/stale-config.js';
 import { createSuppressionProcessor } from '../engine/suppressions.js';
-import { findGitRoot } from '../project/git.js';
+import { resolveLintScope } from '../project/scope.js';
 import { writeFileSafely } from '../project/write.js';
 import { builtinRules } from '../rules/index.js';
 import type { Environment, LintRun, Rule } from '../types.js';
@@ -51,7 +50,10 @@ export interface PreparedLint {
 /** The configuration, plugins, suppressions, baseline and git scope of one run: what the CLI and the Action share. */
 export async function prepareLint(options: LinterOptions, target: LintTarget): Promise<PreparedLint> {
   const cwd = options.cwd;
-  const searchFrom = lintedDirectory(target.paths, cwd);
+  // Worked out once: the project, git root and .forceignore that discovery, the configuration lookup, the default
+  // baseline and the git scope all use.
+  const scope = resolveLintScope({ cwd, paths: target.paths, ...(options.ignore === false ? { noIgnore: true } : {}) });
+  const searchFrom = scope.anchor;
   const trusted = options.configFrom !== undefined ? await resolveTrustedRef(options.configFrom, cwd) : undefined;
   const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted);
   const config = loaded.config;
@@ -80,7 +82,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
     );
   }
   const lintedPaths = (target.paths.length ? target.paths : ['.']).map((path) => resolve(cwd, path));
-  const baselineFile = options.baseline !== undefined ? resolve(cwd, options.baseline) : join(findGitRoot(cwd) ?? lintRoot(cwd), DEFAULT_BASELINE);
+  const baselineFile = options.baseline !== undefined ? resolve(cwd, options.baseline) : join(scope.gitRoot ?? scope.project?.root ?? cwd, DEFAULT_BASELINE);
   const recorded = trusted ? { entries: await baselineAtRef(trusted, baselineFile) } : undefined;
   const trustedWrites = new Set((options.trustedWritePaths ?? []).map((path) => resolve(cwd, path)));
   const baseline = createBaselineProcessor({
@@ -96,7 +98,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
 
   const notices: string[] = [];
   if (trusted) {
-    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join(lintRoot(cwd), '.forceignore'), baselineFile];
+    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join(scope.project?.root ?? cwd, '.forceignore'), baselineFile];
     for (const file of await changedGateFiles(trusted, gateFiles)) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
@@ -112,7 +114,8 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
       ...(options.environment ? { environment: options.environment } : {}),
       ...(only.length ? { only } : {}),
       ...(options.ignore === false ? { noIgnore: true } : {}),
-      ...(await gitScope(target, cwd, config.ignorePatterns)),
+      scope,
+      ...(await gitScope(target, scope, config.ignorePatterns)),
     },
     setup: {
       configuration,
@@ -149,21 +152,6 @@ export async function loadRunConfig(
   }
   const loaded = await loadConfig({ cwd, searchFrom });
   return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : 'no configuration file (defaults)' };
-}
-
-/** The directory the configuration search starts from: the one directory being linted, else the working directory. */
-function lintedDirectory(paths: readonly string[], cwd: string): string {
-  if (paths.length !== 1) return cwd;
-  const path = resolve(cwd, paths[0]!);
-  return existsSync(path) && statSync(path).isDirectory() ? path : cwd;
-}
-
-/** Where the default baseline lives outside git: the SFDX project root (the folder of the nearest configuration), else cwd. */
-function lintRoot(cwd: string): string {
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'sfdx-project.json'))) return dir;
-    if (dirname(dir) === dir) return cwd;
-  }
 }
 
 async function baselineAtRef(trusted: TrustedRef, file: string) {
