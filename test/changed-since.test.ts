@@ -1,7 +1,7 @@
 import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workingTreeChangesSince } from '../src/project/git-changes.js';
+import { workingTreeChangesSince } from '../src/project/git/index.js';
 import { changedSinceScope } from '../src/project/git-scope.js';
 import { ECA_PATHS, ecaPolicy, externalClientApp } from './helpers/apps.js';
 import { connectedApp, makeProject, REPO, runCli } from './helpers/cli.js';

@@ -95,6 +95,16 @@ describe('the import graph of src/', () => {
     expect(violations).toEqual([]);
   });
 
+  it('runs git in one place: only src/project/git/ starts processes, and only it imports its own files', () => {
+    const spawners = graph.filter((file) => /from 'node:child_process'/.test(readFileSync(join(SRC, file.from), 'utf8'))).map((file) => file.from);
+    expect(spawners.length).toBeGreaterThan(0);
+    expect(spawners.filter((file) => !file.startsWith('project/git/'))).toEqual([]);
+    const reachingIn = graph.flatMap((file) =>
+      file.from.startsWith('project/git/') ? [] : file.imports.filter((to) => to.startsWith('project/git/') && to !== 'project/git/index.ts').map((to) => `${file.from} -> ${to}`),
+    );
+    expect(reachingIn).toEqual([]);
+  });
+
   it('the shared leaves import no folder', () => {
     for (const { from, imports } of graph.filter((file) => SHARED_LEAVES.has(file.from))) {
       expect(imports.filter((to) => !SHARED_LEAVES.has(to)), from).toEqual([]);

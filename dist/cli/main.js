@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-F7X2OI7K.js";
+} from "../chunks/chunk-QZKHOHCA.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-FH4A2VAB.js";
+} from "../chunks/chunk-AFNA3KC4.js";
 import {
   isCi
-} from "../chunks/chunk-VXCRL2ZE.js";
+} from "../chunks/chunk-5OW4ZLP2.js";
 import {
   safeLines,
   safeMessage,
   safePath,
   toolVersion
-} from "../chunks/chunk-YAZ3G4HQ.js";
+} from "../chunks/chunk-Y2U3L6SM.js";
 import {
   UsageError,
   closestName
-} from "../chunks/chunk-TJCKRVUO.js";
+} from "../chunks/chunk-VGSBVBVZ.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";
@@ -299,19 +299,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-ZVWWK5VH.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-TARTXWWQ.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-MIXC7NOO.js");
+        const { runInit } = await import("../chunks/init-command-VJKMAN3V.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-DEG3TN5W.js");
+        const { runDiff } = await import("../chunks/diff-command-TANN2Q55.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-F7X2OI7K.js";
-import "../chunks/chunk-FH4A2VAB.js";
+} from "../chunks/chunk-QZKHOHCA.js";
+import "../chunks/chunk-AFNA3KC4.js";
 import {
   isCi
-} from "../chunks/chunk-VXCRL2ZE.js";
+} from "../chunks/chunk-5OW4ZLP2.js";
 import {
   lint
-} from "../chunks/chunk-YAZ3G4HQ.js";
+} from "../chunks/chunk-Y2U3L6SM.js";
 import {
   builtinRules
-} from "../chunks/chunk-TJCKRVUO.js";
+} from "../chunks/chunk-VGSBVBVZ.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";

@@ -1,5 +1,5 @@
 import type { LintOptions } from '../engine/lint.js';
-import { GitError } from '../project/git-changes.js';
+import { GitError } from '../project/git/index.js';
 import { changedSinceScope, NotInRepositoryError, stagedScope } from '../project/git-scope.js';
 import { UsageError } from '../engine/errors.js';
 import type { LintScope } from '../project/scope.js';

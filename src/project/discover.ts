@@ -2,7 +2,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { externalClientAppCompanionsOnDisk } from './app-companions.js';
-import { listRepositoryFiles } from './git.js';
+import { listRepositoryFiles } from './git/index.js';
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, type ClassifiedFile } from './metadata-types.js';
 import { readCheckedText } from './read.js';

@@ -4,7 +4,6 @@ import { externalClientAppPathspecs, isExternalClientAppFile, sameAppFiles } fro
 import type { DiscoveredMetadata, Discovery } from './discover.js';
 import { findSfdxProject, type LintScope } from './scope.js';
 import { ForceIgnoreMatcher } from './forceignore.js';
-import { readBlobs, type BlobRead } from './git-blobs.js';
 import {
   comparisonBase,
   GitError,
@@ -15,7 +14,9 @@ import {
   workingTreeChangesSince,
   workingTreeFiles,
   type FileChange,
-} from './git-changes.js';
+  readBlobs,
+  type BlobRead,
+} from './git/index.js';
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, lintedTypes } from './metadata-types.js';
 import { decodeText, MAX_FILE_BYTES, readTextFile, tooLarge, type ReadResult } from './read.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ForceIgnoreMatcher } from './forceignore.js';
-import { findGitRoot } from './git.js';
+import { findGitRoot } from './git/index.js';
 import { readCheckedText } from './read.js';
 import { isDirectory } from './walk.js';
 

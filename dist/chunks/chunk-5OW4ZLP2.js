@@ -8,7 +8,7 @@ import {
   displayPath,
   node_module_exports,
   readCheckedText
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-VGSBVBVZ.js";
 
 // src/linter/options.ts
 function isCi(env) {

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-VXCRL2ZE.js";
+} from "./chunk-5OW4ZLP2.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,7 +12,7 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-VGSBVBVZ.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-2YIFCSB7.js";
 

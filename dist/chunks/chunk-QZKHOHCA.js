@@ -4,15 +4,15 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   loadRunConfig,
   prepareLint
-} from "./chunk-FH4A2VAB.js";
+} from "./chunk-AFNA3KC4.js";
 import {
   lint,
   safeMessage,
   toolVersion
-} from "./chunk-YAZ3G4HQ.js";
+} from "./chunk-Y2U3L6SM.js";
 import {
   UsageError
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-VGSBVBVZ.js";
 import {
   toEslintResults
 } from "./chunk-3MCSNQGM.js";

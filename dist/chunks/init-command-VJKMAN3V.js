@@ -2,18 +2,18 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
-  FLOWS,
   lint
-} from "./chunk-YAZ3G4HQ.js";
+} from "./chunk-Y2U3L6SM.js";
 import {
   CONFIG_FILE_NAMES,
+  FLOWS,
   UsageError,
   defaultAllowedScopes,
   displayPath,
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-VGSBVBVZ.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-2YIFCSB7.js";

@@ -5,22 +5,34 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-VXCRL2ZE.js";
+} from "./chunk-5OW4ZLP2.js";
 import {
   ForceIgnoreMatcher,
+  GitError,
   SKIPPED_DIRECTORIES,
+  classifyFileName,
+  comparisonBase,
   engineFindingSeverity,
   environmentFor,
   externalClientAppPathspecs,
-  findGitRoot,
   findSfdxProject,
+  git,
   ignorePatternMatcher,
+  indexEntries,
   isDirectory,
   isExternalClientAppFile,
+  lintedTypes,
   parseDirectives,
+  readBlobs,
+  resolveLintScope,
   resolveRule,
-  sameAppFiles
-} from "./chunk-YAZ3G4HQ.js";
+  sameAppFiles,
+  stagedChanges,
+  topLevel,
+  untrackedFiles,
+  workingTreeChangesSince,
+  workingTreeFiles
+} from "./chunk-Y2U3L6SM.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -32,18 +44,16 @@ import {
   SUPPRESSION_DIRECTIVE,
   UsageError,
   builtinRules,
-  classifyFileName,
   closestName,
   configSearchDirectories,
   decodeText,
   displayPath,
-  lintedTypes,
   loadConfig,
   parseConfig,
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-VGSBVBVZ.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
@@ -114,91 +124,7 @@ function followLinks(target) {
   }
 }
 
-// src/project/git-changes.ts
-import { spawn } from "node:child_process";
-var GitError = class extends Error {
-};
-function git(cwd, args) {
-  return new Promise((resolve4, reject) => {
-    const child = spawn("git", ["-c", "diff.relative=false", ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
-    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) return resolve4(Buffer.concat(stdout).toString("utf8"));
-      const complaint = Buffer.concat(stderr).toString("utf8").split("\n").find((line) => line.trim() !== "") ?? `git exited with ${code}`;
-      reject(new GitError(complaint.replace(/^(fatal|error): /, "")));
-    });
-  });
-}
-async function topLevel(cwd) {
-  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
-}
-var RAW_DIFF = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
-async function stagedChanges(cwd, pathspecs = []) {
-  return parseRawDiff(await git(cwd, [...RAW_DIFF, "--cached", "--", ...pathspecs]));
-}
-async function workingTreeChangesSince(cwd, base, pathspecs = []) {
-  return parseRawDiff(await git(cwd, [...RAW_DIFF, base, "--", ...pathspecs]));
-}
-async function untrackedFiles(cwd, pathspecs = []) {
-  return splitNul(await git(cwd, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
-}
-async function workingTreeFiles(cwd, pathspecs) {
-  return splitNul(await git(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
-}
-async function comparisonBase(cwd, ref) {
-  let commit;
-  try {
-    commit = (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-  } catch {
-    throw new GitError(`unknown git revision "${ref}" (in a shallow clone, fetch it first, e.g. git fetch --depth=1 origin ${ref})`);
-  }
-  try {
-    return (await git(cwd, ["merge-base", commit, "HEAD"])).trim() || commit;
-  } catch {
-    return commit;
-  }
-}
-async function indexEntries(cwd, pathspecs) {
-  const entries = [];
-  for (const record of splitNul(await git(cwd, ["ls-files", "-z", "--stage", "--full-name", "--", ...pathspecs]))) {
-    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
-    if (match && match[3] === "0") entries.push({ mode: match[1], oid: match[2], path: match[4] });
-  }
-  return entries;
-}
-function splitNul(output) {
-  return output.split("\0").filter((field) => field !== "");
-}
-function parseRawDiff(output) {
-  const fields = output.split("\0");
-  const changes = [];
-  for (let i = 0; i < fields.length; i++) {
-    const header = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]);
-    if (!header) continue;
-    const [, , mode, previousOid, oid, status] = header;
-    const twoPaths = status === "R" || status === "C";
-    const first = fields[++i];
-    const second = twoPaths ? fields[++i] : void 0;
-    if (first === void 0 || twoPaths && second === void 0) break;
-    if (!"ACMRTD".includes(status)) continue;
-    changes.push({
-      path: twoPaths ? second : first,
-      status,
-      mode,
-      oid,
-      previousOid,
-      ...twoPaths ? { from: first } : {}
-    });
-  }
-  return changes;
-}
-
 // src/linter/prepare.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
 import { dirname as dirname3, join as join5, resolve as resolve3, sep as sep3 } from "node:path";
 
 // src/engine/baseline.ts
@@ -435,85 +361,6 @@ function directiveProblems(uses, options) {
 // src/project/git-scope.ts
 import { existsSync as existsSync2, realpathSync as realpathSync2 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join3, posix, relative as relative3, resolve as resolve2, sep } from "node:path";
-
-// src/project/git-blobs.ts
-import { spawn as spawn2 } from "node:child_process";
-var HEAD_BYTES = 8e3;
-function readBlobs(gitRoot, oids, maxBytes) {
-  const unique = [...new Set(oids)];
-  const results = /* @__PURE__ */ new Map();
-  if (unique.length === 0) return Promise.resolve(results);
-  return new Promise((resolve4) => {
-    const parser = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
-    const finish = (reason) => {
-      for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
-      resolve4(results);
-    };
-    child.on("error", (error) => finish(`cannot be read from git: ${error.message}`));
-    child.stdout.on("data", (chunk) => parser.push(chunk));
-    child.on("close", () => finish("cannot be read from git"));
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(`${unique.join("\n")}
-`);
-  });
-}
-var BatchOutputParser = class {
-  constructor(maxBytes, emit) {
-    this.maxBytes = maxBytes;
-    this.emit = emit;
-  }
-  maxBytes;
-  emit;
-  header = [];
-  current;
-  push(chunk) {
-    let data = chunk;
-    while (data.length > 0) {
-      if (this.current) {
-        data = this.consumeContent(this.current, data);
-        continue;
-      }
-      const newline = data.indexOf(10);
-      if (newline < 0) {
-        this.header.push(data);
-        return;
-      }
-      this.header.push(data.subarray(0, newline));
-      data = data.subarray(newline + 1);
-      this.startObject(Buffer.concat(this.header).toString("utf8"));
-      this.header = [];
-    }
-  }
-  startObject(line) {
-    const [oid = "", type, sizeText] = line.split(" ");
-    if (sizeText === void 0) {
-      this.emit(oid, { ok: false, reason: "not in the git object database" });
-      return;
-    }
-    const size = Number(sizeText);
-    const skipReason = type !== "blob" ? `is a git ${type}, not a file` : size > this.maxBytes ? `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(this.maxBytes / 1024 / 1024)} MB limit` : void 0;
-    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? void 0 : [], head: [], headLength: 0, oversized: type === "blob" && size > this.maxBytes, ...skipReason ? { skipReason } : {} };
-  }
-  consumeContent(object, data) {
-    const taken = Math.min(object.remaining, data.length);
-    object.chunks?.push(data.subarray(0, taken));
-    if (object.oversized && object.headLength < HEAD_BYTES) {
-      const kept = data.subarray(0, Math.min(taken, HEAD_BYTES - object.headLength));
-      object.head.push(Buffer.from(kept));
-      object.headLength += kept.length;
-    }
-    object.remaining -= taken;
-    if (object.remaining === 0) {
-      this.current = void 0;
-      if (object.chunks) this.emit(object.oid, { ok: true, bytes: Buffer.concat(object.chunks).subarray(0, object.size) });
-      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? "skipped", size: object.size, ...object.oversized ? { head: Buffer.concat(object.head) } : {} });
-    }
-    return data.subarray(taken);
-  }
-};
-
-// src/project/git-scope.ts
 var NotInRepositoryError = class extends GitError {
 };
 async function stagedScope(options) {
@@ -560,7 +407,7 @@ function readProject(options) {
   lintedTypes();
   const paths = (options.paths ?? []).map((path) => isAbsolute3(path) ? path : resolve2(options.cwd, path));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
-  const project = findSfdxProject(anchor);
+  const project = options.scope ? options.scope.project : findSfdxProject(anchor);
   if (!project) return {};
   const root = realPath(project.root);
   return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root) };
@@ -669,10 +516,10 @@ function realPath(path) {
 }
 
 // src/linter/git-scope.ts
-async function gitScope(args, cwd, ignorePatterns) {
+async function gitScope(args, scope, ignorePatterns) {
   if (!args.staged && args.changedSince === void 0) return {};
   const option = args.staged ? "--staged" : "--changed-since";
-  const options = { cwd, paths: args.paths, ...ignorePatterns ? { ignorePatterns } : {} };
+  const options = { cwd: scope.cwd, paths: args.paths, scope, ...ignorePatterns ? { ignorePatterns } : {} };
   try {
     return args.staged ? await stagedScope(options) : await changedSinceScope(args.changedSince, options);
   } catch (error) {
@@ -742,7 +589,8 @@ function configCandidates(searchFrom, gitRoot) {
 // src/linter/prepare.ts
 async function prepareLint(options, target) {
   const cwd = options.cwd;
-  const searchFrom = lintedDirectory(target.paths, cwd);
+  const scope = resolveLintScope({ cwd, paths: target.paths, ...options.ignore === false ? { noIgnore: true } : {} });
+  const searchFrom = scope.anchor;
   const trusted = options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
   const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted);
   const config = loaded.config;
@@ -770,7 +618,7 @@ async function prepareLint(options, target) {
     );
   }
   const lintedPaths = (target.paths.length ? target.paths : ["."]).map((path) => resolve3(cwd, path));
-  const baselineFile = options.baseline !== void 0 ? resolve3(cwd, options.baseline) : join5(findGitRoot(cwd) ?? lintRoot(cwd), DEFAULT_BASELINE);
+  const baselineFile = options.baseline !== void 0 ? resolve3(cwd, options.baseline) : join5(scope.gitRoot ?? scope.project?.root ?? cwd, DEFAULT_BASELINE);
   const recorded = trusted ? { entries: await baselineAtRef(trusted, baselineFile) } : void 0;
   const trustedWrites = new Set((options.trustedWritePaths ?? []).map((path) => resolve3(cwd, path)));
   const baseline = createBaselineProcessor({
@@ -785,7 +633,7 @@ async function prepareLint(options, target) {
   postProcessors.push(baseline);
   const notices = [];
   if (trusted) {
-    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join5(lintRoot(cwd), ".forceignore"), baselineFile];
+    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join5(scope.project?.root ?? cwd, ".forceignore"), baselineFile];
     for (const file of await changedGateFiles(trusted, gateFiles)) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
@@ -800,7 +648,8 @@ async function prepareLint(options, target) {
       ...options.environment ? { environment: options.environment } : {},
       ...only.length ? { only } : {},
       ...options.ignore === false ? { noIgnore: true } : {},
-      ...await gitScope(target, cwd, config.ignorePatterns)
+      scope,
+      ...await gitScope(target, scope, config.ignorePatterns)
     },
     setup: {
       configuration,
@@ -828,17 +677,6 @@ async function loadRunConfig(options, searchFrom, trusted) {
   }
   const loaded = await loadConfig({ cwd, searchFrom });
   return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : "no configuration file (defaults)" };
-}
-function lintedDirectory(paths, cwd) {
-  if (paths.length !== 1) return cwd;
-  const path = resolve3(cwd, paths[0]);
-  return existsSync3(path) && statSync(path).isDirectory() ? path : cwd;
-}
-function lintRoot(cwd) {
-  for (let dir = cwd; ; dir = dirname3(dir)) {
-    if (existsSync3(join5(dir, "sfdx-project.json"))) return dir;
-    if (dirname3(dir) === dir) return cwd;
-  }
 }
 async function baselineAtRef(trusted, file) {
   const text = await readAtRef(trusted, file);
@@ -882,13 +720,6 @@ var isInside = (child, parent) => child === parent || child.startsWith(parent.en
 export {
   WriteError,
   writeFileSafely,
-  GitError,
-  git,
-  topLevel,
-  untrackedFiles,
-  workingTreeFiles,
-  parseRawDiff,
-  readBlobs,
   prepareLint,
   loadRunConfig
 };

@@ -5,43 +5,44 @@ import {
   diffFailure
 } from "./chunk-52APBOTL.js";
 import {
-  GitError,
-  git,
-  parseRawDiff,
   prepareLint,
-  readBlobs,
-  topLevel,
-  untrackedFiles,
-  workingTreeFiles,
   writeFileSafely
-} from "./chunk-FH4A2VAB.js";
+} from "./chunk-AFNA3KC4.js";
 import {
   isCi
-} from "./chunk-VXCRL2ZE.js";
+} from "./chunk-5OW4ZLP2.js";
 import {
   ForceIgnoreMatcher,
+  GitError,
+  RAW_DIFF,
   SKIPPED_DIRECTORIES,
-  buildModel,
+  classifyFileName,
   findSfdxProject,
+  git,
   ignorePatternMatcher,
   isExternalClientAppFile,
   lint,
-  safeLines
-} from "./chunk-YAZ3G4HQ.js";
+  parseRawDiff,
+  readBlobs,
+  safeLines,
+  topLevel,
+  untrackedFiles,
+  workingTreeFiles
+} from "./chunk-Y2U3L6SM.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
   analyzeCertificate,
+  buildModel,
   childNamed,
   childrenNamed,
-  classifyFileName,
   decodeText,
   maskSecret,
   maskSecretsIn,
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-TJCKRVUO.js";
+} from "./chunk-VGSBVBVZ.js";
 import "./chunk-CVIDFB6W.js";
 import {
   singleLine
@@ -546,7 +547,6 @@ async function readSideFiles(gitRoot, files) {
   }
   return contents;
 }
-var RAW_DIFF = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
 async function changesBetween(gitRoot, base, head) {
   const top = ["--", ":(top)"];
   switch (head.spec.kind) {
