@@ -24163,88 +24163,6 @@ var codeCredentialsFlow = defineRule({
 // src/rules/index.ts
 var builtinRules = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact, privilegedPreAuthorization, ecaGlobalOauthInSourceControl, trustedIpRanges, refreshTokenHardening, codeCredentialsFlow];
 
-// src/engine/directives.ts
-var DIRECTIVE_MARKER = "calint-";
-var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
-var SEPARATOR = /\s--?(?:\s|$)/;
-var isXml = (file) => file.toLowerCase().endsWith(".xml");
-function parseDirectives(file, text) {
-  if (!text.includes(DIRECTIVE_MARKER)) return [];
-  const lines = new LineIndex(file, text);
-  const xml = isXml(file);
-  const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
-  let nextContent;
-  for (const directive2 of directives) {
-    if (directive2.kind === "disable-next-line") {
-      nextContent ??= nextContentLines(lines, xml);
-      const target = nextContent[directive2.lastLine];
-      if (target !== 0) directive2.targetLine = target;
-    }
-  }
-  return directives;
-}
-function xmlDirectives(text, lines) {
-  const found = [];
-  for (let open = text.indexOf("<!--"); open !== -1; ) {
-    const bodyStart = open + 4;
-    const close = text.indexOf("-->", bodyStart);
-    const bodyEnd = close === -1 ? text.length : close;
-    const body = text.slice(bodyStart, bodyEnd);
-    const lead = body.length - body.trimStart().length;
-    KEYWORD.lastIndex = lead;
-    const match = KEYWORD.exec(body);
-    if (match) {
-      const rest = body.slice(match.index + match[0].length);
-      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
-    }
-    if (close === -1) break;
-    open = text.indexOf("<!--", close + 3);
-  }
-  return found;
-}
-var LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/+|\/\*+|\*|--|;+|<!--|%|'|REM\b|rem\b)[ \t]*(calint-(disable-next-line|disable-line|disable|enable)(?![\w-]))([^\r\n]*)/gm;
-function lineDirectives(text, lines) {
-  const found = [];
-  for (const match of text.matchAll(LINE_DIRECTIVE)) {
-    const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
-    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
-    found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
-  }
-  return found;
-}
-function directive(keyword, name, rest, start, end, lines) {
-  const kind = name === "disable-line" ? "unknown" : name;
-  const separator = SEPARATOR.exec(rest);
-  const ruleText = separator ? rest.slice(0, separator.index) : rest;
-  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
-  const reason = separator ? rest.slice(separator.index + separator[0].length).replace(/\s+/g, " ").trim() : void 0;
-  const span = lines.at(start, end);
-  const firstLineEnd = span.endLine === span.line ? span.endColumn : lines.lineText(span.line).length + 1;
-  return {
-    kind,
-    keyword,
-    rules,
-    ...reason !== void 0 ? { reason } : {},
-    at: { file: span.file, line: span.line, column: span.column, endLine: span.line, endColumn: firstLineEnd },
-    lastLine: span.endLine ?? span.line
-  };
-}
-function nextContentLines(lines, xml) {
-  const next = new Int32Array(lines.lineCount + 2);
-  for (let line = lines.lineCount; line >= 1; line--) {
-    const text = lines.lineText(line).trim();
-    const skipped = text === "" || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
-    next[line - 1] = skipped ? next[line] : line;
-  }
-  return next;
-}
-function isDirectiveLine(text) {
-  LINE_DIRECTIVE.lastIndex = 0;
-  const directive2 = LINE_DIRECTIVE.test(text);
-  LINE_DIRECTIVE.lastIndex = 0;
-  return directive2;
-}
-
 // src/engine/engine-rules.ts
 var PARSE_ERROR = defineMeta({
   id: "parse-error",
@@ -24584,6 +24502,7 @@ async function lint(options = {}) {
   const keptScanFiles = [];
   if (runner.hasFileRules()) {
     const modelled = new Set(discovery.metadata.map((file) => file.path));
+    const keepMarkers = (options.postProcessors ?? []).flatMap((processor) => processor.keepFilesContaining ? [processor.keepFilesContaining] : []);
     for (const path2 of discovery.scanFiles) {
       progress("scan", discovery.scanFiles.length);
       const read = texts.read(path2);
@@ -24603,7 +24522,7 @@ async function lint(options = {}) {
       const before = runner.findings.length;
       const metadata = metadataNamed(path2, modelled.has(path2));
       runner.file(read.ok ? { file: path2, text: read.text, ...metadata ? { metadata } : {} } : read.scanText !== void 0 ? { file: path2, text: read.scanText } : { file: path2, text: "", binary: true });
-      if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
+      if (read.ok && (runner.findings.length > before || keepMarkers.some((marker) => read.text.includes(marker)))) {
         texts.keep(path2, read.text);
         keptScanFiles.push(path2);
       }
@@ -24766,7 +24685,7 @@ init_json();
 // src/linter/prepare.ts
 import { dirname as dirname9, join as join12, resolve as resolve7, sep as sep8 } from "node:path";
 
-// src/engine/baseline.ts
+// src/suppress/baseline.ts
 import { existsSync as existsSync5, mkdirSync, writeFileSync } from "node:fs";
 import { dirname as dirname6, isAbsolute as isAbsolute7, join as join7, relative as relative8 } from "node:path";
 
@@ -25027,7 +24946,7 @@ async function keyLocator(file, text) {
   };
 }
 
-// src/engine/baseline.ts
+// src/suppress/baseline.ts
 init_fingerprint();
 var DEFAULT_BASELINE = ".calint-baseline.json";
 var FORMAT_VERSION = 1;
@@ -25249,7 +25168,7 @@ function checkPluginRuleSettings(rules, plugins, configFile, cwd) {
   }
 }
 
-// src/engine/stale-config.ts
+// src/suppress/stale-config.ts
 function createStaleConfigProcessor(options) {
   return {
     meta: [CONFIG],
@@ -25290,11 +25209,94 @@ function appKeyOffset(text, name) {
   return match ? match.index + match[1].length : void 0;
 }
 
-// src/engine/suppressions.ts
+// src/suppress/directives.ts
+var DIRECTIVE_MARKER = "calint-";
+var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
+var SEPARATOR = /\s--?(?:\s|$)/;
+var isXml = (file) => file.toLowerCase().endsWith(".xml");
+function parseDirectives(file, text) {
+  if (!text.includes(DIRECTIVE_MARKER)) return [];
+  const lines = new LineIndex(file, text);
+  const xml = isXml(file);
+  const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
+  let nextContent;
+  for (const directive2 of directives) {
+    if (directive2.kind === "disable-next-line") {
+      nextContent ??= nextContentLines(lines, xml);
+      const target = nextContent[directive2.lastLine];
+      if (target !== 0) directive2.targetLine = target;
+    }
+  }
+  return directives;
+}
+function xmlDirectives(text, lines) {
+  const found = [];
+  for (let open = text.indexOf("<!--"); open !== -1; ) {
+    const bodyStart = open + 4;
+    const close = text.indexOf("-->", bodyStart);
+    const bodyEnd = close === -1 ? text.length : close;
+    const body = text.slice(bodyStart, bodyEnd);
+    const lead = body.length - body.trimStart().length;
+    KEYWORD.lastIndex = lead;
+    const match = KEYWORD.exec(body);
+    if (match) {
+      const rest = body.slice(match.index + match[0].length);
+      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
+    }
+    if (close === -1) break;
+    open = text.indexOf("<!--", close + 3);
+  }
+  return found;
+}
+var LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/+|\/\*+|\*|--|;+|<!--|%|'|REM\b|rem\b)[ \t]*(calint-(disable-next-line|disable-line|disable|enable)(?![\w-]))([^\r\n]*)/gm;
+function lineDirectives(text, lines) {
+  const found = [];
+  for (const match of text.matchAll(LINE_DIRECTIVE)) {
+    const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
+    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
+    found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
+  }
+  return found;
+}
+function directive(keyword, name, rest, start, end, lines) {
+  const kind = name === "disable-line" ? "unknown" : name;
+  const separator = SEPARATOR.exec(rest);
+  const ruleText = separator ? rest.slice(0, separator.index) : rest;
+  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
+  const reason = separator ? rest.slice(separator.index + separator[0].length).replace(/\s+/g, " ").trim() : void 0;
+  const span = lines.at(start, end);
+  const firstLineEnd = span.endLine === span.line ? span.endColumn : lines.lineText(span.line).length + 1;
+  return {
+    kind,
+    keyword,
+    rules,
+    ...reason !== void 0 ? { reason } : {},
+    at: { file: span.file, line: span.line, column: span.column, endLine: span.line, endColumn: firstLineEnd },
+    lastLine: span.endLine ?? span.line
+  };
+}
+function nextContentLines(lines, xml) {
+  const next = new Int32Array(lines.lineCount + 2);
+  for (let line = lines.lineCount; line >= 1; line--) {
+    const text = lines.lineText(line).trim();
+    const skipped = text === "" || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
+    next[line - 1] = skipped ? next[line] : line;
+  }
+  return next;
+}
+function isDirectiveLine(text) {
+  LINE_DIRECTIVE.lastIndex = 0;
+  const directive2 = LINE_DIRECTIVE.test(text);
+  LINE_DIRECTIVE.lastIndex = 0;
+  return directive2;
+}
+
+// src/suppress/suppressions.ts
 var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([PARSE_ERROR.id, SUPPRESSION_DIRECTIVE.id]);
 function createSuppressionProcessor(options) {
   return {
     meta: [SUPPRESSION_DIRECTIVE],
+    keepFilesContaining: DIRECTIVE_MARKER,
     process(findings, context) {
       const byFile = /* @__PURE__ */ new Map();
       const suppressible = /* @__PURE__ */ new Set();

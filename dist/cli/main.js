@@ -8,11 +8,11 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-QZKHOHCA.js";
+} from "../chunks/chunk-KM2QQ2TZ.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-AFNA3KC4.js";
+} from "../chunks/chunk-JJM63IF6.js";
 import {
   isCi
 } from "../chunks/chunk-5OW4ZLP2.js";
@@ -21,7 +21,7 @@ import {
   safeMessage,
   safePath,
   toolVersion
-} from "../chunks/chunk-Y2U3L6SM.js";
+} from "../chunks/chunk-KSW7GYYZ.js";
 import {
   UsageError,
   closestName
@@ -305,13 +305,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-VJKMAN3V.js");
+        const { runInit } = await import("../chunks/init-command-5CGRAXYW.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-TANN2Q55.js");
+        const { runDiff } = await import("../chunks/diff-command-4ESEUVDP.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-QZKHOHCA.js";
-import "../chunks/chunk-AFNA3KC4.js";
+} from "../chunks/chunk-KM2QQ2TZ.js";
+import "../chunks/chunk-JJM63IF6.js";
 import {
   isCi
 } from "../chunks/chunk-5OW4ZLP2.js";
 import {
   lint
-} from "../chunks/chunk-Y2U3L6SM.js";
+} from "../chunks/chunk-KSW7GYYZ.js";
 import {
   builtinRules
 } from "../chunks/chunk-VGSBVBVZ.js";

@@ -11,7 +11,6 @@ import { builtinRules } from '../rules/index.js';
 import { boundedMessage } from '../secrets/mask.js';
 import type { Environment, FileResult, Finding, LintRun, RepoFile, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from './config-types.js';
-import { DIRECTIVE_MARKER } from './directives.js';
 import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
 import { UsageError } from './errors.js';
 import { FingerprintAllocator, offendingContent, relativePath } from './fingerprint.js';
@@ -59,6 +58,8 @@ const PROGRESS_EVERY = 64;
 export interface FindingPostProcessor {
   /** Meta of any engine findings it adds (shown in SARIF rules[]). */
   meta?: RuleMeta[];
+  /** A scanned file whose text holds this string is one the processor needs (`files` below), e.g. a directive. */
+  keepFilesContaining?: string;
   process(findings: Finding[], context: PostProcessContext): { findings: Finding[]; suppressed: Finding[]; notices?: string[] };
 }
 
@@ -139,6 +140,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const keptScanFiles: string[] = [];
   if (runner.hasFileRules()) {
     const modelled = new Set(discovery.metadata.map((file) => file.path));
+    const keepMarkers = (options.postProcessors ?? []).flatMap((processor) => (processor.keepFilesContaining ? [processor.keepFilesContaining] : []));
     for (const path of discovery.scanFiles) {
       progress('scan', discovery.scanFiles.length);
       const read = texts.read(path);
@@ -160,7 +162,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       // Text in another encoding (UTF-16, Windows-1252, a stray NUL) is scanned as decoded; binaries by name only.
       const metadata = metadataNamed(path, modelled.has(path));
       runner.file(read.ok ? { file: path, text: read.text, ...(metadata ? { metadata } : {}) } : read.scanText !== undefined ? { file: path, text: read.scanText } : { file: path, text: '', binary: true });
-      if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
+      if (read.ok && (runner.findings.length > before || keepMarkers.some((marker) => read.text.includes(marker)))) {
         texts.keep(path, read.text);
         keptScanFiles.push(path);
       }

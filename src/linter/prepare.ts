@@ -1,5 +1,5 @@
 import { dirname, join, resolve, sep } from 'node:path';
-import { createBaselineProcessor, DEFAULT_BASELINE, parseBaseline } from '../engine/baseline.js';
+import { createBaselineProcessor, DEFAULT_BASELINE, parseBaseline } from '../suppress/baseline.js';
 import { displayPath, loadConfig } from '../engine/config.js';
 import type { LoadedConfig } from '../engine/config-types.js';
 import { CONFIG, ENGINE_RULES, SUPPRESSION_DIRECTIVE } from '../engine/engine-rules.js';
@@ -7,8 +7,8 @@ import { UsageError } from '../engine/errors.js';
 import type { FindingPostProcessor, LintOptions } from '../engine/lint.js';
 import { checkPluginRuleSettings, loadPlugins, type LoadedPlugin } from '../engine/plugins.js';
 import { engineFindingSeverity, environmentFor, resolveRule } from '../engine/severity.js';
-import { createStaleConfigProcessor } from '../engine/stale-config.js';
-import { createSuppressionProcessor } from '../engine/suppressions.js';
+import { createStaleConfigProcessor } from '../suppress/stale-config.js';
+import { createSuppressionProcessor } from '../suppress/suppressions.js';
 import { resolveLintScope } from '../project/scope.js';
 import { writeFileSafely } from '../project/write.js';
 import { builtinRules } from '../rules/index.js';

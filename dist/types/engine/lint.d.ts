@@ -37,6 +37,8 @@ export interface LintProgress {
 export interface FindingPostProcessor {
     /** Meta of any engine findings it adds (shown in SARIF rules[]). */
     meta?: RuleMeta[];
+    /** A scanned file whose text holds this string is one the processor needs (`files` below), e.g. a directive. */
+    keepFilesContaining?: string;
     process(findings: Finding[], context: PostProcessContext): {
         findings: Finding[];
         suppressed: Finding[];

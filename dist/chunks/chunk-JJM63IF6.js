@@ -22,7 +22,6 @@ import {
   isDirectory,
   isExternalClientAppFile,
   lintedTypes,
-  parseDirectives,
   readBlobs,
   resolveLintScope,
   resolveRule,
@@ -32,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-Y2U3L6SM.js";
+} from "./chunk-KSW7GYYZ.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -127,7 +126,7 @@ function followLinks(target) {
 // src/linter/prepare.ts
 import { dirname as dirname3, join as join5, resolve as resolve3, sep as sep3 } from "node:path";
 
-// src/engine/baseline.ts
+// src/suppress/baseline.ts
 import { existsSync, mkdirSync as mkdirSync2, writeFileSync } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative2 } from "node:path";
 var DEFAULT_BASELINE = ".calint-baseline.json";
@@ -221,7 +220,7 @@ function baselineName(file, context) {
   return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? relativePath(context.root, file) : file;
 }
 
-// src/engine/stale-config.ts
+// src/suppress/stale-config.ts
 function createStaleConfigProcessor(options) {
   return {
     meta: [CONFIG],
@@ -262,11 +261,94 @@ function appKeyOffset(text, name) {
   return match ? match.index + match[1].length : void 0;
 }
 
-// src/engine/suppressions.ts
+// src/suppress/directives.ts
+var DIRECTIVE_MARKER = "calint-";
+var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
+var SEPARATOR = /\s--?(?:\s|$)/;
+var isXml = (file) => file.toLowerCase().endsWith(".xml");
+function parseDirectives(file, text) {
+  if (!text.includes(DIRECTIVE_MARKER)) return [];
+  const lines = new LineIndex(file, text);
+  const xml = isXml(file);
+  const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
+  let nextContent;
+  for (const directive2 of directives) {
+    if (directive2.kind === "disable-next-line") {
+      nextContent ??= nextContentLines(lines, xml);
+      const target = nextContent[directive2.lastLine];
+      if (target !== 0) directive2.targetLine = target;
+    }
+  }
+  return directives;
+}
+function xmlDirectives(text, lines) {
+  const found = [];
+  for (let open = text.indexOf("<!--"); open !== -1; ) {
+    const bodyStart = open + 4;
+    const close = text.indexOf("-->", bodyStart);
+    const bodyEnd = close === -1 ? text.length : close;
+    const body = text.slice(bodyStart, bodyEnd);
+    const lead = body.length - body.trimStart().length;
+    KEYWORD.lastIndex = lead;
+    const match = KEYWORD.exec(body);
+    if (match) {
+      const rest = body.slice(match.index + match[0].length);
+      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
+    }
+    if (close === -1) break;
+    open = text.indexOf("<!--", close + 3);
+  }
+  return found;
+}
+var LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/+|\/\*+|\*|--|;+|<!--|%|'|REM\b|rem\b)[ \t]*(calint-(disable-next-line|disable-line|disable|enable)(?![\w-]))([^\r\n]*)/gm;
+function lineDirectives(text, lines) {
+  const found = [];
+  for (const match of text.matchAll(LINE_DIRECTIVE)) {
+    const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
+    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
+    found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
+  }
+  return found;
+}
+function directive(keyword, name, rest, start, end, lines) {
+  const kind = name === "disable-line" ? "unknown" : name;
+  const separator = SEPARATOR.exec(rest);
+  const ruleText = separator ? rest.slice(0, separator.index) : rest;
+  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
+  const reason = separator ? rest.slice(separator.index + separator[0].length).replace(/\s+/g, " ").trim() : void 0;
+  const span = lines.at(start, end);
+  const firstLineEnd = span.endLine === span.line ? span.endColumn : lines.lineText(span.line).length + 1;
+  return {
+    kind,
+    keyword,
+    rules,
+    ...reason !== void 0 ? { reason } : {},
+    at: { file: span.file, line: span.line, column: span.column, endLine: span.line, endColumn: firstLineEnd },
+    lastLine: span.endLine ?? span.line
+  };
+}
+function nextContentLines(lines, xml) {
+  const next = new Int32Array(lines.lineCount + 2);
+  for (let line = lines.lineCount; line >= 1; line--) {
+    const text = lines.lineText(line).trim();
+    const skipped = text === "" || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
+    next[line - 1] = skipped ? next[line] : line;
+  }
+  return next;
+}
+function isDirectiveLine(text) {
+  LINE_DIRECTIVE.lastIndex = 0;
+  const directive2 = LINE_DIRECTIVE.test(text);
+  LINE_DIRECTIVE.lastIndex = 0;
+  return directive2;
+}
+
+// src/suppress/suppressions.ts
 var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([PARSE_ERROR.id, SUPPRESSION_DIRECTIVE.id]);
 function createSuppressionProcessor(options) {
   return {
     meta: [SUPPRESSION_DIRECTIVE],
+    keepFilesContaining: DIRECTIVE_MARKER,
     process(findings, context) {
       const byFile = /* @__PURE__ */ new Map();
       const suppressible = /* @__PURE__ */ new Set();
@@ -289,7 +371,7 @@ function createSuppressionProcessor(options) {
           for (const finding of fileFindings) kept.push(finding);
           continue;
         }
-        const uses = directives.map((directive) => ({ directive, used: /* @__PURE__ */ new Set() }));
+        const uses = directives.map((directive2) => ({ directive: directive2, used: /* @__PURE__ */ new Set() }));
         for (const finding of fileFindings) {
           const by = isSuppressible(finding) ? suppressingDirective(finding, uses) : void 0;
           if (by) suppressed.push({ ...finding, suppressed: { kind: "directive", justification: by.directive.reason } });
@@ -303,56 +385,56 @@ function createSuppressionProcessor(options) {
   };
 }
 var isSuppressible = (finding) => !finding.fatal && !UNSUPPRESSIBLE.has(finding.ruleId);
-var isEffective = (directive) => directive.kind !== "unknown" && directive.rules.length > 0 && !!directive.reason;
+var isEffective = (directive2) => directive2.kind !== "unknown" && directive2.rules.length > 0 && !!directive2.reason;
 function suppressingDirective(finding, uses) {
   const rule = finding.ruleId;
-  const nextLine = uses.find(({ directive }) => directive.kind === "disable-next-line" && isEffective(directive) && directive.targetLine === finding.at.line && directive.rules.includes(rule));
+  const nextLine = uses.find(({ directive: directive2 }) => directive2.kind === "disable-next-line" && isEffective(directive2) && directive2.targetLine === finding.at.line && directive2.rules.includes(rule));
   if (nextLine) {
     nextLine.used.add(rule);
     return nextLine;
   }
   let open;
   for (const use of uses) {
-    const { directive } = use;
-    if (directive.at.line > finding.at.line) break;
-    if (directive.kind === "disable" && isEffective(directive) && directive.rules.includes(rule)) open = use;
-    if (directive.kind === "enable" && (directive.rules.length === 0 || directive.rules.includes(rule))) open = void 0;
+    const { directive: directive2 } = use;
+    if (directive2.at.line > finding.at.line) break;
+    if (directive2.kind === "disable" && isEffective(directive2) && directive2.rules.includes(rule)) open = use;
+    if (directive2.kind === "enable" && (directive2.rules.length === 0 || directive2.rules.includes(rule))) open = void 0;
   }
   open?.used.add(rule);
   return open;
 }
 function directiveProblems(uses, options) {
   const problems = [];
-  const report = (directive, requested, message) => {
+  const report = (directive2, requested, message) => {
     const severity = options.severity(requested);
-    if (severity) problems.push({ ruleId: SUPPRESSION_DIRECTIVE.id, severity, message, at: directive.at });
+    if (severity) problems.push({ ruleId: SUPPRESSION_DIRECTIVE.id, severity, message, at: directive2.at });
   };
-  for (const { directive, used } of uses) {
-    const name = directive.keyword;
-    if (directive.kind === "unknown") {
-      report(directive, "error", `${name} is not a directive: put "calint-disable-next-line <rule> -- <reason>" on the line above instead.`);
+  for (const { directive: directive2, used } of uses) {
+    const name = directive2.keyword;
+    if (directive2.kind === "unknown") {
+      report(directive2, "error", `${name} is not a directive: put "calint-disable-next-line <rule> -- <reason>" on the line above instead.`);
       continue;
     }
-    if (directive.kind === "enable") continue;
-    if (directive.rules.length === 0) {
-      report(directive, "error", `${name} must name the rules it disables, e.g. "${name} no-full-scope -- <reason>"; it suppresses nothing.`);
+    if (directive2.kind === "enable") continue;
+    if (directive2.rules.length === 0) {
+      report(directive2, "error", `${name} must name the rules it disables, e.g. "${name} no-full-scope -- <reason>"; it suppresses nothing.`);
       continue;
     }
-    if (!directive.reason) {
-      report(directive, "error", `${name} ${directive.rules.join(", ")} has no reason: add " - <why this is accepted>" after the rule ids (" -- " works too, but XML forbids "--" inside a comment); until then it suppresses nothing.`);
+    if (!directive2.reason) {
+      report(directive2, "error", `${name} ${directive2.rules.join(", ")} has no reason: add " - <why this is accepted>" after the rule ids (" -- " works too, but XML forbids "--" inside a comment); until then it suppresses nothing.`);
       continue;
     }
-    for (const rule of directive.rules) {
+    for (const rule of directive2.rules) {
       if (used.has(rule)) continue;
       const status = options.ruleStatus(rule);
       if (status === "idle") continue;
       if (status === "unknown") {
         const hint = closestName(rule, options.ruleIds);
-        report(directive, "warning", `${name} names unknown rule "${rule}"${hint ? ` (did you mean "${hint}"?)` : ""}; it suppresses nothing.`);
+        report(directive2, "warning", `${name} names unknown rule "${rule}"${hint ? ` (did you mean "${hint}"?)` : ""}; it suppresses nothing.`);
         continue;
       }
-      const scope = directive.kind === "disable-next-line" ? "on the next line" : "up to its calint-enable or the end of the file";
-      report(directive, "warning", `Unused directive: ${name} ${rule} suppresses nothing ${scope}; remove it (the finding it was written for is gone).`);
+      const scope = directive2.kind === "disable-next-line" ? "on the next line" : "up to its calint-enable or the end of the file";
+      report(directive2, "warning", `Unused directive: ${name} ${rule} suppresses nothing ${scope}; remove it (the finding it was written for is gone).`);
     }
   }
   return problems;

@@ -4,12 +4,12 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   loadRunConfig,
   prepareLint
-} from "./chunk-AFNA3KC4.js";
+} from "./chunk-JJM63IF6.js";
 import {
   lint,
   safeMessage,
   toolVersion
-} from "./chunk-Y2U3L6SM.js";
+} from "./chunk-KSW7GYYZ.js";
 import {
   UsageError
 } from "./chunk-VGSBVBVZ.js";

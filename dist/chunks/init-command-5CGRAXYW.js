@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-Y2U3L6SM.js";
+} from "./chunk-KSW7GYYZ.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,

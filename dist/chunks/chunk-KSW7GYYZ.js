@@ -1929,88 +1929,6 @@ function isDanglingLink(path) {
   }
 }
 
-// src/engine/directives.ts
-var DIRECTIVE_MARKER = "calint-";
-var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
-var SEPARATOR = /\s--?(?:\s|$)/;
-var isXml = (file) => file.toLowerCase().endsWith(".xml");
-function parseDirectives(file, text) {
-  if (!text.includes(DIRECTIVE_MARKER)) return [];
-  const lines = new LineIndex(file, text);
-  const xml = isXml(file);
-  const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
-  let nextContent;
-  for (const directive2 of directives) {
-    if (directive2.kind === "disable-next-line") {
-      nextContent ??= nextContentLines(lines, xml);
-      const target = nextContent[directive2.lastLine];
-      if (target !== 0) directive2.targetLine = target;
-    }
-  }
-  return directives;
-}
-function xmlDirectives(text, lines) {
-  const found = [];
-  for (let open = text.indexOf("<!--"); open !== -1; ) {
-    const bodyStart = open + 4;
-    const close = text.indexOf("-->", bodyStart);
-    const bodyEnd = close === -1 ? text.length : close;
-    const body = text.slice(bodyStart, bodyEnd);
-    const lead = body.length - body.trimStart().length;
-    KEYWORD.lastIndex = lead;
-    const match = KEYWORD.exec(body);
-    if (match) {
-      const rest = body.slice(match.index + match[0].length);
-      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
-    }
-    if (close === -1) break;
-    open = text.indexOf("<!--", close + 3);
-  }
-  return found;
-}
-var LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/+|\/\*+|\*|--|;+|<!--|%|'|REM\b|rem\b)[ \t]*(calint-(disable-next-line|disable-line|disable|enable)(?![\w-]))([^\r\n]*)/gm;
-function lineDirectives(text, lines) {
-  const found = [];
-  for (const match of text.matchAll(LINE_DIRECTIVE)) {
-    const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
-    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
-    found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
-  }
-  return found;
-}
-function directive(keyword, name, rest, start, end, lines) {
-  const kind = name === "disable-line" ? "unknown" : name;
-  const separator = SEPARATOR.exec(rest);
-  const ruleText = separator ? rest.slice(0, separator.index) : rest;
-  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
-  const reason = separator ? rest.slice(separator.index + separator[0].length).replace(/\s+/g, " ").trim() : void 0;
-  const span = lines.at(start, end);
-  const firstLineEnd = span.endLine === span.line ? span.endColumn : lines.lineText(span.line).length + 1;
-  return {
-    kind,
-    keyword,
-    rules,
-    ...reason !== void 0 ? { reason } : {},
-    at: { file: span.file, line: span.line, column: span.column, endLine: span.line, endColumn: firstLineEnd },
-    lastLine: span.endLine ?? span.line
-  };
-}
-function nextContentLines(lines, xml) {
-  const next = new Int32Array(lines.lineCount + 2);
-  for (let line = lines.lineCount; line >= 1; line--) {
-    const text = lines.lineText(line).trim();
-    const skipped = text === "" || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
-    next[line - 1] = skipped ? next[line] : line;
-  }
-  return next;
-}
-function isDirectiveLine(text) {
-  LINE_DIRECTIVE.lastIndex = 0;
-  const directive2 = LINE_DIRECTIVE.test(text);
-  LINE_DIRECTIVE.lastIndex = 0;
-  return directive2;
-}
-
 // src/engine/rule-options.ts
 function optionsProblem(value, schema, path = "options") {
   if (!schema || typeof schema !== "object") return void 0;
@@ -2299,6 +2217,7 @@ async function lint(options = {}) {
   const keptScanFiles = [];
   if (runner.hasFileRules()) {
     const modelled = new Set(discovery.metadata.map((file) => file.path));
+    const keepMarkers = (options.postProcessors ?? []).flatMap((processor) => processor.keepFilesContaining ? [processor.keepFilesContaining] : []);
     for (const path of discovery.scanFiles) {
       progress("scan", discovery.scanFiles.length);
       const read = texts.read(path);
@@ -2318,7 +2237,7 @@ async function lint(options = {}) {
       const before = runner.findings.length;
       const metadata = metadataNamed(path, modelled.has(path));
       runner.file(read.ok ? { file: path, text: read.text, ...metadata ? { metadata } : {} } : read.scanText !== void 0 ? { file: path, text: read.scanText } : { file: path, text: "", binary: true });
-      if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
+      if (read.ok && (runner.findings.length > before || keepMarkers.some((marker) => read.text.includes(marker)))) {
         texts.keep(path, read.text);
         keptScanFiles.push(path);
       }
@@ -2482,7 +2401,6 @@ export {
   ForceIgnoreMatcher,
   resolveLintScope,
   findSfdxProject,
-  parseDirectives,
   resolveRule,
   environmentFor,
   engineFindingSeverity,

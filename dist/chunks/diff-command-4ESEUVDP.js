@@ -7,7 +7,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-AFNA3KC4.js";
+} from "./chunk-JJM63IF6.js";
 import {
   isCi
 } from "./chunk-5OW4ZLP2.js";
@@ -28,7 +28,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-Y2U3L6SM.js";
+} from "./chunk-KSW7GYYZ.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
