@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LinterConfig } from '../src/engine/config-types.js';
+import type { LinterConfig } from '../src/config/types.js';
 import { lint } from '../src/engine/lint.js';
 import { RuleRunner } from '../src/engine/run-rules.js';
 import { classifyFileName } from '../src/project/metadata-types.js';

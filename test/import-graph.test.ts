@@ -21,21 +21,23 @@ const ALLOWED: Readonly<Record<string, readonly string[] | '*'>> = {
   model: ['parser', 'secrets', 'text'],
   // Rules see the model and file texts; never where files come from (project), the engine, or the output.
   rules: ['model', 'parser', 'secrets', 'text'],
-  engine: ['project', 'parser', 'model', 'rules', 'secrets', 'text'],
+  // Configuration: loading, its schema (from the rules' meta), the generated validator, plugins.
+  config: ['project', 'parser', 'rules', 'secrets', 'text'],
+  engine: ['config', 'project', 'parser', 'model', 'rules', 'secrets', 'text'],
   // Reporters format a finished run: never the model or the rules (engine for its one path helper).
   reporters: ['engine', 'secrets', 'text'],
   // Inline directives, the baseline, stale configuration: post-processors the library hands the engine.
-  suppress: ['engine', 'project', 'parser', 'secrets', 'text'],
-  linter: ['engine', 'suppress', 'project', 'parser', 'model', 'rules', 'reporters', 'secrets', 'text'],
+  suppress: ['engine', 'config', 'project', 'parser', 'secrets', 'text'],
+  linter: ['engine', 'config', 'suppress', 'project', 'parser', 'model', 'rules', 'reporters', 'secrets', 'text'],
   // The posture diff is a command built on the library (prepareLint), beside the linter.
-  diff: ['linter', 'engine', 'project', 'parser', 'model', 'rules', 'secrets', 'text'],
+  diff: ['linter', 'engine', 'config', 'project', 'parser', 'model', 'rules', 'secrets', 'text'],
   cli: '*',
   action: '*',
   'index.ts': '*',
 };
 
 /** Files at src/ that are leaves everybody may import. */
-const SHARED_LEAVES = new Set(['types.ts', 'package-info.ts', 'package-info.generated.ts']);
+const SHARED_LEAVES = new Set(['types.ts', 'errors.ts', 'package-info.ts', 'package-info.generated.ts']);
 
 /**
  * Known exceptions, each an exact file -> file import with the reason it stays. The diff reporters render the diff's
@@ -44,6 +46,9 @@ const SHARED_LEAVES = new Set(['types.ts', 'package-info.ts', 'package-info.gene
 const EXCEPTIONS: readonly { from: RegExp; to: string; why: string }[] = [
   { from: /^reporters\/diff\//, to: 'diff/types.ts', why: 'the diff reporters render the PostureDiff shape' },
   { from: /^reporters\/diff\//, to: 'diff/settings.ts', why: 'the diff reporters title a change as the diff names it' },
+  // The schema lists the engine's own finding ids (parse-error, config, …) beside the rules'; it runs when the schema
+  // is generated, never at lint time, and engine-rules.ts imports nothing from the engine.
+  { from: /^config\/schema\.ts$/, to: 'engine/engine-rules.ts', why: "the configuration's rule ids include the engine's" },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -113,7 +118,7 @@ describe('the import graph of src/', () => {
     }
   });
 
-  it('the files the exceptions name stay below the reporters (no cycle through them)', () => {
+  it('the files the exceptions name import nothing above rules (no cycle through them)', () => {
     for (const target of new Set(EXCEPTIONS.map((exception) => exception.to))) {
       const imports = graph.find((file) => file.from === target)?.imports;
       expect(imports, `${target} exists`).toBeDefined();

@@ -11589,9 +11589,9 @@ var init_github = __esm({
   }
 });
 
-// src/engine/config-validator.generated.ts
-var config_validator_generated_exports = {};
-__export(config_validator_generated_exports, {
+// src/config/generated/validator.ts
+var validator_exports = {};
+__export(validator_exports, {
   validateConfig: () => validateConfig
 });
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -13183,8 +13183,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var __getOwnPropNames2, __commonJS2, require_ucs2length, validateConfig, schema6, func2, func3, pattern0, schema8, schema9;
-var init_config_validator_generated = __esm({
-  "src/engine/config-validator.generated.ts"() {
+var init_validator = __esm({
+  "src/config/generated/validator.ts"() {
     "use strict";
     __getOwnPropNames2 = Object.getOwnPropertyNames;
     __commonJS2 = (cb, mod) => function __require() {
@@ -20434,7 +20434,7 @@ var init_browser = __esm({
   }
 });
 
-// src/engine/errors.ts
+// src/errors.ts
 var UsageError = class extends Error {
 };
 
@@ -24689,11 +24689,11 @@ import { dirname as dirname9, join as join12, resolve as resolve7, sep as sep8 }
 import { existsSync as existsSync5, mkdirSync, writeFileSync } from "node:fs";
 import { dirname as dirname6, isAbsolute as isAbsolute7, join as join7, relative as relative8 } from "node:path";
 
-// src/engine/config.ts
+// src/config/config.ts
 import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
 import { basename as basename7, dirname as dirname5, extname, isAbsolute as isAbsolute6, join as join6, relative as relative7, resolve as resolve3, sep as sep5 } from "node:path";
 
-// src/engine/names.ts
+// src/text/names.ts
 function distance(a, b) {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
@@ -24723,10 +24723,10 @@ function closestName(name, candidates) {
   return best;
 }
 
-// src/engine/config.ts
+// src/config/config.ts
 var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "connected-app-lint.yml"];
 async function schemaValidator() {
-  return (await Promise.resolve().then(() => (init_config_validator_generated(), config_validator_generated_exports))).validateConfig;
+  return (await Promise.resolve().then(() => (init_validator(), validator_exports))).validateConfig;
 }
 function configSearchDirectories(start) {
   const chain = [];
@@ -25039,7 +25039,7 @@ function baselineName(file, context) {
   return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? relativePath(context.root, file) : file;
 }
 
-// src/engine/plugins.ts
+// src/config/plugins.ts
 import { existsSync as existsSync6, statSync as statSync3 } from "node:fs";
 import { basename as basename8, dirname as dirname7, extname as extname2, isAbsolute as isAbsolute8, join as join8, resolve as resolve4 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";

@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-KM2QQ2TZ.js";
+} from "../chunks/chunk-ZCHXUJLF.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-JJM63IF6.js";
+} from "../chunks/chunk-HPZZANDL.js";
 import {
   isCi
-} from "../chunks/chunk-5OW4ZLP2.js";
+} from "../chunks/chunk-NRWP62H3.js";
 import {
   safeLines,
   safeMessage,
   safePath,
   toolVersion
-} from "../chunks/chunk-KSW7GYYZ.js";
+} from "../chunks/chunk-ABLTXCYP.js";
 import {
   UsageError,
   closestName
-} from "../chunks/chunk-VGSBVBVZ.js";
+} from "../chunks/chunk-B43XZK7R.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";
@@ -299,19 +299,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-TARTXWWQ.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-MCL63GTI.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-5CGRAXYW.js");
+        const { runInit } = await import("../chunks/init-command-UFJ2MNJW.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-4ESEUVDP.js");
+        const { runDiff } = await import("../chunks/diff-command-MGCMYCSD.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-KM2QQ2TZ.js";
-import "../chunks/chunk-JJM63IF6.js";
+} from "../chunks/chunk-ZCHXUJLF.js";
+import "../chunks/chunk-HPZZANDL.js";
 import {
   isCi
-} from "../chunks/chunk-5OW4ZLP2.js";
+} from "../chunks/chunk-NRWP62H3.js";
 import {
   lint
-} from "../chunks/chunk-KSW7GYYZ.js";
+} from "../chunks/chunk-ABLTXCYP.js";
 import {
   builtinRules
-} from "../chunks/chunk-VGSBVBVZ.js";
+} from "../chunks/chunk-B43XZK7R.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";

@@ -1,7 +1,7 @@
 import type { LintOptions } from '../engine/lint.js';
 import { GitError } from '../project/git/index.js';
 import { changedSinceScope, NotInRepositoryError, stagedScope } from '../project/git-scope.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import type { LintScope } from '../project/scope.js';
 
 /**

@@ -1,11 +1,11 @@
 import { dirname, join, resolve, sep } from 'node:path';
 import { createBaselineProcessor, DEFAULT_BASELINE, parseBaseline } from '../suppress/baseline.js';
-import { displayPath, loadConfig } from '../engine/config.js';
-import type { LoadedConfig } from '../engine/config-types.js';
+import { displayPath, loadConfig } from '../config/config.js';
+import type { LoadedConfig } from '../config/types.js';
 import { CONFIG, ENGINE_RULES, SUPPRESSION_DIRECTIVE } from '../engine/engine-rules.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import type { FindingPostProcessor, LintOptions } from '../engine/lint.js';
-import { checkPluginRuleSettings, loadPlugins, type LoadedPlugin } from '../engine/plugins.js';
+import { checkPluginRuleSettings, loadPlugins, type LoadedPlugin } from '../config/plugins.js';
 import { engineFindingSeverity, environmentFor, resolveRule } from '../engine/severity.js';
 import { createStaleConfigProcessor } from '../suppress/stale-config.js';
 import { createSuppressionProcessor } from '../suppress/suppressions.js';

@@ -5,7 +5,7 @@ import type { Finding, Severity } from '../types.js';
 import { DIRECTIVE_MARKER, parseDirectives, type Directive } from './directives.js';
 import { PARSE_ERROR, SUPPRESSION_DIRECTIVE } from '../engine/engine-rules.js';
 import type { FindingPostProcessor } from '../engine/lint.js';
-import { closestName } from '../engine/names.js';
+import { closestName } from '../text/names.js';
 
 /** What the directives are judged against. */
 export interface SuppressionOptions {

@@ -1,7 +1,7 @@
 import { type Discovery } from '../project/discover.js';
 import type { LintScope } from '../project/scope.js';
 import type { Environment, Finding, LintRun, Rule, RuleMeta } from '../types.js';
-import type { LoadedConfig } from './config-types.js';
+import type { LoadedConfig } from '../config/types.js';
 import { type FileSource } from './sources.js';
 export interface LintOptions {
     cwd?: string;

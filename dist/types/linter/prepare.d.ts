@@ -1,6 +1,6 @@
-import type { LoadedConfig } from '../engine/config-types.js';
+import type { LoadedConfig } from '../config/types.js';
 import type { LintOptions } from '../engine/lint.js';
-import { type LoadedPlugin } from '../engine/plugins.js';
+import { type LoadedPlugin } from '../config/plugins.js';
 import type { LintRun, Rule } from '../types.js';
 import { type LinterOptions } from './options.js';
 import { type TrustedRef } from './trusted-policy.js';

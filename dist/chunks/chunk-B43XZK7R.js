@@ -4809,11 +4809,11 @@ var CONFIG = defineMeta({
 });
 var ENGINE_RULES = [PARSE_ERROR, SUPPRESSION_DIRECTIVE, CONFIG];
 
-// src/engine/errors.ts
+// src/errors.ts
 var UsageError = class extends Error {
 };
 
-// src/engine/names.ts
+// src/text/names.ts
 function distance(a, b) {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
@@ -4843,7 +4843,7 @@ function closestName(name, candidates) {
   return best;
 }
 
-// src/engine/config.ts
+// src/config/config.ts
 import { existsSync, readFileSync } from "node:fs";
 import { basename as basename4, dirname, extname, isAbsolute as isAbsolute2, join, relative as relative2, resolve, sep } from "node:path";
 
@@ -4984,10 +4984,10 @@ function formatSize(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-// src/engine/config.ts
+// src/config/config.ts
 var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "connected-app-lint.yml"];
 async function schemaValidator() {
-  return (await import("./config-validator.generated-7JG4V3X2.js")).validateConfig;
+  return (await import("./validator-N7NXDPEL.js")).validateConfig;
 }
 function configSearchDirectories(start) {
   const chain = [];

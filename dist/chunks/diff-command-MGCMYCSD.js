@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-JJM63IF6.js";
+} from "./chunk-HPZZANDL.js";
 import {
   isCi
-} from "./chunk-5OW4ZLP2.js";
+} from "./chunk-NRWP62H3.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -28,7 +28,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-KSW7GYYZ.js";
+} from "./chunk-ABLTXCYP.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
@@ -42,7 +42,7 @@ import {
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-VGSBVBVZ.js";
+} from "./chunk-B43XZK7R.js";
 import "./chunk-CVIDFB6W.js";
 import {
   singleLine

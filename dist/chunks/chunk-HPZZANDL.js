@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-5OW4ZLP2.js";
+} from "./chunk-NRWP62H3.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -31,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-KSW7GYYZ.js";
+} from "./chunk-ABLTXCYP.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -52,7 +52,7 @@ import {
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-VGSBVBVZ.js";
+} from "./chunk-B43XZK7R.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

@@ -17,7 +17,7 @@ import {
   readCheckedText,
   readTextFile,
   renderMessage
-} from "./chunk-VGSBVBVZ.js";
+} from "./chunk-B43XZK7R.js";
 import {
   FingerprintAllocator,
   offendingContent,

@@ -4,15 +4,15 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   loadRunConfig,
   prepareLint
-} from "./chunk-JJM63IF6.js";
+} from "./chunk-HPZZANDL.js";
 import {
   lint,
   safeMessage,
   toolVersion
-} from "./chunk-KSW7GYYZ.js";
+} from "./chunk-ABLTXCYP.js";
 import {
   UsageError
-} from "./chunk-VGSBVBVZ.js";
+} from "./chunk-B43XZK7R.js";
 import {
   toEslintResults
 } from "./chunk-3MCSNQGM.js";

@@ -4,10 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LineIndex } from '../parser/positions.js';
 import type { Position } from '../types.js';
-import type { LinterConfig, LoadedConfig } from './config-types.js';
-import { UsageError } from './errors.js';
+import type { LinterConfig, LoadedConfig } from './types.js';
+import { UsageError } from '../errors.js';
 import { readCheckedText } from '../project/read.js';
-import { closestName } from './names.js';
+import { closestName } from '../text/names.js';
 
 /** The file names looked for, in each directory from the linted one up to the repository root. */
 export const CONFIG_FILE_NAMES = ['connected-app-lint.json', 'connected-app-lint.yaml', 'connected-app-lint.yml'] as const;
@@ -24,7 +24,7 @@ type Validator = { (data: unknown): boolean; errors?: SchemaError[] | null };
 
 /** The precompiled schema check (60 KB of generated code): loaded only when there is a configuration to check. */
 async function schemaValidator(): Promise<Validator> {
-  return (await import('./config-validator.generated.js')).validateConfig as unknown as Validator;
+  return (await import('./generated/validator.js')).validateConfig as unknown as Validator;
 }
 
 /**
