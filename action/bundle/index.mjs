@@ -24728,19 +24728,21 @@ var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "
 async function schemaValidator() {
   return (await Promise.resolve().then(() => (init_validator(), validator_exports))).validateConfig;
 }
-function configSearchDirectories(start) {
+function configSearchDirectories(start, top) {
   const chain = [];
   for (let dir = resolve3(start); ; dir = dirname5(dir)) {
     chain.push(dir);
     if (dirname5(dir) === dir) break;
   }
+  const known = top === void 0 ? -1 : chain.indexOf(top);
+  if (known !== -1) return chain.slice(0, known + 1);
   const gitRoot = chain.findIndex((dir) => existsSync4(join6(dir, ".git")));
   if (gitRoot !== -1) return chain.slice(0, gitRoot + 1);
   const projectRoot = chain.findIndex((dir) => existsSync4(join6(dir, "sfdx-project.json")));
   return projectRoot === -1 ? chain : chain.slice(0, projectRoot + 1);
 }
-function findConfigFile(start, cwd) {
-  for (const dir of configSearchDirectories(start)) {
+function findConfigFile(start, cwd, top) {
+  for (const dir of configSearchDirectories(start, top)) {
     const found = CONFIG_FILE_NAMES.map((name) => join6(dir, name)).filter((file) => existsSync4(file));
     if (found.length > 1) {
       throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename7(file)).join(", ")}); keep one`);
@@ -24753,21 +24755,21 @@ async function loadConfig(options) {
   if (options.explicit !== void 0) {
     const file2 = resolve3(options.cwd, options.explicit);
     if (!existsSync4(file2)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file2, options.cwd);
+    return loadConfigFile(file2, options.cwd, options.top);
   }
-  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd);
-  return file ? loadConfigFile(file, options.cwd) : { config: {} };
+  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd, options.top);
+  return file ? loadConfigFile(file, options.cwd, options.top) : { config: {} };
 }
-async function loadConfigFile(file, cwd) {
+async function loadConfigFile(file, cwd, top) {
   const read = readCheckedText(file);
   if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
-  return parseConfig(file, read.text, cwd);
+  return parseConfig(file, read.text, cwd, top);
 }
-async function parseConfig(file, text, cwd) {
+async function parseConfig(file, text, cwd, top) {
   const data = isJson(file) ? parseJson(file, text, cwd) : await parseYaml(file, text, cwd);
   const validate2 = await schemaValidator();
   if (!validate2(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate2.errors ?? [], cwd));
-  const config = normalize(data, file);
+  const config = normalize(data, file, top);
   return { config, file };
 }
 var isJson = (file) => extname(file).toLowerCase() === ".json";
@@ -24793,17 +24795,18 @@ async function parseYaml(file, text, cwd) {
     throw new UsageError(`invalid configuration: ${displayPath(file, cwd)}: ${error3.message}`);
   }
 }
-function normalize(config, file) {
+function normalize(config, file, top) {
   const normalized = { ...config };
   if (config.rules) normalized.rules = Object.assign(/* @__PURE__ */ Object.create(null), config.rules);
   if (config.apps) normalized.apps = Object.assign(/* @__PURE__ */ Object.create(null), config.apps);
-  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname5(file), lintRootFor(dirname5(file)));
+  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname5(file), lintRootFor(dirname5(file), top));
   return normalized;
 }
-function lintRootFor(dir) {
-  const chain = configSearchDirectories(dir);
-  const top = chain[chain.length - 1];
-  return existsSync4(join6(top, ".git")) || existsSync4(join6(top, "sfdx-project.json")) ? top : dir;
+function lintRootFor(dir, top) {
+  const chain = configSearchDirectories(dir, top);
+  const last = chain[chain.length - 1];
+  if (top !== void 0 && last === top) return top;
+  return existsSync4(join6(last, ".git")) || existsSync4(join6(last, "sfdx-project.json")) ? last : dir;
 }
 function rebasePatterns(patterns, from, root) {
   const prefix = relative7(root, from).split(sep5).join("/");
@@ -25694,7 +25697,7 @@ async function prepareLint(options, target) {
   const scope = resolveLintScope({ cwd, paths: target.paths, ...options.ignore === false ? { noIgnore: true } : {} });
   const searchFrom = scope.anchor;
   const trusted = options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
-  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted);
+  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted, scope.gitRoot ?? scope.project?.root);
   const config = loaded.config;
   const warn2 = options.onWarning ?? (() => void 0);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn2);
@@ -25765,11 +25768,11 @@ async function prepareLint(options, target) {
     after: () => baseline.write()
   };
 }
-async function loadRunConfig(options, searchFrom, trusted) {
+async function loadRunConfig(options, searchFrom, trusted, top) {
   const cwd = options.cwd;
   if (options.config === false) return { loaded: { config: {} }, configuration: "no configuration (--no-config)" };
   if (options.config !== void 0) {
-    const loaded2 = await loadConfig({ cwd, explicit: options.config });
+    const loaded2 = await loadConfig({ cwd, explicit: options.config, ...top !== void 0 ? { top } : {} });
     return { loaded: loaded2, configuration: displayPath(loaded2.file, cwd) };
   }
   trusted ??= options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
@@ -25777,7 +25780,7 @@ async function loadRunConfig(options, searchFrom, trusted) {
     const atRef = await loadConfigAtRef(trusted, searchFrom);
     return { loaded: { config: atRef.config, ...atRef.file ? { file: atRef.file } : {} }, configuration: atRef.source };
   }
-  const loaded = await loadConfig({ cwd, searchFrom });
+  const loaded = await loadConfig({ cwd, searchFrom, ...top !== void 0 ? { top } : {} });
   return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : "no configuration file (defaults)" };
 }
 async function baselineAtRef(trusted, file) {

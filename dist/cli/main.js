@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-ZCHXUJLF.js";
+} from "../chunks/chunk-MKPHAQSK.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-HPZZANDL.js";
+} from "../chunks/chunk-SSJZ4UPN.js";
 import {
   isCi
-} from "../chunks/chunk-NRWP62H3.js";
+} from "../chunks/chunk-BGMFIGG5.js";
 import {
   safeLines,
   safeMessage,
   safePath,
   toolVersion
-} from "../chunks/chunk-ABLTXCYP.js";
+} from "../chunks/chunk-STVBJXBC.js";
 import {
   UsageError,
   closestName
-} from "../chunks/chunk-B43XZK7R.js";
+} from "../chunks/chunk-SJ7GG55E.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";
@@ -299,19 +299,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-MCL63GTI.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-YTGCN723.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-UFJ2MNJW.js");
+        const { runInit } = await import("../chunks/init-command-II7GCGVA.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-MGCMYCSD.js");
+        const { runDiff } = await import("../chunks/diff-command-PUXJEHLH.js");
         return await runDiff(args, io);
       }
       case "lint":

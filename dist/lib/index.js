@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-ZCHXUJLF.js";
-import "../chunks/chunk-HPZZANDL.js";
+} from "../chunks/chunk-MKPHAQSK.js";
+import "../chunks/chunk-SSJZ4UPN.js";
 import {
   isCi
-} from "../chunks/chunk-NRWP62H3.js";
+} from "../chunks/chunk-BGMFIGG5.js";
 import {
   lint
-} from "../chunks/chunk-ABLTXCYP.js";
+} from "../chunks/chunk-STVBJXBC.js";
 import {
   builtinRules
-} from "../chunks/chunk-B43XZK7R.js";
+} from "../chunks/chunk-SJ7GG55E.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";

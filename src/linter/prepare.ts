@@ -55,7 +55,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
   const scope = resolveLintScope({ cwd, paths: target.paths, ...(options.ignore === false ? { noIgnore: true } : {}) });
   const searchFrom = scope.anchor;
   const trusted = options.configFrom !== undefined ? await resolveTrustedRef(options.configFrom, cwd) : undefined;
-  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted);
+  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted, scope.gitRoot ?? scope.project?.root);
   const config = loaded.config;
   const warn = options.onWarning ?? (() => undefined);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn);
@@ -138,11 +138,13 @@ export async function loadRunConfig(
   options: LinterOptions,
   searchFrom: string,
   trusted?: TrustedRef,
+  /** Where the search stops: the run's LintScope root; found from the files when not given. */
+  top?: string,
 ): Promise<{ loaded: LoadedConfig; configuration: string }> {
   const cwd = options.cwd;
   if (options.config === false) return { loaded: { config: {} }, configuration: 'no configuration (--no-config)' };
   if (options.config !== undefined) {
-    const loaded = await loadConfig({ cwd, explicit: options.config });
+    const loaded = await loadConfig({ cwd, explicit: options.config, ...(top !== undefined ? { top } : {}) });
     return { loaded, configuration: displayPath(loaded.file!, cwd) };
   }
   trusted ??= options.configFrom !== undefined ? await resolveTrustedRef(options.configFrom, cwd) : undefined;
@@ -150,7 +152,7 @@ export async function loadRunConfig(
     const atRef = await loadConfigAtRef(trusted, searchFrom);
     return { loaded: { config: atRef.config, ...(atRef.file ? { file: atRef.file } : {}) }, configuration: atRef.source };
   }
-  const loaded = await loadConfig({ cwd, searchFrom });
+  const loaded = await loadConfig({ cwd, searchFrom, ...(top !== undefined ? { top } : {}) });
   return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : 'no configuration file (defaults)' };
 }
 

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-NRWP62H3.js";
+} from "./chunk-BGMFIGG5.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,7 +12,7 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-B43XZK7R.js";
+} from "./chunk-SJ7GG55E.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-2YIFCSB7.js";
 

@@ -17,7 +17,7 @@ import {
   readCheckedText,
   readTextFile,
   renderMessage
-} from "./chunk-B43XZK7R.js";
+} from "./chunk-SJ7GG55E.js";
 import {
   FingerprintAllocator,
   offendingContent,

@@ -4,15 +4,15 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   loadRunConfig,
   prepareLint
-} from "./chunk-HPZZANDL.js";
+} from "./chunk-SSJZ4UPN.js";
 import {
   lint,
   safeMessage,
   toolVersion
-} from "./chunk-ABLTXCYP.js";
+} from "./chunk-STVBJXBC.js";
 import {
   UsageError
-} from "./chunk-B43XZK7R.js";
+} from "./chunk-SJ7GG55E.js";
 import {
   toEslintResults
 } from "./chunk-3MCSNQGM.js";

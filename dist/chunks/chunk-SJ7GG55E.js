@@ -4989,19 +4989,21 @@ var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "
 async function schemaValidator() {
   return (await import("./validator-N7NXDPEL.js")).validateConfig;
 }
-function configSearchDirectories(start) {
+function configSearchDirectories(start, top) {
   const chain = [];
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     chain.push(dir);
     if (dirname(dir) === dir) break;
   }
+  const known = top === void 0 ? -1 : chain.indexOf(top);
+  if (known !== -1) return chain.slice(0, known + 1);
   const gitRoot = chain.findIndex((dir) => existsSync(join(dir, ".git")));
   if (gitRoot !== -1) return chain.slice(0, gitRoot + 1);
   const projectRoot = chain.findIndex((dir) => existsSync(join(dir, "sfdx-project.json")));
   return projectRoot === -1 ? chain : chain.slice(0, projectRoot + 1);
 }
-function findConfigFile(start, cwd) {
-  for (const dir of configSearchDirectories(start)) {
+function findConfigFile(start, cwd, top) {
+  for (const dir of configSearchDirectories(start, top)) {
     const found = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((file) => existsSync(file));
     if (found.length > 1) {
       throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename4(file)).join(", ")}); keep one`);
@@ -5014,21 +5016,21 @@ async function loadConfig(options) {
   if (options.explicit !== void 0) {
     const file2 = resolve(options.cwd, options.explicit);
     if (!existsSync(file2)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file2, options.cwd);
+    return loadConfigFile(file2, options.cwd, options.top);
   }
-  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd);
-  return file ? loadConfigFile(file, options.cwd) : { config: {} };
+  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd, options.top);
+  return file ? loadConfigFile(file, options.cwd, options.top) : { config: {} };
 }
-async function loadConfigFile(file, cwd) {
+async function loadConfigFile(file, cwd, top) {
   const read = readCheckedText(file);
   if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
-  return parseConfig(file, read.text, cwd);
+  return parseConfig(file, read.text, cwd, top);
 }
-async function parseConfig(file, text, cwd) {
+async function parseConfig(file, text, cwd, top) {
   const data = isJson(file) ? parseJson(file, text, cwd) : await parseYaml(file, text, cwd);
   const validate = await schemaValidator();
   if (!validate(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate.errors ?? [], cwd));
-  const config = normalize(data, file);
+  const config = normalize(data, file, top);
   return { config, file };
 }
 var isJson = (file) => extname(file).toLowerCase() === ".json";
@@ -5054,17 +5056,18 @@ async function parseYaml(file, text, cwd) {
     throw new UsageError(`invalid configuration: ${displayPath(file, cwd)}: ${error2.message}`);
   }
 }
-function normalize(config, file) {
+function normalize(config, file, top) {
   const normalized = { ...config };
   if (config.rules) normalized.rules = Object.assign(/* @__PURE__ */ Object.create(null), config.rules);
   if (config.apps) normalized.apps = Object.assign(/* @__PURE__ */ Object.create(null), config.apps);
-  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname(file), lintRootFor(dirname(file)));
+  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname(file), lintRootFor(dirname(file), top));
   return normalized;
 }
-function lintRootFor(dir) {
-  const chain = configSearchDirectories(dir);
-  const top = chain[chain.length - 1];
-  return existsSync(join(top, ".git")) || existsSync(join(top, "sfdx-project.json")) ? top : dir;
+function lintRootFor(dir, top) {
+  const chain = configSearchDirectories(dir, top);
+  const last = chain[chain.length - 1];
+  if (top !== void 0 && last === top) return top;
+  return existsSync(join(last, ".git")) || existsSync(join(last, "sfdx-project.json")) ? last : dir;
 }
 function rebasePatterns(patterns, from, root) {
   const prefix = relative2(root, from).split(sep).join("/");

@@ -8,7 +8,7 @@ import {
   displayPath,
   node_module_exports,
   readCheckedText
-} from "./chunk-B43XZK7R.js";
+} from "./chunk-SJ7GG55E.js";
 
 // src/linter/options.ts
 function isCi(env) {

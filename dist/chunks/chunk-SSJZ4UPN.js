@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-NRWP62H3.js";
+} from "./chunk-BGMFIGG5.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -31,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-ABLTXCYP.js";
+} from "./chunk-STVBJXBC.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -52,7 +52,7 @@ import {
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-B43XZK7R.js";
+} from "./chunk-SJ7GG55E.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
@@ -674,7 +674,7 @@ async function prepareLint(options, target) {
   const scope = resolveLintScope({ cwd, paths: target.paths, ...options.ignore === false ? { noIgnore: true } : {} });
   const searchFrom = scope.anchor;
   const trusted = options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
-  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted);
+  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted, scope.gitRoot ?? scope.project?.root);
   const config = loaded.config;
   const warn = options.onWarning ?? (() => void 0);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn);
@@ -745,11 +745,11 @@ async function prepareLint(options, target) {
     after: () => baseline.write()
   };
 }
-async function loadRunConfig(options, searchFrom, trusted) {
+async function loadRunConfig(options, searchFrom, trusted, top) {
   const cwd = options.cwd;
   if (options.config === false) return { loaded: { config: {} }, configuration: "no configuration (--no-config)" };
   if (options.config !== void 0) {
-    const loaded2 = await loadConfig({ cwd, explicit: options.config });
+    const loaded2 = await loadConfig({ cwd, explicit: options.config, ...top !== void 0 ? { top } : {} });
     return { loaded: loaded2, configuration: displayPath(loaded2.file, cwd) };
   }
   trusted ??= options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
@@ -757,7 +757,7 @@ async function loadRunConfig(options, searchFrom, trusted) {
     const atRef = await loadConfigAtRef(trusted, searchFrom);
     return { loaded: { config: atRef.config, ...atRef.file ? { file: atRef.file } : {} }, configuration: atRef.source };
   }
-  const loaded = await loadConfig({ cwd, searchFrom });
+  const loaded = await loadConfig({ cwd, searchFrom, ...top !== void 0 ? { top } : {} });
   return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : "no configuration file (defaults)" };
 }
 async function baselineAtRef(trusted, file) {

@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-HPZZANDL.js";
+} from "./chunk-SSJZ4UPN.js";
 import {
   isCi
-} from "./chunk-NRWP62H3.js";
+} from "./chunk-BGMFIGG5.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -28,7 +28,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-ABLTXCYP.js";
+} from "./chunk-STVBJXBC.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
@@ -42,7 +42,7 @@ import {
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-B43XZK7R.js";
+} from "./chunk-SJ7GG55E.js";
 import "./chunk-CVIDFB6W.js";
 import {
   singleLine
