@@ -2,7 +2,7 @@
 // GitHub Action): Node ESM output, bundled dependencies, deterministic bytes, and one shim for our sources' run-time
 // `createRequire()` calls. Used by scripts/build-dist.mjs and scripts/build-action.mjs.
 //
-// Where a bundle's files sit matters: src/engine/lint.ts reads `../../package.json` and src/engine/config.ts reads
+// Where a bundle's files sit matters: src/engine/lint.ts reads `../../package.json` and src/config/config.ts reads
 // `../../schema/config.schema.json` relative to their module, and in a bundle that module is the output file. So
 // every output file sits two folders below the repository root (dist/cli/main.js, dist/chunks/x.js,
 // action/bundle/index.mjs), as the sources do (src/engine/lint.ts).

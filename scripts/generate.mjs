@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Regenerates the files derived from the rule registry: the docs index (docs/rules/README.md), the header of every
 // rule page (docs/rules/<id>.md, down to its end marker), the configuration schema (schema/config.schema.json) and
-// its compiled validator (src/engine/config-validator.generated.ts).
+// its compiled validator (src/config/generated/validator.ts).
 // `npm run generate` (alias `npm run docs:rules`) builds, runs this, and builds again; test/rules-index.test.ts
 // and test/config.test.ts fail while any of them is out of step.
 //
@@ -19,7 +19,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const GENERATED = {
   rulesIndex: 'docs/rules/README.md',
   schema: 'schema/config.schema.json',
-  validator: 'src/engine/config-validator.generated.ts',
+  validator: 'src/config/generated/validator.ts',
 };
 
 const VALIDATOR_HEADER = `// @ts-nocheck
@@ -73,7 +73,7 @@ export function rulePageFiles({ metas, withGeneratedHeader }) {
 
 async function main() {
   const distUrl = (path) => pathToFileURL(join(ROOT, 'dist', path)).href;
-  const { registryConfigSchema } = await import(distUrl('engine/config-schema.js'));
+  const { registryConfigSchema } = await import(distUrl('config/schema.js'));
   const { renderRulesMarkdown } = await import(distUrl('cli/rules-command.js'));
   const { builtinRules } = await import(distUrl('rules/index.js'));
   const { ENGINE_RULES } = await import(distUrl('engine/engine-rules.js'));

@@ -4,7 +4,7 @@ export { Linter, type Formatter, type LintResult, type LinterRun } from './linte
 export { isCi, type LinterOptions } from './linter/options.js';
 export type { LintTarget, RunSetup } from './linter/prepare.js';
 export { lint, type LintOptions } from './engine/lint.js';
-export type { LinterConfig, LoadedConfig, RuleSetting } from './engine/config-types.js';
-export type { PluginModule, PluginRule } from './engine/plugins.js';
+export type { LinterConfig, LoadedConfig, RuleSetting } from './config/types.js';
+export type { PluginModule, PluginRule } from './config/plugins.js';
 export { builtinRules } from './rules/index.js';
 export type * from './types.js';

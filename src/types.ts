@@ -200,6 +200,12 @@ export interface RepoFile {
   binary?: boolean;
   /** Present for files deleted by the change under lint (--staged, --changed-since): text is ''. */
   deleted?: boolean;
+  /**
+   * The metadata type and component name the file's name says, for a file named like metadata (set by the engine,
+   * so file rules need not know suffixes). `modelled: false` for one the model did not read (outside every package
+   * directory, e.g. a `backup/` copy, or deleted): it never deploys, but a secret committed in it leaks all the same.
+   */
+  metadata?: { type: MetadataTypeName; name: string; modelled: boolean };
 }
 
 /** A finding after severities, suppressions and the baseline are applied. */

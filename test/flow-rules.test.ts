@@ -2,11 +2,12 @@
 // scopes `init` writes, and configuration written wrongly by hand.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LinterConfig } from '../src/engine/config-types.js';
+import type { LinterConfig } from '../src/config/types.js';
 import { lint } from '../src/engine/lint.js';
 import { RuleRunner } from '../src/engine/run-rules.js';
+import { classifyFileName } from '../src/project/metadata-types.js';
 import { revocationImpact } from '../src/rules/revocation-impact.js';
 import { initialAllowScopes, ScopeSet } from '../src/rules/util/flow-scopes.js';
 import type { Flow, Located, RepoFile } from '../src/types.js';
@@ -49,7 +50,12 @@ const APP_PATH = 'force-app/main/default/connectedApps/Portal.connectedApp-meta.
 describe('revocation-impact on files the change deletes', () => {
   function findingsForDeleted(paths: string[]) {
     const runner = new RuleRunner({ rules: [revocationImpact], config: {}, cliEnvironment: undefined, root: '/repo' });
-    for (const file of paths) runner.file({ file, text: '', deleted: true } satisfies RepoFile);
+    for (const file of paths) {
+      // As the engine hands a deleted file to the rules: with what its name says it is.
+      const classified = classifyFileName(basename(file));
+      const metadata = classified ? { metadata: { type: classified.type.name, name: classified.componentName, modelled: false } } : {};
+      runner.file({ file, text: '', deleted: true, ...metadata } satisfies RepoFile);
+    }
     return runner.findings;
   }
 

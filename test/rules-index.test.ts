@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderRulesMarkdown, ruleCatalogue } from '../src/cli/rules-command.js';
 import { builtinRules } from '../src/rules/index.js';
 import { GENERATED, generatedFiles } from '../scripts/generate.mjs';
-import { registryConfigSchema } from '../src/engine/config-schema.js';
+import { registryConfigSchema } from '../src/config/schema.js';
 import { makeProject, REPO, runCli, tempDir } from './helpers/cli.js';
 
 describe('rules index', () => {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.js';
-import type { LinterConfig } from '../src/engine/config-types.js';
+import type { LinterConfig } from '../src/config/types.js';
 import { builtinRules } from '../src/rules/index.js';
 import type { Environment } from '../src/types.js';
 

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.js';
 import { discover } from '../src/project/discover.js';
-import { readBlobs } from '../src/project/git-blobs.js';
-import { parseRawDiff } from '../src/project/git-changes.js';
+import { parseRawDiff, readBlobs } from '../src/project/git/index.js';
 import { stagedScope } from '../src/project/git-scope.js';
 import { defineMeta } from '../src/rules/util/meta.js';
 import type { RepoFile, Rule } from '../src/types.js';
@@ -97,12 +96,16 @@ describe('lint --staged', () => {
 
     const run = await lintJson(root, ['--staged']);
     const top = realpathSync(root);
-    expect(run.results.map((result) => result.filePath.replace(`${top}/`, '')).sort()).toEqual(
-      [ECA_PATHS.header('Partner'), ECA_PATHS.global('PartnerSettings'), ECA_PATHS.oauth('PartnerSettings'), ECA_PATHS.policy('PartnerSettings')].sort(),
-    );
+    // Findings are reported for the staged file only; its companions are read (from the index) to judge the app.
+    expect(run.results.map((result) => result.filePath.replace(`${top}/`, ''))).toEqual([ECA_PATHS.policy('PartnerSettings')]);
     const found = findings(root, run.results);
-    expect(found).toContain(`${ECA_PATHS.policy('PartnerSettings')}:5:29 ip-relaxation-enforced`);
-    expect(found).toContain(`${ECA_PATHS.oauth('PartnerSettings')}:3:37 no-full-scope`);
+    expect(found).toEqual([`${ECA_PATHS.policy('PartnerSettings')}:5:29 ip-relaxation-enforced`]);
+    const scope = await stagedScope({ cwd: root });
+    expect(scope.discovery.metadata.filter((file) => file.companion).map((file) => file.path.replace(`${top}/`, '')).sort()).toEqual(
+      [ECA_PATHS.header('Partner'), ECA_PATHS.global('PartnerSettings'), ECA_PATHS.oauth('PartnerSettings')].sort(),
+    );
+    const companion = scope.fileSource.read(join(top, ECA_PATHS.oauth('PartnerSettings')));
+    expect(companion.ok && companion.text).toContain('Full');
     expect(found.filter((line) => line.includes('Other'))).toEqual([]);
   });
 
@@ -123,7 +126,9 @@ describe('lint --staged', () => {
       checkFile: (file) => void seen.push(file),
     };
     await lint({ cwd: root, rules: [probe], ...scope });
-    expect(seen.filter((file) => file.deleted)).toEqual([{ file: join(realpathSync(root), gone), text: '', deleted: true }]);
+    expect(seen.filter((file) => file.deleted)).toEqual([
+      { file: join(realpathSync(root), gone), text: '', deleted: true, metadata: { type: 'ConnectedApp', name: 'Gone', modelled: false } },
+    ]);
 
     const run = await lintJson(root, ['--staged']);
     expect(findings(root, run.results)).toEqual([`${gone}:1:1 revocation-impact`]);

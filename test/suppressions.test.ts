@@ -2,7 +2,7 @@
 // --no-inline-config, end to end through the built CLI; the directive reader on its own.
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDirectives } from '../src/engine/directives.js';
+import { parseDirectives } from '../src/suppress/directives.js';
 import { connectedApp, makeProject, runCli } from './helpers/cli.js';
 
 const APP = 'force-app/main/default/connectedApps/Billing_Sync.connectedApp-meta.xml';

@@ -11589,9 +11589,9 @@ var init_github = __esm({
   }
 });
 
-// src/engine/config-validator.generated.ts
-var config_validator_generated_exports = {};
-__export(config_validator_generated_exports, {
+// src/config/generated/validator.ts
+var validator_exports = {};
+__export(validator_exports, {
   validateConfig: () => validateConfig
 });
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -13189,8 +13189,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var __getOwnPropNames2, __commonJS2, require_ucs2length, validateConfig, schema6, func2, func3, pattern0, schema8, schema9;
-var init_config_validator_generated = __esm({
-  "src/engine/config-validator.generated.ts"() {
+var init_validator = __esm({
+  "src/config/generated/validator.ts"() {
     "use strict";
     __getOwnPropNames2 = Object.getOwnPropertyNames;
     __commonJS2 = (cb, mod) => function __require() {
@@ -20440,7 +20440,7 @@ var init_browser = __esm({
   }
 });
 
-// src/engine/errors.ts
+// src/errors.ts
 var UsageError = class extends Error {
 };
 
@@ -21453,6 +21453,9 @@ var SECRET_FIELDS = {
   AuthProvider: ["consumerSecret", "ecKey"],
   NamedCredential: ["password", "oauthToken", "oauthRefreshToken", "awsAccessSecret"]
 };
+function secretElementsOf(type) {
+  return SECRET_FIELDS[type] ?? (type === "ConnectedApp" || type.startsWith("ExternalClientApp") || type.startsWith("ExtlClntApp") ? ["consumerSecret"] : []);
+}
 function buildModel(files, appConfig = () => void 0) {
   const documents = [];
   const apps = [];
@@ -21619,8 +21622,8 @@ function orderFlows(flows) {
 
 // src/project/discover.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
-import { existsSync as existsSync2, lstatSync } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute4, join as join4, relative as relative4, resolve as resolve2, sep as sep3 } from "node:path";
+import { existsSync as existsSync3, lstatSync } from "node:fs";
+import { basename as basename2, dirname as dirname4, join as join5, relative as relative4, sep as sep3 } from "node:path";
 
 // src/project/app-companions.ts
 import { existsSync, readdirSync as readdirSync2 } from "node:fs";
@@ -22008,6 +22011,220 @@ function folderNames(directory) {
   }
 }
 
+// src/project/git/run.ts
+import { execFileSync, spawn } from "node:child_process";
+var GitError = class extends Error {
+};
+var FIXED_CONFIG = ["-c", "diff.relative=false"];
+var MAX_OUTPUT = 512 * 1024 * 1024;
+function complaint(stderr, code) {
+  const line = stderr.split("\n").find((text) => text.trim() !== "") ?? `git exited with ${code}`;
+  return line.replace(/^(fatal|error): /, "");
+}
+function git(cwd, args) {
+  return new Promise((resolve10, reject) => {
+    const child = spawn("git", [...FIXED_CONFIG, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    child.on("error", (error2) => reject(new GitError(`cannot run git: ${error2.message}`)));
+    child.on("close", (code) => {
+      if (code === 0) return resolve10(Buffer.concat(stdout).toString("utf8"));
+      reject(new GitError(complaint(Buffer.concat(stderr).toString("utf8"), code)));
+    });
+  });
+}
+function gitSync(cwd, args) {
+  try {
+    return execFileSync("git", [...FIXED_CONFIG, ...args], { cwd, encoding: "utf8", maxBuffer: MAX_OUTPUT, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error2) {
+    const failure = error2;
+    throw new GitError(typeof failure.stderr === "string" && failure.stderr !== "" ? complaint(failure.stderr, failure.status ?? null) : `cannot run git: ${failure.message}`);
+  }
+}
+async function topLevel(cwd) {
+  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
+}
+
+// src/project/git/changes.ts
+var RAW_DIFF = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
+async function stagedChanges(cwd, pathspecs = []) {
+  return parseRawDiff(await git(cwd, [...RAW_DIFF, "--cached", "--", ...pathspecs]));
+}
+async function workingTreeChangesSince(cwd, base, pathspecs = []) {
+  return parseRawDiff(await git(cwd, [...RAW_DIFF, base, "--", ...pathspecs]));
+}
+async function untrackedFiles(cwd, pathspecs = []) {
+  return splitNul(await git(cwd, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
+}
+async function workingTreeFiles(cwd, pathspecs) {
+  return splitNul(await git(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
+}
+async function comparisonBase(cwd, ref) {
+  let commit;
+  try {
+    commit = (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+  } catch {
+    throw new GitError(`unknown git revision "${ref}" (in a shallow clone, fetch it first, e.g. git fetch --depth=1 origin ${ref})`);
+  }
+  try {
+    return (await git(cwd, ["merge-base", commit, "HEAD"])).trim() || commit;
+  } catch {
+    return commit;
+  }
+}
+async function indexEntries(cwd, pathspecs) {
+  const entries = [];
+  for (const record of splitNul(await git(cwd, ["ls-files", "-z", "--stage", "--full-name", "--", ...pathspecs]))) {
+    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
+    if (match && match[3] === "0") entries.push({ mode: match[1], oid: match[2], path: match[4] });
+  }
+  return entries;
+}
+function splitNul(output) {
+  return output.split("\0").filter((field) => field !== "");
+}
+function parseRawDiff(output) {
+  const fields = output.split("\0");
+  const changes = [];
+  for (let i = 0; i < fields.length; i++) {
+    const header = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]);
+    if (!header) continue;
+    const [, , mode, previousOid, oid, status] = header;
+    const twoPaths = status === "R" || status === "C";
+    const first = fields[++i];
+    const second = twoPaths ? fields[++i] : void 0;
+    if (first === void 0 || twoPaths && second === void 0) break;
+    if (!"ACMRTD".includes(status)) continue;
+    changes.push({
+      path: twoPaths ? second : first,
+      status,
+      mode,
+      oid,
+      previousOid,
+      ...twoPaths ? { from: first } : {}
+    });
+  }
+  return changes;
+}
+
+// src/project/git/repository-files.ts
+function ask(directory, args) {
+  try {
+    return gitSync(directory, args);
+  } catch (error2) {
+    if (error2 instanceof GitError) return void 0;
+    throw error2;
+  }
+}
+function findGitRoot(directory) {
+  return ask(directory, ["rev-parse", "--show-toplevel"])?.trim() || void 0;
+}
+function listRepositoryFiles(gitRoot, directory) {
+  const out = ask(directory, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."]);
+  if (out === void 0) return void 0;
+  const deleted = new Set((ask(directory, ["ls-files", "-z", "--deleted", "--full-name", "--", "."]) ?? "").split("\0"));
+  const files = /* @__PURE__ */ new Set();
+  for (const name of out.split("\0")) if (name && !deleted.has(name)) files.add(`${gitRoot}/${name}`);
+  return [...files].sort();
+}
+
+// src/project/git/blobs.ts
+import { spawn as spawn2 } from "node:child_process";
+var HEAD_BYTES = 8e3;
+function readBlobs(gitRoot, oids, maxBytes) {
+  const unique = [...new Set(oids)];
+  const results = /* @__PURE__ */ new Map();
+  if (unique.length === 0) return Promise.resolve(results);
+  return new Promise((resolve10) => {
+    const parser2 = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
+    const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
+    const finish = (reason) => {
+      for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
+      resolve10(results);
+    };
+    child.on("error", (error2) => finish(`cannot be read from git: ${error2.message}`));
+    child.stdout.on("data", (chunk) => parser2.push(chunk));
+    child.on("close", () => finish("cannot be read from git"));
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(`${unique.join("\n")}
+`);
+  });
+}
+var BatchOutputParser = class {
+  constructor(maxBytes, emit) {
+    this.maxBytes = maxBytes;
+    this.emit = emit;
+  }
+  maxBytes;
+  emit;
+  header = [];
+  current;
+  push(chunk) {
+    let data = chunk;
+    while (data.length > 0) {
+      if (this.current) {
+        data = this.consumeContent(this.current, data);
+        continue;
+      }
+      const newline = data.indexOf(10);
+      if (newline < 0) {
+        this.header.push(data);
+        return;
+      }
+      this.header.push(data.subarray(0, newline));
+      data = data.subarray(newline + 1);
+      this.startObject(Buffer.concat(this.header).toString("utf8"));
+      this.header = [];
+    }
+  }
+  startObject(line) {
+    const [oid = "", type, sizeText] = line.split(" ");
+    if (sizeText === void 0) {
+      this.emit(oid, { ok: false, reason: "not in the git object database" });
+      return;
+    }
+    const size = Number(sizeText);
+    const skipReason = type !== "blob" ? `is a git ${type}, not a file` : size > this.maxBytes ? `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(this.maxBytes / 1024 / 1024)} MB limit` : void 0;
+    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? void 0 : [], head: [], headLength: 0, oversized: type === "blob" && size > this.maxBytes, ...skipReason ? { skipReason } : {} };
+  }
+  consumeContent(object, data) {
+    const taken = Math.min(object.remaining, data.length);
+    object.chunks?.push(data.subarray(0, taken));
+    if (object.oversized && object.headLength < HEAD_BYTES) {
+      const kept = data.subarray(0, Math.min(taken, HEAD_BYTES - object.headLength));
+      object.head.push(Buffer.from(kept));
+      object.headLength += kept.length;
+    }
+    object.remaining -= taken;
+    if (object.remaining === 0) {
+      this.current = void 0;
+      if (object.chunks) this.emit(object.oid, { ok: true, bytes: Buffer.concat(object.chunks).subarray(0, object.size) });
+      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? "skipped", size: object.size, ...object.oversized ? { head: Buffer.concat(object.head) } : {} });
+    }
+    return data.subarray(taken);
+  }
+};
+
+// src/project/ignore-patterns.ts
+var import_ignore = __toESM(require_ignore(), 1);
+import { sep as sep2 } from "node:path";
+function ignorePatternMatcher(root, patterns) {
+  if (!patterns?.length) return () => false;
+  const matcher = (0, import_ignore.default)().add([...patterns]);
+  const prefix = root.endsWith(sep2) ? root : root + sep2;
+  return (path2) => {
+    if (!path2.startsWith(prefix)) return false;
+    const relative13 = path2.slice(prefix.length).split(sep2).join("/");
+    return relative13 !== "" && matcher.ignores(relative13);
+  };
+}
+
+// src/project/scope.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, resolve as resolve2 } from "node:path";
+
 // src/project/forceignore.ts
 var import_ignore5 = __toESM(require_ignore5(), 1);
 import { statSync as statSync2 } from "node:fs";
@@ -22092,43 +22309,25 @@ function couldBeDirectory(fsPath) {
   }
 }
 
-// src/project/git.ts
-import { execFileSync } from "node:child_process";
-var GIT_BUFFER = 512 * 1024 * 1024;
-function git(cwd, args) {
-  try {
-    return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: GIT_BUFFER, stdio: ["ignore", "pipe", "ignore"] });
-  } catch {
-    return void 0;
-  }
-}
-function findGitRoot(directory) {
-  return git(directory, ["rev-parse", "--show-toplevel"])?.trim() || void 0;
-}
-function listRepositoryFiles(gitRoot, directory) {
-  const out = git(directory, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."]);
-  if (out === void 0) return void 0;
-  const deleted = new Set((git(directory, ["ls-files", "-z", "--deleted", "--full-name", "--", "."]) ?? "").split("\0"));
-  const files = /* @__PURE__ */ new Set();
-  for (const name of out.split("\0")) if (name && !deleted.has(name)) files.add(`${gitRoot}/${name}`);
-  return [...files].sort();
-}
-
-// src/project/ignore-patterns.ts
-var import_ignore = __toESM(require_ignore(), 1);
-import { sep as sep2 } from "node:path";
-function ignorePatternMatcher(root, patterns) {
-  if (!patterns?.length) return () => false;
-  const matcher = (0, import_ignore.default)().add([...patterns]);
-  const prefix = root.endsWith(sep2) ? root : root + sep2;
-  return (path2) => {
-    if (!path2.startsWith(prefix)) return false;
-    const relative13 = path2.slice(prefix.length).split(sep2).join("/");
-    return relative13 !== "" && matcher.ignores(relative13);
+// src/project/scope.ts
+function resolveLintScope(options) {
+  const { cwd } = options;
+  const given = options.paths?.length ? options.paths : ["."];
+  const paths = given.map((path2) => isAbsolute4(path2) ? path2 : resolve2(cwd, path2));
+  const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : cwd;
+  const project = findSfdxProject(anchor);
+  const gitRoot = findGitRoot(existsSync2(anchor) ? anchor : cwd);
+  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : void 0;
+  return {
+    cwd,
+    paths,
+    anchor,
+    ...project ? { project } : {},
+    ...gitRoot ? { gitRoot } : {},
+    root: gitRoot ?? project?.root ?? cwd,
+    ...forceIgnore ? { forceIgnore } : {}
   };
 }
-
-// src/project/discover.ts
 function findSfdxProject(start) {
   for (let dir = start; ; dir = dirname3(dir)) {
     const file = join4(dir, "sfdx-project.json");
@@ -22151,21 +22350,19 @@ function findSfdxProject(start) {
     if (dirname3(dir) === dir) return void 0;
   }
 }
+
+// src/project/discover.ts
 var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep3) ? parent : parent + sep3);
 function insideAnyOf(parents) {
   const prefixes = parents.map((parent) => parent.endsWith(sep3) ? parent : parent + sep3);
   return (child) => prefixes.some((prefix) => child.startsWith(prefix)) || parents.includes(child);
 }
 function discover(options) {
-  const paths = (options.paths.length ? options.paths : ["."]).map((path2) => isAbsolute4(path2) ? path2 : resolve2(options.cwd, path2));
-  const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
-  const project = findSfdxProject(anchor);
-  const gitRoot = findGitRoot(existsSync2(anchor) ? anchor : options.cwd);
-  const root = gitRoot ?? project?.root ?? options.cwd;
-  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : void 0;
+  const scope = options.scope ?? resolveLintScope(options);
+  const { paths, project, gitRoot, root, forceIgnore } = scope;
   const userIgnored = options.noIgnore ? () => false : ignorePatternMatcher(root, options.ignorePatterns);
   const notices = [...project?.problems ?? []];
-  if (forceIgnore?.refused) notices.push(refusedIgnoreFile(join4(project.root, ".forceignore"), forceIgnore.refused));
+  if (forceIgnore?.refused) notices.push(refusedIgnoreFile(join5(project.root, ".forceignore"), forceIgnore.refused));
   const metadata = /* @__PURE__ */ new Map();
   const scanFiles = /* @__PURE__ */ new Set();
   const missing = [];
@@ -22178,7 +22375,7 @@ function discover(options) {
     metadata.set(path2, { path: path2, classified, forceIgnored: forceIgnore?.denies(path2) ?? false, ...companion ? { companion } : {} });
   };
   for (const path2 of paths) {
-    if (!existsSync2(path2) && !isDanglingLink(path2)) {
+    if (!existsSync3(path2) && !isDanglingLink(path2)) {
       missing.push(path2);
       continue;
     }
@@ -22203,7 +22400,7 @@ function discover(options) {
     for (const file of files) {
       if (userIgnored(file)) continue;
       scanFiles.add(file);
-      const folder = dirname3(file);
+      const folder = dirname4(file);
       if (!checkedFolders.has(folder)) {
         checkedFolders.add(folder);
         if (folder !== path2 && classifyFileName(basename2(folder))) addMetadata(folder);
@@ -22231,7 +22428,7 @@ function repositoryFilesUnder(directory, gitRoot, ignoreRoot, notices) {
     const listed = listRepositoryFiles(gitRoot, directory);
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
-  const gitignorePath = join4(ignoreRoot, ".gitignore");
+  const gitignorePath = join5(ignoreRoot, ".gitignore");
   const gitignoreText = readCheckedText(gitignorePath);
   const gitignore = gitignoreText.ok ? (0, import_ignore2.default)().add(gitignoreText.text) : void 0;
   if (!gitignoreText.ok && !gitignoreText.missing && !notices.some((notice) => notice.startsWith(gitignorePath))) {
@@ -22713,6 +22910,14 @@ function isMetadataPlaceholder(value) {
 }
 var XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
 var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function decodeXmlText(text) {
+  if (!text.includes("&")) return text;
+  return text.replace(XML_REFERENCE_RE, (whole, hex, decimal, entity) => {
+    if (entity !== void 0) return XML_ENTITIES[entity];
+    const code = hex !== void 0 ? Number.parseInt(hex, 16) : Number.parseInt(decimal, 10);
+    return code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+  });
+}
 function scanXmlText(text) {
   if (!mayHoldSecret(text)) return [];
   if (!text.includes("&")) return scanText(text);
@@ -22822,14 +23027,42 @@ var noSecretsInRepo = defineRule({
     }
     if (file.binary) return;
     const hits = file.file.toLowerCase().endsWith(".xml") ? scanXmlText(file.text) : scanText(file.text);
-    if (hits.length === 0) return;
+    const unmodelled = file.metadata && !file.metadata.modelled ? file.metadata : void 0;
+    const written = unmodelled ? secretElementsInText(file.text, secretElementsOf(unmodelled.type)) : [];
+    if (hits.length === 0 && written.length === 0) return;
     const lines = new LineIndex(file.file, file.text);
     for (const hit of hits) {
       const data = { label: capitalize(hit.label), masked: maskSecret(hit.value), advice: FILE_SECRET_ADVICE[hit.kind] };
       ctx.report({ messageId: "fileSecret", data, at: lines.at(hit.start, hit.end) });
     }
+    const { type, name } = unmodelled ?? { type: "ConnectedApp", name: "" };
+    const isApp = type !== "AuthProvider" && type !== "NamedCredential";
+    for (const element of written) {
+      const at = lines.at(element.start, element.start + element.value.length);
+      if (isApp && isHardCodedSecret(element.value)) {
+        ctx.report({ messageId: "appSecret", data: { app: name, masked: maskSecret(element.value), element: element.name }, at });
+      } else if (!isApp && isPlatformEncrypted(element.value)) {
+        ctx.report({ messageId: "encrypted", data: { type, name, field: element.name }, at, severity: "warning" });
+      } else if (!isApp && isHardCodedSecret(element.value)) {
+        ctx.report({ messageId: "documentSecret", data: { type, name, field: element.name, masked: maskSecret(element.value) }, at });
+      }
+    }
   }
 });
+function secretElementsInText(text, names) {
+  const found = [];
+  for (const name of names) {
+    const open = `<${name}>`;
+    for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open, at + open.length)) {
+      const start = at + open.length;
+      const end = text.indexOf("<", start);
+      if (end === -1 || !text.startsWith(`</${name}>`, end)) continue;
+      const value = decodeXmlText(text.slice(start, end)).trim();
+      if (value !== "") found.push({ name, value, start });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
 function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -23784,10 +24017,10 @@ function checkManifest(file, ctx) {
   }
 }
 function checkDeletedFile(file, ctx) {
-  const classified = classifyFileName(basename5(file.file));
-  if (!classified || !(classified.type.name in APP_TYPES)) return;
+  const metadata = file.metadata;
+  if (!metadata || !(metadata.type in APP_TYPES)) return;
   const at = { file: file.file, line: 1, column: 1 };
-  ctx.report({ messageId: "deleted", data: { what: describeApp(classified.type.name, classified.componentName) }, at });
+  ctx.report({ messageId: "deleted", data: { what: describeApp(metadata.type, metadata.name) }, at });
 }
 var revocationImpact = defineRule({
   meta: {
@@ -23979,88 +24212,6 @@ var ecaPolicyVerifiable = defineRule({
 
 // src/rules/index.ts
 var builtinRules = [noFullScope, callbackUrlHttps, callbackUrlExact, adminApprovedInProduction, permittedUsersAssigned, ipRelaxationEnforced, jwtCertificatePresent, certificateValid, noSecretsInRepo, validMetadata, pkceRequired, minimalScopes, refreshTokenExpiry, clientCredentialsUser, httpsUrls, noIntrospectAllTokens, samlStrongCrypto, revocationImpact, privilegedPreAuthorization, ecaGlobalOauthInSourceControl, trustedIpRanges, refreshTokenHardening, codeCredentialsFlow, ecaPolicyVerifiable];
-
-// src/engine/directives.ts
-var DIRECTIVE_MARKER = "calint-";
-var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
-var SEPARATOR = /\s--?(?:\s|$)/;
-var isXml = (file) => file.toLowerCase().endsWith(".xml");
-function parseDirectives(file, text) {
-  if (!text.includes(DIRECTIVE_MARKER)) return [];
-  const lines = new LineIndex(file, text);
-  const xml = isXml(file);
-  const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
-  let nextContent;
-  for (const directive2 of directives) {
-    if (directive2.kind === "disable-next-line") {
-      nextContent ??= nextContentLines(lines, xml);
-      const target = nextContent[directive2.lastLine];
-      if (target !== 0) directive2.targetLine = target;
-    }
-  }
-  return directives;
-}
-function xmlDirectives(text, lines) {
-  const found = [];
-  for (let open = text.indexOf("<!--"); open !== -1; ) {
-    const bodyStart = open + 4;
-    const close = text.indexOf("-->", bodyStart);
-    const bodyEnd = close === -1 ? text.length : close;
-    const body = text.slice(bodyStart, bodyEnd);
-    const lead = body.length - body.trimStart().length;
-    KEYWORD.lastIndex = lead;
-    const match = KEYWORD.exec(body);
-    if (match) {
-      const rest = body.slice(match.index + match[0].length);
-      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
-    }
-    if (close === -1) break;
-    open = text.indexOf("<!--", close + 3);
-  }
-  return found;
-}
-var LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/+|\/\*+|\*|--|;+|<!--|%|'|REM\b|rem\b)[ \t]*(calint-(disable-next-line|disable-line|disable|enable)(?![\w-]))([^\r\n]*)/gm;
-function lineDirectives(text, lines) {
-  const found = [];
-  for (const match of text.matchAll(LINE_DIRECTIVE)) {
-    const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
-    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
-    found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
-  }
-  return found;
-}
-function directive(keyword, name, rest, start, end, lines) {
-  const kind = name === "disable-line" ? "unknown" : name;
-  const separator = SEPARATOR.exec(rest);
-  const ruleText = separator ? rest.slice(0, separator.index) : rest;
-  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
-  const reason = separator ? rest.slice(separator.index + separator[0].length).replace(/\s+/g, " ").trim() : void 0;
-  const span = lines.at(start, end);
-  const firstLineEnd = span.endLine === span.line ? span.endColumn : lines.lineText(span.line).length + 1;
-  return {
-    kind,
-    keyword,
-    rules,
-    ...reason !== void 0 ? { reason } : {},
-    at: { file: span.file, line: span.line, column: span.column, endLine: span.line, endColumn: firstLineEnd },
-    lastLine: span.endLine ?? span.line
-  };
-}
-function nextContentLines(lines, xml) {
-  const next = new Int32Array(lines.lineCount + 2);
-  for (let line = lines.lineCount; line >= 1; line--) {
-    const text = lines.lineText(line).trim();
-    const skipped = text === "" || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
-    next[line - 1] = skipped ? next[line] : line;
-  }
-  return next;
-}
-function isDirectiveLine(text) {
-  LINE_DIRECTIVE.lastIndex = 0;
-  const directive2 = LINE_DIRECTIVE.test(text);
-  LINE_DIRECTIVE.lastIndex = 0;
-  return directive2;
-}
 
 // src/engine/engine-rules.ts
 var PARSE_ERROR = defineMeta({
@@ -24350,7 +24501,13 @@ async function lint(options = {}) {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const config = options.config?.config ?? {};
-  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ["."], ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}, ...options.noIgnore ? { noIgnore: true } : {} });
+  const discovery = options.discovery ?? discover({
+    cwd,
+    paths: options.paths ?? ["."],
+    ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {},
+    ...options.noIgnore ? { noIgnore: true } : {},
+    ...options.scope ? { scope: options.scope } : {}
+  });
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path2) => /^[a-z]+$/.test(basename6(path2)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
@@ -24394,6 +24551,8 @@ async function lint(options = {}) {
   let scannedFiles = 0;
   const keptScanFiles = [];
   if (runner.hasFileRules()) {
+    const modelled = new Set(discovery.metadata.map((file) => file.path));
+    const keepMarkers = (options.postProcessors ?? []).flatMap((processor) => processor.keepFilesContaining ? [processor.keepFilesContaining] : []);
     for (const path2 of discovery.scanFiles) {
       progress("scan", discovery.scanFiles.length);
       const read = texts.read(path2);
@@ -24411,13 +24570,17 @@ async function lint(options = {}) {
       if (!read.ok && !read.binary) continue;
       scannedFiles++;
       const before = runner.findings.length;
-      runner.file(read.ok ? { file: path2, text: read.text } : read.scanText !== void 0 ? { file: path2, text: read.scanText } : { file: path2, text: "", binary: true });
-      if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
+      const metadata = metadataNamed(path2, modelled.has(path2));
+      runner.file(read.ok ? { file: path2, text: read.text, ...metadata ? { metadata } : {} } : read.scanText !== void 0 ? { file: path2, text: read.scanText } : { file: path2, text: "", binary: true });
+      if (read.ok && (runner.findings.length > before || keepMarkers.some((marker) => read.text.includes(marker)))) {
         texts.keep(path2, read.text);
         keptScanFiles.push(path2);
       }
     }
-    for (const path2 of options.deletedFiles ?? []) runner.file({ file: path2, text: "", deleted: true });
+    for (const path2 of options.deletedFiles ?? []) {
+      const metadata = metadataNamed(path2, false);
+      runner.file({ file: path2, text: "", deleted: true, ...metadata ? { metadata } : {} });
+    }
   }
   for (const crash of runner.crashes) {
     fatal.push(parseError(crash.subject, `rule ${crash.ruleId} failed on this file: ${crash.error.message}`, 1, 1));
@@ -24440,14 +24603,17 @@ async function lint(options = {}) {
     file: relativePath(root, finding.at.file),
     content: finding.fatal || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at)
   });
-  const sorted = sortFindings([...fatal, ...runner.findings].map((raw) => ({ ...raw, message: safeMessage(raw.message) })));
+  const companions = new Set(discovery.metadata.filter((file) => file.companion).map((file) => file.path));
+  const asked = (raw) => raw.fatal === true || !companions.has(raw.at.file);
+  const sorted = sortFindings([...fatal, ...runner.findings].filter(asked).map((raw) => ({ ...raw, message: safeMessage(raw.message) })));
   let findings = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
   const alreadySafe = new WeakSet(findings);
   const suppressed = [];
   const notices = discovery.notices.map((notice) => safeMessage(notice));
   if (linksOutside.size > 0) notices.push(safeMessage(linksOutsideNotice(root, [...linksOutside])));
   const extraMeta = [];
-  const directiveFiles = [.../* @__PURE__ */ new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== void 0);
+  const askedMetadata = discovery.metadata.filter((file) => !file.companion).map((file) => file.path);
+  const directiveFiles = [.../* @__PURE__ */ new Set([...askedMetadata, ...keptScanFiles])].filter((file) => texts.get(file) !== void 0);
   const appNames = model.apps.map((app) => app.name);
   for (const processor of options.postProcessors ?? []) {
     const out = processor.process(findings, { root, textOf: textOf3, fingerprint, files: directiveFiles, appNames });
@@ -24456,7 +24622,7 @@ async function lint(options = {}) {
     for (const notice of out.notices ?? []) notices.push(safeMessage(notice));
     for (const meta of processor.meta ?? []) extraMeta.push(meta);
   }
-  const results = groupByFile(findings, suppressed, discovery.metadata.map((file) => file.path));
+  const results = groupByFile(findings, suppressed, askedMetadata);
   const parseFailures = findings.filter((finding) => finding.fatal);
   return {
     root,
@@ -24541,6 +24707,10 @@ function toolVersion() {
   version ??= JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
   return version;
 }
+function metadataNamed(path2, modelled) {
+  const classified = classifyFileName(basename6(path2));
+  return classified ? { type: classified.type.name, name: classified.componentName, modelled } : void 0;
+}
 
 // src/reporters/index.ts
 var loaders = {
@@ -24563,18 +24733,17 @@ async function loadReporter(format2) {
 init_json();
 
 // src/linter/prepare.ts
-import { existsSync as existsSync7, statSync as statSync4 } from "node:fs";
-import { dirname as dirname8, join as join11, resolve as resolve7, sep as sep8 } from "node:path";
+import { dirname as dirname9, join as join12, resolve as resolve7, sep as sep8 } from "node:path";
 
-// src/engine/baseline.ts
-import { existsSync as existsSync4, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute7, join as join6, relative as relative8 } from "node:path";
+// src/suppress/baseline.ts
+import { existsSync as existsSync5, mkdirSync, writeFileSync } from "node:fs";
+import { dirname as dirname6, isAbsolute as isAbsolute7, join as join7, relative as relative8 } from "node:path";
 
-// src/engine/config.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename7, dirname as dirname4, extname, isAbsolute as isAbsolute6, join as join5, relative as relative7, resolve as resolve3, sep as sep5 } from "node:path";
+// src/config/config.ts
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { basename as basename7, dirname as dirname5, extname, isAbsolute as isAbsolute6, join as join6, relative as relative7, resolve as resolve3, sep as sep5 } from "node:path";
 
-// src/engine/names.ts
+// src/text/names.ts
 function distance(a, b) {
   return editDistance(a.toLowerCase(), b.toLowerCase());
 }
@@ -24594,25 +24763,27 @@ function closestName(name, candidates) {
   return best;
 }
 
-// src/engine/config.ts
+// src/config/config.ts
 var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "connected-app-lint.yml"];
 async function schemaValidator() {
-  return (await Promise.resolve().then(() => (init_config_validator_generated(), config_validator_generated_exports))).validateConfig;
+  return (await Promise.resolve().then(() => (init_validator(), validator_exports))).validateConfig;
 }
-function configSearchDirectories(start) {
+function configSearchDirectories(start, top) {
   const chain = [];
-  for (let dir = resolve3(start); ; dir = dirname4(dir)) {
+  for (let dir = resolve3(start); ; dir = dirname5(dir)) {
     chain.push(dir);
-    if (dirname4(dir) === dir) break;
+    if (dirname5(dir) === dir) break;
   }
-  const gitRoot = chain.findIndex((dir) => existsSync3(join5(dir, ".git")));
+  const known = top === void 0 ? -1 : chain.indexOf(top);
+  if (known !== -1) return chain.slice(0, known + 1);
+  const gitRoot = chain.findIndex((dir) => existsSync4(join6(dir, ".git")));
   if (gitRoot !== -1) return chain.slice(0, gitRoot + 1);
-  const projectRoot = chain.findIndex((dir) => existsSync3(join5(dir, "sfdx-project.json")));
+  const projectRoot = chain.findIndex((dir) => existsSync4(join6(dir, "sfdx-project.json")));
   return projectRoot === -1 ? chain : chain.slice(0, projectRoot + 1);
 }
-function findConfigFile(start, cwd) {
-  for (const dir of configSearchDirectories(start)) {
-    const found = CONFIG_FILE_NAMES.map((name) => join5(dir, name)).filter((file) => existsSync3(file));
+function findConfigFile(start, cwd, top) {
+  for (const dir of configSearchDirectories(start, top)) {
+    const found = CONFIG_FILE_NAMES.map((name) => join6(dir, name)).filter((file) => existsSync4(file));
     if (found.length > 1) {
       throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename7(file)).join(", ")}); keep one`);
     }
@@ -24623,22 +24794,22 @@ function findConfigFile(start, cwd) {
 async function loadConfig(options) {
   if (options.explicit !== void 0) {
     const file2 = resolve3(options.cwd, options.explicit);
-    if (!existsSync3(file2)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file2, options.cwd);
+    if (!existsSync4(file2)) throw new UsageError(`configuration file ${options.explicit} not found`);
+    return loadConfigFile(file2, options.cwd, options.top);
   }
-  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd);
-  return file ? loadConfigFile(file, options.cwd) : { config: {} };
+  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd, options.top);
+  return file ? loadConfigFile(file, options.cwd, options.top) : { config: {} };
 }
-async function loadConfigFile(file, cwd) {
+async function loadConfigFile(file, cwd, top) {
   const read = readCheckedText(file);
   if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
-  return parseConfig(file, read.text, cwd);
+  return parseConfig(file, read.text, cwd, top);
 }
-async function parseConfig(file, text, cwd) {
+async function parseConfig(file, text, cwd, top) {
   const data = isJson(file) ? parseJson(file, text, cwd) : await parseYaml(file, text, cwd);
   const validate2 = await schemaValidator();
   if (!validate2(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate2.errors ?? [], cwd));
-  const config = normalize(data, file);
+  const config = normalize(data, file, top);
   return { config, file };
 }
 var isJson = (file) => extname(file).toLowerCase() === ".json";
@@ -24664,17 +24835,18 @@ async function parseYaml(file, text, cwd) {
     throw new UsageError(`invalid configuration: ${displayPath(file, cwd)}: ${error3.message}`);
   }
 }
-function normalize(config, file) {
+function normalize(config, file, top) {
   const normalized = { ...config };
   if (config.rules) normalized.rules = Object.assign(/* @__PURE__ */ Object.create(null), config.rules);
   if (config.apps) normalized.apps = Object.assign(/* @__PURE__ */ Object.create(null), config.apps);
-  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname4(file), lintRootFor(dirname4(file)));
+  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname5(file), lintRootFor(dirname5(file), top));
   return normalized;
 }
-function lintRootFor(dir) {
-  const chain = configSearchDirectories(dir);
-  const top = chain[chain.length - 1];
-  return existsSync3(join5(top, ".git")) || existsSync3(join5(top, "sfdx-project.json")) ? top : dir;
+function lintRootFor(dir, top) {
+  const chain = configSearchDirectories(dir, top);
+  const last = chain[chain.length - 1];
+  if (top !== void 0 && last === top) return top;
+  return existsSync4(join6(last, ".git")) || existsSync4(join6(last, "sfdx-project.json")) ? last : dir;
 }
 function rebasePatterns(patterns, from, root) {
   const prefix = relative7(root, from).split(sep5).join("/");
@@ -24817,12 +24989,12 @@ async function keyLocator(file, text) {
   };
 }
 
-// src/engine/baseline.ts
+// src/suppress/baseline.ts
 init_fingerprint();
 var DEFAULT_BASELINE = ".calint-baseline.json";
 var FORMAT_VERSION = 1;
 function readBaseline(file, cwd) {
-  if (!existsSync4(file)) return void 0;
+  if (!existsSync5(file)) return void 0;
   const read = readCheckedText(file, { maxBytes: MAX_BASELINE_BYTES });
   if (!read.ok) throw new UsageError(`cannot read baseline ${displayPath(file, cwd)}: ${read.reason}`);
   return parseBaseline(read.text, displayPath(file, cwd));
@@ -24857,7 +25029,7 @@ function createBaselineProcessor(options) {
   const scope = options.inScope ?? (() => true);
   return {
     process(findings, context) {
-      const file = options.file ?? join6(context.root, DEFAULT_BASELINE);
+      const file = options.file ?? join7(context.root, DEFAULT_BASELINE);
       const previous = options.recorded ? options.recorded.entries : readBaseline(file, options.cwd);
       if (previous === void 0 && options.file !== void 0 && !options.update && !options.recorded) {
         throw new UsageError(`baseline ${displayPath(file, options.cwd)} does not exist; create it with --update-baseline`);
@@ -24875,7 +25047,7 @@ function createBaselineProcessor(options) {
           kept.push(finding);
         }
       }
-      const inScope = (entry) => scope({ file: join6(context.root, entry.file), rule: entry.rule });
+      const inScope = (entry) => scope({ file: join7(context.root, entry.file), rule: entry.rule });
       const stale = (previous ?? []).filter((entry) => !matched.has(entry.fingerprint) && inScope(entry));
       const notices = [];
       if (options.update) {
@@ -24891,7 +25063,7 @@ function createBaselineProcessor(options) {
     },
     write() {
       if (!pending) return;
-      mkdirSync(dirname5(pending.file), { recursive: true });
+      mkdirSync(dirname6(pending.file), { recursive: true });
       (options.writeFile ?? writeFileSync)(pending.file, serializeBaseline(pending.entries));
     }
   };
@@ -24910,13 +25082,13 @@ function baselineName(file, context) {
   return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? relativePath(context.root, file) : file;
 }
 
-// src/engine/plugins.ts
-import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
-import { basename as basename8, dirname as dirname6, extname as extname2, isAbsolute as isAbsolute8, join as join7, resolve as resolve4 } from "node:path";
+// src/config/plugins.ts
+import { existsSync as existsSync6, statSync as statSync3 } from "node:fs";
+import { basename as basename8, dirname as dirname7, extname as extname2, isAbsolute as isAbsolute8, join as join8, resolve as resolve4 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var LEVELS = ["off", "warn", "error"];
 async function loadPlugins(specs, configFile, cwd) {
-  const base = configFile ? dirname6(configFile) : cwd;
+  const base = configFile ? dirname7(configFile) : cwd;
   const from = configFile ? ` (listed in ${displayPath(configFile, cwd)})` : "";
   const plugins = [];
   for (const spec of specs) {
@@ -24936,27 +25108,27 @@ var isPathSpec = (spec) => spec.startsWith(".") || isAbsolute8(spec);
 function resolvePlugin(spec, base, from, cwd) {
   if (isPathSpec(spec)) {
     const path2 = resolve4(base, spec);
-    if (!existsSync5(path2)) throw new UsageError(`plugin "${spec}"${from} not found: ${displayPath(path2, cwd)} does not exist`);
+    if (!existsSync6(path2)) throw new UsageError(`plugin "${spec}"${from} not found: ${displayPath(path2, cwd)} does not exist`);
     if (statSync3(path2).isDirectory()) return packageEntry(path2, spec, from, cwd);
     const stem = basename8(path2, extname2(path2));
-    return { name: stem === "index" ? basename8(dirname6(path2)) : stem, file: path2 };
+    return { name: stem === "index" ? basename8(dirname7(path2)) : stem, file: path2 };
   }
   const packageName = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
   try {
-    return { name: packageName, file: createRequire2(join7(base, "noop.js")).resolve(spec) };
+    return { name: packageName, file: createRequire2(join8(base, "noop.js")).resolve(spec) };
   } catch {
   }
-  for (let dir = base; ; dir = dirname6(dir)) {
-    const candidate = join7(dir, "node_modules", packageName);
-    if (existsSync5(join7(candidate, "package.json"))) return { name: packageName, file: packageEntry(candidate, spec, from, cwd, spec.slice(packageName.length)).file };
-    if (dirname6(dir) === dir) break;
+  for (let dir = base; ; dir = dirname7(dir)) {
+    const candidate = join8(dir, "node_modules", packageName);
+    if (existsSync6(join8(candidate, "package.json"))) return { name: packageName, file: packageEntry(candidate, spec, from, cwd, spec.slice(packageName.length)).file };
+    if (dirname7(dir) === dir) break;
   }
   throw new UsageError(`plugin "${spec}"${from} not found: install it, or write a path starting with ./ for a local module`);
 }
 function packageEntry(dir, spec, from, cwd, subpath = "") {
   let pkg = {};
   try {
-    const read = readCheckedText(join7(dir, "package.json"));
+    const read = readCheckedText(join8(dir, "package.json"));
     if (read.ok) pkg = JSON.parse(read.text);
   } catch {
   }
@@ -24965,7 +25137,7 @@ function packageEntry(dir, spec, from, cwd, subpath = "") {
   const exported = pickExport(typeof pkg.exports === "string" || Array.isArray(pkg.exports) || !hasSubpaths(pkg.exports) ? { ".": pkg.exports } : pkg.exports, key2);
   const entry = exported ?? (subpath ? `.${subpath}` : typeof pkg.main === "string" ? pkg.main : "index.js");
   const file = resolve4(dir, entry);
-  if (!existsSync5(file)) throw new UsageError(`plugin "${spec}"${from}: its entry ${displayPath(file, cwd)} does not exist`);
+  if (!existsSync6(file)) throw new UsageError(`plugin "${spec}"${from}: its entry ${displayPath(file, cwd)} does not exist`);
   return { name, file };
 }
 var hasSubpaths = (exports) => !!exports && typeof exports === "object" && Object.keys(exports).some((key2) => key2.startsWith("."));
@@ -25039,7 +25211,7 @@ function checkPluginRuleSettings(rules, plugins, configFile, cwd) {
   }
 }
 
-// src/engine/stale-config.ts
+// src/suppress/stale-config.ts
 function createStaleConfigProcessor(options) {
   return {
     meta: [CONFIG],
@@ -25080,11 +25252,94 @@ function appKeyOffset(text, name) {
   return match ? match.index + match[1].length : void 0;
 }
 
-// src/engine/suppressions.ts
+// src/suppress/directives.ts
+var DIRECTIVE_MARKER = "calint-";
+var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
+var SEPARATOR = /\s--?(?:\s|$)/;
+var isXml = (file) => file.toLowerCase().endsWith(".xml");
+function parseDirectives(file, text) {
+  if (!text.includes(DIRECTIVE_MARKER)) return [];
+  const lines = new LineIndex(file, text);
+  const xml = isXml(file);
+  const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
+  let nextContent;
+  for (const directive2 of directives) {
+    if (directive2.kind === "disable-next-line") {
+      nextContent ??= nextContentLines(lines, xml);
+      const target = nextContent[directive2.lastLine];
+      if (target !== 0) directive2.targetLine = target;
+    }
+  }
+  return directives;
+}
+function xmlDirectives(text, lines) {
+  const found = [];
+  for (let open = text.indexOf("<!--"); open !== -1; ) {
+    const bodyStart = open + 4;
+    const close = text.indexOf("-->", bodyStart);
+    const bodyEnd = close === -1 ? text.length : close;
+    const body = text.slice(bodyStart, bodyEnd);
+    const lead = body.length - body.trimStart().length;
+    KEYWORD.lastIndex = lead;
+    const match = KEYWORD.exec(body);
+    if (match) {
+      const rest = body.slice(match.index + match[0].length);
+      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
+    }
+    if (close === -1) break;
+    open = text.indexOf("<!--", close + 3);
+  }
+  return found;
+}
+var LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/+|\/\*+|\*|--|;+|<!--|%|'|REM\b|rem\b)[ \t]*(calint-(disable-next-line|disable-line|disable|enable)(?![\w-]))([^\r\n]*)/gm;
+function lineDirectives(text, lines) {
+  const found = [];
+  for (const match of text.matchAll(LINE_DIRECTIVE)) {
+    const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
+    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
+    found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
+  }
+  return found;
+}
+function directive(keyword, name, rest, start, end, lines) {
+  const kind = name === "disable-line" ? "unknown" : name;
+  const separator = SEPARATOR.exec(rest);
+  const ruleText = separator ? rest.slice(0, separator.index) : rest;
+  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
+  const reason = separator ? rest.slice(separator.index + separator[0].length).replace(/\s+/g, " ").trim() : void 0;
+  const span = lines.at(start, end);
+  const firstLineEnd = span.endLine === span.line ? span.endColumn : lines.lineText(span.line).length + 1;
+  return {
+    kind,
+    keyword,
+    rules,
+    ...reason !== void 0 ? { reason } : {},
+    at: { file: span.file, line: span.line, column: span.column, endLine: span.line, endColumn: firstLineEnd },
+    lastLine: span.endLine ?? span.line
+  };
+}
+function nextContentLines(lines, xml) {
+  const next = new Int32Array(lines.lineCount + 2);
+  for (let line = lines.lineCount; line >= 1; line--) {
+    const text = lines.lineText(line).trim();
+    const skipped = text === "" || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
+    next[line - 1] = skipped ? next[line] : line;
+  }
+  return next;
+}
+function isDirectiveLine(text) {
+  LINE_DIRECTIVE.lastIndex = 0;
+  const directive2 = LINE_DIRECTIVE.test(text);
+  LINE_DIRECTIVE.lastIndex = 0;
+  return directive2;
+}
+
+// src/suppress/suppressions.ts
 var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([PARSE_ERROR.id, SUPPRESSION_DIRECTIVE.id]);
 function createSuppressionProcessor(options) {
   return {
     meta: [SUPPRESSION_DIRECTIVE],
+    keepFilesContaining: DIRECTIVE_MARKER,
     process(findings, context) {
       const byFile = /* @__PURE__ */ new Map();
       const suppressible = /* @__PURE__ */ new Set();
@@ -25179,7 +25434,7 @@ function directiveProblems(uses, options) {
 // src/project/write.ts
 import { randomBytes } from "node:crypto";
 import { closeSync as closeSync2, fsyncSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync as realpathSync3, renameSync, rmSync, writeSync } from "node:fs";
-import { basename as basename9, dirname as dirname7, isAbsolute as isAbsolute9, join as join8, relative as relative9, resolve as resolve5 } from "node:path";
+import { basename as basename9, dirname as dirname8, isAbsolute as isAbsolute9, join as join9, relative as relative9, resolve as resolve5 } from "node:path";
 var WriteError = class extends Error {
 };
 function writeFileSafely(file, text, options) {
@@ -25194,11 +25449,11 @@ function writeFileSafely(file, text, options) {
     destination = followLinks(target);
   }
   try {
-    mkdirSync2(dirname7(destination), { recursive: true });
+    mkdirSync2(dirname8(destination), { recursive: true });
   } catch (error2) {
     throw new WriteError(`cannot write the ${options.what} to ${shown2}: ${error2.code ?? error2.message} creating its folder`);
   }
-  const temporary = join8(dirname7(destination), `.${basename9(destination)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temporary = join9(dirname8(destination), `.${basename9(destination)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   let descriptor;
   try {
     descriptor = openSync2(temporary, "wx", 420);
@@ -25221,7 +25476,7 @@ function symlinkOnTheWay(target, base) {
   const chain = [];
   if (inside) {
     let path2 = base;
-    for (const part of rel.split(/[\\/]/)) chain.push(path2 = join8(path2, part));
+    for (const part of rel.split(/[\\/]/)) chain.push(path2 = join9(path2, part));
   } else {
     chain.push(target);
   }
@@ -25238,175 +25493,13 @@ function followLinks(target) {
   try {
     return realpathSync3(target);
   } catch {
-    return join8(realpathSync3(dirname7(target)), basename9(target));
+    return join9(realpathSync3(dirname8(target)), basename9(target));
   }
-}
-
-// src/project/git-changes.ts
-import { spawn } from "node:child_process";
-var GitError = class extends Error {
-};
-function git2(cwd, args) {
-  return new Promise((resolve10, reject) => {
-    const child = spawn("git", ["-c", "diff.relative=false", ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
-    child.on("error", (error2) => reject(new GitError(`cannot run git: ${error2.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) return resolve10(Buffer.concat(stdout).toString("utf8"));
-      const complaint = Buffer.concat(stderr).toString("utf8").split("\n").find((line) => line.trim() !== "") ?? `git exited with ${code}`;
-      reject(new GitError(complaint.replace(/^(fatal|error): /, "")));
-    });
-  });
-}
-async function topLevel(cwd) {
-  return (await git2(cwd, ["rev-parse", "--show-toplevel"])).trim();
-}
-var RAW_DIFF = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
-async function stagedChanges(cwd, pathspecs = []) {
-  return parseRawDiff(await git2(cwd, [...RAW_DIFF, "--cached", "--", ...pathspecs]));
-}
-async function workingTreeChangesSince(cwd, base, pathspecs = []) {
-  return parseRawDiff(await git2(cwd, [...RAW_DIFF, base, "--", ...pathspecs]));
-}
-async function untrackedFiles(cwd, pathspecs = []) {
-  return splitNul(await git2(cwd, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
-}
-async function workingTreeFiles(cwd, pathspecs) {
-  return splitNul(await git2(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
-}
-async function comparisonBase(cwd, ref) {
-  let commit;
-  try {
-    commit = (await git2(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-  } catch {
-    throw new GitError(`unknown git revision "${ref}" (in a shallow clone, fetch it first, e.g. git fetch --depth=1 origin ${ref})`);
-  }
-  try {
-    return (await git2(cwd, ["merge-base", commit, "HEAD"])).trim() || commit;
-  } catch {
-    return commit;
-  }
-}
-async function indexEntries(cwd, pathspecs) {
-  const entries = [];
-  for (const record of splitNul(await git2(cwd, ["ls-files", "-z", "--stage", "--full-name", "--", ...pathspecs]))) {
-    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
-    if (match && match[3] === "0") entries.push({ mode: match[1], oid: match[2], path: match[4] });
-  }
-  return entries;
-}
-function splitNul(output) {
-  return output.split("\0").filter((field) => field !== "");
-}
-function parseRawDiff(output) {
-  const fields = output.split("\0");
-  const changes = [];
-  for (let i = 0; i < fields.length; i++) {
-    const header = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]);
-    if (!header) continue;
-    const [, , mode, previousOid, oid, status] = header;
-    const twoPaths = status === "R" || status === "C";
-    const first = fields[++i];
-    const second = twoPaths ? fields[++i] : void 0;
-    if (first === void 0 || twoPaths && second === void 0) break;
-    if (!"ACMRTD".includes(status)) continue;
-    changes.push({
-      path: twoPaths ? second : first,
-      status,
-      mode,
-      oid,
-      previousOid,
-      ...twoPaths ? { from: first } : {}
-    });
-  }
-  return changes;
 }
 
 // src/project/git-scope.ts
-import { existsSync as existsSync6, realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute10, join as join9, posix as posix2, relative as relative10, resolve as resolve6, sep as sep6 } from "node:path";
-
-// src/project/git-blobs.ts
-import { spawn as spawn2 } from "node:child_process";
-var HEAD_BYTES = 8e3;
-function readBlobs(gitRoot, oids, maxBytes) {
-  const unique = [...new Set(oids)];
-  const results = /* @__PURE__ */ new Map();
-  if (unique.length === 0) return Promise.resolve(results);
-  return new Promise((resolve10) => {
-    const parser2 = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
-    const finish = (reason) => {
-      for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
-      resolve10(results);
-    };
-    child.on("error", (error2) => finish(`cannot be read from git: ${error2.message}`));
-    child.stdout.on("data", (chunk) => parser2.push(chunk));
-    child.on("close", () => finish("cannot be read from git"));
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(`${unique.join("\n")}
-`);
-  });
-}
-var BatchOutputParser = class {
-  constructor(maxBytes, emit) {
-    this.maxBytes = maxBytes;
-    this.emit = emit;
-  }
-  maxBytes;
-  emit;
-  header = [];
-  current;
-  push(chunk) {
-    let data = chunk;
-    while (data.length > 0) {
-      if (this.current) {
-        data = this.consumeContent(this.current, data);
-        continue;
-      }
-      const newline = data.indexOf(10);
-      if (newline < 0) {
-        this.header.push(data);
-        return;
-      }
-      this.header.push(data.subarray(0, newline));
-      data = data.subarray(newline + 1);
-      this.startObject(Buffer.concat(this.header).toString("utf8"));
-      this.header = [];
-    }
-  }
-  startObject(line) {
-    const [oid = "", type, sizeText] = line.split(" ");
-    if (sizeText === void 0) {
-      this.emit(oid, { ok: false, reason: "not in the git object database" });
-      return;
-    }
-    const size = Number(sizeText);
-    const skipReason = type !== "blob" ? `is a git ${type}, not a file` : size > this.maxBytes ? `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(this.maxBytes / 1024 / 1024)} MB limit` : void 0;
-    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? void 0 : [], head: [], headLength: 0, oversized: type === "blob" && size > this.maxBytes, ...skipReason ? { skipReason } : {} };
-  }
-  consumeContent(object, data) {
-    const taken = Math.min(object.remaining, data.length);
-    object.chunks?.push(data.subarray(0, taken));
-    if (object.oversized && object.headLength < HEAD_BYTES) {
-      const kept = data.subarray(0, Math.min(taken, HEAD_BYTES - object.headLength));
-      object.head.push(Buffer.from(kept));
-      object.headLength += kept.length;
-    }
-    object.remaining -= taken;
-    if (object.remaining === 0) {
-      this.current = void 0;
-      if (object.chunks) this.emit(object.oid, { ok: true, bytes: Buffer.concat(object.chunks).subarray(0, object.size) });
-      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? "skipped", size: object.size, ...object.oversized ? { head: Buffer.concat(object.head) } : {} });
-    }
-    return data.subarray(taken);
-  }
-};
-
-// src/project/git-scope.ts
+import { existsSync as existsSync7, realpathSync as realpathSync4 } from "node:fs";
+import { isAbsolute as isAbsolute10, join as join10, posix as posix2, relative as relative10, resolve as resolve6, sep as sep6 } from "node:path";
 var NotInRepositoryError = class extends GitError {
 };
 async function stagedScope(options) {
@@ -25433,7 +25526,7 @@ async function changedSinceScope(ref, options) {
   ];
   const workingTree = {
     changedFile: (change) => ({ path: change.path, oid: "", fromDisk: true }),
-    list: async (pathspecs2) => (await workingTreeFiles(cwd, pathspecs2)).filter((path2) => existsSync6(join9(gitRoot, path2))).map((path2) => ({ path: path2, oid: "", fromDisk: true }))
+    list: async (pathspecs2) => (await workingTreeFiles(cwd, pathspecs2)).filter((path2) => existsSync7(join10(gitRoot, path2))).map((path2) => ({ path: path2, oid: "", fromDisk: true }))
   };
   return buildScope(describeRepository(gitRoot, project, options), changes, workingTree, "cannot be read");
 }
@@ -25453,7 +25546,7 @@ function readProject(options) {
   lintedTypes();
   const paths = (options.paths ?? []).map((path2) => isAbsolute10(path2) ? path2 : resolve6(options.cwd, path2));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
-  const project = findSfdxProject(anchor);
+  const project = options.scope ? options.scope.project : findSfdxProject(anchor);
   if (!project) return {};
   const root = realPath(project.root);
   return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root) };
@@ -25471,7 +25564,7 @@ function describeRepository(gitRoot, project, options) {
 }
 async function buildScope(repository, changes, state2, unreadable) {
   const { gitRoot } = repository;
-  const absolute = (path2) => join9(gitRoot, path2);
+  const absolute = (path2) => join10(gitRoot, path2);
   const wanted = (path2) => !path2.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !repository.ignored(absolute(path2));
   const isLintedMetadata = (path2) => classifyFileName(posix2.basename(path2)) !== void 0 && (repository.packageDirectories?.some((directory) => isInsideRepositoryPath(path2, directory)) ?? true);
   const changed2 = changes.filter((change) => change.status !== "D" && change.mode !== GITLINK_MODE && wanted(change.path)).map((change) => state2.changedFile(change));
@@ -25540,7 +25633,7 @@ function removedFiles(changes) {
 function contentsOf(gitRoot, files, blobs, unreadable) {
   const contents = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const path2 = join9(gitRoot, file.path);
+    const path2 = join10(gitRoot, file.path);
     if (file.fromDisk) {
       contents.set(path2, readTextFile(path2, gitRoot));
       continue;
@@ -25562,10 +25655,10 @@ function realPath(path2) {
 }
 
 // src/linter/git-scope.ts
-async function gitScope(args, cwd, ignorePatterns) {
+async function gitScope(args, scope, ignorePatterns) {
   if (!args.staged && args.changedSince === void 0) return {};
   const option = args.staged ? "--staged" : "--changed-since";
-  const options = { cwd, paths: args.paths, ...ignorePatterns ? { ignorePatterns } : {} };
+  const options = { cwd: scope.cwd, paths: args.paths, scope, ...ignorePatterns ? { ignorePatterns } : {} };
   try {
     return args.staged ? await stagedScope(options) : await changedSinceScope(args.changedSince, options);
   } catch (error2) {
@@ -25585,11 +25678,11 @@ function isCi(env3) {
 
 // src/linter/trusted-policy.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join10, relative as relative11, sep as sep7 } from "node:path";
+import { join as join11, relative as relative11, sep as sep7 } from "node:path";
 async function resolveTrustedRef(ref, cwd) {
   try {
     const gitRoot = await topLevel(cwd);
-    const commit = (await git2(gitRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+    const commit = (await git(gitRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     return { ref, commit, gitRoot };
   } catch (error2) {
     if (error2 instanceof GitError) throw new UsageError(`config-from: ${ref} is not a commit of the repository at ${cwd} (${error2.message || "unknown revision"})`);
@@ -25600,17 +25693,17 @@ var toGitPath = (gitRoot, file) => relative11(gitRoot, file).split(sep7).join("/
 async function readAtRef(trusted, file) {
   const path2 = toGitPath(trusted.gitRoot, file);
   if (path2.startsWith("..")) return void 0;
-  const listed = await git2(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", path2]);
+  const listed = await git(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", path2]);
   if (!listed.split("\0").includes(path2)) return void 0;
-  return (await git2(trusted.gitRoot, ["cat-file", "blob", `${trusted.commit}:${path2}`])).replace(/^\uFEFF/, "");
+  return (await git(trusted.gitRoot, ["cat-file", "blob", `${trusted.commit}:${path2}`])).replace(/^\uFEFF/, "");
 }
 async function loadConfigAtRef(trusted, searchFrom) {
   const directories = configSearchDirectories(searchFrom).filter((dir) => !relative11(trusted.gitRoot, dir).startsWith(".."));
-  const candidates = directories.flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
+  const candidates = directories.flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join11(dir, name)));
   const paths = candidates.map((file) => toGitPath(trusted.gitRoot, file));
-  const listed = new Set((await git2(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", ...paths])).split("\0"));
+  const listed = new Set((await git(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", ...paths])).split("\0"));
   for (const dir of directories) {
-    const found = CONFIG_FILE_NAMES.map((name) => join10(dir, name)).filter((file2) => listed.has(toGitPath(trusted.gitRoot, file2)));
+    const found = CONFIG_FILE_NAMES.map((name) => join11(dir, name)).filter((file2) => listed.has(toGitPath(trusted.gitRoot, file2)));
     if (found.length > 1) throw new UsageError(`${trusted.ref} holds ${found.length} configuration files in ${toGitPath(trusted.gitRoot, dir) || "."}; keep one`);
     const file = found[0];
     if (!file) continue;
@@ -25635,15 +25728,16 @@ async function changedGateFiles(trusted, files) {
   return changed2;
 }
 function configCandidates(searchFrom, gitRoot) {
-  return configSearchDirectories(searchFrom).filter((dir) => !relative11(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join10(dir, name)));
+  return configSearchDirectories(searchFrom).filter((dir) => !relative11(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join11(dir, name)));
 }
 
 // src/linter/prepare.ts
 async function prepareLint(options, target) {
   const cwd = options.cwd;
-  const searchFrom = lintedDirectory(target.paths, cwd);
+  const scope = resolveLintScope({ cwd, paths: target.paths, ...options.ignore === false ? { noIgnore: true } : {} });
+  const searchFrom = scope.anchor;
   const trusted = options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
-  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted);
+  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted, scope.gitRoot ?? scope.project?.root);
   const config = loaded.config;
   const warn2 = options.onWarning ?? (() => void 0);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn2);
@@ -25669,7 +25763,7 @@ async function prepareLint(options, target) {
     );
   }
   const lintedPaths = (target.paths.length ? target.paths : ["."]).map((path2) => resolve7(cwd, path2));
-  const baselineFile = options.baseline !== void 0 ? resolve7(cwd, options.baseline) : join11(findGitRoot(cwd) ?? lintRoot(cwd), DEFAULT_BASELINE);
+  const baselineFile = options.baseline !== void 0 ? resolve7(cwd, options.baseline) : join12(scope.gitRoot ?? scope.project?.root ?? cwd, DEFAULT_BASELINE);
   const recorded = trusted ? { entries: await baselineAtRef(trusted, baselineFile) } : void 0;
   const trustedWrites = new Set((options.trustedWritePaths ?? []).map((path2) => resolve7(cwd, path2)));
   const baseline = createBaselineProcessor({
@@ -25684,7 +25778,7 @@ async function prepareLint(options, target) {
   postProcessors.push(baseline);
   const notices = [];
   if (trusted) {
-    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join11(lintRoot(cwd), ".forceignore"), baselineFile];
+    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join12(scope.project?.root ?? cwd, ".forceignore"), baselineFile];
     for (const file of await changedGateFiles(trusted, gateFiles)) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
@@ -25699,7 +25793,8 @@ async function prepareLint(options, target) {
       ...options.environment ? { environment: options.environment } : {},
       ...only.length ? { only } : {},
       ...options.ignore === false ? { noIgnore: true } : {},
-      ...await gitScope(target, cwd, config.ignorePatterns)
+      scope,
+      ...await gitScope(target, scope, config.ignorePatterns)
     },
     setup: {
       configuration,
@@ -25713,11 +25808,11 @@ async function prepareLint(options, target) {
     after: () => baseline.write()
   };
 }
-async function loadRunConfig(options, searchFrom, trusted) {
+async function loadRunConfig(options, searchFrom, trusted, top) {
   const cwd = options.cwd;
   if (options.config === false) return { loaded: { config: {} }, configuration: "no configuration (--no-config)" };
   if (options.config !== void 0) {
-    const loaded2 = await loadConfig({ cwd, explicit: options.config });
+    const loaded2 = await loadConfig({ cwd, explicit: options.config, ...top !== void 0 ? { top } : {} });
     return { loaded: loaded2, configuration: displayPath(loaded2.file, cwd) };
   }
   trusted ??= options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
@@ -25725,19 +25820,8 @@ async function loadRunConfig(options, searchFrom, trusted) {
     const atRef = await loadConfigAtRef(trusted, searchFrom);
     return { loaded: { config: atRef.config, ...atRef.file ? { file: atRef.file } : {} }, configuration: atRef.source };
   }
-  const loaded = await loadConfig({ cwd, searchFrom });
+  const loaded = await loadConfig({ cwd, searchFrom, ...top !== void 0 ? { top } : {} });
   return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : "no configuration file (defaults)" };
-}
-function lintedDirectory(paths, cwd) {
-  if (paths.length !== 1) return cwd;
-  const path2 = resolve7(cwd, paths[0]);
-  return existsSync7(path2) && statSync4(path2).isDirectory() ? path2 : cwd;
-}
-function lintRoot(cwd) {
-  for (let dir = cwd; ; dir = dirname8(dir)) {
-    if (existsSync7(join11(dir, "sfdx-project.json"))) return dir;
-    if (dirname8(dir) === dir) return cwd;
-  }
 }
 async function baselineAtRef(trusted, file) {
   const text = await readAtRef(trusted, file);
@@ -25773,14 +25857,14 @@ function ruleStatus(rules, loaded, options, pluginsSkipped) {
 }
 function coversConfigDirectory(paths, cwd, configFile) {
   if (!configFile) return false;
-  const configDir = dirname8(configFile);
+  const configDir = dirname9(configFile);
   return (paths.length ? paths : ["."]).some((path2) => isInside3(configDir, resolve7(cwd, path2)));
 }
 var isInside3 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep8) ? parent : parent + sep8);
 
 // src/linter/linter.ts
-import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
-import { dirname as dirname9, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync4 } from "node:fs";
+import { dirname as dirname10, resolve as resolve8 } from "node:path";
 var Linter = class _Linter {
   options;
   lastRun;
@@ -25821,7 +25905,7 @@ var Linter = class _Linter {
    */
   async calculateConfigForFile(path2) {
     const target = resolve8(this.options.cwd, path2);
-    const searchFrom = existsSync8(target) && statSync5(target).isDirectory() ? target : dirname9(target);
+    const searchFrom = existsSync8(target) && statSync4(target).isDirectory() ? target : dirname10(target);
     const { loaded, configuration } = await loadRunConfig(this.options, searchFrom);
     return { configuration, config: loaded.config };
   }
@@ -26283,7 +26367,7 @@ function shown(root, finding) {
 }
 
 // src/diff/read-side.ts
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var SideError = class extends Error {
 };
 async function repositoryRoot(cwd) {
@@ -26296,13 +26380,13 @@ async function repositoryRoot(cwd) {
 async function resolveCommit(gitRoot, ref, options = {}) {
   let commit;
   try {
-    commit = (await git2(gitRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+    commit = (await git(gitRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
   } catch {
     throw new SideError(`unknown git revision "${ref}"${await isShallow(gitRoot) ? ` in this shallow clone: run ${fetchCommand(ref)} first` : `: run ${fetchCommand(ref)} if it is on the remote`}`);
   }
   if (options.mergeBase === void 0) return { spec: { kind: "commit", ref }, ref, commit };
   try {
-    const base = (await git2(gitRoot, ["merge-base", commit, options.mergeBase])).trim();
+    const base = (await git(gitRoot, ["merge-base", commit, options.mergeBase])).trim();
     if (base) return { spec: { kind: "commit", ref: base }, ref: `merge base of ${ref} and ${options.mergeBase}`, commit: base };
   } catch {
   }
@@ -26316,7 +26400,7 @@ function localSide(kind) {
 }
 async function isShallow(gitRoot) {
   try {
-    return (await git2(gitRoot, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
+    return (await git(gitRoot, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
   } catch {
     return false;
   }
@@ -26332,7 +26416,7 @@ async function listSideFiles(gitRoot, side) {
     for (const path2 of await workingTreeFiles(gitRoot, [":(top)"])) files.push({ path: path2 });
     return files;
   }
-  const output = side.spec.kind === "index" ? await git2(gitRoot, ["ls-files", "-z", "--stage", "--full-name", "--", ":(top)"]) : await git2(gitRoot, ["ls-tree", "-r", "-z", "--full-tree", side.commit]);
+  const output = side.spec.kind === "index" ? await git(gitRoot, ["ls-files", "-z", "--stage", "--full-name", "--", ":(top)"]) : await git(gitRoot, ["ls-tree", "-r", "-z", "--full-tree", side.commit]);
   for (const record of output.split("\0")) {
     const tab = record.indexOf("	");
     if (tab < 0) continue;
@@ -26353,7 +26437,7 @@ async function readSideFiles(gitRoot, files) {
   );
   const contents = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const path2 = join12(gitRoot, file.path);
+    const path2 = join13(gitRoot, file.path);
     if (!file.oid) {
       contents.set(path2, readTextFile(path2));
       continue;
@@ -26363,28 +26447,27 @@ async function readSideFiles(gitRoot, files) {
   }
   return contents;
 }
-var RAW_DIFF2 = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
 async function changesBetween(gitRoot, base, head) {
   const top = ["--", ":(top)"];
   switch (head.spec.kind) {
     case "commit":
-      return parseRawDiff(await git2(gitRoot, [...RAW_DIFF2, base.commit, head.commit, ...top]));
+      return parseRawDiff(await git(gitRoot, [...RAW_DIFF, base.commit, head.commit, ...top]));
     case "index":
-      return parseRawDiff(await git2(gitRoot, [...RAW_DIFF2, "--cached", base.commit, ...top]));
+      return parseRawDiff(await git(gitRoot, [...RAW_DIFF, "--cached", base.commit, ...top]));
     case "worktree": {
-      const [tracked, untracked] = await Promise.all([git2(gitRoot, [...RAW_DIFF2, base.commit, ...top]), untrackedFiles(gitRoot, [":(top)"])]);
+      const [tracked, untracked] = await Promise.all([git(gitRoot, [...RAW_DIFF, base.commit, ...top]), untrackedFiles(gitRoot, [":(top)"])]);
       return [...parseRawDiff(tracked), ...untracked.map((path2) => ({ path: path2, status: "A", mode: "100644", oid: "", previousOid: "" }))];
     }
   }
 }
 
 // src/diff/snapshot.ts
-import { join as join13, posix as posix4 } from "node:path";
+import { join as join14, posix as posix4 } from "node:path";
 var DESTRUCTIVE_MANIFEST = /^destructivechanges(pre|post)?\.xml$/i;
 var APP_TYPES2 = /* @__PURE__ */ new Set(["ConnectedApp", "ExternalClientApplication"]);
 async function buildSnapshot(input) {
   const { gitRoot, files, projectDirectory } = input;
-  const absolute = (path2) => join13(gitRoot, path2);
+  const absolute = (path2) => join14(gitRoot, path2);
   const byPath = new Map(files.map((file) => [file.path, file]));
   const projectFile = projectDirectory === void 0 ? void 0 : posix4.join(projectDirectory, "sfdx-project.json");
   const forceIgnoreFile = projectDirectory === void 0 ? void 0 : posix4.join(projectDirectory, ".forceignore");

@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-HS2OPNEB.js";
+} from "../chunks/chunk-INRSMNZG.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-XTW5BXES.js";
+} from "../chunks/chunk-T3LSMH6W.js";
 import {
   isCi
-} from "../chunks/chunk-SL263CHZ.js";
+} from "../chunks/chunk-2UVCRNRF.js";
 import {
   safeLines,
   safeMessage,
   safePath,
   toolVersion
-} from "../chunks/chunk-YTLY3HWM.js";
+} from "../chunks/chunk-5JLKW3TU.js";
 import {
   UsageError,
   closestName
-} from "../chunks/chunk-FNBYMXK3.js";
+} from "../chunks/chunk-773PTGHN.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";
@@ -299,19 +299,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-J4RBED3C.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-PWLFSBXV.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-JEFW4TRT.js");
+        const { runInit } = await import("../chunks/init-command-SOFALFCI.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-J6DD3V66.js");
+        const { runDiff } = await import("../chunks/diff-command-A5G73KPD.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-HS2OPNEB.js";
-import "../chunks/chunk-XTW5BXES.js";
+} from "../chunks/chunk-INRSMNZG.js";
+import "../chunks/chunk-T3LSMH6W.js";
 import {
   isCi
-} from "../chunks/chunk-SL263CHZ.js";
+} from "../chunks/chunk-2UVCRNRF.js";
 import {
   lint
-} from "../chunks/chunk-YTLY3HWM.js";
+} from "../chunks/chunk-5JLKW3TU.js";
 import {
   builtinRules
-} from "../chunks/chunk-FNBYMXK3.js";
+} from "../chunks/chunk-773PTGHN.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";

@@ -1,4 +1,4 @@
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { Linter } from '../linter/linter.js';
 import type { LinterOptions } from '../linter/options.js';
 import { WriteError, writeFileSafely } from '../project/write.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '../engine/errors.js';
-import { closestName } from '../engine/names.js';
+import { UsageError } from '../errors.js';
+import { closestName } from '../text/names.js';
 import type { Environment } from '../types.js';
 import { parseDiffArgs, type DiffArgs } from './diff-args.js';
 

@@ -2,9 +2,9 @@
 // URLs, the scopes it requests beyond its flow's needs), with comments, so that adopting the linter is one review.
 import { existsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, displayPath, parseConfig } from '../engine/config.js';
-import { CONFIG_SCHEMA_ID } from '../engine/config-schema.js';
-import { UsageError } from '../engine/errors.js';
+import { CONFIG_FILE_NAMES, displayPath, parseConfig } from '../config/config.js';
+import { CONFIG_SCHEMA_ID } from '../config/schema.js';
+import { UsageError } from '../errors.js';
 import { lint } from '../engine/lint.js';
 import { defaultAllowedScopes, initialAllowScopes, isFullScope } from '../rules/util/flow-scopes.js';
 import type { AppSummary, Flow } from '../types.js';

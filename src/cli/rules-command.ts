@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../engine/config.js';
-import { UsageError } from '../engine/errors.js';
-import { closestName } from '../engine/names.js';
+import { loadConfig } from '../config/config.js';
+import { UsageError } from '../errors.js';
+import { closestName } from '../text/names.js';
 import { ENGINE_RULES } from '../engine/engine-rules.js';
-import { loadPlugins } from '../engine/plugins.js';
+import { loadPlugins } from '../config/plugins.js';
 import { builtinRules } from '../rules/index.js';
 import { DOCS_BASE } from '../rules/util/meta.js';
 import type { RuleMeta } from '../types.js';

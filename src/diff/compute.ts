@@ -1,6 +1,6 @@
 // The posture diff as the library runs it: the configuration, suppressions and baseline `lint` would use, then the
 // comparison of both sides. The CLI's `diff` command and the Action's `compare-to` both call this.
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import { prepareLint } from '../linter/prepare.js';
 import type { Environment } from '../types.js';
 import { postureDiff } from './posture-diff.js';

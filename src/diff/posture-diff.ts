@@ -2,7 +2,7 @@
 // apps and lint findings as `lint` does, and compares them.
 import { realpathSync } from 'node:fs';
 import { posix, relative, sep } from 'node:path';
-import { findSfdxProject } from '../project/discover.js';
+import { findSfdxProject } from '../project/scope.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import { compareSnapshots } from './compare.js';
 import { compareFindings } from './findings.js';

@@ -2,8 +2,7 @@
 // batched `git cat-file` per side), and what changed between them. Everything else in src/diff works on the plain
 // data returned here, so porting to another git layer (src/project/git/) touches this file only.
 import { join } from 'node:path';
-import { readBlobs } from '../project/git-blobs.js';
-import { git, GitError, parseRawDiff, topLevel, untrackedFiles, workingTreeFiles, type FileChange } from '../project/git-changes.js';
+import { git, GitError, parseRawDiff, RAW_DIFF, readBlobs, topLevel, untrackedFiles, workingTreeFiles, type FileChange } from '../project/git/index.js';
 import { decodeText, MAX_FILE_BYTES, readTextFile, type ReadResult } from '../project/read.js';
 
 export type { FileChange };
@@ -127,9 +126,6 @@ export async function readSideFiles(gitRoot: string, files: readonly SideFile[])
   }
   return contents;
 }
-
-// As git-changes' RAW_DIFF: full object names, renames found, no user diff drivers.
-const RAW_DIFF = ['diff', '--raw', '-z', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--find-renames', '--ignore-submodules=all'];
 
 /** What changed from `base` (a commit) to `head`, renames paired; untracked files count as added on the working tree. */
 export async function changesBetween(gitRoot: string, base: ResolvedSide, head: ResolvedSide): Promise<FileChange[]> {

@@ -5,13 +5,14 @@ import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
 import { parseXml } from '../parser/xml.js';
 import { discover, type Discovery } from '../project/discover.js';
+import { classifyFileName } from '../project/metadata-types.js';
+import type { LintScope } from '../project/scope.js';
 import { builtinRules } from '../rules/index.js';
 import { boundedMessage } from '../secrets/mask.js';
-import type { Environment, FileResult, Finding, LintRun, Rule, RuleMeta } from '../types.js';
-import type { LoadedConfig } from './config-types.js';
-import { DIRECTIVE_MARKER } from './directives.js';
+import type { Environment, FileResult, Finding, LintRun, RepoFile, Rule, RuleMeta } from '../types.js';
+import type { LoadedConfig } from '../config/types.js';
 import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { FingerprintAllocator, offendingContent, relativePath } from './fingerprint.js';
 import { RuleRunner, type RawFinding } from './run-rules.js';
 import { diskSourceWithin, TextCache, type FileSource } from './sources.js';
@@ -32,6 +33,8 @@ export interface LintOptions {
   fileSource?: FileSource;
   /** Lint what .forceignore and ignorePatterns leave out too (`--no-ignore`). */
   noIgnore?: boolean;
+  /** The run's scope, resolved once by the caller for the same `cwd`, `paths` and `noIgnore`; resolved here otherwise. */
+  scope?: LintScope;
   /** Pre-computed discovery (--staged, --changed-since); `paths` are discovered otherwise. */
   discovery?: Discovery;
   /** Files the change under lint deletes (--staged, --changed-since): the file rules see them with `deleted: true`. */
@@ -55,6 +58,8 @@ const PROGRESS_EVERY = 64;
 export interface FindingPostProcessor {
   /** Meta of any engine findings it adds (shown in SARIF rules[]). */
   meta?: RuleMeta[];
+  /** A scanned file whose text holds this string is one the processor needs (`files` below), e.g. a directive. */
+  keepFilesContaining?: string;
   process(findings: Finding[], context: PostProcessContext): { findings: Finding[]; suppressed: Finding[]; notices?: string[] };
 }
 
@@ -75,7 +80,15 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const config = options.config?.config ?? {};
-  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ['.'], ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}), ...(options.noIgnore ? { noIgnore: true } : {}) });
+  const discovery =
+    options.discovery ??
+    discover({
+      cwd,
+      paths: options.paths ?? ['.'],
+      ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}),
+      ...(options.noIgnore ? { noIgnore: true } : {}),
+      ...(options.scope ? { scope: options.scope } : {}),
+    });
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename(path)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);
@@ -126,6 +139,8 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   let scannedFiles = 0;
   const keptScanFiles: string[] = [];
   if (runner.hasFileRules()) {
+    const modelled = new Set(discovery.metadata.map((file) => file.path));
+    const keepMarkers = (options.postProcessors ?? []).flatMap((processor) => (processor.keepFilesContaining ? [processor.keepFilesContaining] : []));
     for (const path of discovery.scanFiles) {
       progress('scan', discovery.scanFiles.length);
       const read = texts.read(path);
@@ -145,13 +160,17 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       scannedFiles++;
       const before = runner.findings.length;
       // Text in another encoding (UTF-16, Windows-1252, a stray NUL) is scanned as decoded; binaries by name only.
-      runner.file(read.ok ? { file: path, text: read.text } : read.scanText !== undefined ? { file: path, text: read.scanText } : { file: path, text: '', binary: true });
-      if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
+      const metadata = metadataNamed(path, modelled.has(path));
+      runner.file(read.ok ? { file: path, text: read.text, ...(metadata ? { metadata } : {}) } : read.scanText !== undefined ? { file: path, text: read.scanText } : { file: path, text: '', binary: true });
+      if (read.ok && (runner.findings.length > before || keepMarkers.some((marker) => read.text.includes(marker)))) {
         texts.keep(path, read.text);
         keptScanFiles.push(path);
       }
     }
-    for (const path of options.deletedFiles ?? []) runner.file({ file: path, text: '', deleted: true });
+    for (const path of options.deletedFiles ?? []) {
+      const metadata = metadataNamed(path, false);
+      runner.file({ file: path, text: '', deleted: true, ...(metadata ? { metadata } : {}) });
+    }
   }
 
   for (const crash of runner.crashes) {
@@ -180,7 +199,11 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     });
 
   // Every message goes through the one output layer: masked, one line, capped (a parser may quote a secret or 1 MB).
-  const sorted = sortFindings([...fatal, ...runner.findings].map((raw) => ({ ...raw, message: safeMessage(raw.message) })));
+  // Findings are reported for the files asked about: a companion (the rest of an External Client App, read to judge
+  // the app whole) gives none of its own, unless it could not be read, which changes how the app was judged.
+  const companions = new Set(discovery.metadata.filter((file) => file.companion).map((file) => file.path));
+  const asked = (raw: RawFinding) => raw.fatal === true || !companions.has(raw.at.file);
+  const sorted = sortFindings([...fatal, ...runner.findings].filter(asked).map((raw) => ({ ...raw, message: safeMessage(raw.message) })));
   let findings: Finding[] = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
   const alreadySafe = new WeakSet<Finding>(findings);
   const suppressed: Finding[] = [];
@@ -188,7 +211,8 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   if (linksOutside.size > 0) notices.push(safeMessage(linksOutsideNotice(root, [...linksOutside])));
   const extraMeta: RuleMeta[] = [];
   // Only texts already read: a file that could not be read (a FIFO, a directory) must not be opened again.
-  const directiveFiles = [...new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== undefined);
+  const askedMetadata = discovery.metadata.filter((file) => !file.companion).map((file) => file.path);
+  const directiveFiles = [...new Set([...askedMetadata, ...keptScanFiles])].filter((file) => texts.get(file) !== undefined);
   const appNames = model.apps.map((app) => app.name);
   for (const processor of options.postProcessors ?? []) {
     const out = processor.process(findings, { root, textOf, fingerprint, files: directiveFiles, appNames });
@@ -199,7 +223,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     for (const meta of processor.meta ?? []) extraMeta.push(meta);
   }
 
-  const results = groupByFile(findings, suppressed, discovery.metadata.map((file) => file.path));
+  const results = groupByFile(findings, suppressed, askedMetadata);
   const parseFailures = findings.filter((finding) => finding.fatal);
   return {
     root,
@@ -301,4 +325,10 @@ let version: string | undefined;
 export function toolVersion(): string {
   version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   return version;
+}
+
+/** What a file's name says it is, for the file rules (RepoFile.metadata). */
+function metadataNamed(path: string, modelled: boolean): RepoFile['metadata'] {
+  const classified = classifyFileName(basename(path));
+  return classified ? { type: classified.type.name, name: classified.componentName, modelled } : undefined;
 }

@@ -1,8 +1,8 @@
 import { renderMessage } from '../rules/util/define-rule.js';
 import type { Environment, MetadataDocument, OAuthApp, RepoFile, ReportDescriptor, Rule, RuleContext, Severity } from '../types.js';
 import { escapeControlChars } from '../text/control-chars.js';
-import type { LinterConfig } from './config-types.js';
-import { UsageError } from './errors.js';
+import type { LinterConfig } from '../config/types.js';
+import { UsageError } from '../errors.js';
 import { optionsProblem } from './rule-options.js';
 import { environmentFor, findingSeverity, resolveRule, type ResolvedRule } from './severity.js';
 

@@ -1,5 +1,5 @@
 import type { Environment, RuleLevel, RuleMeta, Severity } from '../types.js';
-import type { LinterConfig, RuleSetting } from './config-types.js';
+import type { LinterConfig, RuleSetting } from '../config/types.js';
 import { mergeOptions } from './rule-options.js';
 
 /** A rule's effective setting for one environment. */

@@ -1,6 +1,6 @@
 import { analyzeCertificate } from '../model/certificate.js';
 import type { AppSummary, Environment, OAuthApp } from '../types.js';
-import type { LinterConfig } from './config-types.js';
+import type { LinterConfig } from '../config/types.js';
 import { environmentFor } from './severity.js';
 
 /** One line per app, for job summaries: what a reviewer wants to see at a glance. */

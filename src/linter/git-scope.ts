@@ -1,7 +1,8 @@
 import type { LintOptions } from '../engine/lint.js';
-import { GitError } from '../project/git-changes.js';
+import { GitError } from '../project/git/index.js';
 import { changedSinceScope, NotInRepositoryError, stagedScope } from '../project/git-scope.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
+import type { LintScope } from '../project/scope.js';
 
 /**
  * `--staged` / `--changed-since`: the discovery, contents and deleted files of the change, for `lint()`.
@@ -9,12 +10,12 @@ import { UsageError } from '../engine/errors.js';
  */
 export async function gitScope(
   args: { staged?: boolean; changedSince?: string; paths: readonly string[] },
-  cwd: string,
+  scope: LintScope,
   ignorePatterns?: readonly string[],
 ): Promise<Pick<LintOptions, 'discovery' | 'fileSource' | 'deletedFiles'>> {
   if (!args.staged && args.changedSince === undefined) return {};
   const option = args.staged ? '--staged' : '--changed-since';
-  const options = { cwd, paths: args.paths, ...(ignorePatterns ? { ignorePatterns } : {}) };
+  const options = { cwd: scope.cwd, paths: args.paths, scope, ...(ignorePatterns ? { ignorePatterns } : {}) };
   try {
     return args.staged ? await stagedScope(options) : await changedSinceScope(args.changedSince!, options);
   } catch (error) {

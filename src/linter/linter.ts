@@ -3,13 +3,13 @@ import { FORMATS, loadReporter } from '../reporters/index.js';
 import type { EslintResult } from '../reporters/json.js';
 import { toEslintResults } from '../reporters/json.js';
 import type { ReporterOptions } from '../reporters/types.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import type { LintProgress } from '../engine/lint.js';
 import type { LintRun } from '../types.js';
 import { safeMessage } from '../text/safe-text.js';
 import type { LinterOptions } from './options.js';
 import { loadRunConfig, prepareLint, type LintTarget, type RunSetup } from './prepare.js';
-import type { LoadedConfig } from '../engine/config-types.js';
+import type { LoadedConfig } from '../config/types.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 

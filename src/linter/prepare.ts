@@ -1,16 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { createBaselineProcessor, DEFAULT_BASELINE, parseBaseline } from '../engine/baseline.js';
-import { displayPath, loadConfig } from '../engine/config.js';
-import type { LoadedConfig } from '../engine/config-types.js';
+import { createBaselineProcessor, DEFAULT_BASELINE, parseBaseline } from '../suppress/baseline.js';
+import { displayPath, loadConfig } from '../config/config.js';
+import type { LoadedConfig } from '../config/types.js';
 import { CONFIG, ENGINE_RULES, SUPPRESSION_DIRECTIVE } from '../engine/engine-rules.js';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../errors.js';
 import type { FindingPostProcessor, LintOptions } from '../engine/lint.js';
-import { checkPluginRuleSettings, loadPlugins, type LoadedPlugin } from '../engine/plugins.js';
+import { checkPluginRuleSettings, loadPlugins, type LoadedPlugin } from '../config/plugins.js';
 import { engineFindingSeverity, environmentFor, resolveRule } from '../engine/severity.js';
-import { createStaleConfigProcessor } from '../engine/stale-config.js';
-import { createSuppressionProcessor } from '../engine/suppressions.js';
-import { findGitRoot } from '../project/git.js';
+import { createStaleConfigProcessor } from '../suppress/stale-config.js';
+import { createSuppressionProcessor } from '../suppress/suppressions.js';
+import { resolveLintScope } from '../project/scope.js';
 import { writeFileSafely } from '../project/write.js';
 import { builtinRules } from '../rules/index.js';
 import type { Environment, LintRun, Rule } from '../types.js';
@@ -51,9 +50,12 @@ export interface PreparedLint {
 /** The configuration, plugins, suppressions, baseline and git scope of one run: what the CLI and the Action share. */
 export async function prepareLint(options: LinterOptions, target: LintTarget): Promise<PreparedLint> {
   const cwd = options.cwd;
-  const searchFrom = lintedDirectory(target.paths, cwd);
+  // Worked out once: the project, git root and .forceignore that discovery, the configuration lookup, the default
+  // baseline and the git scope all use.
+  const scope = resolveLintScope({ cwd, paths: target.paths, ...(options.ignore === false ? { noIgnore: true } : {}) });
+  const searchFrom = scope.anchor;
   const trusted = options.configFrom !== undefined ? await resolveTrustedRef(options.configFrom, cwd) : undefined;
-  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted);
+  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted, scope.gitRoot ?? scope.project?.root);
   const config = loaded.config;
   const warn = options.onWarning ?? (() => undefined);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn);
@@ -80,7 +82,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
     );
   }
   const lintedPaths = (target.paths.length ? target.paths : ['.']).map((path) => resolve(cwd, path));
-  const baselineFile = options.baseline !== undefined ? resolve(cwd, options.baseline) : join(findGitRoot(cwd) ?? lintRoot(cwd), DEFAULT_BASELINE);
+  const baselineFile = options.baseline !== undefined ? resolve(cwd, options.baseline) : join(scope.gitRoot ?? scope.project?.root ?? cwd, DEFAULT_BASELINE);
   const recorded = trusted ? { entries: await baselineAtRef(trusted, baselineFile) } : undefined;
   const trustedWrites = new Set((options.trustedWritePaths ?? []).map((path) => resolve(cwd, path)));
   const baseline = createBaselineProcessor({
@@ -96,7 +98,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
 
   const notices: string[] = [];
   if (trusted) {
-    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join(lintRoot(cwd), '.forceignore'), baselineFile];
+    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join(scope.project?.root ?? cwd, '.forceignore'), baselineFile];
     for (const file of await changedGateFiles(trusted, gateFiles)) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
@@ -112,7 +114,8 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
       ...(options.environment ? { environment: options.environment } : {}),
       ...(only.length ? { only } : {}),
       ...(options.ignore === false ? { noIgnore: true } : {}),
-      ...(await gitScope(target, cwd, config.ignorePatterns)),
+      scope,
+      ...(await gitScope(target, scope, config.ignorePatterns)),
     },
     setup: {
       configuration,
@@ -135,11 +138,13 @@ export async function loadRunConfig(
   options: LinterOptions,
   searchFrom: string,
   trusted?: TrustedRef,
+  /** Where the search stops: the run's LintScope root; found from the files when not given. */
+  top?: string,
 ): Promise<{ loaded: LoadedConfig; configuration: string }> {
   const cwd = options.cwd;
   if (options.config === false) return { loaded: { config: {} }, configuration: 'no configuration (--no-config)' };
   if (options.config !== undefined) {
-    const loaded = await loadConfig({ cwd, explicit: options.config });
+    const loaded = await loadConfig({ cwd, explicit: options.config, ...(top !== undefined ? { top } : {}) });
     return { loaded, configuration: displayPath(loaded.file!, cwd) };
   }
   trusted ??= options.configFrom !== undefined ? await resolveTrustedRef(options.configFrom, cwd) : undefined;
@@ -147,23 +152,8 @@ export async function loadRunConfig(
     const atRef = await loadConfigAtRef(trusted, searchFrom);
     return { loaded: { config: atRef.config, ...(atRef.file ? { file: atRef.file } : {}) }, configuration: atRef.source };
   }
-  const loaded = await loadConfig({ cwd, searchFrom });
+  const loaded = await loadConfig({ cwd, searchFrom, ...(top !== undefined ? { top } : {}) });
   return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : 'no configuration file (defaults)' };
-}
-
-/** The directory the configuration search starts from: the one directory being linted, else the working directory. */
-function lintedDirectory(paths: readonly string[], cwd: string): string {
-  if (paths.length !== 1) return cwd;
-  const path = resolve(cwd, paths[0]!);
-  return existsSync(path) && statSync(path).isDirectory() ? path : cwd;
-}
-
-/** Where the default baseline lives outside git: the SFDX project root (the folder of the nearest configuration), else cwd. */
-function lintRoot(cwd: string): string {
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'sfdx-project.json'))) return dir;
-    if (dirname(dir) === dir) return cwd;
-  }
 }
 
 async function baselineAtRef(trusted: TrustedRef, file: string) {

@@ -4,10 +4,10 @@
 // notice, whatever the outcome, so a reviewer sees a pull request that tries to move its own goalposts.
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { parseConfig, CONFIG_FILE_NAMES, configSearchDirectories } from '../engine/config.js';
-import type { LoadedConfig } from '../engine/config-types.js';
-import { UsageError } from '../engine/errors.js';
-import { git, GitError, topLevel } from '../project/git-changes.js';
+import { parseConfig, CONFIG_FILE_NAMES, configSearchDirectories } from '../config/config.js';
+import type { LoadedConfig } from '../config/types.js';
+import { UsageError } from '../errors.js';
+import { git, GitError, topLevel } from '../project/git/index.js';
 
 /** A commit the configuration is read from: the name the user gave and the commit it resolved to. */
 export interface TrustedRef {

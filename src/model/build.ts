@@ -23,6 +23,14 @@ const SECRET_FIELDS: Partial<Record<MetadataTypeName, string[]>> = {
   NamedCredential: ['password', 'oauthToken', 'oauthRefreshToken', 'awsAccessSecret'],
 };
 
+/**
+ * The elements that hold a secret in a file of this type, wherever they sit in it: an app's consumerSecret, the
+ * secret fields of the other types. For judging a file the model does not read (see RepoFile.unmodelledMetadata).
+ */
+export function secretElementsOf(type: MetadataTypeName): readonly string[] {
+  return SECRET_FIELDS[type] ?? (type === 'ConnectedApp' || type.startsWith('ExternalClientApp') || type.startsWith('ExtlClntApp') ? ['consumerSecret'] : []);
+}
+
 interface EcaGroup {
   name: string;
   files: { file: ParsedFile; settings: AppSettings }[];

@@ -1,12 +1,12 @@
 import { existsSync, lstatSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { externalClientAppCompanionsOnDisk } from './app-companions.js';
-import { ForceIgnoreMatcher } from './forceignore.js';
-import { findGitRoot, listRepositoryFiles } from './git.js';
+import { listRepositoryFiles } from './git/index.js';
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, type ClassifiedFile } from './metadata-types.js';
 import { readCheckedText } from './read.js';
+import { resolveLintScope, type LintScope } from './scope.js';
 import { isDirectory, SKIPPED_DIRECTORIES, walkFiles } from './walk.js';
 
 export interface DiscoveredMetadata {
@@ -39,41 +39,8 @@ export interface DiscoverOptions {
   ignorePatterns?: string[];
   /** `--no-ignore`: neither .forceignore nor ignorePatterns leave anything out. */
   noIgnore?: boolean;
-}
-
-interface SfdxProject {
-  root: string;
-  packageDirectories: string[];
-  /** What is wrong with sfdx-project.json, said to the user instead of silently linting less. */
-  problems: string[];
-}
-
-/** The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. */
-export function findSfdxProject(start: string): SfdxProject | undefined {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const file = join(dir, 'sfdx-project.json');
-    if (existsSync(file)) {
-      let packageDirectories: string[] = [];
-      const problems: string[] = [];
-      try {
-        const read = readCheckedText(file);
-        if (!read.ok) throw new Error(read.reason);
-        const json = JSON.parse(read.text) as { packageDirectories?: { path?: unknown }[] };
-        packageDirectories = (json.packageDirectories ?? [])
-          .map((entry) => entry?.path)
-          .filter((path): path is string => typeof path === 'string')
-          .map((path) => resolve(dir, path));
-      } catch (error) {
-        // A broken sfdx-project.json is not ours to judge, but linting less must not go unnoticed.
-        problems.push(`${file} could not be read (${(error as Error).message}); the whole project folder is linted instead.`);
-      }
-      for (const path of packageDirectories) {
-        if (!existsSync(path)) problems.push(`package directory ${path} (from ${file}) does not exist; nothing is linted there.`);
-      }
-      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
+  /** The scope of the run, when the caller resolved it already (the library does, once per run). */
+  scope?: LintScope;
 }
 
 const isInside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
@@ -89,12 +56,8 @@ function insideAnyOf(parents: readonly string[]): (child: string) => boolean {
  * directory inside them) or are walked whole; explicit files are linted when their suffix is a known type.
  */
 export function discover(options: DiscoverOptions): Discovery {
-  const paths = (options.paths.length ? options.paths : ['.']).map((path) => (isAbsolute(path) ? path : resolve(options.cwd, path)));
-  const anchor = paths.length === 1 && isDirectory(paths[0]!) ? paths[0]! : options.cwd;
-  const project = findSfdxProject(anchor);
-  const gitRoot = findGitRoot(existsSync(anchor) ? anchor : options.cwd);
-  const root = gitRoot ?? project?.root ?? options.cwd;
-  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : undefined;
+  const scope = options.scope ?? resolveLintScope(options);
+  const { paths, project, gitRoot, root, forceIgnore } = scope;
   const userIgnored = options.noIgnore ? () => false : ignorePatternMatcher(root, options.ignorePatterns);
   const notices: string[] = [...(project?.problems ?? [])];
   if (forceIgnore?.refused) notices.push(refusedIgnoreFile(join(project!.root, '.forceignore'), forceIgnore.refused));

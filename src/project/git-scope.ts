@@ -1,9 +1,9 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { externalClientAppPathspecs, isExternalClientAppFile, sameAppFiles } from './app-companions.js';
-import { findSfdxProject, type DiscoveredMetadata, type Discovery } from './discover.js';
+import type { DiscoveredMetadata, Discovery } from './discover.js';
+import { findSfdxProject, type LintScope } from './scope.js';
 import { ForceIgnoreMatcher } from './forceignore.js';
-import { readBlobs, type BlobRead } from './git-blobs.js';
 import {
   comparisonBase,
   GitError,
@@ -14,7 +14,9 @@ import {
   workingTreeChangesSince,
   workingTreeFiles,
   type FileChange,
-} from './git-changes.js';
+  readBlobs,
+  type BlobRead,
+} from './git/index.js';
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, lintedTypes } from './metadata-types.js';
 import { decodeText, MAX_FILE_BYTES, readTextFile, tooLarge, type ReadResult } from './read.js';
@@ -38,6 +40,8 @@ export interface GitScopeOptions {
   paths?: readonly string[];
   /** The configuration's `ignorePatterns`, relative to the git root. */
   ignorePatterns?: readonly string[];
+  /** The run's scope, when resolved already (its SFDX project is used rather than looked up again). */
+  scope?: LintScope;
 }
 
 /** Thrown when there is no git work tree at the working directory. */
@@ -137,7 +141,7 @@ function readProject(options: GitScopeOptions): ProjectFiles {
   const paths = (options.paths ?? []).map((path) => (isAbsolute(path) ? path : resolve(options.cwd, path)));
   // The SFDX project is found as `lint <dir>` finds it: from the one folder given, else from the working directory.
   const anchor = paths.length === 1 && isDirectory(paths[0]!) ? paths[0]! : options.cwd;
-  const project = findSfdxProject(anchor);
+  const project = options.scope ? options.scope.project : findSfdxProject(anchor);
   if (!project) return {};
   const root = realPath(project.root);
   return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root) };

@@ -2,9 +2,10 @@ import { basename } from 'node:path';
 import { LineIndex } from '../parser/positions.js';
 import { isKeystorePath } from '../secrets/files.js';
 import { maskSecret } from '../secrets/mask.js';
-import { isMetadataPlaceholder, scanText, scanXmlText, type SecretKind } from '../secrets/scan.js';
+import { decodeXmlText, isMetadataPlaceholder, scanText, scanXmlText, type SecretKind } from '../secrets/scan.js';
 import { defineRule } from './util/define-rule.js';
 import { settingElement } from '../model/settings.js';
+import { isPlatformEncrypted, secretElementsOf } from '../model/build.js';
 
 /** What to do about each kind of secret the text scan finds: the remedy differs by what leaked. */
 const FILE_SECRET_ADVICE: Record<SecretKind, string> = {
@@ -78,14 +79,47 @@ export const noSecretsInRepo = defineRule({
     if (file.binary) return;
     // XML files: character references decoded first (`force&#58;//…`), as the platform reads them.
     const hits = file.file.toLowerCase().endsWith('.xml') ? scanXmlText(file.text) : scanText(file.text);
-    if (hits.length === 0) return;
+    const unmodelled = file.metadata && !file.metadata.modelled ? file.metadata : undefined;
+    const written = unmodelled ? secretElementsInText(file.text, secretElementsOf(unmodelled.type)) : [];
+    if (hits.length === 0 && written.length === 0) return;
     const lines = new LineIndex(file.file, file.text);
     for (const hit of hits) {
       const data = { label: capitalize(hit.label), masked: maskSecret(hit.value), advice: FILE_SECRET_ADVICE[hit.kind] };
       ctx.report({ messageId: 'fileSecret', data, at: lines.at(hit.start, hit.end) });
     }
+    const { type, name } = unmodelled ?? { type: 'ConnectedApp', name: '' };
+    const isApp = type !== 'AuthProvider' && type !== 'NamedCredential';
+    for (const element of written) {
+      const at = lines.at(element.start, element.start + element.value.length);
+      if (isApp && isHardCodedSecret(element.value)) {
+        ctx.report({ messageId: 'appSecret', data: { app: name, masked: maskSecret(element.value), element: element.name }, at });
+      } else if (!isApp && isPlatformEncrypted(element.value)) {
+        ctx.report({ messageId: 'encrypted', data: { type, name, field: element.name }, at, severity: 'warning' });
+      } else if (!isApp && isHardCodedSecret(element.value)) {
+        ctx.report({ messageId: 'documentSecret', data: { type, name, field: element.name, masked: maskSecret(element.value) }, at });
+      }
+    }
   },
 });
+
+/**
+ * `<name>value</name>` for each secret element name, as written (no attributes, no CDATA: what the Metadata API
+ * writes). The value stops at the next `<`, so each character is looked at once: linear on crafted input.
+ */
+function secretElementsInText(text: string, names: readonly string[]): { name: string; value: string; start: number }[] {
+  const found: { name: string; value: string; start: number }[] = [];
+  for (const name of names) {
+    const open = `<${name}>`;
+    for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open, at + open.length)) {
+      const start = at + open.length;
+      const end = text.indexOf('<', start);
+      if (end === -1 || !text.startsWith(`</${name}>`, end)) continue;
+      const value = decodeXmlText(text.slice(start, end)).trim();
+      if (value !== '') found.push({ name, value, start });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { childNamed, childrenNamed, elementText, parseXml } from '../parser/xml.js';
-import { classifyFileName } from '../project/metadata-types.js';
 import type { Position, RepoFile } from '../types.js';
 import { defineRule, type TypedRuleContext } from './util/define-rule.js';
 
@@ -43,10 +42,10 @@ function checkManifest(file: RepoFile, ctx: Context): void {
 
 /** An app file that the change under lint (--staged, --changed-since) deletes: reported on the deleted path. */
 function checkDeletedFile(file: RepoFile, ctx: Context): void {
-  const classified = classifyFileName(basename(file.file));
-  if (!classified || !(classified.type.name in APP_TYPES)) return;
+  const metadata = file.metadata;
+  if (!metadata || !(metadata.type in APP_TYPES)) return;
   const at: Position = { file: file.file, line: 1, column: 1 };
-  ctx.report({ messageId: 'deleted', data: { what: describeApp(classified.type.name, classified.componentName) }, at });
+  ctx.report({ messageId: 'deleted', data: { what: describeApp(metadata.type, metadata.name) }, at });
 }
 
 /** Deleting an app is an outage for everything that authenticates through it: make the deletion a reviewed decision. */

@@ -563,6 +563,16 @@ export function isMetadataPlaceholder(value: string): boolean {
 const XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** XML character data with its character references and predefined entities decoded. */
+export function decodeXmlText(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(XML_REFERENCE_RE, (whole, hex?: string, decimal?: string, entity?: string) => {
+    if (entity !== undefined) return XML_ENTITIES[entity]!;
+    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number.parseInt(decimal!, 10);
+    return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 /**
  * `scanText` for XML: character references are decoded first (`force&#58;//…`, `&#x3A;`), as the platform reads
  * them, so a secret written with one is not missed. Hits are located in the raw text.

@@ -4,7 +4,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { parseDirectives } from '../../src/engine/directives.js';
+import { parseDirectives } from '../../src/suppress/directives.js';
 import { parseXml } from '../../src/parser/xml.js';
 import { scanText } from '../../src/secrets/scan.js';
 import { connectedApp, makeProject } from '../helpers/cli.js';

@@ -1,6 +1,7 @@
 import { type Discovery } from '../project/discover.js';
+import type { LintScope } from '../project/scope.js';
 import type { Environment, Finding, LintRun, Rule, RuleMeta } from '../types.js';
-import type { LoadedConfig } from './config-types.js';
+import type { LoadedConfig } from '../config/types.js';
 import { type FileSource } from './sources.js';
 export interface LintOptions {
     cwd?: string;
@@ -16,6 +17,8 @@ export interface LintOptions {
     fileSource?: FileSource;
     /** Lint what .forceignore and ignorePatterns leave out too (`--no-ignore`). */
     noIgnore?: boolean;
+    /** The run's scope, resolved once by the caller for the same `cwd`, `paths` and `noIgnore`; resolved here otherwise. */
+    scope?: LintScope;
     /** Pre-computed discovery (--staged, --changed-since); `paths` are discovered otherwise. */
     discovery?: Discovery;
     /** Files the change under lint deletes (--staged, --changed-since): the file rules see them with `deleted: true`. */
@@ -34,6 +37,8 @@ export interface LintProgress {
 export interface FindingPostProcessor {
     /** Meta of any engine findings it adds (shown in SARIF rules[]). */
     meta?: RuleMeta[];
+    /** A scanned file whose text holds this string is one the processor needs (`files` below), e.g. a directive. */
+    keepFilesContaining?: string;
     process(findings: Finding[], context: PostProcessContext): {
         findings: Finding[];
         suppressed: Finding[];

@@ -5,7 +5,7 @@ import type { LintProgress } from '../engine/lint.js';
 import type { LintRun } from '../types.js';
 import type { LinterOptions } from './options.js';
 import { type LintTarget, type RunSetup } from './prepare.js';
-import type { LoadedConfig } from '../engine/config-types.js';
+import type { LoadedConfig } from '../config/types.js';
 /** ESLint's LintResult shape: what `--format json` prints, one per file. */
 export type LintResult = EslintResult;
 /** A run with what judged it: the results, the full run (for formatters) and the setup. */

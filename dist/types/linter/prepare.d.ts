@@ -1,6 +1,6 @@
-import type { LoadedConfig } from '../engine/config-types.js';
+import type { LoadedConfig } from '../config/types.js';
 import type { LintOptions } from '../engine/lint.js';
-import { type LoadedPlugin } from '../engine/plugins.js';
+import { type LoadedPlugin } from '../config/plugins.js';
 import type { LintRun, Rule } from '../types.js';
 import { type LinterOptions } from './options.js';
 import { type TrustedRef } from './trusted-policy.js';
@@ -40,7 +40,9 @@ export declare function prepareLint(options: LinterOptions, target: LintTarget):
  * The configuration that applies to a run starting its search at `searchFrom`: the explicit file, the one at the
  * trusted ref, or the nearest one on disk; with one phrase saying which.
  */
-export declare function loadRunConfig(options: LinterOptions, searchFrom: string, trusted?: TrustedRef): Promise<{
+export declare function loadRunConfig(options: LinterOptions, searchFrom: string, trusted?: TrustedRef, 
+/** Where the search stops: the run's LintScope root; found from the files when not given. */
+top?: string): Promise<{
     loaded: LoadedConfig;
     configuration: string;
 }>;

@@ -1,4 +1,4 @@
-import type { LoadedConfig } from '../engine/config-types.js';
+import type { LoadedConfig } from '../config/types.js';
 /** A commit the configuration is read from: the name the user gave and the commit it resolved to. */
 export interface TrustedRef {
     ref: string;

@@ -1,4 +1,5 @@
 import { type ClassifiedFile } from './metadata-types.js';
+import { type LintScope } from './scope.js';
 export interface DiscoveredMetadata {
     path: string;
     classified: ClassifiedFile;
@@ -27,18 +28,11 @@ export interface DiscoverOptions {
     ignorePatterns?: string[];
     /** `--no-ignore`: neither .forceignore nor ignorePatterns leave anything out. */
     noIgnore?: boolean;
+    /** The scope of the run, when the caller resolved it already (the library does, once per run). */
+    scope?: LintScope;
 }
-interface SfdxProject {
-    root: string;
-    packageDirectories: string[];
-    /** What is wrong with sfdx-project.json, said to the user instead of silently linting less. */
-    problems: string[];
-}
-/** The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. */
-export declare function findSfdxProject(start: string): SfdxProject | undefined;
 /**
  * Step one of the pipeline: which files to lint. Directories resolve through `sfdx-project.json` (every package
  * directory inside them) or are walked whole; explicit files are linted when their suffix is a known type.
  */
 export declare function discover(options: DiscoverOptions): Discovery;
-export {};

@@ -5,22 +5,33 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-SL263CHZ.js";
+} from "./chunk-2UVCRNRF.js";
 import {
   ForceIgnoreMatcher,
+  GitError,
   SKIPPED_DIRECTORIES,
+  classifyFileName,
+  comparisonBase,
   engineFindingSeverity,
   environmentFor,
   externalClientAppPathspecs,
-  findGitRoot,
   findSfdxProject,
+  git,
   ignorePatternMatcher,
+  indexEntries,
   isDirectory,
   isExternalClientAppFile,
-  parseDirectives,
+  lintedTypes,
+  readBlobs,
+  resolveLintScope,
   resolveRule,
-  sameAppFiles
-} from "./chunk-YTLY3HWM.js";
+  sameAppFiles,
+  stagedChanges,
+  topLevel,
+  untrackedFiles,
+  workingTreeChangesSince,
+  workingTreeFiles
+} from "./chunk-5JLKW3TU.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -32,18 +43,16 @@ import {
   SUPPRESSION_DIRECTIVE,
   UsageError,
   builtinRules,
-  classifyFileName,
   closestName,
   configSearchDirectories,
   decodeText,
   displayPath,
-  lintedTypes,
   loadConfig,
   parseConfig,
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-FNBYMXK3.js";
+} from "./chunk-773PTGHN.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
@@ -114,94 +123,10 @@ function followLinks(target) {
   }
 }
 
-// src/project/git-changes.ts
-import { spawn } from "node:child_process";
-var GitError = class extends Error {
-};
-function git(cwd, args) {
-  return new Promise((resolve4, reject) => {
-    const child = spawn("git", ["-c", "diff.relative=false", ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
-    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`)));
-    child.on("close", (code) => {
-      if (code === 0) return resolve4(Buffer.concat(stdout).toString("utf8"));
-      const complaint = Buffer.concat(stderr).toString("utf8").split("\n").find((line) => line.trim() !== "") ?? `git exited with ${code}`;
-      reject(new GitError(complaint.replace(/^(fatal|error): /, "")));
-    });
-  });
-}
-async function topLevel(cwd) {
-  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
-}
-var RAW_DIFF = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
-async function stagedChanges(cwd, pathspecs = []) {
-  return parseRawDiff(await git(cwd, [...RAW_DIFF, "--cached", "--", ...pathspecs]));
-}
-async function workingTreeChangesSince(cwd, base, pathspecs = []) {
-  return parseRawDiff(await git(cwd, [...RAW_DIFF, base, "--", ...pathspecs]));
-}
-async function untrackedFiles(cwd, pathspecs = []) {
-  return splitNul(await git(cwd, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
-}
-async function workingTreeFiles(cwd, pathspecs) {
-  return splitNul(await git(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
-}
-async function comparisonBase(cwd, ref) {
-  let commit;
-  try {
-    commit = (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
-  } catch {
-    throw new GitError(`unknown git revision "${ref}" (in a shallow clone, fetch it first, e.g. git fetch --depth=1 origin ${ref})`);
-  }
-  try {
-    return (await git(cwd, ["merge-base", commit, "HEAD"])).trim() || commit;
-  } catch {
-    return commit;
-  }
-}
-async function indexEntries(cwd, pathspecs) {
-  const entries = [];
-  for (const record of splitNul(await git(cwd, ["ls-files", "-z", "--stage", "--full-name", "--", ...pathspecs]))) {
-    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
-    if (match && match[3] === "0") entries.push({ mode: match[1], oid: match[2], path: match[4] });
-  }
-  return entries;
-}
-function splitNul(output) {
-  return output.split("\0").filter((field) => field !== "");
-}
-function parseRawDiff(output) {
-  const fields = output.split("\0");
-  const changes = [];
-  for (let i = 0; i < fields.length; i++) {
-    const header = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]);
-    if (!header) continue;
-    const [, , mode, previousOid, oid, status] = header;
-    const twoPaths = status === "R" || status === "C";
-    const first = fields[++i];
-    const second = twoPaths ? fields[++i] : void 0;
-    if (first === void 0 || twoPaths && second === void 0) break;
-    if (!"ACMRTD".includes(status)) continue;
-    changes.push({
-      path: twoPaths ? second : first,
-      status,
-      mode,
-      oid,
-      previousOid,
-      ...twoPaths ? { from: first } : {}
-    });
-  }
-  return changes;
-}
-
 // src/linter/prepare.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
 import { dirname as dirname3, join as join5, resolve as resolve3, sep as sep3 } from "node:path";
 
-// src/engine/baseline.ts
+// src/suppress/baseline.ts
 import { existsSync, mkdirSync as mkdirSync2, writeFileSync } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative2 } from "node:path";
 var DEFAULT_BASELINE = ".calint-baseline.json";
@@ -295,7 +220,7 @@ function baselineName(file, context) {
   return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? relativePath(context.root, file) : file;
 }
 
-// src/engine/stale-config.ts
+// src/suppress/stale-config.ts
 function createStaleConfigProcessor(options) {
   return {
     meta: [CONFIG],
@@ -336,11 +261,94 @@ function appKeyOffset(text, name) {
   return match ? match.index + match[1].length : void 0;
 }
 
-// src/engine/suppressions.ts
+// src/suppress/directives.ts
+var DIRECTIVE_MARKER = "calint-";
+var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
+var SEPARATOR = /\s--?(?:\s|$)/;
+var isXml = (file) => file.toLowerCase().endsWith(".xml");
+function parseDirectives(file, text) {
+  if (!text.includes(DIRECTIVE_MARKER)) return [];
+  const lines = new LineIndex(file, text);
+  const xml = isXml(file);
+  const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
+  let nextContent;
+  for (const directive2 of directives) {
+    if (directive2.kind === "disable-next-line") {
+      nextContent ??= nextContentLines(lines, xml);
+      const target = nextContent[directive2.lastLine];
+      if (target !== 0) directive2.targetLine = target;
+    }
+  }
+  return directives;
+}
+function xmlDirectives(text, lines) {
+  const found = [];
+  for (let open = text.indexOf("<!--"); open !== -1; ) {
+    const bodyStart = open + 4;
+    const close = text.indexOf("-->", bodyStart);
+    const bodyEnd = close === -1 ? text.length : close;
+    const body = text.slice(bodyStart, bodyEnd);
+    const lead = body.length - body.trimStart().length;
+    KEYWORD.lastIndex = lead;
+    const match = KEYWORD.exec(body);
+    if (match) {
+      const rest = body.slice(match.index + match[0].length);
+      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
+    }
+    if (close === -1) break;
+    open = text.indexOf("<!--", close + 3);
+  }
+  return found;
+}
+var LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/+|\/\*+|\*|--|;+|<!--|%|'|REM\b|rem\b)[ \t]*(calint-(disable-next-line|disable-line|disable|enable)(?![\w-]))([^\r\n]*)/gm;
+function lineDirectives(text, lines) {
+  const found = [];
+  for (const match of text.matchAll(LINE_DIRECTIVE)) {
+    const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
+    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
+    found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
+  }
+  return found;
+}
+function directive(keyword, name, rest, start, end, lines) {
+  const kind = name === "disable-line" ? "unknown" : name;
+  const separator = SEPARATOR.exec(rest);
+  const ruleText = separator ? rest.slice(0, separator.index) : rest;
+  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
+  const reason = separator ? rest.slice(separator.index + separator[0].length).replace(/\s+/g, " ").trim() : void 0;
+  const span = lines.at(start, end);
+  const firstLineEnd = span.endLine === span.line ? span.endColumn : lines.lineText(span.line).length + 1;
+  return {
+    kind,
+    keyword,
+    rules,
+    ...reason !== void 0 ? { reason } : {},
+    at: { file: span.file, line: span.line, column: span.column, endLine: span.line, endColumn: firstLineEnd },
+    lastLine: span.endLine ?? span.line
+  };
+}
+function nextContentLines(lines, xml) {
+  const next = new Int32Array(lines.lineCount + 2);
+  for (let line = lines.lineCount; line >= 1; line--) {
+    const text = lines.lineText(line).trim();
+    const skipped = text === "" || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
+    next[line - 1] = skipped ? next[line] : line;
+  }
+  return next;
+}
+function isDirectiveLine(text) {
+  LINE_DIRECTIVE.lastIndex = 0;
+  const directive2 = LINE_DIRECTIVE.test(text);
+  LINE_DIRECTIVE.lastIndex = 0;
+  return directive2;
+}
+
+// src/suppress/suppressions.ts
 var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([PARSE_ERROR.id, SUPPRESSION_DIRECTIVE.id]);
 function createSuppressionProcessor(options) {
   return {
     meta: [SUPPRESSION_DIRECTIVE],
+    keepFilesContaining: DIRECTIVE_MARKER,
     process(findings, context) {
       const byFile = /* @__PURE__ */ new Map();
       const suppressible = /* @__PURE__ */ new Set();
@@ -363,7 +371,7 @@ function createSuppressionProcessor(options) {
           for (const finding of fileFindings) kept.push(finding);
           continue;
         }
-        const uses = directives.map((directive) => ({ directive, used: /* @__PURE__ */ new Set() }));
+        const uses = directives.map((directive2) => ({ directive: directive2, used: /* @__PURE__ */ new Set() }));
         for (const finding of fileFindings) {
           const by = isSuppressible(finding) ? suppressingDirective(finding, uses) : void 0;
           if (by) suppressed.push({ ...finding, suppressed: { kind: "directive", justification: by.directive.reason } });
@@ -377,56 +385,56 @@ function createSuppressionProcessor(options) {
   };
 }
 var isSuppressible = (finding) => !finding.fatal && !UNSUPPRESSIBLE.has(finding.ruleId);
-var isEffective = (directive) => directive.kind !== "unknown" && directive.rules.length > 0 && !!directive.reason;
+var isEffective = (directive2) => directive2.kind !== "unknown" && directive2.rules.length > 0 && !!directive2.reason;
 function suppressingDirective(finding, uses) {
   const rule = finding.ruleId;
-  const nextLine = uses.find(({ directive }) => directive.kind === "disable-next-line" && isEffective(directive) && directive.targetLine === finding.at.line && directive.rules.includes(rule));
+  const nextLine = uses.find(({ directive: directive2 }) => directive2.kind === "disable-next-line" && isEffective(directive2) && directive2.targetLine === finding.at.line && directive2.rules.includes(rule));
   if (nextLine) {
     nextLine.used.add(rule);
     return nextLine;
   }
   let open;
   for (const use of uses) {
-    const { directive } = use;
-    if (directive.at.line > finding.at.line) break;
-    if (directive.kind === "disable" && isEffective(directive) && directive.rules.includes(rule)) open = use;
-    if (directive.kind === "enable" && (directive.rules.length === 0 || directive.rules.includes(rule))) open = void 0;
+    const { directive: directive2 } = use;
+    if (directive2.at.line > finding.at.line) break;
+    if (directive2.kind === "disable" && isEffective(directive2) && directive2.rules.includes(rule)) open = use;
+    if (directive2.kind === "enable" && (directive2.rules.length === 0 || directive2.rules.includes(rule))) open = void 0;
   }
   open?.used.add(rule);
   return open;
 }
 function directiveProblems(uses, options) {
   const problems = [];
-  const report = (directive, requested, message) => {
+  const report = (directive2, requested, message) => {
     const severity = options.severity(requested);
-    if (severity) problems.push({ ruleId: SUPPRESSION_DIRECTIVE.id, severity, message, at: directive.at });
+    if (severity) problems.push({ ruleId: SUPPRESSION_DIRECTIVE.id, severity, message, at: directive2.at });
   };
-  for (const { directive, used } of uses) {
-    const name = directive.keyword;
-    if (directive.kind === "unknown") {
-      report(directive, "error", `${name} is not a directive: put "calint-disable-next-line <rule> -- <reason>" on the line above instead.`);
+  for (const { directive: directive2, used } of uses) {
+    const name = directive2.keyword;
+    if (directive2.kind === "unknown") {
+      report(directive2, "error", `${name} is not a directive: put "calint-disable-next-line <rule> -- <reason>" on the line above instead.`);
       continue;
     }
-    if (directive.kind === "enable") continue;
-    if (directive.rules.length === 0) {
-      report(directive, "error", `${name} must name the rules it disables, e.g. "${name} no-full-scope -- <reason>"; it suppresses nothing.`);
+    if (directive2.kind === "enable") continue;
+    if (directive2.rules.length === 0) {
+      report(directive2, "error", `${name} must name the rules it disables, e.g. "${name} no-full-scope -- <reason>"; it suppresses nothing.`);
       continue;
     }
-    if (!directive.reason) {
-      report(directive, "error", `${name} ${directive.rules.join(", ")} has no reason: add " - <why this is accepted>" after the rule ids (" -- " works too, but XML forbids "--" inside a comment); until then it suppresses nothing.`);
+    if (!directive2.reason) {
+      report(directive2, "error", `${name} ${directive2.rules.join(", ")} has no reason: add " - <why this is accepted>" after the rule ids (" -- " works too, but XML forbids "--" inside a comment); until then it suppresses nothing.`);
       continue;
     }
-    for (const rule of directive.rules) {
+    for (const rule of directive2.rules) {
       if (used.has(rule)) continue;
       const status = options.ruleStatus(rule);
       if (status === "idle") continue;
       if (status === "unknown") {
         const hint = closestName(rule, options.ruleIds);
-        report(directive, "warning", `${name} names unknown rule "${rule}"${hint ? ` (did you mean "${hint}"?)` : ""}; it suppresses nothing.`);
+        report(directive2, "warning", `${name} names unknown rule "${rule}"${hint ? ` (did you mean "${hint}"?)` : ""}; it suppresses nothing.`);
         continue;
       }
-      const scope = directive.kind === "disable-next-line" ? "on the next line" : "up to its calint-enable or the end of the file";
-      report(directive, "warning", `Unused directive: ${name} ${rule} suppresses nothing ${scope}; remove it (the finding it was written for is gone).`);
+      const scope = directive2.kind === "disable-next-line" ? "on the next line" : "up to its calint-enable or the end of the file";
+      report(directive2, "warning", `Unused directive: ${name} ${rule} suppresses nothing ${scope}; remove it (the finding it was written for is gone).`);
     }
   }
   return problems;
@@ -435,85 +443,6 @@ function directiveProblems(uses, options) {
 // src/project/git-scope.ts
 import { existsSync as existsSync2, realpathSync as realpathSync2 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join3, posix, relative as relative3, resolve as resolve2, sep } from "node:path";
-
-// src/project/git-blobs.ts
-import { spawn as spawn2 } from "node:child_process";
-var HEAD_BYTES = 8e3;
-function readBlobs(gitRoot, oids, maxBytes) {
-  const unique = [...new Set(oids)];
-  const results = /* @__PURE__ */ new Map();
-  if (unique.length === 0) return Promise.resolve(results);
-  return new Promise((resolve4) => {
-    const parser = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
-    const finish = (reason) => {
-      for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
-      resolve4(results);
-    };
-    child.on("error", (error) => finish(`cannot be read from git: ${error.message}`));
-    child.stdout.on("data", (chunk) => parser.push(chunk));
-    child.on("close", () => finish("cannot be read from git"));
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(`${unique.join("\n")}
-`);
-  });
-}
-var BatchOutputParser = class {
-  constructor(maxBytes, emit) {
-    this.maxBytes = maxBytes;
-    this.emit = emit;
-  }
-  maxBytes;
-  emit;
-  header = [];
-  current;
-  push(chunk) {
-    let data = chunk;
-    while (data.length > 0) {
-      if (this.current) {
-        data = this.consumeContent(this.current, data);
-        continue;
-      }
-      const newline = data.indexOf(10);
-      if (newline < 0) {
-        this.header.push(data);
-        return;
-      }
-      this.header.push(data.subarray(0, newline));
-      data = data.subarray(newline + 1);
-      this.startObject(Buffer.concat(this.header).toString("utf8"));
-      this.header = [];
-    }
-  }
-  startObject(line) {
-    const [oid = "", type, sizeText] = line.split(" ");
-    if (sizeText === void 0) {
-      this.emit(oid, { ok: false, reason: "not in the git object database" });
-      return;
-    }
-    const size = Number(sizeText);
-    const skipReason = type !== "blob" ? `is a git ${type}, not a file` : size > this.maxBytes ? `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(this.maxBytes / 1024 / 1024)} MB limit` : void 0;
-    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? void 0 : [], head: [], headLength: 0, oversized: type === "blob" && size > this.maxBytes, ...skipReason ? { skipReason } : {} };
-  }
-  consumeContent(object, data) {
-    const taken = Math.min(object.remaining, data.length);
-    object.chunks?.push(data.subarray(0, taken));
-    if (object.oversized && object.headLength < HEAD_BYTES) {
-      const kept = data.subarray(0, Math.min(taken, HEAD_BYTES - object.headLength));
-      object.head.push(Buffer.from(kept));
-      object.headLength += kept.length;
-    }
-    object.remaining -= taken;
-    if (object.remaining === 0) {
-      this.current = void 0;
-      if (object.chunks) this.emit(object.oid, { ok: true, bytes: Buffer.concat(object.chunks).subarray(0, object.size) });
-      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? "skipped", size: object.size, ...object.oversized ? { head: Buffer.concat(object.head) } : {} });
-    }
-    return data.subarray(taken);
-  }
-};
-
-// src/project/git-scope.ts
 var NotInRepositoryError = class extends GitError {
 };
 async function stagedScope(options) {
@@ -560,7 +489,7 @@ function readProject(options) {
   lintedTypes();
   const paths = (options.paths ?? []).map((path) => isAbsolute3(path) ? path : resolve2(options.cwd, path));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
-  const project = findSfdxProject(anchor);
+  const project = options.scope ? options.scope.project : findSfdxProject(anchor);
   if (!project) return {};
   const root = realPath(project.root);
   return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root) };
@@ -669,10 +598,10 @@ function realPath(path) {
 }
 
 // src/linter/git-scope.ts
-async function gitScope(args, cwd, ignorePatterns) {
+async function gitScope(args, scope, ignorePatterns) {
   if (!args.staged && args.changedSince === void 0) return {};
   const option = args.staged ? "--staged" : "--changed-since";
-  const options = { cwd, paths: args.paths, ...ignorePatterns ? { ignorePatterns } : {} };
+  const options = { cwd: scope.cwd, paths: args.paths, scope, ...ignorePatterns ? { ignorePatterns } : {} };
   try {
     return args.staged ? await stagedScope(options) : await changedSinceScope(args.changedSince, options);
   } catch (error) {
@@ -742,9 +671,10 @@ function configCandidates(searchFrom, gitRoot) {
 // src/linter/prepare.ts
 async function prepareLint(options, target) {
   const cwd = options.cwd;
-  const searchFrom = lintedDirectory(target.paths, cwd);
+  const scope = resolveLintScope({ cwd, paths: target.paths, ...options.ignore === false ? { noIgnore: true } : {} });
+  const searchFrom = scope.anchor;
   const trusted = options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
-  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted);
+  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted, scope.gitRoot ?? scope.project?.root);
   const config = loaded.config;
   const warn = options.onWarning ?? (() => void 0);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn);
@@ -770,7 +700,7 @@ async function prepareLint(options, target) {
     );
   }
   const lintedPaths = (target.paths.length ? target.paths : ["."]).map((path) => resolve3(cwd, path));
-  const baselineFile = options.baseline !== void 0 ? resolve3(cwd, options.baseline) : join5(findGitRoot(cwd) ?? lintRoot(cwd), DEFAULT_BASELINE);
+  const baselineFile = options.baseline !== void 0 ? resolve3(cwd, options.baseline) : join5(scope.gitRoot ?? scope.project?.root ?? cwd, DEFAULT_BASELINE);
   const recorded = trusted ? { entries: await baselineAtRef(trusted, baselineFile) } : void 0;
   const trustedWrites = new Set((options.trustedWritePaths ?? []).map((path) => resolve3(cwd, path)));
   const baseline = createBaselineProcessor({
@@ -785,7 +715,7 @@ async function prepareLint(options, target) {
   postProcessors.push(baseline);
   const notices = [];
   if (trusted) {
-    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join5(lintRoot(cwd), ".forceignore"), baselineFile];
+    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join5(scope.project?.root ?? cwd, ".forceignore"), baselineFile];
     for (const file of await changedGateFiles(trusted, gateFiles)) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
@@ -800,7 +730,8 @@ async function prepareLint(options, target) {
       ...options.environment ? { environment: options.environment } : {},
       ...only.length ? { only } : {},
       ...options.ignore === false ? { noIgnore: true } : {},
-      ...await gitScope(target, cwd, config.ignorePatterns)
+      scope,
+      ...await gitScope(target, scope, config.ignorePatterns)
     },
     setup: {
       configuration,
@@ -814,11 +745,11 @@ async function prepareLint(options, target) {
     after: () => baseline.write()
   };
 }
-async function loadRunConfig(options, searchFrom, trusted) {
+async function loadRunConfig(options, searchFrom, trusted, top) {
   const cwd = options.cwd;
   if (options.config === false) return { loaded: { config: {} }, configuration: "no configuration (--no-config)" };
   if (options.config !== void 0) {
-    const loaded2 = await loadConfig({ cwd, explicit: options.config });
+    const loaded2 = await loadConfig({ cwd, explicit: options.config, ...top !== void 0 ? { top } : {} });
     return { loaded: loaded2, configuration: displayPath(loaded2.file, cwd) };
   }
   trusted ??= options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
@@ -826,19 +757,8 @@ async function loadRunConfig(options, searchFrom, trusted) {
     const atRef = await loadConfigAtRef(trusted, searchFrom);
     return { loaded: { config: atRef.config, ...atRef.file ? { file: atRef.file } : {} }, configuration: atRef.source };
   }
-  const loaded = await loadConfig({ cwd, searchFrom });
+  const loaded = await loadConfig({ cwd, searchFrom, ...top !== void 0 ? { top } : {} });
   return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : "no configuration file (defaults)" };
-}
-function lintedDirectory(paths, cwd) {
-  if (paths.length !== 1) return cwd;
-  const path = resolve3(cwd, paths[0]);
-  return existsSync3(path) && statSync(path).isDirectory() ? path : cwd;
-}
-function lintRoot(cwd) {
-  for (let dir = cwd; ; dir = dirname3(dir)) {
-    if (existsSync3(join5(dir, "sfdx-project.json"))) return dir;
-    if (dirname3(dir) === dir) return cwd;
-  }
 }
 async function baselineAtRef(trusted, file) {
   const text = await readAtRef(trusted, file);
@@ -882,13 +802,6 @@ var isInside = (child, parent) => child === parent || child.startsWith(parent.en
 export {
   WriteError,
   writeFileSafely,
-  GitError,
-  git,
-  topLevel,
-  untrackedFiles,
-  workingTreeFiles,
-  parseRawDiff,
-  readBlobs,
   prepareLint,
   loadRunConfig
 };

@@ -4,10 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LineIndex } from '../parser/positions.js';
 import type { Position } from '../types.js';
-import type { LinterConfig, LoadedConfig } from './config-types.js';
-import { UsageError } from './errors.js';
+import type { LinterConfig, LoadedConfig } from './types.js';
+import { UsageError } from '../errors.js';
 import { readCheckedText } from '../project/read.js';
-import { closestName } from './names.js';
+import { closestName } from '../text/names.js';
 
 /** The file names looked for, in each directory from the linted one up to the repository root. */
 export const CONFIG_FILE_NAMES = ['connected-app-lint.json', 'connected-app-lint.yaml', 'connected-app-lint.yml'] as const;
@@ -24,19 +24,22 @@ type Validator = { (data: unknown): boolean; errors?: SchemaError[] | null };
 
 /** The precompiled schema check (60 KB of generated code): loaded only when there is a configuration to check. */
 async function schemaValidator(): Promise<Validator> {
-  return (await import('./config-validator.generated.js')).validateConfig as unknown as Validator;
+  return (await import('./generated/validator.js')).validateConfig as unknown as Validator;
 }
 
 /**
  * The directories searched, nearest first: from `start` up to the git root (a directory holding `.git`); outside
  * git up to the SFDX project root; outside both up to the filesystem root.
  */
-export function configSearchDirectories(start: string): string[] {
+export function configSearchDirectories(start: string, top?: string): string[] {
   const chain: string[] = [];
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     chain.push(dir);
     if (dirname(dir) === dir) break;
   }
+  // The run's LintScope knows the top (git root, else SFDX project root): asked once, not guessed again here.
+  const known = top === undefined ? -1 : chain.indexOf(top);
+  if (known !== -1) return chain.slice(0, known + 1);
   const gitRoot = chain.findIndex((dir) => existsSync(join(dir, '.git')));
   if (gitRoot !== -1) return chain.slice(0, gitRoot + 1);
   const projectRoot = chain.findIndex((dir) => existsSync(join(dir, 'sfdx-project.json')));
@@ -44,8 +47,8 @@ export function configSearchDirectories(start: string): string[] {
 }
 
 /** The configuration file that applies to `start`, if any. Two in one directory is ambiguous, hence an error. */
-export function findConfigFile(start: string, cwd?: string): string | undefined {
-  for (const dir of configSearchDirectories(start)) {
+export function findConfigFile(start: string, cwd?: string, top?: string): string | undefined {
+  for (const dir of configSearchDirectories(start, top)) {
     const found = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((file) => existsSync(file));
     if (found.length > 1) {
       throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename(file)).join(', ')}); keep one`);
@@ -61,6 +64,8 @@ export interface LoadConfigOptions {
   explicit?: string;
   /** Where the search starts (the linted directory); cwd by default. */
   searchFrom?: string;
+  /** Where the search stops and ignorePatterns are rebased to: the run's LintScope root (git root, else project root). */
+  top?: string;
 }
 
 /** `--config`, else the nearest configuration file, else an empty configuration. */
@@ -68,26 +73,26 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (options.explicit !== undefined) {
     const file = resolve(options.cwd, options.explicit);
     if (!existsSync(file)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file, options.cwd);
+    return loadConfigFile(file, options.cwd, options.top);
   }
-  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd);
-  return file ? loadConfigFile(file, options.cwd) : { config: {} };
+  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd, options.top);
+  return file ? loadConfigFile(file, options.cwd, options.top) : { config: {} };
 }
 
 /** Reads, parses and validates one configuration file; every problem is a UsageError naming the file. */
-export async function loadConfigFile(file: string, cwd?: string): Promise<LoadedConfig> {
+export async function loadConfigFile(file: string, cwd?: string, top?: string): Promise<LoadedConfig> {
   // The checked reader: a configuration that is a FIFO or a link to /dev/zero is refused, not read forever.
   const read = readCheckedText(file);
   if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
-  return parseConfig(file, read.text, cwd);
+  return parseConfig(file, read.text, cwd, top);
 }
 
 /** Parses and validates a configuration's text; `file` decides the syntax (.json, else YAML) and names it in errors. */
-export async function parseConfig(file: string, text: string, cwd?: string): Promise<LoadedConfig> {
+export async function parseConfig(file: string, text: string, cwd?: string, top?: string): Promise<LoadedConfig> {
   const data = isJson(file) ? parseJson(file, text, cwd) : await parseYaml(file, text, cwd);
   const validate = await schemaValidator();
   if (!validate(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate.errors ?? [], cwd));
-  const config = normalize(data as LinterConfig, file);
+  const config = normalize(data as LinterConfig, file, top);
   return { config, file };
 }
 
@@ -122,19 +127,20 @@ async function parseYaml(file: string, text: string, cwd?: string): Promise<unkn
  * After validation: lookups by app or rule name must never reach Object.prototype (an app named `constructor`),
  * and ignore patterns written relative to the configuration file become relative to the linted root.
  */
-function normalize(config: LinterConfig, file: string): LinterConfig {
+function normalize(config: LinterConfig, file: string, top?: string): LinterConfig {
   const normalized: LinterConfig = { ...config };
   if (config.rules) normalized.rules = Object.assign(Object.create(null) as NonNullable<LinterConfig['rules']>, config.rules);
   if (config.apps) normalized.apps = Object.assign(Object.create(null) as NonNullable<LinterConfig['apps']>, config.apps);
-  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname(file), lintRootFor(dirname(file)));
+  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname(file), lintRootFor(dirname(file), top));
   return normalized;
 }
 
 /** The root discovery computes paths from, seen from the configuration's directory: git root, else SFDX root. */
-function lintRootFor(dir: string): string {
-  const chain = configSearchDirectories(dir);
-  const top = chain[chain.length - 1]!;
-  return existsSync(join(top, '.git')) || existsSync(join(top, 'sfdx-project.json')) ? top : dir;
+function lintRootFor(dir: string, top?: string): string {
+  const chain = configSearchDirectories(dir, top);
+  const last = chain[chain.length - 1]!;
+  if (top !== undefined && last === top) return top;
+  return existsSync(join(last, '.git')) || existsSync(join(last, 'sfdx-project.json')) ? last : dir;
 }
 
 /**

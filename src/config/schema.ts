@@ -1,9 +1,9 @@
 // The configuration's JSON Schema, built from the rule registry so that editors complete rule ids and their
 // options. `npm run generate` writes it to schema/config.schema.json and compiles it (ajv standalone, at build time:
-// compiling it at start-up costs over 100 ms) into config-validator.generated.ts. Nothing here runs at lint time.
+// compiling it at start-up costs over 100 ms) into generated/validator.ts. Nothing here runs at lint time.
 import { builtinRules } from '../rules/index.js';
 import { FLOWS, type RuleMeta } from '../types.js';
-import { CONFIG, SUPPRESSION_DIRECTIVE } from './engine-rules.js';
+import { CONFIG, SUPPRESSION_DIRECTIVE } from '../engine/engine-rules.js';
 
 export type JsonSchema = Record<string, unknown>;
 

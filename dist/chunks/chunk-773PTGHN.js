@@ -1846,8 +1846,8 @@ function aliasesOf(scope) {
 }
 var ScopeSet = class {
   keys = /* @__PURE__ */ new Set();
-  constructor(scopes = []) {
-    for (const scope of scopes) this.add(scope);
+  constructor(scopes2 = []) {
+    for (const scope of scopes2) this.add(scope);
   }
   add(scope) {
     for (const name of aliasesOf(scope)) this.keys.add(name.toLowerCase());
@@ -2390,6 +2390,14 @@ function isMetadataPlaceholder(value) {
 }
 var XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
 var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function decodeXmlText(text) {
+  if (!text.includes("&")) return text;
+  return text.replace(XML_REFERENCE_RE, (whole, hex, decimal, entity) => {
+    if (entity !== void 0) return XML_ENTITIES[entity];
+    const code = hex !== void 0 ? Number.parseInt(hex, 16) : Number.parseInt(decimal, 10);
+    return code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+  });
+}
 function scanXmlText(text) {
   if (!mayHoldSecret(text)) return [];
   if (!text.includes("&")) return scanText(text);
@@ -2608,68 +2616,269 @@ function settingAnchor(spec, kind) {
   return typeof anchor === "string" ? anchor : anchor?.[kind] ?? "oauth";
 }
 
-// src/rules/no-secrets-in-repo.ts
-var FILE_SECRET_ADVICE = {
-  "private-key": "remove it, purge it from history and replace the key pair",
-  "sfdx-auth-url": "revoke its refresh token, remove it and purge it from history",
-  "salesforce-access-token": "revoke the session, remove it and purge it from history"
+// bundled-require:node:module
+var node_module_exports = {};
+__export(node_module_exports, {
+  createRequire: () => createRequire2
+});
+__reExport(node_module_exports, node_module_star);
+import * as node_module_star from "node:module";
+
+// bundled-require:shim
+import * as nodeModule from "node:module";
+var MODULES = {
+  "fast-xml-parser": () => require_fxp()
 };
-var TEMPLATE_TOKEN = /^\{[A-Za-z_][\w.!$]*\}$|^replace[-_]?me$/i;
-function isHardCodedSecret(value) {
-  return !isMetadataPlaceholder(value) && !TEMPLATE_TOKEN.test(value.trim()) && scanText(value).length === 0;
+function createRequire2(from) {
+  const real = nodeModule.createRequire(from);
+  const bundledRequire = (id) => Object.hasOwn(MODULES, id) ? MODULES[id]() : real(id);
+  bundledRequire.resolve = real.resolve;
+  bundledRequire.cache = real.cache;
+  return bundledRequire;
 }
-var noSecretsInRepo = defineRule({
-  meta: {
-    id: "no-secrets-in-repo",
-    description: "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores.",
-    fullDescription: "A secret in the repository is readable by everyone who can clone it, forever, through the git history. This rule reports a consumerSecret in a Connected App or External Client App, a plaintext AuthProvider consumerSecret or ecKey, NamedCredential passwords and tokens, and anywhere in the repository PEM private keys, SFDX auth URLs, Salesforce access tokens and committed key stores. A secret the platform encrypted (a retrieve's org-encrypted base64, a change set's ++…++ form) is not plaintext: it is a warning that the repository holds an encrypted secret. Placeholders (empty, ${VAR}, {SECRET}, {!$Credential.…}, Placeholder_Value, <…>, xxx…, changeme, REPLACE_ME, YOUR_…) pass. Files excluded by .forceignore are scanned too. Every report masks the value.",
-    severity: { production: "error", sandbox: "error" },
-    appliesTo: ["apps", "metadata-files", "repository-files"],
-    tags: ["security", "secrets"],
-    securitySeverity: 9.3,
-    precision: "high",
-    includeForceIgnored: true,
-    pointsAtSecrets: true,
-    messages: {
-      appSecret: 'App "{{app}}" has a hard-coded consumer secret ({{masked}}) in {{element}}; remove it and regenerate it',
-      documentSecret: '{{type}} "{{name}}" has a plaintext {{field}} ({{masked}}); remove it, purge it and rotate it',
-      encrypted: '{{type}} "{{name}}" commits its {{field}} in org-encrypted form; leave it blank and set it in Setup',
-      keystore: 'Key store "{{file}}" is committed; remove it, purge it from history and replace its keys',
-      fileSecret: "{{label}} ({{masked}}) is committed; {{advice}}"
+
+// src/parser/xml.ts
+var { XMLParser, XMLValidator } = createRequire2(import.meta.url)("fast-xml-parser");
+var MAX_DEPTH = 64;
+var TEXT = "#text";
+var ATTRS = ":@";
+var COMMENT = "#comment";
+var CDATA = "#cdata";
+var parser;
+function getParser() {
+  parser ??= new XMLParser({
+    preserveOrder: true,
+    captureMetaData: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    commentPropName: COMMENT,
+    cdataPropName: CDATA,
+    // Entities are decoded here, by decodeEntities, once: fast-xml-parser leaves numeric references (`&#13;`) alone
+    // unless asked to decode the HTML entity set too, and text must match what the split helpers below decode.
+    processEntities: false,
+    htmlEntities: false
+  });
+  return parser;
+}
+function parseXml(file, source) {
+  const lines = new LineIndex(file, source);
+  const fail = (message, offset) => {
+    const at = lines.at(offset);
+    return { ok: false, error: { message, line: at.line, column: at.column } };
+  };
+  const doctype = source.search(/<!DOCTYPE|<!ENTITY/i);
+  if (doctype !== -1) return fail("DOCTYPE and ENTITY declarations are not allowed in metadata files", doctype);
+  const depthProblem = findExcessiveDepth(source);
+  if (depthProblem !== -1) return fail(`elements nested deeper than ${MAX_DEPTH} levels`, depthProblem);
+  const valid = XMLValidator.validate(source, { allowBooleanAttributes: false });
+  if (valid !== true) {
+    return { ok: false, error: { message: valid.err.msg, line: valid.err.line, column: valid.err.col } };
+  }
+  let tree;
+  try {
+    tree = getParser().parse(source);
+  } catch (error) {
+    return fail(`XML could not be parsed: ${error.message}`, 0);
+  }
+  const roots = convertChildren(tree, source);
+  const root = roots[0];
+  if (!root) return fail("no root element", 0);
+  return { ok: true, doc: { file, source, lines, root } };
+}
+var META = XMLParser.getMetaDataSymbol();
+function convertChildren(nodes, source) {
+  const out = [];
+  for (const node of nodes) {
+    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT && key !== CDATA);
+    if (name === void 0) continue;
+    const meta = node[META];
+    const rawChildren = node[name] ?? [];
+    const start = meta?.startIndex ?? 0;
+    const element = {
+      name,
+      attrs: decodeAttributes(node[ATTRS]),
+      children: convertChildren(rawChildren, source),
+      text: textOf(rawChildren),
+      start,
+      end: meta?.endIndex ?? start
+    };
+    out.push(element);
+  }
+  return out;
+}
+function textOf(nodes) {
+  let text = "";
+  for (const node of nodes) {
+    if (TEXT in node) text += decodeEntities(String(node[TEXT]));
+    else if (CDATA in node) text += literalText(node[CDATA]);
+  }
+  return text;
+}
+function literalText(nodes = []) {
+  let text = "";
+  for (const node of nodes) if (TEXT in node) text += String(node[TEXT]);
+  return text;
+}
+function decodeAttributes(raw) {
+  return Object.fromEntries(Object.entries(raw ?? {}).map(([name, value]) => [name, decodeEntities(value)]));
+}
+function findExcessiveDepth(source) {
+  let depth = 0;
+  let close = -1;
+  for (let i = source.indexOf("<"); i !== -1; i = source.indexOf("<", i + 1)) {
+    const next = source.charCodeAt(i + 1);
+    if (next === 33 || next === 63) continue;
+    if (next === 47) {
+      depth--;
+      continue;
     }
-  },
-  checkApp(app, ctx) {
-    const secret = app.consumerSecret;
-    if (!secret || !isHardCodedSecret(secret.value)) return;
-    ctx.report({ messageId: "appSecret", data: { app: app.name, masked: maskSecret(secret.value), element: settingElement(app.kind, "consumerSecret") }, at: secret.at });
-  },
-  checkDocument(doc, ctx) {
-    if (doc.type !== "AuthProvider" && doc.type !== "NamedCredential") return;
-    for (const secret of doc.secrets) {
-      const data = { type: doc.type, name: doc.name, field: secret.field };
-      if (secret.encrypted) ctx.report({ messageId: "encrypted", data, at: secret.value.at, severity: "warning" });
-      else if (isHardCodedSecret(secret.value.value)) ctx.report({ messageId: "documentSecret", data: { ...data, masked: maskSecret(secret.value.value) }, at: secret.value.at });
+    if (close < i) close = source.indexOf(">", i);
+    if (close === -1) return -1;
+    if (source.charCodeAt(close - 1) !== 47) depth++;
+    if (depth > MAX_DEPTH) return i;
+  }
+  return -1;
+}
+function openTagEnd(source, element) {
+  let quote = "";
+  for (let i = element.start + 1; i < element.end; i++) {
+    const ch = source[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ">") return i + 1;
+  }
+  return element.end;
+}
+function isSelfClosing(source, element) {
+  return source.charCodeAt(openTagEnd(source, element) - 2) === 47;
+}
+function rawContent(source, element) {
+  const open = openTagEnd(source, element);
+  if (isSelfClosing(source, element)) return { raw: "", offset: open };
+  const close = source.lastIndexOf("</", element.end - 1);
+  return { raw: source.slice(open, Math.max(open, close)), offset: open };
+}
+function elementPosition(doc, element) {
+  return doc.lines.at(element.start, element.end);
+}
+function elementText(doc, element) {
+  const value = element.text.trim();
+  const { raw, offset } = rawContent(doc.source, element);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  if (!value || !trimmed || raw.includes("<![CDATA[")) return { value, at: elementPosition(doc, element) };
+  return { value, at: doc.lines.at(offset + lead, offset + lead + trimmed.length) };
+}
+function separatorOf(chars) {
+  const literal = chars.map((char) => char.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&")).join("|");
+  const references = chars.map((char) => {
+    const code = char.codePointAt(0);
+    return `&#0*${code};|&#x0*${code.toString(16)};`;
+  });
+  return { decoded: new RegExp(`(?:${literal})+`, "g"), raw: new RegExp(`(?:${literal}|${references.join("|")})+`, "gi") };
+}
+var LINE_BREAKS = separatorOf(["\r", "\n"]);
+var COMMAS = separatorOf([","]);
+function elementTextLines(doc, element) {
+  return splitRaw(doc, element, LINE_BREAKS);
+}
+function elementCommaList(doc, element) {
+  return splitRaw(doc, element, COMMAS);
+}
+function splitRaw(doc, element, separator) {
+  const { raw, offset } = rawContent(doc.source, element);
+  if (raw.includes("<![CDATA[") || raw.includes("<!--")) {
+    const at = elementPosition(doc, element);
+    return element.text.split(separator.decoded).map((part) => part.trim()).filter(Boolean).map((value) => ({ value, at }));
+  }
+  const parts = [];
+  let segmentStart = 0;
+  const pushSegment = (segmentEnd) => {
+    const segment = raw.slice(segmentStart, segmentEnd);
+    const trimmed = segment.trim();
+    if (trimmed) {
+      const lead = segment.length - segment.trimStart().length;
+      const begin = offset + segmentStart + lead;
+      parts.push({ value: decodeEntities(trimmed), at: doc.lines.at(begin, begin + trimmed.length) });
     }
-  },
-  checkFile(file, ctx) {
-    if (file.deleted) return;
-    if (isKeystorePath(file.file)) {
-      if (file.binary || file.text.trim() !== "") ctx.report({ messageId: "keystore", data: { file: basename(file.file) }, at: { file: file.file, line: 1, column: 1 } });
-      return;
-    }
-    if (file.binary) return;
-    const hits = file.file.toLowerCase().endsWith(".xml") ? scanXmlText(file.text) : scanText(file.text);
-    if (hits.length === 0) return;
-    const lines = new LineIndex(file.file, file.text);
-    for (const hit of hits) {
-      const data = { label: capitalize(hit.label), masked: maskSecret(hit.value), advice: FILE_SECRET_ADVICE[hit.kind] };
-      ctx.report({ messageId: "fileSecret", data, at: lines.at(hit.start, hit.end) });
+  };
+  for (const match of raw.matchAll(separator.raw)) {
+    pushSegment(match.index);
+    segmentStart = match.index + match[0].length;
+  }
+  pushSegment(raw.length);
+  return parts;
+}
+var NAMED_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function decodeEntities(text) {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body) => {
+    if (body.startsWith("#x")) return safeCodePoint(Number.parseInt(body.slice(2), 16), whole);
+    if (body.startsWith("#")) return safeCodePoint(Number.parseInt(body.slice(1), 10), whole);
+    return NAMED_ENTITIES[body] ?? whole;
+  });
+}
+function safeCodePoint(code, fallback) {
+  return Number.isInteger(code) && code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : fallback;
+}
+function childrenNamed(element, name) {
+  return element.children.filter((child) => child.name === name);
+}
+function childNamed(element, name) {
+  return element?.children.find((child) => child.name === name);
+}
+
+// src/types.ts
+var FLOWS = ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"];
+
+// src/model/app-settings.ts
+function isRejected(reading) {
+  return "rejected" in reading;
+}
+function validReading(reading) {
+  return reading === void 0 || isRejected(reading) ? void 0 : reading;
+}
+function mapReading(reading, map) {
+  if (reading === void 0 || isRejected(reading)) return reading;
+  return { ...reading, value: map(reading.value) };
+}
+function mergeSettings(parts) {
+  const merged = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      if (value === void 0) continue;
+      const existing = merged[key];
+      if (Array.isArray(value)) merged[key] = Array.isArray(existing) ? [...existing, ...value] : value;
+      else if (existing === void 0) merged[key] = value;
     }
   }
-});
-function capitalize(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return merged;
 }
+function readTableSettings(reader, kind, type, parentOf) {
+  const settings = {};
+  for (const { name, source } of tableReadSettings(kind, type)) {
+    const slash = source.element.lastIndexOf("/");
+    const parent = slash === -1 ? reader.root : parentOf(source.element.slice(0, slash));
+    const element = source.element.slice(slash + 1);
+    settings[name] = READERS[source.readAs](reader, parent, element);
+  }
+  return settings;
+}
+var READERS = {
+  boolean: (reader, parent, name) => reader.bool(parent, name),
+  text: (reader, parent, name) => reader.nonEmptyText(parent, name),
+  secret: (reader, parent, name) => reader.text(parent, name),
+  lines: (reader, parent, name) => reader.lines(parent, name),
+  repeated: (reader, parent, name) => reader.repeated(parent, name),
+  "comma-list": (reader, parent, name) => reader.commaList(parent, name)
+};
 
 // src/model/schema.ts
 var KNOWN_API_VERSION = "65.0";
@@ -2757,66 +2966,293 @@ function protocolSpellingMatch(value, allowed) {
   return allowed.find((candidate) => [wanted, withoutApi].includes(squash(candidate)));
 }
 
-// src/rules/valid-metadata.ts
-var MAX_ECHOED_LENGTH = 60;
-var validMetadata = defineRule({
-  meta: {
-    id: "valid-metadata",
-    description: "Metadata values must be ones the platform accepts at deploy.",
-    fullDescription: `AI-written and hand-edited metadata often contains values that look plausible but fail the deploy: invented ipRelaxation or refreshTokenPolicy values, External Client App policy values in the wrong letter case, booleans that are not true or false, a root element that does not match the file suffix, a missing label, or an oauthConfig without a callbackUrl. These are errors. Salesforce adds OAuth scopes and enum values every release, so a well-formed name this linter does not know (it knows API v${KNOWN_API_VERSION}) is only a warning to check the spelling, on Connected Apps and External Client Apps alike: mcp_api, scrt_api, cdp_* or DataCloudUserClaims may be what a newer release stores, and an OAuth protocol spelling (chatbot_api for Chatbot) is named as a hint, not rejected. A known value in the wrong letter case (api for Api) is an error. Unknown elements are not reported: real retrieved files carry undocumented ones.`,
-    severity: { production: "error", sandbox: "error" },
-    appliesTo: ["metadata-files"],
-    tags: ["correctness", "deploy"],
-    securitySeverity: 2,
-    precision: "very-high",
-    messages: {
-      missing: '{{type}} "{{name}}": {{field}} is missing; expected {{expected}}',
-      rejected: '{{type}} "{{name}}": {{field}} "{{found}}" fails the deploy; expected {{expected}}',
-      unknown: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling',
-      unknownNear: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling ({{suggestion}}?)'
+// src/model/fields.ts
+var PLAIN_VALUE = "a plain value, not nested elements";
+var FieldReader = class {
+  constructor(doc) {
+    this.doc = doc;
+  }
+  doc;
+  invalid = [];
+  rejectedElements = /* @__PURE__ */ new WeakMap();
+  get root() {
+    return this.doc.root;
+  }
+  at(element) {
+    return elementPosition(this.doc, element);
+  }
+  /** The text of a value element, or its rejection when it holds elements (`<scopes><scopes>Full</scopes></scopes>`). */
+  leaf(element, path) {
+    if (element.children.length === 0) return elementText(this.doc, element);
+    return { rejected: this.reject({ field: path, found: nestedTags(element), expected: PLAIN_VALUE, at: this.at(element) }, element) };
+  }
+  /** The value of the first child `name` of `parent`, as written (empty included); undefined when absent. */
+  read(parent, name) {
+    const element = childNamed(parent, name);
+    if (!parent || !element) return void 0;
+    const path = this.pathOf(parent, name);
+    return { element, reading: this.leaf(element, path), path };
+  }
+  /** `oauthConfig/isAdminApproved`: the element's path from the root, as `valid-metadata` names it (metadata is two levels deep). */
+  pathOf(parent, name) {
+    return parent === this.root ? name : `${parent.name}/${name}`;
+  }
+  /** Records a value the platform rejects; with `element`, once per element (the first record wins). */
+  reject(record, element) {
+    if (element) {
+      const earlier = this.rejectedElements.get(element);
+      if (earlier) return earlier;
+      this.rejectedElements.set(element, record);
     }
-  },
-  checkDocument(doc, ctx) {
-    for (const invalid of doc.invalid) {
-      const data = { type: doc.type, name: doc.name, field: invalid.field, expected: invalid.expected, found: echo(invalid.found), version: KNOWN_API_VERSION };
-      if (invalid.found === "") ctx.report({ messageId: "missing", data, at: invalid.at });
-      else if (invalid.unknown) {
-        const messageId = invalid.suggestion ? "unknownNear" : "unknown";
-        ctx.report({ messageId, data: { ...data, suggestion: invalid.suggestion ?? "" }, at: invalid.at, severity: "warning" });
-      } else ctx.report({ messageId: "rejected", data, at: invalid.at });
+    this.invalid.push(record);
+    return record;
+  }
+  /** A text value; a value element holding elements is recorded as invalid and counts as absent. */
+  text(parent, name) {
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? read.reading : void 0;
+  }
+  /** A non-empty text value; an empty element counts as absent. */
+  nonEmptyText(parent, name) {
+    const value = this.text(parent, name);
+    return value?.value ? value : void 0;
+  }
+  /** Repeated elements (`profileName`, `scopes`), each located at its whole element; empty and nested ones dropped. */
+  repeated(parent, name) {
+    if (!parent) return [];
+    const path = this.pathOf(parent, name);
+    return childrenNamed(parent, name).flatMap((element) => {
+      if (isRejected(this.leaf(element, path))) return [];
+      const value = element.text.trim();
+      return value === "" ? [] : [{ value, at: this.at(element) }];
+    });
+  }
+  lines(parent, name) {
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? elementTextLines(this.doc, read.element) : [];
+  }
+  commaList(parent, name) {
+    const read = this.read(parent, name);
+    return read && !isRejected(read.reading) ? elementCommaList(this.doc, read.element) : [];
+  }
+  /**
+   * A typed setting: `accept` maps the text to the value, or returns undefined to reject it as not `expected`
+   * (a string, or a function of what was found for "did you mean" hints). An empty element is rejected too.
+   */
+  setting(parent, name, expected, accept) {
+    const read = this.read(parent, name);
+    if (!read) return void 0;
+    if (isRejected(read.reading)) return read.reading;
+    const text = read.reading;
+    const value = accept(text.value);
+    if (value !== void 0) return { value, at: text.at };
+    const wanted = typeof expected === "string" ? expected : expected(text.value);
+    return { rejected: this.reject({ field: read.path, found: text.value, expected: wanted, at: text.at }, read.element) };
+  }
+  bool(parent, name) {
+    return this.setting(parent, name, "true or false", parseBoolean);
+  }
+  /**
+   * A value of a closed enum (policy values the Metadata API reference lists in full); an unknown one is recorded as
+   * invalid and comes back rejected: it fails the deploy.
+   */
+  enumValue(parent, name, allowed) {
+    const accept = (text) => allowed.includes(text) ? text : void 0;
+    return this.setting(parent, name, (found) => enumExpectation(found, allowed), accept);
+  }
+  /**
+   * Records one entry of an open list (a scope: Salesforce adds scopes every release) that is not one of `allowed`.
+   * Returns true when the entry is a well-formed name that is no misspelling of a known one: recorded as `unknown`
+   * (a warning, DECISIONS 14), and the caller keeps it as requested.
+   */
+  invalidEnum(path, value, allowed) {
+    const unknown = isNewerValue(value.value, allowed);
+    const suggestion = unknown ? protocolSpellingMatch(value.value, allowed) : void 0;
+    this.reject({
+      field: path,
+      found: value.value,
+      expected: enumExpectation(value.value, allowed),
+      at: value.at,
+      ...unknown ? { unknown: true } : {},
+      ...suggestion ? { suggestion } : {}
+    });
+    return unknown;
+  }
+  require(parent, name, path, anchor) {
+    const read = this.read(parent, name);
+    if (read && (isRejected(read.reading) || read.reading.value)) return;
+    this.invalid.push({ field: path, found: "", expected: `a <${name}> element, which is required`, at: this.at(anchor) });
+  }
+  /** Every boolean-named element below `parent` must hold `true` or `false`; `path` is the parent's path ('' for the root). */
+  checkBooleans(parent, path = "") {
+    if (!parent) return;
+    for (const child of parent.children) {
+      const childPath = path ? `${path}/${child.name}` : child.name;
+      if (!isBooleanElementName(child.name)) {
+        if (child.children.length > 0) this.checkBooleans(child, childPath);
+        continue;
+      }
+      const reading = this.leaf(child, childPath);
+      if (isRejected(reading) || parseBoolean(reading.value) !== void 0) continue;
+      this.reject({ field: childPath, found: reading.value, expected: "true or false", at: reading.at }, child);
     }
   }
-});
-function echo(found) {
-  if (scanText(found).length > 0) return maskSecret(found);
-  const flat = found.replace(/\s+/g, " ");
-  return flat.length > MAX_ECHOED_LENGTH ? `${flat.slice(0, MAX_ECHOED_LENGTH)}…` : flat;
+};
+function nestedTags(element) {
+  return element.children.map((child) => `<${child.name}>…</${child.name}>`).join("");
+}
+function parseBoolean(text) {
+  return text === "true" ? true : text === "false" ? false : void 0;
+}
+var MAX_LISTED = 5;
+function enumExpectation(found, allowed) {
+  const hint = caseInsensitiveMatch(found, allowed);
+  if (hint) return `${hint} (values are case-sensitive)`;
+  const spelling = protocolSpellingMatch(found, allowed);
+  if (spelling) return `${spelling} (the metadata name of that value)`;
+  return allowed.length <= MAX_LISTED ? `one of ${allowed.join(", ")}` : `a documented value such as ${allowed.slice(0, 3).join(", ")}`;
+}
+function isNewerValue(found, allowed) {
+  return WELL_FORMED_NAME.test(found) && !caseInsensitiveMatch(found, allowed);
+}
+function readIpRanges(reader, ranges, startName, endName) {
+  return ranges.flatMap((range) => {
+    const start = reader.nonEmptyText(range, startName);
+    const end = reader.nonEmptyText(range, endName);
+    return start && end ? [{ start, end: end.value }] : [];
+  });
 }
 
-// src/rules/util/display.ts
-var MAX_QUOTED = 200;
-var USERINFO_PASSWORD = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]*)@/;
-var URL_PARAMETER = /([?#&;])([^=?#&;]*)=([^?#&;]*)/g;
-var SENSITIVE_PARAMETER_NAME = /token|secret|sid|session|code|passw|pwd|key|sig|credential|assertion/i;
-var DESCRIPTIVE_PARAMETER_NAME = /(?:type|method)$/i;
-function isSensitiveParameter(name) {
-  return SENSITIVE_PARAMETER_NAME.test(name) && !DESCRIPTIVE_PARAMETER_NAME.test(name);
+// src/model/connected-app.ts
+var OTHER_URL_FIELDS = [
+  [void 0, "startUrl"],
+  [void 0, "mobileStartUrl"],
+  [void 0, "logoUrl"],
+  [void 0, "iconUrl"],
+  [void 0, "infoUrl"],
+  ["oauthConfig", "singleLogoutUrl"],
+  ["oauthPolicy", "singleLogoutUrl"],
+  ["canvasConfig", "canvasUrl"],
+  ["samlConfig", "acsUrl"],
+  ["samlConfig", "samlSloUrl"]
+];
+function readConnectedApp(reader) {
+  const root = reader.root;
+  const oauthConfig = childNamed(root, "oauthConfig");
+  const oauthPolicy = childNamed(root, "oauthPolicy");
+  const sessionPolicy = childNamed(root, "sessionPolicy");
+  const samlConfig = childNamed(root, "samlConfig");
+  reader.require(root, "label", "label", root);
+  reader.checkBooleans(root);
+  if (oauthConfig) reader.require(oauthConfig, "callbackUrl", "oauthConfig/callbackUrl", oauthConfig);
+  const scopes2 = reader.repeated(oauthConfig, "scopes").filter((scope) => {
+    if (CONNECTED_APP_SCOPES.includes(scope.value)) return true;
+    return reader.invalidEnum("oauthConfig/scopes", scope, CONNECTED_APP_SCOPES);
+  });
+  const parents = { oauthConfig, oauthPolicy, sessionPolicy, canvasConfig: childNamed(root, "canvasConfig"), samlConfig };
+  const otherUrls = OTHER_URL_FIELDS.flatMap(([parent, name]) => {
+    const url = reader.nonEmptyText(parent ? parents[parent] : root, name);
+    return url ? [{ field: parent ? `${parent}/${name}` : name, url }] : [];
+  });
+  const settings = {
+    ...readTableSettings(reader, "connectedApp", "ConnectedApp", (path) => parents[path]),
+    scopes: scopes2,
+    ipRelaxation: reader.enumValue(oauthPolicy, "ipRelaxation", IP_RELAXATION_VALUES),
+    trustedIpRanges: readIpRanges(reader, childrenNamed(root, "ipRanges"), "start", "end"),
+    refreshTokenPolicy: reader.setting(
+      oauthPolicy,
+      "refreshTokenPolicy",
+      REFRESH_TOKEN_POLICY_EXPECTED,
+      (text) => REFRESH_TOKEN_POLICY.test(text) ? text : void 0
+    ),
+    // The literal value of sessionLevel is undocumented [UNCERTAIN]: kept as written (its row reads it as text).
+    sessionPolicyAction: reader.enumValue(sessionPolicy, "policyAction", POLICY_ACTIONS),
+    otherUrls,
+    samlSigningAlgorithm: reader.enumValue(samlConfig, "samlSigningAlgoType", SAML_SIGNING_ALGORITHMS),
+    samlEncryptionType: reader.enumValue(samlConfig, "encryptionType", SAML_ENCRYPTION_TYPES)
+  };
+  return {
+    settings,
+    usesOAuth: oauthConfig !== void 0,
+    ...oauthConfig ? { oauthConfig: { value: "oauthConfig", at: reader.at(oauthConfig) } } : {},
+    ...oauthPolicy ? { oauthPolicy: { value: "oauthPolicy", at: reader.at(oauthPolicy) } } : {}
+  };
 }
-function maskSensitiveParameters(url) {
-  const start = url.search(/[?#]/);
-  if (start === -1) return url;
-  const tail = url.slice(start).replace(
-    URL_PARAMETER,
-    (pair, separator, name, value) => value !== "" && isSensitiveParameter(name) ? `${separator}${name}=${maskSecret(value)}` : pair
-  );
-  return `${url.slice(0, start)}${tail}`;
+
+// src/model/external-client-app.ts
+var ECA_SCOPES = [...CONNECTED_APP_SCOPES, ...ECA_EXTRA_SCOPES];
+function readExternalClientAppFile(type, reader) {
+  const root = reader.root;
+  reader.checkBooleans(root);
+  const appName = reader.nonEmptyText(root, "externalClientApplication")?.value;
+  if (type !== "ExternalClientApplication") reader.require(root, "externalClientApplication", "externalClientApplication", root);
+  const table = readTableSettings(reader, "externalClientApp", type, () => void 0);
+  const withName = (settings) => ({ ...appName ? { appName } : {}, settings: { ...table, ...settings } });
+  switch (type) {
+    case "ExternalClientApplication":
+      reader.require(root, "label", "label", root);
+      reader.enumValue(root, "distributionState", ECA_DISTRIBUTION_STATES);
+      return { settings: { ...table, otherUrls: urls(reader, ["iconUrl", "infoUrl", "logoUrl"]) } };
+    case "ExtlClntAppGlobalOauthSettings":
+      return withName({});
+    case "ExtlClntAppOauthSettings":
+      return withName({
+        scopes: scopes(reader),
+        trustedIpRanges: readIpRanges(reader, childrenNamed(root, "trustedIpRanges"), "startIpAddress", "endIpAddress"),
+        otherUrls: urls(reader, ["singleLogoutUrl"])
+      });
+    case "ExtlClntAppOauthConfigurablePolicies":
+      return withName(readOauthPolicies(reader));
+    case "ExtlClntAppConfigurablePolicies":
+      return withName({ otherUrls: urls(reader, ["startUrl"]) });
+    default:
+      return { settings: {} };
+  }
 }
-function quoteUrl(value) {
-  const scanned = maskSecretsIn(value);
-  const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head, password) => `${head}${maskSecret(password)}@`);
-  const masked = maskSensitiveParameters(withoutPassword);
-  const oneLine = escapeControlChars(masked.replace(/\s+/g, " "));
-  return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
+function scopes(reader) {
+  return reader.commaList(reader.root, "commaSeparatedOauthScopes").filter((scope) => {
+    if (ECA_SCOPES.includes(scope.value)) return true;
+    return reader.invalidEnum("commaSeparatedOauthScopes", scope, ECA_SCOPES);
+  });
+}
+function urls(reader, names) {
+  return names.flatMap((name) => {
+    const url = reader.nonEmptyText(reader.root, name);
+    return url ? [{ field: name, url }] : [];
+  });
+}
+function readOauthPolicies(reader) {
+  const root = reader.root;
+  const permitted = reader.enumValue(root, "permittedUsersPolicyType", ECA_PERMITTED_USERS);
+  return {
+    adminApproved: mapReading(permitted, (value) => value === "AdminApprovedPreAuthorized"),
+    ipRelaxation: reader.setting(
+      root,
+      "ipRelaxationPolicyType",
+      (found) => enumExpectation(found, ECA_IP_RELAXATION_SPELLINGS),
+      (text) => Object.hasOwn(ECA_IP_RELAXATION, text.toLowerCase()) ? ECA_IP_RELAXATION[text.toLowerCase()] : void 0
+    ),
+    refreshTokenPolicy: readRefreshTokenPolicy(reader),
+    sessionLevel: reader.enumValue(root, "requiredSessionLevel", ECA_SESSION_LEVELS),
+    sessionPolicyAction: reader.enumValue(root, "policyAction", POLICY_ACTIONS),
+    otherUrls: urls(reader, ["startUrl", "singleLogoutUrl"])
+  };
+}
+var ECA_IP_RELAXATION_SPELLINGS = ["Enforce", "Bypass", "Bypass_2factor", "Enforce_RelaxRefresh"];
+function readRefreshTokenPolicy(reader) {
+  const root = reader.root;
+  const type = reader.enumValue(root, "refreshTokenPolicyType", ECA_REFRESH_TOKEN_POLICY_TYPES);
+  const period = reader.setting(root, "refreshTokenValidityPeriod", "a positive whole number", (text) => /^[1-9][0-9]*$/.test(text) ? text : void 0);
+  const unit = reader.enumValue(root, "refreshTokenValidityUnit", ECA_REFRESH_TOKEN_UNITS);
+  if (type === void 0 || isRejected(type)) return type;
+  if (type.value === "Zero" || type.value === "Infinite") return { value: type.value.toLowerCase(), at: type.at };
+  const required = (name, part) => part ?? { rejected: reader.reject({ field: name, found: "", expected: `a <${name}> element, which ${type.value} requires`, at: type.at }) };
+  const length = required("refreshTokenValidityPeriod", period);
+  const lengthUnit = required("refreshTokenValidityUnit", unit);
+  if (isRejected(length)) return length;
+  if (isRejected(lengthUnit)) return lengthUnit;
+  const kind = type.value === "SpecificLifetime" ? "specific_lifetime" : "specific_inactivity";
+  return { value: `${kind}:${length.value}:${lengthUnit.value.toUpperCase()}`, at: type.at };
 }
 
 // src/model/urls.ts
@@ -2969,6 +3405,331 @@ function isHttpPair(a, b) {
   return a === "http" && b === "https" || a === "https" && b === "http";
 }
 
+// src/model/build.ts
+var SECRET_FIELDS = {
+  AuthProvider: ["consumerSecret", "ecKey"],
+  NamedCredential: ["password", "oauthToken", "oauthRefreshToken", "awsAccessSecret"]
+};
+function secretElementsOf(type) {
+  return SECRET_FIELDS[type] ?? (type === "ConnectedApp" || type.startsWith("ExternalClientApp") || type.startsWith("ExtlClntApp") ? ["consumerSecret"] : []);
+}
+function buildModel(files, appConfig = () => void 0) {
+  const documents = [];
+  const apps = [];
+  const ecaGroups = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const reader = new FieldReader(file.doc);
+    const root = { value: file.doc.root.name, at: elementPosition(file.doc, file.doc.root) };
+    const document = {
+      file: file.path,
+      type: file.type,
+      name: file.componentName,
+      root,
+      forceIgnored: file.forceIgnored,
+      invalid: reader.invalid,
+      secrets: []
+    };
+    documents.push(document);
+    if (root.value !== file.type) {
+      reader.invalid.push({ field: "root element", found: root.value, expected: `<${file.type}> for a file named like this`, at: root.at });
+      continue;
+    }
+    if (file.type === "ConnectedApp") {
+      const read = readConnectedApp(reader);
+      const fileEntry = { file: file.path, type: file.type, root: root.at };
+      apps.push(
+        assembleApp({
+          name: file.componentName,
+          kind: "connectedApp",
+          files: [fileEntry],
+          forceIgnored: file.forceIgnored,
+          usesOAuth: read.usesOAuth,
+          anchor: root.at,
+          oauthAnchor: read.oauthConfig?.at ?? root.at,
+          policyAnchor: read.oauthPolicy?.at ?? read.oauthConfig?.at ?? root.at,
+          hasPolicyFile: false,
+          settings: read.settings,
+          config: appConfig(file.componentName)
+        })
+      );
+    } else if (file.type in SECRET_FIELDS) {
+      reader.checkBooleans(reader.root);
+      document.secrets = readSecretFields(reader, SECRET_FIELDS[file.type]);
+    } else {
+      const read = readExternalClientAppFile(file.type, reader);
+      const name = read.appName ?? file.componentName;
+      const group = ecaGroups.get(name) ?? { name, files: [] };
+      group.files.push({ file, settings: read.settings });
+      ecaGroups.set(name, group);
+    }
+  }
+  for (const group of ecaGroups.values()) apps.push(assembleExternalClientApp(group, appConfig(group.name)));
+  apps.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return { apps, documents };
+}
+function readSecretFields(reader, names) {
+  return names.flatMap((field) => {
+    const value = reader.text(reader.root, field);
+    if (!value) return [];
+    return [{ field, value, ...isPlatformEncrypted(value.value) ? { encrypted: true } : {} }];
+  });
+}
+var BASE64_BLOB = /^[A-Za-z0-9+/]{22,}={0,2}$/;
+function isPlatformEncrypted(value) {
+  const text = value.trim();
+  if (/^\+\+.*\+\+$/s.test(text)) return true;
+  if (!BASE64_BLOB.test(text) || text.length % 4 !== 0 || !/[+/=]/.test(text)) return false;
+  const bytes = Buffer.from(text, "base64");
+  const opaque = bytes.filter((byte) => byte < 32 || byte > 126).length;
+  return bytes.length >= 16 && opaque / bytes.length >= 0.25;
+}
+function assembleExternalClientApp(group, config) {
+  const deployed = group.files.filter((entry) => !entry.file.forceIgnored);
+  const forceIgnored = deployed.length === 0;
+  const files = forceIgnored ? group.files : deployed;
+  const byType = (type) => files.find((entry) => entry.file.type === type);
+  const rootOf = (entry) => entry ? elementPosition(entry.file.doc, entry.file.doc.root) : void 0;
+  const header = byType("ExternalClientApplication");
+  const global2 = byType("ExtlClntAppGlobalOauthSettings");
+  const oauthSettings = byType("ExtlClntAppOauthSettings");
+  const oauthPolicy = byType("ExtlClntAppOauthConfigurablePolicies");
+  const first = files[0];
+  const anchor = rootOf(header) ?? rootOf(first) ?? fileStart(first.file.path);
+  const consumerSecret = group.files.map((entry) => entry.settings.consumerSecret).find((secret) => secret !== void 0);
+  return assembleApp({
+    name: group.name,
+    kind: "externalClientApp",
+    files: files.map(({ file }) => ({ file: file.path, type: file.type, root: rootOf({ file }) })),
+    forceIgnored,
+    usesOAuth: Boolean(global2 ?? oauthSettings ?? oauthPolicy),
+    anchor,
+    // DECISIONS 12: an absent OAuth flag belongs in the global OAuth settings file, else on the header.
+    oauthAnchor: rootOf(global2) ?? anchor,
+    policyAnchor: rootOf(oauthPolicy) ?? anchor,
+    hasPolicyFile: oauthPolicy !== void 0,
+    settings: { ...mergeSettings(files.map((entry) => entry.settings)), ...consumerSecret ? { consumerSecret } : {} },
+    config
+  });
+}
+function orDefault(reading, value, anchor) {
+  if (reading === void 0) return { value, at: anchor, defaulted: true };
+  if (isRejected(reading)) return { value, at: reading.rejected.at, invalid: reading.rejected };
+  return reading;
+}
+function assembleApp(input) {
+  const settings = {};
+  const read = input.settings;
+  for (const spec of SETTINGS) {
+    const reading = read[spec.name];
+    const fallback = spec.defaults?.[input.kind];
+    if (fallback !== void 0) {
+      const anchor = settingAnchor(spec, input.kind) === "policy" ? input.policyAnchor : input.oauthAnchor;
+      settings[spec.name] = orDefault(reading, fallback, anchor);
+    } else if (LIST_SETTINGS.has(spec.name)) {
+      settings[spec.name] = reading ?? [];
+    } else {
+      const valid = validReading(reading);
+      if (valid !== void 0) settings[spec.name] = valid;
+    }
+  }
+  const app = {
+    name: input.name,
+    kind: input.kind,
+    files: input.files,
+    forceIgnored: input.forceIgnored,
+    usesOAuth: input.usesOAuth,
+    anchor: input.anchor,
+    oauthAnchor: input.oauthAnchor,
+    policyAnchor: input.policyAnchor,
+    hasPolicyFile: input.hasPolicyFile,
+    ...settings,
+    flows: { value: [], declared: false }
+  };
+  app.clientCredentialsEnabled = effectiveClientCredentials(app);
+  const declared = input.config?.flow;
+  app.flows = declared ? { value: orderFlows(Array.isArray(declared) ? declared : [declared]), declared: true } : { value: inferFlows(app), declared: false };
+  return app;
+}
+var LIST_SETTINGS = /* @__PURE__ */ new Set(["scopes", "callbackUrls", "permittedProfiles", "permittedPermissionSets", "trustedIpRanges", "otherUrls"]);
+function effectiveClientCredentials(app) {
+  const offered = app.clientCredentialsEnabled;
+  if (app.kind !== "externalClientApp" || !app.hasPolicyFile || !offered.value) return offered;
+  const policy2 = app.clientCredentialsPolicyEnabled;
+  return policy2 ?? { value: false, at: app.policyAnchor, defaulted: true };
+}
+var PLACEHOLDER_CALLBACK = /^(?:https:\/\/(?:login|test)\.salesforce\.com\/services\/oauth2\/success|sfdc:\/\/success)\/?$/i;
+function inferFlows(app) {
+  const flows = /* @__PURE__ */ new Set();
+  if (app.certificate?.value) flows.add("jwt-bearer");
+  if (app.clientCredentialsEnabled.value) flows.add("client-credentials");
+  if (app.deviceFlowEnabled.value) flows.add("device");
+  if (app.tokenExchangeEnabled.value) flows.add("token-exchange");
+  if (app.codeCredentialEnabled.value) flows.add("code-credentials");
+  const callbacks = app.callbackUrls.filter((url) => !PLACEHOLDER_CALLBACK.test(url.value.trim()));
+  if (callbacks.length > 0 || flows.size === 0 && app.callbackUrls.length > 0) {
+    const isPublic = app.consumerSecretOptional.value || app.callbackUrls.some((url) => isNativeCallback(url.value));
+    flows.add(isPublic ? "user-agent" : "web-server");
+  }
+  if (flows.size === 0) flows.add("web-server");
+  return orderFlows([...flows]);
+}
+function orderFlows(flows) {
+  return FLOWS.filter((flow) => flows.includes(flow));
+}
+
+// src/rules/no-secrets-in-repo.ts
+var FILE_SECRET_ADVICE = {
+  "private-key": "remove it, purge it from history and replace the key pair",
+  "sfdx-auth-url": "revoke its refresh token, remove it and purge it from history",
+  "salesforce-access-token": "revoke the session, remove it and purge it from history"
+};
+var TEMPLATE_TOKEN = /^\{[A-Za-z_][\w.!$]*\}$|^replace[-_]?me$/i;
+function isHardCodedSecret(value) {
+  return !isMetadataPlaceholder(value) && !TEMPLATE_TOKEN.test(value.trim()) && scanText(value).length === 0;
+}
+var noSecretsInRepo = defineRule({
+  meta: {
+    id: "no-secrets-in-repo",
+    description: "No secret may be committed: consumer secrets, private keys, SFDX auth URLs, access tokens or key stores.",
+    fullDescription: "A secret in the repository is readable by everyone who can clone it, forever, through the git history. This rule reports a consumerSecret in a Connected App or External Client App, a plaintext AuthProvider consumerSecret or ecKey, NamedCredential passwords and tokens, and anywhere in the repository PEM private keys, SFDX auth URLs, Salesforce access tokens and committed key stores. A secret the platform encrypted (a retrieve's org-encrypted base64, a change set's ++…++ form) is not plaintext: it is a warning that the repository holds an encrypted secret. Placeholders (empty, ${VAR}, {SECRET}, {!$Credential.…}, Placeholder_Value, <…>, xxx…, changeme, REPLACE_ME, YOUR_…) pass. Files excluded by .forceignore are scanned too. Every report masks the value.",
+    severity: { production: "error", sandbox: "error" },
+    appliesTo: ["apps", "metadata-files", "repository-files"],
+    tags: ["security", "secrets"],
+    securitySeverity: 9.3,
+    precision: "high",
+    includeForceIgnored: true,
+    pointsAtSecrets: true,
+    messages: {
+      appSecret: 'App "{{app}}" has a hard-coded consumer secret ({{masked}}) in {{element}}; remove it and regenerate it',
+      documentSecret: '{{type}} "{{name}}" has a plaintext {{field}} ({{masked}}); remove it, purge it and rotate it',
+      encrypted: '{{type}} "{{name}}" commits its {{field}} in org-encrypted form; leave it blank and set it in Setup',
+      keystore: 'Key store "{{file}}" is committed; remove it, purge it from history and replace its keys',
+      fileSecret: "{{label}} ({{masked}}) is committed; {{advice}}"
+    }
+  },
+  checkApp(app, ctx) {
+    const secret = app.consumerSecret;
+    if (!secret || !isHardCodedSecret(secret.value)) return;
+    ctx.report({ messageId: "appSecret", data: { app: app.name, masked: maskSecret(secret.value), element: settingElement(app.kind, "consumerSecret") }, at: secret.at });
+  },
+  checkDocument(doc, ctx) {
+    if (doc.type !== "AuthProvider" && doc.type !== "NamedCredential") return;
+    for (const secret of doc.secrets) {
+      const data = { type: doc.type, name: doc.name, field: secret.field };
+      if (secret.encrypted) ctx.report({ messageId: "encrypted", data, at: secret.value.at, severity: "warning" });
+      else if (isHardCodedSecret(secret.value.value)) ctx.report({ messageId: "documentSecret", data: { ...data, masked: maskSecret(secret.value.value) }, at: secret.value.at });
+    }
+  },
+  checkFile(file, ctx) {
+    if (file.deleted) return;
+    if (isKeystorePath(file.file)) {
+      if (file.binary || file.text.trim() !== "") ctx.report({ messageId: "keystore", data: { file: basename(file.file) }, at: { file: file.file, line: 1, column: 1 } });
+      return;
+    }
+    if (file.binary) return;
+    const hits = file.file.toLowerCase().endsWith(".xml") ? scanXmlText(file.text) : scanText(file.text);
+    const unmodelled = file.metadata && !file.metadata.modelled ? file.metadata : void 0;
+    const written = unmodelled ? secretElementsInText(file.text, secretElementsOf(unmodelled.type)) : [];
+    if (hits.length === 0 && written.length === 0) return;
+    const lines = new LineIndex(file.file, file.text);
+    for (const hit of hits) {
+      const data = { label: capitalize(hit.label), masked: maskSecret(hit.value), advice: FILE_SECRET_ADVICE[hit.kind] };
+      ctx.report({ messageId: "fileSecret", data, at: lines.at(hit.start, hit.end) });
+    }
+    const { type, name } = unmodelled ?? { type: "ConnectedApp", name: "" };
+    const isApp = type !== "AuthProvider" && type !== "NamedCredential";
+    for (const element of written) {
+      const at = lines.at(element.start, element.start + element.value.length);
+      if (isApp && isHardCodedSecret(element.value)) {
+        ctx.report({ messageId: "appSecret", data: { app: name, masked: maskSecret(element.value), element: element.name }, at });
+      } else if (!isApp && isPlatformEncrypted(element.value)) {
+        ctx.report({ messageId: "encrypted", data: { type, name, field: element.name }, at, severity: "warning" });
+      } else if (!isApp && isHardCodedSecret(element.value)) {
+        ctx.report({ messageId: "documentSecret", data: { type, name, field: element.name, masked: maskSecret(element.value) }, at });
+      }
+    }
+  }
+});
+function secretElementsInText(text, names) {
+  const found = [];
+  for (const name of names) {
+    const open = `<${name}>`;
+    for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open, at + open.length)) {
+      const start = at + open.length;
+      const end = text.indexOf("<", start);
+      if (end === -1 || !text.startsWith(`</${name}>`, end)) continue;
+      const value = decodeXmlText(text.slice(start, end)).trim();
+      if (value !== "") found.push({ name, value, start });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+function capitalize(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// src/rules/valid-metadata.ts
+var MAX_ECHOED_LENGTH = 60;
+var validMetadata = defineRule({
+  meta: {
+    id: "valid-metadata",
+    description: "Metadata values must be ones the platform accepts at deploy.",
+    fullDescription: `AI-written and hand-edited metadata often contains values that look plausible but fail the deploy: invented ipRelaxation or refreshTokenPolicy values, External Client App policy values in the wrong letter case, booleans that are not true or false, a root element that does not match the file suffix, a missing label, or an oauthConfig without a callbackUrl. These are errors. Salesforce adds OAuth scopes and enum values every release, so a well-formed name this linter does not know (it knows API v${KNOWN_API_VERSION}) is only a warning to check the spelling, on Connected Apps and External Client Apps alike: mcp_api, scrt_api, cdp_* or DataCloudUserClaims may be what a newer release stores, and an OAuth protocol spelling (chatbot_api for Chatbot) is named as a hint, not rejected. A known value in the wrong letter case (api for Api) is an error. Unknown elements are not reported: real retrieved files carry undocumented ones.`,
+    severity: { production: "error", sandbox: "error" },
+    appliesTo: ["metadata-files"],
+    tags: ["correctness", "deploy"],
+    securitySeverity: 2,
+    precision: "very-high",
+    messages: {
+      missing: '{{type}} "{{name}}": {{field}} is missing; expected {{expected}}',
+      rejected: '{{type}} "{{name}}": {{field}} "{{found}}" fails the deploy; expected {{expected}}',
+      unknown: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling',
+      unknownNear: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling ({{suggestion}}?)'
+    }
+  },
+  checkDocument(doc, ctx) {
+    for (const invalid of doc.invalid) {
+      const data = { type: doc.type, name: doc.name, field: invalid.field, expected: invalid.expected, found: echo(invalid.found), version: KNOWN_API_VERSION };
+      if (invalid.found === "") ctx.report({ messageId: "missing", data, at: invalid.at });
+      else if (invalid.unknown) {
+        const messageId = invalid.suggestion ? "unknownNear" : "unknown";
+        ctx.report({ messageId, data: { ...data, suggestion: invalid.suggestion ?? "" }, at: invalid.at, severity: "warning" });
+      } else ctx.report({ messageId: "rejected", data, at: invalid.at });
+    }
+  }
+});
+function echo(found) {
+  if (scanText(found).length > 0) return maskSecret(found);
+  const flat = found.replace(/\s+/g, " ");
+  return flat.length > MAX_ECHOED_LENGTH ? `${flat.slice(0, MAX_ECHOED_LENGTH)}…` : flat;
+}
+
+// src/rules/util/display.ts
+var MAX_QUOTED = 200;
+var USERINFO_PASSWORD = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]*)@/;
+var URL_PARAMETER = /([?#&;])([^=?#&;]*)=([^?#&;]*)/g;
+var SENSITIVE_PARAMETER_NAME = /token|secret|sid|session|code|passw|pwd|key|sig|credential|assertion/i;
+var DESCRIPTIVE_PARAMETER_NAME = /(?:type|method)$/i;
+function isSensitiveParameter(name) {
+  return SENSITIVE_PARAMETER_NAME.test(name) && !DESCRIPTIVE_PARAMETER_NAME.test(name);
+}
+function maskSensitiveParameters(url) {
+  const start = url.search(/[?#]/);
+  if (start === -1) return url;
+  const tail = url.slice(start).replace(
+    URL_PARAMETER,
+    (pair, separator, name, value) => value !== "" && isSensitiveParameter(name) ? `${separator}${name}=${maskSecret(value)}` : pair
+  );
+  return `${url.slice(0, start)}${tail}`;
+}
+function quoteUrl(value) {
+  const scanned = maskSecretsIn(value);
+  const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head, password) => `${head}${maskSecret(password)}@`);
+  const masked = maskSensitiveParameters(withoutPassword);
+  const oneLine = escapeControlChars(masked.replace(/\s+/g, " "));
+  return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
+}
+
 // src/text/edit-distance.ts
 function editDistance(a, b) {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
@@ -3103,8 +3864,8 @@ function expectedCallbacks(config, environment) {
   if (!declared) return void 0;
   const list = Array.isArray(declared) ? declared : declared[environment];
   if (!Array.isArray(list)) return void 0;
-  const urls = list.filter((url) => typeof url === "string").map((url) => url.trim());
-  return { urls, scope: Array.isArray(declared) ? "" : `.${environment}` };
+  const urls2 = list.filter((url) => typeof url === "string").map((url) => url.trim());
+  return { urls: urls2, scope: Array.isArray(declared) ? "" : `.${environment}` };
 }
 function compareWithExpected(app, ctx, expected) {
   const actual = new Set(app.callbackUrls.map((url) => url.value));
@@ -3631,7 +4392,7 @@ var pkceRequired = defineRule({
 });
 
 // src/rules/minimal-scopes.ts
-var MAX_LISTED = 4;
+var MAX_LISTED2 = 4;
 var minimalScopes = defineRule({
   meta: {
     id: "minimal-scopes",
@@ -3664,7 +4425,7 @@ var minimalScopes = defineRule({
     const extra = app.scopes.filter((scope) => !isFullScope(scope.value) && !allowed.has(scope.value));
     if (extra.length === 0) return;
     const names = [...new Set(extra.map((scope) => scope.value))];
-    const listed = names.length > MAX_LISTED ? `${names.slice(0, MAX_LISTED).join(", ")} and ${names.length - MAX_LISTED} more` : names.join(", ");
+    const listed = names.length > MAX_LISTED2 ? `${names.slice(0, MAX_LISTED2).join(", ")} and ${names.length - MAX_LISTED2} more` : names.join(", ");
     ctx.report({
       messageId: optionAllow ? "extraByOption" : "extra",
       data: { app: app.name, scopes: listed, flows: describeFlows(app) },
@@ -3829,259 +4590,6 @@ var samlStrongCrypto = defineRule({
 
 // src/rules/revocation-impact.ts
 import { basename as basename3 } from "node:path";
-
-// bundled-require:node:module
-var node_module_exports = {};
-__export(node_module_exports, {
-  createRequire: () => createRequire2
-});
-__reExport(node_module_exports, node_module_star);
-import * as node_module_star from "node:module";
-
-// bundled-require:shim
-import * as nodeModule from "node:module";
-var MODULES = {
-  "fast-xml-parser": () => require_fxp()
-};
-function createRequire2(from) {
-  const real = nodeModule.createRequire(from);
-  const bundledRequire = (id) => Object.hasOwn(MODULES, id) ? MODULES[id]() : real(id);
-  bundledRequire.resolve = real.resolve;
-  bundledRequire.cache = real.cache;
-  return bundledRequire;
-}
-
-// src/parser/xml.ts
-var { XMLParser, XMLValidator } = createRequire2(import.meta.url)("fast-xml-parser");
-var MAX_DEPTH = 64;
-var TEXT = "#text";
-var ATTRS = ":@";
-var COMMENT = "#comment";
-var CDATA = "#cdata";
-var parser;
-function getParser() {
-  parser ??= new XMLParser({
-    preserveOrder: true,
-    captureMetaData: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: "",
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    commentPropName: COMMENT,
-    cdataPropName: CDATA,
-    // Entities are decoded here, by decodeEntities, once: fast-xml-parser leaves numeric references (`&#13;`) alone
-    // unless asked to decode the HTML entity set too, and text must match what the split helpers below decode.
-    processEntities: false,
-    htmlEntities: false
-  });
-  return parser;
-}
-function parseXml(file, source) {
-  const lines = new LineIndex(file, source);
-  const fail = (message, offset) => {
-    const at = lines.at(offset);
-    return { ok: false, error: { message, line: at.line, column: at.column } };
-  };
-  const doctype = source.search(/<!DOCTYPE|<!ENTITY/i);
-  if (doctype !== -1) return fail("DOCTYPE and ENTITY declarations are not allowed in metadata files", doctype);
-  const depthProblem = findExcessiveDepth(source);
-  if (depthProblem !== -1) return fail(`elements nested deeper than ${MAX_DEPTH} levels`, depthProblem);
-  const valid = XMLValidator.validate(source, { allowBooleanAttributes: false });
-  if (valid !== true) {
-    return { ok: false, error: { message: valid.err.msg, line: valid.err.line, column: valid.err.col } };
-  }
-  let tree;
-  try {
-    tree = getParser().parse(source);
-  } catch (error) {
-    return fail(`XML could not be parsed: ${error.message}`, 0);
-  }
-  const roots = convertChildren(tree, source);
-  const root = roots[0];
-  if (!root) return fail("no root element", 0);
-  return { ok: true, doc: { file, source, lines, root } };
-}
-var META = XMLParser.getMetaDataSymbol();
-function convertChildren(nodes, source) {
-  const out = [];
-  for (const node of nodes) {
-    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT && key !== CDATA);
-    if (name === void 0) continue;
-    const meta = node[META];
-    const rawChildren = node[name] ?? [];
-    const start = meta?.startIndex ?? 0;
-    const element = {
-      name,
-      attrs: decodeAttributes(node[ATTRS]),
-      children: convertChildren(rawChildren, source),
-      text: textOf(rawChildren),
-      start,
-      end: meta?.endIndex ?? start
-    };
-    out.push(element);
-  }
-  return out;
-}
-function textOf(nodes) {
-  let text = "";
-  for (const node of nodes) {
-    if (TEXT in node) text += decodeEntities(String(node[TEXT]));
-    else if (CDATA in node) text += literalText(node[CDATA]);
-  }
-  return text;
-}
-function literalText(nodes = []) {
-  let text = "";
-  for (const node of nodes) if (TEXT in node) text += String(node[TEXT]);
-  return text;
-}
-function decodeAttributes(raw) {
-  return Object.fromEntries(Object.entries(raw ?? {}).map(([name, value]) => [name, decodeEntities(value)]));
-}
-function findExcessiveDepth(source) {
-  let depth = 0;
-  let close = -1;
-  for (let i = source.indexOf("<"); i !== -1; i = source.indexOf("<", i + 1)) {
-    const next = source.charCodeAt(i + 1);
-    if (next === 33 || next === 63) continue;
-    if (next === 47) {
-      depth--;
-      continue;
-    }
-    if (close < i) close = source.indexOf(">", i);
-    if (close === -1) return -1;
-    if (source.charCodeAt(close - 1) !== 47) depth++;
-    if (depth > MAX_DEPTH) return i;
-  }
-  return -1;
-}
-function openTagEnd(source, element) {
-  let quote = "";
-  for (let i = element.start + 1; i < element.end; i++) {
-    const ch = source[i];
-    if (quote) {
-      if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ">") return i + 1;
-  }
-  return element.end;
-}
-function isSelfClosing(source, element) {
-  return source.charCodeAt(openTagEnd(source, element) - 2) === 47;
-}
-function rawContent(source, element) {
-  const open = openTagEnd(source, element);
-  if (isSelfClosing(source, element)) return { raw: "", offset: open };
-  const close = source.lastIndexOf("</", element.end - 1);
-  return { raw: source.slice(open, Math.max(open, close)), offset: open };
-}
-function elementPosition(doc, element) {
-  return doc.lines.at(element.start, element.end);
-}
-function elementText(doc, element) {
-  const value = element.text.trim();
-  const { raw, offset } = rawContent(doc.source, element);
-  const lead = raw.length - raw.trimStart().length;
-  const trimmed = raw.trim();
-  if (!value || !trimmed || raw.includes("<![CDATA[")) return { value, at: elementPosition(doc, element) };
-  return { value, at: doc.lines.at(offset + lead, offset + lead + trimmed.length) };
-}
-function separatorOf(chars) {
-  const literal = chars.map((char) => char.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&")).join("|");
-  const references = chars.map((char) => {
-    const code = char.codePointAt(0);
-    return `&#0*${code};|&#x0*${code.toString(16)};`;
-  });
-  return { decoded: new RegExp(`(?:${literal})+`, "g"), raw: new RegExp(`(?:${literal}|${references.join("|")})+`, "gi") };
-}
-var LINE_BREAKS = separatorOf(["\r", "\n"]);
-var COMMAS = separatorOf([","]);
-function elementTextLines(doc, element) {
-  return splitRaw(doc, element, LINE_BREAKS);
-}
-function elementCommaList(doc, element) {
-  return splitRaw(doc, element, COMMAS);
-}
-function splitRaw(doc, element, separator) {
-  const { raw, offset } = rawContent(doc.source, element);
-  if (raw.includes("<![CDATA[") || raw.includes("<!--")) {
-    const at = elementPosition(doc, element);
-    return element.text.split(separator.decoded).map((part) => part.trim()).filter(Boolean).map((value) => ({ value, at }));
-  }
-  const parts = [];
-  let segmentStart = 0;
-  const pushSegment = (segmentEnd) => {
-    const segment = raw.slice(segmentStart, segmentEnd);
-    const trimmed = segment.trim();
-    if (trimmed) {
-      const lead = segment.length - segment.trimStart().length;
-      const begin = offset + segmentStart + lead;
-      parts.push({ value: decodeEntities(trimmed), at: doc.lines.at(begin, begin + trimmed.length) });
-    }
-  };
-  for (const match of raw.matchAll(separator.raw)) {
-    pushSegment(match.index);
-    segmentStart = match.index + match[0].length;
-  }
-  pushSegment(raw.length);
-  return parts;
-}
-var NAMED_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-function decodeEntities(text) {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body) => {
-    if (body.startsWith("#x")) return safeCodePoint(Number.parseInt(body.slice(2), 16), whole);
-    if (body.startsWith("#")) return safeCodePoint(Number.parseInt(body.slice(1), 10), whole);
-    return NAMED_ENTITIES[body] ?? whole;
-  });
-}
-function safeCodePoint(code, fallback) {
-  return Number.isInteger(code) && code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : fallback;
-}
-function childrenNamed(element, name) {
-  return element.children.filter((child) => child.name === name);
-}
-function childNamed(element, name) {
-  return element?.children.find((child) => child.name === name);
-}
-
-// src/project/metadata-types.generated.ts
-var METADATA_TYPE_TABLE = [
-  { name: "ConnectedApp", suffix: "connectedApp", directoryName: "connectedApps" },
-  { name: "ExternalClientApplication", suffix: "eca", directoryName: "externalClientApps" },
-  { name: "ExtlClntAppGlobalOauthSettings", suffix: "ecaGlblOauth", directoryName: "extlClntAppGlobalOauthSets" },
-  { name: "ExtlClntAppOauthSettings", suffix: "ecaOauth", directoryName: "extlClntAppOauthSettings" },
-  { name: "ExtlClntAppOauthConfigurablePolicies", suffix: "ecaOauthPlcy", directoryName: "extlClntAppOauthPolicies" },
-  { name: "ExtlClntAppConfigurablePolicies", suffix: "ecaPlcy", directoryName: "extlClntAppPolicies" },
-  { name: "AuthProvider", suffix: "authprovider", directoryName: "authproviders" },
-  { name: "NamedCredential", suffix: "namedCredential", directoryName: "namedCredentials" }
-];
-
-// src/project/metadata-types.ts
-var TYPES = METADATA_TYPE_TABLE.map((type) => ({ ...type }));
-var BY_SUFFIX = new Map(TYPES.map((type) => [type.suffix.toLowerCase(), type]));
-function lintedTypes() {
-  return TYPES;
-}
-function classifyFileName(fileName) {
-  let base = fileName;
-  let format = "mdapi";
-  if (base.toLowerCase().endsWith("-meta.xml")) {
-    base = base.slice(0, -"-meta.xml".length);
-    format = "source";
-  }
-  const dot = base.lastIndexOf(".");
-  if (dot <= 0) return void 0;
-  const type = BY_SUFFIX.get(base.slice(dot + 1).toLowerCase());
-  if (!type) return void 0;
-  return { type, componentName: base.slice(0, dot), format };
-}
-
-// src/rules/revocation-impact.ts
 var DESTRUCTIVE_MANIFESTS = /* @__PURE__ */ new Set(["destructivechanges.xml", "destructivechangespre.xml", "destructivechangespost.xml"]);
 var APP_TYPES = {
   ConnectedApp: "connected app",
@@ -4110,10 +4618,10 @@ function checkManifest(file, ctx) {
   }
 }
 function checkDeletedFile(file, ctx) {
-  const classified = classifyFileName(basename3(file.file));
-  if (!classified || !(classified.type.name in APP_TYPES)) return;
+  const metadata = file.metadata;
+  if (!metadata || !(metadata.type in APP_TYPES)) return;
   const at = { file: file.file, line: 1, column: 1 };
-  ctx.report({ messageId: "deleted", data: { what: describeApp(classified.type.name, classified.componentName) }, at });
+  ctx.report({ messageId: "deleted", data: { what: describeApp(metadata.type, metadata.name) }, at });
 }
 var revocationImpact = defineRule({
   meta: {
@@ -4336,11 +4844,11 @@ var CONFIG = defineMeta({
 });
 var ENGINE_RULES = [PARSE_ERROR, SUPPRESSION_DIRECTIVE, CONFIG];
 
-// src/engine/errors.ts
+// src/errors.ts
 var UsageError = class extends Error {
 };
 
-// src/engine/names.ts
+// src/text/names.ts
 function distance(a, b) {
   return editDistance(a.toLowerCase(), b.toLowerCase());
 }
@@ -4360,7 +4868,7 @@ function closestName(name, candidates) {
   return best;
 }
 
-// src/engine/config.ts
+// src/config/config.ts
 import { existsSync, readFileSync } from "node:fs";
 import { basename as basename4, dirname, extname, isAbsolute as isAbsolute2, join, relative as relative2, resolve, sep } from "node:path";
 
@@ -4501,24 +5009,26 @@ function formatSize(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-// src/engine/config.ts
+// src/config/config.ts
 var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "connected-app-lint.yml"];
 async function schemaValidator() {
-  return (await import("./config-validator.generated-FWPC63BP.js")).validateConfig;
+  return (await import("./validator-GUZ35UI5.js")).validateConfig;
 }
-function configSearchDirectories(start) {
+function configSearchDirectories(start, top) {
   const chain = [];
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     chain.push(dir);
     if (dirname(dir) === dir) break;
   }
+  const known = top === void 0 ? -1 : chain.indexOf(top);
+  if (known !== -1) return chain.slice(0, known + 1);
   const gitRoot = chain.findIndex((dir) => existsSync(join(dir, ".git")));
   if (gitRoot !== -1) return chain.slice(0, gitRoot + 1);
   const projectRoot = chain.findIndex((dir) => existsSync(join(dir, "sfdx-project.json")));
   return projectRoot === -1 ? chain : chain.slice(0, projectRoot + 1);
 }
-function findConfigFile(start, cwd) {
-  for (const dir of configSearchDirectories(start)) {
+function findConfigFile(start, cwd, top) {
+  for (const dir of configSearchDirectories(start, top)) {
     const found = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((file) => existsSync(file));
     if (found.length > 1) {
       throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename4(file)).join(", ")}); keep one`);
@@ -4531,21 +5041,21 @@ async function loadConfig(options) {
   if (options.explicit !== void 0) {
     const file2 = resolve(options.cwd, options.explicit);
     if (!existsSync(file2)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file2, options.cwd);
+    return loadConfigFile(file2, options.cwd, options.top);
   }
-  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd);
-  return file ? loadConfigFile(file, options.cwd) : { config: {} };
+  const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd, options.top);
+  return file ? loadConfigFile(file, options.cwd, options.top) : { config: {} };
 }
-async function loadConfigFile(file, cwd) {
+async function loadConfigFile(file, cwd, top) {
   const read = readCheckedText(file);
   if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
-  return parseConfig(file, read.text, cwd);
+  return parseConfig(file, read.text, cwd, top);
 }
-async function parseConfig(file, text, cwd) {
+async function parseConfig(file, text, cwd, top) {
   const data = isJson(file) ? parseJson(file, text, cwd) : await parseYaml(file, text, cwd);
   const validate = await schemaValidator();
   if (!validate(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate.errors ?? [], cwd));
-  const config = normalize(data, file);
+  const config = normalize(data, file, top);
   return { config, file };
 }
 var isJson = (file) => extname(file).toLowerCase() === ".json";
@@ -4571,17 +5081,18 @@ async function parseYaml(file, text, cwd) {
     throw new UsageError(`invalid configuration: ${displayPath(file, cwd)}: ${error2.message}`);
   }
 }
-function normalize(config, file) {
+function normalize(config, file, top) {
   const normalized = { ...config };
   if (config.rules) normalized.rules = Object.assign(/* @__PURE__ */ Object.create(null), config.rules);
   if (config.apps) normalized.apps = Object.assign(/* @__PURE__ */ Object.create(null), config.apps);
-  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname(file), lintRootFor(dirname(file)));
+  if (config.ignorePatterns) normalized.ignorePatterns = rebasePatterns(config.ignorePatterns, dirname(file), lintRootFor(dirname(file), top));
   return normalized;
 }
-function lintRootFor(dir) {
-  const chain = configSearchDirectories(dir);
-  const top = chain[chain.length - 1];
-  return existsSync(join(top, ".git")) || existsSync(join(top, "sfdx-project.json")) ? top : dir;
+function lintRootFor(dir, top) {
+  const chain = configSearchDirectories(dir, top);
+  const last = chain[chain.length - 1];
+  if (top !== void 0 && last === top) return top;
+  return existsSync(join(last, ".git")) || existsSync(join(last, "sfdx-project.json")) ? last : dir;
 }
 function rebasePatterns(patterns, from, root) {
   const prefix = relative2(root, from).split(sep).join("/");
@@ -4726,40 +5237,13 @@ async function keyLocator(file, text) {
 
 export {
   LineIndex,
-  fileStart,
   createRequire2 as createRequire,
   node_module_exports,
   parseXml,
-  elementPosition,
-  elementText,
-  elementTextLines,
-  elementCommaList,
   childrenNamed,
   childNamed,
-  SETTINGS,
-  tableReadSettings,
-  settingAnchor,
-  WELL_FORMED_NAME,
-  CONNECTED_APP_SCOPES,
-  ECA_EXTRA_SCOPES,
-  IP_RELAXATION_VALUES,
-  ECA_IP_RELAXATION,
-  REFRESH_TOKEN_POLICY,
-  REFRESH_TOKEN_POLICY_EXPECTED,
-  ECA_REFRESH_TOKEN_POLICY_TYPES,
-  ECA_REFRESH_TOKEN_UNITS,
-  ECA_PERMITTED_USERS,
-  ECA_SESSION_LEVELS,
-  POLICY_ACTIONS,
-  SAML_SIGNING_ALGORITHMS,
-  SAML_ENCRYPTION_TYPES,
-  ECA_DISTRIBUTION_STATES,
-  isBooleanElementName,
-  caseInsensitiveMatch,
-  protocolSpellingMatch,
-  isNativeCallback,
-  lintedTypes,
-  classifyFileName,
+  FLOWS,
+  buildModel,
   MAX_FILE_BYTES,
   decodeText,
   tooLarge,

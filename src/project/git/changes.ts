@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { git, GitError } from './run.js';
 
 /** What happened to one file between two states of a repository (git's raw diff, one entry per path). */
 export interface FileChange {
@@ -16,38 +16,9 @@ export interface FileChange {
   from?: string;
 }
 
-/** git said no: not a repository, an unknown ref … The message is git's own first line, fit for the user. */
-export class GitError extends Error {}
-
-/**
- * Runs git and resolves with its stdout, or rejects with a GitError carrying git's complaint. Asynchronous so that
- * independent questions (where is the top, what is staged) cost one process time, not two.
- * `diff.relative=false`: paths always come from the top of the repository, whatever the user's configuration.
- */
-export function git(cwd: string, args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'diff.relative=false', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error) => reject(new GitError(`cannot run git: ${error.message}`)));
-    child.on('close', (code) => {
-      if (code === 0) return resolve(Buffer.concat(stdout).toString('utf8'));
-      const complaint = Buffer.concat(stderr).toString('utf8').split('\n').find((line) => line.trim() !== '') ?? `git exited with ${code}`;
-      reject(new GitError(complaint.replace(/^(fatal|error): /, '')));
-    });
-  });
-}
-
-/** The top of the work tree holding `cwd`; rejects with a GitError outside a repository. */
-export async function topLevel(cwd: string): Promise<string> {
-  return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
-}
-
 // --no-abbrev: full object names for `git cat-file`; --find-renames: a moved file is a rename, not a delete plus an
 // add; --no-ext-diff / --no-textconv: the user's diff drivers must not run (and cost time) for a name listing.
-const RAW_DIFF = ['diff', '--raw', '-z', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--find-renames', '--ignore-submodules=all'];
+export const RAW_DIFF = ['diff', '--raw', '-z', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--find-renames', '--ignore-submodules=all'];
 
 /**
  * What `git commit` would record: the index against HEAD (against the empty tree before the first commit).

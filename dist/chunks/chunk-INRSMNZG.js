@@ -4,15 +4,15 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   loadRunConfig,
   prepareLint
-} from "./chunk-XTW5BXES.js";
+} from "./chunk-T3LSMH6W.js";
 import {
   lint,
   safeMessage,
   toolVersion
-} from "./chunk-YTLY3HWM.js";
+} from "./chunk-5JLKW3TU.js";
 import {
   UsageError
-} from "./chunk-FNBYMXK3.js";
+} from "./chunk-773PTGHN.js";
 import {
   toEslintResults
 } from "./chunk-3MCSNQGM.js";

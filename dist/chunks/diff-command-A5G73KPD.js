@@ -5,43 +5,44 @@ import {
   diffFailure
 } from "./chunk-52APBOTL.js";
 import {
-  GitError,
-  git,
-  parseRawDiff,
   prepareLint,
-  readBlobs,
-  topLevel,
-  untrackedFiles,
-  workingTreeFiles,
   writeFileSafely
-} from "./chunk-XTW5BXES.js";
+} from "./chunk-T3LSMH6W.js";
 import {
   isCi
-} from "./chunk-SL263CHZ.js";
+} from "./chunk-2UVCRNRF.js";
 import {
   ForceIgnoreMatcher,
+  GitError,
+  RAW_DIFF,
   SKIPPED_DIRECTORIES,
-  buildModel,
+  classifyFileName,
   findSfdxProject,
+  git,
   ignorePatternMatcher,
   isExternalClientAppFile,
   lint,
-  safeLines
-} from "./chunk-YTLY3HWM.js";
+  parseRawDiff,
+  readBlobs,
+  safeLines,
+  topLevel,
+  untrackedFiles,
+  workingTreeFiles
+} from "./chunk-5JLKW3TU.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
   analyzeCertificate,
+  buildModel,
   childNamed,
   childrenNamed,
-  classifyFileName,
   decodeText,
   maskSecret,
   maskSecretsIn,
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-FNBYMXK3.js";
+} from "./chunk-773PTGHN.js";
 import "./chunk-CVIDFB6W.js";
 import {
   singleLine
@@ -546,7 +547,6 @@ async function readSideFiles(gitRoot, files) {
   }
   return contents;
 }
-var RAW_DIFF = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
 async function changesBetween(gitRoot, base, head) {
   const top = ["--", ":(top)"];
   switch (head.spec.kind) {

@@ -1,4 +1,4 @@
-import { editDistance } from '../text/edit-distance.js';
+import { editDistance } from './edit-distance.js';
 
 /** Case-insensitive edit distance, for "did you mean" hints. */
 function distance(a: string, b: string): number {

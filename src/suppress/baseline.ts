@@ -6,11 +6,11 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { MAX_BASELINE_BYTES, readCheckedText } from '../project/read.js';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { Finding } from '../types.js';
-import { displayPath } from './config.js';
-import { PARSE_ERROR, SUPPRESSION_DIRECTIVE } from './engine-rules.js';
-import { UsageError } from './errors.js';
-import { relativePath } from './fingerprint.js';
-import type { FindingPostProcessor, PostProcessContext } from './lint.js';
+import { displayPath } from '../config/config.js';
+import { PARSE_ERROR, SUPPRESSION_DIRECTIVE } from '../engine/engine-rules.js';
+import { UsageError } from '../errors.js';
+import { relativePath } from '../engine/fingerprint.js';
+import type { FindingPostProcessor, PostProcessContext } from '../engine/lint.js';
 
 export const DEFAULT_BASELINE = '.calint-baseline.json';
 const FORMAT_VERSION = 1;

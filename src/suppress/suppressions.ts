@@ -2,10 +2,10 @@
 // `calint-enable <rule>`, in the file that holds the finding. A directive needs a reason, and one that suppresses
 // nothing is reported, so that accepted risks stay visible and stale ones do not pile up.
 import type { Finding, Severity } from '../types.js';
-import { parseDirectives, type Directive } from './directives.js';
-import { PARSE_ERROR, SUPPRESSION_DIRECTIVE } from './engine-rules.js';
-import type { FindingPostProcessor } from './lint.js';
-import { closestName } from './names.js';
+import { DIRECTIVE_MARKER, parseDirectives, type Directive } from './directives.js';
+import { PARSE_ERROR, SUPPRESSION_DIRECTIVE } from '../engine/engine-rules.js';
+import type { FindingPostProcessor } from '../engine/lint.js';
+import { closestName } from '../text/names.js';
 
 /** What the directives are judged against. */
 export interface SuppressionOptions {
@@ -33,6 +33,7 @@ interface DirectiveUse {
 export function createSuppressionProcessor(options: SuppressionOptions): FindingPostProcessor {
   return {
     meta: [SUPPRESSION_DIRECTIVE],
+    keepFilesContaining: DIRECTIVE_MARKER,
     process(findings, context) {
       const byFile = new Map<string, Finding[]>();
       const suppressible = new Set<string>();

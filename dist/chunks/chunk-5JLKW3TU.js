@@ -2,51 +2,22 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
-  CONNECTED_APP_SCOPES,
-  ECA_DISTRIBUTION_STATES,
-  ECA_EXTRA_SCOPES,
-  ECA_IP_RELAXATION,
-  ECA_PERMITTED_USERS,
-  ECA_REFRESH_TOKEN_POLICY_TYPES,
-  ECA_REFRESH_TOKEN_UNITS,
-  ECA_SESSION_LEVELS,
   ENGINE_RULES,
-  IP_RELAXATION_VALUES,
   LineIndex,
   PARSE_ERROR,
-  POLICY_ACTIONS,
-  REFRESH_TOKEN_POLICY,
-  REFRESH_TOKEN_POLICY_EXPECTED,
-  SAML_ENCRYPTION_TYPES,
-  SAML_SIGNING_ALGORITHMS,
-  SETTINGS,
   UsageError,
-  WELL_FORMED_NAME,
   analyzeCertificate,
   boundedMessage,
+  buildModel,
   builtinRules,
-  caseInsensitiveMatch,
   childNamed,
-  childrenNamed,
-  classifyFileName,
-  elementCommaList,
-  elementPosition,
-  elementText,
-  elementTextLines,
   escapeControlChars,
-  fileStart,
-  isBooleanElementName,
-  isNativeCallback,
-  lintedTypes,
   maskSecretsIn,
   parseXml,
-  protocolSpellingMatch,
   readCheckedText,
   readTextFile,
-  renderMessage,
-  settingAnchor,
-  tableReadSettings
-} from "./chunk-FNBYMXK3.js";
+  renderMessage
+} from "./chunk-773PTGHN.js";
 import {
   FingerprintAllocator,
   offendingContent,
@@ -1332,517 +1303,46 @@ import { readFileSync } from "node:fs";
 import { basename as basename3 } from "node:path";
 import { performance } from "node:perf_hooks";
 
-// src/types.ts
-var FLOWS = ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"];
-
-// src/model/app-settings.ts
-function isRejected(reading) {
-  return "rejected" in reading;
-}
-function validReading(reading) {
-  return reading === void 0 || isRejected(reading) ? void 0 : reading;
-}
-function mapReading(reading, map) {
-  if (reading === void 0 || isRejected(reading)) return reading;
-  return { ...reading, value: map(reading.value) };
-}
-function mergeSettings(parts) {
-  const merged = {};
-  for (const part of parts) {
-    for (const [key, value] of Object.entries(part)) {
-      if (value === void 0) continue;
-      const existing = merged[key];
-      if (Array.isArray(value)) merged[key] = Array.isArray(existing) ? [...existing, ...value] : value;
-      else if (existing === void 0) merged[key] = value;
-    }
-  }
-  return merged;
-}
-function readTableSettings(reader, kind, type, parentOf) {
-  const settings = {};
-  for (const { name, source } of tableReadSettings(kind, type)) {
-    const slash = source.element.lastIndexOf("/");
-    const parent = slash === -1 ? reader.root : parentOf(source.element.slice(0, slash));
-    const element = source.element.slice(slash + 1);
-    settings[name] = READERS[source.readAs](reader, parent, element);
-  }
-  return settings;
-}
-var READERS = {
-  boolean: (reader, parent, name) => reader.bool(parent, name),
-  text: (reader, parent, name) => reader.nonEmptyText(parent, name),
-  secret: (reader, parent, name) => reader.text(parent, name),
-  lines: (reader, parent, name) => reader.lines(parent, name),
-  repeated: (reader, parent, name) => reader.repeated(parent, name),
-  "comma-list": (reader, parent, name) => reader.commaList(parent, name)
-};
-
-// src/model/fields.ts
-var PLAIN_VALUE = "a plain value, not nested elements";
-var FieldReader = class {
-  constructor(doc) {
-    this.doc = doc;
-  }
-  doc;
-  invalid = [];
-  rejectedElements = /* @__PURE__ */ new WeakMap();
-  get root() {
-    return this.doc.root;
-  }
-  at(element) {
-    return elementPosition(this.doc, element);
-  }
-  /** The text of a value element, or its rejection when it holds elements (`<scopes><scopes>Full</scopes></scopes>`). */
-  leaf(element, path) {
-    if (element.children.length === 0) return elementText(this.doc, element);
-    return { rejected: this.reject({ field: path, found: nestedTags(element), expected: PLAIN_VALUE, at: this.at(element) }, element) };
-  }
-  /** The value of the first child `name` of `parent`, as written (empty included); undefined when absent. */
-  read(parent, name) {
-    const element = childNamed(parent, name);
-    if (!parent || !element) return void 0;
-    const path = this.pathOf(parent, name);
-    return { element, reading: this.leaf(element, path), path };
-  }
-  /** `oauthConfig/isAdminApproved`: the element's path from the root, as `valid-metadata` names it (metadata is two levels deep). */
-  pathOf(parent, name) {
-    return parent === this.root ? name : `${parent.name}/${name}`;
-  }
-  /** Records a value the platform rejects; with `element`, once per element (the first record wins). */
-  reject(record, element) {
-    if (element) {
-      const earlier = this.rejectedElements.get(element);
-      if (earlier) return earlier;
-      this.rejectedElements.set(element, record);
-    }
-    this.invalid.push(record);
-    return record;
-  }
-  /** A text value; a value element holding elements is recorded as invalid and counts as absent. */
-  text(parent, name) {
-    const read = this.read(parent, name);
-    return read && !isRejected(read.reading) ? read.reading : void 0;
-  }
-  /** A non-empty text value; an empty element counts as absent. */
-  nonEmptyText(parent, name) {
-    const value = this.text(parent, name);
-    return value?.value ? value : void 0;
-  }
-  /** Repeated elements (`profileName`, `scopes`), each located at its whole element; empty and nested ones dropped. */
-  repeated(parent, name) {
-    if (!parent) return [];
-    const path = this.pathOf(parent, name);
-    return childrenNamed(parent, name).flatMap((element) => {
-      if (isRejected(this.leaf(element, path))) return [];
-      const value = element.text.trim();
-      return value === "" ? [] : [{ value, at: this.at(element) }];
-    });
-  }
-  lines(parent, name) {
-    const read = this.read(parent, name);
-    return read && !isRejected(read.reading) ? elementTextLines(this.doc, read.element) : [];
-  }
-  commaList(parent, name) {
-    const read = this.read(parent, name);
-    return read && !isRejected(read.reading) ? elementCommaList(this.doc, read.element) : [];
-  }
-  /**
-   * A typed setting: `accept` maps the text to the value, or returns undefined to reject it as not `expected`
-   * (a string, or a function of what was found for "did you mean" hints). An empty element is rejected too.
-   */
-  setting(parent, name, expected, accept) {
-    const read = this.read(parent, name);
-    if (!read) return void 0;
-    if (isRejected(read.reading)) return read.reading;
-    const text = read.reading;
-    const value = accept(text.value);
-    if (value !== void 0) return { value, at: text.at };
-    const wanted = typeof expected === "string" ? expected : expected(text.value);
-    return { rejected: this.reject({ field: read.path, found: text.value, expected: wanted, at: text.at }, read.element) };
-  }
-  bool(parent, name) {
-    return this.setting(parent, name, "true or false", parseBoolean);
-  }
-  /**
-   * A value of a closed enum (policy values the Metadata API reference lists in full); an unknown one is recorded as
-   * invalid and comes back rejected: it fails the deploy.
-   */
-  enumValue(parent, name, allowed) {
-    const accept = (text) => allowed.includes(text) ? text : void 0;
-    return this.setting(parent, name, (found) => enumExpectation(found, allowed), accept);
-  }
-  /**
-   * Records one entry of an open list (a scope: Salesforce adds scopes every release) that is not one of `allowed`.
-   * Returns true when the entry is a well-formed name that is no misspelling of a known one: recorded as `unknown`
-   * (a warning, DECISIONS 14), and the caller keeps it as requested.
-   */
-  invalidEnum(path, value, allowed) {
-    const unknown = isNewerValue(value.value, allowed);
-    const suggestion = unknown ? protocolSpellingMatch(value.value, allowed) : void 0;
-    this.reject({
-      field: path,
-      found: value.value,
-      expected: enumExpectation(value.value, allowed),
-      at: value.at,
-      ...unknown ? { unknown: true } : {},
-      ...suggestion ? { suggestion } : {}
-    });
-    return unknown;
-  }
-  require(parent, name, path, anchor) {
-    const read = this.read(parent, name);
-    if (read && (isRejected(read.reading) || read.reading.value)) return;
-    this.invalid.push({ field: path, found: "", expected: `a <${name}> element, which is required`, at: this.at(anchor) });
-  }
-  /** Every boolean-named element below `parent` must hold `true` or `false`; `path` is the parent's path ('' for the root). */
-  checkBooleans(parent, path = "") {
-    if (!parent) return;
-    for (const child of parent.children) {
-      const childPath = path ? `${path}/${child.name}` : child.name;
-      if (!isBooleanElementName(child.name)) {
-        if (child.children.length > 0) this.checkBooleans(child, childPath);
-        continue;
-      }
-      const reading = this.leaf(child, childPath);
-      if (isRejected(reading) || parseBoolean(reading.value) !== void 0) continue;
-      this.reject({ field: childPath, found: reading.value, expected: "true or false", at: reading.at }, child);
-    }
-  }
-};
-function nestedTags(element) {
-  return element.children.map((child) => `<${child.name}>…</${child.name}>`).join("");
-}
-function parseBoolean(text) {
-  return text === "true" ? true : text === "false" ? false : void 0;
-}
-var MAX_LISTED = 5;
-function enumExpectation(found, allowed) {
-  const hint = caseInsensitiveMatch(found, allowed);
-  if (hint) return `${hint} (values are case-sensitive)`;
-  const spelling = protocolSpellingMatch(found, allowed);
-  if (spelling) return `${spelling} (the metadata name of that value)`;
-  return allowed.length <= MAX_LISTED ? `one of ${allowed.join(", ")}` : `a documented value such as ${allowed.slice(0, 3).join(", ")}`;
-}
-function isNewerValue(found, allowed) {
-  return WELL_FORMED_NAME.test(found) && !caseInsensitiveMatch(found, allowed);
-}
-function readIpRanges(reader, ranges, startName, endName) {
-  return ranges.flatMap((range) => {
-    const start = reader.nonEmptyText(range, startName);
-    const end = reader.nonEmptyText(range, endName);
-    return start && end ? [{ start, end: end.value }] : [];
-  });
-}
-
-// src/model/connected-app.ts
-var OTHER_URL_FIELDS = [
-  [void 0, "startUrl"],
-  [void 0, "mobileStartUrl"],
-  [void 0, "logoUrl"],
-  [void 0, "iconUrl"],
-  [void 0, "infoUrl"],
-  ["oauthConfig", "singleLogoutUrl"],
-  ["oauthPolicy", "singleLogoutUrl"],
-  ["canvasConfig", "canvasUrl"],
-  ["samlConfig", "acsUrl"],
-  ["samlConfig", "samlSloUrl"]
-];
-function readConnectedApp(reader) {
-  const root = reader.root;
-  const oauthConfig = childNamed(root, "oauthConfig");
-  const oauthPolicy = childNamed(root, "oauthPolicy");
-  const sessionPolicy = childNamed(root, "sessionPolicy");
-  const samlConfig = childNamed(root, "samlConfig");
-  reader.require(root, "label", "label", root);
-  reader.checkBooleans(root);
-  if (oauthConfig) reader.require(oauthConfig, "callbackUrl", "oauthConfig/callbackUrl", oauthConfig);
-  const scopes2 = reader.repeated(oauthConfig, "scopes").filter((scope) => {
-    if (CONNECTED_APP_SCOPES.includes(scope.value)) return true;
-    return reader.invalidEnum("oauthConfig/scopes", scope, CONNECTED_APP_SCOPES);
-  });
-  const parents = { oauthConfig, oauthPolicy, sessionPolicy, canvasConfig: childNamed(root, "canvasConfig"), samlConfig };
-  const otherUrls = OTHER_URL_FIELDS.flatMap(([parent, name]) => {
-    const url = reader.nonEmptyText(parent ? parents[parent] : root, name);
-    return url ? [{ field: parent ? `${parent}/${name}` : name, url }] : [];
-  });
-  const settings = {
-    ...readTableSettings(reader, "connectedApp", "ConnectedApp", (path) => parents[path]),
-    scopes: scopes2,
-    ipRelaxation: reader.enumValue(oauthPolicy, "ipRelaxation", IP_RELAXATION_VALUES),
-    trustedIpRanges: readIpRanges(reader, childrenNamed(root, "ipRanges"), "start", "end"),
-    refreshTokenPolicy: reader.setting(
-      oauthPolicy,
-      "refreshTokenPolicy",
-      REFRESH_TOKEN_POLICY_EXPECTED,
-      (text) => REFRESH_TOKEN_POLICY.test(text) ? text : void 0
-    ),
-    // The literal value of sessionLevel is undocumented [UNCERTAIN]: kept as written (its row reads it as text).
-    sessionPolicyAction: reader.enumValue(sessionPolicy, "policyAction", POLICY_ACTIONS),
-    otherUrls,
-    samlSigningAlgorithm: reader.enumValue(samlConfig, "samlSigningAlgoType", SAML_SIGNING_ALGORITHMS),
-    samlEncryptionType: reader.enumValue(samlConfig, "encryptionType", SAML_ENCRYPTION_TYPES)
-  };
-  return {
-    settings,
-    usesOAuth: oauthConfig !== void 0,
-    ...oauthConfig ? { oauthConfig: { value: "oauthConfig", at: reader.at(oauthConfig) } } : {},
-    ...oauthPolicy ? { oauthPolicy: { value: "oauthPolicy", at: reader.at(oauthPolicy) } } : {}
-  };
-}
-
-// src/model/external-client-app.ts
-var ECA_SCOPES = [...CONNECTED_APP_SCOPES, ...ECA_EXTRA_SCOPES];
-function readExternalClientAppFile(type, reader) {
-  const root = reader.root;
-  reader.checkBooleans(root);
-  const appName = reader.nonEmptyText(root, "externalClientApplication")?.value;
-  if (type !== "ExternalClientApplication") reader.require(root, "externalClientApplication", "externalClientApplication", root);
-  const table = readTableSettings(reader, "externalClientApp", type, () => void 0);
-  const withName = (settings) => ({ ...appName ? { appName } : {}, settings: { ...table, ...settings } });
-  switch (type) {
-    case "ExternalClientApplication":
-      reader.require(root, "label", "label", root);
-      reader.enumValue(root, "distributionState", ECA_DISTRIBUTION_STATES);
-      return { settings: { ...table, otherUrls: urls(reader, ["iconUrl", "infoUrl", "logoUrl"]) } };
-    case "ExtlClntAppGlobalOauthSettings":
-      return withName({});
-    case "ExtlClntAppOauthSettings":
-      return withName({
-        scopes: scopes(reader),
-        trustedIpRanges: readIpRanges(reader, childrenNamed(root, "trustedIpRanges"), "startIpAddress", "endIpAddress"),
-        otherUrls: urls(reader, ["singleLogoutUrl"])
-      });
-    case "ExtlClntAppOauthConfigurablePolicies":
-      return withName(readOauthPolicies(reader));
-    case "ExtlClntAppConfigurablePolicies":
-      return withName({ otherUrls: urls(reader, ["startUrl"]) });
-    default:
-      return { settings: {} };
-  }
-}
-function scopes(reader) {
-  return reader.commaList(reader.root, "commaSeparatedOauthScopes").filter((scope) => {
-    if (ECA_SCOPES.includes(scope.value)) return true;
-    return reader.invalidEnum("commaSeparatedOauthScopes", scope, ECA_SCOPES);
-  });
-}
-function urls(reader, names) {
-  return names.flatMap((name) => {
-    const url = reader.nonEmptyText(reader.root, name);
-    return url ? [{ field: name, url }] : [];
-  });
-}
-function readOauthPolicies(reader) {
-  const root = reader.root;
-  const permitted = reader.enumValue(root, "permittedUsersPolicyType", ECA_PERMITTED_USERS);
-  return {
-    adminApproved: mapReading(permitted, (value) => value === "AdminApprovedPreAuthorized"),
-    ipRelaxation: reader.setting(
-      root,
-      "ipRelaxationPolicyType",
-      (found) => enumExpectation(found, ECA_IP_RELAXATION_SPELLINGS),
-      (text) => Object.hasOwn(ECA_IP_RELAXATION, text.toLowerCase()) ? ECA_IP_RELAXATION[text.toLowerCase()] : void 0
-    ),
-    refreshTokenPolicy: readRefreshTokenPolicy(reader),
-    sessionLevel: reader.enumValue(root, "requiredSessionLevel", ECA_SESSION_LEVELS),
-    sessionPolicyAction: reader.enumValue(root, "policyAction", POLICY_ACTIONS),
-    otherUrls: urls(reader, ["startUrl", "singleLogoutUrl"])
-  };
-}
-var ECA_IP_RELAXATION_SPELLINGS = ["Enforce", "Bypass", "Bypass_2factor", "Enforce_RelaxRefresh"];
-function readRefreshTokenPolicy(reader) {
-  const root = reader.root;
-  const type = reader.enumValue(root, "refreshTokenPolicyType", ECA_REFRESH_TOKEN_POLICY_TYPES);
-  const period = reader.setting(root, "refreshTokenValidityPeriod", "a positive whole number", (text) => /^[1-9][0-9]*$/.test(text) ? text : void 0);
-  const unit = reader.enumValue(root, "refreshTokenValidityUnit", ECA_REFRESH_TOKEN_UNITS);
-  if (type === void 0 || isRejected(type)) return type;
-  if (type.value === "Zero" || type.value === "Infinite") return { value: type.value.toLowerCase(), at: type.at };
-  const required = (name, part) => part ?? { rejected: reader.reject({ field: name, found: "", expected: `a <${name}> element, which ${type.value} requires`, at: type.at }) };
-  const length = required("refreshTokenValidityPeriod", period);
-  const lengthUnit = required("refreshTokenValidityUnit", unit);
-  if (isRejected(length)) return length;
-  if (isRejected(lengthUnit)) return lengthUnit;
-  const kind = type.value === "SpecificLifetime" ? "specific_lifetime" : "specific_inactivity";
-  return { value: `${kind}:${length.value}:${lengthUnit.value.toUpperCase()}`, at: type.at };
-}
-
-// src/model/build.ts
-var SECRET_FIELDS = {
-  AuthProvider: ["consumerSecret", "ecKey"],
-  NamedCredential: ["password", "oauthToken", "oauthRefreshToken", "awsAccessSecret"]
-};
-function buildModel(files, appConfig = () => void 0) {
-  const documents = [];
-  const apps = [];
-  const ecaGroups = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const reader = new FieldReader(file.doc);
-    const root = { value: file.doc.root.name, at: elementPosition(file.doc, file.doc.root) };
-    const document = {
-      file: file.path,
-      type: file.type,
-      name: file.componentName,
-      root,
-      forceIgnored: file.forceIgnored,
-      invalid: reader.invalid,
-      secrets: []
-    };
-    documents.push(document);
-    if (root.value !== file.type) {
-      reader.invalid.push({ field: "root element", found: root.value, expected: `<${file.type}> for a file named like this`, at: root.at });
-      continue;
-    }
-    if (file.type === "ConnectedApp") {
-      const read = readConnectedApp(reader);
-      const fileEntry = { file: file.path, type: file.type, root: root.at };
-      apps.push(
-        assembleApp({
-          name: file.componentName,
-          kind: "connectedApp",
-          files: [fileEntry],
-          forceIgnored: file.forceIgnored,
-          usesOAuth: read.usesOAuth,
-          anchor: root.at,
-          oauthAnchor: read.oauthConfig?.at ?? root.at,
-          policyAnchor: read.oauthPolicy?.at ?? read.oauthConfig?.at ?? root.at,
-          hasPolicyFile: false,
-          settings: read.settings,
-          config: appConfig(file.componentName)
-        })
-      );
-    } else if (file.type in SECRET_FIELDS) {
-      reader.checkBooleans(reader.root);
-      document.secrets = readSecretFields(reader, SECRET_FIELDS[file.type]);
-    } else {
-      const read = readExternalClientAppFile(file.type, reader);
-      const name = read.appName ?? file.componentName;
-      const group = ecaGroups.get(name) ?? { name, files: [] };
-      group.files.push({ file, settings: read.settings });
-      ecaGroups.set(name, group);
-    }
-  }
-  for (const group of ecaGroups.values()) apps.push(assembleExternalClientApp(group, appConfig(group.name)));
-  apps.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  return { apps, documents };
-}
-function readSecretFields(reader, names) {
-  return names.flatMap((field) => {
-    const value = reader.text(reader.root, field);
-    if (!value) return [];
-    return [{ field, value, ...isPlatformEncrypted(value.value) ? { encrypted: true } : {} }];
-  });
-}
-var BASE64_BLOB = /^[A-Za-z0-9+/]{22,}={0,2}$/;
-function isPlatformEncrypted(value) {
-  const text = value.trim();
-  if (/^\+\+.*\+\+$/s.test(text)) return true;
-  if (!BASE64_BLOB.test(text) || text.length % 4 !== 0 || !/[+/=]/.test(text)) return false;
-  const bytes = Buffer.from(text, "base64");
-  const opaque = bytes.filter((byte) => byte < 32 || byte > 126).length;
-  return bytes.length >= 16 && opaque / bytes.length >= 0.25;
-}
-function assembleExternalClientApp(group, config) {
-  const deployed = group.files.filter((entry) => !entry.file.forceIgnored);
-  const forceIgnored = deployed.length === 0;
-  const files = forceIgnored ? group.files : deployed;
-  const byType = (type) => files.find((entry) => entry.file.type === type);
-  const rootOf = (entry) => entry ? elementPosition(entry.file.doc, entry.file.doc.root) : void 0;
-  const header = byType("ExternalClientApplication");
-  const global = byType("ExtlClntAppGlobalOauthSettings");
-  const oauthSettings = byType("ExtlClntAppOauthSettings");
-  const oauthPolicy = byType("ExtlClntAppOauthConfigurablePolicies");
-  const first = files[0];
-  const anchor = rootOf(header) ?? rootOf(first) ?? fileStart(first.file.path);
-  const consumerSecret = group.files.map((entry) => entry.settings.consumerSecret).find((secret) => secret !== void 0);
-  return assembleApp({
-    name: group.name,
-    kind: "externalClientApp",
-    files: files.map(({ file }) => ({ file: file.path, type: file.type, root: rootOf({ file }) })),
-    forceIgnored,
-    usesOAuth: Boolean(global ?? oauthSettings ?? oauthPolicy),
-    anchor,
-    // DECISIONS 12: an absent OAuth flag belongs in the global OAuth settings file, else on the header.
-    oauthAnchor: rootOf(global) ?? anchor,
-    policyAnchor: rootOf(oauthPolicy) ?? anchor,
-    hasPolicyFile: oauthPolicy !== void 0,
-    settings: { ...mergeSettings(files.map((entry) => entry.settings)), ...consumerSecret ? { consumerSecret } : {} },
-    config
-  });
-}
-function orDefault(reading, value, anchor) {
-  if (reading === void 0) return { value, at: anchor, defaulted: true };
-  if (isRejected(reading)) return { value, at: reading.rejected.at, invalid: reading.rejected };
-  return reading;
-}
-function assembleApp(input) {
-  const settings = {};
-  const read = input.settings;
-  for (const spec of SETTINGS) {
-    const reading = read[spec.name];
-    const fallback = spec.defaults?.[input.kind];
-    if (fallback !== void 0) {
-      const anchor = settingAnchor(spec, input.kind) === "policy" ? input.policyAnchor : input.oauthAnchor;
-      settings[spec.name] = orDefault(reading, fallback, anchor);
-    } else if (LIST_SETTINGS.has(spec.name)) {
-      settings[spec.name] = reading ?? [];
-    } else {
-      const valid = validReading(reading);
-      if (valid !== void 0) settings[spec.name] = valid;
-    }
-  }
-  const app = {
-    name: input.name,
-    kind: input.kind,
-    files: input.files,
-    forceIgnored: input.forceIgnored,
-    usesOAuth: input.usesOAuth,
-    anchor: input.anchor,
-    oauthAnchor: input.oauthAnchor,
-    policyAnchor: input.policyAnchor,
-    hasPolicyFile: input.hasPolicyFile,
-    ...settings,
-    flows: { value: [], declared: false }
-  };
-  app.clientCredentialsEnabled = effectiveClientCredentials(app);
-  const declared = input.config?.flow;
-  app.flows = declared ? { value: orderFlows(Array.isArray(declared) ? declared : [declared]), declared: true } : { value: inferFlows(app), declared: false };
-  return app;
-}
-var LIST_SETTINGS = /* @__PURE__ */ new Set(["scopes", "callbackUrls", "permittedProfiles", "permittedPermissionSets", "trustedIpRanges", "otherUrls"]);
-function effectiveClientCredentials(app) {
-  const offered = app.clientCredentialsEnabled;
-  if (app.kind !== "externalClientApp" || !app.hasPolicyFile || !offered.value) return offered;
-  const policy = app.clientCredentialsPolicyEnabled;
-  return policy ?? { value: false, at: app.policyAnchor, defaulted: true };
-}
-var PLACEHOLDER_CALLBACK = /^(?:https:\/\/(?:login|test)\.salesforce\.com\/services\/oauth2\/success|sfdc:\/\/success)\/?$/i;
-function inferFlows(app) {
-  const flows = /* @__PURE__ */ new Set();
-  if (app.certificate?.value) flows.add("jwt-bearer");
-  if (app.clientCredentialsEnabled.value) flows.add("client-credentials");
-  if (app.deviceFlowEnabled.value) flows.add("device");
-  if (app.tokenExchangeEnabled.value) flows.add("token-exchange");
-  if (app.codeCredentialEnabled.value) flows.add("code-credentials");
-  const callbacks = app.callbackUrls.filter((url) => !PLACEHOLDER_CALLBACK.test(url.value.trim()));
-  if (callbacks.length > 0 || flows.size === 0 && app.callbackUrls.length > 0) {
-    const isPublic = app.consumerSecretOptional.value || app.callbackUrls.some((url) => isNativeCallback(url.value));
-    flows.add(isPublic ? "user-agent" : "web-server");
-  }
-  if (flows.size === 0) flows.add("web-server");
-  return orderFlows([...flows]);
-}
-function orderFlows(flows) {
-  return FLOWS.filter((flow) => flows.includes(flow));
-}
-
 // src/project/discover.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
-import { existsSync as existsSync2, lstatSync } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join4, relative as relative3, resolve as resolve2, sep as sep3 } from "node:path";
+import { existsSync as existsSync3, lstatSync } from "node:fs";
+import { basename as basename2, dirname as dirname4, join as join5, relative as relative3, sep as sep3 } from "node:path";
 
 // src/project/app-companions.ts
 import { existsSync, readdirSync as readdirSync2 } from "node:fs";
 import { basename, dirname, join as join2, posix } from "node:path";
+
+// src/project/metadata-types.generated.ts
+var METADATA_TYPE_TABLE = [
+  { name: "ConnectedApp", suffix: "connectedApp", directoryName: "connectedApps" },
+  { name: "ExternalClientApplication", suffix: "eca", directoryName: "externalClientApps" },
+  { name: "ExtlClntAppGlobalOauthSettings", suffix: "ecaGlblOauth", directoryName: "extlClntAppGlobalOauthSets" },
+  { name: "ExtlClntAppOauthSettings", suffix: "ecaOauth", directoryName: "extlClntAppOauthSettings" },
+  { name: "ExtlClntAppOauthConfigurablePolicies", suffix: "ecaOauthPlcy", directoryName: "extlClntAppOauthPolicies" },
+  { name: "ExtlClntAppConfigurablePolicies", suffix: "ecaPlcy", directoryName: "extlClntAppPolicies" },
+  { name: "AuthProvider", suffix: "authprovider", directoryName: "authproviders" },
+  { name: "NamedCredential", suffix: "namedCredential", directoryName: "namedCredentials" }
+];
+
+// src/project/metadata-types.ts
+var TYPES = METADATA_TYPE_TABLE.map((type) => ({ ...type }));
+var BY_SUFFIX = new Map(TYPES.map((type) => [type.suffix.toLowerCase(), type]));
+function lintedTypes() {
+  return TYPES;
+}
+function classifyFileName(fileName) {
+  let base = fileName;
+  let format = "mdapi";
+  if (base.toLowerCase().endsWith("-meta.xml")) {
+    base = base.slice(0, -"-meta.xml".length);
+    format = "source";
+  }
+  const dot = base.lastIndexOf(".");
+  if (dot <= 0) return void 0;
+  const type = BY_SUFFIX.get(base.slice(dot + 1).toLowerCase());
+  if (!type) return void 0;
+  return { type, componentName: base.slice(0, dot), format };
+}
 
 // src/project/walk.ts
 import { readdirSync, realpathSync, statSync } from "node:fs";
@@ -2002,6 +1502,220 @@ function folderNames(directory) {
   }
 }
 
+// src/project/git/run.ts
+import { execFileSync, spawn } from "node:child_process";
+var GitError = class extends Error {
+};
+var FIXED_CONFIG = ["-c", "diff.relative=false"];
+var MAX_OUTPUT = 512 * 1024 * 1024;
+function complaint(stderr, code) {
+  const line = stderr.split("\n").find((text) => text.trim() !== "") ?? `git exited with ${code}`;
+  return line.replace(/^(fatal|error): /, "");
+}
+function git(cwd, args) {
+  return new Promise((resolve3, reject) => {
+    const child = spawn("git", [...FIXED_CONFIG, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`)));
+    child.on("close", (code) => {
+      if (code === 0) return resolve3(Buffer.concat(stdout).toString("utf8"));
+      reject(new GitError(complaint(Buffer.concat(stderr).toString("utf8"), code)));
+    });
+  });
+}
+function gitSync(cwd, args) {
+  try {
+    return execFileSync("git", [...FIXED_CONFIG, ...args], { cwd, encoding: "utf8", maxBuffer: MAX_OUTPUT, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    const failure = error;
+    throw new GitError(typeof failure.stderr === "string" && failure.stderr !== "" ? complaint(failure.stderr, failure.status ?? null) : `cannot run git: ${failure.message}`);
+  }
+}
+async function topLevel(cwd) {
+  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
+}
+
+// src/project/git/changes.ts
+var RAW_DIFF = ["diff", "--raw", "-z", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--find-renames", "--ignore-submodules=all"];
+async function stagedChanges(cwd, pathspecs = []) {
+  return parseRawDiff(await git(cwd, [...RAW_DIFF, "--cached", "--", ...pathspecs]));
+}
+async function workingTreeChangesSince(cwd, base, pathspecs = []) {
+  return parseRawDiff(await git(cwd, [...RAW_DIFF, base, "--", ...pathspecs]));
+}
+async function untrackedFiles(cwd, pathspecs = []) {
+  return splitNul(await git(cwd, ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
+}
+async function workingTreeFiles(cwd, pathspecs) {
+  return splitNul(await git(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...pathspecs]));
+}
+async function comparisonBase(cwd, ref) {
+  let commit;
+  try {
+    commit = (await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
+  } catch {
+    throw new GitError(`unknown git revision "${ref}" (in a shallow clone, fetch it first, e.g. git fetch --depth=1 origin ${ref})`);
+  }
+  try {
+    return (await git(cwd, ["merge-base", commit, "HEAD"])).trim() || commit;
+  } catch {
+    return commit;
+  }
+}
+async function indexEntries(cwd, pathspecs) {
+  const entries = [];
+  for (const record of splitNul(await git(cwd, ["ls-files", "-z", "--stage", "--full-name", "--", ...pathspecs]))) {
+    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
+    if (match && match[3] === "0") entries.push({ mode: match[1], oid: match[2], path: match[4] });
+  }
+  return entries;
+}
+function splitNul(output) {
+  return output.split("\0").filter((field) => field !== "");
+}
+function parseRawDiff(output) {
+  const fields = output.split("\0");
+  const changes = [];
+  for (let i = 0; i < fields.length; i++) {
+    const header = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]);
+    if (!header) continue;
+    const [, , mode, previousOid, oid, status] = header;
+    const twoPaths = status === "R" || status === "C";
+    const first = fields[++i];
+    const second = twoPaths ? fields[++i] : void 0;
+    if (first === void 0 || twoPaths && second === void 0) break;
+    if (!"ACMRTD".includes(status)) continue;
+    changes.push({
+      path: twoPaths ? second : first,
+      status,
+      mode,
+      oid,
+      previousOid,
+      ...twoPaths ? { from: first } : {}
+    });
+  }
+  return changes;
+}
+
+// src/project/git/repository-files.ts
+function ask(directory, args) {
+  try {
+    return gitSync(directory, args);
+  } catch (error) {
+    if (error instanceof GitError) return void 0;
+    throw error;
+  }
+}
+function findGitRoot(directory) {
+  return ask(directory, ["rev-parse", "--show-toplevel"])?.trim() || void 0;
+}
+function listRepositoryFiles(gitRoot, directory) {
+  const out = ask(directory, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."]);
+  if (out === void 0) return void 0;
+  const deleted = new Set((ask(directory, ["ls-files", "-z", "--deleted", "--full-name", "--", "."]) ?? "").split("\0"));
+  const files = /* @__PURE__ */ new Set();
+  for (const name of out.split("\0")) if (name && !deleted.has(name)) files.add(`${gitRoot}/${name}`);
+  return [...files].sort();
+}
+
+// src/project/git/blobs.ts
+import { spawn as spawn2 } from "node:child_process";
+var HEAD_BYTES = 8e3;
+function readBlobs(gitRoot, oids, maxBytes) {
+  const unique = [...new Set(oids)];
+  const results = /* @__PURE__ */ new Map();
+  if (unique.length === 0) return Promise.resolve(results);
+  return new Promise((resolve3) => {
+    const parser = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
+    const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
+    const finish = (reason) => {
+      for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
+      resolve3(results);
+    };
+    child.on("error", (error) => finish(`cannot be read from git: ${error.message}`));
+    child.stdout.on("data", (chunk) => parser.push(chunk));
+    child.on("close", () => finish("cannot be read from git"));
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(`${unique.join("\n")}
+`);
+  });
+}
+var BatchOutputParser = class {
+  constructor(maxBytes, emit) {
+    this.maxBytes = maxBytes;
+    this.emit = emit;
+  }
+  maxBytes;
+  emit;
+  header = [];
+  current;
+  push(chunk) {
+    let data = chunk;
+    while (data.length > 0) {
+      if (this.current) {
+        data = this.consumeContent(this.current, data);
+        continue;
+      }
+      const newline = data.indexOf(10);
+      if (newline < 0) {
+        this.header.push(data);
+        return;
+      }
+      this.header.push(data.subarray(0, newline));
+      data = data.subarray(newline + 1);
+      this.startObject(Buffer.concat(this.header).toString("utf8"));
+      this.header = [];
+    }
+  }
+  startObject(line) {
+    const [oid = "", type, sizeText] = line.split(" ");
+    if (sizeText === void 0) {
+      this.emit(oid, { ok: false, reason: "not in the git object database" });
+      return;
+    }
+    const size = Number(sizeText);
+    const skipReason = type !== "blob" ? `is a git ${type}, not a file` : size > this.maxBytes ? `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(this.maxBytes / 1024 / 1024)} MB limit` : void 0;
+    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? void 0 : [], head: [], headLength: 0, oversized: type === "blob" && size > this.maxBytes, ...skipReason ? { skipReason } : {} };
+  }
+  consumeContent(object, data) {
+    const taken = Math.min(object.remaining, data.length);
+    object.chunks?.push(data.subarray(0, taken));
+    if (object.oversized && object.headLength < HEAD_BYTES) {
+      const kept = data.subarray(0, Math.min(taken, HEAD_BYTES - object.headLength));
+      object.head.push(Buffer.from(kept));
+      object.headLength += kept.length;
+    }
+    object.remaining -= taken;
+    if (object.remaining === 0) {
+      this.current = void 0;
+      if (object.chunks) this.emit(object.oid, { ok: true, bytes: Buffer.concat(object.chunks).subarray(0, object.size) });
+      else this.emit(object.oid, { ok: false, reason: object.skipReason ?? "skipped", size: object.size, ...object.oversized ? { head: Buffer.concat(object.head) } : {} });
+    }
+    return data.subarray(taken);
+  }
+};
+
+// src/project/ignore-patterns.ts
+var import_ignore = __toESM(require_ignore(), 1);
+import { sep as sep2 } from "node:path";
+function ignorePatternMatcher(root, patterns) {
+  if (!patterns?.length) return () => false;
+  const matcher = (0, import_ignore.default)().add([...patterns]);
+  const prefix = root.endsWith(sep2) ? root : root + sep2;
+  return (path) => {
+    if (!path.startsWith(prefix)) return false;
+    const relative4 = path.slice(prefix.length).split(sep2).join("/");
+    return relative4 !== "" && matcher.ignores(relative4);
+  };
+}
+
+// src/project/scope.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join4, resolve as resolve2 } from "node:path";
+
 // src/project/forceignore.ts
 var import_ignore5 = __toESM(require_ignore5(), 1);
 import { statSync as statSync2 } from "node:fs";
@@ -2086,43 +1800,25 @@ function couldBeDirectory(fsPath) {
   }
 }
 
-// src/project/git.ts
-import { execFileSync } from "node:child_process";
-var GIT_BUFFER = 512 * 1024 * 1024;
-function git(cwd, args) {
-  try {
-    return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: GIT_BUFFER, stdio: ["ignore", "pipe", "ignore"] });
-  } catch {
-    return void 0;
-  }
-}
-function findGitRoot(directory) {
-  return git(directory, ["rev-parse", "--show-toplevel"])?.trim() || void 0;
-}
-function listRepositoryFiles(gitRoot, directory) {
-  const out = git(directory, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."]);
-  if (out === void 0) return void 0;
-  const deleted = new Set((git(directory, ["ls-files", "-z", "--deleted", "--full-name", "--", "."]) ?? "").split("\0"));
-  const files = /* @__PURE__ */ new Set();
-  for (const name of out.split("\0")) if (name && !deleted.has(name)) files.add(`${gitRoot}/${name}`);
-  return [...files].sort();
-}
-
-// src/project/ignore-patterns.ts
-var import_ignore = __toESM(require_ignore(), 1);
-import { sep as sep2 } from "node:path";
-function ignorePatternMatcher(root, patterns) {
-  if (!patterns?.length) return () => false;
-  const matcher = (0, import_ignore.default)().add([...patterns]);
-  const prefix = root.endsWith(sep2) ? root : root + sep2;
-  return (path) => {
-    if (!path.startsWith(prefix)) return false;
-    const relative4 = path.slice(prefix.length).split(sep2).join("/");
-    return relative4 !== "" && matcher.ignores(relative4);
+// src/project/scope.ts
+function resolveLintScope(options) {
+  const { cwd } = options;
+  const given = options.paths?.length ? options.paths : ["."];
+  const paths = given.map((path) => isAbsolute3(path) ? path : resolve2(cwd, path));
+  const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : cwd;
+  const project = findSfdxProject(anchor);
+  const gitRoot = findGitRoot(existsSync2(anchor) ? anchor : cwd);
+  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : void 0;
+  return {
+    cwd,
+    paths,
+    anchor,
+    ...project ? { project } : {},
+    ...gitRoot ? { gitRoot } : {},
+    root: gitRoot ?? project?.root ?? cwd,
+    ...forceIgnore ? { forceIgnore } : {}
   };
 }
-
-// src/project/discover.ts
 function findSfdxProject(start) {
   for (let dir = start; ; dir = dirname3(dir)) {
     const file = join4(dir, "sfdx-project.json");
@@ -2145,21 +1841,19 @@ function findSfdxProject(start) {
     if (dirname3(dir) === dir) return void 0;
   }
 }
+
+// src/project/discover.ts
 var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep3) ? parent : parent + sep3);
 function insideAnyOf(parents) {
   const prefixes = parents.map((parent) => parent.endsWith(sep3) ? parent : parent + sep3);
   return (child) => prefixes.some((prefix) => child.startsWith(prefix)) || parents.includes(child);
 }
 function discover(options) {
-  const paths = (options.paths.length ? options.paths : ["."]).map((path) => isAbsolute3(path) ? path : resolve2(options.cwd, path));
-  const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
-  const project = findSfdxProject(anchor);
-  const gitRoot = findGitRoot(existsSync2(anchor) ? anchor : options.cwd);
-  const root = gitRoot ?? project?.root ?? options.cwd;
-  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : void 0;
+  const scope = options.scope ?? resolveLintScope(options);
+  const { paths, project, gitRoot, root, forceIgnore } = scope;
   const userIgnored = options.noIgnore ? () => false : ignorePatternMatcher(root, options.ignorePatterns);
   const notices = [...project?.problems ?? []];
-  if (forceIgnore?.refused) notices.push(refusedIgnoreFile(join4(project.root, ".forceignore"), forceIgnore.refused));
+  if (forceIgnore?.refused) notices.push(refusedIgnoreFile(join5(project.root, ".forceignore"), forceIgnore.refused));
   const metadata = /* @__PURE__ */ new Map();
   const scanFiles = /* @__PURE__ */ new Set();
   const missing = [];
@@ -2172,7 +1866,7 @@ function discover(options) {
     metadata.set(path, { path, classified, forceIgnored: forceIgnore?.denies(path) ?? false, ...companion ? { companion } : {} });
   };
   for (const path of paths) {
-    if (!existsSync2(path) && !isDanglingLink(path)) {
+    if (!existsSync3(path) && !isDanglingLink(path)) {
       missing.push(path);
       continue;
     }
@@ -2197,7 +1891,7 @@ function discover(options) {
     for (const file of files) {
       if (userIgnored(file)) continue;
       scanFiles.add(file);
-      const folder = dirname3(file);
+      const folder = dirname4(file);
       if (!checkedFolders.has(folder)) {
         checkedFolders.add(folder);
         if (folder !== path && classifyFileName(basename2(folder))) addMetadata(folder);
@@ -2225,7 +1919,7 @@ function repositoryFilesUnder(directory, gitRoot, ignoreRoot, notices) {
     const listed = listRepositoryFiles(gitRoot, directory);
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
-  const gitignorePath = join4(ignoreRoot, ".gitignore");
+  const gitignorePath = join5(ignoreRoot, ".gitignore");
   const gitignoreText = readCheckedText(gitignorePath);
   const gitignore = gitignoreText.ok ? (0, import_ignore2.default)().add(gitignoreText.text) : void 0;
   if (!gitignoreText.ok && !gitignoreText.missing && !notices.some((notice) => notice.startsWith(gitignorePath))) {
@@ -2242,88 +1936,6 @@ function isDanglingLink(path) {
   } catch {
     return false;
   }
-}
-
-// src/engine/directives.ts
-var DIRECTIVE_MARKER = "calint-";
-var KEYWORD = /calint-(disable-next-line|disable-line|disable|enable)(?![\w-])/y;
-var SEPARATOR = /\s--?(?:\s|$)/;
-var isXml = (file) => file.toLowerCase().endsWith(".xml");
-function parseDirectives(file, text) {
-  if (!text.includes(DIRECTIVE_MARKER)) return [];
-  const lines = new LineIndex(file, text);
-  const xml = isXml(file);
-  const directives = xml ? xmlDirectives(text, lines) : lineDirectives(text, lines);
-  let nextContent;
-  for (const directive2 of directives) {
-    if (directive2.kind === "disable-next-line") {
-      nextContent ??= nextContentLines(lines, xml);
-      const target = nextContent[directive2.lastLine];
-      if (target !== 0) directive2.targetLine = target;
-    }
-  }
-  return directives;
-}
-function xmlDirectives(text, lines) {
-  const found = [];
-  for (let open = text.indexOf("<!--"); open !== -1; ) {
-    const bodyStart = open + 4;
-    const close = text.indexOf("-->", bodyStart);
-    const bodyEnd = close === -1 ? text.length : close;
-    const body = text.slice(bodyStart, bodyEnd);
-    const lead = body.length - body.trimStart().length;
-    KEYWORD.lastIndex = lead;
-    const match = KEYWORD.exec(body);
-    if (match) {
-      const rest = body.slice(match.index + match[0].length);
-      found.push({ ...directive(match[0], match[1], rest, bodyStart + match.index, bodyStart + body.trimEnd().length, lines), lastLine: lines.lineOf(bodyEnd) });
-    }
-    if (close === -1) break;
-    open = text.indexOf("<!--", close + 3);
-  }
-  return found;
-}
-var LINE_DIRECTIVE = /^[ \t]*(?:#+|\/\/+|\/\*+|\*|--|;+|<!--|%|'|REM\b|rem\b)[ \t]*(calint-(disable-next-line|disable-line|disable|enable)(?![\w-]))([^\r\n]*)/gm;
-function lineDirectives(text, lines) {
-  const found = [];
-  for (const match of text.matchAll(LINE_DIRECTIVE)) {
-    const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
-    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
-    found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
-  }
-  return found;
-}
-function directive(keyword, name, rest, start, end, lines) {
-  const kind = name === "disable-line" ? "unknown" : name;
-  const separator = SEPARATOR.exec(rest);
-  const ruleText = separator ? rest.slice(0, separator.index) : rest;
-  const rules = ruleText.split(/[\s,]+/).filter(Boolean);
-  const reason = separator ? rest.slice(separator.index + separator[0].length).replace(/\s+/g, " ").trim() : void 0;
-  const span = lines.at(start, end);
-  const firstLineEnd = span.endLine === span.line ? span.endColumn : lines.lineText(span.line).length + 1;
-  return {
-    kind,
-    keyword,
-    rules,
-    ...reason !== void 0 ? { reason } : {},
-    at: { file: span.file, line: span.line, column: span.column, endLine: span.line, endColumn: firstLineEnd },
-    lastLine: span.endLine ?? span.line
-  };
-}
-function nextContentLines(lines, xml) {
-  const next = new Int32Array(lines.lineCount + 2);
-  for (let line = lines.lineCount; line >= 1; line--) {
-    const text = lines.lineText(line).trim();
-    const skipped = text === "" || (xml ? /^<!--.*-->$/.test(text) : isDirectiveLine(text));
-    next[line - 1] = skipped ? next[line] : line;
-  }
-  return next;
-}
-function isDirectiveLine(text) {
-  LINE_DIRECTIVE.lastIndex = 0;
-  const directive2 = LINE_DIRECTIVE.test(text);
-  LINE_DIRECTIVE.lastIndex = 0;
-  return directive2;
 }
 
 // src/engine/rule-options.ts
@@ -2563,7 +2175,13 @@ async function lint(options = {}) {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const config = options.config?.config ?? {};
-  const discovery = options.discovery ?? discover({ cwd, paths: options.paths ?? ["."], ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}, ...options.noIgnore ? { noIgnore: true } : {} });
+  const discovery = options.discovery ?? discover({
+    cwd,
+    paths: options.paths ?? ["."],
+    ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {},
+    ...options.noIgnore ? { noIgnore: true } : {},
+    ...options.scope ? { scope: options.scope } : {}
+  });
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename3(path)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
@@ -2607,6 +2225,8 @@ async function lint(options = {}) {
   let scannedFiles = 0;
   const keptScanFiles = [];
   if (runner.hasFileRules()) {
+    const modelled = new Set(discovery.metadata.map((file) => file.path));
+    const keepMarkers = (options.postProcessors ?? []).flatMap((processor) => processor.keepFilesContaining ? [processor.keepFilesContaining] : []);
     for (const path of discovery.scanFiles) {
       progress("scan", discovery.scanFiles.length);
       const read = texts.read(path);
@@ -2624,13 +2244,17 @@ async function lint(options = {}) {
       if (!read.ok && !read.binary) continue;
       scannedFiles++;
       const before = runner.findings.length;
-      runner.file(read.ok ? { file: path, text: read.text } : read.scanText !== void 0 ? { file: path, text: read.scanText } : { file: path, text: "", binary: true });
-      if (read.ok && (runner.findings.length > before || read.text.includes(DIRECTIVE_MARKER))) {
+      const metadata = metadataNamed(path, modelled.has(path));
+      runner.file(read.ok ? { file: path, text: read.text, ...metadata ? { metadata } : {} } : read.scanText !== void 0 ? { file: path, text: read.scanText } : { file: path, text: "", binary: true });
+      if (read.ok && (runner.findings.length > before || keepMarkers.some((marker) => read.text.includes(marker)))) {
         texts.keep(path, read.text);
         keptScanFiles.push(path);
       }
     }
-    for (const path of options.deletedFiles ?? []) runner.file({ file: path, text: "", deleted: true });
+    for (const path of options.deletedFiles ?? []) {
+      const metadata = metadataNamed(path, false);
+      runner.file({ file: path, text: "", deleted: true, ...metadata ? { metadata } : {} });
+    }
   }
   for (const crash of runner.crashes) {
     fatal.push(parseError(crash.subject, `rule ${crash.ruleId} failed on this file: ${crash.error.message}`, 1, 1));
@@ -2653,14 +2277,17 @@ async function lint(options = {}) {
     file: relativePath(root, finding.at.file),
     content: finding.fatal || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at)
   });
-  const sorted = sortFindings([...fatal, ...runner.findings].map((raw) => ({ ...raw, message: safeMessage(raw.message) })));
+  const companions = new Set(discovery.metadata.filter((file) => file.companion).map((file) => file.path));
+  const asked = (raw) => raw.fatal === true || !companions.has(raw.at.file);
+  const sorted = sortFindings([...fatal, ...runner.findings].filter(asked).map((raw) => ({ ...raw, message: safeMessage(raw.message) })));
   let findings = sorted.map((raw) => ({ ...raw, fingerprint: fingerprint(raw) }));
   const alreadySafe = new WeakSet(findings);
   const suppressed = [];
   const notices = discovery.notices.map((notice) => safeMessage(notice));
   if (linksOutside.size > 0) notices.push(safeMessage(linksOutsideNotice(root, [...linksOutside])));
   const extraMeta = [];
-  const directiveFiles = [.../* @__PURE__ */ new Set([...discovery.metadata.map((file) => file.path), ...keptScanFiles])].filter((file) => texts.get(file) !== void 0);
+  const askedMetadata = discovery.metadata.filter((file) => !file.companion).map((file) => file.path);
+  const directiveFiles = [.../* @__PURE__ */ new Set([...askedMetadata, ...keptScanFiles])].filter((file) => texts.get(file) !== void 0);
   const appNames = model.apps.map((app) => app.name);
   for (const processor of options.postProcessors ?? []) {
     const out = processor.process(findings, { root, textOf, fingerprint, files: directiveFiles, appNames });
@@ -2669,7 +2296,7 @@ async function lint(options = {}) {
     for (const notice of out.notices ?? []) notices.push(safeMessage(notice));
     for (const meta of processor.meta ?? []) extraMeta.push(meta);
   }
-  const results = groupByFile(findings, suppressed, discovery.metadata.map((file) => file.path));
+  const results = groupByFile(findings, suppressed, askedMetadata);
   const parseFailures = findings.filter((finding) => finding.fatal);
   return {
     root,
@@ -2754,20 +2381,35 @@ function toolVersion() {
   version ??= JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
   return version;
 }
+function metadataNamed(path, modelled) {
+  const classified = classifyFileName(basename3(path));
+  return classified ? { type: classified.type.name, name: classified.componentName, modelled } : void 0;
+}
 
 export {
-  FLOWS,
-  buildModel,
+  lintedTypes,
+  classifyFileName,
   SKIPPED_DIRECTORIES,
   isDirectory,
   isExternalClientAppFile,
   externalClientAppPathspecs,
   sameAppFiles,
-  ForceIgnoreMatcher,
-  findGitRoot,
+  GitError,
+  git,
+  topLevel,
+  RAW_DIFF,
+  stagedChanges,
+  workingTreeChangesSince,
+  untrackedFiles,
+  workingTreeFiles,
+  comparisonBase,
+  indexEntries,
+  parseRawDiff,
+  readBlobs,
   ignorePatternMatcher,
+  ForceIgnoreMatcher,
+  resolveLintScope,
   findSfdxProject,
-  parseDirectives,
   resolveRule,
   environmentFor,
   engineFindingSeverity,

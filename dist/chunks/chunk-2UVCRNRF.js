@@ -8,7 +8,7 @@ import {
   displayPath,
   node_module_exports,
   readCheckedText
-} from "./chunk-FNBYMXK3.js";
+} from "./chunk-773PTGHN.js";
 
 // src/linter/options.ts
 function isCi(env) {
@@ -16,7 +16,7 @@ function isCi(env) {
   return value !== void 0 && value !== "" && value !== "false" && value !== "0";
 }
 
-// src/engine/plugins.ts
+// src/config/plugins.ts
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";

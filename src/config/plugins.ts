@@ -7,9 +7,9 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path
 import { pathToFileURL } from 'node:url';
 import type { Rule, RuleLevel, RuleMeta } from '../types.js';
 import { displayPath } from './config.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { readCheckedText } from '../project/read.js';
-import { closestName } from './names.js';
+import { closestName } from '../text/names.js';
 
 /** What a plugin module exports: `rules`, by short name (or as a list of rules with `meta.id`), or a default export holding it. */
 export interface PluginModule {

@@ -2,18 +2,18 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
-  FLOWS,
   lint
-} from "./chunk-YTLY3HWM.js";
+} from "./chunk-5JLKW3TU.js";
 import {
   CONFIG_FILE_NAMES,
+  FLOWS,
   UsageError,
   defaultAllowedScopes,
   displayPath,
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-FNBYMXK3.js";
+} from "./chunk-773PTGHN.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-2YIFCSB7.js";
@@ -22,7 +22,7 @@ import "./chunk-2YIFCSB7.js";
 import { existsSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 
-// src/engine/config-schema.ts
+// src/config/schema.ts
 var CONFIG_SCHEMA_ID = "https://raw.githubusercontent.com/connected-app-lint/connected-app-lint/main/schema/config.schema.json";
 var urlList = { type: "array", items: { type: "string", minLength: 1 } };
 var APP = {

@@ -2,11 +2,11 @@
 // would otherwise hide real intent (a renamed app silently loses its declared flow and callback list).
 import type { Finding, Severity } from '../types.js';
 import { LineIndex } from '../parser/positions.js';
-import type { LoadedConfig } from './config-types.js';
-import { CONFIG } from './engine-rules.js';
-import type { FindingPostProcessor } from './lint.js';
+import type { LoadedConfig } from '../config/types.js';
+import { CONFIG } from '../engine/engine-rules.js';
+import type { FindingPostProcessor } from '../engine/lint.js';
 import { readCheckedText } from '../project/read.js';
-import { closestName } from './names.js';
+import { closestName } from '../text/names.js';
 
 export interface StaleConfigOptions {
   config: LoadedConfig;

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-SL263CHZ.js";
+} from "./chunk-2UVCRNRF.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,7 +12,7 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-FNBYMXK3.js";
+} from "./chunk-773PTGHN.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-2YIFCSB7.js";
 

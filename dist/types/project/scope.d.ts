@@ -1,0 +1,33 @@
+import { ForceIgnoreMatcher } from './forceignore.js';
+/**
+ * Where a run stands, worked out once: the paths asked about, the SFDX project and its package directories, the git
+ * work tree, `.forceignore`. Discovery, the secret scan, the configuration lookup, the default baseline and
+ * `--staged` / `--changed-since` all read it, so they never answer "which project?" differently.
+ */
+export interface LintScope {
+    cwd: string;
+    /** The paths asked about, absolute (the working directory when none was given). */
+    paths: string[];
+    /** Where the project and the configuration are looked up from: the one directory linted, else the working directory. */
+    anchor: string;
+    project?: SfdxProject;
+    /** The top of the git work tree around the anchor; undefined outside git. */
+    gitRoot?: string;
+    /** Where repository-relative paths start: the git root, else the SFDX project root, else the working directory. */
+    root: string;
+    /** The project's `.forceignore`; undefined without a project or under `--no-ignore`. */
+    forceIgnore?: ForceIgnoreMatcher;
+}
+export interface SfdxProject {
+    root: string;
+    packageDirectories: string[];
+    /** What is wrong with sfdx-project.json, said to the user instead of silently linting less. */
+    problems: string[];
+}
+export declare function resolveLintScope(options: {
+    cwd: string;
+    paths?: readonly string[];
+    noIgnore?: boolean;
+}): LintScope;
+/** The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. */
+export declare function findSfdxProject(start: string): SfdxProject | undefined;

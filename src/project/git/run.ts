@@ -1,0 +1,56 @@
+import { execFileSync, spawn } from 'node:child_process';
+
+// The one way this project runs git. Repository content is untrusted: git gets fixed arguments (no shell), its
+// stderr is read for the complaint only, and the user's configuration cannot change the shape of what we parse.
+
+/** git said no: not a repository, an unknown ref … The message is git's own first line, fit for the user. */
+export class GitError extends Error {}
+
+/** `diff.relative=false`: paths always come from the top of the repository, whatever the user's configuration. */
+const FIXED_CONFIG = ['-c', 'diff.relative=false'];
+
+/** Listings of big repositories are large: room for 20,000 paths and more, still bounded. */
+const MAX_OUTPUT = 512 * 1024 * 1024;
+
+/** git's first non-empty stderr line, without its `fatal:` / `error:` prefix. */
+function complaint(stderr: string, code: number | null): string {
+  const line = stderr.split('\n').find((text) => text.trim() !== '') ?? `git exited with ${code}`;
+  return line.replace(/^(fatal|error): /, '');
+}
+
+/**
+ * Runs git and resolves with its stdout, or rejects with a GitError carrying git's complaint. Asynchronous so that
+ * independent questions (where is the top, what is staged) cost one process time, not two.
+ */
+export function git(cwd: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...FIXED_CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => reject(new GitError(`cannot run git: ${error.message}`)));
+    child.on('close', (code) => {
+      if (code === 0) return resolve(Buffer.concat(stdout).toString('utf8'));
+      reject(new GitError(complaint(Buffer.concat(stderr).toString('utf8'), code)));
+    });
+  });
+}
+
+/**
+ * `git` for the synchronous path discovery still takes (a plain `lint` walk): same arguments, same GitError.
+ * [Follow-up: make discovery async and drop this.]
+ */
+export function gitSync(cwd: string, args: readonly string[]): string {
+  try {
+    return execFileSync('git', [...FIXED_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: MAX_OUTPUT, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const failure = error as { stderr?: string; status?: number | null; message: string };
+    throw new GitError(typeof failure.stderr === 'string' && failure.stderr !== '' ? complaint(failure.stderr, failure.status ?? null) : `cannot run git: ${failure.message}`);
+  }
+}
+
+/** The top of the work tree holding `cwd`; rejects with a GitError outside a repository. */
+export async function topLevel(cwd: string): Promise<string> {
+  return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { ForceIgnoreMatcher } from './forceignore.js';
+import { findGitRoot } from './git/index.js';
+import { readCheckedText } from './read.js';
+import { isDirectory } from './walk.js';
+
+/**
+ * Where a run stands, worked out once: the paths asked about, the SFDX project and its package directories, the git
+ * work tree, `.forceignore`. Discovery, the secret scan, the configuration lookup, the default baseline and
+ * `--staged` / `--changed-since` all read it, so they never answer "which project?" differently.
+ */
+export interface LintScope {
+  cwd: string;
+  /** The paths asked about, absolute (the working directory when none was given). */
+  paths: string[];
+  /** Where the project and the configuration are looked up from: the one directory linted, else the working directory. */
+  anchor: string;
+  project?: SfdxProject;
+  /** The top of the git work tree around the anchor; undefined outside git. */
+  gitRoot?: string;
+  /** Where repository-relative paths start: the git root, else the SFDX project root, else the working directory. */
+  root: string;
+  /** The project's `.forceignore`; undefined without a project or under `--no-ignore`. */
+  forceIgnore?: ForceIgnoreMatcher;
+}
+
+export interface SfdxProject {
+  root: string;
+  packageDirectories: string[];
+  /** What is wrong with sfdx-project.json, said to the user instead of silently linting less. */
+  problems: string[];
+}
+
+export function resolveLintScope(options: { cwd: string; paths?: readonly string[]; noIgnore?: boolean }): LintScope {
+  const { cwd } = options;
+  const given = options.paths?.length ? options.paths : ['.'];
+  const paths = given.map((path) => (isAbsolute(path) ? path : resolve(cwd, path)));
+  const anchor = paths.length === 1 && isDirectory(paths[0]!) ? paths[0]! : cwd;
+  const project = findSfdxProject(anchor);
+  const gitRoot = findGitRoot(existsSync(anchor) ? anchor : cwd);
+  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : undefined;
+  return {
+    cwd,
+    paths,
+    anchor,
+    ...(project ? { project } : {}),
+    ...(gitRoot ? { gitRoot } : {}),
+    root: gitRoot ?? project?.root ?? cwd,
+    ...(forceIgnore ? { forceIgnore } : {}),
+  };
+}
+
+/** The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. */
+export function findSfdxProject(start: string): SfdxProject | undefined {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const file = join(dir, 'sfdx-project.json');
+    if (existsSync(file)) {
+      let packageDirectories: string[] = [];
+      const problems: string[] = [];
+      try {
+        const read = readCheckedText(file);
+        if (!read.ok) throw new Error(read.reason);
+        const json = JSON.parse(read.text) as { packageDirectories?: { path?: unknown }[] };
+        packageDirectories = (json.packageDirectories ?? [])
+          .map((entry) => entry?.path)
+          .filter((path): path is string => typeof path === 'string')
+          .map((path) => resolve(dir, path));
+      } catch (error) {
+        // A broken sfdx-project.json is not ours to judge, but linting less must not go unnoticed.
+        problems.push(`${file} could not be read (${(error as Error).message}); the whole project folder is linted instead.`);
+      }
+      for (const path of packageDirectories) {
+        if (!existsSync(path)) problems.push(`package directory ${path} (from ${file}) does not exist; nothing is linted there.`);
+      }
+      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
