@@ -179,7 +179,7 @@ describe.each(Object.keys(SCENARIOS))('scenario %s: load() agrees with SDR Force
     const root = roots.get(name)!;
     const p = expand(template, root);
     const sdr = sdrFor(root).denies(p);
-    expect(ForceIgnoreMatcher.load(root).denies(p)).toBe(sdr);
+    expect(ForceIgnoreMatcher.load(root, root).denies(p)).toBe(sdr);
     expect(ForceIgnoreMatcher.fromContents(root, SCENARIOS[name]).denies(p)).toBe(sdr);
   });
 });
@@ -189,7 +189,7 @@ describe('without a .forceignore', () => {
     const root = roots.get('none')!;
     const p = expand(template, root);
     expect(sdrFor(root).denies(p)).toBe(false);
-    expect(ForceIgnoreMatcher.load(root).denies(p)).toBe(false);
+    expect(ForceIgnoreMatcher.load(root, root).denies(p)).toBe(false);
     expect(ForceIgnoreMatcher.fromContents(root, undefined).denies(p)).toBe(false);
   });
 });
@@ -223,12 +223,12 @@ describe('known answers (lf scenario)', () => {
     const root = roots.get('lf')!;
     const p = expand(template, root);
     expect(sdrFor(root).denies(p)).toBe(expected);
-    expect(ForceIgnoreMatcher.load(root).denies(p)).toBe(expected);
+    expect(ForceIgnoreMatcher.load(root, root).denies(p)).toBe(expected);
   });
 
   it('CRLF and BOM files behave exactly like the LF file', () => {
     const answers = (name: string) =>
-      PATHS.map((t) => ForceIgnoreMatcher.load(roots.get(name)!).denies(expand(t, roots.get(name)!)));
+      PATHS.map((t) => ForceIgnoreMatcher.load(roots.get(name)!, roots.get(name)!).denies(expand(t, roots.get(name)!)));
     expect(answers('crlf')).toEqual(answers('lf'));
     expect(answers('bom')).toEqual(answers('lf'));
   });

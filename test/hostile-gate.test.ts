@@ -190,12 +190,21 @@ describe('reports and baselines are not written through symbolic links, and are 
     expect(readFileSync(victim, 'utf8')).toContain('"version":"2.1.0"');
   });
 
-  it('--update-baseline through a symlinked default baseline: exit 2, the target untouched', async () => {
+  it('--update-baseline through a default baseline linked out of the repository: exit 2, refused when read, the target untouched', async () => {
     const { root, victim } = withLink('.calint-baseline.json', '{"findings":[]}\n');
     const run = await cli(['lint', '--update-baseline'], root, {});
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('refusing to write the baseline');
+    expect(run.stderr).toContain('cannot read baseline .calint-baseline.json: symbolic link to a file outside the repository');
     expect(readFileSync(victim, 'utf8')).toBe('{"findings":[]}\n');
+  });
+
+  it('--update-baseline through a default baseline linked inside the repository: read, but not written through (exit 2)', async () => {
+    const root = makeProject({ 'sfdx-project.json': SFDX, [APP]: connectedApp('Wide', ['Full']), 'baselines/main.json': '{"findings":[]}\n' });
+    symlinkSync(join(root, 'baselines', 'main.json'), join(root, '.calint-baseline.json'));
+    const run = await cli(['lint', '--update-baseline'], root, {});
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('refusing to write the baseline');
+    expect(readFileSync(join(root, 'baselines', 'main.json'), 'utf8')).toBe('{"findings":[]}\n');
   });
 
   it("the Action's sarif-file through a symlink: exit 2 naming the input", async () => {

@@ -73,16 +73,25 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (options.explicit !== undefined) {
     const file = resolve(options.cwd, options.explicit);
     if (!existsSync(file)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file, options.cwd, options.top);
+    // The user named this file on the command line: it may lie anywhere (a shared policy outside the checkout).
+    return readConfigFile(file, null, options.cwd, options.top);
   }
   const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd, options.top);
   return file ? loadConfigFile(file, options.cwd, options.top) : { config: {} };
 }
 
-/** Reads, parses and validates one configuration file; every problem is a UsageError naming the file. */
+/**
+ * Reads, parses and validates a configuration file found in the repository; every problem is a UsageError naming the
+ * file. A symbolic link out of the repository (its git root, else its SFDX project root, else its own folder) is
+ * refused: a committed `connected-app-lint.yaml -> /etc/passwd` would otherwise be quoted back in the parse error.
+ */
 export async function loadConfigFile(file: string, cwd?: string, top?: string): Promise<LoadedConfig> {
+  return readConfigFile(file, lintRootFor(dirname(file), top), cwd, top);
+}
+
+async function readConfigFile(file: string, within: string | null, cwd?: string, top?: string): Promise<LoadedConfig> {
   // The checked reader: a configuration that is a FIFO or a link to /dev/zero is refused, not read forever.
-  const read = readCheckedText(file);
+  const read = readCheckedText(file, { within });
   if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
   return parseConfig(file, read.text, cwd, top);
 }

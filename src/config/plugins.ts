@@ -81,7 +81,9 @@ function resolvePlugin(spec: string, base: string, from: string, cwd: string): {
 function packageEntry(dir: string, spec: string, from: string, cwd: string, subpath = ''): { name: string; file: string } {
   let pkg: { name?: unknown; exports?: unknown; main?: unknown } = {};
   try {
-    const read = readCheckedText(join(dir, 'package.json'));
+    // Anywhere: the plugin's code is about to run (a linked package lives outside the repository); the checked
+    // reader still refuses a device or a file over the limit.
+    const read = readCheckedText(join(dir, 'package.json'), { within: null });
     if (read.ok) pkg = JSON.parse(read.text) as typeof pkg;
   } catch {
     // no package.json: a plain folder with an index.js

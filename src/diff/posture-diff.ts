@@ -51,7 +51,7 @@ export async function postureDiff(options: PostureDiffOptions): Promise<PostureD
 
 /** The SFDX project the working directory is in, as a repository-relative folder; undefined outside one. */
 function sfdxProjectDirectory(cwd: string, gitRoot: string): string | undefined {
-  const project = findSfdxProject(cwd);
+  const project = findSfdxProject(cwd, gitRoot);
   if (!project) return undefined;
   let root = project.root;
   try {

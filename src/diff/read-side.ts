@@ -2,8 +2,8 @@
 // batched `git cat-file` per side), and what changed between them. Everything else in src/diff works on the plain
 // data returned here, so porting to another git layer (src/project/git/) touches this file only.
 import { join } from 'node:path';
-import { git, GitError, parseRawDiff, RAW_DIFF, readBlobs, topLevel, untrackedFiles, workingTreeFiles, type FileChange } from '../project/git/index.js';
-import { decodeText, MAX_FILE_BYTES, readTextFile, type ReadResult } from '../project/read.js';
+import { blobReadResult, git, GitError, parseRawDiff, RAW_DIFF, readBlobs, topLevel, untrackedFiles, workingTreeFiles, type FileChange } from '../project/git/index.js';
+import { MAX_FILE_BYTES, readTextFile, type ReadResult } from '../project/read.js';
 
 export type { FileChange };
 
@@ -107,7 +107,10 @@ export async function listSideFiles(gitRoot: string, side: ResolvedSide): Promis
   return files;
 }
 
-/** The contents of `files` (absolute path -> read result): blobs in one batch, working-tree files from disk. */
+/**
+ * The contents of `files` (absolute path -> read result): blobs in one batch, working-tree files from disk, never
+ * through a symbolic link out of the repository (what is read here can end up in a pull-request comment).
+ */
 export async function readSideFiles(gitRoot: string, files: readonly SideFile[]): Promise<Map<string, ReadResult>> {
   const blobs = await readBlobs(
     gitRoot,
@@ -118,11 +121,10 @@ export async function readSideFiles(gitRoot: string, files: readonly SideFile[])
   for (const file of files) {
     const path = join(gitRoot, file.path);
     if (!file.oid) {
-      contents.set(path, readTextFile(path));
+      contents.set(path, readTextFile(path, gitRoot));
       continue;
     }
-    const blob = blobs.get(file.oid);
-    contents.set(path, blob?.ok ? decodeText(blob.bytes) : { ok: false, reason: blob?.reason ?? 'cannot be read from git' });
+    contents.set(path, blobReadResult(blobs.get(file.oid)));
   }
   return contents;
 }

@@ -7,6 +7,7 @@ import { parseXml } from '../parser/xml.js';
 import { discover, type Discovery } from '../project/discover.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { LintScope } from '../project/scope.js';
+import { readTextFile } from '../project/read.js';
 import { builtinRules } from '../rules/index.js';
 import { boundedMessage } from '../secrets/mask.js';
 import type { Environment, FileResult, Finding, LintRun, RepoFile, Rule, RuleMeta } from '../types.js';
@@ -180,7 +181,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   // findings: fingerprints, then post-processing (suppressions, baseline)
   const fingerprints = new FingerprintAllocator();
   const lineIndexes = new Map<string, LineIndex>();
-  const textOf = (file: string) => texts.get(file) ?? readQuietly(file);
+  const textOf = (file: string) => texts.get(file) ?? readQuietly(file, root);
   const lineText = (file: string, line: number) => {
     let index = lineIndexes.get(file);
     if (!index) {
@@ -276,12 +277,10 @@ function parseError(file: string, message: string, line: number, column: number)
   return { ruleId: PARSE_ERROR.id, severity: 'error', message: boundedMessage(message), at: { file, line, column }, fatal: true };
 }
 
-function readQuietly(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+/** A file the run did not keep (a finding's line, for its fingerprint): through the checked reader, within `root`. */
+function readQuietly(file: string, root: string): string | undefined {
+  const read = readTextFile(file, root);
+  return read.ok ? read.text : undefined;
 }
 
 const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);

@@ -10,6 +10,7 @@ import { engineFindingSeverity, environmentFor, resolveRule } from '../engine/se
 import { createStaleConfigProcessor } from '../suppress/stale-config.js';
 import { createSuppressionProcessor } from '../suppress/suppressions.js';
 import { resolveLintScope } from '../project/scope.js';
+import { MAX_BASELINE_BYTES } from '../project/read.js';
 import { writeFileSafely } from '../project/write.js';
 import { builtinRules } from '../rules/index.js';
 import type { Environment, LintRun, Rule } from '../types.js';
@@ -98,8 +99,8 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
 
   const notices: string[] = [];
   if (trusted) {
-    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join(scope.project?.root ?? cwd, '.forceignore'), baselineFile];
-    for (const file of await changedGateFiles(trusted, gateFiles)) {
+    const controlFiles = [...configCandidates(searchFrom, trusted.gitRoot), join(scope.project?.root ?? cwd, '.forceignore')];
+    for (const file of await changedGateFiles(trusted, { controlFiles, baseline: baselineFile })) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
   }
@@ -157,8 +158,11 @@ export async function loadRunConfig(
 }
 
 async function baselineAtRef(trusted: TrustedRef, file: string) {
-  const text = await readAtRef(trusted, file);
-  return text === undefined ? undefined : parseBaseline(text, `${displayPath(file, trusted.gitRoot)} at ${describeRef(trusted)}`);
+  const name = `${displayPath(file, trusted.gitRoot)} at ${describeRef(trusted)}`;
+  const read = await readAtRef(trusted, file, MAX_BASELINE_BYTES);
+  if (!read.ok && read.missing) return undefined;
+  if (!read.ok) throw new UsageError(`cannot read baseline ${name}: ${read.reason}`);
+  return parseBaseline(read.text, name);
 }
 
 /**

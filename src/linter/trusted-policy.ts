@@ -2,12 +2,12 @@
 // the baseline that judge it can be read from a commit the attacker does not control (the base branch) through git,
 // never from the working tree. The files of the gate that the head changes relative to that commit are named in a
 // notice, whatever the outcome, so a reviewer sees a pull request that tries to move its own goalposts.
-import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseConfig, CONFIG_FILE_NAMES, configSearchDirectories } from '../config/config.js';
 import type { LoadedConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
-import { git, GitError, topLevel } from '../project/git/index.js';
+import { blobReadResult, git, GitError, readBlobs, topLevel } from '../project/git/index.js';
+import { MAX_BASELINE_BYTES, MAX_CONTROL_FILE_BYTES, readCheckedText, type CheckedRead } from '../project/read.js';
 
 /** A commit the configuration is read from: the name the user gave and the commit it resolved to. */
 export interface TrustedRef {
@@ -30,13 +30,22 @@ export async function resolveTrustedRef(ref: string, cwd: string): Promise<Trust
 
 const toGitPath = (gitRoot: string, file: string) => relative(gitRoot, file).split(sep).join('/');
 
-/** The text of a file as `ref` holds it, or undefined when the commit has no such file. */
-export async function readAtRef(trusted: TrustedRef, file: string): Promise<string | undefined> {
+const NOT_AT_REF: CheckedRead = { ok: false, missing: true, reason: 'not in the commit' };
+
+/**
+ * The text of a file as `ref` holds it, with the checked reader's limits: a regular file of at most `maxBytes`
+ * (streamed, so a huge blob is counted, never held), UTF-8. `missing` when the commit has no such file.
+ */
+export async function readAtRef(trusted: TrustedRef, file: string, maxBytes = MAX_CONTROL_FILE_BYTES): Promise<CheckedRead> {
   const path = toGitPath(trusted.gitRoot, file);
-  if (path.startsWith('..')) return undefined;
-  const listed = await git(trusted.gitRoot, ['ls-tree', '-z', '--name-only', '--full-tree', trusted.commit, '--', path]);
-  if (!listed.split('\0').includes(path)) return undefined;
-  return (await git(trusted.gitRoot, ['cat-file', 'blob', `${trusted.commit}:${path}`])).replace(/^\uFEFF/, '');
+  if (path.startsWith('..')) return NOT_AT_REF;
+  // `<mode> <type> <oid>\t<path>`
+  const entry = (await git(trusted.gitRoot, ['ls-tree', '-z', '--full-tree', trusted.commit, '--', path])).split('\0').find((record) => record.endsWith(`\t${path}`));
+  if (!entry) return NOT_AT_REF;
+  const [mode, , oid = ''] = entry.slice(0, entry.indexOf('\t')).split(' ');
+  if (mode !== '100644' && mode !== '100755') return { ok: false, missing: false, reason: 'not a regular file (a symbolic link, a folder or a submodule)' };
+  const read = blobReadResult((await readBlobs(trusted.gitRoot, [oid], maxBytes)).get(oid));
+  return read.ok ? { ok: true, text: read.text } : { ok: false, missing: false, reason: read.reason };
 }
 
 /**
@@ -54,7 +63,9 @@ export async function loadConfigAtRef(trusted: TrustedRef, searchFrom: string): 
     if (found.length > 1) throw new UsageError(`${trusted.ref} holds ${found.length} configuration files in ${toGitPath(trusted.gitRoot, dir) || '.'}; keep one`);
     const file = found[0];
     if (!file) continue;
-    const text = (await readAtRef(trusted, file)) ?? '';
+    const read = await readAtRef(trusted, file);
+    if (!read.ok) throw new UsageError(`cannot read configuration file ${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}: ${read.reason}`);
+    const text = read.text;
     return { ...(await parseConfig(file, text, trusted.gitRoot)), source: `${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}` };
   }
   return { config: {}, source: `no configuration file at ${describeRef(trusted)} (defaults)` };
@@ -62,23 +73,34 @@ export async function loadConfigAtRef(trusted: TrustedRef, searchFrom: string): 
 
 export const describeRef = (trusted: TrustedRef) => (trusted.commit.startsWith(trusted.ref) ? trusted.commit.slice(0, 12) : `${trusted.ref} (${trusted.commit.slice(0, 12)})`);
 
+/** The gate's files: control files (configuration candidates, .forceignore) and the baseline, which may be larger. */
+export interface GateFiles {
+  controlFiles: readonly string[];
+  baseline: string;
+}
+
 /**
- * The gate's files (configuration, .forceignore, baseline) whose working-tree content differs from `ref`'s: each
- * gets a notice. Compared by content, so an uncommitted or untracked change counts as much as a committed one.
+ * The gate's files whose working-tree content differs from `ref`'s: each gets a notice. Compared by content, so an
+ * uncommitted or untracked change counts as much as a committed one. The working tree is the pull request's: read
+ * through the checked reader, within the repository; a file that cannot be read there (a link out of the
+ * repository, a device, over the limit) counts as changed, never as the same.
  */
-export async function changedGateFiles(trusted: TrustedRef, files: readonly string[]): Promise<string[]> {
+export async function changedGateFiles(trusted: TrustedRef, files: GateFiles): Promise<string[]> {
+  const limits = new Map<string, number>(files.controlFiles.map((file) => [file, MAX_CONTROL_FILE_BYTES]));
+  limits.set(files.baseline, MAX_BASELINE_BYTES);
   const changed: string[] = [];
-  for (const file of new Set(files)) {
-    const before = await readAtRef(trusted, file);
-    let now: string | undefined;
-    try {
-      now = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    } catch {
-      now = undefined;
-    }
-    if (before !== now) changed.push(toGitPath(trusted.gitRoot, file));
+  for (const [file, maxBytes] of limits) {
+    const before = await readAtRef(trusted, file, maxBytes);
+    const now = readCheckedText(file, { within: trusted.gitRoot, maxBytes });
+    if (!sameContent(before, now)) changed.push(toGitPath(trusted.gitRoot, file));
   }
   return changed;
+}
+
+/** Both absent, or both read and equal; anything unreadable on either side is a change. */
+function sameContent(before: CheckedRead, now: CheckedRead): boolean {
+  if (before.ok && now.ok) return before.text === now.text;
+  return !before.ok && !now.ok && before.missing && now.missing;
 }
 
 /** Every configuration file name the working tree could use from `searchFrom` up (for the change notice). */

@@ -84,7 +84,12 @@ export function sameAppFiles(
  * named like the file or its app. Listing every sibling folder whole would read `classes/` and the like: thousands
  * of names for a pre-commit run that has a budget of a few hundred milliseconds.
  */
-export function externalClientAppCompanionsOnDisk(files: readonly string[]): string[] {
+export function externalClientAppCompanionsOnDisk(files: readonly string[], root: string): string[] {
+  const textOnDisk = (path: string) => {
+    // Never through a link out of the repository (`root`): the app's name is read from the text.
+    const read = readTextFile(path, root);
+    return read.ok ? read.text : undefined;
+  };
   const seeds = files.filter(isExternalClientAppFile).map((path) => ({ path, text: textOnDisk(path) }));
   if (seeds.length === 0) return [];
   const types = externalClientAppTypes();
@@ -113,11 +118,6 @@ export function externalClientAppCompanionsOnDisk(files: readonly string[]): str
     seeds,
     [...candidates].map((path) => ({ path, text: textOnDisk(path) })),
   );
-}
-
-function textOnDisk(path: string): string | undefined {
-  const read = readTextFile(path);
-  return read.ok ? read.text : undefined;
 }
 
 function folderNames(directory: string): string[] {

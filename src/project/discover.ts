@@ -118,10 +118,9 @@ export function discover(options: DiscoverOptions): Discovery {
     }
   }
 
-  // An External Client App is several files: one given alone is linted with the rest of its app.
   // An External Client App is several files: one given alone, or a folder holding part of it (the policies folder),
   // is linted with the rest of its app, so the app is judged the same whatever path was given.
-  for (const companion of externalClientAppCompanionsOnDisk([...explicitFiles, ...partialFolderFiles].filter((path) => metadata.has(path)))) addMetadata(companion, true);
+  for (const companion of externalClientAppCompanionsOnDisk([...explicitFiles, ...partialFolderFiles].filter((path) => metadata.has(path)), root)) addMetadata(companion, true);
 
   return {
     root,
@@ -145,7 +144,7 @@ function repositoryFilesUnder(directory: string, gitRoot: string | undefined, ig
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
   const gitignorePath = join(ignoreRoot, '.gitignore');
-  const gitignoreText = readCheckedText(gitignorePath);
+  const gitignoreText = readCheckedText(gitignorePath, { within: ignoreRoot });
   const gitignore = gitignoreText.ok ? ignore().add(gitignoreText.text) : undefined;
   if (!gitignoreText.ok && !gitignoreText.missing && !notices.some((notice) => notice.startsWith(gitignorePath))) {
     notices.push(refusedIgnoreFile(gitignorePath, gitignoreText.reason));

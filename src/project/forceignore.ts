@@ -58,10 +58,11 @@ export class ForceIgnoreMatcher {
    * the project root). Without the file, nothing is denied (that is SDR's behaviour:
    * defaults apply only when a .forceignore exists).
    */
-  static load(projectRoot: string): ForceIgnoreMatcher {
+  static load(projectRoot: string, repository: string): ForceIgnoreMatcher {
     // SDR swallows every read error (missing file, EISDIR, EACCES) the same way; the checked reader also refuses a
-    // FIFO or a link to a device, which would otherwise hang the run or exhaust memory.
-    const read = readCheckedText(join(projectRoot, FILE_NAME));
+    // FIFO or a link to a device, which would otherwise hang the run or exhaust memory, and a link out of
+    // `repository` (the git root, else the project root), whose patterns an attacker does not get to choose.
+    const read = readCheckedText(join(projectRoot, FILE_NAME), { within: repository });
     if (read.ok || read.missing) return ForceIgnoreMatcher.fromContents(projectRoot, read.ok ? read.text : undefined);
     return new ForceIgnoreMatcher(undefined, projectRoot, [], read.reason);
   }

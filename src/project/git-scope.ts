@@ -14,12 +14,13 @@ import {
   workingTreeChangesSince,
   workingTreeFiles,
   type FileChange,
+  blobReadResult,
   readBlobs,
   type BlobRead,
 } from './git/index.js';
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, lintedTypes } from './metadata-types.js';
-import { decodeText, MAX_FILE_BYTES, readTextFile, tooLarge, type ReadResult } from './read.js';
+import { MAX_FILE_BYTES, readTextFile, type ReadResult } from './read.js';
 import { isDirectory, SKIPPED_DIRECTORIES } from './walk.js';
 
 /**
@@ -141,10 +142,11 @@ function readProject(options: GitScopeOptions): ProjectFiles {
   const paths = (options.paths ?? []).map((path) => (isAbsolute(path) ? path : resolve(options.cwd, path)));
   // The SFDX project is found as `lint <dir>` finds it: from the one folder given, else from the working directory.
   const anchor = paths.length === 1 && isDirectory(paths[0]!) ? paths[0]! : options.cwd;
-  const project = options.scope ? options.scope.project : findSfdxProject(anchor);
+  const project = options.scope ? options.scope.project : findSfdxProject(anchor, undefined);
   if (!project) return {};
   const root = realPath(project.root);
-  return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root) };
+  const repository = options.scope?.gitRoot ? realPath(options.scope.gitRoot) : root;
+  return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root, repository) };
 }
 
 function describeRepository(gitRoot: string, project: ProjectFiles, options: GitScopeOptions): Repository {
@@ -194,8 +196,7 @@ async function buildScope(repository: Repository, changes: FileChange[], state: 
   const contents = contentsOf(gitRoot, [...changed, ...candidates], blobs, unreadable);
   const currentText = (file: StateFile) => textOf(contents.get(absolute(file.path)));
   const previousText = (removal: Removal) => {
-    const blob = blobs.get(removal.previousOid);
-    return blob?.ok ? textOf(decodeText(blob.bytes)) : undefined;
+    return textOf(blobReadResult(blobs.get(removal.previousOid)));
   };
   const companions = new Set(
     sameAppFiles(
@@ -269,8 +270,7 @@ function contentsOf(gitRoot: string, files: StateFile[], blobs: Map<string, Blob
       contents.set(path, readTextFile(path, gitRoot));
       continue;
     }
-    const blob = blobs.get(file.oid);
-    contents.set(path, blob?.ok ? decodeText(blob.bytes) : blob?.head ? tooLarge(blob.reason, blob.head) : { ok: false, reason: blob?.reason ?? unreadable });
+    contents.set(path, blobReadResult(blobs.get(file.oid), unreadable));
   }
   return contents;
 }

@@ -88,8 +88,9 @@ const scratch = Buffer.allocUnsafe(256 * 1024);
  * files it is faster than the promise API, and the linter has nothing else to do meanwhile.
  * open + fstat rather than stat + open: the same checks with one path lookup and no allocation per file, which is
  * a fifth of the cost of reading a 20,000-file repository.
+ * `within` (the repository root) is required: no caller can forget to confine a read of repository content.
  */
-export function readTextFile(path: string, within?: string): ReadResult {
+export function readTextFile(path: string, within: string): ReadResult {
   let fd: number | undefined;
   try {
     fd = openConfined(path, within);
@@ -121,10 +122,11 @@ const LINK_OUTSIDE = 'symbolic link to a file outside the repository: not read';
 /**
  * Opens a file for reading; with `within` (the repository root), a symbolic link is followed only when it resolves
  * inside it: a committed link to `~/.ssh/id_rsa` or `/etc/passwd` must not be read and echoed. O_NOFOLLOW makes the
- * open fail on a link, so regular files cost no extra system call. Undefined for a link out of the root.
+ * open fail on a link, so regular files cost no extra system call. Undefined for a link out of the root. `null`: a
+ * path the user named on the command line, which may lead anywhere.
  */
-function openConfined(path: string, within: string | undefined): number | undefined {
-  if (within === undefined || constants.O_NOFOLLOW === undefined) return openSync(path, OPEN_FLAGS);
+function openConfined(path: string, within: string | null): number | undefined {
+  if (within === null || constants.O_NOFOLLOW === undefined) return openSync(path, OPEN_FLAGS);
   try {
     return openSync(path, OPEN_FLAGS | constants.O_NOFOLLOW);
   } catch (error) {
@@ -163,9 +165,15 @@ export const MAX_CONTROL_FILE_BYTES = 1024 * 1024;
 /** A baseline lists every known finding: it may be large, but not unbounded. */
 export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
-export type CheckedRead = { ok: true; text: string } | { ok: false; missing: boolean; reason: string };
+export type CheckedRead = { ok: true; text: string } | { ok: false; missing: boolean; reason: string; linkOutside?: boolean };
 
 export interface CheckedReadOptions {
+  /**
+   * The repository (git root, else project root) a symbolic link may lead into; a link out of it is refused. `null`
+   * only for a path the user named on the command line (`--config`, `--baseline`): the user chose it. Required, so
+   * that no caller confines a control file by forgetting to.
+   */
+  within: string | null;
   /** Larger files are refused (MAX_CONTROL_FILE_BYTES by default). */
   maxBytes?: number;
 }
@@ -173,13 +181,15 @@ export interface CheckedReadOptions {
 /**
  * Reads a repository control file through the same checks as metadata: regular files only (a device such as
  * `/dev/zero`, a FIFO, a socket or a directory is refused, so nothing exhausts memory or waits forever), at most
- * `maxBytes`, UTF-8 with an optional byte-order mark. Never throws; `missing` tells an absent file from a refused one.
+ * `maxBytes`, UTF-8 with an optional byte-order mark, never through a symbolic link out of `within`. Never throws;
+ * `missing` tells an absent file from a refused one. The reason never quotes the file's content.
  */
-export function readCheckedText(path: string, options: CheckedReadOptions = {}): CheckedRead {
+export function readCheckedText(path: string, options: CheckedReadOptions): CheckedRead {
   const maxBytes = options.maxBytes ?? MAX_CONTROL_FILE_BYTES;
   let fd: number | undefined;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    fd = openConfined(path, options.within);
+    if (fd === undefined) return { ok: false, missing: false, reason: LINK_OUTSIDE, linkOutside: true };
     const info = fstatSync(fd);
     if (info.isDirectory()) return { ok: false, missing: false, reason: 'is a directory, not a file' };
     if (!info.isFile()) return { ok: false, missing: false, reason: NOT_REGULAR };

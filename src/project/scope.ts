@@ -37,9 +37,9 @@ export function resolveLintScope(options: { cwd: string; paths?: readonly string
   const given = options.paths?.length ? options.paths : ['.'];
   const paths = given.map((path) => (isAbsolute(path) ? path : resolve(cwd, path)));
   const anchor = paths.length === 1 && isDirectory(paths[0]!) ? paths[0]! : cwd;
-  const project = findSfdxProject(anchor);
   const gitRoot = findGitRoot(existsSync(anchor) ? anchor : cwd);
-  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : undefined;
+  const project = findSfdxProject(anchor, gitRoot);
+  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root, gitRoot ?? project.root) : undefined;
   return {
     cwd,
     paths,
@@ -51,15 +51,18 @@ export function resolveLintScope(options: { cwd: string; paths?: readonly string
   };
 }
 
-/** The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. */
-export function findSfdxProject(start: string): SfdxProject | undefined {
+/**
+ * The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. It is read
+ * never through a symbolic link out of `repository` (the git root), or out of its own folder outside git.
+ */
+export function findSfdxProject(start: string, repository: string | undefined): SfdxProject | undefined {
   for (let dir = start; ; dir = dirname(dir)) {
     const file = join(dir, 'sfdx-project.json');
     if (existsSync(file)) {
       let packageDirectories: string[] = [];
       const problems: string[] = [];
       try {
-        const read = readCheckedText(file);
+        const read = readCheckedText(file, { within: repository ?? dir });
         if (!read.ok) throw new Error(read.reason);
         const json = JSON.parse(read.text) as { packageDirectories?: { path?: unknown }[] };
         packageDirectories = (json.packageDirectories ?? [])

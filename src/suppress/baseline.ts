@@ -51,10 +51,13 @@ export interface BaselineProcessor extends FindingPostProcessor {
   write(): void;
 }
 
-/** Reads a baseline file; undefined when it does not exist, a UsageError when it is not a baseline. */
-export function readBaseline(file: string, cwd?: string): BaselineEntry[] | undefined {
+/**
+ * Reads a baseline file; undefined when it does not exist, a UsageError when it is not a baseline. `within`: the
+ * repository a link may lead into (a link out of it is refused, never quoted), null for a file the user named.
+ */
+export function readBaseline(file: string, within: string | null, cwd?: string): BaselineEntry[] | undefined {
   if (!existsSync(file)) return undefined;
-  const read = readCheckedText(file, { maxBytes: MAX_BASELINE_BYTES });
+  const read = readCheckedText(file, { within, maxBytes: MAX_BASELINE_BYTES });
   if (!read.ok) throw new UsageError(`cannot read baseline ${displayPath(file, cwd)}: ${read.reason}`);
   return parseBaseline(read.text, displayPath(file, cwd));
 }
@@ -98,7 +101,8 @@ export function createBaselineProcessor(options: BaselineOptions): BaselineProce
   return {
     process(findings, context) {
       const file = options.file ?? join(context.root, DEFAULT_BASELINE);
-      const previous = options.recorded ? options.recorded.entries : readBaseline(file, options.cwd);
+      // A file the caller named (`--baseline`) may lie anywhere; the default one is confined to the repository.
+      const previous = options.recorded ? options.recorded.entries : readBaseline(file, options.file !== undefined ? null : context.root, options.cwd);
       if (previous === undefined && options.file !== undefined && !options.update && !options.recorded) {
         throw new UsageError(`baseline ${displayPath(file, options.cwd)} does not exist; create it with --update-baseline`);
       }

@@ -28,14 +28,14 @@ export function createStaleConfigProcessor(options: StaleConfigOptions): Finding
       const missing = configured.filter((name) => !present.has(name));
       const severity = options.severity('warning');
       if (!file || missing.length === 0 || !severity) return { findings, suppressed: [] };
-      return { findings: [...findings, ...staleFindings(file, missing, context.appNames, severity).map((finding) => ({ ...finding, fingerprint: context.fingerprint(finding) }))], suppressed: [] };
+      return { findings: [...findings, ...staleFindings(file, context.root, missing, context.appNames, severity).map((finding) => ({ ...finding, fingerprint: context.fingerprint(finding) }))], suppressed: [] };
     },
   };
 }
 
-function staleFindings(file: string, missing: string[], appNames: readonly string[], severity: Severity): Omit<Finding, 'fingerprint'>[] {
-  // Unreadable: the findings are located at the top of the file instead.
-  const read = readCheckedText(file);
+function staleFindings(file: string, root: string, missing: string[], appNames: readonly string[], severity: Severity): Omit<Finding, 'fingerprint'>[] {
+  // Unreadable (a link out of the repository `root` included): the findings are located at the top of the file instead.
+  const read = readCheckedText(file, { within: root });
   const text = read.ok ? read.text : '';
   const lines = new LineIndex(file, text);
   return missing.map((name) => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { decodeText, tooLarge, type ReadResult } from '../read.js';
 
 export type BlobRead = { ok: true; bytes: Buffer } | { ok: false; reason: string; size?: number; head?: Buffer };
 
@@ -26,6 +27,16 @@ export function readBlobs(gitRoot: string, oids: readonly string[], maxBytes: nu
     child.stdin.on('error', () => undefined); // git exiting early surfaces through 'close'
     child.stdin.end(`${unique.join('\n')}\n`);
   });
+}
+
+/**
+ * A blob as the checked reader reads a file: decoded text, or the same refusals (binary, not UTF-8, over the size
+ * limit with its head sniffed for text). The one translation from git's bytes to what the linter reads.
+ */
+export function blobReadResult(blob: BlobRead | undefined, unreadable = 'cannot be read from git'): ReadResult {
+  if (blob?.ok) return decodeText(blob.bytes);
+  if (blob?.head) return tooLarge(blob.reason, blob.head);
+  return { ok: false, reason: blob?.reason ?? unreadable };
 }
 
 interface PendingObject {

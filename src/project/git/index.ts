@@ -3,4 +3,4 @@
 export { git, GitError, gitSync, topLevel } from './run.js';
 export { comparisonBase, indexEntries, parseRawDiff, RAW_DIFF, stagedChanges, untrackedFiles, workingTreeChangesSince, workingTreeFiles, type FileChange } from './changes.js';
 export { findGitRoot, listRepositoryFiles } from './repository-files.js';
-export { readBlobs, type BlobRead } from './blobs.js';
+export { blobReadResult, readBlobs, type BlobRead } from './blobs.js';

@@ -18,19 +18,41 @@ function complaint(stderr: string, code: number | null): string {
   return line.replace(/^(fatal|error): /, '');
 }
 
+/** Of stderr, only the first line is used: the rest is not kept. */
+const MAX_STDERR = 64 * 1024;
+
+const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
+
 /**
  * Runs git and resolves with its stdout, or rejects with a GitError carrying git's complaint. Asynchronous so that
- * independent questions (where is the top, what is staged) cost one process time, not two.
+ * independent questions (where is the top, what is staged) cost one process time, not two. The output is held in
+ * memory, so it is bounded like execFileSync's maxBuffer: over `maxBytes` (512 MB by default) git is stopped and the
+ * run gets a GitError saying so, never an out-of-memory crash.
  */
-export function git(cwd: string, args: readonly string[]): Promise<string> {
+export function git(cwd: string, args: readonly string[], options: { maxBytes?: number } = {}): Promise<string> {
+  const maxBytes = options.maxBytes ?? MAX_OUTPUT;
   return new Promise((resolve, reject) => {
     const child = spawn('git', [...FIXED_CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    let stdoutBytes = 0;
+    let stderrBytes = 0;
+    let overLimit = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (overLimit) return;
+      stdoutBytes += chunk.length;
+      if (stdoutBytes <= maxBytes) return void stdout.push(chunk);
+      overLimit = true;
+      stdout.length = 0;
+      child.kill();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderrBytes < MAX_STDERR) stderr.push(chunk);
+      stderrBytes += chunk.length;
+    });
     child.on('error', (error) => reject(new GitError(`cannot run git: ${error.message}`)));
     child.on('close', (code) => {
+      if (overLimit) return reject(new GitError(`git ${args[0] ?? ''} printed more than ${formatBytes(maxBytes)}; stopped`));
       if (code === 0) return resolve(Buffer.concat(stdout).toString('utf8'));
       reject(new GitError(complaint(Buffer.concat(stderr).toString('utf8'), code)));
     });
