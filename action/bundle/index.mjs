@@ -21788,7 +21788,7 @@ function readTextFile(path2, within) {
 }
 var LINK_OUTSIDE = "symbolic link to a file outside the repository: not read";
 function openConfined(path2, within) {
-  if (within === void 0 || constants.O_NOFOLLOW === void 0) return openSync(path2, OPEN_FLAGS);
+  if (within === null || constants.O_NOFOLLOW === void 0) return openSync(path2, OPEN_FLAGS);
   try {
     return openSync(path2, OPEN_FLAGS | constants.O_NOFOLLOW);
   } catch (error2) {
@@ -21821,11 +21821,12 @@ function describeIoError(error2) {
 }
 var MAX_CONTROL_FILE_BYTES = 1024 * 1024;
 var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
-function readCheckedText(path2, options = {}) {
+function readCheckedText(path2, options) {
   const maxBytes = options.maxBytes ?? MAX_CONTROL_FILE_BYTES;
   let fd;
   try {
-    fd = openSync(path2, OPEN_FLAGS);
+    fd = openConfined(path2, options.within);
+    if (fd === void 0) return { ok: false, missing: false, reason: LINK_OUTSIDE, linkOutside: true };
     const info2 = fstatSync(fd);
     if (info2.isDirectory()) return { ok: false, missing: false, reason: "is a directory, not a file" };
     if (!info2.isFile()) return { ok: false, missing: false, reason: NOT_REGULAR };
@@ -21969,7 +21970,11 @@ function sameAppFiles(seeds, candidates) {
   const seedPaths = new Set(seeds.map((seed) => seed.path));
   return candidates.filter((candidate) => !seedPaths.has(candidate.path)).filter((candidate) => apps.has(externalClientAppName(candidate.path, candidate.text) ?? "")).map((candidate) => candidate.path);
 }
-function externalClientAppCompanionsOnDisk(files) {
+function externalClientAppCompanionsOnDisk(files, root) {
+  const textOnDisk = (path2) => {
+    const read = readTextFile(path2, root);
+    return read.ok ? read.text : void 0;
+  };
   const seeds = files.filter(isExternalClientAppFile).map((path2) => ({ path: path2, text: textOnDisk(path2) }));
   if (seeds.length === 0) return [];
   const types = externalClientAppTypes();
@@ -21999,10 +22004,6 @@ function externalClientAppCompanionsOnDisk(files) {
     [...candidates].map((path2) => ({ path: path2, text: textOnDisk(path2) }))
   );
 }
-function textOnDisk(path2) {
-  const read = readTextFile(path2);
-  return read.ok ? read.text : void 0;
-}
 function folderNames(directory) {
   try {
     return readdirSync2(directory).filter((name) => !SKIPPED_DIRECTORIES.has(name));
@@ -22021,15 +22022,32 @@ function complaint(stderr, code) {
   const line = stderr.split("\n").find((text) => text.trim() !== "") ?? `git exited with ${code}`;
   return line.replace(/^(fatal|error): /, "");
 }
-function git(cwd, args) {
+var MAX_STDERR = 64 * 1024;
+var formatBytes = (bytes) => bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+function git(cwd, args, options = {}) {
+  const maxBytes = options.maxBytes ?? MAX_OUTPUT;
   return new Promise((resolve10, reject) => {
     const child = spawn("git", [...FIXED_CONFIG, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
     const stdout = [];
     const stderr = [];
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    let stdoutBytes = 0;
+    let stderrBytes = 0;
+    let overLimit = false;
+    child.stdout.on("data", (chunk) => {
+      if (overLimit) return;
+      stdoutBytes += chunk.length;
+      if (stdoutBytes <= maxBytes) return void stdout.push(chunk);
+      overLimit = true;
+      stdout.length = 0;
+      child.kill();
+    });
+    child.stderr.on("data", (chunk) => {
+      if (stderrBytes < MAX_STDERR) stderr.push(chunk);
+      stderrBytes += chunk.length;
+    });
     child.on("error", (error2) => reject(new GitError(`cannot run git: ${error2.message}`)));
     child.on("close", (code) => {
+      if (overLimit) return reject(new GitError(`git ${args[0] ?? ""} printed more than ${formatBytes(maxBytes)}; stopped`));
       if (code === 0) return resolve10(Buffer.concat(stdout).toString("utf8"));
       reject(new GitError(complaint(Buffer.concat(stderr).toString("utf8"), code)));
     });
@@ -22152,6 +22170,11 @@ function readBlobs(gitRoot, oids, maxBytes) {
 `);
   });
 }
+function blobReadResult(blob, unreadable = "cannot be read from git") {
+  if (blob?.ok) return decodeText(blob.bytes);
+  if (blob?.head) return tooLarge(blob.reason, blob.head);
+  return { ok: false, reason: blob?.reason ?? unreadable };
+}
 var BatchOutputParser = class {
   constructor(maxBytes, emit) {
     this.maxBytes = maxBytes;
@@ -22261,8 +22284,8 @@ var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
    * the project root). Without the file, nothing is denied (that is SDR's behaviour:
    * defaults apply only when a .forceignore exists).
    */
-  static load(projectRoot) {
-    const read = readCheckedText(join3(projectRoot, FILE_NAME));
+  static load(projectRoot, repository) {
+    const read = readCheckedText(join3(projectRoot, FILE_NAME), { within: repository });
     if (read.ok || read.missing) return _ForceIgnoreMatcher.fromContents(projectRoot, read.ok ? read.text : void 0);
     return new _ForceIgnoreMatcher(void 0, projectRoot, [], read.reason);
   }
@@ -22315,9 +22338,9 @@ function resolveLintScope(options) {
   const given = options.paths?.length ? options.paths : ["."];
   const paths = given.map((path2) => isAbsolute4(path2) ? path2 : resolve2(cwd, path2));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : cwd;
-  const project = findSfdxProject(anchor);
   const gitRoot = findGitRoot(existsSync2(anchor) ? anchor : cwd);
-  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : void 0;
+  const project = findSfdxProject(anchor, gitRoot);
+  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root, gitRoot ?? project.root) : void 0;
   return {
     cwd,
     paths,
@@ -22328,14 +22351,14 @@ function resolveLintScope(options) {
     ...forceIgnore ? { forceIgnore } : {}
   };
 }
-function findSfdxProject(start) {
+function findSfdxProject(start, repository) {
   for (let dir = start; ; dir = dirname3(dir)) {
     const file = join4(dir, "sfdx-project.json");
     if (existsSync2(file)) {
       let packageDirectories = [];
       const problems = [];
       try {
-        const read = readCheckedText(file);
+        const read = readCheckedText(file, { within: repository ?? dir });
         if (!read.ok) throw new Error(read.reason);
         const json = JSON.parse(read.text);
         packageDirectories = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path2) => typeof path2 === "string").map((path2) => resolve2(dir, path2));
@@ -22411,7 +22434,7 @@ function discover(options) {
       }
     }
   }
-  for (const companion of externalClientAppCompanionsOnDisk([...explicitFiles, ...partialFolderFiles].filter((path2) => metadata.has(path2)))) addMetadata(companion, true);
+  for (const companion of externalClientAppCompanionsOnDisk([...explicitFiles, ...partialFolderFiles].filter((path2) => metadata.has(path2)), root)) addMetadata(companion, true);
   return {
     root,
     ...project ? { projectRoot: project.root } : {},
@@ -22429,7 +22452,7 @@ function repositoryFilesUnder(directory, gitRoot, ignoreRoot, notices) {
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
   const gitignorePath = join5(ignoreRoot, ".gitignore");
-  const gitignoreText = readCheckedText(gitignorePath);
+  const gitignoreText = readCheckedText(gitignorePath, { within: ignoreRoot });
   const gitignore = gitignoreText.ok ? (0, import_ignore2.default)().add(gitignoreText.text) : void 0;
   if (!gitignoreText.ok && !gitignoreText.missing && !notices.some((notice) => notice.startsWith(gitignorePath))) {
     notices.push(refusedIgnoreFile(gitignorePath, gitignoreText.reason));
@@ -24587,7 +24610,7 @@ async function lint(options = {}) {
   }
   const fingerprints = new FingerprintAllocator();
   const lineIndexes = /* @__PURE__ */ new Map();
-  const textOf3 = (file) => texts.get(file) ?? readQuietly(file);
+  const textOf3 = (file) => texts.get(file) ?? readQuietly(file, root);
   const lineText = (file, line) => {
     let index = lineIndexes.get(file);
     if (!index) {
@@ -24669,12 +24692,9 @@ function selectRules(rules, only) {
 function parseError(file, message, line, column) {
   return { ruleId: PARSE_ERROR.id, severity: "error", message: boundedMessage(message), at: { file, line, column }, fatal: true };
 }
-function readQuietly(file) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
+function readQuietly(file, root) {
+  const read = readTextFile(file, root);
+  return read.ok ? read.text : void 0;
 }
 var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function sortFindings(findings) {
@@ -24795,13 +24815,16 @@ async function loadConfig(options) {
   if (options.explicit !== void 0) {
     const file2 = resolve3(options.cwd, options.explicit);
     if (!existsSync4(file2)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file2, options.cwd, options.top);
+    return readConfigFile(file2, null, options.cwd, options.top);
   }
   const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd, options.top);
   return file ? loadConfigFile(file, options.cwd, options.top) : { config: {} };
 }
 async function loadConfigFile(file, cwd, top) {
-  const read = readCheckedText(file);
+  return readConfigFile(file, lintRootFor(dirname5(file), top), cwd, top);
+}
+async function readConfigFile(file, within, cwd, top) {
+  const read = readCheckedText(file, { within });
   if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
   return parseConfig(file, read.text, cwd, top);
 }
@@ -24993,9 +25016,9 @@ async function keyLocator(file, text) {
 init_fingerprint();
 var DEFAULT_BASELINE = ".calint-baseline.json";
 var FORMAT_VERSION = 1;
-function readBaseline(file, cwd) {
+function readBaseline(file, within, cwd) {
   if (!existsSync5(file)) return void 0;
-  const read = readCheckedText(file, { maxBytes: MAX_BASELINE_BYTES });
+  const read = readCheckedText(file, { within, maxBytes: MAX_BASELINE_BYTES });
   if (!read.ok) throw new UsageError(`cannot read baseline ${displayPath(file, cwd)}: ${read.reason}`);
   return parseBaseline(read.text, displayPath(file, cwd));
 }
@@ -25030,7 +25053,7 @@ function createBaselineProcessor(options) {
   return {
     process(findings, context) {
       const file = options.file ?? join7(context.root, DEFAULT_BASELINE);
-      const previous = options.recorded ? options.recorded.entries : readBaseline(file, options.cwd);
+      const previous = options.recorded ? options.recorded.entries : readBaseline(file, options.file !== void 0 ? null : context.root, options.cwd);
       if (previous === void 0 && options.file !== void 0 && !options.update && !options.recorded) {
         throw new UsageError(`baseline ${displayPath(file, options.cwd)} does not exist; create it with --update-baseline`);
       }
@@ -25128,7 +25151,7 @@ function resolvePlugin(spec, base, from, cwd) {
 function packageEntry(dir, spec, from, cwd, subpath = "") {
   let pkg = {};
   try {
-    const read = readCheckedText(join8(dir, "package.json"));
+    const read = readCheckedText(join8(dir, "package.json"), { within: null });
     if (read.ok) pkg = JSON.parse(read.text);
   } catch {
   }
@@ -25222,12 +25245,12 @@ function createStaleConfigProcessor(options) {
       const missing = configured.filter((name) => !present.has(name));
       const severity = options.severity("warning");
       if (!file || missing.length === 0 || !severity) return { findings, suppressed: [] };
-      return { findings: [...findings, ...staleFindings(file, missing, context.appNames, severity).map((finding) => ({ ...finding, fingerprint: context.fingerprint(finding) }))], suppressed: [] };
+      return { findings: [...findings, ...staleFindings(file, context.root, missing, context.appNames, severity).map((finding) => ({ ...finding, fingerprint: context.fingerprint(finding) }))], suppressed: [] };
     }
   };
 }
-function staleFindings(file, missing, appNames, severity) {
-  const read = readCheckedText(file);
+function staleFindings(file, root, missing, appNames, severity) {
+  const read = readCheckedText(file, { within: root });
   const text = read.ok ? read.text : "";
   const lines = new LineIndex(file, text);
   return missing.map((name) => {
@@ -25546,10 +25569,11 @@ function readProject(options) {
   lintedTypes();
   const paths = (options.paths ?? []).map((path2) => isAbsolute10(path2) ? path2 : resolve6(options.cwd, path2));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
-  const project = options.scope ? options.scope.project : findSfdxProject(anchor);
+  const project = options.scope ? options.scope.project : findSfdxProject(anchor, void 0);
   if (!project) return {};
   const root = realPath(project.root);
-  return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root) };
+  const repository = options.scope?.gitRoot ? realPath(options.scope.gitRoot) : root;
+  return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root, repository) };
 }
 function describeRepository(gitRoot, project, options) {
   const userIgnored = ignorePatternMatcher(gitRoot, options.ignorePatterns);
@@ -25582,8 +25606,7 @@ async function buildScope(repository, changes, state2, unreadable) {
   const contents = contentsOf(gitRoot, [...changed2, ...candidates], blobs, unreadable);
   const currentText = (file) => textOf2(contents.get(absolute(file.path)));
   const previousText = (removal2) => {
-    const blob = blobs.get(removal2.previousOid);
-    return blob?.ok ? textOf2(decodeText(blob.bytes)) : void 0;
+    return textOf2(blobReadResult(blobs.get(removal2.previousOid)));
   };
   const companions = new Set(
     sameAppFiles(
@@ -25638,8 +25661,7 @@ function contentsOf(gitRoot, files, blobs, unreadable) {
       contents.set(path2, readTextFile(path2, gitRoot));
       continue;
     }
-    const blob = blobs.get(file.oid);
-    contents.set(path2, blob?.ok ? decodeText(blob.bytes) : blob?.head ? tooLarge(blob.reason, blob.head) : { ok: false, reason: blob?.reason ?? unreadable });
+    contents.set(path2, blobReadResult(blobs.get(file.oid), unreadable));
   }
   return contents;
 }
@@ -25677,7 +25699,6 @@ function isCi(env3) {
 }
 
 // src/linter/trusted-policy.ts
-import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join11, relative as relative11, sep as sep7 } from "node:path";
 async function resolveTrustedRef(ref, cwd) {
   try {
@@ -25690,12 +25711,16 @@ async function resolveTrustedRef(ref, cwd) {
   }
 }
 var toGitPath = (gitRoot, file) => relative11(gitRoot, file).split(sep7).join("/");
-async function readAtRef(trusted, file) {
+var NOT_AT_REF = { ok: false, missing: true, reason: "not in the commit" };
+async function readAtRef(trusted, file, maxBytes = MAX_CONTROL_FILE_BYTES) {
   const path2 = toGitPath(trusted.gitRoot, file);
-  if (path2.startsWith("..")) return void 0;
-  const listed = await git(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", path2]);
-  if (!listed.split("\0").includes(path2)) return void 0;
-  return (await git(trusted.gitRoot, ["cat-file", "blob", `${trusted.commit}:${path2}`])).replace(/^\uFEFF/, "");
+  if (path2.startsWith("..")) return NOT_AT_REF;
+  const entry = (await git(trusted.gitRoot, ["ls-tree", "-z", "--full-tree", trusted.commit, "--", path2])).split("\0").find((record) => record.endsWith(`	${path2}`));
+  if (!entry) return NOT_AT_REF;
+  const [mode, , oid = ""] = entry.slice(0, entry.indexOf("	")).split(" ");
+  if (mode !== "100644" && mode !== "100755") return { ok: false, missing: false, reason: "not a regular file (a symbolic link, a folder or a submodule)" };
+  const read = blobReadResult((await readBlobs(trusted.gitRoot, [oid], maxBytes)).get(oid));
+  return read.ok ? { ok: true, text: read.text } : { ok: false, missing: false, reason: read.reason };
 }
 async function loadConfigAtRef(trusted, searchFrom) {
   const directories = configSearchDirectories(searchFrom).filter((dir) => !relative11(trusted.gitRoot, dir).startsWith(".."));
@@ -25707,25 +25732,28 @@ async function loadConfigAtRef(trusted, searchFrom) {
     if (found.length > 1) throw new UsageError(`${trusted.ref} holds ${found.length} configuration files in ${toGitPath(trusted.gitRoot, dir) || "."}; keep one`);
     const file = found[0];
     if (!file) continue;
-    const text = await readAtRef(trusted, file) ?? "";
+    const read = await readAtRef(trusted, file);
+    if (!read.ok) throw new UsageError(`cannot read configuration file ${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}: ${read.reason}`);
+    const text = read.text;
     return { ...await parseConfig(file, text, trusted.gitRoot), source: `${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}` };
   }
   return { config: {}, source: `no configuration file at ${describeRef(trusted)} (defaults)` };
 }
 var describeRef = (trusted) => trusted.commit.startsWith(trusted.ref) ? trusted.commit.slice(0, 12) : `${trusted.ref} (${trusted.commit.slice(0, 12)})`;
 async function changedGateFiles(trusted, files) {
+  const limits = new Map(files.controlFiles.map((file) => [file, MAX_CONTROL_FILE_BYTES]));
+  limits.set(files.baseline, MAX_BASELINE_BYTES);
   const changed2 = [];
-  for (const file of new Set(files)) {
-    const before = await readAtRef(trusted, file);
-    let now;
-    try {
-      now = readFileSync3(file, "utf8").replace(/^\uFEFF/, "");
-    } catch {
-      now = void 0;
-    }
-    if (before !== now) changed2.push(toGitPath(trusted.gitRoot, file));
+  for (const [file, maxBytes] of limits) {
+    const before = await readAtRef(trusted, file, maxBytes);
+    const now = readCheckedText(file, { within: trusted.gitRoot, maxBytes });
+    if (!sameContent(before, now)) changed2.push(toGitPath(trusted.gitRoot, file));
   }
   return changed2;
+}
+function sameContent(before, now) {
+  if (before.ok && now.ok) return before.text === now.text;
+  return !before.ok && !now.ok && before.missing && now.missing;
 }
 function configCandidates(searchFrom, gitRoot) {
   return configSearchDirectories(searchFrom).filter((dir) => !relative11(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join11(dir, name)));
@@ -25778,8 +25806,8 @@ async function prepareLint(options, target) {
   postProcessors.push(baseline);
   const notices = [];
   if (trusted) {
-    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join12(scope.project?.root ?? cwd, ".forceignore"), baselineFile];
-    for (const file of await changedGateFiles(trusted, gateFiles)) {
+    const controlFiles = [...configCandidates(searchFrom, trusted.gitRoot), join12(scope.project?.root ?? cwd, ".forceignore")];
+    for (const file of await changedGateFiles(trusted, { controlFiles, baseline: baselineFile })) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
   }
@@ -25824,8 +25852,11 @@ async function loadRunConfig(options, searchFrom, trusted, top) {
   return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : "no configuration file (defaults)" };
 }
 async function baselineAtRef(trusted, file) {
-  const text = await readAtRef(trusted, file);
-  return text === void 0 ? void 0 : parseBaseline(text, `${displayPath(file, trusted.gitRoot)} at ${describeRef(trusted)}`);
+  const name = `${displayPath(file, trusted.gitRoot)} at ${describeRef(trusted)}`;
+  const read = await readAtRef(trusted, file, MAX_BASELINE_BYTES);
+  if (!read.ok && read.missing) return void 0;
+  if (!read.ok) throw new UsageError(`cannot read baseline ${name}: ${read.reason}`);
+  return parseBaseline(read.text, name);
 }
 async function pluginsFor(loaded, options, warn2) {
   const specs = loaded.config.plugins ?? [];
@@ -26439,11 +26470,10 @@ async function readSideFiles(gitRoot, files) {
   for (const file of files) {
     const path2 = join13(gitRoot, file.path);
     if (!file.oid) {
-      contents.set(path2, readTextFile(path2));
+      contents.set(path2, readTextFile(path2, gitRoot));
       continue;
     }
-    const blob = blobs.get(file.oid);
-    contents.set(path2, blob?.ok ? decodeText(blob.bytes) : { ok: false, reason: blob?.reason ?? "cannot be read from git" });
+    contents.set(path2, blobReadResult(blobs.get(file.oid)));
   }
   return contents;
 }
@@ -26594,7 +26624,7 @@ async function postureDiff(options) {
   };
 }
 function sfdxProjectDirectory(cwd, gitRoot) {
-  const project = findSfdxProject(cwd);
+  const project = findSfdxProject(cwd, gitRoot);
   if (!project) return void 0;
   let root = project.root;
   try {
@@ -26761,7 +26791,7 @@ The latest changes (${markdownText(diff.head.ref)}${diff.head.commit ? ` ${diff.
 init_workflow_commands();
 
 // src/action/pr-comment.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var COMMENT_MODES = ["always", "on-change", "never"];
 function commentTarget(env3, token) {
   const repository = env3.GITHUB_REPOSITORY ?? "";
@@ -26773,7 +26803,7 @@ function commentTarget(env3, token) {
 function pullRequestNumber(eventPath) {
   if (!eventPath) return void 0;
   try {
-    const event = JSON.parse(readFileSync4(eventPath, "utf8"));
+    const event = JSON.parse(readFileSync3(eventPath, "utf8"));
     const number = event.pull_request?.number ?? (event.issue?.pull_request ? event.issue.number : void 0);
     return typeof number === "number" && Number.isInteger(number) && number > 0 ? number : void 0;
   } catch {

@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-INRSMNZG.js";
+} from "../chunks/chunk-K36PC5MT.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-T3LSMH6W.js";
+} from "../chunks/chunk-3FIRYXD2.js";
 import {
   isCi
-} from "../chunks/chunk-2UVCRNRF.js";
+} from "../chunks/chunk-7OXD7QI6.js";
 import {
   safeLines,
   safeMessage,
   safePath,
   toolVersion
-} from "../chunks/chunk-5JLKW3TU.js";
+} from "../chunks/chunk-QRPVBOYI.js";
 import {
   UsageError,
   closestName
-} from "../chunks/chunk-773PTGHN.js";
+} from "../chunks/chunk-7PUJ4URH.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";
@@ -299,19 +299,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-PWLFSBXV.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-3KH7O3EV.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-SOFALFCI.js");
+        const { runInit } = await import("../chunks/init-command-2LRUX567.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-A5G73KPD.js");
+        const { runDiff } = await import("../chunks/diff-command-DQILSA2L.js");
         return await runDiff(args, io);
       }
       case "lint":

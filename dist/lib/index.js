@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-INRSMNZG.js";
-import "../chunks/chunk-T3LSMH6W.js";
+} from "../chunks/chunk-K36PC5MT.js";
+import "../chunks/chunk-3FIRYXD2.js";
 import {
   isCi
-} from "../chunks/chunk-2UVCRNRF.js";
+} from "../chunks/chunk-7OXD7QI6.js";
 import {
   lint
-} from "../chunks/chunk-5JLKW3TU.js";
+} from "../chunks/chunk-QRPVBOYI.js";
 import {
   builtinRules
-} from "../chunks/chunk-773PTGHN.js";
+} from "../chunks/chunk-7PUJ4URH.js";
 import "../chunks/chunk-3MCSNQGM.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-MNLBLL3O.js";

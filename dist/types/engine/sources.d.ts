@@ -6,7 +6,6 @@ import { type ReadResult } from '../project/read.js';
 export interface FileSource {
     read(path: string): ReadResult;
 }
-export declare const diskSource: FileSource;
 /** The disk, never through a symbolic link that leads out of `root` (the repository). */
 export declare function diskSourceWithin(root: string): FileSource;
 /** Remembers what was read, so each file is read once even when the parser and the secret scan both need it. */

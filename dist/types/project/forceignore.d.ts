@@ -13,7 +13,7 @@ export declare class ForceIgnoreMatcher {
      * the project root). Without the file, nothing is denied (that is SDR's behaviour:
      * defaults apply only when a .forceignore exists).
      */
-    static load(projectRoot: string): ForceIgnoreMatcher;
+    static load(projectRoot: string, repository: string): ForceIgnoreMatcher;
     /** Build from file contents directly (for tests and for staged content). */
     static fromContents(projectRoot: string, contents: string | undefined): ForceIgnoreMatcher;
     /**

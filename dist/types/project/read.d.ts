@@ -28,8 +28,9 @@ export declare function tooLarge(reason: string, head: Uint8Array): ReadResult;
  * files it is faster than the promise API, and the linter has nothing else to do meanwhile.
  * open + fstat rather than stat + open: the same checks with one path lookup and no allocation per file, which is
  * a fifth of the cost of reading a 20,000-file repository.
+ * `within` (the repository root) is required: no caller can forget to confine a read of repository content.
  */
-export declare function readTextFile(path: string, within?: string): ReadResult;
+export declare function readTextFile(path: string, within: string): ReadResult;
 export declare function describeIoError(error: unknown): string;
 /** Control files (configuration, `.forceignore`, `sfdx-project.json`, `.gitignore`, a plugin's package.json). */
 export declare const MAX_CONTROL_FILE_BYTES: number;
@@ -42,14 +43,22 @@ export type CheckedRead = {
     ok: false;
     missing: boolean;
     reason: string;
+    linkOutside?: boolean;
 };
 export interface CheckedReadOptions {
+    /**
+     * The repository (git root, else project root) a symbolic link may lead into; a link out of it is refused. `null`
+     * only for a path the user named on the command line (`--config`, `--baseline`): the user chose it. Required, so
+     * that no caller confines a control file by forgetting to.
+     */
+    within: string | null;
     /** Larger files are refused (MAX_CONTROL_FILE_BYTES by default). */
     maxBytes?: number;
 }
 /**
  * Reads a repository control file through the same checks as metadata: regular files only (a device such as
  * `/dev/zero`, a FIFO, a socket or a directory is refused, so nothing exhausts memory or waits forever), at most
- * `maxBytes`, UTF-8 with an optional byte-order mark. Never throws; `missing` tells an absent file from a refused one.
+ * `maxBytes`, UTF-8 with an optional byte-order mark, never through a symbolic link out of `within`. Never throws;
+ * `missing` tells an absent file from a refused one. The reason never quotes the file's content.
  */
-export declare function readCheckedText(path: string, options?: CheckedReadOptions): CheckedRead;
+export declare function readCheckedText(path: string, options: CheckedReadOptions): CheckedRead;

@@ -29,5 +29,8 @@ export declare function resolveLintScope(options: {
     paths?: readonly string[];
     noIgnore?: boolean;
 }): LintScope;
-/** The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. */
-export declare function findSfdxProject(start: string): SfdxProject | undefined;
+/**
+ * The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. It is read
+ * never through a symbolic link out of `repository` (the git root), or out of its own folder outside git.
+ */
+export declare function findSfdxProject(start: string, repository: string | undefined): SfdxProject | undefined;

@@ -8,7 +8,7 @@ import {
   displayPath,
   node_module_exports,
   readCheckedText
-} from "./chunk-773PTGHN.js";
+} from "./chunk-7PUJ4URH.js";
 
 // src/linter/options.ts
 function isCi(env) {
@@ -62,7 +62,7 @@ function resolvePlugin(spec, base, from, cwd) {
 function packageEntry(dir, spec, from, cwd, subpath = "") {
   let pkg = {};
   try {
-    const read = readCheckedText(join(dir, "package.json"));
+    const read = readCheckedText(join(dir, "package.json"), { within: null });
     if (read.ok) pkg = JSON.parse(read.text);
   } catch {
   }

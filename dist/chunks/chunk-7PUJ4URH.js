@@ -4944,7 +4944,7 @@ function readTextFile(path, within) {
 }
 var LINK_OUTSIDE = "symbolic link to a file outside the repository: not read";
 function openConfined(path, within) {
-  if (within === void 0 || constants.O_NOFOLLOW === void 0) return openSync(path, OPEN_FLAGS);
+  if (within === null || constants.O_NOFOLLOW === void 0) return openSync(path, OPEN_FLAGS);
   try {
     return openSync(path, OPEN_FLAGS | constants.O_NOFOLLOW);
   } catch (error) {
@@ -4977,11 +4977,12 @@ function describeIoError(error) {
 }
 var MAX_CONTROL_FILE_BYTES = 1024 * 1024;
 var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
-function readCheckedText(path, options = {}) {
+function readCheckedText(path, options) {
   const maxBytes = options.maxBytes ?? MAX_CONTROL_FILE_BYTES;
   let fd;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    fd = openConfined(path, options.within);
+    if (fd === void 0) return { ok: false, missing: false, reason: LINK_OUTSIDE, linkOutside: true };
     const info = fstatSync(fd);
     if (info.isDirectory()) return { ok: false, missing: false, reason: "is a directory, not a file" };
     if (!info.isFile()) return { ok: false, missing: false, reason: NOT_REGULAR };
@@ -5041,13 +5042,16 @@ async function loadConfig(options) {
   if (options.explicit !== void 0) {
     const file2 = resolve(options.cwd, options.explicit);
     if (!existsSync(file2)) throw new UsageError(`configuration file ${options.explicit} not found`);
-    return loadConfigFile(file2, options.cwd, options.top);
+    return readConfigFile(file2, null, options.cwd, options.top);
   }
   const file = findConfigFile(options.searchFrom ?? options.cwd, options.cwd, options.top);
   return file ? loadConfigFile(file, options.cwd, options.top) : { config: {} };
 }
 async function loadConfigFile(file, cwd, top) {
-  const read = readCheckedText(file);
+  return readConfigFile(file, lintRootFor(dirname(file), top), cwd, top);
+}
+async function readConfigFile(file, within, cwd, top) {
+  const read = readCheckedText(file, { within });
   if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
   return parseConfig(file, read.text, cwd, top);
 }
@@ -5248,6 +5252,7 @@ export {
   decodeText,
   tooLarge,
   readTextFile,
+  MAX_CONTROL_FILE_BYTES,
   MAX_BASELINE_BYTES,
   readCheckedText,
   DOCS_BASE,

@@ -11,13 +11,15 @@ import {
   buildModel,
   builtinRules,
   childNamed,
+  decodeText,
   escapeControlChars,
   maskSecretsIn,
   parseXml,
   readCheckedText,
   readTextFile,
-  renderMessage
-} from "./chunk-773PTGHN.js";
+  renderMessage,
+  tooLarge
+} from "./chunk-7PUJ4URH.js";
 import {
   FingerprintAllocator,
   offendingContent,
@@ -1460,7 +1462,11 @@ function sameAppFiles(seeds, candidates) {
   const seedPaths = new Set(seeds.map((seed) => seed.path));
   return candidates.filter((candidate) => !seedPaths.has(candidate.path)).filter((candidate) => apps.has(externalClientAppName(candidate.path, candidate.text) ?? "")).map((candidate) => candidate.path);
 }
-function externalClientAppCompanionsOnDisk(files) {
+function externalClientAppCompanionsOnDisk(files, root) {
+  const textOnDisk = (path) => {
+    const read = readTextFile(path, root);
+    return read.ok ? read.text : void 0;
+  };
   const seeds = files.filter(isExternalClientAppFile).map((path) => ({ path, text: textOnDisk(path) }));
   if (seeds.length === 0) return [];
   const types = externalClientAppTypes();
@@ -1490,10 +1496,6 @@ function externalClientAppCompanionsOnDisk(files) {
     [...candidates].map((path) => ({ path, text: textOnDisk(path) }))
   );
 }
-function textOnDisk(path) {
-  const read = readTextFile(path);
-  return read.ok ? read.text : void 0;
-}
 function folderNames(directory) {
   try {
     return readdirSync2(directory).filter((name) => !SKIPPED_DIRECTORIES.has(name));
@@ -1512,15 +1514,32 @@ function complaint(stderr, code) {
   const line = stderr.split("\n").find((text) => text.trim() !== "") ?? `git exited with ${code}`;
   return line.replace(/^(fatal|error): /, "");
 }
-function git(cwd, args) {
+var MAX_STDERR = 64 * 1024;
+var formatBytes = (bytes) => bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+function git(cwd, args, options = {}) {
+  const maxBytes = options.maxBytes ?? MAX_OUTPUT;
   return new Promise((resolve3, reject) => {
     const child = spawn("git", [...FIXED_CONFIG, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
     const stdout = [];
     const stderr = [];
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    let stdoutBytes = 0;
+    let stderrBytes = 0;
+    let overLimit = false;
+    child.stdout.on("data", (chunk) => {
+      if (overLimit) return;
+      stdoutBytes += chunk.length;
+      if (stdoutBytes <= maxBytes) return void stdout.push(chunk);
+      overLimit = true;
+      stdout.length = 0;
+      child.kill();
+    });
+    child.stderr.on("data", (chunk) => {
+      if (stderrBytes < MAX_STDERR) stderr.push(chunk);
+      stderrBytes += chunk.length;
+    });
     child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`)));
     child.on("close", (code) => {
+      if (overLimit) return reject(new GitError(`git ${args[0] ?? ""} printed more than ${formatBytes(maxBytes)}; stopped`));
       if (code === 0) return resolve3(Buffer.concat(stdout).toString("utf8"));
       reject(new GitError(complaint(Buffer.concat(stderr).toString("utf8"), code)));
     });
@@ -1643,6 +1662,11 @@ function readBlobs(gitRoot, oids, maxBytes) {
 `);
   });
 }
+function blobReadResult(blob, unreadable = "cannot be read from git") {
+  if (blob?.ok) return decodeText(blob.bytes);
+  if (blob?.head) return tooLarge(blob.reason, blob.head);
+  return { ok: false, reason: blob?.reason ?? unreadable };
+}
 var BatchOutputParser = class {
   constructor(maxBytes, emit) {
     this.maxBytes = maxBytes;
@@ -1752,8 +1776,8 @@ var ForceIgnoreMatcher = class _ForceIgnoreMatcher {
    * the project root). Without the file, nothing is denied (that is SDR's behaviour:
    * defaults apply only when a .forceignore exists).
    */
-  static load(projectRoot) {
-    const read = readCheckedText(join3(projectRoot, FILE_NAME));
+  static load(projectRoot, repository) {
+    const read = readCheckedText(join3(projectRoot, FILE_NAME), { within: repository });
     if (read.ok || read.missing) return _ForceIgnoreMatcher.fromContents(projectRoot, read.ok ? read.text : void 0);
     return new _ForceIgnoreMatcher(void 0, projectRoot, [], read.reason);
   }
@@ -1806,9 +1830,9 @@ function resolveLintScope(options) {
   const given = options.paths?.length ? options.paths : ["."];
   const paths = given.map((path) => isAbsolute3(path) ? path : resolve2(cwd, path));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : cwd;
-  const project = findSfdxProject(anchor);
   const gitRoot = findGitRoot(existsSync2(anchor) ? anchor : cwd);
-  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root) : void 0;
+  const project = findSfdxProject(anchor, gitRoot);
+  const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root, gitRoot ?? project.root) : void 0;
   return {
     cwd,
     paths,
@@ -1819,14 +1843,14 @@ function resolveLintScope(options) {
     ...forceIgnore ? { forceIgnore } : {}
   };
 }
-function findSfdxProject(start) {
+function findSfdxProject(start, repository) {
   for (let dir = start; ; dir = dirname3(dir)) {
     const file = join4(dir, "sfdx-project.json");
     if (existsSync2(file)) {
       let packageDirectories = [];
       const problems = [];
       try {
-        const read = readCheckedText(file);
+        const read = readCheckedText(file, { within: repository ?? dir });
         if (!read.ok) throw new Error(read.reason);
         const json = JSON.parse(read.text);
         packageDirectories = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path) => typeof path === "string").map((path) => resolve2(dir, path));
@@ -1902,7 +1926,7 @@ function discover(options) {
       }
     }
   }
-  for (const companion of externalClientAppCompanionsOnDisk([...explicitFiles, ...partialFolderFiles].filter((path) => metadata.has(path)))) addMetadata(companion, true);
+  for (const companion of externalClientAppCompanionsOnDisk([...explicitFiles, ...partialFolderFiles].filter((path) => metadata.has(path)), root)) addMetadata(companion, true);
   return {
     root,
     ...project ? { projectRoot: project.root } : {},
@@ -1920,7 +1944,7 @@ function repositoryFilesUnder(directory, gitRoot, ignoreRoot, notices) {
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
   const gitignorePath = join5(ignoreRoot, ".gitignore");
-  const gitignoreText = readCheckedText(gitignorePath);
+  const gitignoreText = readCheckedText(gitignorePath, { within: ignoreRoot });
   const gitignore = gitignoreText.ok ? (0, import_ignore2.default)().add(gitignoreText.text) : void 0;
   if (!gitignoreText.ok && !gitignoreText.missing && !notices.some((notice) => notice.startsWith(gitignorePath))) {
     notices.push(refusedIgnoreFile(gitignorePath, gitignoreText.reason));
@@ -2261,7 +2285,7 @@ async function lint(options = {}) {
   }
   const fingerprints = new FingerprintAllocator();
   const lineIndexes = /* @__PURE__ */ new Map();
-  const textOf = (file) => texts.get(file) ?? readQuietly(file);
+  const textOf = (file) => texts.get(file) ?? readQuietly(file, root);
   const lineText = (file, line) => {
     let index = lineIndexes.get(file);
     if (!index) {
@@ -2343,12 +2367,9 @@ function selectRules(rules, only) {
 function parseError(file, message, line, column) {
   return { ruleId: PARSE_ERROR.id, severity: "error", message: boundedMessage(message), at: { file, line, column }, fatal: true };
 }
-function readQuietly(file) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
+function readQuietly(file, root) {
+  const read = readTextFile(file, root);
+  return read.ok ? read.text : void 0;
 }
 var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function sortFindings(findings) {
@@ -2406,6 +2427,7 @@ export {
   indexEntries,
   parseRawDiff,
   readBlobs,
+  blobReadResult,
   ignorePatternMatcher,
   ForceIgnoreMatcher,
   resolveLintScope,

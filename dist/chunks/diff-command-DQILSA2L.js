@@ -7,15 +7,16 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-T3LSMH6W.js";
+} from "./chunk-3FIRYXD2.js";
 import {
   isCi
-} from "./chunk-2UVCRNRF.js";
+} from "./chunk-7OXD7QI6.js";
 import {
   ForceIgnoreMatcher,
   GitError,
   RAW_DIFF,
   SKIPPED_DIRECTORIES,
+  blobReadResult,
   classifyFileName,
   findSfdxProject,
   git,
@@ -28,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-5JLKW3TU.js";
+} from "./chunk-QRPVBOYI.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
@@ -36,13 +37,12 @@ import {
   buildModel,
   childNamed,
   childrenNamed,
-  decodeText,
   maskSecret,
   maskSecretsIn,
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-773PTGHN.js";
+} from "./chunk-7PUJ4URH.js";
 import "./chunk-CVIDFB6W.js";
 import {
   singleLine
@@ -539,11 +539,10 @@ async function readSideFiles(gitRoot, files) {
   for (const file of files) {
     const path = join(gitRoot, file.path);
     if (!file.oid) {
-      contents.set(path, readTextFile(path));
+      contents.set(path, readTextFile(path, gitRoot));
       continue;
     }
-    const blob = blobs.get(file.oid);
-    contents.set(path, blob?.ok ? decodeText(blob.bytes) : { ok: false, reason: blob?.reason ?? "cannot be read from git" });
+    contents.set(path, blobReadResult(blobs.get(file.oid)));
   }
   return contents;
 }
@@ -694,7 +693,7 @@ async function postureDiff(options) {
   };
 }
 function sfdxProjectDirectory(cwd, gitRoot) {
-  const project = findSfdxProject(cwd);
+  const project = findSfdxProject(cwd, gitRoot);
   if (!project) return void 0;
   let root = project.root;
   try {

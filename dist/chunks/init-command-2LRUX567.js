@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-5JLKW3TU.js";
+} from "./chunk-QRPVBOYI.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,7 +13,7 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-773PTGHN.js";
+} from "./chunk-7PUJ4URH.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-2YIFCSB7.js";

@@ -5,11 +5,12 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-2UVCRNRF.js";
+} from "./chunk-7OXD7QI6.js";
 import {
   ForceIgnoreMatcher,
   GitError,
   SKIPPED_DIRECTORIES,
+  blobReadResult,
   classifyFileName,
   comparisonBase,
   engineFindingSeverity,
@@ -31,13 +32,14 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-5JLKW3TU.js";
+} from "./chunk-QRPVBOYI.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
   ENGINE_RULES,
   LineIndex,
   MAX_BASELINE_BYTES,
+  MAX_CONTROL_FILE_BYTES,
   MAX_FILE_BYTES,
   PARSE_ERROR,
   SUPPRESSION_DIRECTIVE,
@@ -45,14 +47,12 @@ import {
   builtinRules,
   closestName,
   configSearchDirectories,
-  decodeText,
   displayPath,
   loadConfig,
   parseConfig,
   readCheckedText,
-  readTextFile,
-  tooLarge
-} from "./chunk-773PTGHN.js";
+  readTextFile
+} from "./chunk-7PUJ4URH.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
@@ -131,9 +131,9 @@ import { existsSync, mkdirSync as mkdirSync2, writeFileSync } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative2 } from "node:path";
 var DEFAULT_BASELINE = ".calint-baseline.json";
 var FORMAT_VERSION = 1;
-function readBaseline(file, cwd) {
+function readBaseline(file, within, cwd) {
   if (!existsSync(file)) return void 0;
-  const read = readCheckedText(file, { maxBytes: MAX_BASELINE_BYTES });
+  const read = readCheckedText(file, { within, maxBytes: MAX_BASELINE_BYTES });
   if (!read.ok) throw new UsageError(`cannot read baseline ${displayPath(file, cwd)}: ${read.reason}`);
   return parseBaseline(read.text, displayPath(file, cwd));
 }
@@ -168,7 +168,7 @@ function createBaselineProcessor(options) {
   return {
     process(findings, context) {
       const file = options.file ?? join2(context.root, DEFAULT_BASELINE);
-      const previous = options.recorded ? options.recorded.entries : readBaseline(file, options.cwd);
+      const previous = options.recorded ? options.recorded.entries : readBaseline(file, options.file !== void 0 ? null : context.root, options.cwd);
       if (previous === void 0 && options.file !== void 0 && !options.update && !options.recorded) {
         throw new UsageError(`baseline ${displayPath(file, options.cwd)} does not exist; create it with --update-baseline`);
       }
@@ -231,12 +231,12 @@ function createStaleConfigProcessor(options) {
       const missing = configured.filter((name) => !present.has(name));
       const severity = options.severity("warning");
       if (!file || missing.length === 0 || !severity) return { findings, suppressed: [] };
-      return { findings: [...findings, ...staleFindings(file, missing, context.appNames, severity).map((finding) => ({ ...finding, fingerprint: context.fingerprint(finding) }))], suppressed: [] };
+      return { findings: [...findings, ...staleFindings(file, context.root, missing, context.appNames, severity).map((finding) => ({ ...finding, fingerprint: context.fingerprint(finding) }))], suppressed: [] };
     }
   };
 }
-function staleFindings(file, missing, appNames, severity) {
-  const read = readCheckedText(file);
+function staleFindings(file, root, missing, appNames, severity) {
+  const read = readCheckedText(file, { within: root });
   const text = read.ok ? read.text : "";
   const lines = new LineIndex(file, text);
   return missing.map((name) => {
@@ -489,10 +489,11 @@ function readProject(options) {
   lintedTypes();
   const paths = (options.paths ?? []).map((path) => isAbsolute3(path) ? path : resolve2(options.cwd, path));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : options.cwd;
-  const project = options.scope ? options.scope.project : findSfdxProject(anchor);
+  const project = options.scope ? options.scope.project : findSfdxProject(anchor, void 0);
   if (!project) return {};
   const root = realPath(project.root);
-  return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root) };
+  const repository = options.scope?.gitRoot ? realPath(options.scope.gitRoot) : root;
+  return { root, packageDirectories: project.packageDirectories.map(realPath), forceIgnore: ForceIgnoreMatcher.load(root, repository) };
 }
 function describeRepository(gitRoot, project, options) {
   const userIgnored = ignorePatternMatcher(gitRoot, options.ignorePatterns);
@@ -525,8 +526,7 @@ async function buildScope(repository, changes, state, unreadable) {
   const contents = contentsOf(gitRoot, [...changed, ...candidates], blobs, unreadable);
   const currentText = (file) => textOf(contents.get(absolute(file.path)));
   const previousText = (removal) => {
-    const blob = blobs.get(removal.previousOid);
-    return blob?.ok ? textOf(decodeText(blob.bytes)) : void 0;
+    return textOf(blobReadResult(blobs.get(removal.previousOid)));
   };
   const companions = new Set(
     sameAppFiles(
@@ -581,8 +581,7 @@ function contentsOf(gitRoot, files, blobs, unreadable) {
       contents.set(path, readTextFile(path, gitRoot));
       continue;
     }
-    const blob = blobs.get(file.oid);
-    contents.set(path, blob?.ok ? decodeText(blob.bytes) : blob?.head ? tooLarge(blob.reason, blob.head) : { ok: false, reason: blob?.reason ?? unreadable });
+    contents.set(path, blobReadResult(blobs.get(file.oid), unreadable));
   }
   return contents;
 }
@@ -614,7 +613,6 @@ async function gitScope(args, scope, ignorePatterns) {
 }
 
 // src/linter/trusted-policy.ts
-import { readFileSync } from "node:fs";
 import { join as join4, relative as relative4, sep as sep2 } from "node:path";
 async function resolveTrustedRef(ref, cwd) {
   try {
@@ -627,12 +625,16 @@ async function resolveTrustedRef(ref, cwd) {
   }
 }
 var toGitPath = (gitRoot, file) => relative4(gitRoot, file).split(sep2).join("/");
-async function readAtRef(trusted, file) {
+var NOT_AT_REF = { ok: false, missing: true, reason: "not in the commit" };
+async function readAtRef(trusted, file, maxBytes = MAX_CONTROL_FILE_BYTES) {
   const path = toGitPath(trusted.gitRoot, file);
-  if (path.startsWith("..")) return void 0;
-  const listed = await git(trusted.gitRoot, ["ls-tree", "-z", "--name-only", "--full-tree", trusted.commit, "--", path]);
-  if (!listed.split("\0").includes(path)) return void 0;
-  return (await git(trusted.gitRoot, ["cat-file", "blob", `${trusted.commit}:${path}`])).replace(/^\uFEFF/, "");
+  if (path.startsWith("..")) return NOT_AT_REF;
+  const entry = (await git(trusted.gitRoot, ["ls-tree", "-z", "--full-tree", trusted.commit, "--", path])).split("\0").find((record) => record.endsWith(`	${path}`));
+  if (!entry) return NOT_AT_REF;
+  const [mode, , oid = ""] = entry.slice(0, entry.indexOf("	")).split(" ");
+  if (mode !== "100644" && mode !== "100755") return { ok: false, missing: false, reason: "not a regular file (a symbolic link, a folder or a submodule)" };
+  const read = blobReadResult((await readBlobs(trusted.gitRoot, [oid], maxBytes)).get(oid));
+  return read.ok ? { ok: true, text: read.text } : { ok: false, missing: false, reason: read.reason };
 }
 async function loadConfigAtRef(trusted, searchFrom) {
   const directories = configSearchDirectories(searchFrom).filter((dir) => !relative4(trusted.gitRoot, dir).startsWith(".."));
@@ -644,25 +646,28 @@ async function loadConfigAtRef(trusted, searchFrom) {
     if (found.length > 1) throw new UsageError(`${trusted.ref} holds ${found.length} configuration files in ${toGitPath(trusted.gitRoot, dir) || "."}; keep one`);
     const file = found[0];
     if (!file) continue;
-    const text = await readAtRef(trusted, file) ?? "";
+    const read = await readAtRef(trusted, file);
+    if (!read.ok) throw new UsageError(`cannot read configuration file ${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}: ${read.reason}`);
+    const text = read.text;
     return { ...await parseConfig(file, text, trusted.gitRoot), source: `${toGitPath(trusted.gitRoot, file)} at ${describeRef(trusted)}` };
   }
   return { config: {}, source: `no configuration file at ${describeRef(trusted)} (defaults)` };
 }
 var describeRef = (trusted) => trusted.commit.startsWith(trusted.ref) ? trusted.commit.slice(0, 12) : `${trusted.ref} (${trusted.commit.slice(0, 12)})`;
 async function changedGateFiles(trusted, files) {
+  const limits = new Map(files.controlFiles.map((file) => [file, MAX_CONTROL_FILE_BYTES]));
+  limits.set(files.baseline, MAX_BASELINE_BYTES);
   const changed = [];
-  for (const file of new Set(files)) {
-    const before = await readAtRef(trusted, file);
-    let now;
-    try {
-      now = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-    } catch {
-      now = void 0;
-    }
-    if (before !== now) changed.push(toGitPath(trusted.gitRoot, file));
+  for (const [file, maxBytes] of limits) {
+    const before = await readAtRef(trusted, file, maxBytes);
+    const now = readCheckedText(file, { within: trusted.gitRoot, maxBytes });
+    if (!sameContent(before, now)) changed.push(toGitPath(trusted.gitRoot, file));
   }
   return changed;
+}
+function sameContent(before, now) {
+  if (before.ok && now.ok) return before.text === now.text;
+  return !before.ok && !now.ok && before.missing && now.missing;
 }
 function configCandidates(searchFrom, gitRoot) {
   return configSearchDirectories(searchFrom).filter((dir) => !relative4(gitRoot, dir).startsWith("..")).flatMap((dir) => CONFIG_FILE_NAMES.map((name) => join4(dir, name)));
@@ -715,8 +720,8 @@ async function prepareLint(options, target) {
   postProcessors.push(baseline);
   const notices = [];
   if (trusted) {
-    const gateFiles = [...configCandidates(searchFrom, trusted.gitRoot), join5(scope.project?.root ?? cwd, ".forceignore"), baselineFile];
-    for (const file of await changedGateFiles(trusted, gateFiles)) {
+    const controlFiles = [...configCandidates(searchFrom, trusted.gitRoot), join5(scope.project?.root ?? cwd, ".forceignore")];
+    for (const file of await changedGateFiles(trusted, { controlFiles, baseline: baselineFile })) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
   }
@@ -761,8 +766,11 @@ async function loadRunConfig(options, searchFrom, trusted, top) {
   return { loaded, configuration: loaded.file ? displayPath(loaded.file, cwd) : "no configuration file (defaults)" };
 }
 async function baselineAtRef(trusted, file) {
-  const text = await readAtRef(trusted, file);
-  return text === void 0 ? void 0 : parseBaseline(text, `${displayPath(file, trusted.gitRoot)} at ${describeRef(trusted)}`);
+  const name = `${displayPath(file, trusted.gitRoot)} at ${describeRef(trusted)}`;
+  const read = await readAtRef(trusted, file, MAX_BASELINE_BYTES);
+  if (!read.ok && read.missing) return void 0;
+  if (!read.ok) throw new UsageError(`cannot read baseline ${name}: ${read.reason}`);
+  return parseBaseline(read.text, name);
 }
 async function pluginsFor(loaded, options, warn) {
   const specs = loaded.config.plugins ?? [];

@@ -4,15 +4,15 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   loadRunConfig,
   prepareLint
-} from "./chunk-T3LSMH6W.js";
+} from "./chunk-3FIRYXD2.js";
 import {
   lint,
   safeMessage,
   toolVersion
-} from "./chunk-5JLKW3TU.js";
+} from "./chunk-QRPVBOYI.js";
 import {
   UsageError
-} from "./chunk-773PTGHN.js";
+} from "./chunk-7PUJ4URH.js";
 import {
   toEslintResults
 } from "./chunk-3MCSNQGM.js";
