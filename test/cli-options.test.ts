@@ -43,9 +43,13 @@ describe('--print-config and --debug', () => {
       'connected-app-lint.yaml': 'environment: sandbox\n',
       'force-app/connected-app-lint.yaml': 'rules:\n  no-full-scope: warn\n',
     });
-    const printed = await runMain(['lint', '--print-config', APP], root);
+    const printed = await runMain(['lint', '--print-config', 'force-app'], root);
     expect(printed.status).toBe(0);
     expect(JSON.parse(printed.stdout)).toEqual({ configuration: join('force-app', 'connected-app-lint.yaml'), rules: { 'no-full-scope': 'warn' } });
+    // A single file is linted from the working directory, so the configuration found from there judges it.
+    const file = JSON.parse((await runMain(['lint', '--print-config', APP], root)).stdout) as { configuration: string; environment: string };
+    expect(file).toEqual({ configuration: 'connected-app-lint.yaml', environment: 'sandbox' });
+    expect((await runMain(['lint', '--debug', APP], root)).stderr).toContain('configuration: connected-app-lint.yaml;');
     const top = JSON.parse((await runMain(['lint', '--print-config', '.'], root)).stdout) as { configuration: string; environment: string };
     expect(top).toEqual({ configuration: 'connected-app-lint.yaml', environment: 'sandbox' });
 
