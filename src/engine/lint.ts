@@ -20,7 +20,8 @@ import { summarizeApps } from './summary.js';
 import { safeMessage, safePath } from '../text/safe-text.js';
 
 export interface LintOptions {
-  cwd?: string;
+  /** Where relative paths start: the caller's working directory (the library never reads the process's). */
+  cwd: string;
   paths?: string[];
   /** `--env`: wins over the config's environment, loses to a per-app one. */
   environment?: Environment;
@@ -76,9 +77,9 @@ export interface PostProcessContext {
 }
 
 /** The whole pipeline: discover -> parse -> model -> rules -> findings. The CLI, the Action and tests call this. */
-export async function lint(options: LintOptions = {}): Promise<LintRun> {
+export async function lint(options: LintOptions): Promise<LintRun> {
   const started = performance.now();
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = options.cwd;
   const config = options.config?.config ?? {};
   const discovery =
     options.discovery ??

@@ -43,7 +43,7 @@ export interface BaselineOptions {
   /** Writes the baseline file (atomically, refusing symlinks); plain writeFileSync by default. */
   writeFile?: (file: string, text: string) => void;
   /** The directory paths in messages are relative to. */
-  cwd?: string;
+  cwd: string;
 }
 
 export interface BaselineProcessor extends FindingPostProcessor {
@@ -52,7 +52,7 @@ export interface BaselineProcessor extends FindingPostProcessor {
 }
 
 /** Reads a baseline file; undefined when it does not exist, a UsageError when it is not a baseline. */
-export function readBaseline(file: string, cwd?: string): BaselineEntry[] | undefined {
+export function readBaseline(file: string, cwd: string): BaselineEntry[] | undefined {
   if (!existsSync(file)) return undefined;
   const read = readCheckedText(file, { maxBytes: MAX_BASELINE_BYTES });
   if (!read.ok) throw new UsageError(`cannot read baseline ${displayPath(file, cwd)}: ${read.reason}`);
