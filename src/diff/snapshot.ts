@@ -10,6 +10,7 @@ import { ForceIgnoreMatcher } from '../project/forceignore.js';
 import { ignorePatternMatcher } from '../project/ignore-patterns.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { ReadResult } from '../project/read.js';
+import { packageDirectoryPaths } from '../project/scope.js';
 import { SKIPPED_DIRECTORIES } from '../project/walk.js';
 import type { LintRun, OAuthApp } from '../types.js';
 import { readSideFiles, type ResolvedSide, type SideFile } from './read-side.js';
@@ -121,11 +122,7 @@ export async function buildSnapshot(input: SnapshotInput): Promise<Snapshot> {
 function packageDirectoriesOf(text: string | undefined, projectDirectory: string, label: string, notices: string[]): string[] {
   if (text === undefined) return [projectDirectory];
   try {
-    const json = JSON.parse(text) as { packageDirectories?: { path?: unknown }[] };
-    const paths = (json.packageDirectories ?? [])
-      .map((entry) => entry?.path)
-      .filter((path): path is string => typeof path === 'string')
-      .map((path) => posix.normalize(posix.join(projectDirectory, path.replace(/\\/g, '/'))).replace(/\/$/, '').replace(/^\.$/, ''));
+    const paths = packageDirectoryPaths(text).map((path) => posix.normalize(posix.join(projectDirectory, path.replace(/\\/g, '/'))).replace(/\/$/, '').replace(/^\.$/, ''));
     return paths.length ? paths : [projectDirectory];
   } catch (error) {
     notices.push(`${label} could not be read (${(error as Error).message}); the whole project folder is compared instead.`);
