@@ -8,8 +8,6 @@ export interface FileSource {
   read(path: string): ReadResult;
 }
 
-export const diskSource: FileSource = { read: (path) => readTextFile(path) };
-
 /** The disk, never through a symbolic link that leads out of `root` (the repository). */
 export function diskSourceWithin(root: string): FileSource {
   return { read: (path) => readTextFile(path, root) };
