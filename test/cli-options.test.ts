@@ -58,6 +58,23 @@ describe('--print-config and --debug', () => {
   });
 });
 
+describe('configuration values printed by rules and --print-config', () => {
+  it('reach the terminal inert: no raw ESC, C1 or bidirectional control from the configuration', async () => {
+    const hostile = 'x\u001b]0;pwned\u0007\u009b2J\u202e';
+    const root = makeProject({
+      'sfdx-project.json': SFDX,
+      'connected-app-lint.json': JSON.stringify({ plugins: [`./${hostile}.mjs`], apps: { Billing: { ipRelaxation: { reason: hostile } } } }),
+    });
+    const rules = await runMain(['rules'], root);
+    expect(rules.status).toBe(0);
+    expect(rules.stderr).toContain('not loading ./x\\x1b]0;pwned\\x07\\x9b2J\\u202e.mjs');
+    const printed = await runMain(['lint', '--print-config', '.'], root);
+    expect(printed.status).toBe(0);
+    expect((JSON.parse(printed.stdout) as { apps: { Billing: { ipRelaxation: { reason: string } } } }).apps.Billing.ipRelaxation.reason).toBe(hostile);
+    for (const output of [rules.stderr, printed.stdout]) expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+  });
+});
+
 describe('--output-file', () => {
   it('may be given more than once; each file takes the format of its extension', async () => {
     const root = makeProject({ 'sfdx-project.json': SFDX, [APP]: connectedApp('Wide', ['Full']) });

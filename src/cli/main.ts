@@ -5,6 +5,7 @@ import { Linter } from '../linter/linter.js';
 import { countFindings, type FindingCounts } from '../reporters/findings.js';
 import { FORMATS, loadReporter } from '../reporters/index.js';
 import { WriteError, writeFileSafely } from '../project/write.js';
+import { inertJson } from '../text/control-chars.js';
 import { safeLines, safeMessage, safePath } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
 import { ArgumentError, HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
@@ -95,7 +96,7 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
   });
   if (args.printConfig !== undefined) {
     const { configuration, config } = await linter.calculateConfigForFile(args.printConfig);
-    io.stdout.write(`${JSON.stringify({ configuration, ...config }, null, 2)}\n`);
+    io.stdout.write(`${inertJson({ configuration, ...config }, 2)}\n`);
     return EXIT.clean;
   }
   const toFile = args.outputFiles.length > 0;
