@@ -1,6 +1,7 @@
-// The few types everything passes around. Data flows one way:
-// cli -> project (which files) -> parser (XML with positions) -> model (one OAuthApp per app)
-//     -> engine (config, env, severities) -> rules (check) -> engine (suppress, baseline) -> reporters.
+// The few types everything passes around. Data flows one way (test/import-graph.test.ts enforces it):
+// project (which files) -> parser (XML with positions) -> model (one OAuthApp per app) -> rules (check)
+//     -> engine (severities, findings) -> suppress (directives, baseline) -> reporters.
+// The Linter (src/linter) drives a run for the CLI and the Action; src/config loads what judges it.
 
 /** A place in a file. Lines and columns are 1-based; endColumn is exclusive (the column after the last character). */
 export interface Position {

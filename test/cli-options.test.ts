@@ -43,14 +43,35 @@ describe('--print-config and --debug', () => {
       'connected-app-lint.yaml': 'environment: sandbox\n',
       'force-app/connected-app-lint.yaml': 'rules:\n  no-full-scope: warn\n',
     });
-    const printed = await runMain(['lint', '--print-config', APP], root);
+    const printed = await runMain(['lint', '--print-config', 'force-app'], root);
     expect(printed.status).toBe(0);
     expect(JSON.parse(printed.stdout)).toEqual({ configuration: join('force-app', 'connected-app-lint.yaml'), rules: { 'no-full-scope': 'warn' } });
+    // A single file is linted from the working directory, so the configuration found from there judges it.
+    const file = JSON.parse((await runMain(['lint', '--print-config', APP], root)).stdout) as { configuration: string; environment: string };
+    expect(file).toEqual({ configuration: 'connected-app-lint.yaml', environment: 'sandbox' });
+    expect((await runMain(['lint', '--debug', APP], root)).stderr).toContain('configuration: connected-app-lint.yaml;');
     const top = JSON.parse((await runMain(['lint', '--print-config', '.'], root)).stdout) as { configuration: string; environment: string };
     expect(top).toEqual({ configuration: 'connected-app-lint.yaml', environment: 'sandbox' });
 
     const debug = await runMain(['lint', '--debug', 'force-app'], root);
     expect(debug.stderr).toContain(`configuration: ${join('force-app', 'connected-app-lint.yaml')}; baseline: .calint-baseline.json; plugins: none`);
+  });
+});
+
+describe('configuration values printed by rules and --print-config', () => {
+  it('reach the terminal inert: no raw ESC, C1 or bidirectional control from the configuration', async () => {
+    const hostile = 'x\u001b]0;pwned\u0007\u009b2J\u202e';
+    const root = makeProject({
+      'sfdx-project.json': SFDX,
+      'connected-app-lint.json': JSON.stringify({ plugins: [`./${hostile}.mjs`], apps: { Billing: { ipRelaxation: { reason: hostile } } } }),
+    });
+    const rules = await runMain(['rules'], root);
+    expect(rules.status).toBe(0);
+    expect(rules.stderr).toContain('not loading ./x\\x1b]0;pwned\\x07\\x9b2J\\u202e.mjs');
+    const printed = await runMain(['lint', '--print-config', '.'], root);
+    expect(printed.status).toBe(0);
+    expect((JSON.parse(printed.stdout) as { apps: { Billing: { ipRelaxation: { reason: string } } } }).apps.Billing.ipRelaxation.reason).toBe(hostile);
+    for (const output of [rules.stderr, printed.stdout]) expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
   });
 });
 

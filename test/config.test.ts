@@ -44,19 +44,19 @@ describe('configuration discovery', () => {
       'sub/sfdx-project.json': '{}',
       'sub/deeper/x.txt': '',
     });
-    expect(findConfigFile(join(root, 'sub', 'deeper'))).toBe(join(root, 'connected-app-lint.yaml'));
+    expect(findConfigFile(join(root, 'sub', 'deeper'), root)).toBe(join(root, 'connected-app-lint.yaml'));
     writeFileSync(join(root, 'sub', 'connected-app-lint.json'), '{}');
-    expect(findConfigFile(join(root, 'sub', 'deeper'))).toBe(join(root, 'sub', 'connected-app-lint.json'));
+    expect(findConfigFile(join(root, 'sub', 'deeper'), root)).toBe(join(root, 'sub', 'connected-app-lint.json'));
     expect(configSearchDirectories(join(root, 'sub', 'deeper'))).toEqual([join(root, 'sub', 'deeper'), join(root, 'sub'), root]);
   });
 
   it('never looks above the git root, nor above the SFDX project outside git', async () => {
     const outer = makeProject({ 'connected-app-lint.yml': 'environment: sandbox\n', 'repo/.git/HEAD': '', 'repo/app/x.txt': '', 'plain/sfdx-project.json': '{}', 'plain/app/x.txt': '' });
-    expect(findConfigFile(join(outer, 'repo', 'app'))).toBeUndefined();
-    expect(findConfigFile(join(outer, 'plain', 'app'))).toBeUndefined();
+    expect(findConfigFile(join(outer, 'repo', 'app'), outer)).toBeUndefined();
+    expect(findConfigFile(join(outer, 'plain', 'app'), outer)).toBeUndefined();
     // With neither, the search goes up to the filesystem root and finds the outer file.
     mkdirSync(join(outer, 'loose', 'app'), { recursive: true });
-    expect(findConfigFile(join(outer, 'loose', 'app'))).toBe(join(outer, 'connected-app-lint.yml'));
+    expect(findConfigFile(join(outer, 'loose', 'app'), outer)).toBe(join(outer, 'connected-app-lint.yml'));
   });
 
   it('two configuration files in one directory are a usage error naming both', async () => {
@@ -154,7 +154,7 @@ describe('configuration schema', () => {
         const file = join(fixtures, rule, name, 'case.json');
         const config = (JSON.parse(readFileSync(file, 'utf8')) as { config?: unknown }).config;
         if (config === undefined) continue;
-        (await expect(parseConfig(file, JSON.stringify(config)), `${rule}/${name}`)).resolves.toBeDefined();
+        (await expect(parseConfig(file, JSON.stringify(config), REPO), `${rule}/${name}`)).resolves.toBeDefined();
         checked++;
       }
     }
@@ -164,12 +164,12 @@ describe('configuration schema', () => {
   it('an alias bomb is refused instead of expanded', async () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefgh'[index]}`).join(', ')}]`), 'environment: *h', ''].join('\n');
     const root = project({ 'connected-app-lint.yaml': bomb });
-    (await expect(loadConfigFile(join(root, 'connected-app-lint.yaml')))).rejects.toThrow(/connected-app-lint\.yaml/);
+    (await expect(loadConfigFile(join(root, 'connected-app-lint.yaml'), root))).rejects.toThrow(/connected-app-lint\.yaml/);
   });
 
   it('an app named like an Object.prototype member never reaches the prototype', async () => {
     const root = project({ 'connected-app-lint.yaml': 'apps:\n  Billing_Sync: { flow: jwt-bearer }\n' });
-    const loaded = await loadConfigFile(join(root, 'connected-app-lint.yaml'));
+    const loaded = await loadConfigFile(join(root, 'connected-app-lint.yaml'), root);
     expect(loaded.config.apps?.['constructor']).toBeUndefined();
     expect(loaded.config.apps?.['Billing_Sync']).toEqual({ flow: 'jwt-bearer' });
   });

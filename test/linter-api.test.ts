@@ -79,3 +79,22 @@ describe('Linter', () => {
     expect(run.status).toBe(1);
   });
 });
+
+describe('Linter.calculateConfigForFile', () => {
+  it('reports the configuration the lint of that path uses (file, folder, project; nested configuration and package)', async () => {
+    const root = makeProject({
+      'sfdx-project.json': '{"packageDirectories":[{"path":"force-app"},{"path":"packages/billing"}]}',
+      [`${APPS}/Wide.connectedApp-meta.xml`]: connectedApp('Wide', ['Full']),
+      'connected-app-lint.yaml': 'environment: sandbox\n',
+      'force-app/connected-app-lint.yaml': 'rules:\n  no-full-scope: warn\n',
+      'packages/billing/connectedApps/Billing.connectedApp-meta.xml': connectedApp('Billing', ['Full']),
+      'packages/billing/connected-app-lint.yaml': 'rules:\n  no-full-scope: "off"\n',
+    });
+    const linter = new Linter({ cwd: root });
+    for (const path of [`${APPS}/Wide.connectedApp-meta.xml`, 'force-app', 'packages/billing/connectedApps/Billing.connectedApp-meta.xml', 'packages/billing', '.']) {
+      const { setup } = await linter.lintTarget({ paths: [path] });
+      const calculated = await linter.calculateConfigForFile(path);
+      expect({ path, configuration: calculated.configuration, config: calculated.config }).toEqual({ path, configuration: setup.configuration, config: setup.config.config });
+    }
+  });
+});

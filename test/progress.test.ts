@@ -36,8 +36,10 @@ describe('wantsProgress', () => {
   it('is off in CI, unless CI says false', () => {
     expect(wantsProgress({ ...base, env: { CI: 'true' } })).toBe(false);
     expect(wantsProgress({ ...base, env: { CI: '1' } })).toBe(false);
-    expect(wantsProgress({ ...base, env: { CI: '' } })).toBe(false);
     expect(wantsProgress({ ...base, env: { CI: 'false' } })).toBe(true);
+    expect(wantsProgress({ ...base, env: { CI: 'FALSE' } })).toBe(true);
+    // An empty CI is not CI, as for plugins and symlinked output paths (one isCi for the whole run).
+    expect(wantsProgress({ ...base, env: { CI: '' } })).toBe(true);
     expect(wantsProgress({ ...base, env: { CI: '0' } })).toBe(true);
   });
 

@@ -68,6 +68,13 @@ describe('lint --staged', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('--config-from outside a git repository says so once (exit 2), as --staged does', async () => {
+    const root = makeProject({ 'sfdx-project.json': SFDX_PROJECT, [APP]: connectedApp('Billing', ['Full']) });
+    const run = await runCli(['lint', '--config-from', 'HEAD'], { cwd: root });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/config-from: \S+ is not inside a git work tree \(git: not a git repository[^\n]*\)\n/);
+  });
+
   it('works before the first commit', async () => {
     const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [APP]: connectedApp('Billing', ['Full']) }, { commit: false });
     git(root, 'add', '-A');

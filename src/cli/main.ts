@@ -2,8 +2,10 @@ import { extname } from 'node:path';
 import { toolVersion } from '../engine/lint.js';
 import { isCi } from '../linter/options.js';
 import { Linter } from '../linter/linter.js';
+import { countFindings, type FindingCounts } from '../reporters/findings.js';
 import { FORMATS, loadReporter } from '../reporters/index.js';
 import { WriteError, writeFileSafely } from '../project/write.js';
+import { inertJson } from '../text/control-chars.js';
 import { safeLines, safeMessage, safePath } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
 import { ArgumentError, HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
@@ -94,7 +96,7 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
   });
   if (args.printConfig !== undefined) {
     const { configuration, config } = await linter.calculateConfigForFile(args.printConfig);
-    io.stdout.write(`${JSON.stringify({ configuration, ...config }, null, 2)}\n`);
+    io.stdout.write(`${inertJson({ configuration, ...config }, 2)}\n`);
     return EXIT.clean;
   }
   const toFile = args.outputFiles.length > 0;
@@ -132,20 +134,16 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
     for (const failure of run.parseFailures) say(`${safePath(failure.at.file)}:${failure.at.line}:${failure.at.column}: ${safeMessage(failure.message)}`);
     for (const notice of run.notices) say(notice);
   }
-  const code = exitCode(run, args);
-  const warnings = countWarnings(run);
-  if (code === EXIT.findings && args.maxWarnings !== undefined && warnings > args.maxWarnings && !hasErrors(run)) {
-    say(`too many warnings (${warnings}; --max-warnings is ${args.maxWarnings}).`);
+  const counts = countFindings(run);
+  const code = exitCode(counts, args);
+  if (code === EXIT.findings && args.maxWarnings !== undefined && counts.warnings > args.maxWarnings && counts.errors === 0) {
+    say(`too many warnings (${counts.warnings}; --max-warnings is ${args.maxWarnings}).`);
   }
   return code;
 }
 
-const activeSeverities = (run: LintRun) => run.results.flatMap((result) => result.findings.map((finding) => finding.severity));
-const hasErrors = (run: LintRun) => activeSeverities(run).includes('error');
-const countWarnings = (run: LintRun) => activeSeverities(run).filter((severity) => severity === 'warning').length;
-
-export function exitCode(run: LintRun, args: Pick<LintArgs, 'maxWarnings' | 'quiet'>): number {
-  if (hasErrors(run)) return EXIT.findings;
-  if (!args.quiet && args.maxWarnings !== undefined && countWarnings(run) > args.maxWarnings) return EXIT.findings;
+export function exitCode(counts: FindingCounts, args: Pick<LintArgs, 'maxWarnings' | 'quiet'>): number {
+  if (counts.errors > 0) return EXIT.findings;
+  if (!args.quiet && args.maxWarnings !== undefined && counts.warnings > args.maxWarnings) return EXIT.findings;
   return EXIT.clean;
 }

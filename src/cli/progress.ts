@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { LintProgress } from '../engine/lint.js';
+import { isCi } from '../linter/options.js';
 
 /** Runs shorter than this show nothing: a line that flashes and vanishes is noise. */
 const SHOW_AFTER_MS = 1000;
@@ -24,11 +25,11 @@ export interface ProgressContext {
 /**
  * Whether a person is watching: stderr is a terminal, this is not CI, and stdout is not a report for a machine
  * (`--format json|sarif` written to stdout is usually piped, and an interleaved progress line would confuse a reader
- * of the terminal). `CI=false` and `CI=0` count as not CI, as in most tools.
+ * of the terminal). CI is judged as everywhere else in the run (`isCi`: `CI=false`, `CI=0` and an empty `CI` are not CI).
  */
 export function wantsProgress({ stderr, env, format, toFile }: ProgressContext): boolean {
   if ((stderr as NodeJS.WriteStream).isTTY !== true) return false;
-  if (env.CI !== undefined && env.CI !== 'false' && env.CI !== '0') return false;
+  if (isCi(env)) return false;
   if (!toFile && (format === 'json' || format === 'sarif')) return false;
   return true;
 }

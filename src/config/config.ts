@@ -47,7 +47,7 @@ export function configSearchDirectories(start: string, top?: string): string[] {
 }
 
 /** The configuration file that applies to `start`, if any. Two in one directory is ambiguous, hence an error. */
-export function findConfigFile(start: string, cwd?: string, top?: string): string | undefined {
+export function findConfigFile(start: string, cwd: string, top?: string): string | undefined {
   for (const dir of configSearchDirectories(start, top)) {
     const found = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((file) => existsSync(file));
     if (found.length > 1) {
@@ -85,11 +85,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
  * file. A symbolic link out of the repository (its git root, else its SFDX project root, else its own folder) is
  * refused: a committed `connected-app-lint.yaml -> /etc/passwd` would otherwise be quoted back in the parse error.
  */
-export async function loadConfigFile(file: string, cwd?: string, top?: string): Promise<LoadedConfig> {
+export async function loadConfigFile(file: string, cwd: string, top?: string): Promise<LoadedConfig> {
   return readConfigFile(file, lintRootFor(dirname(file), top), cwd, top);
 }
 
-async function readConfigFile(file: string, within: string | null, cwd?: string, top?: string): Promise<LoadedConfig> {
+async function readConfigFile(file: string, within: string | null, cwd: string, top?: string): Promise<LoadedConfig> {
   // The checked reader: a configuration that is a FIFO or a link to /dev/zero is refused, not read forever.
   const read = readCheckedText(file, { within });
   if (!read.ok) throw new UsageError(`cannot read configuration file ${displayPath(file, cwd)}: ${read.reason}`);
@@ -97,7 +97,7 @@ async function readConfigFile(file: string, within: string | null, cwd?: string,
 }
 
 /** Parses and validates a configuration's text; `file` decides the syntax (.json, else YAML) and names it in errors. */
-export async function parseConfig(file: string, text: string, cwd?: string, top?: string): Promise<LoadedConfig> {
+export async function parseConfig(file: string, text: string, cwd: string, top?: string): Promise<LoadedConfig> {
   const data = isJson(file) ? parseJson(file, text, cwd) : await parseYaml(file, text, cwd);
   const validate = await schemaValidator();
   if (!validate(data)) throw new UsageError(await describeSchemaErrors(file, text, data, validate.errors ?? [], cwd));
@@ -107,7 +107,7 @@ export async function parseConfig(file: string, text: string, cwd?: string, top?
 
 const isJson = (file: string) => extname(file).toLowerCase() === '.json';
 
-function parseJson(file: string, text: string, cwd?: string): unknown {
+function parseJson(file: string, text: string, cwd: string): unknown {
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -116,7 +116,7 @@ function parseJson(file: string, text: string, cwd?: string): unknown {
   }
 }
 
-async function parseYaml(file: string, text: string, cwd?: string): Promise<unknown> {
+async function parseYaml(file: string, text: string, cwd: string): Promise<unknown> {
   const { parseDocument } = await import('yaml');
   // YAML 1.2 (so `off` stays a string), no duplicate keys, and a cap on aliases against "billion laughs".
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
@@ -168,8 +168,8 @@ export function rebasePatterns(patterns: readonly string[], from: string, root: 
   });
 }
 
-/** A path for messages: relative to the working directory when inside it. */
-export function displayPath(file: string, cwd: string = process.cwd()): string {
+/** A path for messages: relative to the working directory when inside it (the caller's, never this process's). */
+export function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
@@ -274,7 +274,7 @@ function explain(error: SchemaError, segments: readonly (string | number)[], dat
 }
 
 /** Every schema violation, one per line, each with file:line:column of the offending key or value. */
-async function describeSchemaErrors(file: string, text: string, data: unknown, errors: readonly SchemaError[], cwd?: string): Promise<string> {
+async function describeSchemaErrors(file: string, text: string, data: unknown, errors: readonly SchemaError[], cwd: string): Promise<string> {
   const problems = new Map<string, Position | undefined>();
   const locate = await keyLocator(file, text);
   for (const error of errors) {

@@ -161,7 +161,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Plugin rule ids configured under `rules` must name a rule of a listed plugin: a typo would silently do nothing. */
-export function checkPluginRuleSettings(rules: Record<string, unknown> | undefined, plugins: readonly LoadedPlugin[], configFile: string | undefined, cwd?: string): void {
+export function checkPluginRuleSettings(rules: Record<string, unknown> | undefined, plugins: readonly LoadedPlugin[], configFile: string | undefined, cwd: string): void {
   const where = configFile ? ` in ${displayPath(configFile, cwd)}` : '';
   for (const id of Object.keys(rules ?? {})) {
     if (!id.includes('/')) continue;

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { prepareLint } from '../linter/prepare.js';
 import type { Environment } from '../types.js';
 import { postureDiff } from './posture-diff.js';
-import { GitError, SideError } from './read-side.js';
+import { GitError, NotInRepositoryError } from './read-side.js';
 import type { PostureDiff } from './types.js';
 
 export interface DiffRequest {
@@ -47,7 +47,9 @@ export async function computeDiff(args: DiffRequest, io: { cwd: string; env: Rea
       lintOptions,
     });
   } catch (error) {
-    if (error instanceof SideError || error instanceof GitError) throw new UsageError(`diff: ${(error as Error).message}`);
+    if (error instanceof NotInRepositoryError) throw new UsageError(`diff: ${error.message}; diff compares two states of a repository`);
+    // git's refusals, and an unknown ref or a missing merge base said with the `git fetch` that helps.
+    if (error instanceof GitError) throw new UsageError(`diff: ${error.message}`);
     throw error;
   }
 }

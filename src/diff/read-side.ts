@@ -2,7 +2,7 @@
 // batched `git cat-file` per side), and what changed between them. Everything else in src/diff works on the plain
 // data returned here, so porting to another git layer (src/project/git/) touches this file only.
 import { join } from 'node:path';
-import { blobReadResult, git, GitError, parseRawDiff, RAW_DIFF, readBlobs, topLevel, untrackedFiles, workingTreeFiles, type FileChange } from '../project/git/index.js';
+import { blobReadResult, git, GitError, NotInRepositoryError, parseRawDiff, RAW_DIFF, readBlobs, topLevel, untrackedFiles, workingTreeFiles, type FileChange } from '../project/git/index.js';
 import { MAX_FILE_BYTES, readTextFile, type ReadResult } from '../project/read.js';
 
 export type { FileChange };
@@ -26,17 +26,8 @@ export interface SideFile {
   oid?: string;
 }
 
-/** A usage problem with the repository or a ref (exit 2): the message says what to do, `git fetch` included. */
-export class SideError extends Error {}
-
-/** The top of the work tree holding `cwd`. */
-export async function repositoryRoot(cwd: string): Promise<string> {
-  try {
-    return await topLevel(cwd);
-  } catch (error) {
-    throw new SideError(`${cwd} is not inside a git work tree (git: ${(error as Error).message}); diff compares two states of a repository`);
-  }
-}
+/** The top of the work tree holding `cwd`; a NotInRepositoryError outside one. */
+export const repositoryRoot = topLevel;
 
 /**
  * Resolves a ref to its commit. With `mergeBase`, the merge base of the ref and `against` (HEAD). A ref git does not
@@ -47,7 +38,7 @@ export async function resolveCommit(gitRoot: string, ref: string, options: { mer
   try {
     commit = (await git(gitRoot, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
   } catch {
-    throw new SideError(`unknown git revision "${ref}"${(await isShallow(gitRoot)) ? ` in this shallow clone: run ${fetchCommand(ref)} first` : `: run ${fetchCommand(ref)} if it is on the remote`}`);
+    throw new GitError(`unknown git revision "${ref}"${(await isShallow(gitRoot)) ? ` in this shallow clone: run ${fetchCommand(ref)} first` : `: run ${fetchCommand(ref)} if it is on the remote`}`);
   }
   if (options.mergeBase === undefined) return { spec: { kind: 'commit', ref }, ref, commit };
   try {
@@ -57,7 +48,7 @@ export async function resolveCommit(gitRoot: string, ref: string, options: { mer
     // no merge base: said below
   }
   const shallow = await isShallow(gitRoot);
-  throw new SideError(
+  throw new GitError(
     `${ref} and ${options.mergeBase} have no merge base${shallow ? ' in this shallow clone: run git fetch --unshallow (or git fetch --deepen=100) first' : ''}`,
   );
 }
@@ -144,4 +135,4 @@ export async function changesBetween(gitRoot: string, base: ResolvedSide, head: 
   }
 }
 
-export { GitError };
+export { GitError, NotInRepositoryError };

@@ -319,9 +319,4 @@ function listChange(setting: ListSetting, app: OAuthApp, before: string | null, 
   return { setting: setting.setting, before, after, effect: verdict.effect, severity: verdict.severity, message: sentence(app.name, verdict.says) };
 }
 
-/** Whether two states of an app have the same settings (a rename or a move is then nothing more). */
-export function sameSettings(a: AppState, b: AppState): boolean {
-  return compareSettings(a, b).length === 0;
-}
-
 export { sentence as changeSentence };

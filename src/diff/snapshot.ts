@@ -1,9 +1,8 @@
 // One side of the diff: the apps the project holds in that state and the lint findings there. Built with the same
-// steps as `lint` (classification, package directories, .forceignore, parseXml, buildModel, the `lint()` call
-// itself), fed from the side's files instead of a walk of the disk.
+// steps as `lint` (classification, package directories, .forceignore, the `lint()` call itself, whose model the
+// diff compares), fed from the side's files instead of a walk of the disk.
 import { join, posix } from 'node:path';
-import { lint, type LintOptions } from '../engine/lint.js';
-import { buildModel, type ParsedFile } from '../model/build.js';
+import { lint, type LintedModel, type LintOptions } from '../engine/lint.js';
 import { childNamed, childrenNamed, parseXml, type XmlDocument } from '../parser/xml.js';
 import type { DiscoveredMetadata, Discovery } from '../project/discover.js';
 import { isExternalClientAppFile } from '../project/app-companions.js';
@@ -11,12 +10,13 @@ import { ForceIgnoreMatcher } from '../project/forceignore.js';
 import { ignorePatternMatcher } from '../project/ignore-patterns.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { ReadResult } from '../project/read.js';
+import { packageDirectoryPaths } from '../project/scope.js';
 import { SKIPPED_DIRECTORIES } from '../project/walk.js';
 import type { LintRun, OAuthApp } from '../types.js';
 import { readSideFiles, type ResolvedSide, type SideFile } from './read-side.js';
 
 /** What the diff needs from the lint options the CLI prepared (configuration, rules, suppressions …). */
-export type BaseLintOptions = Omit<LintOptions, 'discovery' | 'fileSource' | 'deletedFiles' | 'paths' | 'cwd' | 'onProgress'>;
+export type BaseLintOptions = Omit<LintOptions, 'discovery' | 'fileSource' | 'deletedFiles' | 'paths' | 'cwd' | 'onProgress' | 'onModel'>;
 
 export interface Snapshot {
   side: ResolvedSide;
@@ -95,7 +95,6 @@ export async function buildSnapshot(input: SnapshotInput): Promise<Snapshot> {
   const contents = await readSideFiles(gitRoot, toRead);
   const fileSource = { read: (path: string): ReadResult => contents.get(path) ?? { ok: false, reason: 'not in this side of the diff' } };
 
-  const { apps, documents, unreadable } = modelOf(metadata, fileSource, input.lintOptions);
   const discovery: Discovery = {
     root: gitRoot,
     gitRoot,
@@ -105,47 +104,25 @@ export async function buildSnapshot(input: SnapshotInput): Promise<Snapshot> {
     missing: [],
     notices,
   };
+  // The side's apps are the lint's own model: each file is parsed once, and judged and compared as the same app.
+  let model: LintedModel | undefined;
   const run = await lint({
     ...input.lintOptions,
     cwd: gitRoot,
     discovery,
     fileSource,
     ...(input.deletedPaths?.length ? { deletedFiles: input.deletedPaths.map(absolute).sort() } : {}),
+    onModel: (built) => (model = built),
   });
+  const { apps, documents, unreadable } = model!;
   return { side: input.side, apps, documents, unreadable, destructiveMembers: destructiveMembers(manifests, fileSource), run };
-}
-
-/** Parse -> model, as lint() does it; files that cannot be read or parsed are kept aside (lint() reports them). */
-function modelOf(metadata: readonly DiscoveredMetadata[], source: { read(path: string): ReadResult }, options: BaseLintOptions) {
-  const parsed: ParsedFile[] = [];
-  const unreadable = new Map<string, string>();
-  for (const file of metadata) {
-    const read = source.read(file.path);
-    if (!read.ok) {
-      unreadable.set(file.path, read.reason);
-      continue;
-    }
-    const result = read.text.trim() === '' ? undefined : parseXml(file.path, read.text);
-    if (!result?.ok) {
-      unreadable.set(file.path, result ? `malformed XML: ${result.error.message}` : 'file is empty');
-      continue;
-    }
-    parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: result.doc });
-  }
-  const appConfig = options.config?.config.apps;
-  const model = buildModel(parsed, (name) => appConfig?.[name]);
-  return { apps: model.apps, documents: new Map(parsed.map((file) => [file.path, file.doc])), unreadable };
 }
 
 /** Repository-relative package directories from sfdx-project.json's text; the whole project when it cannot say. */
 function packageDirectoriesOf(text: string | undefined, projectDirectory: string, label: string, notices: string[]): string[] {
   if (text === undefined) return [projectDirectory];
   try {
-    const json = JSON.parse(text) as { packageDirectories?: { path?: unknown }[] };
-    const paths = (json.packageDirectories ?? [])
-      .map((entry) => entry?.path)
-      .filter((path): path is string => typeof path === 'string')
-      .map((path) => posix.normalize(posix.join(projectDirectory, path.replace(/\\/g, '/'))).replace(/\/$/, '').replace(/^\.$/, ''));
+    const paths = packageDirectoryPaths(text).map((path) => posix.normalize(posix.join(projectDirectory, path.replace(/\\/g, '/'))).replace(/\/$/, '').replace(/^\.$/, ''));
     return paths.length ? paths : [projectDirectory];
   } catch (error) {
     notices.push(`${label} could not be read (${(error as Error).message}); the whole project folder is compared instead.`);

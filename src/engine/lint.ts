@@ -3,14 +3,14 @@ import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
-import { parseXml } from '../parser/xml.js';
+import { parseXml, type XmlDocument } from '../parser/xml.js';
 import { discover, type Discovery } from '../project/discover.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { LintScope } from '../project/scope.js';
 import { readTextFile } from '../project/read.js';
 import { builtinRules } from '../rules/index.js';
 import { boundedMessage } from '../secrets/mask.js';
-import type { Environment, FileResult, Finding, LintRun, RepoFile, Rule, RuleMeta } from '../types.js';
+import type { Environment, FileResult, Finding, LintRun, OAuthApp, RepoFile, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from '../config/types.js';
 import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
 import { UsageError } from '../errors.js';
@@ -21,7 +21,8 @@ import { summarizeApps } from './summary.js';
 import { safeMessage, safePath } from '../text/safe-text.js';
 
 export interface LintOptions {
-  cwd?: string;
+  /** Where relative paths start: the caller's working directory (the library never reads the process's). */
+  cwd: string;
   paths?: string[];
   /** `--env`: wins over the config's environment, loses to a per-app one. */
   environment?: Environment;
@@ -44,6 +45,17 @@ export interface LintOptions {
   postProcessors?: FindingPostProcessor[];
   /** Told how far the run is every few dozen files (the CLI draws a progress line from it on a terminal). */
   onProgress?: (progress: LintProgress) => void;
+  /** Handed the parsed metadata once the model is built: the posture diff compares it rather than parsing again. */
+  onModel?: (model: LintedModel) => void;
+}
+
+/** What the parse and model phases of a run made of its metadata files. */
+export interface LintedModel {
+  apps: OAuthApp[];
+  /** The parsed documents, by absolute path. */
+  documents: Map<string, XmlDocument>;
+  /** Metadata files that could not be read or parsed (absolute path -> why); lint reports them as parse errors. */
+  unreadable: Map<string, string>;
 }
 
 export interface LintProgress {
@@ -77,9 +89,9 @@ export interface PostProcessContext {
 }
 
 /** The whole pipeline: discover -> parse -> model -> rules -> findings. The CLI, the Action and tests call this. */
-export async function lint(options: LintOptions = {}): Promise<LintRun> {
+export async function lint(options: LintOptions): Promise<LintRun> {
   const started = performance.now();
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = options.cwd;
   const config = options.config?.config ?? {};
   const discovery =
     options.discovery ??
@@ -135,6 +147,12 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const model = buildModel(parsed, (name) => config.apps?.[name]);
   runner.apps(model.apps);
   runner.documents(model.documents);
+  if (options.onModel) {
+    // Up to here, `fatal` holds the parse phase's findings only: one per metadata file that could not be read or parsed.
+    const unreadable = new Map(fatal.map((finding): [string, string] => [finding.at.file, finding.message]));
+    for (const path of linksOutside) unreadable.set(path, 'a symbolic link pointing outside the repository, skipped for safety');
+    options.onModel({ apps: model.apps, documents: new Map(parsed.map((file) => [file.path, file.doc])), unreadable });
+  }
 
   // repository-wide checks: each file read once (metadata texts are reused), binaries judged by name only
   let scannedFiles = 0;

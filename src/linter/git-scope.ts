@@ -1,6 +1,6 @@
 import type { LintOptions } from '../engine/lint.js';
-import { GitError } from '../project/git/index.js';
-import { changedSinceScope, NotInRepositoryError, stagedScope } from '../project/git-scope.js';
+import { GitError, NotInRepositoryError } from '../project/git/index.js';
+import { changedSinceScope, stagedScope } from '../project/git-scope.js';
 import { UsageError } from '../errors.js';
 import type { LintScope } from '../project/scope.js';
 

@@ -8,10 +8,8 @@ import type { LintProgress } from '../engine/lint.js';
 import type { LintRun } from '../types.js';
 import { safeMessage } from '../text/safe-text.js';
 import type { LinterOptions } from './options.js';
-import { loadRunConfig, prepareLint, type LintTarget, type RunSetup } from './prepare.js';
+import { lintScopeFor, loadRunConfig, prepareLint, type LintTarget, type RunSetup } from './prepare.js';
 import type { LoadedConfig } from '../config/types.js';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 
 /** ESLint's LintResult shape: what `--format json` prints, one per file. */
 export type LintResult = EslintResult;
@@ -80,13 +78,12 @@ export class Linter {
   }
 
   /**
-   * The configuration that applies to a file or folder (relative to cwd), as the run would load it, with the phrase
-   * saying where it came from (`--print-config`).
+   * The configuration a lint of this file or folder (relative to cwd) uses, with the phrase saying where it came
+   * from (`--print-config`). One configuration judges a run: for a single file, the one found from cwd up.
    */
   async calculateConfigForFile(path: string): Promise<{ configuration: string; config: LoadedConfig['config'] }> {
-    const target = resolve(this.options.cwd, path);
-    const searchFrom = existsSync(target) && statSync(target).isDirectory() ? target : dirname(target);
-    const { loaded, configuration } = await loadRunConfig(this.options, searchFrom);
+    // The run's own scope: a lint of this path searches from the same anchor and stops at the same root.
+    const { loaded, configuration } = await loadRunConfig(this.options, lintScopeFor(this.options, [path]));
     return { configuration, config: loaded.config };
   }
 

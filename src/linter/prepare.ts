@@ -9,7 +9,7 @@ import { checkPluginRuleSettings, loadPlugins, type LoadedPlugin } from '../conf
 import { engineFindingSeverity, environmentFor, resolveRule } from '../engine/severity.js';
 import { createStaleConfigProcessor } from '../suppress/stale-config.js';
 import { createSuppressionProcessor } from '../suppress/suppressions.js';
-import { resolveLintScope } from '../project/scope.js';
+import { resolveLintScope, type LintScope } from '../project/scope.js';
 import { MAX_BASELINE_BYTES } from '../project/read.js';
 import { writeFileSafely } from '../project/write.js';
 import { builtinRules } from '../rules/index.js';
@@ -53,10 +53,9 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
   const cwd = options.cwd;
   // Worked out once: the project, git root and .forceignore that discovery, the configuration lookup, the default
   // baseline and the git scope all use.
-  const scope = resolveLintScope({ cwd, paths: target.paths, ...(options.ignore === false ? { noIgnore: true } : {}) });
-  const searchFrom = scope.anchor;
+  const scope = lintScopeFor(options, target.paths);
   const trusted = options.configFrom !== undefined ? await resolveTrustedRef(options.configFrom, cwd) : undefined;
-  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted, scope.gitRoot ?? scope.project?.root);
+  const { loaded, configuration } = await loadRunConfig(options, scope, trusted);
   const config = loaded.config;
   const warn = options.onWarning ?? (() => undefined);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn);
@@ -83,7 +82,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
     );
   }
   const lintedPaths = (target.paths.length ? target.paths : ['.']).map((path) => resolve(cwd, path));
-  const baselineFile = options.baseline !== undefined ? resolve(cwd, options.baseline) : join(scope.gitRoot ?? scope.project?.root ?? cwd, DEFAULT_BASELINE);
+  const baselineFile = options.baseline !== undefined ? resolve(cwd, options.baseline) : join(scope.root, DEFAULT_BASELINE);
   const recorded = trusted ? { entries: await baselineAtRef(trusted, baselineFile) } : undefined;
   const trustedWrites = new Set((options.trustedWritePaths ?? []).map((path) => resolve(cwd, path)));
   const baseline = createBaselineProcessor({
@@ -99,7 +98,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
 
   const notices: string[] = [];
   if (trusted) {
-    const controlFiles = [...configCandidates(searchFrom, trusted.gitRoot), join(scope.project?.root ?? cwd, '.forceignore')];
+    const controlFiles = [...configCandidates(scope.anchor, trusted.gitRoot), join(scope.project?.root ?? cwd, '.forceignore')];
     for (const file of await changedGateFiles(trusted, { controlFiles, baseline: baselineFile })) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
@@ -131,18 +130,21 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
   };
 }
 
+/** The LintScope of a run over `paths`: the one answer to "which project, which root" for the run and `--print-config`. */
+export function lintScopeFor(options: LinterOptions, paths: readonly string[]): LintScope {
+  return resolveLintScope({ cwd: options.cwd, paths, ...(options.ignore === false ? { noIgnore: true } : {}) });
+}
+
 /**
- * The configuration that applies to a run starting its search at `searchFrom`: the explicit file, the one at the
- * trusted ref, or the nearest one on disk; with one phrase saying which.
+ * The configuration that applies to a run over `scope`: the explicit file, the one at the trusted ref, or the
+ * nearest one on disk from the scope's anchor; with one phrase saying which.
  */
-export async function loadRunConfig(
-  options: LinterOptions,
-  searchFrom: string,
-  trusted?: TrustedRef,
-  /** Where the search stops: the run's LintScope root; found from the files when not given. */
-  top?: string,
-): Promise<{ loaded: LoadedConfig; configuration: string }> {
+export async function loadRunConfig(options: LinterOptions, scope: LintScope, trusted?: TrustedRef): Promise<{ loaded: LoadedConfig; configuration: string }> {
   const cwd = options.cwd;
+  const searchFrom = scope.anchor;
+  // The search stops at the git root, else the project root; outside both it goes up to the filesystem root
+  // (docs/configuration.md), which is why this is not scope.root (the working directory there).
+  const top = scope.gitRoot ?? scope.project?.root;
   if (options.config === false) return { loaded: { config: {} }, configuration: 'no configuration (--no-config)' };
   if (options.config !== undefined) {
     const loaded = await loadConfig({ cwd, explicit: options.config, ...(top !== undefined ? { top } : {}) });

@@ -6,7 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { parseConfig, CONFIG_FILE_NAMES, configSearchDirectories } from '../config/config.js';
 import type { LoadedConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
-import { blobReadResult, git, GitError, readBlobs, topLevel } from '../project/git/index.js';
+import { blobReadResult, git, GitError, NotInRepositoryError, readBlobs, topLevel } from '../project/git/index.js';
 import { MAX_BASELINE_BYTES, MAX_CONTROL_FILE_BYTES, readCheckedText, type CheckedRead } from '../project/read.js';
 
 /** A commit the configuration is read from: the name the user gave and the commit it resolved to. */
@@ -23,6 +23,7 @@ export async function resolveTrustedRef(ref: string, cwd: string): Promise<Trust
     const commit = (await git(gitRoot, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
     return { ref, commit, gitRoot };
   } catch (error) {
+    if (error instanceof NotInRepositoryError) throw new UsageError(`config-from: ${error.message}`);
     if (error instanceof GitError) throw new UsageError(`config-from: ${ref} is not a commit of the repository at ${cwd} (${error.message || 'unknown revision'})`);
     throw error;
   }

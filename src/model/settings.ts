@@ -1,7 +1,7 @@
 // One table of the OAuth app's settings: where each lives in a Connected App and in an External Client App, its
 // type, its documented default and how it maps to the effective value rules see. The model's readers, the app
-// builder, rule messages (the element as written) and docs/settings.md read it; `SETTINGS` names are stable (the
-// diff command keys changes by them). Sources: ../shared/reference/metadata.md (Metadata API reference, API 65.0).
+// builder, rule messages (the element as written, `settingElement`) and the diff read it; `SETTINGS` names are stable
+// (the diff command keys changes by them). Sources: ../shared/reference/metadata.md (Metadata API reference, API 65.0).
 import type { AppKind, MetadataTypeName, OAuthAppSettings } from '../types.js';
 
 export type SettingName = keyof OAuthAppSettings;

@@ -6,7 +6,6 @@ import { findSfdxProject, type LintScope } from './scope.js';
 import { ForceIgnoreMatcher } from './forceignore.js';
 import {
   comparisonBase,
-  GitError,
   indexEntries,
   stagedChanges,
   topLevel,
@@ -44,9 +43,6 @@ export interface GitScopeOptions {
   /** The run's scope, when resolved already (its SFDX project is used rather than looked up again). */
   scope?: LintScope;
 }
-
-/** Thrown when there is no git work tree at the working directory. */
-export class NotInRepositoryError extends GitError {}
 
 /** `--staged`: what `git commit` would record, read from the index (one `git cat-file` for all contents). */
 export async function stagedScope(options: GitScopeOptions): Promise<GitScope> {
@@ -88,7 +84,7 @@ export async function changedSinceScope(ref: string, options: GitScopeOptions): 
 /** The top of the work tree and the answer to a question asked at the same time; "not a repository" comes first. */
 async function inRepository<T>(cwd: string, question: Promise<T>): Promise<[string, T]> {
   const [root, answer] = await Promise.allSettled([topLevel(cwd), question]);
-  if (root.status === 'rejected') throw new NotInRepositoryError(`${cwd} is not inside a git work tree (git: ${(root.reason as Error).message})`);
+  if (root.status === 'rejected') throw root.reason; // a NotInRepositoryError
   if (answer.status === 'rejected') throw answer.reason;
   return [root.value, answer.value];
 }

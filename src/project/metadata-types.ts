@@ -44,8 +44,3 @@ export function classifyFileName(fileName: string): ClassifiedFile | undefined {
   if (!type) return undefined;
   return { type, componentName: base.slice(0, dot), format };
 }
-
-/** The root element a file of this type must have. */
-export function expectedRootElement(type: MetadataTypeName): string {
-  return type;
-}

@@ -64,11 +64,7 @@ export function findSfdxProject(start: string, repository: string | undefined): 
       try {
         const read = readCheckedText(file, { within: repository ?? dir });
         if (!read.ok) throw new Error(read.reason);
-        const json = JSON.parse(read.text) as { packageDirectories?: { path?: unknown }[] };
-        packageDirectories = (json.packageDirectories ?? [])
-          .map((entry) => entry?.path)
-          .filter((path): path is string => typeof path === 'string')
-          .map((path) => resolve(dir, path));
+        packageDirectories = packageDirectoryPaths(read.text).map((path) => resolve(dir, path));
       } catch (error) {
         // A broken sfdx-project.json is not ours to judge, but linting less must not go unnoticed.
         problems.push(`${file} could not be read (${(error as Error).message}); the whole project folder is linted instead.`);
@@ -80,4 +76,13 @@ export function findSfdxProject(start: string, repository: string | undefined): 
     }
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/**
+ * The `packageDirectories[].path` values of an sfdx-project.json text, as written (relative to its folder): for the
+ * project on disk and for one at a git revision (the posture diff). Throws when the text is not such a file.
+ */
+export function packageDirectoryPaths(text: string): string[] {
+  const json = JSON.parse(text) as { packageDirectories?: { path?: unknown }[] };
+  return (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path): path is string => typeof path === 'string');
 }

@@ -1,3 +1,4 @@
+import { settingElement } from '../model/settings.js';
 import { isNativeCallback } from '../model/urls.js';
 import type { OAuthApp } from '../types.js';
 import { defineRule } from './util/define-rule.js';
@@ -29,18 +30,19 @@ export const pkceRequired = defineRule({
     securitySeverity: 7.5,
     precision: 'high',
     messages: {
-      publicClient: 'App "{{app}}" is a public client ({{reason}}) but does not require PKCE; set isPkceRequired to true',
-      confidential: 'App "{{app}}" redeems authorization codes without PKCE; set isPkceRequired to true',
+      publicClient: 'App "{{app}}" is a public client ({{reason}}) but does not require PKCE; set {{element}} to true',
+      confidential: 'App "{{app}}" redeems authorization codes without PKCE; set {{element}} to true',
     },
   },
   checkApp(app, ctx) {
     // An invalid isPkceRequired fails the deploy: valid-metadata reports it.
     if (app.pkceRequired.value || app.pkceRequired.invalid) return;
     const reason = publicClientReason(app);
+    const element = settingElement(app.kind, 'pkceRequired');
     if (reason) {
-      ctx.report({ messageId: 'publicClient', data: { app: app.name, reason }, at: app.pkceRequired.at });
+      ctx.report({ messageId: 'publicClient', data: { app: app.name, reason, element }, at: app.pkceRequired.at });
     } else if (app.flows.value.some((flow) => (CODE_FLOWS as readonly string[]).includes(flow))) {
-      ctx.report({ messageId: 'confidential', data: { app: app.name }, at: app.pkceRequired.at, severity: 'warning' });
+      ctx.report({ messageId: 'confidential', data: { app: app.name, element }, at: app.pkceRequired.at, severity: 'warning' });
     }
   },
 });

@@ -43,7 +43,7 @@ export interface BaselineOptions {
   /** Writes the baseline file (atomically, refusing symlinks); plain writeFileSync by default. */
   writeFile?: (file: string, text: string) => void;
   /** The directory paths in messages are relative to. */
-  cwd?: string;
+  cwd: string;
 }
 
 export interface BaselineProcessor extends FindingPostProcessor {
@@ -55,7 +55,7 @@ export interface BaselineProcessor extends FindingPostProcessor {
  * Reads a baseline file; undefined when it does not exist, a UsageError when it is not a baseline. `within`: the
  * repository a link may lead into (a link out of it is refused, never quoted), null for a file the user named.
  */
-export function readBaseline(file: string, within: string | null, cwd?: string): BaselineEntry[] | undefined {
+export function readBaseline(file: string, within: string | null, cwd: string): BaselineEntry[] | undefined {
   if (!existsSync(file)) return undefined;
   const read = readCheckedText(file, { within, maxBytes: MAX_BASELINE_BYTES });
   if (!read.ok) throw new UsageError(`cannot read baseline ${displayPath(file, cwd)}: ${read.reason}`);

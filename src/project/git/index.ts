@@ -1,6 +1,7 @@
-// The git module: one runner with typed errors (run.ts), the questions the linter asks (changes.ts,
+// The git module: one runner with typed errors (run.ts), where the work tree starts (root.ts), the questions the linter asks (changes.ts,
 // repository-files.ts) and the batched object reader (blobs.ts). Everything outside src/project/git imports from here.
-export { git, GitError, gitSync, topLevel } from './run.js';
+export { git, GitError, gitSync } from './run.js';
+export { findGitRoot, NotInRepositoryError, topLevel } from './root.js';
 export { comparisonBase, indexEntries, parseRawDiff, RAW_DIFF, stagedChanges, untrackedFiles, workingTreeChangesSince, workingTreeFiles, type FileChange } from './changes.js';
-export { findGitRoot, listRepositoryFiles } from './repository-files.js';
+export { listRepositoryFiles } from './repository-files.js';
 export { blobReadResult, readBlobs, type BlobRead } from './blobs.js';

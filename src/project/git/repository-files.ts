@@ -10,11 +10,6 @@ function ask(directory: string, args: string[]): string | undefined {
   }
 }
 
-/** The top of the git work tree holding `directory`, or undefined outside git (or without git installed). */
-export function findGitRoot(directory: string): string | undefined {
-  return ask(directory, ['rev-parse', '--show-toplevel'])?.trim() || undefined;
-}
-
 /**
  * Files the repository holds under `directory`: tracked ones plus untracked ones that .gitignore does not exclude
  * (they are what the next `git add -A` commits). Absolute paths, or undefined when git cannot answer.

@@ -71,8 +71,3 @@ export function gitSync(cwd: string, args: readonly string[]): string {
     throw new GitError(typeof failure.stderr === 'string' && failure.stderr !== '' ? complaint(failure.stderr, failure.status ?? null) : `cannot run git: ${failure.message}`);
   }
 }
-
-/** The top of the work tree holding `cwd`; rejects with a GitError outside a repository. */
-export async function topLevel(cwd: string): Promise<string> {
-  return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
-}

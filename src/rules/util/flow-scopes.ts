@@ -27,11 +27,6 @@ export function defaultAllowedScopes(flows: readonly Flow[]): string[] {
   return issuesRefreshTokens(flows) ? ['Api', 'RefreshToken', 'OfflineAccess', 'OpenID'] : ['Api'];
 }
 
-/** Only API flows (JWT bearer, client credentials): no user signs in through the app itself. */
-export function servesOnlyApiFlows(flows: readonly Flow[]): boolean {
-  return flows.length > 0 && !issuesRefreshTokens(flows);
-}
-
 function aliasesOf(scope: string): readonly string[] {
   const key = scope.toLowerCase();
   return ALIAS_GROUPS.find((group) => group.some((name) => name.toLowerCase() === key)) ?? [scope];
