@@ -4,7 +4,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runAction } from '../src/action/run.js';
+import { actionErrorReport, runAction } from '../src/action/run.js';
+import { WriteError } from '../src/project/write.js';
+import type { PostureDiff } from '../src/diff/types.js';
+import { renderDiffMarkdown } from '../src/reporters/diff/markdown.js';
 import { connectedApp, tempDir } from './helpers/cli.js';
 import { ACTIONS_BOT, FakeGitHub, REVIEWER, TOKEN } from './helpers/fake-github.js';
 import { git, gitRepository, SFDX_PROJECT, TYPES, writeFiles } from './helpers/git.js';
@@ -23,7 +26,7 @@ afterEach(async () => {
 });
 
 /** The Action in process, as on a pull_request event for #7, with the runner's files in a temporary folder. */
-async function action(workspace: string, inputs: Record<string, string>, summaryBefore = '') {
+async function action(workspace: string, inputs: Record<string, string>, summaryBefore = '', summaryPath?: string) {
   const stdout = capture();
   const stderr = capture();
   const runner = tempDir('calint-runner-');
@@ -35,7 +38,7 @@ async function action(workspace: string, inputs: Record<string, string>, summary
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: workspace,
-    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STEP_SUMMARY: summaryPath ?? files.summary,
     GITHUB_OUTPUT: files.output,
     GITHUB_EVENT_PATH: files.event,
     GITHUB_API_URL: api.url,
@@ -108,5 +111,128 @@ describe('the posture comment is the bot’s own', () => {
     expect(run.status).toBe(0);
     expect(api.comments.find((comment) => comment.id === planted.id)!.body).toBe(planted.body);
     expect(api.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+});
+
+/** Lines of a Markdown body that a cut could have broken: a table row must end its cells, every <details> must close. */
+function expectWholeConstructs(markdown: string): void {
+  for (const line of markdown.split('\n').filter((entry) => entry.startsWith('|'))) expect(line).toMatch(/^\| .* \|$/);
+  expect(markdown.match(/<details>/g)?.length ?? 0).toBe(markdown.match(/<\/details>/g)?.length ?? 0);
+  expect(markdown.endsWith('\n')).toBe(true);
+}
+
+describe('GitHub’s size limits, with thousands of changed apps', () => {
+  const APPS = 3000;
+
+  /** A head commit that adds APPS Connected Apps with the Full scope (a lint error and a widening each). */
+  function hugePullRequest(): { root: string; base: string } {
+    const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT });
+    const base = git(root, 'rev-parse', 'HEAD').trim();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < APPS; i++) files[appPath(`Integration_${String(i).padStart(4, '0')}`)] = connectedApp(`Integration_${i}`, ['Api', 'Full', 'RefreshToken']);
+    writeFiles(root, files);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'many apps');
+    return { root, base };
+  }
+
+  it('the comment stays within 65,536 characters and the shared job summary within 1 MiB, cut between rows only', async () => {
+    const { root, base } = hugePullRequest();
+    const run = await action(root, { 'compare-to': base });
+    expect(run.stdout).toContain('pull-request comment created');
+    expect(run.stdout).not.toContain('could not write the job summary');
+
+    const [comment] = api.withMarker(MARKER);
+    expect(comment!.body.length).toBeLessThanOrEqual(65_536);
+    expect(comment!.body.length).toBeGreaterThan(30_000); // it is filled, not emptied
+    expect(comment!.body).toContain(`${APPS} apps added`);
+    expect(comment!.body).toMatch(/…and [\d,]+ more changes?: see the job summary/);
+    expectWholeConstructs(comment!.body);
+
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1024 * 1024);
+    const lint = run.summary.slice(0, run.summary.indexOf(MARKER));
+    const posture = run.summary.slice(run.summary.indexOf(MARKER));
+    expect(lint).toContain('## connected-app-lint');
+    expect(posture).toContain(`${APPS} apps added`);
+    expect(posture).toMatch(/…and [\d,]+ more changes?: run `connected-app-lint diff --format json`/);
+    expectWholeConstructs(posture);
+  }, 240_000);
+});
+
+describe('the posture Markdown under a byte limit', () => {
+  /** A diff with every section far over any limit: changes, new and fixed findings, notices. */
+  function floodedDiff(count: number): PostureDiff {
+    const finding = (i: number) => ({ ruleId: 'no-full-scope', severity: 'error' as const, message: `App "A${i}" requests the Full scope.`, file: `force-app/A${i}.connectedApp-meta.xml`, line: 9, column: 9, fingerprint: `f${i}` });
+    return {
+      base: { ref: 'origin/main', commit: '0123456789abcdef0123456789abcdef01234567' },
+      head: { ref: 'working tree', commit: null },
+      summary: { widened: count, narrowed: 0, added: 0, removed: 0, modified: count, newFindings: count, fixedFindings: count },
+      apps: Array.from({ length: count }, (_, i) => ({
+        app: `App${i}`,
+        kind: 'connectedApp' as const,
+        status: 'modified' as const,
+        changes: [{ setting: 'scopes', before: null, after: 'Full', effect: 'widened' as const, severity: 'error' as const, message: `App${i}: scope Full added.` }],
+      })),
+      findings: { new: Array.from({ length: count }, (_, i) => finding(i)), fixed: Array.from({ length: count }, (_, i) => finding(i + count)) },
+      notices: Array.from({ length: count }, (_, i) => `Notice ${i}: ${'n'.repeat(200)}`),
+    };
+  }
+
+  it.each([2_000, 10_000, 65_536])('%i bytes: every section keeps its frame and says how many it left out', (limit) => {
+    const markdown = renderDiffMarkdown(floodedDiff(5_000), { maxBytes: limit, elsewhere: 'see the job summary' });
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(limit);
+    expectWholeConstructs(markdown);
+    expect(markdown.startsWith(`${MARKER}\n### ❌ connected-app-lint posture: 5000 apps widened`)).toBe(true);
+    expect(markdown).toMatch(/…and [\d,]+ more changes: see the job summary\./);
+    expect(markdown).toMatch(/- …and [\d,]+ more new findings: see the job summary\./);
+    expect(markdown).toMatch(/> …and [\d,]+ more notices: see the job summary\./);
+    // The prose behind the table goes first when room is short; with some room it is there, its list of apps capped.
+    if (limit >= 10_000) expect(markdown).toMatch(/Apps: App0 \(Connected App, modified\), .* and [\d,]+ more apps\./);
+    // Counted, not guessed: the rows shown plus the ones said to be left out are all of them.
+    const shown = markdown.split('\n').filter((line) => /^\| App\d/.test(line)).length;
+    const left = Number(/…and ([\d,]+) more changes:/.exec(markdown)![1]);
+    expect(shown + left).toBe(5_000);
+  });
+
+  it('all of it when it fits, with no "more" line', () => {
+    const markdown = renderDiffMarkdown(floodedDiff(3));
+    expect(markdown).not.toContain('…and');
+    expect(markdown.split('\n').filter((line) => /^\| App\d/.test(line))).toHaveLength(3);
+    expect(markdown.split('\n').filter((line) => line.startsWith('> Notice'))).toHaveLength(3);
+  });
+
+  it('a limit smaller than the headline gives nothing rather than a cut headline', () => {
+    expect(renderDiffMarkdown(floodedDiff(5), { maxBytes: 40 })).toBe('');
+  });
+});
+
+describe('one job-summary appender for the lint and the posture diff', () => {
+  it('a summary that cannot be written is said once by each, on stdout, and the step still comments and passes', async () => {
+    const { root, base } = widenedPullRequest();
+    const run = await action(root, { 'compare-to': base }, '', join(tempDir(), 'missing', 'summary.md'));
+    expect(run.status).toBe(0);
+    expect(run.stdout.match(/^connected-app-lint: could not write the job summary: ENOENT/gm)).toHaveLength(2);
+    expect(run.stdout).toContain('pull-request comment created');
+  });
+
+  it('a step summary already at 1 MiB gets no posture diff (GitHub would drop the whole summary), and says so', async () => {
+    const { root, base } = widenedPullRequest();
+    const full = `${'x'.repeat(1024 * 1024 - 1)}\n`;
+    const run = await action(root, { 'compare-to': base }, full);
+    expect(Buffer.byteLength(run.summary)).toBe(1024 * 1024);
+    expect(run.summary).toBe(full);
+    expect(run.stdout).toMatch(/^connected-app-lint: could not write the job summary: \d+ bytes do not fit in the 0 left of the step's 1 MiB\.$/m);
+    expect(run.stdout).toContain("connected-app-lint: no room left in the step's 1 MiB job summary for the posture diff.");
+  });
+});
+
+describe('the Action’s known errors', () => {
+  it('a WriteError is shown as itself, without a stack; an unexpected error is an internal error with one', () => {
+    const written = actionErrorReport(new WriteError('refusing to write the SARIF report to out.sarif: it is a symbolic link'));
+    expect(written.message).toBe('refusing to write the SARIF report to out.sarif: it is a symbolic link');
+    expect(written.stack).toBeUndefined();
+    const crash = actionErrorReport(new TypeError('x is undefined'));
+    expect(crash.message).toBe('internal error: x is undefined');
+    expect(crash.stack).toContain('TypeError: x is undefined');
   });
 });
