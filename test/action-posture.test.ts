@@ -2,91 +2,17 @@
 // standing in for the GitHub REST API. One comment, found by its marker among many, created once and then edited.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectedApp, REPO, tempDir } from './helpers/cli.js';
 import { ECA_PATHS, ecaPolicy, externalClientApp } from './helpers/apps.js';
+import { FakeGitHub, TOKEN } from './helpers/fake-github.js';
 import { git, gitRepository, SFDX_PROJECT, TYPES, writeFiles } from './helpers/git.js';
 
 const action = parseYaml(readFileSync(join(REPO, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; runs: { main: string } };
-const TOKEN = 'ghs_TestTokenThatMustNeverBePrinted0123456789';
 const MARKER = '<!-- connected-app-lint:posture -->';
 const BILLING = `${TYPES}/connectedApps/Billing.connectedApp-meta.xml`;
-
-interface Comment {
-  id: number;
-  body: string;
-  html_url: string;
-}
-
-/** The GitHub API for one pull request (#7 of acme/salesforce): its comments, 100 a page, and the requests made. */
-class FakeGitHub {
-  comments: Comment[] = [];
-  requests: { method: string; url: string; authorization: string | undefined }[] = [];
-  status = 200;
-  private server: Server | undefined;
-  private nextId = 1000;
-
-  constructor(otherComments: number) {
-    for (let i = 0; i < otherComments; i++) this.add(`comment ${i} from a reviewer`);
-  }
-
-  private add(body: string): Comment {
-    const comment = { id: this.nextId++, body, html_url: `https://github.example/acme/salesforce/pull/7#issuecomment-${this.nextId}` };
-    this.comments.push(comment);
-    return comment;
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-  }
-
-  async start(): Promise<void> {
-    this.server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-  }
-
-  async stop(): Promise<void> {
-    await new Promise((resolve) => this.server?.close(resolve));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const url = new URL(request.url!, this.url);
-    this.requests.push({ method: request.method!, url: url.pathname + url.search, authorization: request.headers.authorization });
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { 'content-type': 'application/json', ...headers });
-      response.end(JSON.stringify(body));
-    };
-    if (this.status !== 200) return send(this.status, { message: 'Resource not accessible by integration' });
-    if (request.headers.authorization !== `Bearer ${TOKEN}`) return send(401, { message: 'Bad credentials' });
-    const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { body: string }) : undefined;
-    if (request.method === 'GET' && url.pathname === '/repos/acme/salesforce/issues/7/comments') {
-      const perPage = Number(url.searchParams.get('per_page') ?? 30);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const last = Math.max(1, Math.ceil(this.comments.length / perPage));
-      const link = page < last ? { link: `<${this.url}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next", <${this.url}${url.pathname}?per_page=${perPage}&page=${last}>; rel="last"` } : {};
-      return send(200, this.comments.slice((page - 1) * perPage, page * perPage), link);
-    }
-    if (request.method === 'POST' && url.pathname === '/repos/acme/salesforce/issues/7/comments') return send(201, this.add(body!.body));
-    const patch = /^\/repos\/acme\/salesforce\/issues\/comments\/(\d+)$/.exec(url.pathname);
-    if (request.method === 'PATCH' && patch) {
-      const comment = this.comments.find((entry) => entry.id === Number(patch[1]));
-      if (!comment) return send(404, { message: 'Not Found' });
-      comment.body = body!.body;
-      return send(200, comment);
-    }
-    send(404, { message: 'Not Found' });
-  }
-
-  postureComments(): Comment[] {
-    return this.comments.filter((comment) => comment.body.startsWith(MARKER));
-  }
-}
 
 let actionDir: string;
 
@@ -182,11 +108,11 @@ describe('GitHub Action: posture diff on a pull request', () => {
     expect(output(first.outputs, 'added')).toBe('0');
     expect(first.summary).toContain(MARKER);
     expect(first.summary).toContain('| Billing | Scope added | — | `Full` | 🔺 widened |');
-    expect(api.postureComments()).toHaveLength(1);
-    const [comment] = api.postureComments();
+    expect(api.withMarker(MARKER)).toHaveLength(1);
+    const [comment] = api.withMarker(MARKER);
     expect(comment!.body).toContain('2 apps widened');
     // 150 reviewer comments before it: the search read both pages.
-    expect(api.requests.filter((request) => request.method === 'GET').map((request) => request.url)).toEqual([
+    expect(api.requests.filter((request) => request.method === 'GET' && request.url.includes('/comments')).map((request) => request.url)).toEqual([
       '/repos/acme/salesforce/issues/7/comments?per_page=100',
       '/repos/acme/salesforce/issues/7/comments?per_page=100&page=2',
     ]);
@@ -195,7 +121,7 @@ describe('GitHub Action: posture diff on a pull request', () => {
     commit(root, { [BILLING]: billing(['Api']) });
     const second = await runAction(root, api, inputs);
     expect(second.stdout).toContain('pull-request comment updated');
-    expect(api.postureComments()).toEqual([{ ...comment!, body: expect.stringContaining('1 app widened') }]);
+    expect(api.withMarker(MARKER)).toEqual([{ ...comment!, body: expect.stringContaining('1 app widened') }]);
     expect(api.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
     expect(api.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
 
@@ -203,8 +129,8 @@ describe('GitHub Action: posture diff on a pull request', () => {
     commit(root, { [ECA_PATHS.policy('Portal')]: ecaPolicy('Portal', 'Enforce') });
     const third = await runAction(root, api, inputs);
     expect(third.status).toBe(0);
-    expect(api.postureComments()).toHaveLength(1);
-    expect(api.postureComments()[0]!.body).toContain('no longer applies');
+    expect(api.withMarker(MARKER)).toHaveLength(1);
+    expect(api.withMarker(MARKER)[0]!.body).toContain('no longer applies');
     expect(api.comments).toHaveLength(151);
     expect(api.requests.every((request) => request.authorization === `Bearer ${TOKEN}`)).toBe(true);
     for (const run of [first, second, third]) expect(run.stdout + run.stderr + run.summary).not.toContain(TOKEN);

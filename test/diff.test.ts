@@ -2,7 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DIFF_SETTINGS, NOT_COMPARED } from '../src/diff/settings.js';
 import type { PostureDiff } from '../src/diff/types.js';
+import { SETTINGS } from '../src/model/settings.js';
 import { ECA_PATHS, ecaPolicy, externalClientApp } from './helpers/apps.js';
 import { connectedApp, runCli } from './helpers/cli.js';
 import { git, gitRepository, SFDX_PROJECT, TYPES, writeFiles } from './helpers/git.js';
@@ -291,5 +293,63 @@ describe('diff', () => {
     const narrowedDiff = (await diffJson(root, ['HEAD~1', 'HEAD'])).diff;
     expect(narrowedDiff.apps[0]!.changes.map((change) => change.effect)).toEqual(Array(7).fill('narrowed'));
   });
-});
 
+  it('judges the headless flow, the refresh-token secret, the session action and SAML crypto, both ways', async () => {
+    const saml = (algorithm: string, encryption: string) => `
+    <samlConfig>
+        <acsUrl>https://sp.example.com/acs</acsUrl>
+        <encryptionType>${encryption}</encryptionType>
+        <entityUrl>https://sp.example.com</entityUrl>
+        <samlSigningAlgoType>${algorithm}</samlSigningAlgoType>
+        <samlSubjectType>Username</samlSubjectType>
+    </samlConfig>`;
+    const session = (action: string) => `
+    <sessionPolicy>
+        <policyAction>${action}</policyAction>
+        <sessionLevel>HIGH_ASSURANCE</sessionLevel>
+    </sessionPolicy>`;
+    const app = (open: boolean) =>
+      billing()
+        .replace('<isAdminApproved>', `<isCodeCredentialEnabled>${open}</isCodeCredentialEnabled>\n        <isSecretRequiredForRefreshToken>${!open}</isSecretRequiredForRefreshToken>\n        <isAdminApproved>`)
+        .replace('</ConnectedApp>', `${open ? saml('SHA1', 'Triple_Des') : saml('SHA256', 'AES_256')}${session(open ? 'RaiseSessionLevel' : 'Block')}\n</ConnectedApp>`);
+    const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [BILLING]: app(false) });
+    commit(root, { [BILLING]: app(true) }, 'open up');
+    const opened = (await diffJson(root, ['HEAD~1', 'HEAD'])).diff;
+    expect(settingsOf(opened, 'Billing')).toEqual([
+      'secretRequiredForRefreshToken widened warning',
+      'codeCredentialEnabled widened warning',
+      'sessionPolicyAction widened warning',
+      'samlSigningAlgorithm widened warning',
+      'samlEncryptionType widened warning',
+    ]);
+    expect(opened.apps[0]!.changes.map((change) => `${change.before} -> ${change.after}`)).toEqual([
+      'true -> false',
+      'false -> true',
+      'Block -> RaiseSessionLevel',
+      'SHA256 -> SHA1',
+      'AES_256 -> Triple_Des',
+    ]);
+    for (const change of opened.apps[0]!.changes) expect(change.message.startsWith('Billing: ')).toBe(true);
+    commit(root, { [BILLING]: app(false) }, 'lock down');
+    const locked = (await diffJson(root, ['HEAD~1', 'HEAD'])).diff;
+    expect(locked.apps[0]!.changes.map((change) => `${change.setting} ${change.effect}`)).toEqual([
+      'secretRequiredForRefreshToken narrowed',
+      'codeCredentialEnabled narrowed',
+      'sessionPolicyAction narrowed',
+      'samlSigningAlgorithm narrowed',
+      'samlEncryptionType narrowed',
+    ]);
+  });
+
+  it('compares every setting of the model, or says why not', () => {
+    const compared = new Set(DIFF_SETTINGS.map((setting) => setting.setting));
+    for (const { name } of SETTINGS) {
+      const reason = (NOT_COMPARED as Partial<Record<string, string>>)[name];
+      expect(compared.has(name) !== (reason !== undefined), `${name}: compared, or listed in NOT_COMPARED with a reason (not both)`).toBe(true);
+      if (reason !== undefined) expect(reason.length, `${name}'s reason`).toBeGreaterThan(20);
+    }
+    const known = new Set(SETTINGS.map((spec) => spec.name));
+    expect([...compared].filter((name) => !known.has(name))).toEqual([]);
+    expect(compared.size + Object.keys(NOT_COMPARED).length).toBe(SETTINGS.length);
+  });
+});

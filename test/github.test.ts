@@ -167,6 +167,32 @@ describe('job summary', () => {
     expect(summary.includes('/blob/')).toBe(false);
   });
 
+  it('caps the apps table too: ten thousand apps still leave a summary within 1 MiB, with the findings after them', async () => {
+    const apps: AppSummary[] = Array.from({ length: 10_000 }, (_, index) => ({
+      name: `Integration_App_${index}`,
+      kind: 'externalClientApp',
+      file: `/repo/force-app/main/default/externalClientApps/Integration_App_${index}.eca-meta.xml`,
+      flows: ['web-server', 'refresh-token'],
+      flowDeclared: true,
+      usesOAuth: true,
+      scopes: ['Api', 'RefreshToken', 'OpenID', 'Web'],
+      callbackUrls: ['https://app.example.com/cb'],
+      adminApproved: true,
+      ipRelaxation: 'ENFORCE',
+      environment: 'production',
+      certificateExpiry: '2027-01-31',
+    }));
+    const summaryFile = join(tempDir(), 'summary.md');
+    const output = await githubReporter.render(syntheticRun([finding('error', 0)], apps), options({ GITHUB_STEP_SUMMARY: summaryFile }));
+    expect(output).not.toContain('could not write the job summary');
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(1024 * 1024);
+    const shown = summary.split('\n').filter((line) => line.startsWith('| Integration\\_App\\_')).length;
+    expect(shown).toBeGreaterThan(100);
+    expect(summary).toContain(`…and ${10_000 - shown} more apps:`);
+    expect(summary).toContain('### Findings');
+  });
+
   it('without GITHUB_STEP_SUMMARY there is no summary, and none leaks into stdout', async () => {
     const output = await githubReporter.render(syntheticRun([finding('error', 0)]), options({}));
     expect(output).toContain('::error ');

@@ -121,6 +121,53 @@ describe('a trusted policy from the base commit', () => {
     expect(judged.stdout).toContain('This change modifies .calint-baseline.json');
   });
 
+  /** A pull request that adds a Full-scope app and, in the same change, ignores every file in its configuration. */
+  function hiddenAddition() {
+    const root = gitRepository({ 'sfdx-project.json': SFDX, 'connected-app-lint.yaml': 'environment: production\n' });
+    git(root, 'tag', 'base');
+    writeFileSync(join(root, 'connected-app-lint.yaml'), 'ignorePatterns: ["**"]\n');
+    mkdirSync(join(root, APP, '..'), { recursive: true });
+    writeFileSync(join(root, APP), connectedApp('Wide', ['Full']));
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'nothing to see');
+    return root;
+  }
+
+  it('diff --config-from base reports the Full-scope app that the head configuration hides from the diff gate', async () => {
+    const root = hiddenAddition();
+    const hidden = await cli(['diff', 'base', 'HEAD', '--format', 'json'], root);
+    expect(hidden.status).toBe(0);
+    expect((JSON.parse(hidden.stdout) as { apps: unknown[] }).apps).toEqual([]);
+
+    const judged = await cli(['diff', 'base', 'HEAD', '--config-from', 'base', '--format', 'json'], root);
+    expect(judged.status).toBe(1);
+    const diff = JSON.parse(judged.stdout) as { apps: { app: string; status: string; changes: { setting: string; after: unknown }[] }[]; notices: string[] };
+    expect(diff.apps.map((app) => `${app.app} ${app.status}`)).toEqual(['Wide added']);
+    expect(diff.apps[0]!.changes.find((change) => change.setting === 'scopes')?.after).toContain('Full');
+    expect(judged.stderr).toContain('This change modifies connected-app-lint.yaml, part of the lint gate');
+  });
+
+  it('diff --config-from: combined with --config is a usage error; an unknown ref names the option', async () => {
+    const root = hiddenAddition();
+    const combined = await cli(['diff', 'base', '--config-from', 'base', '--config', 'connected-app-lint.yaml'], root);
+    expect(combined.status).toBe(2);
+    expect(combined.stderr).toContain('--config-from cannot be combined with --config or --no-config');
+    const unknown = await cli(['diff', 'base', '--config-from', 'no-such-ref'], root);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('config-from: no-such-ref is not a commit');
+  });
+
+  it('the Action with compare-to and config-from fails the step on the hidden app and counts it as added', async () => {
+    const root = hiddenAddition();
+    const base = git(root, 'rev-parse', 'base').trim();
+    const hidden = await action(root, { 'compare-to': base });
+    expect(hidden.status).toBe(0);
+    const judged = await action(root, { 'compare-to': base, 'config-from': base });
+    expect(judged.status).toBe(1);
+    expect(judged.stdout).toContain('1 added');
+    expect(judged.summary).toContain('| Wide | App added |');
+  });
+
   it('an unknown ref is a usage error naming it', async () => {
     const run = await cli(['lint', '--config-from', 'no-such-ref'], pullRequest());
     expect(run.status).toBe(2);

@@ -1,11 +1,11 @@
 // The Action's posture diff (input `compare-to`): the diff against the pull request's base, written to the job
 // summary, kept as ONE pull-request comment, counted in the step outputs, and gated like `diff` on the CLI.
-import { appendFileSync } from 'node:fs';
 import { computeDiff } from '../diff/compute.js';
 import type { DiffFailOn } from '../diff/gate.js';
 import { diffFailure } from '../diff/gate.js';
 import { isEmptyDiff } from '../reporters/diff/headline.js';
-import { POSTURE_MARKER, renderDiffMarkdown, renderNoLongerApplies } from '../reporters/diff/markdown.js';
+import { COMMENT_LIMIT, POSTURE_MARKER, renderDiffMarkdown, renderNoLongerApplies } from '../reporters/diff/markdown.js';
+import { appendJobSummary, jobSummaryRoom } from '../reporters/job-summary-file.js';
 import { singleLine, workflowCommand } from '../reporters/workflow-commands.js';
 import { commentTarget, COMMENT_MODES, syncComment, type CommentMode } from './pr-comment.js';
 
@@ -48,24 +48,23 @@ export async function runPostureDiff(inputs: PostureInputs, workspace: string, i
     },
     { cwd: workspace, env: io.env },
   );
-  const markdown = renderDiffMarkdown(diff);
   const log = (line: string) => io.stdout.write(`${line}\n`);
   log(`connected-app-lint: posture diff against ${singleLine(inputs.compareTo)}: ${diff.summary.widened} widened, ${diff.summary.added} added, ${diff.summary.removed} removed`);
 
-  const summaryPath = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryPath) {
-    try {
-      appendFileSync(summaryPath, `\n${markdown}`);
-    } catch (error) {
-      log(`connected-app-lint: could not write the job summary: ${singleLine((error as Error).message)}`);
-    }
+  // The job summary is shared with the lint summary of the same step: the diff gets the room that is left.
+  const room = jobSummaryRoom(io.env);
+  if (room !== undefined) {
+    const markdown = renderDiffMarkdown(diff, { maxBytes: room - 1 });
+    const problem = markdown ? appendJobSummary(io.env, `\n${markdown}`) : "connected-app-lint: no room left in the step's 1 MiB job summary for the posture diff.";
+    if (problem) log(problem);
   }
 
   if (inputs.comment !== 'never') {
     const target = inputs.token ? commentTarget(io.env, inputs.token) : { skip: 'no github-token was given' };
     if ('skip' in target) log(`connected-app-lint: no pull-request comment: ${target.skip}.`);
     else {
-      const outcome = await syncComment(target, POSTURE_MARKER, { body: markdown, empty: isEmptyDiff(diff), noLongerApplies: renderNoLongerApplies(diff) }, inputs.comment);
+      const body = renderDiffMarkdown(diff, { maxBytes: COMMENT_LIMIT, elsewhere: `see the job summary, or run \`connected-app-lint diff --format json\`` });
+      const outcome = await syncComment(target, POSTURE_MARKER, { body, empty: isEmptyDiff(diff), noLongerApplies: renderNoLongerApplies(diff) }, inputs.comment);
       if (outcome.warning) log(workflowCommand('warning', { title: 'connected-app-lint' }, outcome.warning));
       else if (outcome.action !== 'none') log(`connected-app-lint: pull-request comment ${outcome.action}${outcome.url ? `: ${singleLine(outcome.url)}` : ''}`);
     }

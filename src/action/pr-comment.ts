@@ -1,5 +1,7 @@
 // Keeps ONE pull-request comment up to date through the GitHub REST API (Node's fetch, no dependency): the comment
-// is found by the hidden marker its body starts with, then edited in place, or created when there is none.
+// is found by the hidden marker its body starts with AND its author being this token's identity, then edited in
+// place, or created when there is none. Anyone can write the marker: a comment by someone else is never edited, or a
+// pull request's author could plant one and have the bot overwrite it (or say it "no longer applies").
 // A refusal (403: a fork's pull request gets a read-only token) is the caller's warning, never a failure; the token
 // only ever travels in the Authorization header and is never part of a message.
 import { readFileSync } from 'node:fs';
@@ -44,11 +46,27 @@ function pullRequestNumber(eventPath: string | undefined): number | undefined {
   }
 }
 
+interface CommentAuthor {
+  login?: string;
+  type?: string;
+}
+
 interface IssueComment {
   id: number;
   body?: string;
   html_url?: string;
+  user?: CommentAuthor | null;
 }
+
+/**
+ * Who writes the comments. GitHub answers GET /user for a user's token only; the workflow's GITHUB_TOKEN (an
+ * installation token) gets 403 there and comments as `github-actions[bot]`.
+ */
+export type CommentIdentity = { login: string; type?: 'Bot' };
+export const ACTIONS_BOT: CommentIdentity = { login: 'github-actions[bot]', type: 'Bot' };
+
+const writtenBy = (comment: IssueComment, identity: CommentIdentity) =>
+  comment.user?.login === identity.login && (identity.type === undefined || comment.user.type === identity.type);
 
 class ApiError extends Error {
   constructor(
@@ -65,13 +83,24 @@ const MAX_PAGES = 30;
 export class PullRequestComments {
   constructor(private readonly target: CommentTarget) {}
 
-  /** The first comment whose body starts with `marker`, paginating through the pull request's comments. */
-  async find(marker: string): Promise<IssueComment | undefined> {
+  /** The token's own identity: the user GET /user names, else (an installation token) `github-actions[bot]`. */
+  async identity(): Promise<CommentIdentity> {
+    try {
+      const user = (await (await this.request('GET', `${this.target.apiUrl}/user`)).json()) as CommentAuthor;
+      if (typeof user.login === 'string' && user.login !== '') return user.type === 'Bot' ? { login: user.login, type: 'Bot' } : { login: user.login };
+    } catch {
+      // 403 for GITHUB_TOKEN: the usual case
+    }
+    return ACTIONS_BOT;
+  }
+
+  /** The first comment by `author` whose body starts with `marker`, paginating through the pull request's comments. */
+  async find(marker: string, author: CommentIdentity): Promise<IssueComment | undefined> {
     let url: string | undefined = `${this.issueUrl()}/comments?per_page=100`;
     for (let page = 0; url && page < MAX_PAGES; page++) {
       const response = await this.request('GET', url);
       const comments = (await response.json()) as IssueComment[];
-      const found = comments.find((comment) => comment.body?.startsWith(marker));
+      const found = comments.find((comment) => comment.body?.startsWith(marker) && writtenBy(comment, author));
       if (found) return found;
       url = nextPage(response.headers.get('link'));
       // The token goes to the API only: a next page elsewhere is not followed.
@@ -147,7 +176,7 @@ export async function syncComment(
   if (mode === 'never') return { action: 'none' };
   const comments = new PullRequestComments(target);
   try {
-    const existing = await comments.find(marker);
+    const existing = await comments.find(marker, await comments.identity());
     const body = content.empty && mode === 'on-change' ? (existing ? content.noLongerApplies : undefined) : content.body;
     if (body === undefined) return { action: 'none' };
     if (existing) {

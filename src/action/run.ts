@@ -98,12 +98,22 @@ export async function runAction(io: ActionIo): Promise<number> {
     io.stdout.write(`connected-app-lint: failing the step: ${failure}\n`);
     return EXIT.failed;
   } catch (error) {
-    const known = error instanceof InputError || error instanceof UsageError;
-    const message = error instanceof InputError ? `invalid input: ${(error as Error).message}` : known ? (error as Error).message : `internal error: ${(error as Error).message}`;
-    io.stdout.write(`${workflowCommand('error', { title: 'connected-app-lint' }, safeLines(message))}\n`);
-    if (!known) io.stderr.write(`${safeLines((error as Error).stack ?? '', 2000)}\n`);
+    const report = actionErrorReport(error);
+    io.stdout.write(`${workflowCommand('error', { title: 'connected-app-lint' }, safeLines(report.message))}\n`);
+    if (report.stack !== undefined) io.stderr.write(`${safeLines(report.stack, 2000)}\n`);
     return EXIT.error;
   }
+}
+
+/**
+ * What the step says about an error that ends it: a known one (a bad input, a usage or configuration problem, a
+ * refused write) in its own words; anything else as an internal error, with the stack for a bug report.
+ */
+export function actionErrorReport(error: unknown): { message: string; stack?: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof InputError) return { message: `invalid input: ${message}` };
+  if (error instanceof UsageError || error instanceof WriteError) return { message };
+  return { message: `internal error: ${message}`, stack: (error instanceof Error ? error.stack : undefined) ?? '' };
 }
 
 const BOOLEAN = new Map([['true', true], ['false', false], ['', false]]);

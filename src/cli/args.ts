@@ -216,6 +216,7 @@ Diff options (head: a ref, else the working tree):
       --staged               compare <base> with the git index
   -f, --format <name>        text (default), json, markdown
       --fail-on <when>       error (default: an error change or new error finding), widened, never
+      --config-from <ref>    judge both sides with the configuration and baseline of this git commit (the PR base)
 
 Exit codes: 0 no errors (warnings within --max-warnings), 1 errors or too many warnings,
 2 usage, configuration or internal error.

@@ -16,6 +16,8 @@ export interface DiffArgs {
   failOn: DiffFailOn;
   environment?: Environment;
   config?: string;
+  /** `--config-from <ref>`: configuration and baseline from this git commit (the trusted policy), as for lint. */
+  configFrom?: string;
   noConfig: boolean;
   noInlineConfig: boolean;
   noPlugins: boolean;
@@ -30,6 +32,7 @@ const DIFF_OPTIONS = {
   'fail-on': { type: 'string' },
   env: { type: 'string' },
   config: { type: 'string', short: 'c' },
+  'config-from': { type: 'string' },
   'no-config': { type: 'boolean' },
   'no-inline-config': { type: 'boolean' },
   'no-plugins': { type: 'boolean' },
@@ -58,6 +61,7 @@ export function parseDiffArgs(argv: string[], problem: (message: string) => Erro
   const environment = values.env;
   if (environment !== undefined && environment !== 'production' && environment !== 'sandbox') throw problem(`--env must be production or sandbox, not "${environment}"`);
   if (values.config && values['no-config']) throw problem('--config and --no-config cannot be combined');
+  if (values['config-from'] && (values.config || values['no-config'])) throw problem('--config-from cannot be combined with --config or --no-config');
   return {
     command: 'diff',
     base,
@@ -69,6 +73,7 @@ export function parseDiffArgs(argv: string[], problem: (message: string) => Erro
     failOn: failOn as DiffFailOn,
     ...(environment ? { environment } : {}),
     ...(values.config ? { config: values.config } : {}),
+    ...(values['config-from'] ? { configFrom: values['config-from'] } : {}),
     noConfig: values['no-config'] ?? false,
     noInlineConfig: values['no-inline-config'] ?? false,
     noPlugins: values['no-plugins'] ?? false,

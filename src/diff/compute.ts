@@ -23,7 +23,7 @@ export interface DiffRequest {
 
 /** The diff with the configuration, plugins and suppressions `lint` would use in `cwd`. Git refusals are usage errors. */
 export async function computeDiff(args: DiffRequest, io: { cwd: string; env: Readonly<Record<string, string | undefined>> }): Promise<PostureDiff> {
-  const { options } = await prepareLint(
+  const { options, notices } = await prepareLint(
     {
       cwd: io.cwd,
       env: io.env,
@@ -38,7 +38,7 @@ export async function computeDiff(args: DiffRequest, io: { cwd: string; env: Rea
   );
   const { cwd: _cwd, paths: _paths, ...lintOptions } = options;
   try {
-    return await postureDiff({
+    const diff = await postureDiff({
       cwd: io.cwd,
       base: args.base,
       ...(args.head !== undefined ? { head: args.head } : {}),
@@ -46,6 +46,8 @@ export async function computeDiff(args: DiffRequest, io: { cwd: string; env: Rea
       staged: args.staged,
       lintOptions,
     });
+    // With configFrom: a change to the gate's own files (configuration, .forceignore, baseline) is said, as lint says it.
+    return notices.length ? { ...diff, notices: [...new Set([...notices, ...diff.notices])] } : diff;
   } catch (error) {
     if (error instanceof NotInRepositoryError) throw new UsageError(`diff: ${error.message}; diff compares two states of a repository`);
     // git's refusals, and an unknown ref or a missing merge base said with the `git fetch` that helps.

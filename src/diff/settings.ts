@@ -1,10 +1,12 @@
-// The ONE place the diff reads an app's settings: which model field each setting is, what its value looks like in
-// a report, and whether a change widens access (more access, weaker protection), narrows it, or neither. When the
-// model gains its own settings table, point `SETTINGS` at it; nothing else in src/diff reads OAuthApp fields.
+// The ONE place the diff reads an app's settings: which model setting each is (keyed by the model's SettingName, so
+// a setting the model gains is compared here or named in NOT_COMPARED with the reason, or this file does not
+// compile), what its value looks like in a report, and whether a change widens access (more access, weaker
+// protection), narrows it, or neither. Nothing else in src/diff reads OAuthApp fields.
 import { analyzeCertificate } from '../model/certificate.js';
 import { transportProblem } from '../rules/util/http-url.js';
 import { maskSecret } from '../secrets/mask.js';
-import type { AppKind, IpRelaxation, OAuthApp } from '../types.js';
+import type { SettingName } from '../model/settings.js';
+import type { AppKind, IpRelaxation, Located, OAuthApp, OAuthAppSettings } from '../types.js';
 import type { ChangeEffect, ChangeSeverity, SettingChange, SettingValue } from './types.js';
 
 /** An app as the diff compares it (the trusted IP ranges as `start-end` strings, from the model). */
@@ -27,7 +29,7 @@ interface Verdict {
 }
 
 interface ListSetting {
-  setting: string;
+  setting: SettingName;
   /** Human name of one entry, for the change table. */
   label: string;
   /** Policy settings of an External Client App live in its OAuth policy file. */
@@ -41,7 +43,7 @@ interface ListSetting {
 }
 
 interface ScalarSetting {
-  setting: string;
+  setting: SettingName;
   label: string;
   policy?: boolean;
   /** The value to compare; undefined leaves the setting out (e.g. not applicable). */
@@ -62,7 +64,7 @@ function brief(value: SettingValue): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-const LISTS: ListSetting[] = [
+const LIST_TABLE = [
   {
     setting: 'scopes',
     label: 'Scope',
@@ -114,7 +116,8 @@ const LISTS: ListSetting[] = [
     read: ({ app }) => app.permittedPermissionSets.map((set) => set.value),
     judge: (set, added) => (added ? widened(`permission set ${brief(set)} may now use the app`) : narrowed(`permission set ${brief(set)} no longer permitted`)),
   },
-];
+] as const satisfies readonly ListSetting[];
+const LISTS: readonly ListSetting[] = LIST_TABLE;
 
 /** Strictest first: a later value relaxes IP restrictions more. */
 const IP_RELAXATION_ORDER: readonly IpRelaxation[] = ['ENFORCE', 'ENFORCE_RELAXREFRESH', 'BYPASS_2FACTOR', 'BYPASS'];
@@ -128,30 +131,53 @@ function refreshTokenHours(policy: string): number | undefined {
   return Number(match[1]) * { HOURS: 1, DAYS: 24, MONTHS: 24 * 30 }[match[2] as 'HOURS' | 'DAYS' | 'MONTHS'];
 }
 
+/** The settings that are always-present booleans in the model (rotation, PKCE, the flows). */
+type BooleanSetting = { [K in SettingName]-?: OAuthAppSettings[K] extends Located<boolean> ? K : never }[SettingName];
+
 /** A boolean whose `true` is the protected state (rotation, PKCE): turning it off widens. */
-function protection(setting: string, label: string, name: string, policy = false): ScalarSetting {
+function protection<S extends BooleanSetting>(setting: S, label: string, name: string, policy = false): ScalarSetting & { setting: S } {
   return {
     setting,
     label,
     policy,
-    read: ({ app }) => (app as unknown as Record<string, { value: boolean }>)[setting]!.value,
+    read: ({ app }) => app[setting].value,
     judge: (_before, after) => (after ? narrowed(`${name} turned on`) : widened(`${name} turned off`)),
   };
 }
 
 /** A boolean whose `true` opens something (a flow): turning it on widens. */
-function opening(setting: string, label: string, name: string, severity: ChangeSeverity = 'warning'): ScalarSetting {
+function opening<S extends BooleanSetting>(setting: S, label: string, name: string, severity: ChangeSeverity = 'warning'): ScalarSetting & { setting: S } {
   return {
     setting,
     label,
-    read: ({ app }) => (app as unknown as Record<string, { value: boolean }>)[setting]!.value,
+    read: ({ app }) => app[setting].value,
     judge: (_before, after) => (after ? widened(`${name} enabled`, severity) : narrowed(`${name} disabled`)),
   };
 }
 
+/**
+ * An enumerated setting judged by strength, weakest first: a move down the list widens, up narrows; to or from an
+ * absent value (or one outside the list) is only a change, since what the org then does is not written.
+ */
+function ranked(setting: 'sessionPolicyAction' | 'samlSigningAlgorithm' | 'samlEncryptionType', label: string, name: string, weakestFirst: readonly string[], policy = false) {
+  return {
+    setting,
+    label,
+    policy,
+    read: ({ app }: AppState) => app[setting]?.value ?? null,
+    judge: (before: SettingValue, after: SettingValue): Verdict => {
+      const from = weakestFirst.indexOf(String(before));
+      const to = weakestFirst.indexOf(String(after));
+      const says = `${name} ${brief(before)} -> ${brief(after)}`;
+      if (before === null || after === null || from < 0 || to < 0) return changed(says);
+      return to < from ? widened(`${name} weakened: ${brief(before)} -> ${brief(after)}`) : narrowed(`${name} strengthened: ${brief(before)} -> ${brief(after)}`);
+    },
+  } satisfies ScalarSetting;
+}
+
 const ECA_PERMITTED_USERS = { true: 'AdminApprovedPreAuthorized', false: 'AllSelfAuthorized' } as const;
 
-const SCALARS: ScalarSetting[] = [
+const SCALAR_TABLE = [
   {
     setting: 'adminApproved',
     label: 'Admin approval',
@@ -189,6 +215,8 @@ const SCALARS: ScalarSetting[] = [
     },
   },
   protection('refreshTokenRotation', 'Refresh-token rotation', 'refresh-token rotation'),
+  // Documented default true; with it off a stolen refresh token is enough, without the client secret.
+  protection('secretRequiredForRefreshToken', 'Secret required for refresh', 'client secret requirement on the refresh-token grant'),
   protection('pkceRequired', 'PKCE required', 'PKCE requirement'),
   {
     setting: 'consumerSecretOptional',
@@ -215,6 +243,7 @@ const SCALARS: ScalarSetting[] = [
   },
   opening('deviceFlowEnabled', 'Device flow', 'device flow'),
   opening('tokenExchangeEnabled', 'Token exchange', 'token exchange flow'),
+  opening('codeCredentialEnabled', 'Authorization Code and Credentials flow', 'headless Authorization Code and Credentials flow'),
   opening('introspectAllTokens', 'Introspect all tokens', 'introspection of every token of the org'),
   {
     setting: 'certificate',
@@ -232,6 +261,11 @@ const SCALARS: ScalarSetting[] = [
     judge: (before, after) =>
       before === 'HIGH_ASSURANCE' ? widened('high-assurance session no longer required') : after === 'HIGH_ASSURANCE' ? narrowed('high-assurance session now required') : changed(`session level ${brief(before)} -> ${brief(after)}`),
   },
+  // Block refuses a lower session; RaiseSessionLevel lets the user step up to it (metadata.md 1.4): Block is stricter.
+  ranked('sessionPolicyAction', 'Session policy action', 'session policy action', ['RaiseSessionLevel', 'Block'], true),
+  // SAML (Connected Apps only): SHA-1 signatures are collision-prone, Triple DES is deprecated (metadata.md 1.5).
+  ranked('samlSigningAlgorithm', 'SAML signing algorithm', 'SAML signing algorithm', ['SHA1', 'SHA256']),
+  ranked('samlEncryptionType', 'SAML encryption', 'SAML encryption', ['Triple_Des', 'AES_128', 'AES_256']),
   {
     setting: 'consumerKey',
     label: 'Consumer key',
@@ -245,10 +279,25 @@ const SCALARS: ScalarSetting[] = [
     judge: () => changed('consumer secret changed in the repository'),
     show: (value) => (typeof value === 'string' ? maskSecret(value) : value),
   },
-];
+] as const satisfies readonly ScalarSetting[];
+const SCALARS: readonly ScalarSetting[] = SCALAR_TABLE;
+
+/** The model's settings the diff does not compare, each with the reason. */
+export const NOT_COMPARED = {
+  label: "the app's display name in Setup: who may get a token, and how, does not change with it",
+  otherUrls: 'start, logo, info, logout, canvas and SAML URLs are where the app links, not who gets a token; lint checks each',
+} as const satisfies Partial<Record<SettingName, string>>;
+
+/** Every setting the diff compares: lists first (compared for a new app too), then single values. */
+export const DIFF_SETTINGS: readonly (ListSetting | ScalarSetting)[] = [...LISTS, ...SCALARS];
+
+// A setting the model gains and the diff neither compares nor lists in NOT_COMPARED fails to compile here, naming it.
+type Uncovered = Exclude<SettingName, (typeof LIST_TABLE)[number]['setting'] | (typeof SCALAR_TABLE)[number]['setting'] | keyof typeof NOT_COMPARED>;
+const EVERY_SETTING_PLACED: [Uncovered] extends [never] ? true : { uncovered: Uncovered } = true;
+void EVERY_SETTING_PLACED;
 
 const LABELS = new Map<string, string>([...LISTS, ...SCALARS].map((setting) => [setting.setting, setting.label]));
-const LIST_SETTINGS = new Set(LISTS.map((setting) => setting.setting));
+const LIST_SETTINGS = new Set<string>(LISTS.map((setting) => setting.setting));
 
 /** The Change column of the tables: "Scope added", "Admin approval". */
 export function changeTitle(change: Pick<SettingChange, 'setting' | 'before' | 'after'>): string {

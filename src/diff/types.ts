@@ -1,5 +1,6 @@
 // The diff's output: a public interface (`diff --format json`, documented in docs/formats.md). Change it only
 // compatibly: add fields, never rename or remove them.
+import type { SettingName } from '../model/settings.js';
 import type { AppKind } from '../types.js';
 
 /** widened: more access or weaker protection; narrowed: the reverse; changed: neither (or cannot be told). */
@@ -11,8 +12,11 @@ export type AppStatus = 'added' | 'removed' | 'modified';
 export type SettingValue = string | boolean | null;
 
 export interface SettingChange {
-  /** The setting's name (`scopes`, `adminApproved` …); `app` for the app's own addition or removal; `file` for a file that could not be read. */
-  setting: string;
+  /**
+   * The model's setting name (`scopes`, `adminApproved` …); `app` for the app's own addition or removal; `file` for a
+   * file that could not be read; `policyFile` for an External Client App's OAuth policy file coming or going.
+   */
+  setting: SettingName | 'app' | 'file' | 'policyFile';
   before: SettingValue;
   after: SettingValue;
   effect: ChangeEffect;

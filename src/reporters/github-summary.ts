@@ -6,6 +6,8 @@ import type { ReporterOptions } from './types.js';
 /** GitHub caps a step's job summary at 1 MiB; the findings table stops short of it, with room for the rest. */
 export const JOB_SUMMARY_BYTES = 1024 * 1024;
 const FINDINGS_BUDGET = JOB_SUMMARY_BYTES - 16 * 1024;
+/** The apps table takes at most half, so that thousands of apps still leave room for the findings. */
+const APPS_BUDGET = JOB_SUMMARY_BYTES / 2;
 
 const KIND = { connectedApp: 'Connected App', externalClientApp: 'External Client App' } as const;
 
@@ -40,7 +42,16 @@ export function renderJobSummary(run: LintRun, options: Pick<ReporterOptions, 'q
     out.push('### Apps', '');
     out.push(tableRow(['App', 'Kind', 'Environment', 'Flow', 'Scopes', 'Admin approved', 'IP relaxation', 'Certificate expires', 'Findings']));
     out.push(tableRow(Array(9).fill('---')));
-    for (const app of run.apps) out.push(appRow(run, app, findings, link));
+    let bytes = 0;
+    let shown = 0;
+    for (const app of run.apps) {
+      const row = appRow(run, app, findings, link);
+      bytes += Buffer.byteLength(row) + 1;
+      if (bytes > APPS_BUDGET) break;
+      out.push(row);
+      shown++;
+    }
+    if (shown < run.apps.length) out.push('', `…and ${plural(run.apps.length - shown, 'more app')}: the JSON and SARIF reports cover them all.`);
     out.push('');
   }
 

@@ -1,8 +1,8 @@
-import { appendFileSync } from 'node:fs';
 import { relativePath } from '../engine/fingerprint.js';
 import type { Finding, LintRun } from '../types.js';
 import { activeFindings, bySeverity, countFindings, plural, type FindingCounts } from './findings.js';
 import { renderJobSummary } from './github-summary.js';
+import { appendJobSummary } from './job-summary-file.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { singleLine, workflowCommand } from './workflow-commands.js';
 
@@ -18,13 +18,9 @@ export const githubReporter: Reporter = {
   format: 'github',
   render(run, options) {
     const lines = annotationLines(run, options);
-    const summaryPath = options.env.GITHUB_STEP_SUMMARY;
-    if (summaryPath) {
-      try {
-        appendFileSync(summaryPath, renderJobSummary(run, options));
-      } catch (error) {
-        lines.push(`connected-app-lint: could not write the job summary: ${singleLine((error as Error).message)}`);
-      }
+    if (options.env.GITHUB_STEP_SUMMARY) {
+      const problem = appendJobSummary(options.env, renderJobSummary(run, options));
+      if (problem) lines.push(problem);
     }
     return `${lines.join('\n')}\n`;
   },
