@@ -8,7 +8,6 @@ import { discover, type Discovery } from '../project/discover.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { LintScope } from '../project/scope.js';
 import { builtinRules } from '../rules/index.js';
-import { boundedMessage } from '../secrets/mask.js';
 import type { Environment, FileResult, Finding, LintRun, RepoFile, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from '../config/types.js';
 import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
@@ -271,9 +270,9 @@ function selectRules(rules: readonly Rule[], only: string[] | undefined): readon
   return rules.filter((rule) => only.includes(rule.meta.id));
 }
 
-/** Parse errors quote repository text (the validator quotes the tag it rejects): masked and bounded here, once. */
+/** Parse errors quote repository text (the validator quotes the tag it rejects): masked and bounded with every message. */
 function parseError(file: string, message: string, line: number, column: number): RawFinding {
-  return { ruleId: PARSE_ERROR.id, severity: 'error', message: boundedMessage(message), at: { file, line, column }, fatal: true };
+  return { ruleId: PARSE_ERROR.id, severity: 'error', message, at: { file, line, column }, fatal: true };
 }
 
 function readQuietly(file: string): string | undefined {
