@@ -6,7 +6,8 @@ import type { DiffFailOn } from '../diff/gate.js';
 import { diffFailure } from '../diff/gate.js';
 import { isEmptyDiff } from '../reporters/diff/headline.js';
 import { POSTURE_MARKER, renderDiffMarkdown, renderNoLongerApplies } from '../reporters/diff/markdown.js';
-import { singleLine, workflowCommand } from '../reporters/workflow-commands.js';
+import { workflowCommand } from '../reporters/workflow-commands.js';
+import { safeMessage } from '../text/safe-text.js';
 import { commentTarget, COMMENT_MODES, syncComment, type CommentMode } from './pr-comment.js';
 
 export interface PostureInputs {
@@ -50,14 +51,14 @@ export async function runPostureDiff(inputs: PostureInputs, workspace: string, i
   );
   const markdown = renderDiffMarkdown(diff);
   const log = (line: string) => io.stdout.write(`${line}\n`);
-  log(`connected-app-lint: posture diff against ${singleLine(inputs.compareTo)}: ${diff.summary.widened} widened, ${diff.summary.added} added, ${diff.summary.removed} removed`);
+  log(`connected-app-lint: posture diff against ${safeMessage(inputs.compareTo)}: ${diff.summary.widened} widened, ${diff.summary.added} added, ${diff.summary.removed} removed`);
 
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;
   if (summaryPath) {
     try {
       appendFileSync(summaryPath, `\n${markdown}`);
     } catch (error) {
-      log(`connected-app-lint: could not write the job summary: ${singleLine((error as Error).message)}`);
+      log(`connected-app-lint: could not write the job summary: ${safeMessage((error as Error).message)}`);
     }
   }
 
@@ -67,7 +68,7 @@ export async function runPostureDiff(inputs: PostureInputs, workspace: string, i
     else {
       const outcome = await syncComment(target, POSTURE_MARKER, { body: markdown, empty: isEmptyDiff(diff), noLongerApplies: renderNoLongerApplies(diff) }, inputs.comment);
       if (outcome.warning) log(workflowCommand('warning', { title: 'connected-app-lint' }, outcome.warning));
-      else if (outcome.action !== 'none') log(`connected-app-lint: pull-request comment ${outcome.action}${outcome.url ? `: ${singleLine(outcome.url)}` : ''}`);
+      else if (outcome.action !== 'none') log(`connected-app-lint: pull-request comment ${outcome.action}${outcome.url ? `: ${safeMessage(outcome.url)}` : ''}`);
     }
   }
   const failure = diffFailure(diff, inputs.failOn);

@@ -118,6 +118,8 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
     if (!reporter) throw new ArgumentError(`unknown format "${output.format}"; use one of ${FORMATS.join(', ')}`);
     const report = await reporter.render(run, {
       color,
+      // The text format fits findings to the terminal it writes to.
+      ...(!toFile && (io.stdout as NodeJS.WriteStream).isTTY && (io.stdout as NodeJS.WriteStream).columns ? { columns: (io.stdout as NodeJS.WriteStream).columns } : {}),
       quiet: args.quiet,
       cwd: io.cwd,
       // The github format appends a job summary to GITHUB_STEP_SUMMARY: only when it is the report on stdout.

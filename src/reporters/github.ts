@@ -1,10 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import { relativePath } from '../engine/fingerprint.js';
+import { safeMessage, safePath } from '../text/safe-text.js';
 import type { Finding, LintRun } from '../types.js';
 import { activeFindings, bySeverity, countFindings, plural, type FindingCounts } from './findings.js';
 import { renderJobSummary } from './github-summary.js';
 import type { Reporter, ReporterOptions } from './types.js';
-import { singleLine, workflowCommand } from './workflow-commands.js';
+import { workflowCommand } from './workflow-commands.js';
 
 /** GitHub keeps at most this many annotations of each level per step and silently drops the rest. */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -23,7 +24,7 @@ export const githubReporter: Reporter = {
       try {
         appendFileSync(summaryPath, renderJobSummary(run, options));
       } catch (error) {
-        lines.push(`connected-app-lint: could not write the job summary: ${singleLine((error as Error).message)}`);
+        lines.push(`connected-app-lint: could not write the job summary: ${safeMessage((error as Error).message)}`);
       }
     }
     return `${lines.join('\n')}\n`;
@@ -76,7 +77,7 @@ function annotation(run: LintRun, finding: Finding): string {
 
 function plainLine(run: LintRun, finding: Finding): string {
   const where = `${relativePath(run.root, finding.at.file)}:${finding.at.line}:${finding.at.column}`;
-  return `  ${singleLine(where)}  ${finding.severity}  ${singleLine(finding.message)}  ${finding.ruleId}`;
+  return `  ${safePath(where)}  ${finding.severity}  ${safeMessage(finding.message)}  ${finding.ruleId}`;
 }
 
 function moreNotice(rest: Finding[], hasSummary: boolean): string {

@@ -45,6 +45,18 @@ export function defuseWorkflowCommandLines(text: string): string {
   return text.split('\n').map(defuseWorkflowCommand).join('\n');
 }
 
+/**
+ * JSON text (a report, a printed configuration) that is inert in a terminal and a CI log and still parses to the
+ * same value: JSON.stringify leaves DEL, C1 controls, line separators and bidirectional overrides raw, and any `##[`
+ * in a string would be a legacy workflow command. Outside strings JSON holds none of these, so each is written as
+ * its `\uXXXX` escape.
+ */
+export function inertJson(json: string): string {
+  return json.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(LEGACY_COMMAND, '##\\u005b');
+}
+
+const JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /** Each line of a multi-line message made safe on its own (configuration errors list one problem per line). */
 export function safeLines(text: string, max = MAX_MESSAGE_CHARS): string {
   return text.split('\n').map((line) => safeMessage(line, max)).join('\n');
