@@ -4,7 +4,8 @@ import { isCi } from '../linter/options.js';
 import { Linter } from '../linter/linter.js';
 import { FORMATS, loadReporter } from '../reporters/index.js';
 import { WriteError, writeFileSafely } from '../project/write.js';
-import { safeLines, safeMessage, safePath } from '../text/safe-text.js';
+import { maskUrlCredentials } from '../rules/util/display.js';
+import { inertJson, safeLines, safeMessage, safePath } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
 import { ArgumentError, HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
 import { progressFor } from './progress.js';
@@ -94,7 +95,9 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
   });
   if (args.printConfig !== undefined) {
     const { configuration, config } = await linter.calculateConfigForFile(args.printConfig);
-    io.stdout.write(`${JSON.stringify({ configuration, ...config }, null, 2)}\n`);
+    // The configuration as loaded, but no credential written into it shows in full (a token, a URL's client secret).
+    const masked = (_key: string, value: unknown) => (typeof value === 'string' ? maskUrlCredentials(value, value.length) : value);
+    io.stdout.write(`${inertJson(JSON.stringify({ configuration, ...config }, masked, 2))}\n`);
     return EXIT.clean;
   }
   const toFile = args.outputFiles.length > 0;
