@@ -67,7 +67,8 @@ export async function runPostureDiff(inputs: PostureInputs, workspace: string, i
     if ('skip' in target) log(`connected-app-lint: no pull-request comment: ${target.skip}.`);
     else {
       const outcome = await syncComment(target, POSTURE_MARKER, { body: markdown, empty: isEmptyDiff(diff), noLongerApplies: renderNoLongerApplies(diff) }, inputs.comment);
-      if (outcome.warning) log(workflowCommand('warning', { title: 'connected-app-lint' }, outcome.warning));
+      // The warning quotes the API's answer: masked, escaped and bounded like any text from outside.
+      if (outcome.warning) log(workflowCommand('warning', { title: 'connected-app-lint' }, safeMessage(outcome.warning, 1000)));
       else if (outcome.action !== 'none') log(`connected-app-lint: pull-request comment ${outcome.action}${outcome.url ? `: ${safeMessage(outcome.url)}` : ''}`);
     }
   }
