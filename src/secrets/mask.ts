@@ -49,10 +49,10 @@ function spanEnd(hit: ReturnType<typeof scanText>[number], text: string): number
   return hit.kind === 'private-key' ? text.length : hit.end;
 }
 
-/** Characters a secret the scan knows is made of: tokens, SFDX auth URLs, base64 key bodies. */
-const SECRET_CHAR = /[A-Za-z0-9._=:@/!+-]/;
+/** Characters an SFDX auth URL is made of (AUTH_URL_RE in scan.ts). */
+const AUTH_URL_CHAR = /[A-Za-z0-9._=:@/-]/;
 
-/** How far past the shown part the scan reads: the longest secret the scan recognises fits many times. */
+/** How far past the shown part the scan reads: many times the longest real secret the scan recognises. */
 const SCAN_MARGIN = 4096;
 
 /**
@@ -60,9 +60,10 @@ const SCAN_MARGIN = 4096;
  * characters are scanned, so a 5 MB value costs what a 5 kB one does. The result may be longer than `shown`; the
  * caller cuts it (after escaping) to what it prints.
  *
- * A secret cut by the scanned window may not be recognised (an auth URL without its `@host`). So when the text is
- * longer than the window, the run of secret-like characters that reaches the cut is masked as if it were one: a
- * secret that began in the shown part and ran past the window never shows more than its masked prefix.
+ * A token or a key that starts in the shown part is recognised from its first hundred characters, which the margin
+ * holds. An SFDX auth URL is recognised only once its `@host` is read, and nothing bounds the length before it: so
+ * when the window cuts the text, an auth URL still open at the cut (a `force://` in the run of auth-URL characters
+ * that reaches it) is masked from its scheme on, as the full scan would have masked it.
  */
 export function maskSecretsInHead(text: string, shown: number): string {
   const window = shown + SCAN_MARGIN;
@@ -71,6 +72,7 @@ export function maskSecretsInHead(text: string, shown: number): string {
   if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut--;
   const masked = maskSecretsIn(text.slice(0, cut));
   let runStart = masked.length;
-  while (runStart > 0 && SECRET_CHAR.test(masked.charAt(runStart - 1))) runStart--;
-  return runStart === masked.length ? masked : `${masked.slice(0, runStart)}${maskSecret(masked.slice(runStart))}`;
+  while (runStart > 0 && AUTH_URL_CHAR.test(masked.charAt(runStart - 1))) runStart--;
+  const open = masked.indexOf('force://', runStart);
+  return open === -1 ? masked : `${masked.slice(0, open)}${maskSecret(masked.slice(open))}`;
 }
