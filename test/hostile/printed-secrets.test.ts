@@ -34,12 +34,14 @@ const APP = `${TYPES}/connectedApps/Billing.connectedApp-meta.xml`;
 describe('a secret in a setting the diff quotes', () => {
   const accessToken = token();
   const clientSecret = random(64);
+  const querySecret = random(40);
   const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [APP]: connectedApp('Billing') });
-  // Two callbacks added (one per line): one carries an access token in its query, the other is an SFDX auth URL pasted by mistake.
+  // Three callbacks added (one per line): an access token in one's query, an SFDX auth URL pasted by mistake, and a
+  // client secret as a query parameter.
   writeFiles(root, {
     [APP]: connectedApp('Billing').replace(
       '<callbackUrl>https://app.example.com/cb</callbackUrl>',
-      `<callbackUrl>https://app.example.com/cb\nhttps://a.io/cb?t=${accessToken}\n${authUrl(clientSecret)}</callbackUrl>`,
+      `<callbackUrl>https://app.example.com/cb\nhttps://a.io/cb?t=${accessToken}\n${authUrl(clientSecret)}\nhttps://b.io/cb?client_secret=${querySecret}</callbackUrl>`,
     ),
   });
   git(root, 'commit', '-q', '-am', 'callbacks');
@@ -50,6 +52,7 @@ describe('a secret in a setting the diff quotes', () => {
       expect(run.stdout).toContain('callback'); // the change is reported
       expectNoPieceOf(accessToken, run.stdout + run.stderr);
       expectNoPieceOf(clientSecret, run.stdout + run.stderr);
+      expectNoPieceOf(querySecret, run.stdout + run.stderr);
     });
   }
 });
