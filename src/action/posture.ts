@@ -6,7 +6,8 @@ import { diffFailure } from '../diff/gate.js';
 import { isEmptyDiff } from '../reporters/diff/headline.js';
 import { COMMENT_LIMIT, POSTURE_MARKER, renderDiffMarkdown, renderNoLongerApplies } from '../reporters/diff/markdown.js';
 import { appendJobSummary, jobSummaryRoom } from '../reporters/job-summary-file.js';
-import { singleLine, workflowCommand } from '../reporters/workflow-commands.js';
+import { workflowCommand } from '../reporters/workflow-commands.js';
+import { safeMessage } from '../text/safe-text.js';
 import { commentTarget, COMMENT_MODES, syncComment, type CommentMode } from './pr-comment.js';
 
 export interface PostureInputs {
@@ -49,7 +50,7 @@ export async function runPostureDiff(inputs: PostureInputs, workspace: string, i
     { cwd: workspace, env: io.env },
   );
   const log = (line: string) => io.stdout.write(`${line}\n`);
-  log(`connected-app-lint: posture diff against ${singleLine(inputs.compareTo)}: ${diff.summary.widened} widened, ${diff.summary.added} added, ${diff.summary.removed} removed`);
+  log(`connected-app-lint: posture diff against ${safeMessage(inputs.compareTo)}: ${diff.summary.widened} widened, ${diff.summary.added} added, ${diff.summary.removed} removed`);
 
   // The job summary is shared with the lint summary of the same step: the diff gets the room that is left.
   const room = jobSummaryRoom(io.env);
@@ -65,8 +66,9 @@ export async function runPostureDiff(inputs: PostureInputs, workspace: string, i
     else {
       const body = renderDiffMarkdown(diff, { maxBytes: COMMENT_LIMIT, elsewhere: `see the job summary, or run \`connected-app-lint diff --format json\`` });
       const outcome = await syncComment(target, POSTURE_MARKER, { body, empty: isEmptyDiff(diff), noLongerApplies: renderNoLongerApplies(diff) }, inputs.comment);
-      if (outcome.warning) log(workflowCommand('warning', { title: 'connected-app-lint' }, outcome.warning));
-      else if (outcome.action !== 'none') log(`connected-app-lint: pull-request comment ${outcome.action}${outcome.url ? `: ${singleLine(outcome.url)}` : ''}`);
+      // The warning quotes the API's answer: masked, escaped and bounded like any text from outside.
+      if (outcome.warning) log(workflowCommand('warning', { title: 'connected-app-lint' }, safeMessage(outcome.warning, 1000)));
+      else if (outcome.action !== 'none') log(`connected-app-lint: pull-request comment ${outcome.action}${outcome.url ? `: ${safeMessage(outcome.url)}` : ''}`);
     }
   }
   const failure = diffFailure(diff, inputs.failOn);

@@ -5,8 +5,8 @@ import { Linter } from '../linter/linter.js';
 import { countFindings, type FindingCounts } from '../reporters/findings.js';
 import { FORMATS, loadReporter } from '../reporters/index.js';
 import { WriteError, writeFileSafely } from '../project/write.js';
-import { inertJson } from '../text/control-chars.js';
-import { safeLines, safeMessage, safePath } from '../text/safe-text.js';
+import { maskUrlCredentials } from '../rules/util/display.js';
+import { inertJson, safeLines, safeMessage, safePath } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
 import { ArgumentError, HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
 import { progressFor } from './progress.js';
@@ -96,7 +96,9 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
   });
   if (args.printConfig !== undefined) {
     const { configuration, config } = await linter.calculateConfigForFile(args.printConfig);
-    io.stdout.write(`${inertJson({ configuration, ...config }, 2)}\n`);
+    // The configuration as loaded, but no credential written into it shows in full (a token, a URL's client secret).
+    const masked = (_key: string, value: unknown) => (typeof value === 'string' ? maskUrlCredentials(value, value.length) : value);
+    io.stdout.write(`${inertJson(JSON.stringify({ configuration, ...config }, masked, 2))}\n`);
     return EXIT.clean;
   }
   const toFile = args.outputFiles.length > 0;
@@ -120,6 +122,8 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
     if (!reporter) throw new ArgumentError(`unknown format "${output.format}"; use one of ${FORMATS.join(', ')}`);
     const report = await reporter.render(run, {
       color,
+      // The text format fits findings to the terminal it writes to.
+      ...(!toFile && (io.stdout as NodeJS.WriteStream).isTTY && (io.stdout as NodeJS.WriteStream).columns ? { columns: (io.stdout as NodeJS.WriteStream).columns } : {}),
       quiet: args.quiet,
       cwd: io.cwd,
       // The github format appends a job summary to GITHUB_STEP_SUMMARY: only when it is the report on stdout.

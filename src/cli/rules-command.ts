@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { closestName } from '../text/names.js';
-import { safeLines } from '../text/safe-text.js';
+import { safeMessage } from '../text/safe-text.js';
 import { ENGINE_RULES } from '../engine/engine-rules.js';
 import { loadPlugins } from '../config/plugins.js';
 import { builtinRules } from '../rules/index.js';
@@ -23,7 +23,7 @@ export async function runRulesCommand(args: RulesArgs, io: { cwd: string; env: R
   const specs = loaded.config.plugins ?? [];
   // The same rule as lint: plugin code from the repository runs on CI only when asked for (DECISIONS 15).
   const refused = args.noPlugins ? '--no-plugins' : !args.plugins && isCi(io.env) ? 'on CI without --plugins' : undefined;
-  if (specs.length > 0 && refused) io.stderr.write(`connected-app-lint: ${safeLines(`${refused}: not loading ${specs.join(', ')}.`)}\n`);
+  if (specs.length > 0 && refused) io.stderr.write(`connected-app-lint: ${refused}: not loading ${safeMessage(specs.join(', '))}.\n`);
   const plugins = specs.length > 0 && !refused ? await loadPlugins(specs, loaded.file, cwd) : [];
   const catalogue = ruleCatalogue(plugins.flatMap((plugin) => plugin.rules.map((rule) => rule.meta)));
   if (args.ids?.length) return args.ids.map((id) => rulePage(id, catalogue)).join('\n');

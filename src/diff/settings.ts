@@ -3,8 +3,10 @@
 // compile), what its value looks like in a report, and whether a change widens access (more access, weaker
 // protection), narrows it, or neither. Nothing else in src/diff reads OAuthApp fields.
 import { analyzeCertificate } from '../model/certificate.js';
+import { maskUrlCredentials } from '../rules/util/display.js';
 import { transportProblem } from '../rules/util/http-url.js';
 import { maskSecret } from '../secrets/mask.js';
+import { cutTo } from '../text/safe-text.js';
 import type { SettingName } from '../model/settings.js';
 import type { AppKind, IpRelaxation, Located, OAuthApp, OAuthAppSettings } from '../types.js';
 import type { ChangeEffect, ChangeSeverity, SettingChange, SettingValue } from './types.js';
@@ -58,10 +60,16 @@ const widened = (says: string, severity: ChangeSeverity = 'warning'): Verdict =>
 const narrowed = (says: string): Verdict => ({ effect: 'narrowed', severity: 'info', says });
 const changed = (says: string, severity: ChangeSeverity = 'info'): Verdict => ({ effect: 'changed', severity, says });
 
-/** Short enough for a one-line message; the table has the full value. */
+/** Longest value quoted in a change's message; the table has the full value. */
+const BRIEF_CHARS = 40;
+
+/**
+ * Short enough for a one-line message. Masked before it is cut: a secret cut at 40 characters (an auth URL without
+ * its `@host`, a token's first 39 characters) is no longer recognised as one, and its start would show.
+ */
 function brief(value: SettingValue): string {
-  const text = value === null ? 'none' : String(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  const text = value === null ? 'none' : maskUrlCredentials(String(value), BRIEF_CHARS);
+  return cutTo(text, BRIEF_CHARS);
 }
 
 const LIST_TABLE = [

@@ -9,7 +9,6 @@ import { classifyFileName } from '../project/metadata-types.js';
 import type { LintScope } from '../project/scope.js';
 import { readTextFile } from '../project/read.js';
 import { builtinRules } from '../rules/index.js';
-import { boundedMessage } from '../secrets/mask.js';
 import type { Environment, FileResult, Finding, LintRun, OAuthApp, RepoFile, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from '../config/types.js';
 import { ENGINE_RULES, PARSE_ERROR } from './engine-rules.js';
@@ -290,9 +289,9 @@ function selectRules(rules: readonly Rule[], only: string[] | undefined): readon
   return rules.filter((rule) => only.includes(rule.meta.id));
 }
 
-/** Parse errors quote repository text (the validator quotes the tag it rejects): masked and bounded here, once. */
+/** Parse errors quote repository text (the validator quotes the tag it rejects): masked and bounded with every message. */
 function parseError(file: string, message: string, line: number, column: number): RawFinding {
-  return { ruleId: PARSE_ERROR.id, severity: 'error', message: boundedMessage(message), at: { file, line, column }, fatal: true };
+  return { ruleId: PARSE_ERROR.id, severity: 'error', message, at: { file, line, column }, fatal: true };
 }
 
 /** A file the run did not keep (a finding's line, for its fingerprint): through the checked reader, within `root`. */

@@ -1,6 +1,5 @@
 import { renderMessage } from '../rules/util/define-rule.js';
 import type { Environment, MetadataDocument, OAuthApp, RepoFile, ReportDescriptor, Rule, RuleContext, Severity } from '../types.js';
-import { escapeControlChars } from '../text/control-chars.js';
 import type { LinterConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { optionsProblem } from './rule-options.js';
@@ -61,8 +60,8 @@ export class RuleRunner {
         this.findings.push({
           ruleId: rule.meta.id,
           severity: findingSeverity(resolved, descriptor.severity),
-          // Messages quote values from the repository: control characters in them must not reach a terminal raw.
-          message: escapeControlChars(messageOf(rule, descriptor)),
+          // Raw: lint() passes every message through safeMessage (masked, escaped, bounded) before anything sees it.
+          message: messageOf(rule, descriptor),
           at: descriptor.at,
           ...(app ? { app: app.name } : {}),
         });

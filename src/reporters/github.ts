@@ -1,10 +1,11 @@
 import { relativePath } from '../engine/fingerprint.js';
+import { safeMessage, safePath } from '../text/safe-text.js';
 import type { Finding, LintRun } from '../types.js';
 import { activeFindings, bySeverity, countFindings, plural, type FindingCounts } from './findings.js';
 import { renderJobSummary } from './github-summary.js';
 import { appendJobSummary } from './job-summary-file.js';
 import type { Reporter, ReporterOptions } from './types.js';
-import { singleLine, workflowCommand } from './workflow-commands.js';
+import { workflowCommand } from './workflow-commands.js';
 
 /** GitHub keeps at most this many annotations of each level per step and silently drops the rest. */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -72,7 +73,7 @@ function annotation(run: LintRun, finding: Finding): string {
 
 function plainLine(run: LintRun, finding: Finding): string {
   const where = `${relativePath(run.root, finding.at.file)}:${finding.at.line}:${finding.at.column}`;
-  return `  ${singleLine(where)}  ${finding.severity}  ${singleLine(finding.message)}  ${finding.ruleId}`;
+  return `  ${safePath(where)}  ${finding.severity}  ${safeMessage(finding.message)}  ${finding.ruleId}`;
 }
 
 function moreNotice(rest: Finding[], hasSummary: boolean): string {

@@ -3,7 +3,7 @@
 // text that does not fit in what the step has left is not written at all; writers ask for the room first.
 import { appendFileSync, statSync } from 'node:fs';
 import { JOB_SUMMARY_BYTES } from './github-summary.js';
-import { singleLine } from './workflow-commands.js';
+import { safeMessage } from '../text/safe-text.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -33,6 +33,6 @@ export function appendJobSummary(env: Env, markdown: string): string | undefined
     appendFileSync(env.GITHUB_STEP_SUMMARY!, markdown);
     return undefined;
   } catch (error) {
-    return `connected-app-lint: could not write the job summary: ${singleLine((error as Error).message)}`;
+    return `connected-app-lint: could not write the job summary: ${safeMessage((error as Error).message)}`;
   }
 }

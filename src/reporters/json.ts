@@ -1,4 +1,5 @@
 import type { FileResult, Finding, LintRun } from '../types.js';
+import { inertJson } from '../text/safe-text.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 /** ESLint's LintMessage, plus our `fingerprint` (extra properties are ignored by ESLint formatters). */
@@ -65,5 +66,6 @@ export function toEslintResults(run: LintRun, options: Pick<ReporterOptions, 'qu
 
 export const jsonReporter: Reporter = {
   format: 'json',
-  render: (run, options) => `${JSON.stringify(toEslintResults(run, options))}\n`,
+  // File paths as they are (tools open them), written inert: a hostile file name holds no raw control character.
+  render: (run, options) => `${inertJson(JSON.stringify(toEslintResults(run, options)))}\n`,
 };

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { repositoryWebUrl } from '../package-info.js';
 import { relativePath } from '../engine/fingerprint.js';
+import { inertJson } from '../text/safe-text.js';
 import type { Finding, LintRun, Position, RuleLevel, RuleMeta } from '../types.js';
 import { bySeverity } from './findings.js';
 import type { Reporter, ReporterOptions } from './types.js';
@@ -97,7 +98,7 @@ export function renderSarifWithinLimits(run: LintRun, options: Pick<ReporterOpti
   const entries = resultEntries(run);
   let keep = Math.min(entries.length, GITHUB_SARIF_LIMITS.resultsPerRun);
   for (;;) {
-    const text = JSON.stringify(buildSarifLog(run, options, entries, keep));
+    const text = inertJson(JSON.stringify(buildSarifLog(run, options, entries, keep)));
     const size = gzippedSize(text);
     if (size <= GITHUB_SARIF_LIMITS.gzippedBytes || keep === 0) return text;
     // Shrink in proportion, with a margin, so that a few rounds are enough even for huge runs.

@@ -1,4 +1,6 @@
 import { relative } from 'node:path';
+import { escapeControlChars } from '../text/control-chars.js';
+import { defuseWorkflowCommandLines, safePath } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
 import { plural } from './findings.js';
 import { toEslintResults } from './json.js';
@@ -6,12 +8,14 @@ import type { Reporter, ReporterOptions } from './types.js';
 
 /**
  * Human output through eslint-formatter-pretty: the format ESLint users already read. It sorts its input in place,
- * so it gets a copy; colour is decided before chalk loads, because chalk reads the environment once.
+ * so it gets a copy. File names are the repository's: control characters in them are made visible before the
+ * formatter prints them, and every line of the output is defused, since a name or a wrapped message may put `::` at
+ * the start of a line. Colour and width come from the options alone: this module reads no process state.
  */
 export const textReporter: Reporter = {
   format: 'text',
   async render(run: LintRun, options: ReporterOptions) {
-    const results = toEslintResults(run, options).map((result) => ({ ...result, messages: [...result.messages] }));
+    const results = toEslintResults(run, options).map((result) => ({ ...result, filePath: escapeControlChars(result.filePath), messages: [...result.messages] }));
     // A clean run (most commits) prints only the footer: no need to load the formatter and its dependencies.
     const hasFindings = results.some((result) => result.messages.length > 0);
     let body = hasFindings ? await pretty(results, run, options) : '';
@@ -19,7 +23,7 @@ export const textReporter: Reporter = {
     // makes every line wrap in a narrow terminal: there, findings are laid out on lines that fit instead.
     if (hasFindings && widestLine(body) > terminalWidth(options)) body = narrowLayout(run, options, terminalWidth(options));
     const footer = footerLines(run);
-    return [body.trimEnd(), ...footer].filter(Boolean).join('\n') + '\n';
+    return defuseWorkflowCommandLines([body.trimEnd(), ...footer].filter(Boolean).join('\n')) + '\n';
   },
 };
 
@@ -37,24 +41,30 @@ function footerLines(run: LintRun): string[] {
   return lines;
 }
 
+/**
+ * The formatter colours (and links) by its own reading of the process's terminal; without colour asked for, its
+ * colour codes and hyperlinks are taken out again, rather than steering it through the process environment.
+ */
 async function pretty(results: unknown[], run: LintRun, options: ReporterOptions): Promise<string> {
-  if (!options.color) process.env.FORCE_COLOR = '0';
   const { default: format } = await import('eslint-formatter-pretty');
   const rulesMeta = Object.fromEntries(run.rules.map((meta) => [meta.id, { docs: { url: meta.docs, description: meta.description } }]));
-  return format(results as never, { cwd: options.cwd, rulesMeta } as never);
+  const text = format(results as never, { cwd: options.cwd, rulesMeta } as never);
+  return options.color ? text : text.replace(HYPERLINK, '').replace(ANSI, '');
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
+/** OSC 8 hyperlink opening or closing: `ESC ] 8 ; params ; url` ended by BEL or `ESC \`. */
+const HYPERLINK = /\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
 function widestLine(text: string): number {
   return Math.max(0, ...text.split('\n').map((line) => [...line.replace(ANSI, '')].length));
 }
 
-/** The terminal's width: COLUMNS, else the TTY's, else 80 (what CI logs and most terminals show). */
+/** The terminal's width: COLUMNS, else the caller's (the CLI passes its TTY's), else 80 (what CI logs and most terminals show). */
 function terminalWidth(options: ReporterOptions): number {
   const fromEnv = Number(options.env['COLUMNS']);
   if (Number.isInteger(fromEnv) && fromEnv >= 40) return fromEnv;
-  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+  return options.columns !== undefined && Number.isInteger(options.columns) && options.columns > 0 ? options.columns : 80;
 }
 
 /** One finding as `✖ line:col rule-id` and its message word-wrapped below it, every line within `width`. */
@@ -63,7 +73,7 @@ function narrowLayout(run: LintRun, options: ReporterOptions, width: number): st
   for (const result of run.results) {
     const findings = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
     if (findings.length === 0) continue;
-    lines.push('', `  ${relative(options.cwd, result.file) || result.file}`);
+    lines.push('', `  ${safePath(relative(options.cwd, result.file) || result.file)}`);
     for (const finding of [...findings].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)) {
       lines.push(`  ${finding.severity === 'error' ? '✖' : '⚠'} ${finding.at.line}:${finding.at.column}  ${finding.ruleId}`);
       lines.push(...wrap(finding.message, width - 6).map((line) => `      ${line}`));

@@ -2,11 +2,18 @@
 // `command.ts`). Escaping is what keeps text from a linted file (an app name, a URL) from ending the command
 // early or starting a command of its own on a new line.
 
+import { escapeControlChars } from '../text/control-chars.js';
+
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
-/** Message data: `%`, CR and LF. */
+/**
+ * Message data: control characters other than line breaks made visible (a file name may hold an ESC or a BEL,
+ * which the runner would copy into the log and the annotation), then `%`, CR and LF as the runner unescapes them,
+ * and a backslash in any `##[` (the legacy command, which the runner reads anywhere in a line).
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const visible = text.replace(/[^\r\n]+/g, (part) => escapeControlChars(part));
+  return visible.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/##\[/g, '##\\[');
 }
 
 /** Property values: message escaping plus `:` and `,`, which separate properties. */
@@ -21,12 +28,4 @@ export function workflowCommand(command: AnnotationLevel, properties: Record<str
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
     .join(',');
   return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
-}
-
-/**
- * Text for a plain log line: line breaks and other control characters become spaces, so that nothing read from a
- * linted file can put `::` at the start of a line and be taken for a workflow command.
- */
-export function singleLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
 }

@@ -16,10 +16,3 @@ export function escapeControlChars(text: string): string {
   });
 }
 
-/**
- * JSON for a terminal: `JSON.stringify` escapes C0 controls but passes C1 controls, line separators and the
- * bidirectional overrides through raw; these become `\uXXXX` escapes, so the JSON parses to the same value.
- */
-export function inertJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

@@ -30,3 +30,26 @@ export const ONE_MB = 1024 * 1024;
 export function fill(unit: string, size: number = ONE_MB): string {
   return unit.repeat(Math.max(1, Math.floor(size / unit.length)));
 }
+
+/**
+ * Expects `run(input(4n))` to cost at most `factor` times four times `run(input(n))`: linear work passes with room to
+ * spare, quadratic work costs sixteen times as much and fails. Inputs are built before the clock starts; the call is
+ * repeated until the size-n measurement takes ~20 ms, so that a bounded (constant-time) call is not all noise; the
+ * baseline is the slowest of three, so a loaded machine makes the bound looser, never tighter.
+ */
+export async function expectLinearGrowth(input: (size: number) => string, run: (text: string) => unknown, size: number, factor = 2): Promise<void> {
+  const small = input(size);
+  const large = input(size * 4);
+  run(small);
+  let repeat = 1;
+  while (repeat < 1 << 20 && (await timeOf(() => loop(run, small, repeat))) < 20) repeat *= 2;
+  let baseline = 0;
+  for (let round = 0; round < 3; round++) baseline = Math.max(baseline, await timeOf(() => loop(run, small, repeat)));
+  const grown = await timeOf(() => loop(run, large, repeat));
+  if (process.env.CALINT_SHOW_TIMES) console.log(`TIMES n ${baseline.toFixed(1)} 4n ${grown.toFixed(1)} (x${repeat})`);
+  expect(grown, `4n took ${grown.toFixed(0)} ms, n ${baseline.toFixed(0)} ms (${repeat} calls each)`).toBeLessThanOrEqual(4 * factor * baseline);
+}
+
+function loop(run: (text: string) => unknown, text: string, times: number): void {
+  for (let i = 0; i < times; i++) run(text);
+}

@@ -2,6 +2,8 @@
 // every value from the repository is escaped, so no file can inject links, HTML or table cells.
 import { changeTitle } from '../../diff/settings.js';
 import type { DiffFinding, PostureDiff, SettingValue } from '../../diff/types.js';
+import { escapeControlChars } from '../../text/control-chars.js';
+import { defuseWorkflowCommand } from '../../text/safe-text.js';
 import { plural } from '../findings.js';
 import { markdownText } from '../github-summary.js';
 import { fitMarkdown, type MarkdownSection } from '../markdown-budget.js';
@@ -27,7 +29,9 @@ const KIND = { connectedApp: 'Connected App', externalClientApp: 'External Clien
 
 export function renderDiffMarkdown(diff: PostureDiff, options: DiffMarkdownOptions = {}): string {
   const md = (text: string) => markdownText(text);
-  const value = (shown: SettingValue) => (shown === null ? '—' : `\`${String(shown).replace(/[\r\n]+/g, ' ').replace(/`/g, "'")}\``.replace(/\|/g, '\\|'));
+  // A value as code (GitHub neither links nor mentions inside it), escaped like any text: one line, control characters visible, no `##[`.
+  const value = (shown: SettingValue) =>
+    shown === null ? '—' : `\`${defuseWorkflowCommand(escapeControlChars(String(shown).replace(/[\r\n]+/g, ' '))).replace(/`/g, "'")}\``.replace(/\|/g, '\\|');
   const icon = diff.apps.some((app) => app.changes.some((change) => change.severity === 'error')) || diff.findings.new.some((f) => f.severity === 'error') ? '❌' : diff.summary.widened || diff.summary.added || diff.summary.removed ? '⚠️' : '✅';
   const elsewhere = options.elsewhere ?? 'run `connected-app-lint diff --format json` for all of them';
   const top: string[] = [

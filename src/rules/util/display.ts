@@ -1,6 +1,7 @@
 // How rules quote user-written values in messages: short, on one line, and never with a credential in full.
-import { maskSecret, maskSecretsIn } from '../../secrets/mask.js';
+import { maskSecret, maskSecretsInHead } from '../../secrets/mask.js';
 import { escapeControlChars } from '../../text/control-chars.js';
+import { cutTo } from '../../text/safe-text.js';
 
 const MAX_QUOTED = 200;
 
@@ -37,15 +38,20 @@ function maskSensitiveParameters(url: string): string {
 }
 
 /**
- * A URL as written, for a message. Credentials are masked wherever they sit: the password of a `user:password@`
- * part, the value of a query or fragment parameter named like a credential (`?access_token=…`, `#sid=…`), and any
- * secret the repository scan recognises (a Salesforce session id in the path). A hostile very long value is cut
- * (the finding's position points at the whole of it anyway).
+ * The start of a URL (at least `shown` characters of it, when it has them) with its credentials masked wherever they
+ * sit: the password of a `user:password@` part, the value of a query or fragment parameter named like a credential
+ * (`?access_token=…`, `#sid=…`), and any secret the repository scan recognises (a Salesforce session id in the path).
+ * Bounded work: the secret scan reads a window past `shown` (maskSecretsInHead, which masks a secret the window
+ * cuts), and the parameter masking only reads what that left.
  */
-export function quoteUrl(value: string): string {
-  const scanned = maskSecretsIn(value);
+export function maskUrlCredentials(value: string, shown: number): string {
+  const scanned = maskSecretsInHead(value, shown);
   const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head: string, password: string) => `${head}${maskSecret(password)}@`);
-  const masked = maskSensitiveParameters(withoutPassword);
-  const oneLine = escapeControlChars(masked.replace(/\s+/g, ' '));
-  return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
+  return maskSensitiveParameters(withoutPassword);
+}
+
+/** A URL as written, for a message: credentials masked, on one line, a hostile very long value cut (the finding's position points at the whole of it anyway). */
+export function quoteUrl(value: string): string {
+  const oneLine = escapeControlChars(maskUrlCredentials(value, MAX_QUOTED).replace(/\s+/g, ' '));
+  return `"${cutTo(oneLine, MAX_QUOTED + 1)}"`;
 }
