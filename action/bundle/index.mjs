@@ -3134,6 +3134,529 @@ var init_package_info = __esm({
   }
 });
 
+// src/secrets/prefilter.ts
+function mayHoldSecret(text) {
+  return SECRET_ANCHOR.test(text);
+}
+var SECRET_ANCHOR;
+var init_prefilter = __esm({
+  "src/secrets/prefilter.ts"() {
+    "use strict";
+    SECRET_ANCHOR = /PRIVATE KEY|force:\/\/|00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?!|&#/;
+  }
+});
+
+// src/secrets/scan.ts
+function scanText(text) {
+  return mayHoldSecret(text) ? detectSecrets(text) : [];
+}
+function detectSecrets(text) {
+  let hits;
+  let kinds = 0;
+  const k = text.indexOf("PRIVATE KEY");
+  if (k !== -1) {
+    const before = hits?.length ?? 0;
+    hits = scanPrivateKeys(text, k, hits);
+    if ((hits?.length ?? 0) > before) kinds++;
+  }
+  const f = indexOfForceScheme(text, 0);
+  if (f !== -1) {
+    const before = hits?.length ?? 0;
+    hits = scanAuthUrls(text, f, hits);
+    if ((hits?.length ?? 0) > before) kinds++;
+  }
+  const d = text.indexOf("00D");
+  if (d !== -1 && text.indexOf("!", d + 15) !== -1) {
+    const before = hits?.length ?? 0;
+    hits = scanAccessTokens(text, d, hits);
+    if ((hits?.length ?? 0) > before) kinds++;
+  }
+  if (hits === void 0) return [];
+  if (kinds > 1) hits.sort((a, b) => a.start - b.start);
+  return hits;
+}
+function scanPrivateKeys(text, first, out) {
+  let i = first;
+  while (i !== -1) {
+    const hit = privateKeyAt(text, i);
+    if (hit !== void 0) (out ??= []).push(hit);
+    i = text.indexOf(PRIVATE_KEY, i + PRIVATE_KEY.length);
+  }
+  return out;
+}
+function privateKeyAt(text, i) {
+  const afterWords = i + PRIVATE_KEY.length;
+  let headerEnd;
+  let pgpBlock = false;
+  if (text.startsWith("-----", afterWords)) headerEnd = afterWords + 5;
+  else if (text.startsWith(" BLOCK-----", afterWords)) {
+    headerEnd = afterWords + 11;
+    pgpBlock = true;
+  } else return void 0;
+  const windowStart = Math.max(0, i - BEGIN.length - MAX_TYPE_PREFIX);
+  const window2 = text.slice(windowStart, i);
+  const rel = window2.lastIndexOf(BEGIN);
+  if (rel === -1) return void 0;
+  const prefix = window2.slice(rel + BEGIN.length);
+  if (!TYPE_PREFIX_RE.test(prefix)) return void 0;
+  const type = prefix.trimEnd();
+  if (pgpBlock !== (type === "PGP")) return void 0;
+  const body = readPemBody(text, headerEnd);
+  if (!isRealPemBody(type, body)) return void 0;
+  return {
+    kind: "private-key",
+    start: windowStart + rel,
+    end: headerEnd,
+    value: body.chars.slice(0, 64),
+    label: PEM_LABELS[type] ?? `${type} private key`
+  };
+}
+function isBase64Char(c) {
+  return c >= 65 && c <= 90 || // A-Z
+  c >= 97 && c <= 122 || // a-z
+  c >= 48 && c <= 57 || // 0-9
+  c === 43 || // +
+  c === 47 || // /
+  c === 61;
+}
+function lineBreakAt(text, p) {
+  const c = text.charCodeAt(p);
+  if (c === CH_LF || c === CH_CR) return 1;
+  if (c === CH_BACKSLASH) {
+    const limit = Math.min(text.length, p + MAX_ESCAPE_RUN);
+    let q = p;
+    while (q < limit && text.charCodeAt(q) === CH_BACKSLASH) q++;
+    const e = text.charCodeAt(q);
+    if (e === 110 || e === 114) return q + 1 - p;
+    if (e === CH_LF || e === CH_CR) return q - p;
+  }
+  return 0;
+}
+function isQuote(c) {
+  return c === CH_DQUOTE || c === CH_QUOTE || c === CH_BACKTICK;
+}
+function isBlank(c) {
+  return c === CH_SPACE || c === CH_TAB || c === CH_CR || c === CH_LF;
+}
+function isConcatPlus(text, p) {
+  if (text.charCodeAt(p) !== 43 || p === 0) return false;
+  const before = text.charCodeAt(p - 1);
+  return (isBlank(before) || isQuote(before)) && isBlank(text.charCodeAt(p + 1));
+}
+function skipSeparators(text, p) {
+  const n = text.length;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c === CH_SPACE || c === CH_TAB || isQuote(c) || isConcatPlus(text, p)) {
+      p++;
+      continue;
+    }
+    const br = lineBreakAt(text, p);
+    if (br === 0) break;
+    p += br;
+  }
+  return p;
+}
+function readPemBody(text, p) {
+  const n = text.length;
+  p = skipSeparators(text, p);
+  let hadHeaders = false;
+  for (let h = 0; h < 8; h++) {
+    ARMOR_HEADER_RE.lastIndex = p;
+    if (!ARMOR_HEADER_RE.test(text)) break;
+    hadHeaders = true;
+    let q = ARMOR_HEADER_RE.lastIndex;
+    const limit = Math.min(n, q + 256);
+    while (q < limit && lineBreakAt(text, q) === 0) q++;
+    p = skipSeparators(text, q);
+  }
+  let chars = "";
+  let run = 0;
+  let truncated = false;
+  while (p < n && chars.length < MAX_PEM_BODY) {
+    const c = text.charCodeAt(p);
+    if (run === 0 && isConcatPlus(text, p)) {
+      p++;
+      continue;
+    }
+    if (isBase64Char(c)) {
+      let q = p + 1;
+      const limit = Math.min(n, p + (MAX_PEM_BODY - chars.length));
+      while (q < limit && isBase64Char(text.charCodeAt(q))) q++;
+      chars += text.slice(p, q);
+      run += q - p;
+      p = q;
+      continue;
+    }
+    const br = lineBreakAt(text, p);
+    if (br !== 0) {
+      p += br;
+      run = 0;
+      while (p < n) {
+        const d = text.charCodeAt(p);
+        if (isBlank(d) || isQuote(d) || isConcatPlus(text, p)) p++;
+        else break;
+      }
+      continue;
+    }
+    if (isQuote(c)) {
+      p++;
+      continue;
+    }
+    if (c === CH_SPACE || c === CH_TAB) {
+      if (run >= 60) {
+        p++;
+        run = 0;
+        continue;
+      }
+      let q = p;
+      while (q < n && (text.charCodeAt(q) === CH_SPACE || text.charCodeAt(q) === CH_TAB)) q++;
+      if (q < n && (lineBreakAt(text, q) !== 0 || isQuote(text.charCodeAt(q)))) {
+        p = q;
+        continue;
+      }
+      break;
+    }
+    if (c === 46 && text.startsWith("...", p)) truncated = true;
+    else if (c === 8230) truncated = true;
+    break;
+  }
+  return { chars, hadHeaders, truncated };
+}
+function distinctChars(s, limit) {
+  const seen = /* @__PURE__ */ new Set();
+  const n = Math.min(s.length, limit);
+  for (let i = 0; i < n; i++) seen.add(s.charCodeAt(i));
+  return seen.size;
+}
+function isRealPemBody(type, body) {
+  const { chars } = body;
+  if (chars.length < MIN_PEM_BODY) return false;
+  if (body.truncated && chars.length < MIN_TRUNCATED_PEM_BODY) return false;
+  const firstLine = chars.slice(0, 64);
+  if (distinctChars(firstLine, 64) < MIN_PEM_DISTINCT) return false;
+  if (isPlaceholder(firstLine)) return false;
+  switch (type) {
+    case "":
+    case "RSA":
+    case "EC":
+    case "DSA":
+    case "ENCRYPTED":
+      return body.hadHeaders || chars.charCodeAt(0) === 77;
+    /* M */
+    case "OPENSSH":
+      return chars.startsWith(OPENSSH_MAGIC_B64);
+    default:
+      return true;
+  }
+}
+function isSchemeChar(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46;
+}
+function scanAuthUrls(text, first, out) {
+  let i = first;
+  while (i !== -1) {
+    let next = i + 8;
+    if (i === 0 || !isSchemeChar(text.charCodeAt(i - 1))) {
+      AUTH_URL_RE.lastIndex = i;
+      const m = AUTH_URL_RE.exec(text);
+      if (m !== null) {
+        const token = m[1];
+        let url = m[0];
+        let cut = url.length;
+        while (cut > 0 && (url.charCodeAt(cut - 1) === 46 || url.charCodeAt(cut - 1) === 58)) cut--;
+        const hostLength = m[2].length - (url.length - cut);
+        url = url.slice(0, cut);
+        if (hostLength > 0 && token.length >= MIN_REFRESH_TOKEN && distinctChars(token, token.length) >= MIN_REFRESH_TOKEN_DISTINCT && !isPlaceholder(token)) {
+          (out ??= []).push({ kind: "sfdx-auth-url", start: i, end: i + url.length, value: url, label: LABEL_AUTH_URL });
+          next = i + url.length;
+        }
+      }
+    }
+    i = indexOfForceScheme(text, next);
+  }
+  return out;
+}
+function indexOfForceScheme(text, from) {
+  let i = text.indexOf("://", from + 5);
+  while (i !== -1) {
+    if (text.startsWith("force", i - 5)) return i - 5;
+    i = text.indexOf("://", i + 3);
+  }
+  return -1;
+}
+function isWordChar(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 95;
+}
+function scanAccessTokens(text, first, out) {
+  let i = first;
+  while (i !== -1) {
+    let next = i + 3;
+    if (i === 0 || !isWordChar(text.charCodeAt(i - 1))) {
+      ACCESS_TOKEN_RE.lastIndex = i;
+      const m = ACCESS_TOKEN_RE.exec(text);
+      if (m !== null) {
+        let value = m[0];
+        let cut = value.length;
+        while (value.charCodeAt(cut - 1) === 46) cut--;
+        value = value.slice(0, cut);
+        const bang = value.indexOf("!");
+        const orgId = value.slice(0, bang);
+        const body = value.slice(bang + 1);
+        if (body.length >= MIN_TOKEN_BODY && distinctChars(body, body.length) >= MIN_TOKEN_DISTINCT && !/^00D0+$/.test(orgId) && !isPlaceholder(orgId) && !isPlaceholder(body)) {
+          (out ??= []).push({ kind: "salesforce-access-token", start: i, end: i + value.length, value, label: LABEL_ACCESS_TOKEN });
+        }
+        next = i + m[0].length;
+      }
+    }
+    i = text.indexOf("00D", next);
+  }
+  return out;
+}
+function casings(word) {
+  return [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)];
+}
+function isPlaceholder(value) {
+  let v = value.trim();
+  if (v.length >= 2) {
+    const q = v.charCodeAt(0);
+    if (isQuote(q) && v.charCodeAt(v.length - 1) === q) v = v.slice(1, -1).trim();
+  }
+  if (v.length < 4) return true;
+  return REPEATED_RE.test(v) || TEMPLATE_RE.test(v) || PLACEHOLDER_MARKER_RE.test(v) || PLACEHOLDER_WORD_RE.test(v) || CONSTANT_NAME_RE.test(v) || BRACKETED_RE.test(v);
+}
+function isMetadataPlaceholder(value) {
+  const v = value.trim();
+  return v === "" || METADATA_PLACEHOLDER_RE.test(v);
+}
+function decodeXmlText(text) {
+  if (!text.includes("&")) return text;
+  return text.replace(XML_REFERENCE_RE, (whole, hex, decimal, entity) => {
+    if (entity !== void 0) return XML_ENTITIES[entity];
+    const code = hex !== void 0 ? Number.parseInt(hex, 16) : Number.parseInt(decimal, 10);
+    return code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+  });
+}
+function scanXmlText(text) {
+  if (!mayHoldSecret(text)) return [];
+  if (!text.includes("&")) return scanText(text);
+  const decodedStarts = [0];
+  const rawStarts = [0];
+  let decoded = "";
+  let rawFrom = 0;
+  for (const match of text.matchAll(XML_REFERENCE_RE)) {
+    const code = match[1] !== void 0 ? Number.parseInt(match[1], 16) : match[2] !== void 0 ? Number.parseInt(match[2], 10) : -1;
+    const replacement = match[3] !== void 0 ? XML_ENTITIES[match[3]] : code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : match[0];
+    decoded += text.slice(rawFrom, match.index) + replacement;
+    rawFrom = match.index + match[0].length;
+    decodedStarts.push(decoded.length);
+    rawStarts.push(rawFrom);
+  }
+  if (rawFrom === 0) return scanText(text);
+  decoded += text.slice(rawFrom);
+  const toRaw = (offset) => {
+    let lo = 0;
+    let hi = decodedStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (decodedStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return rawStarts[lo] + (offset - decodedStarts[lo]);
+  };
+  return scanText(decoded).map((hit) => ({ ...hit, start: toRaw(hit.start), end: Math.max(toRaw(hit.start), toRaw(hit.end)) }));
+}
+var LABEL_AUTH_URL, LABEL_ACCESS_TOKEN, PRIVATE_KEY, BEGIN, MAX_TYPE_PREFIX, TYPE_PREFIX_RE, MIN_PEM_BODY, MIN_TRUNCATED_PEM_BODY, MAX_PEM_BODY, MIN_PEM_DISTINCT, OPENSSH_MAGIC_B64, PEM_LABELS, CH_TAB, CH_LF, CH_CR, CH_SPACE, CH_DQUOTE, CH_QUOTE, CH_BACKSLASH, CH_BACKTICK, MAX_ESCAPE_RUN, ARMOR_HEADER_RE, AUTH_URL_RE, MIN_REFRESH_TOKEN, MIN_REFRESH_TOKEN_DISTINCT, ACCESS_TOKEN_RE, MIN_TOKEN_BODY, MIN_TOKEN_DISTINCT, TEMPLATE_RE, PLACEHOLDER_WORDS, PLACEHOLDER_PREFIXES, PLACEHOLDER_MARKER_RE, PLACEHOLDER_WORD_RE, CONSTANT_NAME_RE, BRACKETED_RE, REPEATED_RE, METADATA_PLACEHOLDER_RE, XML_REFERENCE_RE, XML_ENTITIES;
+var init_scan = __esm({
+  "src/secrets/scan.ts"() {
+    "use strict";
+    init_prefilter();
+    LABEL_AUTH_URL = "SFDX auth URL";
+    LABEL_ACCESS_TOKEN = "Salesforce access token or session id";
+    PRIVATE_KEY = "PRIVATE KEY";
+    BEGIN = "-----BEGIN ";
+    MAX_TYPE_PREFIX = 24;
+    TYPE_PREFIX_RE = /^(?:[A-Z][A-Z0-9]* )*$/;
+    MIN_PEM_BODY = 64;
+    MIN_TRUNCATED_PEM_BODY = 200;
+    MAX_PEM_BODY = 256;
+    MIN_PEM_DISTINCT = 12;
+    OPENSSH_MAGIC_B64 = "b3BlbnNzaC1rZXktdjE";
+    PEM_LABELS = {
+      "": "PKCS#8 private key",
+      RSA: "RSA private key",
+      EC: "EC private key",
+      DSA: "DSA private key",
+      OPENSSH: "OpenSSH private key",
+      ENCRYPTED: "encrypted PKCS#8 private key",
+      PGP: "PGP private key"
+    };
+    CH_TAB = 9;
+    CH_LF = 10;
+    CH_CR = 13;
+    CH_SPACE = 32;
+    CH_DQUOTE = 34;
+    CH_QUOTE = 39;
+    CH_BACKSLASH = 92;
+    CH_BACKTICK = 96;
+    MAX_ESCAPE_RUN = 8;
+    ARMOR_HEADER_RE = /[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/y;
+    AUTH_URL_RE = /force:\/\/(?:[A-Za-z0-9._=-]+:[A-Za-z0-9._=-]*:)?([A-Za-z0-9._=-]+)@([A-Za-z0-9:._-]+)/y;
+    MIN_REFRESH_TOKEN = 16;
+    MIN_REFRESH_TOKEN_DISTINCT = 8;
+    ACCESS_TOKEN_RE = /00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?![A-Za-z0-9._]{40,}/y;
+    MIN_TOKEN_BODY = 40;
+    MIN_TOKEN_DISTINCT = 10;
+    TEMPLATE_RE = /\$\{|\{\{|\{!|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$/;
+    PLACEHOLDER_WORDS = [
+      "placeholder",
+      "redacted",
+      "changeme",
+      "change_me",
+      "change-me",
+      "replaceme",
+      "replace_me",
+      "replace-me",
+      "example",
+      "dummy",
+      "sample",
+      "notreal",
+      "not_real",
+      "not-real",
+      "not_a_real",
+      "not-a-real"
+    ];
+    PLACEHOLDER_PREFIXES = ["your", "fake_", "fake-", "insert_", "insert-"];
+    PLACEHOLDER_MARKER_RE = new RegExp(
+      [
+        "<[^<>]*>",
+        "\\.\\.\\.",
+        "…",
+        "\\*\\*\\*",
+        "x{5,}",
+        "X{5,}",
+        "^(?:xxx|XXX)",
+        ...PLACEHOLDER_WORDS.flatMap(casings),
+        ...PLACEHOLDER_PREFIXES.flatMap(casings).map((w) => `^${w}`)
+      ].join("|")
+    );
+    PLACEHOLDER_WORD_RE = /^(?:test(?:ing)?|dummy|fake|foo|bar|baz|abc|abcd|abcdef|secret|token|password|passwd|pass|pwd|key|value|none|null|nil|undefined|todo|tbd|n\/a|empty|blank|default|demo|temp|tmp|sample|changeit|123|0123)[\d_-]*$/i;
+    CONSTANT_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+    BRACKETED_RE = /^\[[^\]]*\]$/;
+    REPEATED_RE = /^(.)\1*$/s;
+    METADATA_PLACEHOLDER_RE = /\$\{[^}]*\}|\{!\$Credential\.[^}]*\}|^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
+    XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
+    XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  }
+});
+
+// src/secrets/mask.ts
+function maskSecret(value) {
+  if (value.length === 0) return "";
+  const chars = Array.from(value.length > 64 ? value.slice(0, 64) : value);
+  const count = value.length > 64 ? Infinity : chars.length;
+  const keep = Math.min(4, Math.floor(count / 4));
+  const masked2 = chars.slice(0, keep).join("") + MASK_TAIL;
+  return masked2 === value ? MASK_TAIL : masked2;
+}
+function maskSecretsIn(text) {
+  const hits = scanText(text);
+  if (hits.length === 0) return text;
+  const pieces = [];
+  let done = 0;
+  let index = 0;
+  while (index < hits.length) {
+    const start = hits[index].start;
+    let end = spanEnd(hits[index], text);
+    index++;
+    while (index < hits.length && hits[index].start < end) end = Math.max(end, spanEnd(hits[index++], text));
+    pieces.push(text.slice(done, Math.max(done, start)), maskSecret(text.slice(Math.max(done, start), end)));
+    done = end;
+  }
+  pieces.push(text.slice(done));
+  return pieces.join("");
+}
+function spanEnd(hit, text) {
+  return hit.kind === "private-key" ? text.length : hit.end;
+}
+function maskSecretsInHead(text, shown2) {
+  const window2 = shown2 + SCAN_MARGIN;
+  if (text.length <= window2) return maskSecretsIn(text);
+  let cut = window2;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut--;
+  const masked2 = maskSecretsIn(text.slice(0, cut));
+  let runStart = masked2.length;
+  while (runStart > 0 && AUTH_URL_CHAR.test(masked2.charAt(runStart - 1))) runStart--;
+  const open = masked2.indexOf("force://", runStart);
+  return open === -1 ? masked2 : `${masked2.slice(0, open)}${maskSecret(masked2.slice(open))}`;
+}
+var MASK_TAIL, AUTH_URL_CHAR, SCAN_MARGIN;
+var init_mask = __esm({
+  "src/secrets/mask.ts"() {
+    "use strict";
+    init_scan();
+    MASK_TAIL = "…****";
+    AUTH_URL_CHAR = /[A-Za-z0-9._=:@/-]/;
+    SCAN_MARGIN = 4096;
+  }
+});
+
+// src/text/control-chars.ts
+function escapeControlChars(text) {
+  return text.replace(CONTROL, (char) => {
+    const named = NAMED[char];
+    if (named) return named;
+    const code = char.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+var CONTROL, NAMED;
+var init_control_chars = __esm({
+  "src/text/control-chars.ts"() {
+    "use strict";
+    CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+  }
+});
+
+// src/text/safe-text.ts
+function safeMessage(text, max = MAX_MESSAGE_CHARS) {
+  const safe = escapeControlChars(maskSecretsInHead(text, max));
+  return defuseWorkflowCommand(cutTo(safe, max));
+}
+function cutTo(text, max) {
+  if (text.length <= max) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, cut)}…`;
+}
+function safePath(path2) {
+  return defuseWorkflowCommand(escapeControlChars(path2));
+}
+function defuseWorkflowCommand(text) {
+  return text.replace(LEADING_COMMAND, "$1\\::").replace(LEGACY_COMMAND, "##\\[");
+}
+function defuseWorkflowCommandLines(text) {
+  return text.split("\n").map(defuseWorkflowCommand).join("\n");
+}
+function inertJson(json) {
+  return json.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(LEGACY_COMMAND, "##\\u005b");
+}
+function safeLines(text, max = MAX_MESSAGE_CHARS) {
+  return text.split("\n").map((line) => safeMessage(line, max)).join("\n");
+}
+var MAX_MESSAGE_CHARS, LEADING_COMMAND, LEGACY_COMMAND, JSON_RAW;
+var init_safe_text = __esm({
+  "src/text/safe-text.ts"() {
+    "use strict";
+    init_mask();
+    init_control_chars();
+    MAX_MESSAGE_CHARS = 300;
+    LEADING_COMMAND = /^((?:\s|\u001b\[[0-9;]*m)*)::/;
+    LEGACY_COMMAND = /##\[/g;
+    JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
 import { relative as relative5, sep as sep4 } from "node:path";
@@ -3240,9 +3763,11 @@ var jsonReporter;
 var init_json = __esm({
   "src/reporters/json.ts"() {
     "use strict";
+    init_safe_text();
     jsonReporter = {
       format: "json",
-      render: (run, options) => `${JSON.stringify(toEslintResults(run, options))}
+      // File paths as they are (tools open them), written inert: a hostile file name holds no raw control character.
+      render: (run, options) => `${inertJson(JSON.stringify(toEslintResults(run, options)))}
 `
     };
   }
@@ -11078,10 +11603,10 @@ function footerLines(run) {
   return lines;
 }
 async function pretty(results, run, options) {
-  if (!options.color) process.env.FORCE_COLOR = "0";
   const { default: format2 } = await Promise.resolve().then(() => (init_eslint_formatter_pretty(), eslint_formatter_pretty_exports));
   const rulesMeta = Object.fromEntries(run.rules.map((meta) => [meta.id, { docs: { url: meta.docs, description: meta.description } }]));
-  return format2(results, { cwd: options.cwd, rulesMeta });
+  const text = format2(results, { cwd: options.cwd, rulesMeta });
+  return options.color ? text : text.replace(HYPERLINK, "").replace(ANSI, "");
 }
 function widestLine(text) {
   return Math.max(0, ...text.split("\n").map((line) => [...line.replace(ANSI, "")].length));
@@ -11089,14 +11614,14 @@ function widestLine(text) {
 function terminalWidth(options) {
   const fromEnv = Number(options.env["COLUMNS"]);
   if (Number.isInteger(fromEnv) && fromEnv >= 40) return fromEnv;
-  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+  return options.columns !== void 0 && Number.isInteger(options.columns) && options.columns > 0 ? options.columns : 80;
 }
 function narrowLayout(run, options, width) {
   const lines = [];
   for (const result of run.results) {
     const findings = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
     if (findings.length === 0) continue;
-    lines.push("", `  ${relative6(options.cwd, result.file) || result.file}`);
+    lines.push("", `  ${safePath(relative6(options.cwd, result.file) || result.file)}`);
     for (const finding of [...findings].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)) {
       lines.push(`  ${finding.severity === "error" ? "✖" : "⚠"} ${finding.at.line}:${finding.at.column}  ${finding.ruleId}`);
       lines.push(...wrap(finding.message, width - 6).map((line) => `      ${line}`));
@@ -11119,24 +11644,27 @@ function wrap(text, width) {
   if (current !== "") lines.push(current);
   return lines;
 }
-var textReporter, ANSI;
+var textReporter, ANSI, HYPERLINK;
 var init_text = __esm({
   "src/reporters/text.ts"() {
     "use strict";
+    init_control_chars();
+    init_safe_text();
     init_findings();
     init_json();
     textReporter = {
       format: "text",
       async render(run, options) {
-        const results = toEslintResults(run, options).map((result) => ({ ...result, messages: [...result.messages] }));
+        const results = toEslintResults(run, options).map((result) => ({ ...result, filePath: escapeControlChars(result.filePath), messages: [...result.messages] }));
         const hasFindings = results.some((result) => result.messages.length > 0);
         let body = hasFindings ? await pretty(results, run, options) : "";
         if (hasFindings && widestLine(body) > terminalWidth(options)) body = narrowLayout(run, options, terminalWidth(options));
         const footer = footerLines(run);
-        return [body.trimEnd(), ...footer].filter(Boolean).join("\n") + "\n";
+        return defuseWorkflowCommandLines([body.trimEnd(), ...footer].filter(Boolean).join("\n")) + "\n";
       }
     };
     ANSI = /\u001b\[[0-9;]*m/g;
+    HYPERLINK = /\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
   }
 });
 
@@ -11157,10 +11685,10 @@ function renderSarifWithinLimits(run, options) {
   const entries = resultEntries(run);
   let keep = Math.min(entries.length, GITHUB_SARIF_LIMITS.resultsPerRun);
   for (; ; ) {
-    const text = JSON.stringify(buildSarifLog(run, options, entries, keep));
-    const size = gzippedSize(text);
-    if (size <= GITHUB_SARIF_LIMITS.gzippedBytes || keep === 0) return text;
-    keep = Math.min(keep - 1, Math.floor(keep * GITHUB_SARIF_LIMITS.gzippedBytes * 0.9 / size));
+    const text = inertJson(JSON.stringify(buildSarifLog(run, options, entries, keep)));
+    const size2 = gzippedSize(text);
+    if (size2 <= GITHUB_SARIF_LIMITS.gzippedBytes || keep === 0) return text;
+    keep = Math.min(keep - 1, Math.floor(keep * GITHUB_SARIF_LIMITS.gzippedBytes * 0.9 / size2));
   }
 }
 function gzippedSize(text) {
@@ -11349,6 +11877,7 @@ var init_sarif = __esm({
     "use strict";
     init_package_info();
     init_fingerprint();
+    init_safe_text();
     init_findings();
     SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     TOOL_NAME = "connected-app-lint";
@@ -11398,7 +11927,16 @@ function renderJobSummary(run, options) {
     out.push("### Apps", "");
     out.push(tableRow(["App", "Kind", "Environment", "Flow", "Scopes", "Admin approved", "IP relaxation", "Certificate expires", "Findings"]));
     out.push(tableRow(Array(9).fill("---")));
-    for (const app of run.apps) out.push(appRow(run, app, findings, link2));
+    let bytes = 0;
+    let shown2 = 0;
+    for (const app of run.apps) {
+      const row = appRow(run, app, findings, link2);
+      bytes += Buffer.byteLength(row) + 1;
+      if (bytes > APPS_BUDGET) break;
+      out.push(row);
+      shown2++;
+    }
+    if (shown2 < run.apps.length) out.push("", `…and ${plural(run.apps.length - shown2, "more app")}: the JSON and SARIF reports cover them all.`);
     out.push("");
   }
   if (findings.length > 0) {
@@ -11453,7 +11991,7 @@ function tableRow(cells) {
   return `| ${cells.join(" | ")} |`;
 }
 function markdownText(text) {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
+  return escapeControlChars(text.replace(/[\r\n\u2028\u2029]+/g, " ")).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`).replace(GITHUB_AUTOLINK, (match) => `${match.slice(0, -1)}${ZWJ}${match.slice(-1)}`);
 }
 function fileLinker(env3) {
   const server = env3.GITHUB_SERVER_URL;
@@ -11466,21 +12004,58 @@ function fileLinker(env3) {
     return `[${text}](${base}${encoded}${line ? `#L${line}` : ""})`;
   };
 }
-var JOB_SUMMARY_BYTES, FINDINGS_BUDGET, KIND;
+var JOB_SUMMARY_BYTES, FINDINGS_BUDGET, APPS_BUDGET, KIND, ZWJ, GITHUB_AUTOLINK;
 var init_github_summary = __esm({
   "src/reporters/github-summary.ts"() {
     "use strict";
     init_fingerprint();
+    init_control_chars();
     init_findings();
     JOB_SUMMARY_BYTES = 1024 * 1024;
     FINDINGS_BUDGET = JOB_SUMMARY_BYTES - 16 * 1024;
+    APPS_BUDGET = JOB_SUMMARY_BYTES / 2;
     KIND = { connectedApp: "Connected App", externalClientApp: "External Client App" };
+    ZWJ = "‍";
+    GITHUB_AUTOLINK = /[@#][\p{L}\p{N}_]|:\/|\bwww\./giu;
+  }
+});
+
+// src/reporters/job-summary-file.ts
+import { appendFileSync, statSync as statSync3 } from "node:fs";
+function jobSummaryRoom(env3) {
+  const path2 = env3.GITHUB_STEP_SUMMARY;
+  if (!path2) return void 0;
+  let used = 0;
+  try {
+    used = statSync3(path2).size;
+  } catch {
+  }
+  return Math.max(0, JOB_SUMMARY_BYTES - used);
+}
+function appendJobSummary(env3, markdown) {
+  const room = jobSummaryRoom(env3);
+  if (room === void 0) return void 0;
+  const bytes = Buffer.byteLength(markdown);
+  if (bytes > room) return `connected-app-lint: could not write the job summary: ${bytes} bytes do not fit in the ${room} left of the step's 1 MiB.`;
+  try {
+    appendFileSync(env3.GITHUB_STEP_SUMMARY, markdown);
+    return void 0;
+  } catch (error2) {
+    return `connected-app-lint: could not write the job summary: ${safeMessage(error2.message)}`;
+  }
+}
+var init_job_summary_file = __esm({
+  "src/reporters/job-summary-file.ts"() {
+    "use strict";
+    init_github_summary();
+    init_safe_text();
   }
 });
 
 // src/reporters/workflow-commands.ts
 function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const visible = text.replace(/[^\r\n]+/g, (part) => escapeControlChars(part));
+  return visible.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/##\[/g, "##\\[");
 }
 function escapeProperty(text) {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -11489,12 +12064,10 @@ function workflowCommand(command, properties, message) {
   const props = Object.entries(properties).filter((entry) => entry[1] !== void 0).map(([key2, value]) => `${key2}=${escapeProperty(String(value))}`).join(",");
   return `::${command}${props ? ` ${props}` : ""}::${escapeData(message)}`;
 }
-function singleLine(text) {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
-}
 var init_workflow_commands = __esm({
   "src/reporters/workflow-commands.ts"() {
     "use strict";
+    init_control_chars();
   }
 });
 
@@ -11505,7 +12078,6 @@ __export(github_exports, {
   annotationLines: () => annotationLines,
   githubReporter: () => githubReporter
 });
-import { appendFileSync } from "node:fs";
 function annotationLines(run, options) {
   const findings = activeFindings(run).filter((finding) => !options.quiet || finding.severity === "error").sort(bySeverity(run.rules));
   const annotated = [];
@@ -11546,7 +12118,7 @@ function annotation(run, finding) {
 }
 function plainLine(run, finding) {
   const where = `${relativePath(run.root, finding.at.file)}:${finding.at.line}:${finding.at.column}`;
-  return `  ${singleLine(where)}  ${finding.severity}  ${singleLine(finding.message)}  ${finding.ruleId}`;
+  return `  ${safePath(where)}  ${finding.severity}  ${safeMessage(finding.message)}  ${finding.ruleId}`;
 }
 function moreNotice(rest, hasSummary) {
   const errors = rest.filter((finding) => finding.severity === "error").length;
@@ -11566,21 +12138,19 @@ var init_github = __esm({
   "src/reporters/github.ts"() {
     "use strict";
     init_fingerprint();
+    init_safe_text();
     init_findings();
     init_github_summary();
+    init_job_summary_file();
     init_workflow_commands();
     ANNOTATIONS_PER_LEVEL = 10;
     githubReporter = {
       format: "github",
       render(run, options) {
         const lines = annotationLines(run, options);
-        const summaryPath = options.env.GITHUB_STEP_SUMMARY;
-        if (summaryPath) {
-          try {
-            appendFileSync(summaryPath, renderJobSummary(run, options));
-          } catch (error2) {
-            lines.push(`connected-app-lint: could not write the job summary: ${singleLine(error2.message)}`);
-          }
+        if (options.env.GITHUB_STEP_SUMMARY) {
+          const problem = appendJobSummary(options.env, renderJobSummary(run, options));
+          if (problem) lines.push(problem);
         }
         return `${lines.join("\n")}
 `;
@@ -22026,7 +22596,7 @@ var MAX_STDERR = 64 * 1024;
 var formatBytes = (bytes) => bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 function git(cwd, args, options = {}) {
   const maxBytes = options.maxBytes ?? MAX_OUTPUT;
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve9, reject) => {
     const child = spawn("git", [...FIXED_CONFIG, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
     const stdout = [];
     const stderr = [];
@@ -22048,7 +22618,7 @@ function git(cwd, args, options = {}) {
     child.on("error", (error2) => reject(new GitError(`cannot run git: ${error2.message}`)));
     child.on("close", (code) => {
       if (overLimit) return reject(new GitError(`git ${args[0] ?? ""} printed more than ${formatBytes(maxBytes)}; stopped`));
-      if (code === 0) return resolve10(Buffer.concat(stdout).toString("utf8"));
+      if (code === 0) return resolve9(Buffer.concat(stdout).toString("utf8"));
       reject(new GitError(complaint(Buffer.concat(stderr).toString("utf8"), code)));
     });
   });
@@ -22061,8 +22631,26 @@ function gitSync(cwd, args) {
     throw new GitError(typeof failure.stderr === "string" && failure.stderr !== "" ? complaint(failure.stderr, failure.status ?? null) : `cannot run git: ${failure.message}`);
   }
 }
+
+// src/project/git/root.ts
+var SHOW_TOPLEVEL = ["rev-parse", "--show-toplevel"];
+var NotInRepositoryError = class extends GitError {
+};
+function findGitRoot(directory) {
+  try {
+    return gitSync(directory, SHOW_TOPLEVEL).trim() || void 0;
+  } catch (error2) {
+    if (error2 instanceof GitError) return void 0;
+    throw error2;
+  }
+}
 async function topLevel(cwd) {
-  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
+  try {
+    return (await git(cwd, SHOW_TOPLEVEL)).trim();
+  } catch (error2) {
+    if (error2 instanceof GitError) throw new NotInRepositoryError(`${cwd} is not inside a git work tree (git: ${error2.message})`);
+    throw error2;
+  }
 }
 
 // src/project/git/changes.ts
@@ -22136,9 +22724,6 @@ function ask(directory, args) {
     throw error2;
   }
 }
-function findGitRoot(directory) {
-  return ask(directory, ["rev-parse", "--show-toplevel"])?.trim() || void 0;
-}
 function listRepositoryFiles(gitRoot, directory) {
   const out = ask(directory, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."]);
   if (out === void 0) return void 0;
@@ -22155,12 +22740,12 @@ function readBlobs(gitRoot, oids, maxBytes) {
   const unique = [...new Set(oids)];
   const results = /* @__PURE__ */ new Map();
   if (unique.length === 0) return Promise.resolve(results);
-  return new Promise((resolve10) => {
+  return new Promise((resolve9) => {
     const parser2 = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
     const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
     const finish = (reason) => {
       for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
-      resolve10(results);
+      resolve9(results);
     };
     child.on("error", (error2) => finish(`cannot be read from git: ${error2.message}`));
     child.stdout.on("data", (chunk) => parser2.push(chunk));
@@ -22208,9 +22793,9 @@ var BatchOutputParser = class {
       this.emit(oid, { ok: false, reason: "not in the git object database" });
       return;
     }
-    const size = Number(sizeText);
-    const skipReason = type !== "blob" ? `is a git ${type}, not a file` : size > this.maxBytes ? `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(this.maxBytes / 1024 / 1024)} MB limit` : void 0;
-    this.current = { oid, size, remaining: size + 1, chunks: skipReason ? void 0 : [], head: [], headLength: 0, oversized: type === "blob" && size > this.maxBytes, ...skipReason ? { skipReason } : {} };
+    const size2 = Number(sizeText);
+    const skipReason = type !== "blob" ? `is a git ${type}, not a file` : size2 > this.maxBytes ? `file is ${(size2 / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(this.maxBytes / 1024 / 1024)} MB limit` : void 0;
+    this.current = { oid, size: size2, remaining: size2 + 1, chunks: skipReason ? void 0 : [], head: [], headLength: 0, oversized: type === "blob" && size2 > this.maxBytes, ...skipReason ? { skipReason } : {} };
   }
   consumeContent(object, data) {
     const taken = Math.min(object.remaining, data.length);
@@ -22360,8 +22945,7 @@ function findSfdxProject(start, repository) {
       try {
         const read = readCheckedText(file, { within: repository ?? dir });
         if (!read.ok) throw new Error(read.reason);
-        const json = JSON.parse(read.text);
-        packageDirectories = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path2) => typeof path2 === "string").map((path2) => resolve2(dir, path2));
+        packageDirectories = packageDirectoryPaths(read.text).map((path2) => resolve2(dir, path2));
       } catch (error2) {
         problems.push(`${file} could not be read (${error2.message}); the whole project folder is linted instead.`);
       }
@@ -22372,6 +22956,10 @@ function findSfdxProject(start, repository) {
     }
     if (dirname3(dir) === dir) return void 0;
   }
+}
+function packageDirectoryPaths(text) {
+  const json = JSON.parse(text);
+  return (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path2) => typeof path2 === "string");
 }
 
 // src/project/discover.ts
@@ -22555,451 +23143,8 @@ var noFullScope = defineRule({
 
 // src/rules/no-secrets-in-repo.ts
 import { basename as basename3 } from "node:path";
-
-// src/text/control-chars.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function escapeControlChars(text) {
-  return text.replace(CONTROL, (char) => {
-    const named = NAMED[char];
-    if (named) return named;
-    const code = char.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-
-// src/secrets/prefilter.ts
-var SECRET_ANCHOR = /PRIVATE KEY|force:\/\/|00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?!|&#/;
-function mayHoldSecret(text) {
-  return SECRET_ANCHOR.test(text);
-}
-
-// src/secrets/scan.ts
-var LABEL_AUTH_URL = "SFDX auth URL";
-var LABEL_ACCESS_TOKEN = "Salesforce access token or session id";
-function scanText(text) {
-  return mayHoldSecret(text) ? detectSecrets(text) : [];
-}
-function detectSecrets(text) {
-  let hits;
-  let kinds = 0;
-  const k = text.indexOf("PRIVATE KEY");
-  if (k !== -1) {
-    const before = hits?.length ?? 0;
-    hits = scanPrivateKeys(text, k, hits);
-    if ((hits?.length ?? 0) > before) kinds++;
-  }
-  const f = indexOfForceScheme(text, 0);
-  if (f !== -1) {
-    const before = hits?.length ?? 0;
-    hits = scanAuthUrls(text, f, hits);
-    if ((hits?.length ?? 0) > before) kinds++;
-  }
-  const d = text.indexOf("00D");
-  if (d !== -1 && text.indexOf("!", d + 15) !== -1) {
-    const before = hits?.length ?? 0;
-    hits = scanAccessTokens(text, d, hits);
-    if ((hits?.length ?? 0) > before) kinds++;
-  }
-  if (hits === void 0) return [];
-  if (kinds > 1) hits.sort((a, b) => a.start - b.start);
-  return hits;
-}
-var PRIVATE_KEY = "PRIVATE KEY";
-var BEGIN = "-----BEGIN ";
-var MAX_TYPE_PREFIX = 24;
-var TYPE_PREFIX_RE = /^(?:[A-Z][A-Z0-9]* )*$/;
-var MIN_PEM_BODY = 64;
-var MIN_TRUNCATED_PEM_BODY = 200;
-var MAX_PEM_BODY = 256;
-var MIN_PEM_DISTINCT = 12;
-var OPENSSH_MAGIC_B64 = "b3BlbnNzaC1rZXktdjE";
-var PEM_LABELS = {
-  "": "PKCS#8 private key",
-  RSA: "RSA private key",
-  EC: "EC private key",
-  DSA: "DSA private key",
-  OPENSSH: "OpenSSH private key",
-  ENCRYPTED: "encrypted PKCS#8 private key",
-  PGP: "PGP private key"
-};
-function scanPrivateKeys(text, first, out) {
-  let i = first;
-  while (i !== -1) {
-    const hit = privateKeyAt(text, i);
-    if (hit !== void 0) (out ??= []).push(hit);
-    i = text.indexOf(PRIVATE_KEY, i + PRIVATE_KEY.length);
-  }
-  return out;
-}
-function privateKeyAt(text, i) {
-  const afterWords = i + PRIVATE_KEY.length;
-  let headerEnd;
-  let pgpBlock = false;
-  if (text.startsWith("-----", afterWords)) headerEnd = afterWords + 5;
-  else if (text.startsWith(" BLOCK-----", afterWords)) {
-    headerEnd = afterWords + 11;
-    pgpBlock = true;
-  } else return void 0;
-  const windowStart = Math.max(0, i - BEGIN.length - MAX_TYPE_PREFIX);
-  const window2 = text.slice(windowStart, i);
-  const rel = window2.lastIndexOf(BEGIN);
-  if (rel === -1) return void 0;
-  const prefix = window2.slice(rel + BEGIN.length);
-  if (!TYPE_PREFIX_RE.test(prefix)) return void 0;
-  const type = prefix.trimEnd();
-  if (pgpBlock !== (type === "PGP")) return void 0;
-  const body = readPemBody(text, headerEnd);
-  if (!isRealPemBody(type, body)) return void 0;
-  return {
-    kind: "private-key",
-    start: windowStart + rel,
-    end: headerEnd,
-    value: body.chars.slice(0, 64),
-    label: PEM_LABELS[type] ?? `${type} private key`
-  };
-}
-function isBase64Char(c) {
-  return c >= 65 && c <= 90 || // A-Z
-  c >= 97 && c <= 122 || // a-z
-  c >= 48 && c <= 57 || // 0-9
-  c === 43 || // +
-  c === 47 || // /
-  c === 61;
-}
-var CH_TAB = 9;
-var CH_LF = 10;
-var CH_CR = 13;
-var CH_SPACE = 32;
-var CH_DQUOTE = 34;
-var CH_QUOTE = 39;
-var CH_BACKSLASH = 92;
-var CH_BACKTICK = 96;
-var MAX_ESCAPE_RUN = 8;
-function lineBreakAt(text, p) {
-  const c = text.charCodeAt(p);
-  if (c === CH_LF || c === CH_CR) return 1;
-  if (c === CH_BACKSLASH) {
-    const limit = Math.min(text.length, p + MAX_ESCAPE_RUN);
-    let q = p;
-    while (q < limit && text.charCodeAt(q) === CH_BACKSLASH) q++;
-    const e = text.charCodeAt(q);
-    if (e === 110 || e === 114) return q + 1 - p;
-    if (e === CH_LF || e === CH_CR) return q - p;
-  }
-  return 0;
-}
-function isQuote(c) {
-  return c === CH_DQUOTE || c === CH_QUOTE || c === CH_BACKTICK;
-}
-function isBlank(c) {
-  return c === CH_SPACE || c === CH_TAB || c === CH_CR || c === CH_LF;
-}
-function isConcatPlus(text, p) {
-  if (text.charCodeAt(p) !== 43 || p === 0) return false;
-  const before = text.charCodeAt(p - 1);
-  return (isBlank(before) || isQuote(before)) && isBlank(text.charCodeAt(p + 1));
-}
-function skipSeparators(text, p) {
-  const n = text.length;
-  while (p < n) {
-    const c = text.charCodeAt(p);
-    if (c === CH_SPACE || c === CH_TAB || isQuote(c) || isConcatPlus(text, p)) {
-      p++;
-      continue;
-    }
-    const br = lineBreakAt(text, p);
-    if (br === 0) break;
-    p += br;
-  }
-  return p;
-}
-var ARMOR_HEADER_RE = /[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/y;
-function readPemBody(text, p) {
-  const n = text.length;
-  p = skipSeparators(text, p);
-  let hadHeaders = false;
-  for (let h = 0; h < 8; h++) {
-    ARMOR_HEADER_RE.lastIndex = p;
-    if (!ARMOR_HEADER_RE.test(text)) break;
-    hadHeaders = true;
-    let q = ARMOR_HEADER_RE.lastIndex;
-    const limit = Math.min(n, q + 256);
-    while (q < limit && lineBreakAt(text, q) === 0) q++;
-    p = skipSeparators(text, q);
-  }
-  let chars = "";
-  let run = 0;
-  let truncated = false;
-  while (p < n && chars.length < MAX_PEM_BODY) {
-    const c = text.charCodeAt(p);
-    if (run === 0 && isConcatPlus(text, p)) {
-      p++;
-      continue;
-    }
-    if (isBase64Char(c)) {
-      let q = p + 1;
-      const limit = Math.min(n, p + (MAX_PEM_BODY - chars.length));
-      while (q < limit && isBase64Char(text.charCodeAt(q))) q++;
-      chars += text.slice(p, q);
-      run += q - p;
-      p = q;
-      continue;
-    }
-    const br = lineBreakAt(text, p);
-    if (br !== 0) {
-      p += br;
-      run = 0;
-      while (p < n) {
-        const d = text.charCodeAt(p);
-        if (isBlank(d) || isQuote(d) || isConcatPlus(text, p)) p++;
-        else break;
-      }
-      continue;
-    }
-    if (isQuote(c)) {
-      p++;
-      continue;
-    }
-    if (c === CH_SPACE || c === CH_TAB) {
-      if (run >= 60) {
-        p++;
-        run = 0;
-        continue;
-      }
-      let q = p;
-      while (q < n && (text.charCodeAt(q) === CH_SPACE || text.charCodeAt(q) === CH_TAB)) q++;
-      if (q < n && (lineBreakAt(text, q) !== 0 || isQuote(text.charCodeAt(q)))) {
-        p = q;
-        continue;
-      }
-      break;
-    }
-    if (c === 46 && text.startsWith("...", p)) truncated = true;
-    else if (c === 8230) truncated = true;
-    break;
-  }
-  return { chars, hadHeaders, truncated };
-}
-function distinctChars(s, limit) {
-  const seen = /* @__PURE__ */ new Set();
-  const n = Math.min(s.length, limit);
-  for (let i = 0; i < n; i++) seen.add(s.charCodeAt(i));
-  return seen.size;
-}
-function isRealPemBody(type, body) {
-  const { chars } = body;
-  if (chars.length < MIN_PEM_BODY) return false;
-  if (body.truncated && chars.length < MIN_TRUNCATED_PEM_BODY) return false;
-  const firstLine = chars.slice(0, 64);
-  if (distinctChars(firstLine, 64) < MIN_PEM_DISTINCT) return false;
-  if (isPlaceholder(firstLine)) return false;
-  switch (type) {
-    case "":
-    case "RSA":
-    case "EC":
-    case "DSA":
-    case "ENCRYPTED":
-      return body.hadHeaders || chars.charCodeAt(0) === 77;
-    /* M */
-    case "OPENSSH":
-      return chars.startsWith(OPENSSH_MAGIC_B64);
-    default:
-      return true;
-  }
-}
-var AUTH_URL_RE = /force:\/\/(?:[A-Za-z0-9._=-]+:[A-Za-z0-9._=-]*:)?([A-Za-z0-9._=-]+)@([A-Za-z0-9:._-]+)/y;
-var MIN_REFRESH_TOKEN = 16;
-var MIN_REFRESH_TOKEN_DISTINCT = 8;
-function isSchemeChar(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46;
-}
-function scanAuthUrls(text, first, out) {
-  let i = first;
-  while (i !== -1) {
-    let next = i + 8;
-    if (i === 0 || !isSchemeChar(text.charCodeAt(i - 1))) {
-      AUTH_URL_RE.lastIndex = i;
-      const m = AUTH_URL_RE.exec(text);
-      if (m !== null) {
-        const token = m[1];
-        let url = m[0];
-        let cut = url.length;
-        while (cut > 0 && (url.charCodeAt(cut - 1) === 46 || url.charCodeAt(cut - 1) === 58)) cut--;
-        const hostLength = m[2].length - (url.length - cut);
-        url = url.slice(0, cut);
-        if (hostLength > 0 && token.length >= MIN_REFRESH_TOKEN && distinctChars(token, token.length) >= MIN_REFRESH_TOKEN_DISTINCT && !isPlaceholder(token)) {
-          (out ??= []).push({ kind: "sfdx-auth-url", start: i, end: i + url.length, value: url, label: LABEL_AUTH_URL });
-          next = i + url.length;
-        }
-      }
-    }
-    i = indexOfForceScheme(text, next);
-  }
-  return out;
-}
-function indexOfForceScheme(text, from) {
-  let i = text.indexOf("://", from + 5);
-  while (i !== -1) {
-    if (text.startsWith("force", i - 5)) return i - 5;
-    i = text.indexOf("://", i + 3);
-  }
-  return -1;
-}
-var ACCESS_TOKEN_RE = /00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?![A-Za-z0-9._]{40,}/y;
-var MIN_TOKEN_BODY = 40;
-var MIN_TOKEN_DISTINCT = 10;
-function isWordChar(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 95;
-}
-function scanAccessTokens(text, first, out) {
-  let i = first;
-  while (i !== -1) {
-    let next = i + 3;
-    if (i === 0 || !isWordChar(text.charCodeAt(i - 1))) {
-      ACCESS_TOKEN_RE.lastIndex = i;
-      const m = ACCESS_TOKEN_RE.exec(text);
-      if (m !== null) {
-        let value = m[0];
-        let cut = value.length;
-        while (value.charCodeAt(cut - 1) === 46) cut--;
-        value = value.slice(0, cut);
-        const bang = value.indexOf("!");
-        const orgId = value.slice(0, bang);
-        const body = value.slice(bang + 1);
-        if (body.length >= MIN_TOKEN_BODY && distinctChars(body, body.length) >= MIN_TOKEN_DISTINCT && !/^00D0+$/.test(orgId) && !isPlaceholder(orgId) && !isPlaceholder(body)) {
-          (out ??= []).push({ kind: "salesforce-access-token", start: i, end: i + value.length, value, label: LABEL_ACCESS_TOKEN });
-        }
-        next = i + m[0].length;
-      }
-    }
-    i = text.indexOf("00D", next);
-  }
-  return out;
-}
-var TEMPLATE_RE = /\$\{|\{\{|\{!|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$/;
-var PLACEHOLDER_WORDS = [
-  "placeholder",
-  "redacted",
-  "changeme",
-  "change_me",
-  "change-me",
-  "replaceme",
-  "replace_me",
-  "replace-me",
-  "example",
-  "dummy",
-  "sample",
-  "notreal",
-  "not_real",
-  "not-real",
-  "not_a_real",
-  "not-a-real"
-];
-var PLACEHOLDER_PREFIXES = ["your", "fake_", "fake-", "insert_", "insert-"];
-function casings(word) {
-  return [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)];
-}
-var PLACEHOLDER_MARKER_RE = new RegExp(
-  [
-    "<[^<>]*>",
-    "\\.\\.\\.",
-    "…",
-    "\\*\\*\\*",
-    "x{5,}",
-    "X{5,}",
-    "^(?:xxx|XXX)",
-    ...PLACEHOLDER_WORDS.flatMap(casings),
-    ...PLACEHOLDER_PREFIXES.flatMap(casings).map((w) => `^${w}`)
-  ].join("|")
-);
-var PLACEHOLDER_WORD_RE = /^(?:test(?:ing)?|dummy|fake|foo|bar|baz|abc|abcd|abcdef|secret|token|password|passwd|pass|pwd|key|value|none|null|nil|undefined|todo|tbd|n\/a|empty|blank|default|demo|temp|tmp|sample|changeit|123|0123)[\d_-]*$/i;
-var CONSTANT_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-var BRACKETED_RE = /^\[[^\]]*\]$/;
-var REPEATED_RE = /^(.)\1*$/s;
-function isPlaceholder(value) {
-  let v = value.trim();
-  if (v.length >= 2) {
-    const q = v.charCodeAt(0);
-    if (isQuote(q) && v.charCodeAt(v.length - 1) === q) v = v.slice(1, -1).trim();
-  }
-  if (v.length < 4) return true;
-  return REPEATED_RE.test(v) || TEMPLATE_RE.test(v) || PLACEHOLDER_MARKER_RE.test(v) || PLACEHOLDER_WORD_RE.test(v) || CONSTANT_NAME_RE.test(v) || BRACKETED_RE.test(v);
-}
-var METADATA_PLACEHOLDER_RE = /\$\{[^}]*\}|\{!\$Credential\.[^}]*\}|^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
-function isMetadataPlaceholder(value) {
-  const v = value.trim();
-  return v === "" || METADATA_PLACEHOLDER_RE.test(v);
-}
-var XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
-var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-function decodeXmlText(text) {
-  if (!text.includes("&")) return text;
-  return text.replace(XML_REFERENCE_RE, (whole, hex, decimal, entity) => {
-    if (entity !== void 0) return XML_ENTITIES[entity];
-    const code = hex !== void 0 ? Number.parseInt(hex, 16) : Number.parseInt(decimal, 10);
-    return code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
-  });
-}
-function scanXmlText(text) {
-  if (!mayHoldSecret(text)) return [];
-  if (!text.includes("&")) return scanText(text);
-  const decodedStarts = [0];
-  const rawStarts = [0];
-  let decoded = "";
-  let rawFrom = 0;
-  for (const match of text.matchAll(XML_REFERENCE_RE)) {
-    const code = match[1] !== void 0 ? Number.parseInt(match[1], 16) : match[2] !== void 0 ? Number.parseInt(match[2], 10) : -1;
-    const replacement = match[3] !== void 0 ? XML_ENTITIES[match[3]] : code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : match[0];
-    decoded += text.slice(rawFrom, match.index) + replacement;
-    rawFrom = match.index + match[0].length;
-    decodedStarts.push(decoded.length);
-    rawStarts.push(rawFrom);
-  }
-  if (rawFrom === 0) return scanText(text);
-  decoded += text.slice(rawFrom);
-  const toRaw = (offset) => {
-    let lo = 0;
-    let hi = decodedStarts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (decodedStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return rawStarts[lo] + (offset - decodedStarts[lo]);
-  };
-  return scanText(decoded).map((hit) => ({ ...hit, start: toRaw(hit.start), end: Math.max(toRaw(hit.start), toRaw(hit.end)) }));
-}
-
-// src/secrets/mask.ts
-var MASK_TAIL = "…****";
-function maskSecret(value) {
-  if (value.length === 0) return "";
-  const chars = Array.from(value);
-  const keep = Math.min(4, Math.floor(chars.length / 4));
-  const masked2 = chars.slice(0, keep).join("") + MASK_TAIL;
-  return masked2 === value ? MASK_TAIL : masked2;
-}
-function maskSecretsIn(text) {
-  const hits = scanText(text);
-  let masked2 = text;
-  for (let index = hits.length - 1; index >= 0; index--) {
-    const hit = hits[index];
-    const end = hit.kind === "private-key" ? masked2.length : hit.end;
-    masked2 = `${masked2.slice(0, hit.start)}${maskSecret(masked2.slice(hit.start, end))}${masked2.slice(end)}`;
-  }
-  return masked2;
-}
-var MAX_MESSAGE_LENGTH = 300;
-function boundedMessage(text, max = MAX_MESSAGE_LENGTH) {
-  const masked2 = escapeControlChars(maskSecretsIn(text));
-  if (masked2.length <= max) return masked2;
-  let cut = max - 1;
-  if (cut > 0 && /[\uD800-\uDBFF]/.test(masked2.charAt(cut - 1))) cut--;
-  return `${masked2.slice(0, cut)}…`;
-}
-
-// src/rules/no-secrets-in-repo.ts
+init_mask();
+init_scan();
 var FILE_SECRET_ADVICE = {
   "private-key": "remove it, purge it from history and replace the key pair",
   "sfdx-auth-url": "revoke its refresh token, remove it and purge it from history",
@@ -23091,6 +23236,8 @@ function capitalize(text) {
 }
 
 // src/rules/valid-metadata.ts
+init_mask();
+init_scan();
 var MAX_ECHOED_LENGTH = 60;
 var validMetadata = defineRule({
   meta: {
@@ -23127,6 +23274,9 @@ function echo(found) {
 }
 
 // src/rules/util/display.ts
+init_mask();
+init_control_chars();
+init_safe_text();
 var MAX_QUOTED = 200;
 var USERINFO_PASSWORD = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]*)@/;
 var URL_PARAMETER = /([?#&;])([^=?#&;]*)=([^?#&;]*)/g;
@@ -23144,12 +23294,14 @@ function maskSensitiveParameters(url) {
   );
   return `${url.slice(0, start)}${tail}`;
 }
-function quoteUrl(value) {
-  const scanned = maskSecretsIn(value);
+function maskUrlCredentials(value, shown2) {
+  const scanned = maskSecretsInHead(value, shown2);
   const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head, password) => `${head}${maskSecret(password)}@`);
-  const masked2 = maskSensitiveParameters(withoutPassword);
-  const oneLine = escapeControlChars(masked2.replace(/\s+/g, " "));
-  return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
+  return maskSensitiveParameters(withoutPassword);
+}
+function quoteUrl(value) {
+  const oneLine = escapeControlChars(maskUrlCredentials(value, MAX_QUOTED).replace(/\s+/g, " "));
+  return `"${cutTo(oneLine, MAX_QUOTED + 1)}"`;
 }
 
 // src/text/edit-distance.ts
@@ -23798,17 +23950,18 @@ var pkceRequired = defineRule({
     securitySeverity: 7.5,
     precision: "high",
     messages: {
-      publicClient: 'App "{{app}}" is a public client ({{reason}}) but does not require PKCE; set isPkceRequired to true',
-      confidential: 'App "{{app}}" redeems authorization codes without PKCE; set isPkceRequired to true'
+      publicClient: 'App "{{app}}" is a public client ({{reason}}) but does not require PKCE; set {{element}} to true',
+      confidential: 'App "{{app}}" redeems authorization codes without PKCE; set {{element}} to true'
     }
   },
   checkApp(app, ctx) {
     if (app.pkceRequired.value || app.pkceRequired.invalid) return;
     const reason = publicClientReason(app);
+    const element = settingElement(app.kind, "pkceRequired");
     if (reason) {
-      ctx.report({ messageId: "publicClient", data: { app: app.name, reason }, at: app.pkceRequired.at });
+      ctx.report({ messageId: "publicClient", data: { app: app.name, reason, element }, at: app.pkceRequired.at });
     } else if (app.flows.value.some((flow) => CODE_FLOWS.includes(flow))) {
-      ctx.report({ messageId: "confidential", data: { app: app.name }, at: app.pkceRequired.at, severity: "warning" });
+      ctx.report({ messageId: "confidential", data: { app: app.name, element }, at: app.pkceRequired.at, severity: "warning" });
     }
   }
 });
@@ -24158,9 +24311,9 @@ var trustedIpRanges = defineRule({
   checkApp(app, ctx) {
     const limit = 2 ** (32 - ctx.options.minPrefixLength);
     for (const range of app.trustedIpRanges) {
-      const size = rangeSize(range.start.value, range.end);
-      if (size === void 0 || size <= limit) continue;
-      const data = { app: app.name, start: range.start.value, end: range.end, size: size.toLocaleString("en-US"), element: settingElement(app.kind, "trustedIpRanges"), prefix: ctx.options.minPrefixLength };
+      const size2 = rangeSize(range.start.value, range.end);
+      if (size2 === void 0 || size2 <= limit) continue;
+      const data = { app: app.name, start: range.start.value, end: range.end, size: size2.toLocaleString("en-US"), element: settingElement(app.kind, "trustedIpRanges"), prefix: ctx.options.minPrefixLength };
       ctx.report({ messageId: "tooWide", data, at: range.start.at });
     }
   }
@@ -24395,8 +24548,8 @@ var RuleRunner = class {
         this.findings.push({
           ruleId: rule.meta.id,
           severity: findingSeverity(resolved, descriptor.severity),
-          // Messages quote values from the repository: control characters in them must not reach a terminal raw.
-          message: escapeControlChars(messageOf2(rule, descriptor)),
+          // Raw: lint() passes every message through safeMessage (masked, escaped, bounded) before anything sees it.
+          message: messageOf2(rule, descriptor),
           at: descriptor.at,
           ...app ? { app: app.name } : {}
         });
@@ -24500,29 +24653,12 @@ function summarizeApps(apps, config, cliEnvironment) {
   });
 }
 
-// src/text/safe-text.ts
-var MAX_MESSAGE_CHARS = 300;
-function safeMessage(text, max = MAX_MESSAGE_CHARS) {
-  const head = text.length > max * 4 ? text.slice(0, max * 4) : text;
-  let safe = escapeControlChars(maskSecretsIn(head));
-  if (safe.length > max || head.length < text.length) safe = `${Array.from(safe).slice(0, max).join("")}…`;
-  return defuseWorkflowCommand(safe);
-}
-function safePath(path2) {
-  return defuseWorkflowCommand(escapeControlChars(path2));
-}
-function defuseWorkflowCommand(text) {
-  return text.startsWith("::") ? ` ${text}` : text;
-}
-function safeLines(text, max = MAX_MESSAGE_CHARS) {
-  return text.split("\n").map((line) => safeMessage(line, max)).join("\n");
-}
-
 // src/engine/lint.ts
+init_safe_text();
 var PROGRESS_EVERY = 64;
-async function lint(options = {}) {
+async function lint(options) {
   const started = performance.now();
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = options.cwd;
   const config = options.config?.config ?? {};
   const discovery = options.discovery ?? discover({
     cwd,
@@ -24571,6 +24707,11 @@ async function lint(options = {}) {
   const model = buildModel(parsed, (name) => config.apps?.[name]);
   runner.apps(model.apps);
   runner.documents(model.documents);
+  if (options.onModel) {
+    const unreadable = new Map(fatal.map((finding) => [finding.at.file, finding.message]));
+    for (const path2 of linksOutside) unreadable.set(path2, "a symbolic link pointing outside the repository, skipped for safety");
+    options.onModel({ apps: model.apps, documents: new Map(parsed.map((file) => [file.path, file.doc])), unreadable });
+  }
   let scannedFiles = 0;
   const keptScanFiles = [];
   if (runner.hasFileRules()) {
@@ -24690,7 +24831,7 @@ function selectRules(rules, only) {
   return rules.filter((rule) => only.includes(rule.meta.id));
 }
 function parseError(file, message, line, column) {
-  return { ruleId: PARSE_ERROR.id, severity: "error", message: boundedMessage(message), at: { file, line, column }, fatal: true };
+  return { ruleId: PARSE_ERROR.id, severity: "error", message, at: { file, line, column }, fatal: true };
 }
 function readQuietly(file, root) {
   const read = readTextFile(file, root);
@@ -24751,6 +24892,7 @@ async function loadReporter(format2) {
 
 // src/linter/linter.ts
 init_json();
+init_safe_text();
 
 // src/linter/prepare.ts
 import { dirname as dirname9, join as join12, resolve as resolve7, sep as sep8 } from "node:path";
@@ -24882,7 +25024,7 @@ function rebasePatterns(patterns, from, root) {
     return `${negated ? "!" : ""}${rebased}`;
   });
 }
-function displayPath(file, cwd = process.cwd()) {
+function displayPath(file, cwd) {
   const rel = relative7(cwd, file);
   return rel && !rel.startsWith("..") && !isAbsolute6(rel) ? rel : file;
 }
@@ -25106,7 +25248,7 @@ function baselineName(file, context) {
 }
 
 // src/config/plugins.ts
-import { existsSync as existsSync6, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, statSync as statSync4 } from "node:fs";
 import { basename as basename8, dirname as dirname7, extname as extname2, isAbsolute as isAbsolute8, join as join8, resolve as resolve4 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var LEVELS = ["off", "warn", "error"];
@@ -25132,7 +25274,7 @@ function resolvePlugin(spec, base, from, cwd) {
   if (isPathSpec(spec)) {
     const path2 = resolve4(base, spec);
     if (!existsSync6(path2)) throw new UsageError(`plugin "${spec}"${from} not found: ${displayPath(path2, cwd)} does not exist`);
-    if (statSync3(path2).isDirectory()) return packageEntry(path2, spec, from, cwd);
+    if (statSync4(path2).isDirectory()) return packageEntry(path2, spec, from, cwd);
     const stem = basename8(path2, extname2(path2));
     return { name: stem === "index" ? basename8(dirname7(path2)) : stem, file: path2 };
   }
@@ -25523,8 +25665,6 @@ function followLinks(target) {
 // src/project/git-scope.ts
 import { existsSync as existsSync7, realpathSync as realpathSync4 } from "node:fs";
 import { isAbsolute as isAbsolute10, join as join10, posix as posix2, relative as relative10, resolve as resolve6, sep as sep6 } from "node:path";
-var NotInRepositoryError = class extends GitError {
-};
 async function stagedScope(options) {
   const { cwd } = options;
   const asked = inRepository(cwd, stagedChanges(cwd, userPathspecs(options)));
@@ -25555,7 +25695,7 @@ async function changedSinceScope(ref, options) {
 }
 async function inRepository(cwd, question) {
   const [root, answer] = await Promise.allSettled([topLevel(cwd), question]);
-  if (root.status === "rejected") throw new NotInRepositoryError(`${cwd} is not inside a git work tree (git: ${root.reason.message})`);
+  if (root.status === "rejected") throw root.reason;
   if (answer.status === "rejected") throw answer.reason;
   return [root.value, answer.value];
 }
@@ -25706,6 +25846,7 @@ async function resolveTrustedRef(ref, cwd) {
     const commit = (await git(gitRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     return { ref, commit, gitRoot };
   } catch (error2) {
+    if (error2 instanceof NotInRepositoryError) throw new UsageError(`config-from: ${error2.message}`);
     if (error2 instanceof GitError) throw new UsageError(`config-from: ${ref} is not a commit of the repository at ${cwd} (${error2.message || "unknown revision"})`);
     throw error2;
   }
@@ -25762,10 +25903,9 @@ function configCandidates(searchFrom, gitRoot) {
 // src/linter/prepare.ts
 async function prepareLint(options, target) {
   const cwd = options.cwd;
-  const scope = resolveLintScope({ cwd, paths: target.paths, ...options.ignore === false ? { noIgnore: true } : {} });
-  const searchFrom = scope.anchor;
+  const scope = lintScopeFor(options, target.paths);
   const trusted = options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
-  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted, scope.gitRoot ?? scope.project?.root);
+  const { loaded, configuration } = await loadRunConfig(options, scope, trusted);
   const config = loaded.config;
   const warn2 = options.onWarning ?? (() => void 0);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn2);
@@ -25791,7 +25931,7 @@ async function prepareLint(options, target) {
     );
   }
   const lintedPaths = (target.paths.length ? target.paths : ["."]).map((path2) => resolve7(cwd, path2));
-  const baselineFile = options.baseline !== void 0 ? resolve7(cwd, options.baseline) : join12(scope.gitRoot ?? scope.project?.root ?? cwd, DEFAULT_BASELINE);
+  const baselineFile = options.baseline !== void 0 ? resolve7(cwd, options.baseline) : join12(scope.root, DEFAULT_BASELINE);
   const recorded = trusted ? { entries: await baselineAtRef(trusted, baselineFile) } : void 0;
   const trustedWrites = new Set((options.trustedWritePaths ?? []).map((path2) => resolve7(cwd, path2)));
   const baseline = createBaselineProcessor({
@@ -25806,7 +25946,7 @@ async function prepareLint(options, target) {
   postProcessors.push(baseline);
   const notices = [];
   if (trusted) {
-    const controlFiles = [...configCandidates(searchFrom, trusted.gitRoot), join12(scope.project?.root ?? cwd, ".forceignore")];
+    const controlFiles = [...configCandidates(scope.anchor, trusted.gitRoot), join12(scope.project?.root ?? cwd, ".forceignore")];
     for (const file of await changedGateFiles(trusted, { controlFiles, baseline: baselineFile })) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
@@ -25836,8 +25976,13 @@ async function prepareLint(options, target) {
     after: () => baseline.write()
   };
 }
-async function loadRunConfig(options, searchFrom, trusted, top) {
+function lintScopeFor(options, paths) {
+  return resolveLintScope({ cwd: options.cwd, paths, ...options.ignore === false ? { noIgnore: true } : {} });
+}
+async function loadRunConfig(options, scope, trusted) {
   const cwd = options.cwd;
+  const searchFrom = scope.anchor;
+  const top = scope.gitRoot ?? scope.project?.root;
   if (options.config === false) return { loaded: { config: {} }, configuration: "no configuration (--no-config)" };
   if (options.config !== void 0) {
     const loaded2 = await loadConfig({ cwd, explicit: options.config, ...top !== void 0 ? { top } : {} });
@@ -25894,8 +26039,6 @@ function coversConfigDirectory(paths, cwd, configFile) {
 var isInside3 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep8) ? parent : parent + sep8);
 
 // src/linter/linter.ts
-import { existsSync as existsSync8, statSync as statSync4 } from "node:fs";
-import { dirname as dirname10, resolve as resolve8 } from "node:path";
 var Linter = class _Linter {
   options;
   lastRun;
@@ -25931,13 +26074,11 @@ var Linter = class _Linter {
     return this.lastRun;
   }
   /**
-   * The configuration that applies to a file or folder (relative to cwd), as the run would load it, with the phrase
-   * saying where it came from (`--print-config`).
+   * The configuration a lint of this file or folder (relative to cwd) uses, with the phrase saying where it came
+   * from (`--print-config`). One configuration judges a run: for a single file, the one found from cwd up.
    */
   async calculateConfigForFile(path2) {
-    const target = resolve8(this.options.cwd, path2);
-    const searchFrom = existsSync8(target) && statSync4(target).isDirectory() ? target : dirname10(target);
-    const { loaded, configuration } = await loadRunConfig(this.options, searchFrom);
+    const { loaded, configuration } = await loadRunConfig(this.options, lintScopeFor(this.options, [path2]));
     return { configuration, config: loaded.config };
   }
   /** The formats `loadFormatter` knows: text, json, sarif, github. */
@@ -25962,6 +26103,7 @@ init_findings();
 init_github();
 init_sarif();
 init_workflow_commands();
+init_safe_text();
 
 // src/action/io.ts
 import { randomUUID } from "node:crypto";
@@ -25982,10 +26124,7 @@ function setOutputs(env3, outputs) {
 }
 
 // src/action/run.ts
-import { resolve as resolve9 } from "node:path";
-
-// src/action/posture.ts
-import { appendFileSync as appendFileSync3 } from "node:fs";
+import { resolve as resolve8 } from "node:path";
 
 // src/diff/posture-diff.ts
 import { realpathSync as realpathSync5 } from "node:fs";
@@ -25996,17 +26135,20 @@ init_fingerprint();
 import { posix as posix3 } from "node:path";
 
 // src/diff/settings.ts
+init_mask();
+init_safe_text();
 function appState(app) {
   return { app, trustedIpRanges: app.trustedIpRanges.map((range) => `${range.start.value}-${range.end}`) };
 }
 var widened = (says, severity = "warning") => ({ effect: "widened", severity, says });
 var narrowed = (says) => ({ effect: "narrowed", severity: "info", says });
 var changed = (says, severity = "info") => ({ effect: "changed", severity, says });
+var BRIEF_CHARS = 40;
 function brief(value) {
-  const text = value === null ? "none" : String(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  const text = value === null ? "none" : maskUrlCredentials(String(value), BRIEF_CHARS);
+  return cutTo(text, BRIEF_CHARS);
 }
-var LISTS = [
+var LIST_TABLE = [
   {
     setting: "scopes",
     label: "Scope",
@@ -26053,6 +26195,7 @@ var LISTS = [
     judge: (set2, added) => added ? widened(`permission set ${brief(set2)} may now use the app`) : narrowed(`permission set ${brief(set2)} no longer permitted`)
   }
 ];
+var LISTS = LIST_TABLE;
 var IP_RELAXATION_ORDER = ["ENFORCE", "ENFORCE_RELAXREFRESH", "BYPASS_2FACTOR", "BYPASS"];
 function refreshTokenHours(policy2) {
   if (policy2 === "zero") return 0;
@@ -26078,8 +26221,23 @@ function opening(setting, label, name, severity = "warning") {
     judge: (_before, after) => after ? widened(`${name} enabled`, severity) : narrowed(`${name} disabled`)
   };
 }
+function ranked(setting, label, name, weakestFirst, policy2 = false) {
+  return {
+    setting,
+    label,
+    policy: policy2,
+    read: ({ app }) => app[setting]?.value ?? null,
+    judge: (before, after) => {
+      const from = weakestFirst.indexOf(String(before));
+      const to = weakestFirst.indexOf(String(after));
+      const says = `${name} ${brief(before)} -> ${brief(after)}`;
+      if (before === null || after === null || from < 0 || to < 0) return changed(says);
+      return to < from ? widened(`${name} weakened: ${brief(before)} -> ${brief(after)}`) : narrowed(`${name} strengthened: ${brief(before)} -> ${brief(after)}`);
+    }
+  };
+}
 var ECA_PERMITTED_USERS2 = { true: "AdminApprovedPreAuthorized", false: "AllSelfAuthorized" };
-var SCALARS = [
+var SCALAR_TABLE = [
   {
     setting: "adminApproved",
     label: "Admin approval",
@@ -26117,6 +26275,8 @@ var SCALARS = [
     }
   },
   protection("refreshTokenRotation", "Refresh-token rotation", "refresh-token rotation"),
+  // Documented default true; with it off a stolen refresh token is enough, without the client secret.
+  protection("secretRequiredForRefreshToken", "Secret required for refresh", "client secret requirement on the refresh-token grant"),
   protection("pkceRequired", "PKCE required", "PKCE requirement"),
   {
     setting: "consumerSecretOptional",
@@ -26142,6 +26302,7 @@ var SCALARS = [
   },
   opening("deviceFlowEnabled", "Device flow", "device flow"),
   opening("tokenExchangeEnabled", "Token exchange", "token exchange flow"),
+  opening("codeCredentialEnabled", "Authorization Code and Credentials flow", "headless Authorization Code and Credentials flow"),
   opening("introspectAllTokens", "Introspect all tokens", "introspection of every token of the org"),
   {
     setting: "certificate",
@@ -26157,6 +26318,11 @@ var SCALARS = [
     read: ({ app }) => app.sessionLevel?.value.toUpperCase() ?? null,
     judge: (before, after) => before === "HIGH_ASSURANCE" ? widened("high-assurance session no longer required") : after === "HIGH_ASSURANCE" ? narrowed("high-assurance session now required") : changed(`session level ${brief(before)} -> ${brief(after)}`)
   },
+  // Block refuses a lower session; RaiseSessionLevel lets the user step up to it (metadata.md 1.4): Block is stricter.
+  ranked("sessionPolicyAction", "Session policy action", "session policy action", ["RaiseSessionLevel", "Block"], true),
+  // SAML (Connected Apps only): SHA-1 signatures are collision-prone, Triple DES is deprecated (metadata.md 1.5).
+  ranked("samlSigningAlgorithm", "SAML signing algorithm", "SAML signing algorithm", ["SHA1", "SHA256"]),
+  ranked("samlEncryptionType", "SAML encryption", "SAML encryption", ["Triple_Des", "AES_128", "AES_256"]),
   {
     setting: "consumerKey",
     label: "Consumer key",
@@ -26171,6 +26337,8 @@ var SCALARS = [
     show: (value) => typeof value === "string" ? maskSecret(value) : value
   }
 ];
+var SCALARS = SCALAR_TABLE;
+var DIFF_SETTINGS = [...LISTS, ...SCALARS];
 var LABELS = new Map([...LISTS, ...SCALARS].map((setting) => [setting.setting, setting.label]));
 var LIST_SETTINGS2 = new Set(LISTS.map((setting) => setting.setting));
 function changeTitle(change) {
@@ -26344,7 +26512,7 @@ function pairRenames(removed, added, changes, relative13) {
   return { to, from };
 }
 function masked(change) {
-  const mask = (value) => typeof value === "string" ? maskSecretsIn(value) : value;
+  const mask = (value) => typeof value === "string" ? maskUrlCredentials(value, value.length) : value;
   return { ...change, before: mask(change.before), after: mask(change.after), message: mask(change.message) };
 }
 
@@ -26399,21 +26567,13 @@ function shown(root, finding) {
 
 // src/diff/read-side.ts
 import { join as join13 } from "node:path";
-var SideError = class extends Error {
-};
-async function repositoryRoot(cwd) {
-  try {
-    return await topLevel(cwd);
-  } catch (error2) {
-    throw new SideError(`${cwd} is not inside a git work tree (git: ${error2.message}); diff compares two states of a repository`);
-  }
-}
+var repositoryRoot = topLevel;
 async function resolveCommit(gitRoot, ref, options = {}) {
   let commit;
   try {
     commit = (await git(gitRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
   } catch {
-    throw new SideError(`unknown git revision "${ref}"${await isShallow(gitRoot) ? ` in this shallow clone: run ${fetchCommand(ref)} first` : `: run ${fetchCommand(ref)} if it is on the remote`}`);
+    throw new GitError(`unknown git revision "${ref}"${await isShallow(gitRoot) ? ` in this shallow clone: run ${fetchCommand(ref)} first` : `: run ${fetchCommand(ref)} if it is on the remote`}`);
   }
   if (options.mergeBase === void 0) return { spec: { kind: "commit", ref }, ref, commit };
   try {
@@ -26422,7 +26582,7 @@ async function resolveCommit(gitRoot, ref, options = {}) {
   } catch {
   }
   const shallow = await isShallow(gitRoot);
-  throw new SideError(
+  throw new GitError(
     `${ref} and ${options.mergeBase} have no merge base${shallow ? " in this shallow clone: run git fetch --unshallow (or git fetch --deepen=100) first" : ""}`
   );
 }
@@ -26534,7 +26694,6 @@ async function buildSnapshot(input) {
   }
   const contents = await readSideFiles(gitRoot, toRead);
   const fileSource = { read: (path2) => contents.get(path2) ?? { ok: false, reason: "not in this side of the diff" } };
-  const { apps, documents, unreadable } = modelOf(metadata, fileSource, input.lintOptions);
   const discovery = {
     root: gitRoot,
     gitRoot,
@@ -26544,40 +26703,22 @@ async function buildSnapshot(input) {
     missing: [],
     notices
   };
+  let model;
   const run = await lint({
     ...input.lintOptions,
     cwd: gitRoot,
     discovery,
     fileSource,
-    ...input.deletedPaths?.length ? { deletedFiles: input.deletedPaths.map(absolute).sort() } : {}
+    ...input.deletedPaths?.length ? { deletedFiles: input.deletedPaths.map(absolute).sort() } : {},
+    onModel: (built) => model = built
   });
+  const { apps, documents, unreadable } = model;
   return { side: input.side, apps, documents, unreadable, destructiveMembers: destructiveMembers(manifests, fileSource), run };
-}
-function modelOf(metadata, source, options) {
-  const parsed = [];
-  const unreadable = /* @__PURE__ */ new Map();
-  for (const file of metadata) {
-    const read = source.read(file.path);
-    if (!read.ok) {
-      unreadable.set(file.path, read.reason);
-      continue;
-    }
-    const result = read.text.trim() === "" ? void 0 : parseXml(file.path, read.text);
-    if (!result?.ok) {
-      unreadable.set(file.path, result ? `malformed XML: ${result.error.message}` : "file is empty");
-      continue;
-    }
-    parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: result.doc });
-  }
-  const appConfig = options.config?.config.apps;
-  const model = buildModel(parsed, (name) => appConfig?.[name]);
-  return { apps: model.apps, documents: new Map(parsed.map((file) => [file.path, file.doc])), unreadable };
 }
 function packageDirectoriesOf(text, projectDirectory, label, notices) {
   if (text === void 0) return [projectDirectory];
   try {
-    const json = JSON.parse(text);
-    const paths = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path2) => typeof path2 === "string").map((path2) => posix4.normalize(posix4.join(projectDirectory, path2.replace(/\\/g, "/"))).replace(/\/$/, "").replace(/^\.$/, ""));
+    const paths = packageDirectoryPaths(text).map((path2) => posix4.normalize(posix4.join(projectDirectory, path2.replace(/\\/g, "/"))).replace(/\/$/, "").replace(/^\.$/, ""));
     return paths.length ? paths : [projectDirectory];
   } catch (error2) {
     notices.push(`${label} could not be read (${error2.message}); the whole project folder is compared instead.`);
@@ -26661,7 +26802,7 @@ function summarize(apps, findings) {
 
 // src/diff/compute.ts
 async function computeDiff(args, io) {
-  const { options } = await prepareLint(
+  const { options, notices } = await prepareLint(
     {
       cwd: io.cwd,
       env: io.env,
@@ -26676,7 +26817,7 @@ async function computeDiff(args, io) {
   );
   const { cwd: _cwd, paths: _paths, ...lintOptions } = options;
   try {
-    return await postureDiff({
+    const diff = await postureDiff({
       cwd: io.cwd,
       base: args.base,
       ...args.head !== void 0 ? { head: args.head } : {},
@@ -26684,8 +26825,10 @@ async function computeDiff(args, io) {
       staged: args.staged,
       lintOptions
     });
+    return notices.length ? { ...diff, notices: [.../* @__PURE__ */ new Set([...notices, ...diff.notices])] } : diff;
   } catch (error2) {
-    if (error2 instanceof SideError || error2 instanceof GitError) throw new UsageError(`diff: ${error2.message}`);
+    if (error2 instanceof NotInRepositoryError) throw new UsageError(`diff: ${error2.message}; diff compares two states of a repository`);
+    if (error2 instanceof GitError) throw new UsageError(`diff: ${error2.message}`);
     throw error2;
   }
 }
@@ -26726,58 +26869,118 @@ function isEmptyDiff(diff) {
 }
 
 // src/reporters/diff/markdown.ts
+init_control_chars();
+init_safe_text();
 init_findings();
 init_github_summary();
+
+// src/reporters/markdown-budget.ts
+var size = (lines) => lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+function fitMarkdown(top, sections, limit) {
+  let left = limit - size(top);
+  if (left < 0) return void 0;
+  const present = sections.filter((section) => section.items.length > 0);
+  const minimum = new Map(present.map((section) => [section, size(section.head) + size(section.foot ?? []) + size(section.more(section.items.length))]));
+  const byPriority = [...present].sort((a, b) => a.priority - b.priority);
+  const kept = /* @__PURE__ */ new Set();
+  for (const section of byPriority) {
+    if (minimum.get(section) > left) continue;
+    kept.add(section);
+    left -= minimum.get(section);
+  }
+  const shown2 = /* @__PURE__ */ new Map();
+  for (const section of byPriority.filter((entry) => kept.has(entry))) {
+    left += size(section.more(section.items.length));
+    let count = 0;
+    for (const item of section.items.slice(0, section.maxItems)) {
+      const cost = Buffer.byteLength(item) + 1;
+      const rest = section.items.length - count - 1;
+      const moreAfter = rest > 0 ? size(section.more(rest)) : 0;
+      if (cost + moreAfter > left) break;
+      left -= cost;
+      count++;
+    }
+    if (count < section.items.length) left -= size(section.more(section.items.length - count));
+    shown2.set(section, count);
+  }
+  const out = [...top];
+  for (const section of present) {
+    if (!kept.has(section)) continue;
+    const count = shown2.get(section);
+    out.push(...section.head, ...section.items.slice(0, count));
+    if (count < section.items.length) out.push(...section.more(section.items.length - count));
+    out.push(...section.foot ?? []);
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/reporters/diff/markdown.ts
 var POSTURE_MARKER = "<!-- connected-app-lint:posture -->";
-var COMMENT_BUDGET = 6e4;
+var COMMENT_LIMIT = 65536;
+var APPS_LINE_BYTES = 4e3;
 var EFFECT = { widened: "🔺 widened", narrowed: "🔻 narrowed", changed: "↔️ changed" };
 var SEVERITY = { error: "❌", warning: "⚠️", info: "ℹ️" };
 var KIND2 = { connectedApp: "Connected App", externalClientApp: "External Client App" };
-function renderDiffMarkdown(diff) {
+function renderDiffMarkdown(diff, options = {}) {
   const md = (text) => markdownText(text);
-  const value = (shown2) => shown2 === null ? "—" : `\`${String(shown2).replace(/[\r\n]+/g, " ").replace(/`/g, "'")}\``.replace(/\|/g, "\\|");
+  const value = (shown2) => shown2 === null ? "—" : `\`${defuseWorkflowCommand(escapeControlChars(String(shown2).replace(/[\r\n]+/g, " "))).replace(/`/g, "'")}\``.replace(/\|/g, "\\|");
   const icon = diff.apps.some((app) => app.changes.some((change) => change.severity === "error")) || diff.findings.new.some((f) => f.severity === "error") ? "❌" : diff.summary.widened || diff.summary.added || diff.summary.removed ? "⚠️" : "✅";
-  const out = [
+  const elsewhere = options.elsewhere ?? "run `connected-app-lint diff --format json` for all of them";
+  const top = [
     POSTURE_MARKER,
     `### ${icon} connected-app-lint posture: ${md(headline(diff))}`,
     "",
     `Compared ${md(diff.base.ref)}${diff.base.commit ? ` (${diff.base.commit.slice(0, 7)})` : ""} with ${md(diff.head.ref)}${diff.head.commit ? ` (${diff.head.commit.slice(0, 7)})` : ""}.`
   ];
-  let bytes = 0;
-  let omitted = 0;
   const rows = [];
   const details = [];
   for (const app of diff.apps) {
     const name = `${md(app.app)}${app.renamedTo ? ` → ${md(app.renamedTo)}` : ""}`;
     for (const change of app.changes) {
-      const row = `| ${name} | ${md(changeTitle(change))} | ${value(change.before)} | ${value(change.after)} | ${EFFECT[change.effect]} |`;
-      const detail = `- ${SEVERITY[change.severity]} ${md(change.message)}`;
-      bytes += row.length + detail.length + 2;
-      if (bytes > COMMENT_BUDGET) {
-        omitted++;
-        continue;
-      }
-      rows.push(row);
-      details.push(detail);
+      rows.push(`| ${name} | ${md(changeTitle(change))} | ${value(change.before)} | ${value(change.after)} | ${EFFECT[change.effect]} |`);
+      details.push(`- ${SEVERITY[change.severity]} ${md(change.message)}`);
     }
   }
-  if (rows.length > 0) {
-    out.push("", "| App | Change | Before | After | Effect |", "| --- | --- | --- | --- | --- |", ...rows);
-    if (omitted > 0) out.push("", `…and ${plural(omitted, "more change")}: a comment holds at most 65,536 characters; \`diff --format json\` has them all.`);
-    const kinds = diff.apps.map((app) => `${md(app.app)} (${KIND2[app.kind]}, ${app.status})`).join(", ");
-    out.push("", "<details><summary>What each change means</summary>", "", `Apps: ${kinds}.`, "", ...details, "", "</details>");
+  const findingLines = (findings) => findings.map((f) => `- ${f.severity === "error" ? "❌" : "⚠️"} \`${f.ruleId}\` ${md(f.file)}:${f.line}: ${md(f.message)}`);
+  const more = (what) => (omitted) => [`- …and ${plural(omitted, what)}: ${elsewhere}.`];
+  const sections = [
+    {
+      head: ["", "| App | Change | Before | After | Effect |", "| --- | --- | --- | --- | --- |"],
+      items: rows,
+      more: (omitted) => ["", `…and ${plural(omitted, "more change")}: ${elsewhere}.`],
+      priority: 0
+    },
+    {
+      head: ["", "<details><summary>What each change means</summary>", "", `Apps: ${appsLine(diff, md)}.`, ""],
+      items: rows.length > 0 ? details : [],
+      foot: ["", "</details>"],
+      more: more("more change"),
+      priority: 3
+    },
+    { head: ["", `**New findings (${diff.findings.new.length})**`, ""], items: findingLines(diff.findings.new), more: more("more new finding"), priority: 1, maxItems: 50 },
+    {
+      head: ["", `<details><summary>Fixed findings (${diff.findings.fixed.length})</summary>`, ""],
+      items: findingLines(diff.findings.fixed),
+      foot: ["", "</details>"],
+      more: more("more fixed finding"),
+      priority: 4,
+      maxItems: 50
+    },
+    { head: [""], items: diff.notices.map((notice) => `> ${md(notice)}`), more: (omitted) => [`> …and ${plural(omitted, "more notice")}: ${elsewhere}.`], priority: 2 }
+  ];
+  return fitMarkdown(top, sections, options.maxBytes ?? COMMENT_LIMIT) ?? "";
+}
+function appsLine(diff, md) {
+  const names = [];
+  let bytes = 0;
+  for (const app of diff.apps) {
+    const entry = `${md(app.app)} (${KIND2[app.kind]}, ${app.status})`;
+    bytes += Buffer.byteLength(entry) + 2;
+    if (bytes > APPS_LINE_BYTES) return `${names.join(", ")} and ${plural(diff.apps.length - names.length, "more app")}`;
+    names.push(entry);
   }
-  const findingLines = (findings) => findings.slice(0, 50).map((f) => `- ${f.severity === "error" ? "❌" : "⚠️"} \`${f.ruleId}\` ${md(f.file)}:${f.line}: ${md(f.message)}`);
-  if (diff.findings.new.length > 0) {
-    out.push("", `**New findings (${diff.findings.new.length})**`, "", ...findingLines(diff.findings.new));
-    if (diff.findings.new.length > 50) out.push(`- …and ${diff.findings.new.length - 50} more`);
-  }
-  if (diff.findings.fixed.length > 0) {
-    out.push("", `<details><summary>Fixed findings (${diff.findings.fixed.length})</summary>`, "", ...findingLines(diff.findings.fixed), "", "</details>");
-  }
-  if (diff.notices.length > 0) out.push("", ...diff.notices.map((notice) => `> ${md(notice)}`));
-  return `${out.join("\n")}
-`;
+  return names.join(", ");
 }
 function renderNoLongerApplies(diff) {
   return `${POSTURE_MARKER}
@@ -26788,7 +26991,9 @@ The latest changes (${markdownText(diff.head.ref)}${diff.head.commit ? ` ${diff.
 }
 
 // src/action/posture.ts
+init_job_summary_file();
 init_workflow_commands();
+init_safe_text();
 
 // src/action/pr-comment.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -26810,6 +27015,8 @@ function pullRequestNumber(eventPath) {
     return void 0;
   }
 }
+var ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
+var writtenBy = (comment, identity) => comment.user?.login === identity.login && (identity.type === void 0 || comment.user.type === identity.type);
 var ApiError = class extends Error {
   constructor(status, message) {
     super(message);
@@ -26823,13 +27030,22 @@ var PullRequestComments = class {
     this.target = target;
   }
   target;
-  /** The first comment whose body starts with `marker`, paginating through the pull request's comments. */
-  async find(marker) {
+  /** The token's own identity: the user GET /user names, else (an installation token) `github-actions[bot]`. */
+  async identity() {
+    try {
+      const user = await (await this.request("GET", `${this.target.apiUrl}/user`)).json();
+      if (typeof user.login === "string" && user.login !== "") return user.type === "Bot" ? { login: user.login, type: "Bot" } : { login: user.login };
+    } catch {
+    }
+    return ACTIONS_BOT;
+  }
+  /** The first comment by `author` whose body starts with `marker`, paginating through the pull request's comments. */
+  async find(marker, author) {
     let url = `${this.issueUrl()}/comments?per_page=100`;
     for (let page = 0; url && page < MAX_PAGES; page++) {
       const response = await this.request("GET", url);
       const comments = await response.json();
-      const found = comments.find((comment) => comment.body?.startsWith(marker));
+      const found = comments.find((comment) => comment.body?.startsWith(marker) && writtenBy(comment, author));
       if (found) return found;
       url = nextPage(response.headers.get("link"));
       if (url && new URL(url).origin !== new URL(this.target.apiUrl).origin) url = void 0;
@@ -26885,7 +27101,7 @@ async function syncComment(target, marker, content, mode) {
   if (mode === "never") return { action: "none" };
   const comments = new PullRequestComments(target);
   try {
-    const existing = await comments.find(marker);
+    const existing = await comments.find(marker, await comments.identity());
     const body = content.empty && mode === "on-change" ? existing ? content.noLongerApplies : void 0 : content.body;
     if (body === void 0) return { action: "none" };
     if (existing) {
@@ -26928,26 +27144,24 @@ async function runPostureDiff(inputs, workspace, io) {
     },
     { cwd: workspace, env: io.env }
   );
-  const markdown = renderDiffMarkdown(diff);
   const log = (line) => io.stdout.write(`${line}
 `);
-  log(`connected-app-lint: posture diff against ${singleLine(inputs.compareTo)}: ${diff.summary.widened} widened, ${diff.summary.added} added, ${diff.summary.removed} removed`);
-  const summaryPath = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryPath) {
-    try {
-      appendFileSync3(summaryPath, `
-${markdown}`);
-    } catch (error2) {
-      log(`connected-app-lint: could not write the job summary: ${singleLine(error2.message)}`);
-    }
+  log(`connected-app-lint: posture diff against ${safeMessage(inputs.compareTo)}: ${diff.summary.widened} widened, ${diff.summary.added} added, ${diff.summary.removed} removed`);
+  const room = jobSummaryRoom(io.env);
+  if (room !== void 0) {
+    const markdown = renderDiffMarkdown(diff, { maxBytes: room - 1 });
+    const problem = markdown ? appendJobSummary(io.env, `
+${markdown}`) : "connected-app-lint: no room left in the step's 1 MiB job summary for the posture diff.";
+    if (problem) log(problem);
   }
   if (inputs.comment !== "never") {
     const target = inputs.token ? commentTarget(io.env, inputs.token) : { skip: "no github-token was given" };
     if ("skip" in target) log(`connected-app-lint: no pull-request comment: ${target.skip}.`);
     else {
-      const outcome = await syncComment(target, POSTURE_MARKER, { body: markdown, empty: isEmptyDiff(diff), noLongerApplies: renderNoLongerApplies(diff) }, inputs.comment);
-      if (outcome.warning) log(workflowCommand("warning", { title: "connected-app-lint" }, outcome.warning));
-      else if (outcome.action !== "none") log(`connected-app-lint: pull-request comment ${outcome.action}${outcome.url ? `: ${singleLine(outcome.url)}` : ""}`);
+      const body = renderDiffMarkdown(diff, { maxBytes: COMMENT_LIMIT, elsewhere: `see the job summary, or run \`connected-app-lint diff --format json\`` });
+      const outcome = await syncComment(target, POSTURE_MARKER, { body, empty: isEmptyDiff(diff), noLongerApplies: renderNoLongerApplies(diff) }, inputs.comment);
+      if (outcome.warning) log(workflowCommand("warning", { title: "connected-app-lint" }, safeMessage(outcome.warning, 1e3)));
+      else if (outcome.action !== "none") log(`connected-app-lint: pull-request comment ${outcome.action}${outcome.url ? `: ${safeMessage(outcome.url)}` : ""}`);
     }
   }
   const failure = diffFailure(diff, inputs.failOn);
@@ -26975,7 +27189,7 @@ async function runAction(io) {
     io.stdout.write(await githubReporter.render(run, reporterOptions));
     let sarifPath = "";
     if (inputs.sarifFile) {
-      sarifPath = resolve9(workspace, inputs.sarifFile);
+      sarifPath = resolve8(workspace, inputs.sarifFile);
       try {
         writeFileSafely(sarifPath, await sarifReporter.render(run, reporterOptions), { what: "SARIF report", base: workspace });
       } catch (error2) {
@@ -26998,14 +27212,19 @@ async function runAction(io) {
 `);
     return EXIT.failed;
   } catch (error2) {
-    const known = error2 instanceof InputError || error2 instanceof UsageError;
-    const message = error2 instanceof InputError ? `invalid input: ${error2.message}` : known ? error2.message : `internal error: ${error2.message}`;
-    io.stdout.write(`${workflowCommand("error", { title: "connected-app-lint" }, safeLines(message))}
+    const report = actionErrorReport(error2);
+    io.stdout.write(`${workflowCommand("error", { title: "connected-app-lint" }, safeLines(report.message))}
 `);
-    if (!known) io.stderr.write(`${safeLines(error2.stack ?? "", 2e3)}
+    if (report.stack !== void 0) io.stderr.write(`${safeLines(report.stack, 2e3)}
 `);
     return EXIT.error;
   }
+}
+function actionErrorReport(error2) {
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  if (error2 instanceof InputError) return { message: `invalid input: ${message}` };
+  if (error2 instanceof UsageError || error2 instanceof WriteError) return { message };
+  return { message: `internal error: ${message}`, stack: (error2 instanceof Error ? error2.stack : void 0) ?? "" };
 }
 var BOOLEAN = /* @__PURE__ */ new Map([["true", true], ["false", false], ["", false]]);
 function readInputs(env3) {

@@ -8,27 +8,35 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-K36PC5MT.js";
+} from "../chunks/chunk-WDPBOBZY.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-3FIRYXD2.js";
+} from "../chunks/chunk-26SQA6TH.js";
 import {
   isCi
-} from "../chunks/chunk-7OXD7QI6.js";
+} from "../chunks/chunk-V63YDF5H.js";
 import {
-  safeLines,
-  safeMessage,
-  safePath,
   toolVersion
-} from "../chunks/chunk-QRPVBOYI.js";
+} from "../chunks/chunk-LYVUNFJC.js";
 import {
   UsageError,
-  closestName
-} from "../chunks/chunk-7PUJ4URH.js";
-import "../chunks/chunk-3MCSNQGM.js";
+  closestName,
+  maskUrlCredentials
+} from "../chunks/chunk-B2KLSM4F.js";
+import "../chunks/chunk-YDE4U3VD.js";
 import "../chunks/chunk-CVIDFB6W.js";
+import {
+  inertJson,
+  safeLines,
+  safeMessage,
+  safePath
+} from "../chunks/chunk-L2VVXKVN.js";
 import "../chunks/chunk-MNLBLL3O.js";
+import {
+  countFindings
+} from "../chunks/chunk-HHSIJBC2.js";
+import "../chunks/chunk-SUOR4USH.js";
 import "../chunks/chunk-2YIFCSB7.js";
 
 // src/cli/main.ts
@@ -48,6 +56,7 @@ var DIFF_OPTIONS = {
   "fail-on": { type: "string" },
   env: { type: "string" },
   config: { type: "string", short: "c" },
+  "config-from": { type: "string" },
   "no-config": { type: "boolean" },
   "no-inline-config": { type: "boolean" },
   "no-plugins": { type: "boolean" },
@@ -74,6 +83,7 @@ function parseDiffArgs(argv, problem) {
   const environment = values.env;
   if (environment !== void 0 && environment !== "production" && environment !== "sandbox") throw problem(`--env must be production or sandbox, not "${environment}"`);
   if (values.config && values["no-config"]) throw problem("--config and --no-config cannot be combined");
+  if (values["config-from"] && (values.config || values["no-config"])) throw problem("--config-from cannot be combined with --config or --no-config");
   return {
     command: "diff",
     base,
@@ -85,6 +95,7 @@ function parseDiffArgs(argv, problem) {
     failOn,
     ...environment ? { environment } : {},
     ...values.config ? { config: values.config } : {},
+    ...values["config-from"] ? { configFrom: values["config-from"] } : {},
     noConfig: values["no-config"] ?? false,
     noInlineConfig: values["no-inline-config"] ?? false,
     noPlugins: values["no-plugins"] ?? false,
@@ -240,6 +251,7 @@ Diff options (head: a ref, else the working tree):
       --staged               compare <base> with the git index
   -f, --format <name>        text (default), json, markdown
       --fail-on <when>       error (default: an error change or new error finding), widened, never
+      --config-from <ref>    judge both sides with the configuration and baseline of this git commit (the PR base)
 
 Exit codes: 0 no errors (warnings within --max-warnings), 1 errors or too many warnings,
 2 usage, configuration or internal error.
@@ -256,7 +268,7 @@ var PHASE_LABEL = {
 };
 function wantsProgress({ stderr, env, format, toFile }) {
   if (stderr.isTTY !== true) return false;
-  if (env.CI !== void 0 && env.CI !== "false" && env.CI !== "0") return false;
+  if (isCi(env)) return false;
   if (!toFile && (format === "json" || format === "sarif")) return false;
   return true;
 }
@@ -299,19 +311,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-3KH7O3EV.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-5ED4DPUS.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-2LRUX567.js");
+        const { runInit } = await import("../chunks/init-command-HHO2WTVG.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-DQILSA2L.js");
+        const { runDiff } = await import("../chunks/diff-command-G4OK45WA.js");
         return await runDiff(args, io);
       }
       case "lint":
@@ -357,7 +369,8 @@ async function runLint(args, io, say) {
   });
   if (args.printConfig !== void 0) {
     const { configuration, config } = await linter.calculateConfigForFile(args.printConfig);
-    io.stdout.write(`${JSON.stringify({ configuration, ...config }, null, 2)}
+    const masked = (_key, value) => typeof value === "string" ? maskUrlCredentials(value, value.length) : value;
+    io.stdout.write(`${inertJson(JSON.stringify({ configuration, ...config }, masked, 2))}
 `);
     return EXIT.clean;
   }
@@ -381,6 +394,8 @@ async function runLint(args, io, say) {
     if (!reporter) throw new ArgumentError(`unknown format "${output.format}"; use one of ${FORMATS.join(", ")}`);
     const report = await reporter.render(run, {
       color,
+      // The text format fits findings to the terminal it writes to.
+      ...!toFile && io.stdout.isTTY && io.stdout.columns ? { columns: io.stdout.columns } : {},
       quiet: args.quiet,
       cwd: io.cwd,
       // The github format appends a job summary to GITHUB_STEP_SUMMARY: only when it is the report on stdout.
@@ -394,19 +409,16 @@ async function runLint(args, io, say) {
     for (const failure of run.parseFailures) say(`${safePath(failure.at.file)}:${failure.at.line}:${failure.at.column}: ${safeMessage(failure.message)}`);
     for (const notice of run.notices) say(notice);
   }
-  const code = exitCode(run, args);
-  const warnings = countWarnings(run);
-  if (code === EXIT.findings && args.maxWarnings !== void 0 && warnings > args.maxWarnings && !hasErrors(run)) {
-    say(`too many warnings (${warnings}; --max-warnings is ${args.maxWarnings}).`);
+  const counts = countFindings(run);
+  const code = exitCode(counts, args);
+  if (code === EXIT.findings && args.maxWarnings !== void 0 && counts.warnings > args.maxWarnings && counts.errors === 0) {
+    say(`too many warnings (${counts.warnings}; --max-warnings is ${args.maxWarnings}).`);
   }
   return code;
 }
-var activeSeverities = (run) => run.results.flatMap((result) => result.findings.map((finding) => finding.severity));
-var hasErrors = (run) => activeSeverities(run).includes("error");
-var countWarnings = (run) => activeSeverities(run).filter((severity) => severity === "warning").length;
-function exitCode(run, args) {
-  if (hasErrors(run)) return EXIT.findings;
-  if (!args.quiet && args.maxWarnings !== void 0 && countWarnings(run) > args.maxWarnings) return EXIT.findings;
+function exitCode(counts, args) {
+  if (counts.errors > 0) return EXIT.findings;
+  if (!args.quiet && args.maxWarnings !== void 0 && counts.warnings > args.maxWarnings) return EXIT.findings;
   return EXIT.clean;
 }
 export {

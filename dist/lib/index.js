@@ -3,20 +3,22 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-K36PC5MT.js";
-import "../chunks/chunk-3FIRYXD2.js";
+} from "../chunks/chunk-WDPBOBZY.js";
+import "../chunks/chunk-26SQA6TH.js";
 import {
   isCi
-} from "../chunks/chunk-7OXD7QI6.js";
+} from "../chunks/chunk-V63YDF5H.js";
 import {
   lint
-} from "../chunks/chunk-QRPVBOYI.js";
+} from "../chunks/chunk-LYVUNFJC.js";
 import {
   builtinRules
-} from "../chunks/chunk-7PUJ4URH.js";
-import "../chunks/chunk-3MCSNQGM.js";
+} from "../chunks/chunk-B2KLSM4F.js";
+import "../chunks/chunk-YDE4U3VD.js";
 import "../chunks/chunk-CVIDFB6W.js";
+import "../chunks/chunk-L2VVXKVN.js";
 import "../chunks/chunk-MNLBLL3O.js";
+import "../chunks/chunk-SUOR4USH.js";
 import "../chunks/chunk-2YIFCSB7.js";
 export {
   Linter,

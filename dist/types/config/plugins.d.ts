@@ -23,4 +23,4 @@ export interface LoadedPlugin {
 /** Loads every plugin a configuration lists, resolved relative to the configuration file (else `cwd`). */
 export declare function loadPlugins(specs: readonly string[], configFile: string | undefined, cwd: string): Promise<LoadedPlugin[]>;
 /** Plugin rule ids configured under `rules` must name a rule of a listed plugin: a typo would silently do nothing. */
-export declare function checkPluginRuleSettings(rules: Record<string, unknown> | undefined, plugins: readonly LoadedPlugin[], configFile: string | undefined, cwd?: string): void;
+export declare function checkPluginRuleSettings(rules: Record<string, unknown> | undefined, plugins: readonly LoadedPlugin[], configFile: string | undefined, cwd: string): void;

@@ -1,10 +1,12 @@
+import { type XmlDocument } from '../parser/xml.js';
 import { type Discovery } from '../project/discover.js';
 import type { LintScope } from '../project/scope.js';
-import type { Environment, Finding, LintRun, Rule, RuleMeta } from '../types.js';
+import type { Environment, Finding, LintRun, OAuthApp, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from '../config/types.js';
 import { type FileSource } from './sources.js';
 export interface LintOptions {
-    cwd?: string;
+    /** Where relative paths start: the caller's working directory (the library never reads the process's). */
+    cwd: string;
     paths?: string[];
     /** `--env`: wins over the config's environment, loses to a per-app one. */
     environment?: Environment;
@@ -27,6 +29,16 @@ export interface LintOptions {
     postProcessors?: FindingPostProcessor[];
     /** Told how far the run is every few dozen files (the CLI draws a progress line from it on a terminal). */
     onProgress?: (progress: LintProgress) => void;
+    /** Handed the parsed metadata once the model is built: the posture diff compares it rather than parsing again. */
+    onModel?: (model: LintedModel) => void;
+}
+/** What the parse and model phases of a run made of its metadata files. */
+export interface LintedModel {
+    apps: OAuthApp[];
+    /** The parsed documents, by absolute path. */
+    documents: Map<string, XmlDocument>;
+    /** Metadata files that could not be read or parsed (absolute path -> why); lint reports them as parse errors. */
+    unreadable: Map<string, string>;
 }
 export interface LintProgress {
     phase: 'parse' | 'scan';
@@ -57,7 +69,7 @@ export interface PostProcessContext {
     appNames: readonly string[];
 }
 /** The whole pipeline: discover -> parse -> model -> rules -> findings. The CLI, the Action and tests call this. */
-export declare function lint(options?: LintOptions): Promise<LintRun>;
+export declare function lint(options: LintOptions): Promise<LintRun>;
 /** Deterministic order: path, line, column, rule. */
 export declare function sortFindings<T extends Pick<Finding, 'at' | 'ruleId' | 'message'>>(findings: T[]): T[];
 export declare function toolVersion(): string;

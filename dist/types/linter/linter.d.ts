@@ -44,8 +44,8 @@ export declare class Linter {
         onProgress?: (progress: LintProgress) => void;
     }): Promise<LinterRun>;
     /**
-     * The configuration that applies to a file or folder (relative to cwd), as the run would load it, with the phrase
-     * saying where it came from (`--print-config`).
+     * The configuration a lint of this file or folder (relative to cwd) uses, with the phrase saying where it came
+     * from (`--print-config`). One configuration judges a run: for a single file, the one found from cwd up.
      */
     calculateConfigForFile(path: string): Promise<{
         configuration: string;

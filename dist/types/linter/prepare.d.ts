@@ -1,6 +1,7 @@
 import type { LoadedConfig } from '../config/types.js';
 import type { LintOptions } from '../engine/lint.js';
 import { type LoadedPlugin } from '../config/plugins.js';
+import { type LintScope } from '../project/scope.js';
 import type { LintRun, Rule } from '../types.js';
 import { type LinterOptions } from './options.js';
 import { type TrustedRef } from './trusted-policy.js';
@@ -36,13 +37,13 @@ export interface PreparedLint {
 }
 /** The configuration, plugins, suppressions, baseline and git scope of one run: what the CLI and the Action share. */
 export declare function prepareLint(options: LinterOptions, target: LintTarget): Promise<PreparedLint>;
+/** The LintScope of a run over `paths`: the one answer to "which project, which root" for the run and `--print-config`. */
+export declare function lintScopeFor(options: LinterOptions, paths: readonly string[]): LintScope;
 /**
- * The configuration that applies to a run starting its search at `searchFrom`: the explicit file, the one at the
- * trusted ref, or the nearest one on disk; with one phrase saying which.
+ * The configuration that applies to a run over `scope`: the explicit file, the one at the trusted ref, or the
+ * nearest one on disk from the scope's anchor; with one phrase saying which.
  */
-export declare function loadRunConfig(options: LinterOptions, searchFrom: string, trusted?: TrustedRef, 
-/** Where the search stops: the run's LintScope root; found from the files when not given. */
-top?: string): Promise<{
+export declare function loadRunConfig(options: LinterOptions, scope: LintScope, trusted?: TrustedRef): Promise<{
     loaded: LoadedConfig;
     configuration: string;
 }>;

@@ -18,5 +18,3 @@ export interface ClassifiedFile {
  * (`Name.connectedApp`) format. Suffixes compare case-insensitively: old API versions spelled `.connectedapp`.
  */
 export declare function classifyFileName(fileName: string): ClassifiedFile | undefined;
-/** The root element a file of this type must have. */
-export declare function expectedRootElement(type: MetadataTypeName): string;

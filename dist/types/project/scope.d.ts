@@ -34,3 +34,8 @@ export declare function resolveLintScope(options: {
  * never through a symbolic link out of `repository` (the git root), or out of its own folder outside git.
  */
 export declare function findSfdxProject(start: string, repository: string | undefined): SfdxProject | undefined;
+/**
+ * The `packageDirectories[].path` values of an sfdx-project.json text, as written (relative to its folder): for the
+ * project on disk and for one at a git revision (the posture diff). Throws when the text is not such a file.
+ */
+export declare function packageDirectoryPaths(text: string): string[];

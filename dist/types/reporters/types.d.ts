@@ -1,7 +1,9 @@
 import type { LintRun } from '../types.js';
 export interface ReporterOptions {
-    /** Colour allowed (a TTY without NO_COLOR). */
+    /** Colour (and terminal hyperlinks) allowed: the caller decides from its own output (the CLI: a TTY without NO_COLOR). */
     color: boolean;
+    /** Width of the terminal the text format is for; default: COLUMNS from `env`, else 80. */
+    columns?: number;
     /** `--quiet`: errors only. */
     quiet: boolean;
     /** SARIF `automationDetails.id`. */

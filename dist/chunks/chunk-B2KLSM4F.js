@@ -5,6 +5,18 @@ import {
   repositoryWebUrl
 } from "./chunk-CVIDFB6W.js";
 import {
+  cutTo,
+  decodeXmlText,
+  isMetadataPlaceholder,
+  maskSecret,
+  maskSecretsInHead,
+  scanText,
+  scanXmlText
+} from "./chunk-L2VVXKVN.js";
+import {
+  escapeControlChars
+} from "./chunk-SUOR4USH.js";
+import {
   __commonJS,
   __export,
   __reExport
@@ -1876,6 +1888,34 @@ function describeFlows(app) {
   return app.flows.value.join(" + ");
 }
 
+// src/rules/util/display.ts
+var MAX_QUOTED = 200;
+var USERINFO_PASSWORD = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]*)@/;
+var URL_PARAMETER = /([?#&;])([^=?#&;]*)=([^?#&;]*)/g;
+var SENSITIVE_PARAMETER_NAME = /token|secret|sid|session|code|passw|pwd|key|sig|credential|assertion/i;
+var DESCRIPTIVE_PARAMETER_NAME = /(?:type|method)$/i;
+function isSensitiveParameter(name) {
+  return SENSITIVE_PARAMETER_NAME.test(name) && !DESCRIPTIVE_PARAMETER_NAME.test(name);
+}
+function maskSensitiveParameters(url) {
+  const start = url.search(/[?#]/);
+  if (start === -1) return url;
+  const tail = url.slice(start).replace(
+    URL_PARAMETER,
+    (pair, separator, name, value) => value !== "" && isSensitiveParameter(name) ? `${separator}${name}=${maskSecret(value)}` : pair
+  );
+  return `${url.slice(0, start)}${tail}`;
+}
+function maskUrlCredentials(value, shown) {
+  const scanned = maskSecretsInHead(value, shown);
+  const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head, password) => `${head}${maskSecret(password)}@`);
+  return maskSensitiveParameters(withoutPassword);
+}
+function quoteUrl(value) {
+  const oneLine = escapeControlChars(maskUrlCredentials(value, MAX_QUOTED).replace(/\s+/g, " "));
+  return `"${cutTo(oneLine, MAX_QUOTED + 1)}"`;
+}
+
 // src/rules/util/define-rule.ts
 function defineRule(definition) {
   const { meta, ...checks } = definition;
@@ -2011,449 +2051,6 @@ var KEYSTORE_EXTENSIONS = [".p12", ".pfx", ".jks", ".keystore"];
 function isKeystorePath(path) {
   const lower = path.toLowerCase();
   return KEYSTORE_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
-
-// src/text/control-chars.ts
-var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-function escapeControlChars(text) {
-  return text.replace(CONTROL, (char) => {
-    const named = NAMED[char];
-    if (named) return named;
-    const code = char.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-
-// src/secrets/prefilter.ts
-var SECRET_ANCHOR = /PRIVATE KEY|force:\/\/|00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?!|&#/;
-function mayHoldSecret(text) {
-  return SECRET_ANCHOR.test(text);
-}
-
-// src/secrets/scan.ts
-var LABEL_AUTH_URL = "SFDX auth URL";
-var LABEL_ACCESS_TOKEN = "Salesforce access token or session id";
-function scanText(text) {
-  return mayHoldSecret(text) ? detectSecrets(text) : [];
-}
-function detectSecrets(text) {
-  let hits;
-  let kinds = 0;
-  const k = text.indexOf("PRIVATE KEY");
-  if (k !== -1) {
-    const before = hits?.length ?? 0;
-    hits = scanPrivateKeys(text, k, hits);
-    if ((hits?.length ?? 0) > before) kinds++;
-  }
-  const f = indexOfForceScheme(text, 0);
-  if (f !== -1) {
-    const before = hits?.length ?? 0;
-    hits = scanAuthUrls(text, f, hits);
-    if ((hits?.length ?? 0) > before) kinds++;
-  }
-  const d = text.indexOf("00D");
-  if (d !== -1 && text.indexOf("!", d + 15) !== -1) {
-    const before = hits?.length ?? 0;
-    hits = scanAccessTokens(text, d, hits);
-    if ((hits?.length ?? 0) > before) kinds++;
-  }
-  if (hits === void 0) return [];
-  if (kinds > 1) hits.sort((a, b) => a.start - b.start);
-  return hits;
-}
-var PRIVATE_KEY = "PRIVATE KEY";
-var BEGIN = "-----BEGIN ";
-var MAX_TYPE_PREFIX = 24;
-var TYPE_PREFIX_RE = /^(?:[A-Z][A-Z0-9]* )*$/;
-var MIN_PEM_BODY = 64;
-var MIN_TRUNCATED_PEM_BODY = 200;
-var MAX_PEM_BODY = 256;
-var MIN_PEM_DISTINCT = 12;
-var OPENSSH_MAGIC_B64 = "b3BlbnNzaC1rZXktdjE";
-var PEM_LABELS = {
-  "": "PKCS#8 private key",
-  RSA: "RSA private key",
-  EC: "EC private key",
-  DSA: "DSA private key",
-  OPENSSH: "OpenSSH private key",
-  ENCRYPTED: "encrypted PKCS#8 private key",
-  PGP: "PGP private key"
-};
-function scanPrivateKeys(text, first, out) {
-  let i = first;
-  while (i !== -1) {
-    const hit = privateKeyAt(text, i);
-    if (hit !== void 0) (out ??= []).push(hit);
-    i = text.indexOf(PRIVATE_KEY, i + PRIVATE_KEY.length);
-  }
-  return out;
-}
-function privateKeyAt(text, i) {
-  const afterWords = i + PRIVATE_KEY.length;
-  let headerEnd;
-  let pgpBlock = false;
-  if (text.startsWith("-----", afterWords)) headerEnd = afterWords + 5;
-  else if (text.startsWith(" BLOCK-----", afterWords)) {
-    headerEnd = afterWords + 11;
-    pgpBlock = true;
-  } else return void 0;
-  const windowStart = Math.max(0, i - BEGIN.length - MAX_TYPE_PREFIX);
-  const window2 = text.slice(windowStart, i);
-  const rel = window2.lastIndexOf(BEGIN);
-  if (rel === -1) return void 0;
-  const prefix = window2.slice(rel + BEGIN.length);
-  if (!TYPE_PREFIX_RE.test(prefix)) return void 0;
-  const type = prefix.trimEnd();
-  if (pgpBlock !== (type === "PGP")) return void 0;
-  const body = readPemBody(text, headerEnd);
-  if (!isRealPemBody(type, body)) return void 0;
-  return {
-    kind: "private-key",
-    start: windowStart + rel,
-    end: headerEnd,
-    value: body.chars.slice(0, 64),
-    label: PEM_LABELS[type] ?? `${type} private key`
-  };
-}
-function isBase64Char(c) {
-  return c >= 65 && c <= 90 || // A-Z
-  c >= 97 && c <= 122 || // a-z
-  c >= 48 && c <= 57 || // 0-9
-  c === 43 || // +
-  c === 47 || // /
-  c === 61;
-}
-var CH_TAB = 9;
-var CH_LF = 10;
-var CH_CR = 13;
-var CH_SPACE = 32;
-var CH_DQUOTE = 34;
-var CH_QUOTE = 39;
-var CH_BACKSLASH = 92;
-var CH_BACKTICK = 96;
-var MAX_ESCAPE_RUN = 8;
-function lineBreakAt(text, p) {
-  const c = text.charCodeAt(p);
-  if (c === CH_LF || c === CH_CR) return 1;
-  if (c === CH_BACKSLASH) {
-    const limit = Math.min(text.length, p + MAX_ESCAPE_RUN);
-    let q = p;
-    while (q < limit && text.charCodeAt(q) === CH_BACKSLASH) q++;
-    const e = text.charCodeAt(q);
-    if (e === 110 || e === 114) return q + 1 - p;
-    if (e === CH_LF || e === CH_CR) return q - p;
-  }
-  return 0;
-}
-function isQuote(c) {
-  return c === CH_DQUOTE || c === CH_QUOTE || c === CH_BACKTICK;
-}
-function isBlank(c) {
-  return c === CH_SPACE || c === CH_TAB || c === CH_CR || c === CH_LF;
-}
-function isConcatPlus(text, p) {
-  if (text.charCodeAt(p) !== 43 || p === 0) return false;
-  const before = text.charCodeAt(p - 1);
-  return (isBlank(before) || isQuote(before)) && isBlank(text.charCodeAt(p + 1));
-}
-function skipSeparators(text, p) {
-  const n = text.length;
-  while (p < n) {
-    const c = text.charCodeAt(p);
-    if (c === CH_SPACE || c === CH_TAB || isQuote(c) || isConcatPlus(text, p)) {
-      p++;
-      continue;
-    }
-    const br = lineBreakAt(text, p);
-    if (br === 0) break;
-    p += br;
-  }
-  return p;
-}
-var ARMOR_HEADER_RE = /[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]/y;
-function readPemBody(text, p) {
-  const n = text.length;
-  p = skipSeparators(text, p);
-  let hadHeaders = false;
-  for (let h = 0; h < 8; h++) {
-    ARMOR_HEADER_RE.lastIndex = p;
-    if (!ARMOR_HEADER_RE.test(text)) break;
-    hadHeaders = true;
-    let q = ARMOR_HEADER_RE.lastIndex;
-    const limit = Math.min(n, q + 256);
-    while (q < limit && lineBreakAt(text, q) === 0) q++;
-    p = skipSeparators(text, q);
-  }
-  let chars = "";
-  let run = 0;
-  let truncated = false;
-  while (p < n && chars.length < MAX_PEM_BODY) {
-    const c = text.charCodeAt(p);
-    if (run === 0 && isConcatPlus(text, p)) {
-      p++;
-      continue;
-    }
-    if (isBase64Char(c)) {
-      let q = p + 1;
-      const limit = Math.min(n, p + (MAX_PEM_BODY - chars.length));
-      while (q < limit && isBase64Char(text.charCodeAt(q))) q++;
-      chars += text.slice(p, q);
-      run += q - p;
-      p = q;
-      continue;
-    }
-    const br = lineBreakAt(text, p);
-    if (br !== 0) {
-      p += br;
-      run = 0;
-      while (p < n) {
-        const d = text.charCodeAt(p);
-        if (isBlank(d) || isQuote(d) || isConcatPlus(text, p)) p++;
-        else break;
-      }
-      continue;
-    }
-    if (isQuote(c)) {
-      p++;
-      continue;
-    }
-    if (c === CH_SPACE || c === CH_TAB) {
-      if (run >= 60) {
-        p++;
-        run = 0;
-        continue;
-      }
-      let q = p;
-      while (q < n && (text.charCodeAt(q) === CH_SPACE || text.charCodeAt(q) === CH_TAB)) q++;
-      if (q < n && (lineBreakAt(text, q) !== 0 || isQuote(text.charCodeAt(q)))) {
-        p = q;
-        continue;
-      }
-      break;
-    }
-    if (c === 46 && text.startsWith("...", p)) truncated = true;
-    else if (c === 8230) truncated = true;
-    break;
-  }
-  return { chars, hadHeaders, truncated };
-}
-function distinctChars(s, limit) {
-  const seen = /* @__PURE__ */ new Set();
-  const n = Math.min(s.length, limit);
-  for (let i = 0; i < n; i++) seen.add(s.charCodeAt(i));
-  return seen.size;
-}
-function isRealPemBody(type, body) {
-  const { chars } = body;
-  if (chars.length < MIN_PEM_BODY) return false;
-  if (body.truncated && chars.length < MIN_TRUNCATED_PEM_BODY) return false;
-  const firstLine = chars.slice(0, 64);
-  if (distinctChars(firstLine, 64) < MIN_PEM_DISTINCT) return false;
-  if (isPlaceholder(firstLine)) return false;
-  switch (type) {
-    case "":
-    case "RSA":
-    case "EC":
-    case "DSA":
-    case "ENCRYPTED":
-      return body.hadHeaders || chars.charCodeAt(0) === 77;
-    /* M */
-    case "OPENSSH":
-      return chars.startsWith(OPENSSH_MAGIC_B64);
-    default:
-      return true;
-  }
-}
-var AUTH_URL_RE = /force:\/\/(?:[A-Za-z0-9._=-]+:[A-Za-z0-9._=-]*:)?([A-Za-z0-9._=-]+)@([A-Za-z0-9:._-]+)/y;
-var MIN_REFRESH_TOKEN = 16;
-var MIN_REFRESH_TOKEN_DISTINCT = 8;
-function isSchemeChar(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46;
-}
-function scanAuthUrls(text, first, out) {
-  let i = first;
-  while (i !== -1) {
-    let next = i + 8;
-    if (i === 0 || !isSchemeChar(text.charCodeAt(i - 1))) {
-      AUTH_URL_RE.lastIndex = i;
-      const m = AUTH_URL_RE.exec(text);
-      if (m !== null) {
-        const token = m[1];
-        let url = m[0];
-        let cut = url.length;
-        while (cut > 0 && (url.charCodeAt(cut - 1) === 46 || url.charCodeAt(cut - 1) === 58)) cut--;
-        const hostLength = m[2].length - (url.length - cut);
-        url = url.slice(0, cut);
-        if (hostLength > 0 && token.length >= MIN_REFRESH_TOKEN && distinctChars(token, token.length) >= MIN_REFRESH_TOKEN_DISTINCT && !isPlaceholder(token)) {
-          (out ??= []).push({ kind: "sfdx-auth-url", start: i, end: i + url.length, value: url, label: LABEL_AUTH_URL });
-          next = i + url.length;
-        }
-      }
-    }
-    i = indexOfForceScheme(text, next);
-  }
-  return out;
-}
-function indexOfForceScheme(text, from) {
-  let i = text.indexOf("://", from + 5);
-  while (i !== -1) {
-    if (text.startsWith("force", i - 5)) return i - 5;
-    i = text.indexOf("://", i + 3);
-  }
-  return -1;
-}
-var ACCESS_TOKEN_RE = /00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?![A-Za-z0-9._]{40,}/y;
-var MIN_TOKEN_BODY = 40;
-var MIN_TOKEN_DISTINCT = 10;
-function isWordChar(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 95;
-}
-function scanAccessTokens(text, first, out) {
-  let i = first;
-  while (i !== -1) {
-    let next = i + 3;
-    if (i === 0 || !isWordChar(text.charCodeAt(i - 1))) {
-      ACCESS_TOKEN_RE.lastIndex = i;
-      const m = ACCESS_TOKEN_RE.exec(text);
-      if (m !== null) {
-        let value = m[0];
-        let cut = value.length;
-        while (value.charCodeAt(cut - 1) === 46) cut--;
-        value = value.slice(0, cut);
-        const bang = value.indexOf("!");
-        const orgId = value.slice(0, bang);
-        const body = value.slice(bang + 1);
-        if (body.length >= MIN_TOKEN_BODY && distinctChars(body, body.length) >= MIN_TOKEN_DISTINCT && !/^00D0+$/.test(orgId) && !isPlaceholder(orgId) && !isPlaceholder(body)) {
-          (out ??= []).push({ kind: "salesforce-access-token", start: i, end: i + value.length, value, label: LABEL_ACCESS_TOKEN });
-        }
-        next = i + m[0].length;
-      }
-    }
-    i = text.indexOf("00D", next);
-  }
-  return out;
-}
-var TEMPLATE_RE = /\$\{|\{\{|\{!|\$\(|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$/;
-var PLACEHOLDER_WORDS = [
-  "placeholder",
-  "redacted",
-  "changeme",
-  "change_me",
-  "change-me",
-  "replaceme",
-  "replace_me",
-  "replace-me",
-  "example",
-  "dummy",
-  "sample",
-  "notreal",
-  "not_real",
-  "not-real",
-  "not_a_real",
-  "not-a-real"
-];
-var PLACEHOLDER_PREFIXES = ["your", "fake_", "fake-", "insert_", "insert-"];
-function casings(word) {
-  return [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)];
-}
-var PLACEHOLDER_MARKER_RE = new RegExp(
-  [
-    "<[^<>]*>",
-    "\\.\\.\\.",
-    "…",
-    "\\*\\*\\*",
-    "x{5,}",
-    "X{5,}",
-    "^(?:xxx|XXX)",
-    ...PLACEHOLDER_WORDS.flatMap(casings),
-    ...PLACEHOLDER_PREFIXES.flatMap(casings).map((w) => `^${w}`)
-  ].join("|")
-);
-var PLACEHOLDER_WORD_RE = /^(?:test(?:ing)?|dummy|fake|foo|bar|baz|abc|abcd|abcdef|secret|token|password|passwd|pass|pwd|key|value|none|null|nil|undefined|todo|tbd|n\/a|empty|blank|default|demo|temp|tmp|sample|changeit|123|0123)[\d_-]*$/i;
-var CONSTANT_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-var BRACKETED_RE = /^\[[^\]]*\]$/;
-var REPEATED_RE = /^(.)\1*$/s;
-function isPlaceholder(value) {
-  let v = value.trim();
-  if (v.length >= 2) {
-    const q = v.charCodeAt(0);
-    if (isQuote(q) && v.charCodeAt(v.length - 1) === q) v = v.slice(1, -1).trim();
-  }
-  if (v.length < 4) return true;
-  return REPEATED_RE.test(v) || TEMPLATE_RE.test(v) || PLACEHOLDER_MARKER_RE.test(v) || PLACEHOLDER_WORD_RE.test(v) || CONSTANT_NAME_RE.test(v) || BRACKETED_RE.test(v);
-}
-var METADATA_PLACEHOLDER_RE = /\$\{[^}]*\}|\{!\$Credential\.[^}]*\}|^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
-function isMetadataPlaceholder(value) {
-  const v = value.trim();
-  return v === "" || METADATA_PLACEHOLDER_RE.test(v);
-}
-var XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
-var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-function decodeXmlText(text) {
-  if (!text.includes("&")) return text;
-  return text.replace(XML_REFERENCE_RE, (whole, hex, decimal, entity) => {
-    if (entity !== void 0) return XML_ENTITIES[entity];
-    const code = hex !== void 0 ? Number.parseInt(hex, 16) : Number.parseInt(decimal, 10);
-    return code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
-  });
-}
-function scanXmlText(text) {
-  if (!mayHoldSecret(text)) return [];
-  if (!text.includes("&")) return scanText(text);
-  const decodedStarts = [0];
-  const rawStarts = [0];
-  let decoded = "";
-  let rawFrom = 0;
-  for (const match of text.matchAll(XML_REFERENCE_RE)) {
-    const code = match[1] !== void 0 ? Number.parseInt(match[1], 16) : match[2] !== void 0 ? Number.parseInt(match[2], 10) : -1;
-    const replacement = match[3] !== void 0 ? XML_ENTITIES[match[3]] : code >= 0 && code <= 1114111 ? String.fromCodePoint(code) : match[0];
-    decoded += text.slice(rawFrom, match.index) + replacement;
-    rawFrom = match.index + match[0].length;
-    decodedStarts.push(decoded.length);
-    rawStarts.push(rawFrom);
-  }
-  if (rawFrom === 0) return scanText(text);
-  decoded += text.slice(rawFrom);
-  const toRaw = (offset) => {
-    let lo = 0;
-    let hi = decodedStarts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (decodedStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return rawStarts[lo] + (offset - decodedStarts[lo]);
-  };
-  return scanText(decoded).map((hit) => ({ ...hit, start: toRaw(hit.start), end: Math.max(toRaw(hit.start), toRaw(hit.end)) }));
-}
-
-// src/secrets/mask.ts
-var MASK_TAIL = "…****";
-function maskSecret(value) {
-  if (value.length === 0) return "";
-  const chars = Array.from(value);
-  const keep = Math.min(4, Math.floor(chars.length / 4));
-  const masked = chars.slice(0, keep).join("") + MASK_TAIL;
-  return masked === value ? MASK_TAIL : masked;
-}
-function maskSecretsIn(text) {
-  const hits = scanText(text);
-  let masked = text;
-  for (let index = hits.length - 1; index >= 0; index--) {
-    const hit = hits[index];
-    const end = hit.kind === "private-key" ? masked.length : hit.end;
-    masked = `${masked.slice(0, hit.start)}${maskSecret(masked.slice(hit.start, end))}${masked.slice(end)}`;
-  }
-  return masked;
-}
-var MAX_MESSAGE_LENGTH = 300;
-function boundedMessage(text, max = MAX_MESSAGE_LENGTH) {
-  const masked = escapeControlChars(maskSecretsIn(text));
-  if (masked.length <= max) return masked;
-  let cut = max - 1;
-  if (cut > 0 && /[\uD800-\uDBFF]/.test(masked.charAt(cut - 1))) cut--;
-  return `${masked.slice(0, cut)}…`;
 }
 
 // src/model/settings.ts
@@ -3704,32 +3301,6 @@ function echo(found) {
   return flat.length > MAX_ECHOED_LENGTH ? `${flat.slice(0, MAX_ECHOED_LENGTH)}…` : flat;
 }
 
-// src/rules/util/display.ts
-var MAX_QUOTED = 200;
-var USERINFO_PASSWORD = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]*)@/;
-var URL_PARAMETER = /([?#&;])([^=?#&;]*)=([^?#&;]*)/g;
-var SENSITIVE_PARAMETER_NAME = /token|secret|sid|session|code|passw|pwd|key|sig|credential|assertion/i;
-var DESCRIPTIVE_PARAMETER_NAME = /(?:type|method)$/i;
-function isSensitiveParameter(name) {
-  return SENSITIVE_PARAMETER_NAME.test(name) && !DESCRIPTIVE_PARAMETER_NAME.test(name);
-}
-function maskSensitiveParameters(url) {
-  const start = url.search(/[?#]/);
-  if (start === -1) return url;
-  const tail = url.slice(start).replace(
-    URL_PARAMETER,
-    (pair, separator, name, value) => value !== "" && isSensitiveParameter(name) ? `${separator}${name}=${maskSecret(value)}` : pair
-  );
-  return `${url.slice(0, start)}${tail}`;
-}
-function quoteUrl(value) {
-  const scanned = maskSecretsIn(value);
-  const withoutPassword = scanned.replace(USERINFO_PASSWORD, (_all, head, password) => `${head}${maskSecret(password)}@`);
-  const masked = maskSensitiveParameters(withoutPassword);
-  const oneLine = escapeControlChars(masked.replace(/\s+/g, " "));
-  return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
-}
-
 // src/text/edit-distance.ts
 function editDistance(a, b) {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
@@ -4111,15 +3682,15 @@ var CERT_LABELS = /* @__PURE__ */ new Set(["CERTIFICATE", "X509 CERTIFICATE", "T
 var MAX_CERTIFICATE_LENGTH = 64 * 1024;
 var MAX_PEM_BLOCKS = 16;
 function pemBlocks(text) {
-  const BEGIN2 = "-----BEGIN ";
+  const BEGIN = "-----BEGIN ";
   const DASHES = "-----";
   const blocks = [];
   let beginLines = 0;
-  for (let from = text.indexOf(BEGIN2); from !== -1; from = text.indexOf(BEGIN2, from)) {
+  for (let from = text.indexOf(BEGIN); from !== -1; from = text.indexOf(BEGIN, from)) {
     if (++beginLines > MAX_PEM_BLOCKS) {
       return { ok: false, reason: `PEM text has more than ${MAX_PEM_BLOCKS} BEGIN lines; a certificate element holds one certificate` };
     }
-    const labelStart = from + BEGIN2.length;
+    const labelStart = from + BEGIN.length;
     let labelEnd = labelStart;
     while (labelEnd < text.length && isPemLabelChar(text.charCodeAt(labelEnd))) labelEnd++;
     from = labelEnd;
@@ -4376,17 +3947,18 @@ var pkceRequired = defineRule({
     securitySeverity: 7.5,
     precision: "high",
     messages: {
-      publicClient: 'App "{{app}}" is a public client ({{reason}}) but does not require PKCE; set isPkceRequired to true',
-      confidential: 'App "{{app}}" redeems authorization codes without PKCE; set isPkceRequired to true'
+      publicClient: 'App "{{app}}" is a public client ({{reason}}) but does not require PKCE; set {{element}} to true',
+      confidential: 'App "{{app}}" redeems authorization codes without PKCE; set {{element}} to true'
     }
   },
   checkApp(app, ctx) {
     if (app.pkceRequired.value || app.pkceRequired.invalid) return;
     const reason = publicClientReason(app);
+    const element = settingElement(app.kind, "pkceRequired");
     if (reason) {
-      ctx.report({ messageId: "publicClient", data: { app: app.name, reason }, at: app.pkceRequired.at });
+      ctx.report({ messageId: "publicClient", data: { app: app.name, reason, element }, at: app.pkceRequired.at });
     } else if (app.flows.value.some((flow) => CODE_FLOWS.includes(flow))) {
-      ctx.report({ messageId: "confidential", data: { app: app.name }, at: app.pkceRequired.at, severity: "warning" });
+      ctx.report({ messageId: "confidential", data: { app: app.name, element }, at: app.pkceRequired.at, severity: "warning" });
     }
   }
 });
@@ -5109,7 +4681,7 @@ function rebasePatterns(patterns, from, root) {
     return `${negated ? "!" : ""}${rebased}`;
   });
 }
-function displayPath(file, cwd = process.cwd()) {
+function displayPath(file, cwd) {
   const rel = relative2(cwd, file);
   return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : file;
 }
@@ -5260,10 +4832,7 @@ export {
   defaultAllowedScopes,
   isFullScope,
   initialAllowScopes,
-  escapeControlChars,
-  maskSecret,
-  maskSecretsIn,
-  boundedMessage,
+  maskUrlCredentials,
   transportProblem,
   analyzeCertificate,
   builtinRules,

@@ -2,12 +2,13 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
-  singleLine,
-  workflowCommand
-} from "./chunk-CYN2FMIB.js";
+  safeMessage,
+  safePath
+} from "./chunk-L2VVXKVN.js";
 import {
+  JOB_SUMMARY_BYTES,
   renderJobSummary
-} from "./chunk-SZUJ5KNF.js";
+} from "./chunk-FCCOY2BZ.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
@@ -17,22 +18,58 @@ import {
   countFindings,
   plural
 } from "./chunk-HHSIJBC2.js";
+import {
+  escapeControlChars
+} from "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 
+// src/reporters/job-summary-file.ts
+import { appendFileSync, statSync } from "node:fs";
+function jobSummaryRoom(env) {
+  const path = env.GITHUB_STEP_SUMMARY;
+  if (!path) return void 0;
+  let used = 0;
+  try {
+    used = statSync(path).size;
+  } catch {
+  }
+  return Math.max(0, JOB_SUMMARY_BYTES - used);
+}
+function appendJobSummary(env, markdown) {
+  const room = jobSummaryRoom(env);
+  if (room === void 0) return void 0;
+  const bytes = Buffer.byteLength(markdown);
+  if (bytes > room) return `connected-app-lint: could not write the job summary: ${bytes} bytes do not fit in the ${room} left of the step's 1 MiB.`;
+  try {
+    appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
+    return void 0;
+  } catch (error) {
+    return `connected-app-lint: could not write the job summary: ${safeMessage(error.message)}`;
+  }
+}
+
+// src/reporters/workflow-commands.ts
+function escapeData(text) {
+  const visible = text.replace(/[^\r\n]+/g, (part) => escapeControlChars(part));
+  return visible.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/##\[/g, "##\\[");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function workflowCommand(command, properties, message) {
+  const props = Object.entries(properties).filter((entry) => entry[1] !== void 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
+  return `::${command}${props ? ` ${props}` : ""}::${escapeData(message)}`;
+}
+
 // src/reporters/github.ts
-import { appendFileSync } from "node:fs";
 var ANNOTATIONS_PER_LEVEL = 10;
 var githubReporter = {
   format: "github",
   render(run, options) {
     const lines = annotationLines(run, options);
-    const summaryPath = options.env.GITHUB_STEP_SUMMARY;
-    if (summaryPath) {
-      try {
-        appendFileSync(summaryPath, renderJobSummary(run, options));
-      } catch (error) {
-        lines.push(`connected-app-lint: could not write the job summary: ${singleLine(error.message)}`);
-      }
+    if (options.env.GITHUB_STEP_SUMMARY) {
+      const problem = appendJobSummary(options.env, renderJobSummary(run, options));
+      if (problem) lines.push(problem);
     }
     return `${lines.join("\n")}
 `;
@@ -78,7 +115,7 @@ function annotation(run, finding) {
 }
 function plainLine(run, finding) {
   const where = `${relativePath(run.root, finding.at.file)}:${finding.at.line}:${finding.at.column}`;
-  return `  ${singleLine(where)}  ${finding.severity}  ${singleLine(finding.message)}  ${finding.ruleId}`;
+  return `  ${safePath(where)}  ${finding.severity}  ${safeMessage(finding.message)}  ${finding.ruleId}`;
 }
 function moreNotice(rest, hasSummary) {
   const errors = rest.filter((finding) => finding.severity === "error").length;

@@ -8,7 +8,7 @@ import {
   displayPath,
   node_module_exports,
   readCheckedText
-} from "./chunk-7PUJ4URH.js";
+} from "./chunk-B2KLSM4F.js";
 
 // src/linter/options.ts
 function isCi(env) {

@@ -7,13 +7,14 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-3FIRYXD2.js";
+} from "./chunk-26SQA6TH.js";
 import {
   isCi
-} from "./chunk-7OXD7QI6.js";
+} from "./chunk-V63YDF5H.js";
 import {
   ForceIgnoreMatcher,
   GitError,
+  NotInRepositoryError,
   RAW_DIFF,
   SKIPPED_DIRECTORIES,
   blobReadResult,
@@ -23,39 +24,47 @@ import {
   ignorePatternMatcher,
   isExternalClientAppFile,
   lint,
+  packageDirectoryPaths,
   parseRawDiff,
   readBlobs,
-  safeLines,
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-QRPVBOYI.js";
+} from "./chunk-LYVUNFJC.js";
 import {
   MAX_FILE_BYTES,
   UsageError,
   analyzeCertificate,
-  buildModel,
   childNamed,
   childrenNamed,
-  maskSecret,
-  maskSecretsIn,
+  maskUrlCredentials,
   parseXml,
   readTextFile,
   transportProblem
-} from "./chunk-7PUJ4URH.js";
+} from "./chunk-B2KLSM4F.js";
 import "./chunk-CVIDFB6W.js";
 import {
-  singleLine
-} from "./chunk-CYN2FMIB.js";
+  cutTo,
+  defuseWorkflowCommand,
+  defuseWorkflowCommandLines,
+  inertJson,
+  maskSecret,
+  safeLines,
+  safeMessage,
+  safePath
+} from "./chunk-L2VVXKVN.js";
 import {
   markdownText
-} from "./chunk-SZUJ5KNF.js";
+} from "./chunk-FCCOY2BZ.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
 import {
   plural
 } from "./chunk-HHSIJBC2.js";
+import {
+  escapeControlChars
+} from "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 
 // src/diff/posture-diff.ts
@@ -72,11 +81,12 @@ function appState(app) {
 var widened = (says, severity = "warning") => ({ effect: "widened", severity, says });
 var narrowed = (says) => ({ effect: "narrowed", severity: "info", says });
 var changed = (says, severity = "info") => ({ effect: "changed", severity, says });
+var BRIEF_CHARS = 40;
 function brief(value) {
-  const text = value === null ? "none" : String(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  const text = value === null ? "none" : maskUrlCredentials(String(value), BRIEF_CHARS);
+  return cutTo(text, BRIEF_CHARS);
 }
-var LISTS = [
+var LIST_TABLE = [
   {
     setting: "scopes",
     label: "Scope",
@@ -123,6 +133,7 @@ var LISTS = [
     judge: (set, added) => added ? widened(`permission set ${brief(set)} may now use the app`) : narrowed(`permission set ${brief(set)} no longer permitted`)
   }
 ];
+var LISTS = LIST_TABLE;
 var IP_RELAXATION_ORDER = ["ENFORCE", "ENFORCE_RELAXREFRESH", "BYPASS_2FACTOR", "BYPASS"];
 function refreshTokenHours(policy) {
   if (policy === "zero") return 0;
@@ -148,8 +159,23 @@ function opening(setting, label, name, severity = "warning") {
     judge: (_before, after) => after ? widened(`${name} enabled`, severity) : narrowed(`${name} disabled`)
   };
 }
+function ranked(setting, label, name, weakestFirst, policy = false) {
+  return {
+    setting,
+    label,
+    policy,
+    read: ({ app }) => app[setting]?.value ?? null,
+    judge: (before, after) => {
+      const from = weakestFirst.indexOf(String(before));
+      const to = weakestFirst.indexOf(String(after));
+      const says = `${name} ${brief(before)} -> ${brief(after)}`;
+      if (before === null || after === null || from < 0 || to < 0) return changed(says);
+      return to < from ? widened(`${name} weakened: ${brief(before)} -> ${brief(after)}`) : narrowed(`${name} strengthened: ${brief(before)} -> ${brief(after)}`);
+    }
+  };
+}
 var ECA_PERMITTED_USERS = { true: "AdminApprovedPreAuthorized", false: "AllSelfAuthorized" };
-var SCALARS = [
+var SCALAR_TABLE = [
   {
     setting: "adminApproved",
     label: "Admin approval",
@@ -187,6 +213,8 @@ var SCALARS = [
     }
   },
   protection("refreshTokenRotation", "Refresh-token rotation", "refresh-token rotation"),
+  // Documented default true; with it off a stolen refresh token is enough, without the client secret.
+  protection("secretRequiredForRefreshToken", "Secret required for refresh", "client secret requirement on the refresh-token grant"),
   protection("pkceRequired", "PKCE required", "PKCE requirement"),
   {
     setting: "consumerSecretOptional",
@@ -212,6 +240,7 @@ var SCALARS = [
   },
   opening("deviceFlowEnabled", "Device flow", "device flow"),
   opening("tokenExchangeEnabled", "Token exchange", "token exchange flow"),
+  opening("codeCredentialEnabled", "Authorization Code and Credentials flow", "headless Authorization Code and Credentials flow"),
   opening("introspectAllTokens", "Introspect all tokens", "introspection of every token of the org"),
   {
     setting: "certificate",
@@ -227,6 +256,11 @@ var SCALARS = [
     read: ({ app }) => app.sessionLevel?.value.toUpperCase() ?? null,
     judge: (before, after) => before === "HIGH_ASSURANCE" ? widened("high-assurance session no longer required") : after === "HIGH_ASSURANCE" ? narrowed("high-assurance session now required") : changed(`session level ${brief(before)} -> ${brief(after)}`)
   },
+  // Block refuses a lower session; RaiseSessionLevel lets the user step up to it (metadata.md 1.4): Block is stricter.
+  ranked("sessionPolicyAction", "Session policy action", "session policy action", ["RaiseSessionLevel", "Block"], true),
+  // SAML (Connected Apps only): SHA-1 signatures are collision-prone, Triple DES is deprecated (metadata.md 1.5).
+  ranked("samlSigningAlgorithm", "SAML signing algorithm", "SAML signing algorithm", ["SHA1", "SHA256"]),
+  ranked("samlEncryptionType", "SAML encryption", "SAML encryption", ["Triple_Des", "AES_128", "AES_256"]),
   {
     setting: "consumerKey",
     label: "Consumer key",
@@ -241,6 +275,8 @@ var SCALARS = [
     show: (value) => typeof value === "string" ? maskSecret(value) : value
   }
 ];
+var SCALARS = SCALAR_TABLE;
+var DIFF_SETTINGS = [...LISTS, ...SCALARS];
 var LABELS = new Map([...LISTS, ...SCALARS].map((setting) => [setting.setting, setting.label]));
 var LIST_SETTINGS = new Set(LISTS.map((setting) => setting.setting));
 function changeTitle(change) {
@@ -414,7 +450,7 @@ function pairRenames(removed, added, changes, relative2) {
   return { to, from };
 }
 function masked(change) {
-  const mask = (value) => typeof value === "string" ? maskSecretsIn(value) : value;
+  const mask = (value) => typeof value === "string" ? maskUrlCredentials(value, value.length) : value;
   return { ...change, before: mask(change.before), after: mask(change.after), message: mask(change.message) };
 }
 
@@ -468,21 +504,13 @@ function shown(root, finding) {
 
 // src/diff/read-side.ts
 import { join } from "node:path";
-var SideError = class extends Error {
-};
-async function repositoryRoot(cwd) {
-  try {
-    return await topLevel(cwd);
-  } catch (error) {
-    throw new SideError(`${cwd} is not inside a git work tree (git: ${error.message}); diff compares two states of a repository`);
-  }
-}
+var repositoryRoot = topLevel;
 async function resolveCommit(gitRoot, ref, options = {}) {
   let commit;
   try {
     commit = (await git(gitRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
   } catch {
-    throw new SideError(`unknown git revision "${ref}"${await isShallow(gitRoot) ? ` in this shallow clone: run ${fetchCommand(ref)} first` : `: run ${fetchCommand(ref)} if it is on the remote`}`);
+    throw new GitError(`unknown git revision "${ref}"${await isShallow(gitRoot) ? ` in this shallow clone: run ${fetchCommand(ref)} first` : `: run ${fetchCommand(ref)} if it is on the remote`}`);
   }
   if (options.mergeBase === void 0) return { spec: { kind: "commit", ref }, ref, commit };
   try {
@@ -491,7 +519,7 @@ async function resolveCommit(gitRoot, ref, options = {}) {
   } catch {
   }
   const shallow = await isShallow(gitRoot);
-  throw new SideError(
+  throw new GitError(
     `${ref} and ${options.mergeBase} have no merge base${shallow ? " in this shallow clone: run git fetch --unshallow (or git fetch --deepen=100) first" : ""}`
   );
 }
@@ -603,7 +631,6 @@ async function buildSnapshot(input) {
   }
   const contents = await readSideFiles(gitRoot, toRead);
   const fileSource = { read: (path) => contents.get(path) ?? { ok: false, reason: "not in this side of the diff" } };
-  const { apps, documents, unreadable } = modelOf(metadata, fileSource, input.lintOptions);
   const discovery = {
     root: gitRoot,
     gitRoot,
@@ -613,40 +640,22 @@ async function buildSnapshot(input) {
     missing: [],
     notices
   };
+  let model;
   const run = await lint({
     ...input.lintOptions,
     cwd: gitRoot,
     discovery,
     fileSource,
-    ...input.deletedPaths?.length ? { deletedFiles: input.deletedPaths.map(absolute).sort() } : {}
+    ...input.deletedPaths?.length ? { deletedFiles: input.deletedPaths.map(absolute).sort() } : {},
+    onModel: (built) => model = built
   });
+  const { apps, documents, unreadable } = model;
   return { side: input.side, apps, documents, unreadable, destructiveMembers: destructiveMembers(manifests, fileSource), run };
-}
-function modelOf(metadata, source, options) {
-  const parsed = [];
-  const unreadable = /* @__PURE__ */ new Map();
-  for (const file of metadata) {
-    const read = source.read(file.path);
-    if (!read.ok) {
-      unreadable.set(file.path, read.reason);
-      continue;
-    }
-    const result = read.text.trim() === "" ? void 0 : parseXml(file.path, read.text);
-    if (!result?.ok) {
-      unreadable.set(file.path, result ? `malformed XML: ${result.error.message}` : "file is empty");
-      continue;
-    }
-    parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: result.doc });
-  }
-  const appConfig = options.config?.config.apps;
-  const model = buildModel(parsed, (name) => appConfig?.[name]);
-  return { apps: model.apps, documents: new Map(parsed.map((file) => [file.path, file.doc])), unreadable };
 }
 function packageDirectoriesOf(text, projectDirectory, label, notices) {
   if (text === void 0) return [projectDirectory];
   try {
-    const json = JSON.parse(text);
-    const paths = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path) => typeof path === "string").map((path) => posix2.normalize(posix2.join(projectDirectory, path.replace(/\\/g, "/"))).replace(/\/$/, "").replace(/^\.$/, ""));
+    const paths = packageDirectoryPaths(text).map((path) => posix2.normalize(posix2.join(projectDirectory, path.replace(/\\/g, "/"))).replace(/\/$/, "").replace(/^\.$/, ""));
     return paths.length ? paths : [projectDirectory];
   } catch (error) {
     notices.push(`${label} could not be read (${error.message}); the whole project folder is compared instead.`);
@@ -730,7 +739,7 @@ function summarize(apps, findings) {
 
 // src/diff/compute.ts
 async function computeDiff(args, io) {
-  const { options } = await prepareLint(
+  const { options, notices } = await prepareLint(
     {
       cwd: io.cwd,
       env: io.env,
@@ -745,7 +754,7 @@ async function computeDiff(args, io) {
   );
   const { cwd: _cwd, paths: _paths, ...lintOptions } = options;
   try {
-    return await postureDiff({
+    const diff = await postureDiff({
       cwd: io.cwd,
       base: args.base,
       ...args.head !== void 0 ? { head: args.head } : {},
@@ -753,15 +762,58 @@ async function computeDiff(args, io) {
       staged: args.staged,
       lintOptions
     });
+    return notices.length ? { ...diff, notices: [.../* @__PURE__ */ new Set([...notices, ...diff.notices])] } : diff;
   } catch (error) {
-    if (error instanceof SideError || error instanceof GitError) throw new UsageError(`diff: ${error.message}`);
+    if (error instanceof NotInRepositoryError) throw new UsageError(`diff: ${error.message}; diff compares two states of a repository`);
+    if (error instanceof GitError) throw new UsageError(`diff: ${error.message}`);
     throw error;
   }
 }
 
 // src/reporters/diff/json.ts
 function renderDiffJson(diff) {
-  return `${JSON.stringify(diff, null, 2)}
+  return `${inertJson(JSON.stringify(diff, null, 2))}
+`;
+}
+
+// src/reporters/markdown-budget.ts
+var size = (lines) => lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+function fitMarkdown(top, sections, limit) {
+  let left = limit - size(top);
+  if (left < 0) return void 0;
+  const present = sections.filter((section) => section.items.length > 0);
+  const minimum = new Map(present.map((section) => [section, size(section.head) + size(section.foot ?? []) + size(section.more(section.items.length))]));
+  const byPriority = [...present].sort((a, b) => a.priority - b.priority);
+  const kept = /* @__PURE__ */ new Set();
+  for (const section of byPriority) {
+    if (minimum.get(section) > left) continue;
+    kept.add(section);
+    left -= minimum.get(section);
+  }
+  const shown2 = /* @__PURE__ */ new Map();
+  for (const section of byPriority.filter((entry) => kept.has(entry))) {
+    left += size(section.more(section.items.length));
+    let count = 0;
+    for (const item of section.items.slice(0, section.maxItems)) {
+      const cost = Buffer.byteLength(item) + 1;
+      const rest = section.items.length - count - 1;
+      const moreAfter = rest > 0 ? size(section.more(rest)) : 0;
+      if (cost + moreAfter > left) break;
+      left -= cost;
+      count++;
+    }
+    if (count < section.items.length) left -= size(section.more(section.items.length - count));
+    shown2.set(section, count);
+  }
+  const out = [...top];
+  for (const section of present) {
+    if (!kept.has(section)) continue;
+    const count = shown2.get(section);
+    out.push(...section.head, ...section.items.slice(0, count));
+    if (count < section.items.length) out.push(...section.more(section.items.length - count));
+    out.push(...section.foot ?? []);
+  }
+  return `${out.join("\n")}
 `;
 }
 
@@ -782,55 +834,70 @@ function headline(diff) {
 
 // src/reporters/diff/markdown.ts
 var POSTURE_MARKER = "<!-- connected-app-lint:posture -->";
-var COMMENT_BUDGET = 6e4;
+var COMMENT_LIMIT = 65536;
+var APPS_LINE_BYTES = 4e3;
 var EFFECT = { widened: "🔺 widened", narrowed: "🔻 narrowed", changed: "↔️ changed" };
 var SEVERITY = { error: "❌", warning: "⚠️", info: "ℹ️" };
 var KIND = { connectedApp: "Connected App", externalClientApp: "External Client App" };
-function renderDiffMarkdown(diff) {
+function renderDiffMarkdown(diff, options = {}) {
   const md = (text) => markdownText(text);
-  const value = (shown2) => shown2 === null ? "—" : `\`${String(shown2).replace(/[\r\n]+/g, " ").replace(/`/g, "'")}\``.replace(/\|/g, "\\|");
+  const value = (shown2) => shown2 === null ? "—" : `\`${defuseWorkflowCommand(escapeControlChars(String(shown2).replace(/[\r\n]+/g, " "))).replace(/`/g, "'")}\``.replace(/\|/g, "\\|");
   const icon = diff.apps.some((app) => app.changes.some((change) => change.severity === "error")) || diff.findings.new.some((f) => f.severity === "error") ? "❌" : diff.summary.widened || diff.summary.added || diff.summary.removed ? "⚠️" : "✅";
-  const out = [
+  const elsewhere = options.elsewhere ?? "run `connected-app-lint diff --format json` for all of them";
+  const top = [
     POSTURE_MARKER,
     `### ${icon} connected-app-lint posture: ${md(headline(diff))}`,
     "",
     `Compared ${md(diff.base.ref)}${diff.base.commit ? ` (${diff.base.commit.slice(0, 7)})` : ""} with ${md(diff.head.ref)}${diff.head.commit ? ` (${diff.head.commit.slice(0, 7)})` : ""}.`
   ];
-  let bytes = 0;
-  let omitted = 0;
   const rows = [];
   const details = [];
   for (const app of diff.apps) {
     const name = `${md(app.app)}${app.renamedTo ? ` → ${md(app.renamedTo)}` : ""}`;
     for (const change of app.changes) {
-      const row = `| ${name} | ${md(changeTitle(change))} | ${value(change.before)} | ${value(change.after)} | ${EFFECT[change.effect]} |`;
-      const detail = `- ${SEVERITY[change.severity]} ${md(change.message)}`;
-      bytes += row.length + detail.length + 2;
-      if (bytes > COMMENT_BUDGET) {
-        omitted++;
-        continue;
-      }
-      rows.push(row);
-      details.push(detail);
+      rows.push(`| ${name} | ${md(changeTitle(change))} | ${value(change.before)} | ${value(change.after)} | ${EFFECT[change.effect]} |`);
+      details.push(`- ${SEVERITY[change.severity]} ${md(change.message)}`);
     }
   }
-  if (rows.length > 0) {
-    out.push("", "| App | Change | Before | After | Effect |", "| --- | --- | --- | --- | --- |", ...rows);
-    if (omitted > 0) out.push("", `…and ${plural(omitted, "more change")}: a comment holds at most 65,536 characters; \`diff --format json\` has them all.`);
-    const kinds = diff.apps.map((app) => `${md(app.app)} (${KIND[app.kind]}, ${app.status})`).join(", ");
-    out.push("", "<details><summary>What each change means</summary>", "", `Apps: ${kinds}.`, "", ...details, "", "</details>");
+  const findingLines = (findings) => findings.map((f) => `- ${f.severity === "error" ? "❌" : "⚠️"} \`${f.ruleId}\` ${md(f.file)}:${f.line}: ${md(f.message)}`);
+  const more = (what) => (omitted) => [`- …and ${plural(omitted, what)}: ${elsewhere}.`];
+  const sections = [
+    {
+      head: ["", "| App | Change | Before | After | Effect |", "| --- | --- | --- | --- | --- |"],
+      items: rows,
+      more: (omitted) => ["", `…and ${plural(omitted, "more change")}: ${elsewhere}.`],
+      priority: 0
+    },
+    {
+      head: ["", "<details><summary>What each change means</summary>", "", `Apps: ${appsLine(diff, md)}.`, ""],
+      items: rows.length > 0 ? details : [],
+      foot: ["", "</details>"],
+      more: more("more change"),
+      priority: 3
+    },
+    { head: ["", `**New findings (${diff.findings.new.length})**`, ""], items: findingLines(diff.findings.new), more: more("more new finding"), priority: 1, maxItems: 50 },
+    {
+      head: ["", `<details><summary>Fixed findings (${diff.findings.fixed.length})</summary>`, ""],
+      items: findingLines(diff.findings.fixed),
+      foot: ["", "</details>"],
+      more: more("more fixed finding"),
+      priority: 4,
+      maxItems: 50
+    },
+    { head: [""], items: diff.notices.map((notice) => `> ${md(notice)}`), more: (omitted) => [`> …and ${plural(omitted, "more notice")}: ${elsewhere}.`], priority: 2 }
+  ];
+  return fitMarkdown(top, sections, options.maxBytes ?? COMMENT_LIMIT) ?? "";
+}
+function appsLine(diff, md) {
+  const names = [];
+  let bytes = 0;
+  for (const app of diff.apps) {
+    const entry = `${md(app.app)} (${KIND[app.kind]}, ${app.status})`;
+    bytes += Buffer.byteLength(entry) + 2;
+    if (bytes > APPS_LINE_BYTES) return `${names.join(", ")} and ${plural(diff.apps.length - names.length, "more app")}`;
+    names.push(entry);
   }
-  const findingLines = (findings) => findings.slice(0, 50).map((f) => `- ${f.severity === "error" ? "❌" : "⚠️"} \`${f.ruleId}\` ${md(f.file)}:${f.line}: ${md(f.message)}`);
-  if (diff.findings.new.length > 0) {
-    out.push("", `**New findings (${diff.findings.new.length})**`, "", ...findingLines(diff.findings.new));
-    if (diff.findings.new.length > 50) out.push(`- …and ${diff.findings.new.length - 50} more`);
-  }
-  if (diff.findings.fixed.length > 0) {
-    out.push("", `<details><summary>Fixed findings (${diff.findings.fixed.length})</summary>`, "", ...findingLines(diff.findings.fixed), "", "</details>");
-  }
-  if (diff.notices.length > 0) out.push("", ...diff.notices.map((notice) => `> ${md(notice)}`));
-  return `${out.join("\n")}
-`;
+  return names.join(", ");
 }
 
 // src/reporters/diff/text.ts
@@ -838,26 +905,25 @@ var STATUS = { added: "added", removed: "removed", modified: "modified" };
 var KIND2 = { connectedApp: "Connected App", externalClientApp: "External Client App" };
 var MARK = { widened: "+", narrowed: "-", changed: "~" };
 function renderDiffText(diff) {
-  const safe = (text) => singleLine(text).replace(/[\u0080-\u009f]/g, " ");
-  const value = (shown2) => shown2 === null ? "(none)" : safe(String(shown2));
-  const out = [`Posture diff ${safe(diff.base.ref)} -> ${safe(diff.head.ref)}: ${headline(diff)}`];
+  const value = (shown2) => shown2 === null ? "(none)" : safeMessage(String(shown2));
+  const out = [`Posture diff ${safePath(diff.base.ref)} -> ${safePath(diff.head.ref)}: ${headline(diff)}`];
   for (const app of diff.apps) {
-    const renamed = app.renamedTo ? `, renamed to ${safe(app.renamedTo)}` : app.renamedFrom ? `, renamed from ${safe(app.renamedFrom)}` : "";
-    out.push("", `${safe(app.app)} (${KIND2[app.kind]}, ${STATUS[app.status]}${renamed})`);
+    const renamed = app.renamedTo ? `, renamed to ${safePath(app.renamedTo)}` : app.renamedFrom ? `, renamed from ${safePath(app.renamedFrom)}` : "";
+    out.push("", `${safePath(app.app)} (${KIND2[app.kind]}, ${STATUS[app.status]}${renamed})`);
     for (const change of app.changes) {
       out.push(`  ${MARK[change.effect]} ${change.severity.padEnd(7)} ${changeTitle(change)}: ${value(change.before)} -> ${value(change.after)} (${change.effect})`);
-      out.push(`            ${safe(change.message)}`);
+      out.push(`            ${safeMessage(change.message)}`);
     }
   }
   const list = (title, findings) => {
     if (findings.length === 0) return;
     out.push("", title);
-    for (const finding of findings) out.push(`  ${finding.severity.padEnd(7)} ${safe(finding.file)}:${finding.line}:${finding.column} ${safe(finding.message)} (${finding.ruleId})`);
+    for (const finding of findings) out.push(`  ${finding.severity.padEnd(7)} ${safePath(finding.file)}:${finding.line}:${finding.column} ${safeMessage(finding.message)} (${finding.ruleId})`);
   };
   list("New findings:", diff.findings.new);
   list("Fixed findings:", diff.findings.fixed);
-  for (const notice of diff.notices) out.push("", `Note: ${safe(notice)}`);
-  return `${out.join("\n")}
+  for (const notice of diff.notices) out.push("", `Note: ${safeMessage(notice)}`);
+  return `${defuseWorkflowCommandLines(out.join("\n"))}
 `;
 }
 

@@ -5,10 +5,11 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-7OXD7QI6.js";
+} from "./chunk-V63YDF5H.js";
 import {
   ForceIgnoreMatcher,
   GitError,
+  NotInRepositoryError,
   SKIPPED_DIRECTORIES,
   blobReadResult,
   classifyFileName,
@@ -32,7 +33,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-QRPVBOYI.js";
+} from "./chunk-LYVUNFJC.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -52,7 +53,7 @@ import {
   parseConfig,
   readCheckedText,
   readTextFile
-} from "./chunk-7PUJ4URH.js";
+} from "./chunk-B2KLSM4F.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
@@ -443,8 +444,6 @@ function directiveProblems(uses, options) {
 // src/project/git-scope.ts
 import { existsSync as existsSync2, realpathSync as realpathSync2 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join3, posix, relative as relative3, resolve as resolve2, sep } from "node:path";
-var NotInRepositoryError = class extends GitError {
-};
 async function stagedScope(options) {
   const { cwd } = options;
   const asked = inRepository(cwd, stagedChanges(cwd, userPathspecs(options)));
@@ -475,7 +474,7 @@ async function changedSinceScope(ref, options) {
 }
 async function inRepository(cwd, question) {
   const [root, answer] = await Promise.allSettled([topLevel(cwd), question]);
-  if (root.status === "rejected") throw new NotInRepositoryError(`${cwd} is not inside a git work tree (git: ${root.reason.message})`);
+  if (root.status === "rejected") throw root.reason;
   if (answer.status === "rejected") throw answer.reason;
   return [root.value, answer.value];
 }
@@ -620,6 +619,7 @@ async function resolveTrustedRef(ref, cwd) {
     const commit = (await git(gitRoot, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).trim();
     return { ref, commit, gitRoot };
   } catch (error) {
+    if (error instanceof NotInRepositoryError) throw new UsageError(`config-from: ${error.message}`);
     if (error instanceof GitError) throw new UsageError(`config-from: ${ref} is not a commit of the repository at ${cwd} (${error.message || "unknown revision"})`);
     throw error;
   }
@@ -676,10 +676,9 @@ function configCandidates(searchFrom, gitRoot) {
 // src/linter/prepare.ts
 async function prepareLint(options, target) {
   const cwd = options.cwd;
-  const scope = resolveLintScope({ cwd, paths: target.paths, ...options.ignore === false ? { noIgnore: true } : {} });
-  const searchFrom = scope.anchor;
+  const scope = lintScopeFor(options, target.paths);
   const trusted = options.configFrom !== void 0 ? await resolveTrustedRef(options.configFrom, cwd) : void 0;
-  const { loaded, configuration } = await loadRunConfig(options, searchFrom, trusted, scope.gitRoot ?? scope.project?.root);
+  const { loaded, configuration } = await loadRunConfig(options, scope, trusted);
   const config = loaded.config;
   const warn = options.onWarning ?? (() => void 0);
   const { plugins, skipped } = await pluginsFor(loaded, options, warn);
@@ -705,7 +704,7 @@ async function prepareLint(options, target) {
     );
   }
   const lintedPaths = (target.paths.length ? target.paths : ["."]).map((path) => resolve3(cwd, path));
-  const baselineFile = options.baseline !== void 0 ? resolve3(cwd, options.baseline) : join5(scope.gitRoot ?? scope.project?.root ?? cwd, DEFAULT_BASELINE);
+  const baselineFile = options.baseline !== void 0 ? resolve3(cwd, options.baseline) : join5(scope.root, DEFAULT_BASELINE);
   const recorded = trusted ? { entries: await baselineAtRef(trusted, baselineFile) } : void 0;
   const trustedWrites = new Set((options.trustedWritePaths ?? []).map((path) => resolve3(cwd, path)));
   const baseline = createBaselineProcessor({
@@ -720,7 +719,7 @@ async function prepareLint(options, target) {
   postProcessors.push(baseline);
   const notices = [];
   if (trusted) {
-    const controlFiles = [...configCandidates(searchFrom, trusted.gitRoot), join5(scope.project?.root ?? cwd, ".forceignore")];
+    const controlFiles = [...configCandidates(scope.anchor, trusted.gitRoot), join5(scope.project?.root ?? cwd, ".forceignore")];
     for (const file of await changedGateFiles(trusted, { controlFiles, baseline: baselineFile })) {
       notices.push(`This change modifies ${file}, part of the lint gate; the run was judged by ${describeRef(trusted)}'s version.`);
     }
@@ -750,8 +749,13 @@ async function prepareLint(options, target) {
     after: () => baseline.write()
   };
 }
-async function loadRunConfig(options, searchFrom, trusted, top) {
+function lintScopeFor(options, paths) {
+  return resolveLintScope({ cwd: options.cwd, paths, ...options.ignore === false ? { noIgnore: true } : {} });
+}
+async function loadRunConfig(options, scope, trusted) {
   const cwd = options.cwd;
+  const searchFrom = scope.anchor;
+  const top = scope.gitRoot ?? scope.project?.root;
   if (options.config === false) return { loaded: { config: {} }, configuration: "no configuration (--no-config)" };
   if (options.config !== void 0) {
     const loaded2 = await loadConfig({ cwd, explicit: options.config, ...top !== void 0 ? { top } : {} });
@@ -811,5 +815,6 @@ export {
   WriteError,
   writeFileSafely,
   prepareLint,
+  lintScopeFor,
   loadRunConfig
 };

@@ -7,19 +7,20 @@ import {
   PARSE_ERROR,
   UsageError,
   analyzeCertificate,
-  boundedMessage,
   buildModel,
   builtinRules,
   childNamed,
   decodeText,
-  escapeControlChars,
-  maskSecretsIn,
   parseXml,
   readCheckedText,
   readTextFile,
   renderMessage,
   tooLarge
-} from "./chunk-7PUJ4URH.js";
+} from "./chunk-B2KLSM4F.js";
+import {
+  safeMessage,
+  safePath
+} from "./chunk-L2VVXKVN.js";
 import {
   FingerprintAllocator,
   offendingContent,
@@ -1282,24 +1283,6 @@ var require_ignore5 = __commonJS({
   }
 });
 
-// src/text/safe-text.ts
-var MAX_MESSAGE_CHARS = 300;
-function safeMessage(text, max = MAX_MESSAGE_CHARS) {
-  const head = text.length > max * 4 ? text.slice(0, max * 4) : text;
-  let safe = escapeControlChars(maskSecretsIn(head));
-  if (safe.length > max || head.length < text.length) safe = `${Array.from(safe).slice(0, max).join("")}…`;
-  return defuseWorkflowCommand(safe);
-}
-function safePath(path) {
-  return defuseWorkflowCommand(escapeControlChars(path));
-}
-function defuseWorkflowCommand(text) {
-  return text.startsWith("::") ? ` ${text}` : text;
-}
-function safeLines(text, max = MAX_MESSAGE_CHARS) {
-  return text.split("\n").map((line) => safeMessage(line, max)).join("\n");
-}
-
 // src/engine/lint.ts
 import { readFileSync } from "node:fs";
 import { basename as basename3 } from "node:path";
@@ -1553,8 +1536,26 @@ function gitSync(cwd, args) {
     throw new GitError(typeof failure.stderr === "string" && failure.stderr !== "" ? complaint(failure.stderr, failure.status ?? null) : `cannot run git: ${failure.message}`);
   }
 }
+
+// src/project/git/root.ts
+var SHOW_TOPLEVEL = ["rev-parse", "--show-toplevel"];
+var NotInRepositoryError = class extends GitError {
+};
+function findGitRoot(directory) {
+  try {
+    return gitSync(directory, SHOW_TOPLEVEL).trim() || void 0;
+  } catch (error) {
+    if (error instanceof GitError) return void 0;
+    throw error;
+  }
+}
 async function topLevel(cwd) {
-  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
+  try {
+    return (await git(cwd, SHOW_TOPLEVEL)).trim();
+  } catch (error) {
+    if (error instanceof GitError) throw new NotInRepositoryError(`${cwd} is not inside a git work tree (git: ${error.message})`);
+    throw error;
+  }
 }
 
 // src/project/git/changes.ts
@@ -1627,9 +1628,6 @@ function ask(directory, args) {
     if (error instanceof GitError) return void 0;
     throw error;
   }
-}
-function findGitRoot(directory) {
-  return ask(directory, ["rev-parse", "--show-toplevel"])?.trim() || void 0;
 }
 function listRepositoryFiles(gitRoot, directory) {
   const out = ask(directory, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."]);
@@ -1852,8 +1850,7 @@ function findSfdxProject(start, repository) {
       try {
         const read = readCheckedText(file, { within: repository ?? dir });
         if (!read.ok) throw new Error(read.reason);
-        const json = JSON.parse(read.text);
-        packageDirectories = (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path) => typeof path === "string").map((path) => resolve2(dir, path));
+        packageDirectories = packageDirectoryPaths(read.text).map((path) => resolve2(dir, path));
       } catch (error) {
         problems.push(`${file} could not be read (${error.message}); the whole project folder is linted instead.`);
       }
@@ -1864,6 +1861,10 @@ function findSfdxProject(start, repository) {
     }
     if (dirname3(dir) === dir) return void 0;
   }
+}
+function packageDirectoryPaths(text) {
+  const json = JSON.parse(text);
+  return (json.packageDirectories ?? []).map((entry) => entry?.path).filter((path) => typeof path === "string");
 }
 
 // src/project/discover.ts
@@ -2088,8 +2089,8 @@ var RuleRunner = class {
         this.findings.push({
           ruleId: rule.meta.id,
           severity: findingSeverity(resolved, descriptor.severity),
-          // Messages quote values from the repository: control characters in them must not reach a terminal raw.
-          message: escapeControlChars(messageOf(rule, descriptor)),
+          // Raw: lint() passes every message through safeMessage (masked, escaped, bounded) before anything sees it.
+          message: messageOf(rule, descriptor),
           at: descriptor.at,
           ...app ? { app: app.name } : {}
         });
@@ -2195,9 +2196,9 @@ function summarizeApps(apps, config, cliEnvironment) {
 
 // src/engine/lint.ts
 var PROGRESS_EVERY = 64;
-async function lint(options = {}) {
+async function lint(options) {
   const started = performance.now();
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = options.cwd;
   const config = options.config?.config ?? {};
   const discovery = options.discovery ?? discover({
     cwd,
@@ -2246,6 +2247,11 @@ async function lint(options = {}) {
   const model = buildModel(parsed, (name) => config.apps?.[name]);
   runner.apps(model.apps);
   runner.documents(model.documents);
+  if (options.onModel) {
+    const unreadable = new Map(fatal.map((finding) => [finding.at.file, finding.message]));
+    for (const path of linksOutside) unreadable.set(path, "a symbolic link pointing outside the repository, skipped for safety");
+    options.onModel({ apps: model.apps, documents: new Map(parsed.map((file) => [file.path, file.doc])), unreadable });
+  }
   let scannedFiles = 0;
   const keptScanFiles = [];
   if (runner.hasFileRules()) {
@@ -2365,7 +2371,7 @@ function selectRules(rules, only) {
   return rules.filter((rule) => only.includes(rule.meta.id));
 }
 function parseError(file, message, line, column) {
-  return { ruleId: PARSE_ERROR.id, severity: "error", message: boundedMessage(message), at: { file, line, column }, fatal: true };
+  return { ruleId: PARSE_ERROR.id, severity: "error", message, at: { file, line, column }, fatal: true };
 }
 function readQuietly(file, root) {
   const read = readTextFile(file, root);
@@ -2417,6 +2423,7 @@ export {
   sameAppFiles,
   GitError,
   git,
+  NotInRepositoryError,
   topLevel,
   RAW_DIFF,
   stagedChanges,
@@ -2432,12 +2439,10 @@ export {
   ForceIgnoreMatcher,
   resolveLintScope,
   findSfdxProject,
+  packageDirectoryPaths,
   resolveRule,
   environmentFor,
   engineFindingSeverity,
-  safeMessage,
-  safePath,
-  safeLines,
   lint,
   toolVersion
 };

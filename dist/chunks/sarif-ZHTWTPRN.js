@@ -5,11 +5,15 @@ import {
   repositoryWebUrl
 } from "./chunk-CVIDFB6W.js";
 import {
+  inertJson
+} from "./chunk-L2VVXKVN.js";
+import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
 import {
   bySeverity
 } from "./chunk-HHSIJBC2.js";
+import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 
 // src/reporters/sarif.ts
@@ -38,7 +42,7 @@ function renderSarifWithinLimits(run, options) {
   const entries = resultEntries(run);
   let keep = Math.min(entries.length, GITHUB_SARIF_LIMITS.resultsPerRun);
   for (; ; ) {
-    const text = JSON.stringify(buildSarifLog(run, options, entries, keep));
+    const text = inertJson(JSON.stringify(buildSarifLog(run, options, entries, keep)));
     const size = gzippedSize(text);
     if (size <= GITHUB_SARIF_LIMITS.gzippedBytes || keep === 0) return text;
     keep = Math.min(keep - 1, Math.floor(keep * GITHUB_SARIF_LIMITS.gzippedBytes * 0.9 / size));

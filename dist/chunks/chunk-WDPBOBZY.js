@@ -2,30 +2,33 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
+  lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-3FIRYXD2.js";
+} from "./chunk-26SQA6TH.js";
 import {
   lint,
-  safeMessage,
   toolVersion
-} from "./chunk-QRPVBOYI.js";
+} from "./chunk-LYVUNFJC.js";
 import {
   UsageError
-} from "./chunk-7PUJ4URH.js";
+} from "./chunk-B2KLSM4F.js";
 import {
   toEslintResults
-} from "./chunk-3MCSNQGM.js";
+} from "./chunk-YDE4U3VD.js";
+import {
+  safeMessage
+} from "./chunk-L2VVXKVN.js";
 
 // src/reporters/index.ts
 var loaders = {
-  text: async () => (await import("./text-YU44O2YP.js")).textReporter,
-  json: async () => (await import("./json-QYSMY5LY.js")).jsonReporter,
-  sarif: async () => (await import("./sarif-CPQ2TGBH.js")).sarifReporter,
-  github: async () => (await import("./github-ZDBZIL46.js")).githubReporter,
+  text: async () => (await import("./text-AX4TLJYX.js")).textReporter,
+  json: async () => (await import("./json-H34G2F3Z.js")).jsonReporter,
+  sarif: async () => (await import("./sarif-ZHTWTPRN.js")).sarifReporter,
+  github: async () => (await import("./github-2NTLFRL7.js")).githubReporter,
   // The GitHub job summary's Markdown, for `-o report.md` anywhere (a pull-request comment, a CI artifact).
   markdown: async () => {
-    const { renderJobSummary } = await import("./github-summary-AN6NOHJR.js");
+    const { renderJobSummary } = await import("./github-summary-SIJFGNKN.js");
     return { format: "markdown", render: (run, options) => renderJobSummary(run, options) };
   }
 };
@@ -35,8 +38,6 @@ async function loadReporter(format) {
 }
 
 // src/linter/linter.ts
-import { existsSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 var Linter = class _Linter {
   options;
   lastRun;
@@ -72,13 +73,11 @@ var Linter = class _Linter {
     return this.lastRun;
   }
   /**
-   * The configuration that applies to a file or folder (relative to cwd), as the run would load it, with the phrase
-   * saying where it came from (`--print-config`).
+   * The configuration a lint of this file or folder (relative to cwd) uses, with the phrase saying where it came
+   * from (`--print-config`). One configuration judges a run: for a single file, the one found from cwd up.
    */
   async calculateConfigForFile(path) {
-    const target = resolve(this.options.cwd, path);
-    const searchFrom = existsSync(target) && statSync(target).isDirectory() ? target : dirname(target);
-    const { loaded, configuration } = await loadRunConfig(this.options, searchFrom);
+    const { loaded, configuration } = await loadRunConfig(this.options, lintScopeFor(this.options, [path]));
     return { configuration, config: loaded.config };
   }
   /** The formats `loadFormatter` knows: text, json, sarif, github. */

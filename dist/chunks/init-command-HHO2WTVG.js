@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-QRPVBOYI.js";
+} from "./chunk-LYVUNFJC.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,9 +13,11 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-7PUJ4URH.js";
+} from "./chunk-B2KLSM4F.js";
 import "./chunk-CVIDFB6W.js";
+import "./chunk-L2VVXKVN.js";
 import "./chunk-MNLBLL3O.js";
+import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 
 // src/cli/init-command.ts

@@ -10,10 +10,14 @@ import {
   countFindings,
   plural
 } from "./chunk-HHSIJBC2.js";
+import {
+  escapeControlChars
+} from "./chunk-SUOR4USH.js";
 
 // src/reporters/github-summary.ts
 var JOB_SUMMARY_BYTES = 1024 * 1024;
 var FINDINGS_BUDGET = JOB_SUMMARY_BYTES - 16 * 1024;
+var APPS_BUDGET = JOB_SUMMARY_BYTES / 2;
 var KIND = { connectedApp: "Connected App", externalClientApp: "External Client App" };
 function renderJobSummary(run, options) {
   const counts = countFindings(run);
@@ -35,7 +39,16 @@ function renderJobSummary(run, options) {
     out.push("### Apps", "");
     out.push(tableRow(["App", "Kind", "Environment", "Flow", "Scopes", "Admin approved", "IP relaxation", "Certificate expires", "Findings"]));
     out.push(tableRow(Array(9).fill("---")));
-    for (const app of run.apps) out.push(appRow(run, app, findings, link));
+    let bytes = 0;
+    let shown = 0;
+    for (const app of run.apps) {
+      const row = appRow(run, app, findings, link);
+      bytes += Buffer.byteLength(row) + 1;
+      if (bytes > APPS_BUDGET) break;
+      out.push(row);
+      shown++;
+    }
+    if (shown < run.apps.length) out.push("", `…and ${plural(run.apps.length - shown, "more app")}: the JSON and SARIF reports cover them all.`);
     out.push("");
   }
   if (findings.length > 0) {
@@ -90,8 +103,10 @@ function tableRow(cells) {
   return `| ${cells.join(" | ")} |`;
 }
 function markdownText(text) {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`);
+  return escapeControlChars(text.replace(/[\r\n\u2028\u2029]+/g, " ")).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`).replace(GITHUB_AUTOLINK, (match) => `${match.slice(0, -1)}${ZWJ}${match.slice(-1)}`);
 }
+var ZWJ = "‍";
+var GITHUB_AUTOLINK = /[@#][\p{L}\p{N}_]|:\/|\bwww\./giu;
 function fileLinker(env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;

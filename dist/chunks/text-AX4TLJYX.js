@@ -3,10 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toEslintResults
-} from "./chunk-3MCSNQGM.js";
+} from "./chunk-YDE4U3VD.js";
+import {
+  defuseWorkflowCommandLines,
+  safePath
+} from "./chunk-L2VVXKVN.js";
 import {
   plural
 } from "./chunk-HHSIJBC2.js";
+import {
+  escapeControlChars
+} from "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 
 // src/reporters/text.ts
@@ -14,12 +21,12 @@ import { relative } from "node:path";
 var textReporter = {
   format: "text",
   async render(run, options) {
-    const results = toEslintResults(run, options).map((result) => ({ ...result, messages: [...result.messages] }));
+    const results = toEslintResults(run, options).map((result) => ({ ...result, filePath: escapeControlChars(result.filePath), messages: [...result.messages] }));
     const hasFindings = results.some((result) => result.messages.length > 0);
     let body = hasFindings ? await pretty(results, run, options) : "";
     if (hasFindings && widestLine(body) > terminalWidth(options)) body = narrowLayout(run, options, terminalWidth(options));
     const footer = footerLines(run);
-    return [body.trimEnd(), ...footer].filter(Boolean).join("\n") + "\n";
+    return defuseWorkflowCommandLines([body.trimEnd(), ...footer].filter(Boolean).join("\n")) + "\n";
   }
 };
 function footerLines(run) {
@@ -36,26 +43,27 @@ function footerLines(run) {
   return lines;
 }
 async function pretty(results, run, options) {
-  if (!options.color) process.env.FORCE_COLOR = "0";
   const { default: format } = await import("./eslint-formatter-pretty-NSHGC26Q.js");
   const rulesMeta = Object.fromEntries(run.rules.map((meta) => [meta.id, { docs: { url: meta.docs, description: meta.description } }]));
-  return format(results, { cwd: options.cwd, rulesMeta });
+  const text = format(results, { cwd: options.cwd, rulesMeta });
+  return options.color ? text : text.replace(HYPERLINK, "").replace(ANSI, "");
 }
 var ANSI = /\u001b\[[0-9;]*m/g;
+var HYPERLINK = /\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 function widestLine(text) {
   return Math.max(0, ...text.split("\n").map((line) => [...line.replace(ANSI, "")].length));
 }
 function terminalWidth(options) {
   const fromEnv = Number(options.env["COLUMNS"]);
   if (Number.isInteger(fromEnv) && fromEnv >= 40) return fromEnv;
-  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+  return options.columns !== void 0 && Number.isInteger(options.columns) && options.columns > 0 ? options.columns : 80;
 }
 function narrowLayout(run, options, width) {
   const lines = [];
   for (const result of run.results) {
     const findings = options.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
     if (findings.length === 0) continue;
-    lines.push("", `  ${relative(options.cwd, result.file) || result.file}`);
+    lines.push("", `  ${safePath(relative(options.cwd, result.file) || result.file)}`);
     for (const finding of [...findings].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column)) {
       lines.push(`  ${finding.severity === "error" ? "✖" : "⚠"} ${finding.at.line}:${finding.at.column}  ${finding.ruleId}`);
       lines.push(...wrap(finding.message, width - 6).map((line) => `      ${line}`));

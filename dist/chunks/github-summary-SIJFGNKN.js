@@ -2,11 +2,16 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
-  jsonReporter,
-  toEslintResults
-} from "./chunk-3MCSNQGM.js";
+  JOB_SUMMARY_BYTES,
+  markdownText,
+  renderJobSummary
+} from "./chunk-FCCOY2BZ.js";
+import "./chunk-MNLBLL3O.js";
+import "./chunk-HHSIJBC2.js";
+import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 export {
-  jsonReporter,
-  toEslintResults
+  JOB_SUMMARY_BYTES,
+  markdownText,
+  renderJobSummary
 };

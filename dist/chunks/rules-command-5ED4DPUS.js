@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-7OXD7QI6.js";
+} from "./chunk-V63YDF5H.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,8 +12,12 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-7PUJ4URH.js";
+} from "./chunk-B2KLSM4F.js";
 import "./chunk-CVIDFB6W.js";
+import {
+  safeMessage
+} from "./chunk-L2VVXKVN.js";
+import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 
 // src/cli/rules-command.ts
@@ -26,7 +30,7 @@ async function runRulesCommand(args, io) {
   const loaded = args.noConfig ? { config: {} } : await loadConfig({ cwd, ...args.config !== void 0 ? { explicit: args.config } : {} });
   const specs = loaded.config.plugins ?? [];
   const refused = args.noPlugins ? "--no-plugins" : !args.plugins && isCi(io.env) ? "on CI without --plugins" : void 0;
-  if (specs.length > 0 && refused) io.stderr.write(`connected-app-lint: ${refused}: not loading ${specs.join(", ")}.
+  if (specs.length > 0 && refused) io.stderr.write(`connected-app-lint: ${refused}: not loading ${safeMessage(specs.join(", "))}.
 `);
   const plugins = specs.length > 0 && !refused ? await loadPlugins(specs, loaded.file, cwd) : [];
   const catalogue = ruleCatalogue(plugins.flatMap((plugin) => plugin.rules.map((rule) => rule.meta)));

@@ -2,15 +2,13 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
-  JOB_SUMMARY_BYTES,
-  markdownText,
-  renderJobSummary
-} from "./chunk-SZUJ5KNF.js";
-import "./chunk-MNLBLL3O.js";
-import "./chunk-HHSIJBC2.js";
+  jsonReporter,
+  toEslintResults
+} from "./chunk-YDE4U3VD.js";
+import "./chunk-L2VVXKVN.js";
+import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 export {
-  JOB_SUMMARY_BYTES,
-  markdownText,
-  renderJobSummary
+  jsonReporter,
+  toEslintResults
 };
