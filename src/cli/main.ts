@@ -6,7 +6,7 @@ import { countFindings, type FindingCounts } from '../reporters/findings.js';
 import { FORMATS, loadReporter } from '../reporters/index.js';
 import { WriteError, writeFileSafely } from '../project/write.js';
 import { maskUrlCredentials } from '../rules/util/display.js';
-import { inertJson, safeLines, safeMessage, safePath } from '../text/safe-text.js';
+import { inertJson, safeLines } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
 import { ArgumentError, HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
 import { progressFor } from './progress.js';
@@ -135,7 +135,8 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
   }
   if (toFile || args.format !== 'text') {
     // Machine formats keep stdout clean; what a person must know goes to stderr (the text format shows it inline).
-    for (const failure of run.parseFailures) say(`${safePath(failure.at.file)}:${failure.at.line}:${failure.at.column}: ${safeMessage(failure.message)}`);
+    // `say` makes the whole line safe (the message already is: lint() passed it through safeMessage).
+    for (const failure of run.parseFailures) say(`${failure.at.file}:${failure.at.line}:${failure.at.column}: ${failure.message}`);
     for (const notice of run.notices) say(notice);
   }
   const counts = countFindings(run);

@@ -54,6 +54,17 @@ describe('a hostile file name in lint output', () => {
   });
 });
 
+describe('a hostile file name on a file that cannot be parsed', () => {
+  const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [HOSTILE_APP]: '<ConnectedApp><label>unclosed' });
+
+  it('is named inert on stderr next to a machine format', async () => {
+    const run = await runCli(['lint', '--format', 'json', '.'], { cwd: root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/pwned.*connectedApp-meta\.xml:\d+:\d+: /);
+    expectInert(run.stderr);
+  });
+});
+
 describe('a hostile file name in diff output', () => {
   const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [`${TYPES}/connectedApps/A.connectedApp-meta.xml`]: connectedApp('A') });
   writeFiles(root, { [HOSTILE_APP]: connectedApp('B', ['Full']) });
