@@ -5,7 +5,7 @@ import { Linter } from '../linter/linter.js';
 import { countFindings, type FindingCounts } from '../reporters/findings.js';
 import { FORMATS, loadReporter } from '../reporters/index.js';
 import { WriteError, writeFileSafely } from '../project/write.js';
-import { maskUrlCredentials } from '../rules/util/display.js';
+import { maskUrlCredentials } from '../secrets/url-credentials.js';
 import { inertJson, safeLines } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
 import { ArgumentError, HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
@@ -97,7 +97,7 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
   if (args.printConfig !== undefined) {
     const { configuration, config } = await linter.calculateConfigForFile(args.printConfig);
     // The configuration as loaded, but no credential written into it shows in full (a token, a URL's client secret).
-    const masked = (_key: string, value: unknown) => (typeof value === 'string' ? maskUrlCredentials(value, value.length) : value);
+    const masked = (_key: string, value: unknown) => (typeof value === 'string' ? maskUrlCredentials(value) : value);
     io.stdout.write(`${inertJson(JSON.stringify({ configuration, ...config }, masked, 2))}\n`);
     return EXIT.clean;
   }
