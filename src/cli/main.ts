@@ -6,7 +6,7 @@ import { countFindings, type FindingCounts } from '../reporters/findings.js';
 import { FORMATS, loadReporter } from '../reporters/index.js';
 import { WriteError, writeFileSafely } from '../project/write.js';
 import { maskUrlCredentials } from '../secrets/url-credentials.js';
-import { inertJson, safeLines } from '../text/safe-text.js';
+import { inertJson, safeLines, safePath } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
 import { ArgumentError, HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
 import { progressFor } from './progress.js';
@@ -135,8 +135,9 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
   }
   if (toFile || args.format !== 'text') {
     // Machine formats keep stdout clean; what a person must know goes to stderr (the text format shows it inline).
-    // `say` makes the whole line safe (the message already is: lint() passed it through safeMessage).
-    for (const failure of run.parseFailures) say(`${failure.at.file}:${failure.at.line}:${failure.at.column}: ${failure.message}`);
+    // The message is safe already (lint() passed it through safeMessage); the path is escaped here, before `say`
+    // splits lines: a file name may hold a line break.
+    for (const failure of run.parseFailures) say(`${safePath(failure.at.file)}:${failure.at.line}:${failure.at.column}: ${failure.message}`);
     for (const notice of run.notices) say(notice);
   }
   const counts = countFindings(run);
