@@ -193,6 +193,33 @@ describe('job summary', () => {
     expect(summary).toContain('### Findings');
   });
 
+  it("counts each app's own findings in its row (errors only with --quiet)", async () => {
+    const app = (name: string): AppSummary => ({
+      name,
+      kind: 'connectedApp',
+      file: `/repo/force-app/main/default/connectedApps/${name}.connectedApp-meta.xml`,
+      flows: ['web-server'],
+      flowDeclared: true,
+      usesOAuth: true,
+      scopes: ['Api'],
+      callbackUrls: [],
+      adminApproved: true,
+      ipRelaxation: 'ENFORCE',
+      environment: 'production',
+    });
+    const findings = [finding('error', 0), finding('warning', 1), finding('error', 2), { ...finding('warning', 3), app: 'Billing' }, { ...finding('error', 4), app: undefined }];
+    const rowOf = async (name: string, quiet: boolean) => {
+      const summaryFile = join(tempDir(), 'summary.md');
+      await githubReporter.render(syntheticRun(findings, [app('Portal'), app('Billing'), app('Idle')]), options({ GITHUB_STEP_SUMMARY: summaryFile }, quiet));
+      return readFileSync(summaryFile, 'utf8').split('\n').find((line) => line.startsWith(`| ${name} |`))!;
+    };
+    expect(await rowOf('Portal', false)).toMatch(/\| ❌ 2 errors, ⚠️ 1 warning \|$/);
+    expect(await rowOf('Billing', false)).toMatch(/\| ⚠️ 1 warning \|$/);
+    expect(await rowOf('Idle', false)).toMatch(/\| ✅ none \|$/);
+    expect(await rowOf('Portal', true)).toMatch(/\| ❌ 2 errors \|$/);
+    expect(await rowOf('Billing', true)).toMatch(/\| ✅ none \|$/);
+  });
+
   it('without GITHUB_STEP_SUMMARY there is no summary, and none leaks into stdout', async () => {
     const output = await githubReporter.render(syntheticRun([finding('error', 0)]), options({}));
     expect(output).toContain('::error ');

@@ -5,8 +5,8 @@ import { Linter } from '../linter/linter.js';
 import { countFindings, type FindingCounts } from '../reporters/findings.js';
 import { FORMATS, loadReporter } from '../reporters/index.js';
 import { WriteError, writeFileSafely } from '../project/write.js';
-import { maskUrlCredentials } from '../rules/util/display.js';
-import { inertJson, safeLines, safeMessage, safePath } from '../text/safe-text.js';
+import { maskUrlCredentials } from '../secrets/url-credentials.js';
+import { inertJson, safeLines, safePath } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
 import { ArgumentError, HELP, parseCliArgs, UsageError, type LintArgs } from './args.js';
 import { progressFor } from './progress.js';
@@ -97,7 +97,7 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
   if (args.printConfig !== undefined) {
     const { configuration, config } = await linter.calculateConfigForFile(args.printConfig);
     // The configuration as loaded, but no credential written into it shows in full (a token, a URL's client secret).
-    const masked = (_key: string, value: unknown) => (typeof value === 'string' ? maskUrlCredentials(value, value.length) : value);
+    const masked = (_key: string, value: unknown) => (typeof value === 'string' ? maskUrlCredentials(value) : value);
     io.stdout.write(`${inertJson(JSON.stringify({ configuration, ...config }, masked, 2))}\n`);
     return EXIT.clean;
   }
@@ -135,7 +135,9 @@ async function runLint(args: LintArgs, io: CliIo, say: (text: string) => void): 
   }
   if (toFile || args.format !== 'text') {
     // Machine formats keep stdout clean; what a person must know goes to stderr (the text format shows it inline).
-    for (const failure of run.parseFailures) say(`${safePath(failure.at.file)}:${failure.at.line}:${failure.at.column}: ${safeMessage(failure.message)}`);
+    // The message is safe already (lint() passed it through safeMessage); the path is escaped here, before `say`
+    // splits lines: a file name may hold a line break.
+    for (const failure of run.parseFailures) say(`${safePath(failure.at.file)}:${failure.at.line}:${failure.at.column}: ${failure.message}`);
     for (const notice of run.notices) say(notice);
   }
   const counts = countFindings(run);

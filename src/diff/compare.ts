@@ -2,7 +2,7 @@
 // that cannot be read on one side makes its app "not compared" rather than removed; a rename is said as such.
 import { posix } from 'node:path';
 import { relativePath } from '../engine/fingerprint.js';
-import { maskUrlCredentials } from '../rules/util/display.js';
+import { maskUrlCredentials } from '../secrets/url-credentials.js';
 import type { OAuthApp } from '../types.js';
 import type { FileChange } from './read-side.js';
 import { appState, changeSentence, compareSettings, type AppState } from './settings.js';
@@ -150,6 +150,6 @@ function pairRenames(removed: OAuthApp[], added: OAuthApp[], changes: readonly F
  * passwords and credential parameters (`?client_secret=`) included.
  */
 function masked(change: SettingChange): SettingChange {
-  const mask = <T>(value: T): T => (typeof value === 'string' ? (maskUrlCredentials(value, value.length) as T) : value);
+  const mask = <T>(value: T): T => (typeof value === 'string' ? (maskUrlCredentials(value) as T) : value);
   return { ...change, before: mask(change.before), after: mask(change.after), message: mask(change.message) };
 }

@@ -3,7 +3,7 @@
 // compile), what its value looks like in a report, and whether a change widens access (more access, weaker
 // protection), narrows it, or neither. Nothing else in src/diff reads OAuthApp fields.
 import { analyzeCertificate } from '../model/certificate.js';
-import { maskUrlCredentials } from '../rules/util/display.js';
+import { maskUrlCredentials } from '../secrets/url-credentials.js';
 import { transportProblem } from '../rules/util/http-url.js';
 import { maskSecret } from '../secrets/mask.js';
 import { cutTo } from '../text/safe-text.js';

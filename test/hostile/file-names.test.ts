@@ -54,6 +54,18 @@ describe('a hostile file name in lint output', () => {
   });
 });
 
+describe('a hostile file name on a file that cannot be parsed', () => {
+  // A line break too: the name must stay on the one stderr line that reports it.
+  const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [`${TYPES}/connectedApps/x\n${HOSTILE_NAME}.connectedApp-meta.xml`]: '<ConnectedApp><label>unclosed' });
+
+  it('is named inert, on one line, on stderr next to a machine format', async () => {
+    const run = await runCli(['lint', '--format', 'json', '.'], { cwd: root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^connected-app-lint: \S*x\\n::.*pwned.*connectedApp-meta\.xml:\d+:\d+: /m);
+    expectInert(run.stderr);
+  });
+});
+
 describe('a hostile file name in diff output', () => {
   const root = gitRepository({ 'sfdx-project.json': SFDX_PROJECT, [`${TYPES}/connectedApps/A.connectedApp-meta.xml`]: connectedApp('A') });
   writeFiles(root, { [HOSTILE_APP]: connectedApp('B', ['Full']) });
