@@ -74,6 +74,11 @@ export function discover(options: DiscoverOptions): Discovery {
     metadata.set(path, { path, classified, forceIgnored: forceIgnore?.denies(path) ?? false, ...(companion ? { companion } : {}) });
   };
 
+  // One listing for every folder given (git answers them all at once).
+  const folders = paths.filter((path) => existsSync(path) && isDirectory(path));
+  const listed = gitRoot ? listRepositoryFiles(gitRoot, folders) : undefined;
+  const listingOf = (folder: string) => listed?.[folders.indexOf(folder)];
+
   for (const path of paths) {
     if (!existsSync(path) && !isDanglingLink(path)) {
       missing.push(path);
@@ -93,7 +98,7 @@ export function discover(options: DiscoverOptions): Discovery {
       explicitFiles.push(path);
       continue;
     }
-    const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path, notices);
+    const files = repositoryFilesUnder(path, gitRoot, listingOf(path), project?.root ?? path, notices);
     // A folder below the project root may hold only part of an app (see the companions below).
     const partial = project !== undefined && !isInside(project.root, path);
     const packageDirs = project ? project.packageDirectories : [path];
@@ -137,10 +142,9 @@ export function discover(options: DiscoverOptions): Discovery {
 /** A path segment named like one of SKIPPED_DIRECTORIES; one regex test instead of splitting each of 20,000 paths. */
 const SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`);
 
-/** In a git repository: the files git holds; elsewhere a walk that honours the top-level .gitignore. */
-function repositoryFilesUnder(directory: string, gitRoot: string | undefined, ignoreRoot: string, notices: string[]): string[] {
+/** In a git repository: the files git holds (`listed`); elsewhere a walk that honours the top-level .gitignore. */
+function repositoryFilesUnder(directory: string, gitRoot: string | undefined, listed: string[] | undefined, ignoreRoot: string, notices: string[]): string[] {
   if (gitRoot) {
-    const listed = listRepositoryFiles(gitRoot, directory);
     // Judge the path inside the repository only: a checkout that itself lives under a folder named `.sf` is fine.
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
