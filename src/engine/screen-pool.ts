@@ -1,0 +1,256 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { screenFile, type ScreenRequest, type Screened } from './screen-file.js';
+import type { BatchMessage, ResultMessage } from './screen-worker.js';
+
+/**
+ * Below this many files to screen, the run reads them in the main thread. A worker is a fresh V8 isolate that loads
+ * Node's internals, the reader and the screens: ~50–70 ms of CPU before its first file, what the main thread
+ * spends reading ~1,500 small files. Measured on the bench trees (docs/benchmarks.md); a pre-commit run or a small
+ * project never pays for a worker.
+ */
+export const WORKER_THRESHOLD = 2_000;
+
+/** More threads than this only add start-up cost: the work is reading small files, and the disk is shared. */
+const MAX_WORKERS = 8;
+
+/** Files per message: large enough that messaging costs nothing next to reading, small enough to stream. */
+const BATCH_SIZE = 128;
+
+/** Batches a worker holds at once, so that it does not idle while the main thread is busy and cannot feed it. */
+const IN_FLIGHT = 4;
+
+/**
+ * The worker entry, next to this module's folder in every layout: src/engine/ (tests, through `workerEntry`),
+ * the tsc build's dist/engine/, and the esbuild bundle (dist/chunks/x.js and dist/cli/main.js sit two folders below
+ * the root like the sources, and scripts/build-dist.mjs builds dist/engine/screen-worker.js). The GitHub Action's
+ * one-file bundle has none: it screens in its main thread.
+ */
+const DEFAULT_ENTRY = new URL('../engine/screen-worker.js', import.meta.url);
+
+export interface ParallelOptions {
+  /** Worker threads: 0 reads in the main thread; unset = CALINT_WORKERS, else the cores above WORKER_THRESHOLD files. */
+  workers?: number;
+  /** The worker script (tests point it at a build of screen-worker.ts); the package's own by default. */
+  workerEntry?: URL;
+  /** Whether the main thread screens batches itself while it waits for the workers (default true; tests turn it off). */
+  mainThreadTakes?: boolean;
+  /** Told once the screening is done: how many workers ran and how many batches the main thread did itself. */
+  onDone?: (stats: PoolStats) => void;
+}
+
+export interface PoolStats {
+  workers: number;
+  batches: number;
+  /** Batches the main thread screened: taken while it waited, or left by a worker that failed. */
+  inThreadBatches: number;
+  /** Batches a worker lost (it crashed or could not start) and the main thread screened again. */
+  redoneBatches: number;
+}
+
+/**
+ * How many workers a run of about `files` files gets: CALINT_WORKERS=0 turns them off and CALINT_WORKERS=N forces N
+ * (for measuring, and for the byte-identical test); otherwise the available cores, capped, above the threshold.
+ */
+export function workerCount(files: number, parallel: ParallelOptions = {}, env: NodeJS.ProcessEnv = process.env): number {
+  const forced = parallel.workers ?? parseForced(env.CALINT_WORKERS);
+  if (forced !== undefined) return Math.min(forced, MAX_WORKERS);
+  if (files < WORKER_THRESHOLD) return 0;
+  return Math.min(availableParallelism(), MAX_WORKERS);
+}
+
+function parseForced(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value);
+}
+
+/**
+ * Screens files (screen-file.ts) on worker threads and hands the results back in the order of the paths, so a run
+ * with workers gives byte for byte the output of one without. The main thread keeps everything else, and screens
+ * batches from the end of the list itself while it waits for the next one.
+ *
+ * Workers may be started before the files are known (`create`, then `screen`), so that they boot while git lists
+ * the repository. A worker that crashes or cannot start loses nothing: the batches it held are screened again in
+ * the main thread. Workers are unreferenced while they hold no batch, so they never keep the process alive, and
+ * `close()` (the engine calls it however the run ends) ends them.
+ */
+export class ScreenPool {
+  private batches: string[][] = [];
+  private readonly results: (Screened[] | undefined)[] = [];
+  private waitingFor: { batch: number; wake: () => void } | undefined;
+  private readonly held = new Map<Worker, Set<number>>();
+  /** Batches [nextToSend, lastToSend) are neither sent nor taken by the main thread yet. */
+  private nextToSend = 0;
+  private lastToSend = 0;
+  private inThreadBatches = 0;
+  private redoneBatches = 0;
+  private readonly started: number;
+
+  private constructor(
+    readonly request: ScreenRequest,
+    workers: number,
+    entry: URL,
+    private readonly mainThreadTakes: boolean,
+  ) {
+    for (let i = 0; i < workers; i++) this.spawn(entry);
+    this.started = this.held.size;
+  }
+
+  /** Starts `workers` threads for `request`; undefined when there is no worker entry to run (a one-file bundle). */
+  static create(request: ScreenRequest, workers: number, parallel: ParallelOptions = {}): ScreenPool | undefined {
+    const entry = parallel.workerEntry ?? DEFAULT_ENTRY;
+    if (workers <= 0 || !existsSync(fileURLToPath(entry))) return undefined;
+    return new ScreenPool(request, workers, entry, parallel.mainThreadTakes ?? true);
+  }
+
+  /** The files to screen (once per pool). */
+  screen(paths: readonly string[]): void {
+    for (let i = 0; i < paths.length; i += BATCH_SIZE) this.batches.push(paths.slice(i, i + BATCH_SIZE));
+    this.lastToSend = this.batches.length;
+    for (const worker of this.held.keys()) this.feed(worker);
+  }
+
+  private spawn(entry: URL): void {
+    let worker: Worker;
+    try {
+      worker = new Worker(entry, { workerData: this.request });
+    } catch {
+      return; // no thread: the main thread screens its share
+    }
+    this.held.set(worker, new Set());
+    worker.unref();
+    worker.on('message', (message: ResultMessage) => this.received(worker, message));
+    worker.on('error', () => this.lost(worker));
+    worker.on('exit', () => this.lost(worker));
+  }
+
+  private feed(worker: Worker): void {
+    const held = this.held.get(worker)!;
+    while (held.size < IN_FLIGHT && this.nextToSend < this.lastToSend) {
+      const batch = this.nextToSend++;
+      held.add(batch);
+      worker.postMessage({ batch, paths: this.batches[batch]! } satisfies BatchMessage);
+    }
+    if (held.size === 0) worker.unref();
+    else worker.ref();
+  }
+
+  private received(worker: Worker, { batch, results }: ResultMessage): void {
+    this.held.get(worker)?.delete(batch);
+    this.settle(batch, results);
+    if (this.held.has(worker)) this.feed(worker);
+  }
+
+  /** A worker that failed or ended: what it held is screened here, so no file is lost in silence. */
+  private lost(worker: Worker): void {
+    const held = this.held.get(worker);
+    if (!held) return;
+    this.held.delete(worker);
+    void worker.terminate();
+    for (const batch of held) {
+      this.redoneBatches++;
+      this.settle(batch, this.screenHere(batch));
+    }
+    // The last worker gone while the engine waits for a batch never sent: nobody else will answer it.
+    if (this.held.size === 0 && this.waitingFor && this.results[this.waitingFor.batch] === undefined) {
+      this.settle(this.waitingFor.batch, this.screenHere(this.waitingFor.batch));
+    }
+  }
+
+  private screenHere(batch: number): Screened[] {
+    this.inThreadBatches++;
+    return this.batches[batch]!.map((path) => screenFile(path, this.request));
+  }
+
+  private settle(batch: number, results: Screened[]): void {
+    if (this.results[batch] !== undefined) return;
+    this.results[batch] = results;
+    if (this.waitingFor?.batch === batch) {
+      this.waitingFor.wake();
+      this.waitingFor = undefined;
+    }
+  }
+
+  /** The screened files of batch `batch`, in the order of its paths. Asked for in order, each once. */
+  async batch(batch: number): Promise<Screened[]> {
+    while (this.results[batch] === undefined) {
+      if (batch >= this.nextToSend && batch < this.lastToSend) {
+        // Not sent yet (no worker left, or none free): this one is next, so it is screened here.
+        if (batch === this.nextToSend) this.nextToSend++;
+        this.settle(batch, this.screenHere(batch));
+      } else if (this.mainThreadTakes && this.held.size > 0 && this.nextToSend < this.lastToSend) {
+        // Waiting for a worker: meanwhile the main thread takes a batch from the far end, then lets messages in.
+        this.settle(this.lastToSend - 1, this.screenHere(--this.lastToSend));
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      } else if (this.held.size > 0) {
+        await new Promise<void>((wake) => (this.waitingFor = { batch, wake }));
+      } else {
+        this.settle(batch, this.screenHere(batch));
+      }
+    }
+    const results = this.results[batch]!;
+    this.results[batch] = []; // consumed: let the texts go
+    return results;
+  }
+
+  /** Results in the order of the paths given to `screen`. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<Screened> {
+    for (let batch = 0; batch < this.batches.length; batch++) yield* await this.batch(batch);
+  }
+
+  stats(): PoolStats {
+    return { workers: this.started, batches: this.batches.length, inThreadBatches: this.inThreadBatches, redoneBatches: this.redoneBatches };
+  }
+
+  close(): void {
+    const workers = [...this.held.keys()];
+    this.held.clear();
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+/** Screened files one by one, in the order of the paths: from the pool, or read here when it is not worth one. */
+export interface Screening {
+  next(): Screened | Promise<Screened>;
+  /** Ends the workers (idempotent); the engine calls it however the run ends. */
+  close(): void;
+}
+
+/**
+ * Screens `paths` in order: on `pool` when one was started (ahead, so that workers boot while git lists the files),
+ * else on a new one when there are enough files (workerCount), else in the main thread as they are asked for.
+ */
+export function startScreening(paths: readonly string[], request: ScreenRequest, parallel: ParallelOptions = {}, early?: ScreenPool): Screening {
+  const workers = workerCount(paths.length, parallel);
+  let pool = early;
+  if (pool && (workers === 0 || paths.length === 0)) {
+    // Started on an estimate that the listing did not bear out: not worth using.
+    pool.close();
+    pool = undefined;
+  }
+  pool ??= paths.length > 0 ? ScreenPool.create(request, workers, parallel) : undefined;
+  let index = 0;
+  if (!pool) {
+    return {
+      next: () => {
+        const screened = screenFile(paths[index++]!, request);
+        if (index === paths.length) parallel.onDone?.({ workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 });
+        return screened;
+      },
+      close: () => undefined,
+    };
+  }
+  const active = pool;
+  active.screen(paths);
+  const results = active[Symbol.asyncIterator]();
+  return {
+    next: async () => {
+      const { value } = await results.next();
+      if (++index === paths.length) parallel.onDone?.(active.stats());
+      return value as Screened;
+    },
+    close: () => active.close(),
+  };
+}
