@@ -59,6 +59,13 @@ function keepReachableDeclarations(typesDir) {
 
 /** Builds dist/ afresh into `outdir` (dist/ by default); returns esbuild's metafile (for the notices). */
 export async function buildDist(outdir = DIST) {
+  const metafile = await bundleDist(outdir);
+  emitDeclarations(outdir);
+  return metafile;
+}
+
+/** The bundles of dist/ alone, without the declarations (the bench measures these); returns esbuild's metafile. */
+export async function bundleDist(outdir) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const result = await build({
@@ -69,6 +76,5 @@ export async function buildDist(outdir = DIST) {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
   });
-  emitDeclarations(outdir);
   return result.metafile;
 }

@@ -1,6 +1,7 @@
 // Worker threads read and screen the repository's files on big runs (src/engine/screen-pool.ts). The output must be
 // byte for byte the output of a run without them, in every format, and a worker that dies must lose no file.
-// The tests run the real worker script: screen-worker.ts bundled by esbuild, as scripts/build-dist.mjs builds it.
+// The tests run the real worker script: screen-worker.ts bundled by esbuild with the options scripts/build-dist.mjs
+// uses. Workers also read and parse the metadata files: parse errors and apps must come out the same too.
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { bundleOptions } from '../scripts/bundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.js';
 import type { ParallelOptions, PoolStats } from '../src/engine/screen-pool.js';
@@ -24,7 +26,7 @@ let crashingEntry: URL;
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'calint-workers-'));
   const outfile = join(workDir, 'screen-worker.mjs');
-  await build({ entryPoints: [join(REPO, 'src', 'engine', 'screen-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
+  await build({ ...bundleOptions('// test build of the worker'), entryPoints: [join(REPO, 'src', 'engine', 'screen-worker.ts')], outfile, logLevel: 'error' });
   workerEntry = pathToFileURL(outfile);
   // A worker that dies as it starts (an out-of-memory kill, a broken install): its files must be screened anyway.
   const crashing = join(workDir, 'crashing-worker.mjs');
@@ -42,6 +44,8 @@ function projectFiles(): Record<string, string | Uint8Array> {
     'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }] }),
     'force-app/main/default/connectedApps/Full.connectedApp-meta.xml': connectedApp('Full', ['Full']),
     'force-app/main/default/connectedApps/Api.connectedApp-meta.xml': connectedApp('Api'),
+    'force-app/main/default/connectedApps/Broken.connectedApp-meta.xml': '<?xml version="1.0"?>\n<ConnectedApp>\n  <label>Broken</ConnectedApp>\n',
+    'force-app/main/default/connectedApps/Empty.connectedApp-meta.xml': '',
     // A copy outside the package directory: not modelled, but its consumer secret is read from its text.
     'backup/connectedApps/Copy.connectedApp-meta.xml': connectedApp('Copy', ['Api'], '\n    <oauthConfig><consumerSecret>8D3F19A7C2E4B6051928374655647382910ABCDEF</consumerSecret></oauthConfig>'),
     'scripts/deploy.key': privateKey(),
@@ -55,6 +59,7 @@ function projectFiles(): Record<string, string | Uint8Array> {
     'scripts/rotate.txt': `# calint-disable-next-line no-secrets-in-repo -- a test key\n${privateKey()}`,
     'notes/utf16.txt': new Uint8Array([0xff, 0xfe, ...[...'hello'].flatMap((c) => [c.charCodeAt(0), 0])]),
   };
+  for (let i = 0; i < 150; i++) files[`force-app/main/default/connectedApps/App${String(i).padStart(3, '0')}.connectedApp-meta.xml`] = connectedApp(`App${i}`, i % 5 === 0 ? ['Full'] : ['Api']);
   for (let i = 0; i < 1500; i++) files[`force-app/main/default/classes/Class${String(i).padStart(4, '0')}.cls`] = `public class Class${i} {\n    // https://example.com/${i}\n}\n`;
   return files;
 }
@@ -101,6 +106,9 @@ describe('screening on worker threads', () => {
     expect(rulesIn('store.p12')).toContain('no-secrets-in-repo');
     expect(rulesIn('Copy.connectedApp-meta.xml')).toContain('no-secrets-in-repo');
     expect(rulesIn('destructiveChanges.xml')).toContain('revocation-impact');
+    expect(rulesIn('Broken.connectedApp-meta.xml')).toEqual(['parse-error']);
+    expect(rulesIn('Empty.connectedApp-meta.xml')).toEqual(['parse-error']);
+    expect(rulesIn('App005.connectedApp-meta.xml')).toContain('no-full-scope');
     expect(json.find((result) => result.filePath.endsWith('rotate.txt'))?.suppressedMessages?.length).toBe(1);
     expect(onWorkers.outputs.text).toContain('outside the repository');
     for (const format of ['text', 'json', 'sarif']) expect(onWorkers.outputs[format], format).toBe(inThread.outputs[format]);

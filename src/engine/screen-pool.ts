@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { screenFile, type ScreenRequest, type Screened } from './screen-file.js';
+import { readTextFile } from '../project/read.js';
+import { runJob, screenFile, type JobKind, type ParsedAhead, type ScreenRequest, type Screened } from './screen-file.js';
 import type { BatchMessage, ResultMessage } from './screen-worker.js';
 
 /**
@@ -76,9 +77,11 @@ function parseForced(value: string | undefined): number | undefined {
  * the main thread. Workers are unreferenced while they hold no batch, so they never keep the process alive, and
  * `close()` (the engine calls it however the run ends) ends them.
  */
+type JobResult = Screened | ParsedAhead;
+
 export class ScreenPool {
-  private batches: string[][] = [];
-  private readonly results: (Screened[] | undefined)[] = [];
+  private readonly batches: { kind: JobKind; paths: string[] }[] = [];
+  private readonly results: (JobResult[] | undefined)[] = [];
   private waitingFor: { batch: number; wake: () => void } | undefined;
   private readonly held = new Map<Worker, Set<number>>();
   /** Batches [nextToSend, lastToSend) are neither sent nor taken by the main thread yet. */
@@ -105,11 +108,20 @@ export class ScreenPool {
     return new ScreenPool(request, workers, entry, parallel.mainThreadTakes ?? true);
   }
 
-  /** The files to screen (once per pool). */
-  screen(paths: readonly string[]): void {
-    for (let i = 0; i < paths.length; i += BATCH_SIZE) this.batches.push(paths.slice(i, i + BATCH_SIZE));
+  /**
+   * The work (once per pool): the metadata files to read and parse first, as the engine needs them first, then the
+   * files to screen. Returns where the screening batches start.
+   */
+  submit(metadata: readonly string[], scan: readonly string[]): number {
+    const add = (kind: JobKind, paths: readonly string[]) => {
+      for (let i = 0; i < paths.length; i += BATCH_SIZE) this.batches.push({ kind, paths: paths.slice(i, i + BATCH_SIZE) });
+    };
+    add('parse', metadata);
+    const scanStart = this.batches.length;
+    add('screen', scan);
     this.lastToSend = this.batches.length;
     for (const worker of this.held.keys()) this.feed(worker);
+    return scanStart;
   }
 
   private spawn(entry: URL): void {
@@ -131,7 +143,8 @@ export class ScreenPool {
     while (held.size < IN_FLIGHT && this.nextToSend < this.lastToSend) {
       const batch = this.nextToSend++;
       held.add(batch);
-      worker.postMessage({ batch, paths: this.batches[batch]! } satisfies BatchMessage);
+      const { kind, paths } = this.batches[batch]!;
+      worker.postMessage({ batch, kind, paths } satisfies BatchMessage);
     }
     if (held.size === 0) worker.unref();
     else worker.ref();
@@ -159,12 +172,13 @@ export class ScreenPool {
     }
   }
 
-  private screenHere(batch: number): Screened[] {
+  private screenHere(batch: number): JobResult[] {
     this.inThreadBatches++;
-    return this.batches[batch]!.map((path) => screenFile(path, this.request));
+    const { kind, paths } = this.batches[batch]!;
+    return paths.map((path) => runJob(kind, path, this.request));
   }
 
-  private settle(batch: number, results: Screened[]): void {
+  private settle(batch: number, results: JobResult[]): void {
     if (this.results[batch] !== undefined) return;
     this.results[batch] = results;
     if (this.waitingFor?.batch === batch) {
@@ -173,8 +187,8 @@ export class ScreenPool {
     }
   }
 
-  /** The screened files of batch `batch`, in the order of its paths. Asked for in order, each once. */
-  async batch(batch: number): Promise<Screened[]> {
+  /** The results of batch `batch`, in the order of its paths. Asked for in order, each once. */
+  async batch(batch: number): Promise<JobResult[]> {
     while (this.results[batch] === undefined) {
       if (batch >= this.nextToSend && batch < this.lastToSend) {
         // Not sent yet (no worker left, or none free): this one is next, so it is screened here.
@@ -195,9 +209,9 @@ export class ScreenPool {
     return results;
   }
 
-  /** Results in the order of the paths given to `screen`. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<Screened> {
-    for (let batch = 0; batch < this.batches.length; batch++) yield* await this.batch(batch);
+  /** The results of batches [from, to), in the order of their paths. */
+  async *stream(from: number, to: number): AsyncGenerator<JobResult> {
+    for (let batch = from; batch < Math.min(to, this.batches.length); batch++) yield* await this.batch(batch);
   }
 
   stats(): PoolStats {
@@ -211,44 +225,58 @@ export class ScreenPool {
   }
 }
 
-/** Screened files one by one, in the order of the paths: from the pool, or read here when it is not worth one. */
+/** Parsed metadata files, then screened files, one by one in the order of their paths. */
 export interface Screening {
+  /** The next metadata file of the parse phase, read and parsed (or only read, when the main thread parses it). */
+  nextParsed(): ParsedAhead | Promise<ParsedAhead>;
+  /** The next file of the scan phase, screened. */
   next(): Screened | Promise<Screened>;
   /** Ends the workers (idempotent); the engine calls it however the run ends. */
   close(): void;
 }
 
 /**
- * Screens `paths` in order: on `pool` when one was started (ahead, so that workers boot while git lists the files),
- * else on a new one when there are enough files (workerCount), else in the main thread as they are asked for.
+ * Reads and parses `metadata`, then screens `scan`, in order: on `early` when it was started ahead (so that its
+ * workers boot while git lists the files), else on a new pool when there are enough files (workerCount), else in
+ * the main thread as they are asked for.
  */
-export function startScreening(paths: readonly string[], request: ScreenRequest, parallel: ParallelOptions = {}, early?: ScreenPool): Screening {
-  const workers = workerCount(paths.length, parallel);
+export function startScreening(metadata: readonly string[], scan: readonly string[], request: ScreenRequest, parallel: ParallelOptions = {}, early?: ScreenPool): Screening {
+  const files = metadata.length + scan.length;
+  const workers = workerCount(files, parallel);
   let pool = early;
-  if (pool && (workers === 0 || paths.length === 0)) {
+  if (pool && (workers === 0 || files === 0)) {
     // Started on an estimate that the listing did not bear out: not worth using.
     pool.close();
     pool = undefined;
   }
-  pool ??= paths.length > 0 ? ScreenPool.create(request, workers, parallel) : undefined;
-  let index = 0;
+  pool ??= files > 0 ? ScreenPool.create(request, workers, parallel) : undefined;
+  let screened = 0;
+  const done = (stats: () => PoolStats) => {
+    if (++screened === scan.length) parallel.onDone?.(stats());
+  };
   if (!pool) {
+    let parsed = 0;
+    const inThread: PoolStats = { workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 };
     return {
+      // The main thread parses as it always has: only the read comes from here, through the same checked reader.
+      nextParsed: () => ({ read: readTextFile(metadata[parsed++]!, request.root) }),
       next: () => {
-        const screened = screenFile(paths[index++]!, request);
-        if (index === paths.length) parallel.onDone?.({ workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 });
-        return screened;
+        const result = screenFile(scan[screened]!, request);
+        done(() => inThread);
+        return result;
       },
       close: () => undefined,
     };
   }
   const active = pool;
-  active.screen(paths);
-  const results = active[Symbol.asyncIterator]();
+  const scanStart = active.submit(metadata, scan);
+  const parsedResults = active.stream(0, scanStart);
+  const scanResults = active.stream(scanStart, Number.MAX_SAFE_INTEGER);
   return {
+    nextParsed: async () => (await parsedResults.next()).value as ParsedAhead,
     next: async () => {
-      const { value } = await results.next();
-      if (++index === paths.length) parallel.onDone?.(active.stats());
+      const { value } = await scanResults.next();
+      done(() => active.stats());
       return value as Screened;
     },
     close: () => active.close(),
