@@ -17,8 +17,11 @@ export const WORKER_THRESHOLD = 2_000;
 /** More threads than this only add start-up cost: the work is reading small files, and the disk is shared. */
 const MAX_WORKERS = 8;
 
-/** Files per message: large enough that messaging costs nothing next to reading, small enough to stream. */
-const BATCH_SIZE = 128;
+/**
+ * Files per message: large enough that messaging costs nothing next to the work, small enough to stream and to
+ * spread over the threads. Parsing a metadata file costs ~50 times screening one, so its batches are smaller.
+ */
+const BATCH_SIZE: Readonly<Record<JobKind, number>> = { parse: 8, screen: 128 };
 
 /** Batches a worker holds at once, so that it does not idle while the main thread is busy and cannot feed it. */
 const IN_FLIGHT = 4;
@@ -53,13 +56,14 @@ export interface PoolStats {
 
 /**
  * How many workers a run of about `files` files gets: CALINT_WORKERS=0 turns them off and CALINT_WORKERS=N forces N
- * (for measuring, and for the byte-identical test); otherwise the available cores, capped, above the threshold.
+ * (for measuring, and for the byte-identical test); otherwise, above the threshold, one per available core besides
+ * the main thread's (which takes batches too while it waits), at least one, capped.
  */
 export function workerCount(files: number, parallel: ParallelOptions = {}, env: NodeJS.ProcessEnv = process.env): number {
   const forced = parallel.workers ?? parseForced(env.CALINT_WORKERS);
   if (forced !== undefined) return Math.min(forced, MAX_WORKERS);
   if (files < WORKER_THRESHOLD) return 0;
-  return Math.min(availableParallelism(), MAX_WORKERS);
+  return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
 
 function parseForced(value: string | undefined): number | undefined {
@@ -69,8 +73,8 @@ function parseForced(value: string | undefined): number | undefined {
 
 /**
  * Screens files (screen-file.ts) on worker threads and hands the results back in the order of the paths, so a run
- * with workers gives byte for byte the output of one without. The main thread keeps everything else, and screens
- * batches from the end of the list itself while it waits for the next one.
+ * with workers gives byte for byte the output of one without. The main thread keeps everything else, and takes
+ * batches itself while it waits for one a worker holds.
  *
  * Workers may be started before the files are known (`create`, then `screen`), so that they boot while git lists
  * the repository. A worker that crashes or cannot start loses nothing: the batches it held are screened again in
@@ -84,7 +88,7 @@ export class ScreenPool {
   private readonly results: (JobResult[] | undefined)[] = [];
   private waitingFor: { batch: number; wake: () => void } | undefined;
   private readonly held = new Map<Worker, Set<number>>();
-  /** Batches [nextToSend, lastToSend) are neither sent nor taken by the main thread yet. */
+  /** Batches [nextToSend, lastToSend) are neither sent to a worker nor taken by the main thread yet. */
   private nextToSend = 0;
   private lastToSend = 0;
   private inThreadBatches = 0;
@@ -114,7 +118,7 @@ export class ScreenPool {
    */
   submit(metadata: readonly string[], scan: readonly string[]): number {
     const add = (kind: JobKind, paths: readonly string[]) => {
-      for (let i = 0; i < paths.length; i += BATCH_SIZE) this.batches.push({ kind, paths: paths.slice(i, i + BATCH_SIZE) });
+      for (let i = 0; i < paths.length; i += BATCH_SIZE[kind]) this.batches.push({ kind, paths: paths.slice(i, i + BATCH_SIZE[kind]) });
     };
     add('parse', metadata);
     const scanStart = this.batches.length;
@@ -195,8 +199,10 @@ export class ScreenPool {
         if (batch === this.nextToSend) this.nextToSend++;
         this.settle(batch, this.screenHere(batch));
       } else if (this.mainThreadTakes && this.held.size > 0 && this.nextToSend < this.lastToSend) {
-        // Waiting for a worker: meanwhile the main thread takes a batch from the far end, then lets messages in.
-        this.settle(this.lastToSend - 1, this.screenHere(--this.lastToSend));
+        // Waiting for a worker: meanwhile the main thread does the next batch no worker has (it needs it soonest),
+        // then lets the workers' messages in.
+        const next = this.nextToSend++;
+        this.settle(next, this.screenHere(next));
         await new Promise<void>((resolve) => setImmediate(resolve));
       } else if (this.held.size > 0) {
         await new Promise<void>((wake) => (this.waitingFor = { batch, wake }));
@@ -209,9 +215,26 @@ export class ScreenPool {
     return results;
   }
 
-  /** The results of batches [from, to), in the order of their paths. */
-  async *stream(from: number, to: number): AsyncGenerator<JobResult> {
-    for (let batch = from; batch < Math.min(to, this.batches.length); batch++) yield* await this.batch(batch);
+  /**
+   * The results of the batches from `from` on, one by one, in the order of their paths: at once when the batch is
+   * in, a promise only when it is not yet (no promise per file for 20,000 files). Never asked past the last.
+   */
+  reader(from: number): () => JobResult | Promise<JobResult> {
+    let batch = from;
+    let current: JobResult[] = [];
+    let index = 0;
+    const take = (results: JobResult[]) => {
+      current = results;
+      index = 0;
+      return current[index++]!;
+    };
+    return () => {
+      if (index < current.length) return current[index++]!;
+      const ready = this.results[batch];
+      if (ready === undefined) return this.batch(batch++).then(take);
+      this.results[batch++] = []; // consumed: let the texts go
+      return take(ready);
+    };
   }
 
   stats(): PoolStats {
@@ -270,14 +293,13 @@ export function startScreening(metadata: readonly string[], scan: readonly strin
   }
   const active = pool;
   const scanStart = active.submit(metadata, scan);
-  const parsedResults = active.stream(0, scanStart);
-  const scanResults = active.stream(scanStart, Number.MAX_SAFE_INTEGER);
+  const nextParsed = active.reader(0);
+  const nextScreened = active.reader(scanStart);
   return {
-    nextParsed: async () => (await parsedResults.next()).value as ParsedAhead,
-    next: async () => {
-      const { value } = await scanResults.next();
+    nextParsed: nextParsed as () => ParsedAhead | Promise<ParsedAhead>,
+    next: () => {
       done(() => active.stats());
-      return value as Screened;
+      return nextScreened() as Screened | Promise<Screened>;
     },
     close: () => active.close(),
   };

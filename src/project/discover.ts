@@ -67,10 +67,13 @@ export function discover(options: DiscoverOptions): Discovery {
   const missing: string[] = [];
   const explicitFiles: string[] = [];
   const partialFolderFiles: string[] = [];
-  const addMetadata = (path: string, companion = false) => {
+  const addMetadata = (path: string, companion = false, listed = false) => {
     if (metadata.has(path) || userIgnored(path)) return;
     const classified = classifyFileName(basename(path));
     if (!classified) return;
+    // git lists a tracked file deleted in the working tree: not there to lint (under --staged the index counts, and
+    // that path does not come through here). A dangling link is there, and said to be unreadable.
+    if (listed && !existsOrLink(path)) return;
     metadata.set(path, { path, classified, forceIgnored: forceIgnore?.denies(path) ?? false, ...(companion ? { companion } : {}) });
   };
 
@@ -114,10 +117,10 @@ export function discover(options: DiscoverOptions): Discovery {
       const folder = dirname(file);
       if (!checkedFolders.has(folder)) {
         checkedFolders.add(folder);
-        if (folder !== path && classifyFileName(basename(folder))) addMetadata(folder);
+        if (folder !== path && classifyFileName(basename(folder))) addMetadata(folder, false, true);
       }
       if (outsideEveryPackage || insidePackage(file)) {
-        addMetadata(file);
+        addMetadata(file, false, true);
         if (partial) partialFolderFiles.push(file);
       }
     }
@@ -163,6 +166,15 @@ function repositoryFilesUnder(directory: string, gitRoot: string | undefined, li
  */
 function refusedIgnoreFile(path: string, reason: string): string {
   return `${path} was not read (${reason}); the lint runs as if it were absent.`;
+}
+
+function existsOrLink(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isDanglingLink(path: string): boolean {
