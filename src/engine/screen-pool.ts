@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { readTextFile } from '../project/read.js';
 import { runJob, screenFile, type JobKind, type ParsedAhead, type ScreenRequest, type Screened } from './screen-file.js';
-import type { BatchMessage, ResultMessage } from './screen-worker.js';
+import type { ResultMessage, WorkerSetup, WorkMessage } from './screen-worker.js';
 
 /**
  * Below this many files to screen, the run reads them in the main thread. A worker is a fresh V8 isolate that loads
@@ -22,9 +22,6 @@ const MAX_WORKERS = 8;
  * spread over the threads. Parsing a metadata file costs ~50 times screening one, so its batches are smaller.
  */
 const BATCH_SIZE: Readonly<Record<JobKind, number>> = { parse: 8, screen: 128 };
-
-/** Batches a worker holds at once, so that it does not idle while the main thread is busy and cannot feed it. */
-const IN_FLIGHT = 4;
 
 /**
  * The worker entry, next to this module's folder in every layout: src/engine/ (tests, through `workerEntry`),
@@ -71,38 +68,47 @@ function parseForced(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/**
- * Screens files (screen-file.ts) on worker threads and hands the results back in the order of the paths, so a run
- * with workers gives byte for byte the output of one without. The main thread keeps everything else, and takes
- * batches itself while it waits for one a worker holds.
- *
- * Workers may be started before the files are known (`create`, then `screen`), so that they boot while git lists
- * the repository. A worker that crashes or cannot start loses nothing: the batches it held are screened again in
- * the main thread. Workers are unreferenced while they hold no batch, so they never keep the process alive, and
- * `close()` (the engine calls it however the run ends) ends them.
- */
 type JobResult = Screened | ParsedAhead;
 
+/** Slots of the shared state: the next batch to claim, how many batches are done, then one slot per worker. */
+const NEXT = 0;
+const DONE = 1;
+const CLAIMED = 2;
+
+/** How long the main thread waits for a worker's batch before it looks whether the worker is still alive. */
+const WAIT_MS = 50;
+
+/**
+ * Reads, parses and screens files (screen-file.ts) on worker threads and hands the results back in the order of the
+ * paths, so a run with workers gives byte for byte the output of one without. The main thread keeps everything else.
+ *
+ * Work is claimed, not sent: each thread takes the next batch from a counter in shared memory (Atomics), so a worker
+ * never waits for the main thread to hand it work while the main thread builds the model, and the main thread takes
+ * batches too when it would otherwise wait. Results come back on a port the main thread reads synchronously, so a
+ * batch that is done is used at once, without a turn of the event loop per message.
+ *
+ * Workers may be started before the files are known (`create`, then `submit`), so that they boot while git lists
+ * the repository. A worker that crashes or cannot start loses nothing: the batch it had claimed is screened again in
+ * the main thread, and so is every batch nobody claimed. Workers are unreferenced, so they never keep the process
+ * alive, and `close()` (the engine calls it however the run ends) ends them.
+ */
 export class ScreenPool {
   private readonly batches: { kind: JobKind; paths: string[] }[] = [];
   private readonly results: (JobResult[] | undefined)[] = [];
-  private waitingFor: { batch: number; wake: () => void } | undefined;
-  private readonly held = new Map<Worker, Set<number>>();
-  /** Batches [nextToSend, lastToSend) are neither sent to a worker nor taken by the main thread yet. */
-  private nextToSend = 0;
-  private lastToSend = 0;
+  private readonly state: Int32Array;
+  private readonly workers: { worker: Worker; port: MessagePort; slot: number; alive: boolean }[] = [];
   private inThreadBatches = 0;
   private redoneBatches = 0;
-  private readonly started: number;
 
   private constructor(
     readonly request: ScreenRequest,
-    workers: number,
+    count: number,
     entry: URL,
     private readonly mainThreadTakes: boolean,
   ) {
-    for (let i = 0; i < workers; i++) this.spawn(entry);
-    this.started = this.held.size;
+    this.state = new Int32Array(new SharedArrayBuffer((CLAIMED + count) * Int32Array.BYTES_PER_ELEMENT));
+    this.state.fill(-1, CLAIMED);
+    for (let slot = 0; slot < count; slot++) this.spawn(entry, slot);
   }
 
   /** Starts `workers` threads for `request`; undefined when there is no worker entry to run (a one-file bundle). */
@@ -110,6 +116,22 @@ export class ScreenPool {
     const entry = parallel.workerEntry ?? DEFAULT_ENTRY;
     if (workers <= 0 || !existsSync(fileURLToPath(entry))) return undefined;
     return new ScreenPool(request, workers, entry, parallel.mainThreadTakes ?? true);
+  }
+
+  private spawn(entry: URL, slot: number): void {
+    const { port1, port2 } = new MessageChannel();
+    let worker: Worker;
+    try {
+      worker = new Worker(entry, { workerData: { request: this.request, state: this.state, slot, results: port2 } satisfies WorkerSetup, transferList: [port2] });
+    } catch {
+      port1.close();
+      return; // no thread: the main thread screens its share
+    }
+    const entryOf = { worker, port: port1, slot, alive: true };
+    this.workers.push(entryOf);
+    worker.unref();
+    worker.on('error', () => this.lost(entryOf));
+    worker.on('exit', () => this.lost(entryOf));
   }
 
   /**
@@ -123,128 +145,122 @@ export class ScreenPool {
     add('parse', metadata);
     const scanStart = this.batches.length;
     add('screen', scan);
-    this.lastToSend = this.batches.length;
-    for (const worker of this.held.keys()) this.feed(worker);
+    for (const { worker, alive } of this.workers) if (alive) worker.postMessage({ batches: this.batches } satisfies WorkMessage);
     return scanStart;
   }
 
-  private spawn(entry: URL): void {
-    let worker: Worker;
-    try {
-      worker = new Worker(entry, { workerData: this.request });
-    } catch {
-      return; // no thread: the main thread screens its share
-    }
-    this.held.set(worker, new Set());
-    worker.unref();
-    worker.on('message', (message: ResultMessage) => this.received(worker, message));
-    worker.on('error', () => this.lost(worker));
-    worker.on('exit', () => this.lost(worker));
-  }
-
-  private feed(worker: Worker): void {
-    const held = this.held.get(worker)!;
-    while (held.size < IN_FLIGHT && this.nextToSend < this.lastToSend) {
-      const batch = this.nextToSend++;
-      held.add(batch);
-      const { kind, paths } = this.batches[batch]!;
-      worker.postMessage({ batch, kind, paths } satisfies BatchMessage);
-    }
-    if (held.size === 0) worker.unref();
-    else worker.ref();
-  }
-
-  private received(worker: Worker, { batch, results }: ResultMessage): void {
-    this.held.get(worker)?.delete(batch);
-    this.settle(batch, results);
-    if (this.held.has(worker)) this.feed(worker);
-  }
-
-  /** A worker that failed or ended: what it held is screened here, so no file is lost in silence. */
-  private lost(worker: Worker): void {
-    const held = this.held.get(worker);
-    if (!held) return;
-    this.held.delete(worker);
-    void worker.terminate();
-    for (const batch of held) {
+  /** A worker that failed or ended: the batch it had claimed and not answered is screened here, so no file is lost. */
+  private lost(entry: ScreenPool['workers'][number]): void {
+    if (!entry.alive) return;
+    entry.alive = false;
+    void entry.worker.terminate();
+    this.drain();
+    const claimed = Atomics.load(this.state, CLAIMED + entry.slot);
+    if (claimed >= 0 && claimed < this.batches.length && this.results[claimed] === undefined) {
       this.redoneBatches++;
-      this.settle(batch, this.screenHere(batch));
-    }
-    // The last worker gone while the engine waits for a batch never sent: nobody else will answer it.
-    if (this.held.size === 0 && this.waitingFor && this.results[this.waitingFor.batch] === undefined) {
-      this.settle(this.waitingFor.batch, this.screenHere(this.waitingFor.batch));
+      this.settle(claimed, this.runHere(claimed));
     }
   }
 
-  private screenHere(batch: number): JobResult[] {
+  /** Takes every result the workers have posted, without waiting. */
+  private drain(): void {
+    for (const { port } of this.workers) {
+      for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
+        const { batch, results } = received.message as ResultMessage;
+        // A batch a worker could not do (it threw) is done here.
+        this.settle(batch, results ?? this.redo(batch));
+      }
+    }
+  }
+
+  private redo(batch: number): JobResult[] {
+    this.redoneBatches++;
+    return this.runHere(batch);
+  }
+
+  private runHere(batch: number): JobResult[] {
     this.inThreadBatches++;
     const { kind, paths } = this.batches[batch]!;
     return paths.map((path) => runJob(kind, path, this.request));
   }
 
   private settle(batch: number, results: JobResult[]): void {
-    if (this.results[batch] !== undefined) return;
-    this.results[batch] = results;
-    if (this.waitingFor?.batch === batch) {
-      this.waitingFor.wake();
-      this.waitingFor = undefined;
-    }
+    if (this.results[batch] === undefined) this.results[batch] = results;
+  }
+
+  /** The next unclaimed batch, claimed for the main thread; undefined when every batch is claimed. */
+  private claim(): number | undefined {
+    const batch = Atomics.add(this.state, NEXT, 1);
+    return batch < this.batches.length ? batch : undefined;
   }
 
   /** The results of batch `batch`, in the order of its paths. Asked for in order, each once. */
-  async batch(batch: number): Promise<JobResult[]> {
-    while (this.results[batch] === undefined) {
-      if (batch >= this.nextToSend && batch < this.lastToSend) {
-        // Not sent yet (no worker left, or none free): this one is next, so it is screened here.
-        if (batch === this.nextToSend) this.nextToSend++;
-        this.settle(batch, this.screenHere(batch));
-      } else if (this.mainThreadTakes && this.held.size > 0 && this.nextToSend < this.lastToSend) {
-        // Waiting for a worker: meanwhile the main thread does the next batch no worker has (it needs it soonest),
-        // then lets the workers' messages in.
-        const next = this.nextToSend++;
-        this.settle(next, this.screenHere(next));
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      } else if (this.held.size > 0) {
-        await new Promise<void>((wake) => (this.waitingFor = { batch, wake }));
-      } else {
-        this.settle(batch, this.screenHere(batch));
-      }
+  private async wait(batch: number): Promise<JobResult[]> {
+    for (;;) {
+      const ready = this.poll(batch);
+      if (ready) return ready;
+      // A worker holds it: wait until some batch is done (or a while, to learn of a worker that died).
+      const done = Atomics.load(this.state, DONE);
+      const ready2 = this.poll(batch);
+      if (ready2) return ready2;
+      // Blocking is fine: the main thread has nothing else to do. After a wait with no batch done, one turn of the
+      // event loop lets a dead worker's 'exit' in (its claimed batch is then done here).
+      if (Atomics.wait(this.state, DONE, done, WAIT_MS) === 'timed-out') await new Promise((resolve) => setImmediate(resolve));
     }
-    const results = this.results[batch]!;
-    this.results[batch] = []; // consumed: let the texts go
-    return results;
+  }
+
+  /** The batch's results when they are in, or after the main thread did work of its own; undefined to wait. */
+  private poll(batch: number): JobResult[] | undefined {
+    for (;;) {
+      this.drain();
+      if (this.results[batch] !== undefined) return this.results[batch];
+      const anyAlive = this.workers.some((worker) => worker.alive);
+      if (!this.mainThreadTakes && anyAlive) return undefined;
+      const claimed = this.claim();
+      if (claimed !== undefined) {
+        this.settle(claimed, this.runHere(claimed));
+        continue;
+      }
+      // Every batch is claimed. One that no live worker holds was lost (a worker died with it): done here. (A worker
+      // that has just claimed it may still answer: the first result counts, and both are the same.)
+      if (this.workers.some((worker) => worker.alive && Atomics.load(this.state, CLAIMED + worker.slot) === batch)) return undefined;
+      this.drain();
+      if (this.results[batch] === undefined) this.settle(batch, this.redo(batch));
+    }
   }
 
   /**
    * The results of the batches from `from` on, one by one, in the order of their paths: at once when the batch is
-   * in, a promise only when it is not yet (no promise per file for 20,000 files). Never asked past the last.
+   * in (or the main thread can do it), a promise only when it must wait for a worker. Never asked past the last.
    */
   reader(from: number): () => JobResult | Promise<JobResult> {
     let batch = from;
     let current: JobResult[] = [];
     let index = 0;
     const take = (results: JobResult[]) => {
+      this.results[batch++] = []; // consumed: let the texts go
       current = results;
       index = 0;
       return current[index++]!;
     };
     return () => {
       if (index < current.length) return current[index++]!;
-      const ready = this.results[batch];
-      if (ready === undefined) return this.batch(batch++).then(take);
-      this.results[batch++] = []; // consumed: let the texts go
-      return take(ready);
+      const ready = this.poll(batch);
+      return ready ? take(ready) : this.wait(batch).then(take);
     };
   }
 
   stats(): PoolStats {
-    return { workers: this.started, batches: this.batches.length, inThreadBatches: this.inThreadBatches, redoneBatches: this.redoneBatches };
+    return { workers: this.workers.length, batches: this.batches.length, inThreadBatches: this.inThreadBatches, redoneBatches: this.redoneBatches };
   }
 
   close(): void {
-    const workers = [...this.held.keys()];
-    this.held.clear();
-    for (const worker of workers) void worker.terminate();
+    for (const entry of this.workers) {
+      if (!entry.alive) continue;
+      entry.alive = false;
+      void entry.worker.terminate();
+      entry.port.close();
+    }
   }
 }
 
