@@ -75,6 +75,8 @@ const NEXT = 0;
 const DONE = 1;
 const CLAIMED = 2;
 
+const WORKER_YOUNG_GENERATION_MB = 2;
+
 /** How long the main thread waits for a worker's batch before it looks whether the worker is still alive. */
 const WAIT_MS = 50;
 
@@ -122,7 +124,13 @@ export class ScreenPool {
     const { port1, port2 } = new MessageChannel();
     let worker: Worker;
     try {
-      worker = new Worker(entry, { workerData: { request: this.request, state: this.state, slot, results: port2 } satisfies WorkerSetup, transferList: [port2] });
+      worker = new Worker(entry, {
+        workerData: { request: this.request, state: this.state, slot, results: port2 } satisfies WorkerSetup,
+        transferList: [port2],
+        // What a worker allocates lives for one file: a small young generation keeps its memory small (at 100,000
+        // files, peak RSS 177 MiB instead of 184 MiB with the default), at no cost in time.
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
     } catch {
       port1.close();
       return; // no thread: the main thread screens its share
@@ -145,7 +153,8 @@ export class ScreenPool {
     add('parse', metadata);
     const scanStart = this.batches.length;
     add('screen', scan);
-    for (const { worker, alive } of this.workers) if (alive) worker.postMessage({ batches: this.batches } satisfies WorkMessage);
+    const work = encodeWork(metadata, scan, this.batches, scanStart);
+    for (const { worker, alive } of this.workers) if (alive) worker.postMessage(work);
     return scanStart;
   }
 
@@ -166,9 +175,9 @@ export class ScreenPool {
   private drain(): void {
     for (const { port } of this.workers) {
       for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
-        const { batch, results } = received.message as ResultMessage;
+        const message = received.message as ResultMessage;
         // A batch a worker could not do (it threw) is done here.
-        this.settle(batch, results ?? this.redo(batch));
+        this.settle(message.batch, message.failed ? this.redo(message.batch) : decodeResults(message, this.batches[message.batch]!.paths.length));
       }
     }
   }
@@ -263,6 +272,42 @@ export class ScreenPool {
     }
   }
 }
+
+/**
+ * The work for the workers, in shared memory so that no worker holds a copy of 100,000 paths: every path as UTF-8
+ * in one buffer with its offsets, and where each batch starts (the batches from `scanStart` on are screenings).
+ */
+function encodeWork(metadata: readonly string[], scan: readonly string[], batches: readonly { paths: readonly string[] }[], scanStart: number): WorkMessage {
+  const all = [...metadata, ...scan];
+  let bytes = 0;
+  for (const path of all) bytes += Buffer.byteLength(path);
+  const text = Buffer.from(new SharedArrayBuffer(bytes));
+  const offsets = new Int32Array(new SharedArrayBuffer((all.length + 1) * Int32Array.BYTES_PER_ELEMENT));
+  let at = 0;
+  all.forEach((path, index) => {
+    offsets[index] = at;
+    at += text.write(path, at);
+  });
+  offsets[all.length] = at;
+  const batchStarts: number[] = [];
+  let first = 0;
+  for (const batch of batches) {
+    batchStarts.push(first);
+    first += batch.paths.length;
+  }
+  batchStarts.push(first);
+  return { text: text.buffer as SharedArrayBuffer, offsets, batchStarts, scanStart };
+}
+
+/** A batch's results from a worker's message: a screening lists only the files that are not clean. */
+function decodeResults(message: ResultMessage, size: number): JobResult[] {
+  if (message.results) return message.results;
+  const results: JobResult[] = new Array<JobResult>(size).fill(CLEAN_FILE);
+  for (const [index, read] of message.notClean ?? []) results[index] = { clean: false, read };
+  return results;
+}
+
+const CLEAN_FILE: Screened = { clean: true };
 
 /** Parsed metadata files, then screened files, one by one in the order of their paths. */
 export interface Screening {
