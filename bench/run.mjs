@@ -15,7 +15,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -104,8 +104,12 @@ async function fileRuleIds() {
   return builtinRules.filter((rule) => typeof rule.checkFile === 'function').map((rule) => rule.meta.id);
 }
 
-/** The workers-off scenarios: the same lint with the worker threads turned off (src/engine/screen-pool.ts). */
+/**
+ * The same lint with the worker threads (src/engine/screen-pool.ts) turned off, and forced on (one per core besides
+ * the main thread's, as the default gives when the machine is not busy). The plain scenarios run the default.
+ */
 const WORKERS_OFF = { CALINT_WORKERS: '0' };
+const WORKERS_ON = { CALINT_WORKERS: String(Math.max(1, availableParallelism() - 1)) };
 
 function scenarios(fileRules) {
   const q = flags.quick;
@@ -116,8 +120,10 @@ function scenarios(fileRules) {
     { ...ours, id: 'precommit', tree: 'precommit-20k', what: 'lint --staged, one staged app, 20k-file repo', args: [BIN, '--staged'], warmup: 2, runs: q ? 3 : 10, accept: lintedStagedOnly },
     { ...ours, id: 'repo-20k', tree: 'repo-20k', what: 'lint . (20k files, 200 apps)', args: [BIN, '.'], runs: q ? 2 : 7, floor: 'floor-20k', peers: { secretlint: 'secretlint-20k', 'secretlint-fixed': 'secretlint-20k-fixed', 'code-analyzer': 'code-analyzer-20k' }, accept: lintedApps },
     { ...ours, id: 'repo-20k-w0', tree: 'repo-20k', what: 'the same, workers off (CALINT_WORKERS=0)', args: [BIN, '.'], env: WORKERS_OFF, runs: q ? 2 : 7, floor: 'floor-20k', peers: { 'secretlint-fixed': 'secretlint-20k-fixed' }, accept: lintedApps },
+    { ...ours, id: 'repo-20k-wN', tree: 'repo-20k', what: `the same, workers on (CALINT_WORKERS=${WORKERS_ON.CALINT_WORKERS}, whatever the load)`, args: [BIN, '.'], env: WORKERS_ON, runs: q ? 2 : 7, floor: 'floor-20k', peers: { 'secretlint-fixed': 'secretlint-20k-fixed' }, accept: lintedApps },
     { ...ours, id: 'repo-100k', tree: 'repo-100k', what: 'lint . (100k files, 1,000 apps)', args: [BIN, '.'], runs: q ? 1 : 3, budgetMs: 60_000, floor: 'floor-100k', peers: { 'code-analyzer': 'code-analyzer-100k' }, accept: lintedApps },
     { ...ours, id: 'repo-100k-w0', tree: 'repo-100k', what: 'the same, workers off (CALINT_WORKERS=0)', args: [BIN, '.'], env: WORKERS_OFF, runs: q ? 1 : 3, budgetMs: 60_000, floor: 'floor-100k', accept: lintedApps },
+    { ...ours, id: 'repo-100k-wN', tree: 'repo-100k', what: `the same, workers on (CALINT_WORKERS=${WORKERS_ON.CALINT_WORKERS})`, args: [BIN, '.'], env: WORKERS_ON, runs: q ? 1 : 3, budgetMs: 60_000, floor: 'floor-100k', accept: lintedApps },
     { ...ours, id: 'no-app-20k', tree: 'no-app-20k', what: 'lint . (20k files, no app), all rules', args: [BIN, '.'], runs: q ? 2 : 7, accept: (run) => exitedWith(run, 0, 1) },
     {
       ...ours,
@@ -243,7 +249,7 @@ async function main() {
   if (trees['repo-20k']) {
     const dir = trees['repo-20k'].dir;
     insight.prefilter = await prefilterRate(TSC_BUILD, dir);
-    insight.profile = profileRun(BIN, ['.', '--format', 'json'], dir, join(WORK_DIR, 'profiles', 'repo-20k'));
+    insight.profile = profileRun(BIN, ['.', '--format', 'json'], dir, join(WORK_DIR, 'profiles', 'repo-20k'), 12, WORKERS_ON);
     insight.profileWorkersOff = profileRun(BIN, ['.', '--format', 'json'], dir, join(WORK_DIR, 'profiles', 'repo-20k-w0'), 12, WORKERS_OFF);
     for (const profile of [insight.profile, insight.profileWorkersOff]) if (profile.file) profile.file = relative(REPO_ROOT, profile.file);
   }
@@ -273,7 +279,7 @@ function renderInsight({ prefilter, profile, profileWorkersOff }) {
   if (prefilter?.files !== undefined) {
     lines.push(`secret pre-filter (repo-20k): ${prefilter.reachDetectors} of ${prefilter.files} files reach the detectors (${(prefilter.share * 100).toFixed(2)}%)`);
   } else if (prefilter) lines.push(`secret pre-filter: ${prefilter.unavailable}`);
-  for (const [what, run] of [['the full repo-20k lint', profile], ['the same, workers off', profileWorkersOff]]) {
+  for (const [what, run] of [['the full repo-20k lint, workers on', profile], ['the same, workers off', profileWorkersOff]]) {
     if (run?.top) {
       const workers = run.workerProfiles ? `; ${run.workerProfiles} worker thread profile(s) beside it` : '';
       lines.push(`CPU profile of ${what}, main thread (${run.totalMs} ms sampled, ${run.file}${workers}), self time:`);

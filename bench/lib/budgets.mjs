@@ -75,10 +75,12 @@ export function evaluateBudgets(results, trees) {
 /** The full lint on two cores no slower than the single-threaded floor (issue 16); the workers-off run beside it. */
 function floorBudget(results, oursId, floorId) {
   return budget(results, [oursId, floorId], { id: `${oursId}-vs-floor`, description: `${oursId} ÷ ${floorId}, median wall`, limit: '≤ 1.0x', unit: 'x' }, (ours, floor) => {
-    const off = results[`${oursId}-w0`];
     const notes = [];
     if (ours.medianCpuMs && floor.medianCpuMs) notes.push(`CPU time ratio ${(ours.medianCpuMs / floor.medianCpuMs).toFixed(2)}x`);
-    if (ok(off)) notes.push(`workers off: ${(off.medianMs / floor.medianMs).toFixed(2)}x`);
+    for (const [suffix, what] of [['w0', 'workers off'], ['wN', 'workers on']]) {
+      const other = results[`${oursId}-${suffix}`];
+      if (ok(other)) notes.push(`${what}: ${(other.medianMs / floor.medianMs).toFixed(2)}x`);
+    }
     return { measured: ours.medianMs / floor.medianMs, met: ours.medianMs / floor.medianMs <= 1.0, ...(notes.length ? { note: notes.join('; ') } : {}) };
   });
 }

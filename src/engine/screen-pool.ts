@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { readTextFile } from '../project/read.js';
@@ -7,12 +7,12 @@ import { runJob, screenFile, type JobKind, type ParsedAhead, type ScreenRequest,
 import type { ResultMessage, WorkerSetup, WorkMessage } from './screen-worker.js';
 
 /**
- * Below this many files to screen, the run reads them in the main thread. A worker is a fresh V8 isolate that loads
- * Node's internals, the reader and the screens: ~50–70 ms of CPU before its first file, what the main thread
- * spends reading ~1,500 small files. Measured on the bench trees (docs/benchmarks.md); a pre-commit run or a small
- * project never pays for a worker.
+ * Below this many files the run reads them in the main thread. A worker costs ~60 ms of CPU to start (a V8 isolate
+ * that loads Node's internals, the reader and the parser) and competes with the main thread for the kernel's file
+ * table; measured on two cores (docs/benchmarks.md): at 1,000–8,000 files a worker never made a run faster, at
+ * 20,000 it broke even under a moderate load, at 100,000 it saved 10%. A pre-commit run never starts one.
  */
-export const WORKER_THRESHOLD = 2_000;
+export const WORKER_THRESHOLD = 10_000;
 
 /** More threads than this only add start-up cost: the work is reading small files, and the disk is shared. */
 const MAX_WORKERS = 8;
@@ -53,14 +53,17 @@ export interface PoolStats {
 
 /**
  * How many workers a run of about `files` files gets: CALINT_WORKERS=0 turns them off and CALINT_WORKERS=N forces N
- * (for measuring, and for the byte-identical test); otherwise, above the threshold, one per available core besides
- * the main thread's (which takes batches too while it waits), at least one, capped.
+ * (for measuring, and for the byte-identical test). Otherwise, above the threshold, one per available core besides
+ * the main thread's (which takes batches too while it waits), capped; and none when the cores are already busy
+ * (1-minute load average at or above the core count: on two cores under a load of 3.5, one worker made runs of 1,000
+ * to 20,000 files 20–30% slower, as it only competes for the same cores and adds its start-up).
  */
-export function workerCount(files: number, parallel: ParallelOptions = {}, env: NodeJS.ProcessEnv = process.env): number {
+export function workerCount(files: number, parallel: ParallelOptions = {}, env: NodeJS.ProcessEnv = process.env, load: number = loadavg()[0] ?? 0): number {
   const forced = parallel.workers ?? parseForced(env.CALINT_WORKERS);
   if (forced !== undefined) return Math.min(forced, MAX_WORKERS);
-  if (files < WORKER_THRESHOLD) return 0;
-  return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
+  const cores = availableParallelism();
+  if (files < WORKER_THRESHOLD || load >= cores) return 0;
+  return Math.max(1, Math.min(cores - 1, MAX_WORKERS));
 }
 
 function parseForced(value: string | undefined): number | undefined {
