@@ -13,7 +13,7 @@ import { bundleOptions } from '../scripts/bundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.js';
 import { availableParallelism } from 'node:os';
-import { WORKER_THRESHOLD, workerCount, type ParallelOptions, type PoolStats } from '../src/engine/screen-pool.js';
+import { WORKER_THRESHOLD, workerCount, workersFromEnv, type ParallelOptions, type PoolStats } from '../src/engine/screen-pool.js';
 import { Linter } from '../src/linter/linter.js';
 import { prepareLint } from '../src/linter/prepare.js';
 import { connectedApp, makeProject, REPO } from './helpers/cli.js';
@@ -133,15 +133,16 @@ describe('screening on worker threads', () => {
 describe('how many workers a run gets', () => {
   const cores = availableParallelism();
   it('none for a small run, or when the cores are busy; one per core besides the main thread otherwise', () => {
-    expect(workerCount(WORKER_THRESHOLD - 1, {}, {}, 0)).toBe(0);
-    expect(workerCount(WORKER_THRESHOLD, {}, {}, cores)).toBe(0);
-    expect(workerCount(WORKER_THRESHOLD, {}, {}, 0)).toBe(Math.max(1, Math.min(cores - 1, 8)));
+    expect(workerCount(WORKER_THRESHOLD - 1, {}, 0)).toBe(0);
+    expect(workerCount(WORKER_THRESHOLD, {}, cores)).toBe(0);
+    expect(workerCount(WORKER_THRESHOLD, {}, 0)).toBe(Math.max(1, Math.min(cores - 1, 8)));
+    expect(workerCount(1, { workers: 2 }, cores)).toBe(2);
   });
 
-  it('CALINT_WORKERS forces a number, 0 turns them off; anything else is ignored', () => {
-    expect(workerCount(1, {}, { CALINT_WORKERS: '3' }, cores)).toBe(3);
-    expect(workerCount(WORKER_THRESHOLD * 10, {}, { CALINT_WORKERS: '0' }, 0)).toBe(0);
-    expect(workerCount(1, {}, { CALINT_WORKERS: 'many' }, 0)).toBe(0);
-    expect(workerCount(1, { workers: 2 }, { CALINT_WORKERS: '0' }, 0)).toBe(2);
+  it('CALINT_WORKERS in the run\'s environment forces a number, 0 turns them off; anything else is ignored', () => {
+    expect(workersFromEnv({ CALINT_WORKERS: '3' })).toBe(3);
+    expect(workersFromEnv({ CALINT_WORKERS: '0' })).toBe(0);
+    expect(workersFromEnv({ CALINT_WORKERS: 'many' })).toBeUndefined();
+    expect(workersFromEnv({})).toBeUndefined();
   });
 });

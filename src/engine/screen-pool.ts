@@ -32,7 +32,7 @@ const BATCH_SIZE: Readonly<Record<JobKind, number>> = { parse: 8, screen: 128 };
 const DEFAULT_ENTRY = new URL('../engine/screen-worker.js', import.meta.url);
 
 export interface ParallelOptions {
-  /** Worker threads: 0 reads in the main thread; unset = CALINT_WORKERS, else the cores above WORKER_THRESHOLD files. */
+  /** Worker threads: 0 reads in the main thread; unset: the cores above WORKER_THRESHOLD files (workerCount). */
   workers?: number;
   /** The worker script (tests point it at a build of screen-worker.ts); the package's own by default. */
   workerEntry?: URL;
@@ -52,23 +52,23 @@ export interface PoolStats {
 }
 
 /**
- * How many workers a run of about `files` files gets: CALINT_WORKERS=0 turns them off and CALINT_WORKERS=N forces N
- * (for measuring, and for the byte-identical test). Otherwise, above the threshold, one per available core besides
+ * How many workers a run of about `files` files gets: `parallel.workers` when given (the CLI and the Linter set it
+ * from CALINT_WORKERS, for measuring; tests force it). Otherwise, above the threshold, one per available core besides
  * the main thread's (which takes batches too while it waits), capped; and none when the cores are already busy
  * (1-minute load average at or above the core count: on two cores under a load of 3.5, one worker made runs of 1,000
  * to 20,000 files 20–30% slower, as it only competes for the same cores and adds its start-up).
  */
-export function workerCount(files: number, parallel: ParallelOptions = {}, env: NodeJS.ProcessEnv = process.env, load: number = loadavg()[0] ?? 0): number {
-  const forced = parallel.workers ?? parseForced(env.CALINT_WORKERS);
-  if (forced !== undefined) return Math.min(forced, MAX_WORKERS);
+export function workerCount(files: number, parallel: ParallelOptions = {}, load: number = loadavg()[0] ?? 0): number {
+  if (parallel.workers !== undefined) return Math.min(Math.max(0, Math.floor(parallel.workers)), MAX_WORKERS);
   const cores = availableParallelism();
   if (files < WORKER_THRESHOLD || load >= cores) return 0;
   return Math.max(1, Math.min(cores - 1, MAX_WORKERS));
 }
 
-function parseForced(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
-  return Number(value);
+/** `CALINT_WORKERS=<n>` from the run's environment: a whole number forces that many workers (0: none); else unset. */
+export function workersFromEnv(env: Readonly<Record<string, string | undefined>> | undefined): number | undefined {
+  const value = env?.CALINT_WORKERS?.trim();
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 type JobResult = Screened | ParsedAhead;
