@@ -9,12 +9,13 @@
 //          --peer-timeout <s>      stop a peer run after this long (default 120 s; secretlint 10 is quadratic in files)
 //          --no-build              benchmark bin/ and dist/ as they are, instead of a fresh build of src/
 //
-// By default the bench compiles src/ into its own copy (bench/.work/build/) and measures that, so a rebuild of
-// dist/ by someone else during the run (tsc --watch, npm test) cannot change what is being measured.
+// By default the bench bundles src/ into its own copy (bench/.work/build/, the same esbuild bundles as dist/) and
+// measures that, so a rebuild of dist/ by someone else during the run (npm run build, npm test) cannot change what
+// is being measured. A tsc build next to it (bench/.work/build/tsc/) serves the module-level insight (pre-filter).
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ import { measureInterleaved, rssMethod } from './lib/measure.mjs';
 import { renderBudgets, renderTable } from './lib/table.mjs';
 import { prefilterRate, profileRun } from './lib/insight.mjs';
 import { ensureTree, REPO_ROOT, STAGED_APP, WORK_DIR } from './lib/trees.mjs';
+import { bundleDist } from '../scripts/build-dist.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -39,6 +41,8 @@ const log = (message) => process.stderr.write(`${message}\n`);
 /** What is measured: the bench's own build of src/, or (--no-build) the repository's bin/ and dist/. */
 const BUILD_ROOT = flags['no-build'] ? REPO_ROOT : join(WORK_DIR, 'build');
 const BIN = join(BUILD_ROOT, 'bin', 'connected-app-lint.js');
+/** Single modules (the pre-filter) for the insight: the tsc build, or the repository's sources' build with --no-build. */
+const TSC_BUILD = join(WORK_DIR, 'build', 'tsc');
 const FLOOR = join(REPO_ROOT, 'bench', 'floor.mjs');
 const SECRETLINT = join(REPO_ROOT, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
 const SECRETLINT_RC = join(REPO_ROOT, 'bench', 'peers', 'secretlintrc.json');
@@ -94,11 +98,18 @@ const codeAnalyzerRan = (run) => {
 
 // ---- scenarios ------------------------------------------------------------------------------------------------
 
-/** The ids of the repository-wide rules (those with checkFile), read from the build being measured. */
+/** The ids of the repository-wide rules (those with checkFile), read from the build being measured (its library). */
 async function fileRuleIds() {
-  const { builtinRules } = await import(pathToFileURL(join(BUILD_ROOT, 'dist', 'rules', 'index.js')).href);
+  const { builtinRules } = await import(pathToFileURL(join(BUILD_ROOT, 'dist', 'lib', 'index.js')).href);
   return builtinRules.filter((rule) => typeof rule.checkFile === 'function').map((rule) => rule.meta.id);
 }
+
+/**
+ * The same lint with the worker threads (src/engine/screen-pool.ts) turned off, and forced on (one per core besides
+ * the main thread's, as the default gives when the machine is not busy). The plain scenarios run the default.
+ */
+const WORKERS_OFF = { CALINT_WORKERS: '0' };
+const WORKERS_ON = { CALINT_WORKERS: String(Math.max(1, availableParallelism() - 1)) };
 
 function scenarios(fileRules) {
   const q = flags.quick;
@@ -108,7 +119,11 @@ function scenarios(fileRules) {
     { ...ours, id: 'startup', what: 'connected-app-lint --version', args: [BIN, '--version'], warmup: 3, runs: q ? 5 : 20, floor: 'node-startup', accept: (run) => exitedWith(run, 0) },
     { ...ours, id: 'precommit', tree: 'precommit-20k', what: 'lint --staged, one staged app, 20k-file repo', args: [BIN, '--staged'], warmup: 2, runs: q ? 3 : 10, accept: lintedStagedOnly },
     { ...ours, id: 'repo-20k', tree: 'repo-20k', what: 'lint . (20k files, 200 apps)', args: [BIN, '.'], runs: q ? 2 : 7, floor: 'floor-20k', peers: { secretlint: 'secretlint-20k', 'secretlint-fixed': 'secretlint-20k-fixed', 'code-analyzer': 'code-analyzer-20k' }, accept: lintedApps },
+    { ...ours, id: 'repo-20k-w0', tree: 'repo-20k', what: 'the same, workers off (CALINT_WORKERS=0)', args: [BIN, '.'], env: WORKERS_OFF, runs: q ? 2 : 7, floor: 'floor-20k', peers: { 'secretlint-fixed': 'secretlint-20k-fixed' }, accept: lintedApps },
+    { ...ours, id: 'repo-20k-wN', tree: 'repo-20k', what: `the same, workers on (CALINT_WORKERS=${WORKERS_ON.CALINT_WORKERS}, whatever the load)`, args: [BIN, '.'], env: WORKERS_ON, runs: q ? 2 : 7, floor: 'floor-20k', peers: { 'secretlint-fixed': 'secretlint-20k-fixed' }, accept: lintedApps },
     { ...ours, id: 'repo-100k', tree: 'repo-100k', what: 'lint . (100k files, 1,000 apps)', args: [BIN, '.'], runs: q ? 1 : 3, budgetMs: 60_000, floor: 'floor-100k', peers: { 'code-analyzer': 'code-analyzer-100k' }, accept: lintedApps },
+    { ...ours, id: 'repo-100k-w0', tree: 'repo-100k', what: 'the same, workers off (CALINT_WORKERS=0)', args: [BIN, '.'], env: WORKERS_OFF, runs: q ? 1 : 3, budgetMs: 60_000, floor: 'floor-100k', accept: lintedApps },
+    { ...ours, id: 'repo-100k-wN', tree: 'repo-100k', what: `the same, workers on (CALINT_WORKERS=${WORKERS_ON.CALINT_WORKERS})`, args: [BIN, '.'], env: WORKERS_ON, runs: q ? 1 : 3, budgetMs: 60_000, floor: 'floor-100k', accept: lintedApps },
     { ...ours, id: 'no-app-20k', tree: 'no-app-20k', what: 'lint . (20k files, no app), all rules', args: [BIN, '.'], runs: q ? 2 : 7, accept: (run) => exitedWith(run, 0, 1) },
     {
       ...ours,
@@ -154,17 +169,23 @@ function scenarios(fileRules) {
 
 // ---- main -----------------------------------------------------------------------------------------------------
 
-/** Compiles src/ into BUILD_ROOT/dist next to copies of bin/ and package.json (node_modules resolve from the repository). */
-function build() {
+/**
+ * Bundles src/ into BUILD_ROOT/dist as scripts/build-dist.mjs bundles dist/ (what users run: the start-up cost of
+ * one bundle, not of a hundred modules), next to copies of bin/, package.json and schema/; and compiles src/ with tsc
+ * into BUILD_ROOT/tsc for the insight that imports single modules.
+ */
+async function build() {
   if (flags['no-build']) return;
-  log('building src/ into bench/.work/build (tsc)…');
+  log('building src/ into bench/.work/build (esbuild bundles, and tsc for the insight)…');
   rmSync(BUILD_ROOT, { recursive: true, force: true });
   mkdirSync(join(BUILD_ROOT, 'bin'), { recursive: true });
   copyFileSync(join(REPO_ROOT, 'bin', 'connected-app-lint.js'), BIN);
   copyFileSync(join(REPO_ROOT, 'package.json'), join(BUILD_ROOT, 'package.json'));
+  cpSync(join(REPO_ROOT, 'schema'), join(BUILD_ROOT, 'schema'), { recursive: true });
+  await bundleDist(join(BUILD_ROOT, 'dist'));
   const tsc = spawnSync(
     process.execPath,
-    [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO_ROOT, 'tsconfig.json'), '--outDir', join(BUILD_ROOT, 'dist'), '--declaration', 'false'],
+    [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO_ROOT, 'tsconfig.json'), '--outDir', TSC_BUILD, '--declaration', 'false'],
     { encoding: 'utf8' },
   );
   if (tsc.status !== 0) log(`warning: tsc reported errors; measuring what it emitted anyway:\n${tsc.stdout.split('\n').slice(0, 10).join('\n')}`);
@@ -189,7 +210,7 @@ function machine(loadBefore) {
 async function main() {
   const started = Date.now();
   const loadBefore = loadavg();
-  build();
+  await build();
   const fileRules = await fileRuleIds();
   const selected = scenarios(fileRules).filter((scenario) => !only || only.has(scenario.id));
   const trees = {};
@@ -208,6 +229,7 @@ async function main() {
       cwd: scenario.tree ? trees[scenario.tree].dir : REPO_ROOT,
       warmup: scenario.warmup ?? 1,
       runs: scenario.runs,
+      ...(scenario.env ? { env: { ...process.env, ...scenario.env } } : {}),
       budgetMs: scenario.budgetMs ?? 30_000,
       timeoutMs: scenario.timeoutMs ?? 600_000,
       accept: scenario.accept,
@@ -226,9 +248,10 @@ async function main() {
   const insight = {};
   if (trees['repo-20k']) {
     const dir = trees['repo-20k'].dir;
-    insight.prefilter = await prefilterRate(join(BUILD_ROOT, 'dist'), dir);
-    insight.profile = profileRun(BIN, ['.', '--format', 'json'], dir, join(WORK_DIR, 'profiles', 'repo-20k'));
-    if (insight.profile.file) insight.profile.file = relative(REPO_ROOT, insight.profile.file);
+    insight.prefilter = await prefilterRate(TSC_BUILD, dir);
+    insight.profile = profileRun(BIN, ['.', '--format', 'json'], dir, join(WORK_DIR, 'profiles', 'repo-20k'), 12, WORKERS_ON);
+    insight.profileWorkersOff = profileRun(BIN, ['.', '--format', 'json'], dir, join(WORK_DIR, 'profiles', 'repo-20k-w0'), 12, WORKERS_OFF);
+    for (const profile of [insight.profile, insight.profileWorkersOff]) if (profile.file) profile.file = relative(REPO_ROOT, profile.file);
   }
   const budgets = evaluateBudgets(results, trees);
   const report = {
@@ -251,15 +274,18 @@ async function main() {
   log(`\nwrote ${relative(REPO_ROOT, resultsFile)} (${report.benchSeconds} s)`);
 }
 
-function renderInsight({ prefilter, profile }) {
+function renderInsight({ prefilter, profile, profileWorkersOff }) {
   const lines = [];
   if (prefilter?.files !== undefined) {
     lines.push(`secret pre-filter (repo-20k): ${prefilter.reachDetectors} of ${prefilter.files} files reach the detectors (${(prefilter.share * 100).toFixed(2)}%)`);
   } else if (prefilter) lines.push(`secret pre-filter: ${prefilter.unavailable}`);
-  if (profile?.top) {
-    lines.push(`CPU profile of the full repo-20k lint (${profile.totalMs} ms sampled, ${profile.file}), self time:`);
-    for (const { entry, selfMs } of profile.top) lines.push(`  ${String(selfMs).padStart(7)} ms  ${entry}`);
-  } else if (profile) lines.push(`CPU profile: ${profile.unavailable}`);
+  for (const [what, run] of [['the full repo-20k lint, workers on', profile], ['the same, workers off', profileWorkersOff]]) {
+    if (run?.top) {
+      const workers = run.workerProfiles ? `; ${run.workerProfiles} worker thread profile(s) beside it` : '';
+      lines.push(`CPU profile of ${what}, main thread (${run.totalMs} ms sampled, ${run.file}${workers}), self time:`);
+      for (const { entry, selfMs } of run.top) lines.push(`  ${String(selfMs).padStart(7)} ms  ${entry}`);
+    } else if (run) lines.push(`CPU profile of ${what}: ${run.unavailable}`);
+  }
   return lines.length ? `\n${lines.join('\n')}\n` : '';
 }
 

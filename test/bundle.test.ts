@@ -66,6 +66,14 @@ describe('the dist/ bundle', () => {
     expect(all).toContain('node_modules/yaml/');
   });
 
+  it('ships the worker threads\' script where the pool looks for it, loading only the bundle and Node', () => {
+    // src/engine/screen-pool.ts finds it at ../engine/screen-worker.js from its chunk; without it every run would
+    // quietly read in one thread.
+    const worker = join(DIST, 'engine', 'screen-worker.js');
+    expect(bundleFiles).toContain(worker);
+    expect(readFileSync(worker, 'utf8')).toContain('node:worker_threads');
+  });
+
   it('declares the library types that package.json points at, importing no package', () => {
     const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { types: string; exports: { '.': { types: string; default: string } } };
     expect(manifest.exports['.'].types).toBe(`./${manifest.types}`);

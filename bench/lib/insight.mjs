@@ -33,11 +33,13 @@ export async function prefilterRate(buildDist, dir) {
  * Runs `node --cpu-prof bin args` once in `cwd`, keeps the profile under `profileDir` and returns the functions
  * with the most self time (system calls and the garbage collector show up as their own entries).
  */
-export function profileRun(bin, args, cwd, profileDir, top = 12) {
+export function profileRun(bin, args, cwd, profileDir, top = 12, env = {}) {
   rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });
-  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profileDir, bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profileDir, bin, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  // One profile per thread, CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile: the main thread is thread 0.
+  const profiles = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')).sort();
+  const file = profiles.find((name) => /\.\d+\.0\.\d+\.cpuprofile$/.test(name)) ?? profiles[0];
   if (!file) return { unavailable: `no profile written (exit status ${run.status})` };
   const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8'));
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -52,5 +54,5 @@ export function profileRun(bin, args, cwd, profileDir, top = 12) {
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([entry, micros]) => ({ entry, selfMs: Math.round(micros / 100) / 10 }));
-  return { file: join(profileDir, file), totalMs: Math.round(totalMs), top: entries };
+  return { file: join(profileDir, file), totalMs: Math.round(totalMs), top: entries, workerProfiles: profiles.length - 1 };
 }

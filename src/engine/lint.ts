@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
-import { parseXml, type XmlDocument } from '../parser/xml.js';
+import { parseXml, type XmlDocument, type XmlParseResult } from '../parser/xml.js';
 import { discover, type Discovery } from '../project/discover.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { LintScope } from '../project/scope.js';
@@ -16,7 +16,10 @@ import { UsageError } from '../errors.js';
 import { FingerprintAllocator, offendingContent, relativePath } from './fingerprint.js';
 import { RuleRunner, type RawFinding } from './run-rules.js';
 import { diskSourceWithin, TextCache, type FileSource } from './sources.js';
+import type { ReadResult } from '../project/read.js';
 import { summarizeApps } from './summary.js';
+import { canScreen, type ParsedAhead, type ScreenRequest } from './screen-file.js';
+import { ScreenPool, startScreening, workerCount, type ParallelOptions, type Screening } from './screen-pool.js';
 import { safeMessage, safePath } from '../text/safe-text.js';
 
 export interface LintOptions {
@@ -46,6 +49,11 @@ export interface LintOptions {
   onProgress?: (progress: LintProgress) => void;
   /** Handed the parsed metadata once the model is built: the posture diff compares it rather than parsing again. */
   onModel?: (model: LintedModel) => void;
+  /**
+   * @internal Worker threads for reading and screening the repository's files (screen-pool.ts); by default the
+   * cores above a file-count threshold, or CALINT_WORKERS. The output is the same either way.
+   */
+  parallel?: ParallelOptions;
 }
 
 /** What the parse and model phases of a run made of its metadata files. */
@@ -89,9 +97,21 @@ export interface PostProcessContext {
 
 /** The whole pipeline: discover -> parse -> model -> rules -> findings. The CLI, the Action and tests call this. */
 export async function lint(options: LintOptions): Promise<LintRun> {
+  // Worker threads end with the run, however it ends (a configuration error, a crash): they never outlive it.
+  const running: { close(): void }[] = [];
+  try {
+    return await lintPipeline(options, running);
+  } finally {
+    for (const pool of running) pool.close();
+  }
+}
+
+async function lintPipeline(options: LintOptions, running: { close(): void }[]): Promise<LintRun> {
   const started = performance.now();
   const cwd = options.cwd;
   const config = options.config?.config ?? {};
+  const early = startPoolEarly(options);
+  if (early) running.push(early);
   const discovery =
     options.discovery ??
     discover({
@@ -111,6 +131,9 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal: RawFinding[] = [];
 
+  const screening = startFileScreening(discovery, runner, options, early);
+  if (screening) running.push(screening);
+
   // parse
   const parsed: ParsedFile[] = [];
   const unreadableMetadata = new Set<string>();
@@ -119,7 +142,9 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress('parse', discovery.metadata.length);
-    const read = texts.read(file.path);
+    // Read (and parsed, on worker threads) ahead when the files are screened; read here otherwise.
+    const ahead = screening ? await screening.nextParsed() : undefined;
+    const read = ahead ? ahead.read : texts.read(file.path);
     if (!read.ok && read.linkOutside) {
       linksOutside.add(file.path);
       continue;
@@ -134,7 +159,7 @@ export async function lint(options: LintOptions): Promise<LintRun> {
       fatal.push(parseError(file.path, 'file is empty: a metadata file needs a root element', 1, 1));
       continue;
     }
-    const result = parseXml(file.path, read.text);
+    const result = ahead?.parsed ? parsedAhead(file.path, read.text, ahead.parsed) : parseXml(file.path, read.text);
     if (!result.ok) {
       fatal.push(parseError(file.path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column));
       continue;
@@ -158,10 +183,19 @@ export async function lint(options: LintOptions): Promise<LintRun> {
   const keptScanFiles: string[] = [];
   if (runner.hasFileRules()) {
     const modelled = new Set(discovery.metadata.map((file) => file.path));
-    const keepMarkers = (options.postProcessors ?? []).flatMap((processor) => (processor.keepFilesContaining ? [processor.keepFilesContaining] : []));
+    const keepMarkers = keepMarkersOf(options);
     for (const path of discovery.scanFiles) {
       progress('scan', discovery.scanFiles.length);
-      const read = texts.read(path);
+      let read: ReadResult;
+      if (screening && !modelled.has(path)) {
+        // Read and screened ahead (worker threads): a file no file rule could report on is only counted.
+        const screened = await screening.next();
+        if (screened.clean) {
+          scannedFiles++;
+          continue;
+        }
+        read = screened.read;
+      } else read = texts.read(path);
       if (!read.ok && read.linkOutside) {
         linksOutside.add(path);
         continue;
@@ -261,6 +295,71 @@ export async function lint(options: LintOptions): Promise<LintRun> {
     apps: summarizeApps(model.apps, config, options.environment),
     notices,
   };
+}
+
+/**
+ * The repository files the scan reads, screened ahead (screen-pool.ts): started before the metadata is parsed, so
+ * worker threads read while the main thread parses. Only for the disk (not the git index of --staged) and when
+ * every enabled file rule is a built-in one with a screen (a plugin's file rule sees every file). The metadata files
+ * the model reads come first, read and parsed ahead for the parse phase; the scan reuses their texts.
+ */
+function startFileScreening(discovery: Discovery, runner: RuleRunner, options: LintOptions, early: ScreenPool | undefined): Screening | undefined {
+  const fileRules = runner.enabledFileRules();
+  const request = screenRequest(options, discovery.root, fileRules);
+  if (!request) {
+    early?.close();
+    return undefined;
+  }
+  const modelled = new Set(discovery.metadata.map((file) => file.path));
+  const metadata = discovery.metadata.map((file) => file.path);
+  // The early pool was told the same root and rules (one scope, one configuration), so it screens the same way.
+  const sameRequest = early !== undefined && early.request.root === request.root && early.request.ruleIds.join() === request.ruleIds.join();
+  if (early && !sameRequest) early.close();
+  return startScreening(metadata, discovery.scanFiles.filter((path) => !modelled.has(path)), request, options.parallel, sameRequest ? early : undefined);
+}
+
+/** What the screening needs, or undefined when it cannot screen: the git index (--staged), or a plugin's file rule. */
+function screenRequest(options: LintOptions, root: string, fileRules: readonly Rule[]): ScreenRequest | undefined {
+  const ruleIds = fileRules.map((rule) => rule.meta.id);
+  if (options.fileSource || fileRules.length === 0 || !fileRules.every((rule) => builtinRules.includes(rule)) || !canScreen(ruleIds)) return undefined;
+  return { root, ruleIds, keepMarkers: keepMarkersOf(options) };
+}
+
+/** Bytes a git index spends per file (62 bytes of entry, the path, padding): ~130 for an SFDX project's paths. */
+const INDEX_BYTES_PER_FILE = 128;
+
+/**
+ * A pool started before discovery, so that its workers boot while git lists the repository (~60 ms on 20,000 files,
+ * about what a worker takes to start). Only for a folder lint under a resolved scope, when the git index is big
+ * enough that the folder likely holds WORKER_THRESHOLD files; discovery then decides (a smaller listing closes it).
+ */
+function startPoolEarly(options: LintOptions): ScreenPool | undefined {
+  const scope = options.scope;
+  if (!scope?.gitRoot || options.discovery || scope.paths.length !== 1 || scope.anchor !== scope.paths[0]) return undefined;
+  // The file rules selected; one the configuration turns off makes the request differ, and this pool is not used.
+  const fileRules = selectRules(options.rules ?? builtinRules, options.only).filter((rule) => rule.checkFile);
+  const request = screenRequest(options, scope.root, fileRules);
+  if (!request) return undefined;
+  const workers = workerCount(gitIndexBytes(scope.gitRoot) / INDEX_BYTES_PER_FILE, options.parallel);
+  return workers > 0 ? ScreenPool.create(request, workers, options.parallel) : undefined;
+}
+
+function gitIndexBytes(gitRoot: string): number {
+  try {
+    return statSync(join(gitRoot, '.git', 'index')).size;
+  } catch {
+    return 0; // a worktree or submodule (.git is a file): no estimate, discovery decides
+  }
+}
+
+/** A parse done on a worker thread, as parseXml would have returned it here (the line index is rebuilt from the text). */
+function parsedAhead(file: string, source: string, parsed: NonNullable<ParsedAhead['parsed']>): XmlParseResult {
+  return parsed.ok ? { ok: true, doc: { file, source, lines: new LineIndex(file, source), root: parsed.root } } : parsed;
+}
+
+/** Strings that make a scanned file one a post-processor needs (an inline directive). */
+function keepMarkersOf(options: LintOptions): string[] {
+  return (options.postProcessors ?? []).flatMap((processor) => (processor.keepFilesContaining ? [processor.keepFilesContaining] : []));
 }
 
 function linksOutsideNotice(root: string, links: string[]): string {

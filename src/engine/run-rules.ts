@@ -106,8 +106,13 @@ export class RuleRunner {
 
   /** Whether any enabled rule looks at repository files: without one, the repository walk is skipped. */
   hasFileRules(): boolean {
+    return this.enabledFileRules().length > 0;
+  }
+
+  /** The enabled rules that look at repository files (checkFile). */
+  enabledFileRules(): readonly Rule[] {
     const environment = environmentFor(undefined, this.input.cliEnvironment, this.input.config);
-    return this.input.rules.some((rule) => rule.checkFile && resolveRule(rule.meta, this.input.config, environment).level !== 'off');
+    return this.input.rules.filter((rule) => rule.checkFile && resolveRule(rule.meta, this.input.config, environment).level !== 'off');
   }
 }
 

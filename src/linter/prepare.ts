@@ -17,6 +17,7 @@ import type { Environment, LintRun, Rule } from '../types.js';
 import { gitScope } from './git-scope.js';
 import { isCi, type LinterOptions } from './options.js';
 import { changedGateFiles, configCandidates, describeRef, loadConfigAtRef, readAtRef, resolveTrustedRef, type TrustedRef } from './trusted-policy.js';
+import { workersFromEnv } from '../engine/screen-pool.js';
 
 /** Which files lint: paths (a walk), or a git change. */
 export interface LintTarget {
@@ -114,6 +115,7 @@ export async function prepareLint(options: LinterOptions, target: LintTarget): P
       ...(options.environment ? { environment: options.environment } : {}),
       ...(only.length ? { only } : {}),
       ...(options.ignore === false ? { noIgnore: true } : {}),
+      ...(workersFromEnv(options.env) !== undefined ? { parallel: { workers: workersFromEnv(options.env) } } : {}),
       scope,
       ...(await gitScope(target, scope, config.ignorePatterns)),
     },

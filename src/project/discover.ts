@@ -67,12 +67,20 @@ export function discover(options: DiscoverOptions): Discovery {
   const missing: string[] = [];
   const explicitFiles: string[] = [];
   const partialFolderFiles: string[] = [];
-  const addMetadata = (path: string, companion = false) => {
+  const addMetadata = (path: string, companion = false, listed = false) => {
     if (metadata.has(path) || userIgnored(path)) return;
     const classified = classifyFileName(basename(path));
     if (!classified) return;
+    // git lists a tracked file deleted in the working tree: not there to lint (under --staged the index counts, and
+    // that path does not come through here). A dangling link is there, and said to be unreadable.
+    if (listed && !existsOrLink(path)) return;
     metadata.set(path, { path, classified, forceIgnored: forceIgnore?.denies(path) ?? false, ...(companion ? { companion } : {}) });
   };
+
+  // One listing for every folder given (git answers them all at once).
+  const folders = paths.filter((path) => existsSync(path) && isDirectory(path));
+  const listed = gitRoot ? listRepositoryFiles(gitRoot, folders) : undefined;
+  const listingOf = (folder: string) => listed?.[folders.indexOf(folder)];
 
   for (const path of paths) {
     if (!existsSync(path) && !isDanglingLink(path)) {
@@ -93,7 +101,7 @@ export function discover(options: DiscoverOptions): Discovery {
       explicitFiles.push(path);
       continue;
     }
-    const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path, notices);
+    const files = repositoryFilesUnder(path, gitRoot, listingOf(path), project?.root ?? path, notices);
     // A folder below the project root may hold only part of an app (see the companions below).
     const partial = project !== undefined && !isInside(project.root, path);
     const packageDirs = project ? project.packageDirectories : [path];
@@ -109,10 +117,10 @@ export function discover(options: DiscoverOptions): Discovery {
       const folder = dirname(file);
       if (!checkedFolders.has(folder)) {
         checkedFolders.add(folder);
-        if (folder !== path && classifyFileName(basename(folder))) addMetadata(folder);
+        if (folder !== path && classifyFileName(basename(folder))) addMetadata(folder, false, true);
       }
       if (outsideEveryPackage || insidePackage(file)) {
-        addMetadata(file);
+        addMetadata(file, false, true);
         if (partial) partialFolderFiles.push(file);
       }
     }
@@ -136,10 +144,9 @@ export function discover(options: DiscoverOptions): Discovery {
 /** A path segment named like one of SKIPPED_DIRECTORIES; one regex test instead of splitting each of 20,000 paths. */
 const SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`);
 
-/** In a git repository: the files git holds; elsewhere a walk that honours the top-level .gitignore. */
-function repositoryFilesUnder(directory: string, gitRoot: string | undefined, ignoreRoot: string, notices: string[]): string[] {
+/** In a git repository: the files git holds (`listed`); elsewhere a walk that honours the top-level .gitignore. */
+function repositoryFilesUnder(directory: string, gitRoot: string | undefined, listed: string[] | undefined, ignoreRoot: string, notices: string[]): string[] {
   if (gitRoot) {
-    const listed = listRepositoryFiles(gitRoot, directory);
     // Judge the path inside the repository only: a checkout that itself lives under a folder named `.sf` is fine.
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
@@ -158,6 +165,15 @@ function repositoryFilesUnder(directory: string, gitRoot: string | undefined, ig
  */
 function refusedIgnoreFile(path: string, reason: string): string {
   return `${path} was not read (${reason}); the lint runs as if it were absent.`;
+}
+
+function existsOrLink(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isDanglingLink(path: string): boolean {

@@ -2,9 +2,8 @@ import { basename } from 'node:path';
 import { childNamed, childrenNamed, elementText, parseXml } from '../parser/xml.js';
 import type { Position, RepoFile } from '../types.js';
 import { defineRule, type TypedRuleContext } from './util/define-rule.js';
+import { DESTRUCTIVE_MANIFESTS } from './file-screens.js';
 
-/** The manifests `sf project deploy` reads deletions from (DECISIONS 8: found anywhere under the linted paths). */
-const DESTRUCTIVE_MANIFESTS = new Set(['destructivechanges.xml', 'destructivechangespre.xml', 'destructivechangespost.xml']);
 
 /** The app types whose deletion revokes tokens, as a person would name them. */
 const APP_TYPES: Readonly<Record<string, string>> = {

@@ -1,0 +1,370 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { readTextFile } from '../project/read.js';
+import { runJob, screenFile, type JobKind, type ParsedAhead, type ScreenRequest, type Screened } from './screen-file.js';
+import type { ResultMessage, WorkerSetup, WorkMessage } from './screen-worker.js';
+
+/**
+ * Below this many files the run reads them in the main thread. A worker costs ~60 ms of CPU to start (a V8 isolate
+ * that loads Node's internals, the reader and the parser) and competes with the main thread for the kernel's file
+ * table; measured on two cores (docs/benchmarks.md): at 1,000–8,000 files a worker never made a run faster, at
+ * 20,000 it broke even under a moderate load, at 100,000 it saved 10%. A pre-commit run never starts one.
+ */
+export const WORKER_THRESHOLD = 10_000;
+
+/** More threads than this only add start-up cost: the work is reading small files, and the disk is shared. */
+const MAX_WORKERS = 8;
+
+/**
+ * Files per message: large enough that messaging costs nothing next to the work, small enough to stream and to
+ * spread over the threads. Parsing a metadata file costs ~50 times screening one, so its batches are smaller.
+ */
+const BATCH_SIZE: Readonly<Record<JobKind, number>> = { parse: 8, screen: 128 };
+
+/**
+ * The worker entry, next to this module's folder in every layout: src/engine/ (tests, through `workerEntry`),
+ * the tsc build's dist/engine/, and the esbuild bundle (dist/chunks/x.js and dist/cli/main.js sit two folders below
+ * the root like the sources, and scripts/build-dist.mjs builds dist/engine/screen-worker.js). The GitHub Action's
+ * one-file bundle has none: it screens in its main thread.
+ */
+const DEFAULT_ENTRY = new URL('../engine/screen-worker.js', import.meta.url);
+
+export interface ParallelOptions {
+  /** Worker threads: 0 reads in the main thread; unset: the cores above WORKER_THRESHOLD files (workerCount). */
+  workers?: number;
+  /** The worker script (tests point it at a build of screen-worker.ts); the package's own by default. */
+  workerEntry?: URL;
+  /** Whether the main thread screens batches itself while it waits for the workers (default true; tests turn it off). */
+  mainThreadTakes?: boolean;
+  /** Told once the screening is done: how many workers ran and how many batches the main thread did itself. */
+  onDone?: (stats: PoolStats) => void;
+}
+
+export interface PoolStats {
+  workers: number;
+  batches: number;
+  /** Batches the main thread screened: taken while it waited, or left by a worker that failed. */
+  inThreadBatches: number;
+  /** Batches a worker lost (it crashed or could not start) and the main thread screened again. */
+  redoneBatches: number;
+}
+
+/**
+ * How many workers a run of about `files` files gets: `parallel.workers` when given (the CLI and the Linter set it
+ * from CALINT_WORKERS, for measuring; tests force it). Otherwise, above the threshold, one per available core besides
+ * the main thread's (which takes batches too while it waits), capped; and none when the cores are already busy
+ * (1-minute load average at or above the core count: on two cores under a load of 3.5, one worker made runs of 1,000
+ * to 20,000 files 20–30% slower, as it only competes for the same cores and adds its start-up).
+ */
+export function workerCount(files: number, parallel: ParallelOptions = {}, load: number = loadavg()[0] ?? 0): number {
+  if (parallel.workers !== undefined) return Math.min(Math.max(0, Math.floor(parallel.workers)), MAX_WORKERS);
+  const cores = availableParallelism();
+  if (files < WORKER_THRESHOLD || load >= cores) return 0;
+  return Math.max(1, Math.min(cores - 1, MAX_WORKERS));
+}
+
+/** `CALINT_WORKERS=<n>` from the run's environment: a whole number forces that many workers (0: none); else unset. */
+export function workersFromEnv(env: Readonly<Record<string, string | undefined>> | undefined): number | undefined {
+  const value = env?.CALINT_WORKERS?.trim();
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+type JobResult = Screened | ParsedAhead;
+
+/** Slots of the shared state: the next batch to claim, how many batches are done, then one slot per worker. */
+const NEXT = 0;
+const DONE = 1;
+const CLAIMED = 2;
+
+const WORKER_YOUNG_GENERATION_MB = 2;
+
+/** How long the main thread waits for a worker's batch before it looks whether the worker is still alive. */
+const WAIT_MS = 50;
+
+/**
+ * Reads, parses and screens files (screen-file.ts) on worker threads and hands the results back in the order of the
+ * paths, so a run with workers gives byte for byte the output of one without. The main thread keeps everything else.
+ *
+ * Work is claimed, not sent: each thread takes the next batch from a counter in shared memory (Atomics), so a worker
+ * never waits for the main thread to hand it work while the main thread builds the model, and the main thread takes
+ * batches too when it would otherwise wait. Results come back on a port the main thread reads synchronously, so a
+ * batch that is done is used at once, without a turn of the event loop per message.
+ *
+ * Workers may be started before the files are known (`create`, then `submit`), so that they boot while git lists
+ * the repository. A worker that crashes or cannot start loses nothing: the batch it had claimed is screened again in
+ * the main thread, and so is every batch nobody claimed. Workers are unreferenced, so they never keep the process
+ * alive, and `close()` (the engine calls it however the run ends) ends them.
+ */
+export class ScreenPool {
+  private readonly batches: { kind: JobKind; paths: string[] }[] = [];
+  private readonly results: (JobResult[] | undefined)[] = [];
+  private readonly state: Int32Array;
+  private readonly workers: { worker: Worker; port: MessagePort; slot: number; alive: boolean }[] = [];
+  private inThreadBatches = 0;
+  private redoneBatches = 0;
+
+  private constructor(
+    readonly request: ScreenRequest,
+    count: number,
+    entry: URL,
+    private readonly mainThreadTakes: boolean,
+  ) {
+    this.state = new Int32Array(new SharedArrayBuffer((CLAIMED + count) * Int32Array.BYTES_PER_ELEMENT));
+    this.state.fill(-1, CLAIMED);
+    for (let slot = 0; slot < count; slot++) this.spawn(entry, slot);
+  }
+
+  /** Starts `workers` threads for `request`; undefined when there is no worker entry to run (a one-file bundle). */
+  static create(request: ScreenRequest, workers: number, parallel: ParallelOptions = {}): ScreenPool | undefined {
+    const entry = parallel.workerEntry ?? DEFAULT_ENTRY;
+    if (workers <= 0 || !existsSync(fileURLToPath(entry))) return undefined;
+    return new ScreenPool(request, workers, entry, parallel.mainThreadTakes ?? true);
+  }
+
+  private spawn(entry: URL, slot: number): void {
+    const { port1, port2 } = new MessageChannel();
+    let worker: Worker;
+    try {
+      worker = new Worker(entry, {
+        workerData: { request: this.request, state: this.state, slot, results: port2 } satisfies WorkerSetup,
+        transferList: [port2],
+        // What a worker allocates lives for one file: a small young generation keeps its memory small (at 100,000
+        // files, peak RSS 177 MiB instead of 184 MiB with the default), at no cost in time.
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
+    } catch {
+      port1.close();
+      return; // no thread: the main thread screens its share
+    }
+    const entryOf = { worker, port: port1, slot, alive: true };
+    this.workers.push(entryOf);
+    worker.unref();
+    worker.on('error', () => this.lost(entryOf));
+    worker.on('exit', () => this.lost(entryOf));
+  }
+
+  /**
+   * The work (once per pool): the metadata files to read and parse first, as the engine needs them first, then the
+   * files to screen. Returns where the screening batches start.
+   */
+  submit(metadata: readonly string[], scan: readonly string[]): number {
+    const add = (kind: JobKind, paths: readonly string[]) => {
+      for (let i = 0; i < paths.length; i += BATCH_SIZE[kind]) this.batches.push({ kind, paths: paths.slice(i, i + BATCH_SIZE[kind]) });
+    };
+    add('parse', metadata);
+    const scanStart = this.batches.length;
+    add('screen', scan);
+    const work = encodeWork(metadata, scan, this.batches, scanStart);
+    for (const { worker, alive } of this.workers) if (alive) worker.postMessage(work);
+    return scanStart;
+  }
+
+  /** A worker that failed or ended: the batch it had claimed and not answered is screened here, so no file is lost. */
+  private lost(entry: ScreenPool['workers'][number]): void {
+    if (!entry.alive) return;
+    entry.alive = false;
+    void entry.worker.terminate();
+    this.drain();
+    const claimed = Atomics.load(this.state, CLAIMED + entry.slot);
+    if (claimed >= 0 && claimed < this.batches.length && this.results[claimed] === undefined) {
+      this.redoneBatches++;
+      this.settle(claimed, this.runHere(claimed));
+    }
+  }
+
+  /** Takes every result the workers have posted, without waiting. */
+  private drain(): void {
+    for (const { port } of this.workers) {
+      for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
+        const message = received.message as ResultMessage;
+        // A batch a worker could not do (it threw) is done here.
+        this.settle(message.batch, message.failed ? this.redo(message.batch) : decodeResults(message, this.batches[message.batch]!.paths.length));
+      }
+    }
+  }
+
+  private redo(batch: number): JobResult[] {
+    this.redoneBatches++;
+    return this.runHere(batch);
+  }
+
+  private runHere(batch: number): JobResult[] {
+    this.inThreadBatches++;
+    const { kind, paths } = this.batches[batch]!;
+    return paths.map((path) => runJob(kind, path, this.request));
+  }
+
+  private settle(batch: number, results: JobResult[]): void {
+    if (this.results[batch] === undefined) this.results[batch] = results;
+  }
+
+  /** The next unclaimed batch, claimed for the main thread; undefined when every batch is claimed. */
+  private claim(): number | undefined {
+    const batch = Atomics.add(this.state, NEXT, 1);
+    return batch < this.batches.length ? batch : undefined;
+  }
+
+  /** The results of batch `batch`, in the order of its paths. Asked for in order, each once. */
+  private async wait(batch: number): Promise<JobResult[]> {
+    for (;;) {
+      const ready = this.poll(batch);
+      if (ready) return ready;
+      // A worker holds it: wait until some batch is done (or a while, to learn of a worker that died).
+      const done = Atomics.load(this.state, DONE);
+      const ready2 = this.poll(batch);
+      if (ready2) return ready2;
+      // Blocking is fine: the main thread has nothing else to do. After a wait with no batch done, one turn of the
+      // event loop lets a dead worker's 'exit' in (its claimed batch is then done here).
+      if (Atomics.wait(this.state, DONE, done, WAIT_MS) === 'timed-out') await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** The batch's results when they are in, or after the main thread did work of its own; undefined to wait. */
+  private poll(batch: number): JobResult[] | undefined {
+    for (;;) {
+      this.drain();
+      if (this.results[batch] !== undefined) return this.results[batch];
+      const anyAlive = this.workers.some((worker) => worker.alive);
+      if (!this.mainThreadTakes && anyAlive) return undefined;
+      const claimed = this.claim();
+      if (claimed !== undefined) {
+        this.settle(claimed, this.runHere(claimed));
+        continue;
+      }
+      // Every batch is claimed. One that no live worker holds was lost (a worker died with it): done here. (A worker
+      // that has just claimed it may still answer: the first result counts, and both are the same.)
+      if (this.workers.some((worker) => worker.alive && Atomics.load(this.state, CLAIMED + worker.slot) === batch)) return undefined;
+      this.drain();
+      if (this.results[batch] === undefined) this.settle(batch, this.redo(batch));
+    }
+  }
+
+  /**
+   * The results of the batches from `from` on, one by one, in the order of their paths: at once when the batch is
+   * in (or the main thread can do it), a promise only when it must wait for a worker. Never asked past the last.
+   */
+  reader(from: number): () => JobResult | Promise<JobResult> {
+    let batch = from;
+    let current: JobResult[] = [];
+    let index = 0;
+    const take = (results: JobResult[]) => {
+      this.results[batch++] = []; // consumed: let the texts go
+      current = results;
+      index = 0;
+      return current[index++]!;
+    };
+    return () => {
+      if (index < current.length) return current[index++]!;
+      const ready = this.poll(batch);
+      return ready ? take(ready) : this.wait(batch).then(take);
+    };
+  }
+
+  stats(): PoolStats {
+    return { workers: this.workers.length, batches: this.batches.length, inThreadBatches: this.inThreadBatches, redoneBatches: this.redoneBatches };
+  }
+
+  close(): void {
+    for (const entry of this.workers) {
+      if (!entry.alive) continue;
+      entry.alive = false;
+      void entry.worker.terminate();
+      entry.port.close();
+    }
+  }
+}
+
+/**
+ * The work for the workers, in shared memory so that no worker holds a copy of 100,000 paths: every path as UTF-8
+ * in one buffer with its offsets, and where each batch starts (the batches from `scanStart` on are screenings).
+ */
+function encodeWork(metadata: readonly string[], scan: readonly string[], batches: readonly { paths: readonly string[] }[], scanStart: number): WorkMessage {
+  const all = [...metadata, ...scan];
+  let bytes = 0;
+  for (const path of all) bytes += Buffer.byteLength(path);
+  const text = Buffer.from(new SharedArrayBuffer(bytes));
+  const offsets = new Int32Array(new SharedArrayBuffer((all.length + 1) * Int32Array.BYTES_PER_ELEMENT));
+  let at = 0;
+  all.forEach((path, index) => {
+    offsets[index] = at;
+    at += text.write(path, at);
+  });
+  offsets[all.length] = at;
+  const batchStarts: number[] = [];
+  let first = 0;
+  for (const batch of batches) {
+    batchStarts.push(first);
+    first += batch.paths.length;
+  }
+  batchStarts.push(first);
+  return { text: text.buffer as SharedArrayBuffer, offsets, batchStarts, scanStart };
+}
+
+/** A batch's results from a worker's message: a screening lists only the files that are not clean. */
+function decodeResults(message: ResultMessage, size: number): JobResult[] {
+  if (message.results) return message.results;
+  const results: JobResult[] = new Array<JobResult>(size).fill(CLEAN_FILE);
+  for (const [index, read] of message.notClean ?? []) results[index] = { clean: false, read };
+  return results;
+}
+
+const CLEAN_FILE: Screened = { clean: true };
+
+/** Parsed metadata files, then screened files, one by one in the order of their paths. */
+export interface Screening {
+  /** The next metadata file of the parse phase, read and parsed (or only read, when the main thread parses it). */
+  nextParsed(): ParsedAhead | Promise<ParsedAhead>;
+  /** The next file of the scan phase, screened. */
+  next(): Screened | Promise<Screened>;
+  /** Ends the workers (idempotent); the engine calls it however the run ends. */
+  close(): void;
+}
+
+/**
+ * Reads and parses `metadata`, then screens `scan`, in order: on `early` when it was started ahead (so that its
+ * workers boot while git lists the files), else on a new pool when there are enough files (workerCount), else in
+ * the main thread as they are asked for.
+ */
+export function startScreening(metadata: readonly string[], scan: readonly string[], request: ScreenRequest, parallel: ParallelOptions = {}, early?: ScreenPool): Screening {
+  const files = metadata.length + scan.length;
+  const workers = workerCount(files, parallel);
+  let pool = early;
+  if (pool && (workers === 0 || files === 0)) {
+    // Started on an estimate that the listing did not bear out: not worth using.
+    pool.close();
+    pool = undefined;
+  }
+  pool ??= files > 0 ? ScreenPool.create(request, workers, parallel) : undefined;
+  let screened = 0;
+  const done = (stats: () => PoolStats) => {
+    if (++screened === scan.length) parallel.onDone?.(stats());
+  };
+  if (!pool) {
+    let parsed = 0;
+    const inThread: PoolStats = { workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 };
+    return {
+      // The main thread parses as it always has: only the read comes from here, through the same checked reader.
+      nextParsed: () => ({ read: readTextFile(metadata[parsed++]!, request.root) }),
+      next: () => {
+        const result = screenFile(scan[screened]!, request);
+        done(() => inThread);
+        return result;
+      },
+      close: () => undefined,
+    };
+  }
+  const active = pool;
+  const scanStart = active.submit(metadata, scan);
+  const nextParsed = active.reader(0);
+  const nextScreened = active.reader(scanStart);
+  return {
+    nextParsed: nextParsed as () => ParsedAhead | Promise<ParsedAhead>,
+    next: () => {
+      done(() => active.stats());
+      return nextScreened() as Screened | Promise<Screened>;
+    },
+    close: () => active.close(),
+  };
+}

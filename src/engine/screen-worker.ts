@@ -1,0 +1,74 @@
+// The worker thread of the screening pool (screen-pool.ts): reads and parses metadata files, reads and screens the
+// other files. It claims batches from the counter it shares with the other threads until none is left, and posts
+// each batch's results, in the order of its paths. Nothing else runs here: no rules, no model, no output.
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { ReadResult } from '../project/read.js';
+import { runJob, type ParsedAhead, type ScreenRequest, type Screened } from './screen-file.js';
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  request: ScreenRequest;
+  /** [next batch to claim, batches done, the batch each worker has claimed (-1: none)]. */
+  state: Int32Array;
+  slot: number;
+  /** Where results go; the main thread reads it synchronously. */
+  results: MessagePort;
+}
+
+/** The run's files, sent once they are known, in shared memory (screen-pool.ts encodeWork). */
+export interface WorkMessage {
+  /** Every path, UTF-8, one after the other. */
+  text: SharedArrayBuffer;
+  /** Where path i starts in `text` (and, at i + 1, where it ends). */
+  offsets: Int32Array;
+  /** Where batch b starts among the paths (and, at b + 1, where it ends). */
+  batchStarts: number[];
+  /** The first screening batch: the batches before it read and parse metadata files. */
+  scanStart: number;
+}
+
+/**
+ * A batch's results: all of them for a parse batch; for a screening only those that are not clean (most files of a
+ * repository are, and a message of 128 `{ clean: true }` would cost the main thread more than the file). `failed`
+ * when the batch threw here: the main thread does it again.
+ */
+export interface ResultMessage {
+  batch: number;
+  results?: ParsedAhead[];
+  notClean?: [number, ReadResult][];
+  failed?: true;
+}
+
+const NEXT = 0;
+const DONE = 1;
+const CLAIMED = 2;
+
+const { request, state, slot, results } = workerData as WorkerSetup;
+
+parentPort?.on('message', ({ text, offsets, batchStarts, scanStart }: WorkMessage) => {
+  const bytes = Buffer.from(text);
+  const pathAt = (index: number) => bytes.toString('utf8', offsets[index]!, offsets[index + 1]!);
+  const batches = batchStarts.length - 1;
+  for (let batch = Atomics.add(state, NEXT, 1); batch < batches; batch = Atomics.add(state, NEXT, 1)) {
+    Atomics.store(state, CLAIMED + slot, batch);
+    let message: ResultMessage;
+    try {
+      message = batch < scanStart ? { batch, results: [] } : { batch, notClean: [] };
+      for (let index = batchStarts[batch]!; index < batchStarts[batch + 1]!; index++) {
+        const path = pathAt(index);
+        if (batch < scanStart) {
+          message.results!.push(runJob('parse', path, request) as ParsedAhead);
+          continue;
+        }
+        const screened = runJob('screen', path, request) as Screened;
+        if (!screened.clean) message.notClean!.push([index - batchStarts[batch]!, screened.read]);
+      }
+    } catch {
+      message = { batch, failed: true };
+    }
+    results.postMessage(message);
+    Atomics.store(state, CLAIMED + slot, -1);
+    Atomics.add(state, DONE, 1);
+    Atomics.notify(state, DONE);
+  }
+});
