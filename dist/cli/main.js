@@ -8,30 +8,32 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-WDPBOBZY.js";
+} from "../chunks/chunk-EGGLNPQK.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-26SQA6TH.js";
+} from "../chunks/chunk-AMPAWZ6F.js";
 import {
   isCi
-} from "../chunks/chunk-V63YDF5H.js";
+} from "../chunks/chunk-VETFSSWK.js";
 import {
   toolVersion
-} from "../chunks/chunk-LYVUNFJC.js";
+} from "../chunks/chunk-LGDMWGT3.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-B2KLSM4F.js";
-import "../chunks/chunk-YDE4U3VD.js";
+} from "../chunks/chunk-JA44BGKE.js";
+import "../chunks/chunk-Z3MOXW2C.js";
+import "../chunks/chunk-SH22TMDI.js";
+import "../chunks/chunk-O6HHLGGF.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import {
   inertJson,
   safeLines,
-  safeMessage,
   safePath
-} from "../chunks/chunk-L2VVXKVN.js";
+} from "../chunks/chunk-5LFNU4U6.js";
+import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-MNLBLL3O.js";
 import {
   countFindings
@@ -311,19 +313,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-5ED4DPUS.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-6AB7VAIF.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-HHO2WTVG.js");
+        const { runInit } = await import("../chunks/init-command-WYV336IH.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-G4OK45WA.js");
+        const { runDiff } = await import("../chunks/diff-command-LMU744EX.js");
         return await runDiff(args, io);
       }
       case "lint":
@@ -369,7 +371,7 @@ async function runLint(args, io, say) {
   });
   if (args.printConfig !== void 0) {
     const { configuration, config } = await linter.calculateConfigForFile(args.printConfig);
-    const masked = (_key, value) => typeof value === "string" ? maskUrlCredentials(value, value.length) : value;
+    const masked = (_key, value) => typeof value === "string" ? maskUrlCredentials(value) : value;
     io.stdout.write(`${inertJson(JSON.stringify({ configuration, ...config }, masked, 2))}
 `);
     return EXIT.clean;
@@ -406,7 +408,7 @@ async function runLint(args, io, say) {
     else io.stdout.write(report);
   }
   if (toFile || args.format !== "text") {
-    for (const failure of run.parseFailures) say(`${safePath(failure.at.file)}:${failure.at.line}:${failure.at.column}: ${safeMessage(failure.message)}`);
+    for (const failure of run.parseFailures) say(`${safePath(failure.at.file)}:${failure.at.line}:${failure.at.column}: ${failure.message}`);
     for (const notice of run.notices) say(notice);
   }
   const counts = countFindings(run);

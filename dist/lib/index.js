@@ -3,20 +3,23 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-WDPBOBZY.js";
-import "../chunks/chunk-26SQA6TH.js";
+} from "../chunks/chunk-EGGLNPQK.js";
+import "../chunks/chunk-AMPAWZ6F.js";
 import {
   isCi
-} from "../chunks/chunk-V63YDF5H.js";
+} from "../chunks/chunk-VETFSSWK.js";
 import {
   lint
-} from "../chunks/chunk-LYVUNFJC.js";
+} from "../chunks/chunk-LGDMWGT3.js";
 import {
   builtinRules
-} from "../chunks/chunk-B2KLSM4F.js";
-import "../chunks/chunk-YDE4U3VD.js";
+} from "../chunks/chunk-JA44BGKE.js";
+import "../chunks/chunk-Z3MOXW2C.js";
+import "../chunks/chunk-SH22TMDI.js";
+import "../chunks/chunk-O6HHLGGF.js";
 import "../chunks/chunk-CVIDFB6W.js";
-import "../chunks/chunk-L2VVXKVN.js";
+import "../chunks/chunk-5LFNU4U6.js";
+import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-MNLBLL3O.js";
 import "../chunks/chunk-SUOR4USH.js";
 import "../chunks/chunk-2YIFCSB7.js";

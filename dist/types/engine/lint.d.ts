@@ -4,6 +4,7 @@ import type { LintScope } from '../project/scope.js';
 import type { Environment, Finding, LintRun, OAuthApp, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from '../config/types.js';
 import { type FileSource } from './sources.js';
+import { type ParallelOptions } from './screen-pool.js';
 export interface LintOptions {
     /** Where relative paths start: the caller's working directory (the library never reads the process's). */
     cwd: string;
@@ -31,6 +32,11 @@ export interface LintOptions {
     onProgress?: (progress: LintProgress) => void;
     /** Handed the parsed metadata once the model is built: the posture diff compares it rather than parsing again. */
     onModel?: (model: LintedModel) => void;
+    /**
+     * @internal Worker threads for reading and screening the repository's files (screen-pool.ts); by default the
+     * cores above a file-count threshold, or CALINT_WORKERS. The output is the same either way.
+     */
+    parallel?: ParallelOptions;
 }
 /** What the parse and model phases of a run made of its metadata files. */
 export interface LintedModel {

@@ -2,7 +2,7 @@ import type { LintRun } from '../types.js';
 export interface ReporterOptions {
     /** Colour (and terminal hyperlinks) allowed: the caller decides from its own output (the CLI: a TTY without NO_COLOR). */
     color: boolean;
-    /** Width of the terminal the text format is for; default: COLUMNS from `env`, else 80. */
+    /** Width of the terminal the text format is for (the CLI: its TTY's). A COLUMNS of 40 or more in `env` wins; else this; else 80. */
     columns?: number;
     /** `--quiet`: errors only. */
     quiet: boolean;

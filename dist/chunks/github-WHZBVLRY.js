@@ -4,11 +4,12 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   safeMessage,
   safePath
-} from "./chunk-L2VVXKVN.js";
+} from "./chunk-5LFNU4U6.js";
+import "./chunk-5TZC4ARZ.js";
 import {
   JOB_SUMMARY_BYTES,
   renderJobSummary
-} from "./chunk-FCCOY2BZ.js";
+} from "./chunk-6CQV7RIJ.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

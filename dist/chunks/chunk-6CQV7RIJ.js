@@ -39,10 +39,11 @@ function renderJobSummary(run, options) {
     out.push("### Apps", "");
     out.push(tableRow(["App", "Kind", "Environment", "Flow", "Scopes", "Admin approved", "IP relaxation", "Certificate expires", "Findings"]));
     out.push(tableRow(Array(9).fill("---")));
+    const perApp = countsPerApp(findings);
     let bytes = 0;
     let shown = 0;
     for (const app of run.apps) {
-      const row = appRow(run, app, findings, link);
+      const row = appRow(run, app, perApp.get(app.name), link);
       bytes += Buffer.byteLength(row) + 1;
       if (bytes > APPS_BUDGET) break;
       out.push(row);
@@ -72,11 +73,20 @@ function renderJobSummary(run, options) {
   return `${out.join("\n")}
 `;
 }
-function appRow(run, app, findings, link) {
-  const own = findings.filter((finding) => finding.app === app.name);
-  const errors = own.filter((finding) => finding.severity === "error").length;
-  const warnings = own.length - errors;
-  const verdict = own.length === 0 ? "✅ none" : [errors && `❌ ${plural(errors, "error")}`, warnings && `⚠️ ${plural(warnings, "warning")}`].filter(Boolean).join(", ");
+function countsPerApp(findings) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (finding.app === void 0) continue;
+    let own = counts.get(finding.app);
+    if (!own) counts.set(finding.app, own = { errors: 0, warnings: 0 });
+    if (finding.severity === "error") own.errors++;
+    else own.warnings++;
+  }
+  return counts;
+}
+function appRow(run, app, own, link) {
+  const { errors, warnings } = own ?? { errors: 0, warnings: 0 };
+  const verdict = errors + warnings === 0 ? "✅ none" : [errors && `❌ ${plural(errors, "error")}`, warnings && `⚠️ ${plural(warnings, "warning")}`].filter(Boolean).join(", ");
   return tableRow([
     link(markdownText(app.name), relativePath(run.root, app.file)),
     KIND[app.kind],

@@ -4,11 +4,13 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   UsageError,
   closestName,
+  displayPath
+} from "./chunk-JA44BGKE.js";
+import {
   createRequire,
-  displayPath,
   node_module_exports,
   readCheckedText
-} from "./chunk-B2KLSM4F.js";
+} from "./chunk-SH22TMDI.js";
 
 // src/linter/options.ts
 function isCi(env) {

@@ -3,24 +3,33 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   ENGINE_RULES,
-  LineIndex,
   PARSE_ERROR,
   UsageError,
   analyzeCertificate,
   buildModel,
   builtinRules,
+  renderMessage
+} from "./chunk-JA44BGKE.js";
+import {
+  canScreen,
+  classifyFileName,
+  lintedTypes,
+  runJob,
+  screenFile
+} from "./chunk-Z3MOXW2C.js";
+import {
+  LineIndex,
   childNamed,
   decodeText,
   parseXml,
   readCheckedText,
   readTextFile,
-  renderMessage,
   tooLarge
-} from "./chunk-B2KLSM4F.js";
+} from "./chunk-SH22TMDI.js";
 import {
   safeMessage,
   safePath
-} from "./chunk-L2VVXKVN.js";
+} from "./chunk-5LFNU4U6.js";
 import {
   FingerprintAllocator,
   offendingContent,
@@ -1284,50 +1293,18 @@ var require_ignore5 = __commonJS({
 });
 
 // src/engine/lint.ts
-import { readFileSync } from "node:fs";
-import { basename as basename3 } from "node:path";
+import { readFileSync, statSync as statSync3 } from "node:fs";
+import { basename as basename3, join as join6 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/project/discover.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 import { existsSync as existsSync3, lstatSync } from "node:fs";
-import { basename as basename2, dirname as dirname4, join as join5, relative as relative3, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join5, relative as relative4, sep as sep4 } from "node:path";
 
 // src/project/app-companions.ts
 import { existsSync, readdirSync as readdirSync2 } from "node:fs";
 import { basename, dirname, join as join2, posix } from "node:path";
-
-// src/project/metadata-types.generated.ts
-var METADATA_TYPE_TABLE = [
-  { name: "ConnectedApp", suffix: "connectedApp", directoryName: "connectedApps" },
-  { name: "ExternalClientApplication", suffix: "eca", directoryName: "externalClientApps" },
-  { name: "ExtlClntAppGlobalOauthSettings", suffix: "ecaGlblOauth", directoryName: "extlClntAppGlobalOauthSets" },
-  { name: "ExtlClntAppOauthSettings", suffix: "ecaOauth", directoryName: "extlClntAppOauthSettings" },
-  { name: "ExtlClntAppOauthConfigurablePolicies", suffix: "ecaOauthPlcy", directoryName: "extlClntAppOauthPolicies" },
-  { name: "ExtlClntAppConfigurablePolicies", suffix: "ecaPlcy", directoryName: "extlClntAppPolicies" },
-  { name: "AuthProvider", suffix: "authprovider", directoryName: "authproviders" },
-  { name: "NamedCredential", suffix: "namedCredential", directoryName: "namedCredentials" }
-];
-
-// src/project/metadata-types.ts
-var TYPES = METADATA_TYPE_TABLE.map((type) => ({ ...type }));
-var BY_SUFFIX = new Map(TYPES.map((type) => [type.suffix.toLowerCase(), type]));
-function lintedTypes() {
-  return TYPES;
-}
-function classifyFileName(fileName) {
-  let base = fileName;
-  let format = "mdapi";
-  if (base.toLowerCase().endsWith("-meta.xml")) {
-    base = base.slice(0, -"-meta.xml".length);
-    format = "source";
-  }
-  const dot = base.lastIndexOf(".");
-  if (dot <= 0) return void 0;
-  const type = BY_SUFFIX.get(base.slice(dot + 1).toLowerCase());
-  if (!type) return void 0;
-  return { type, componentName: base.slice(0, dot), format };
-}
 
 // src/project/walk.ts
 import { readdirSync, realpathSync, statSync } from "node:fs";
@@ -1621,6 +1598,8 @@ function parseRawDiff(output) {
 }
 
 // src/project/git/repository-files.ts
+import { realpathSync as realpathSync2 } from "node:fs";
+import { isAbsolute as isAbsolute2, relative as relative2, sep as sep2 } from "node:path";
 function ask(directory, args) {
   try {
     return gitSync(directory, args);
@@ -1629,13 +1608,32 @@ function ask(directory, args) {
     throw error;
   }
 }
-function listRepositoryFiles(gitRoot, directory) {
-  const out = ask(directory, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."]);
+function listRepositoryFiles(gitRoot, directories) {
+  const specs = directories.map((directory) => pathspecOf(gitRoot, directory));
+  const inside = specs.filter((spec) => spec !== void 0);
+  if (inside.length === 0) return specs.map(() => void 0);
+  const out = ask(gitRoot, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...inside.map((spec) => spec.pathspec)]);
   if (out === void 0) return void 0;
-  const deleted = new Set((ask(directory, ["ls-files", "-z", "--deleted", "--full-name", "--", "."]) ?? "").split("\0"));
-  const files = /* @__PURE__ */ new Set();
-  for (const name of out.split("\0")) if (name && !deleted.has(name)) files.add(`${gitRoot}/${name}`);
-  return [...files].sort();
+  const names = new Set(out.split("\0"));
+  names.delete("");
+  const sorted = [...names].sort();
+  return specs.map((spec) => {
+    if (spec === void 0) return void 0;
+    const { prefix } = spec;
+    const files = [];
+    for (const name of sorted) if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
+    return files;
+  });
+}
+function pathspecOf(gitRoot, directory) {
+  let real = directory;
+  try {
+    real = realpathSync2(directory);
+  } catch {
+  }
+  const inside = relative2(gitRoot, real).split(sep2).join("/");
+  if (inside === ".." || inside.startsWith("../") || isAbsolute2(inside)) return void 0;
+  return inside === "" ? { pathspec: ":(top)", prefix: "" } : { pathspec: `:(top,literal)${inside}`, prefix: `${inside}/` };
 }
 
 // src/project/git/blobs.ts
@@ -1722,26 +1720,26 @@ var BatchOutputParser = class {
 
 // src/project/ignore-patterns.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { sep as sep2 } from "node:path";
+import { sep as sep3 } from "node:path";
 function ignorePatternMatcher(root, patterns) {
   if (!patterns?.length) return () => false;
   const matcher = (0, import_ignore.default)().add([...patterns]);
-  const prefix = root.endsWith(sep2) ? root : root + sep2;
+  const prefix = root.endsWith(sep3) ? root : root + sep3;
   return (path) => {
     if (!path.startsWith(prefix)) return false;
-    const relative4 = path.slice(prefix.length).split(sep2).join("/");
-    return relative4 !== "" && matcher.ignores(relative4);
+    const relative5 = path.slice(prefix.length).split(sep3).join("/");
+    return relative5 !== "" && matcher.ignores(relative5);
   };
 }
 
 // src/project/scope.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute3, join as join4, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, resolve as resolve2 } from "node:path";
 
 // src/project/forceignore.ts
 var import_ignore5 = __toESM(require_ignore5(), 1);
 import { statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute3, join as join3, relative as relative3, resolve } from "node:path";
 var ignoreFactory = import_ignore5.default;
 var DEFAULT_IGNORE = [
   "**/*.dup",
@@ -1791,7 +1789,7 @@ ${contents}`);
    */
   deniedAt(absolutePath) {
     if (!this.parser || !this.denies(absolutePath)) return void 0;
-    const relativePath2 = relative2(this.forceIgnoreDirectory, resolve(this.forceIgnoreDirectory, absolutePath));
+    const relativePath2 = relative3(this.forceIgnoreDirectory, resolve(this.forceIgnoreDirectory, absolutePath));
     for (let index = this.lines.length - 1; index >= 0; index--) {
       const line = this.lines[index].trim();
       if (line === "" || line.startsWith("#") || line.startsWith("!")) continue;
@@ -1806,8 +1804,8 @@ ${contents}`);
   denies(absolutePath) {
     if (!this.parser) return false;
     try {
-      const absoluteFsPath = isAbsolute2(absolutePath) ? absolutePath : resolve(this.forceIgnoreDirectory, absolutePath);
-      const relativePath2 = relative2(this.forceIgnoreDirectory, absoluteFsPath);
+      const absoluteFsPath = isAbsolute3(absolutePath) ? absolutePath : resolve(this.forceIgnoreDirectory, absolutePath);
+      const relativePath2 = relative3(this.forceIgnoreDirectory, absoluteFsPath);
       return this.parser.ignores(relativePath2) || couldBeDirectory(absoluteFsPath) && this.parser.ignores(`${relativePath2}/`);
     } catch {
       return false;
@@ -1826,7 +1824,7 @@ function couldBeDirectory(fsPath) {
 function resolveLintScope(options) {
   const { cwd } = options;
   const given = options.paths?.length ? options.paths : ["."];
-  const paths = given.map((path) => isAbsolute3(path) ? path : resolve2(cwd, path));
+  const paths = given.map((path) => isAbsolute4(path) ? path : resolve2(cwd, path));
   const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : cwd;
   const gitRoot = findGitRoot(existsSync2(anchor) ? anchor : cwd);
   const project = findSfdxProject(anchor, gitRoot);
@@ -1868,9 +1866,9 @@ function packageDirectoryPaths(text) {
 }
 
 // src/project/discover.ts
-var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep3) ? parent : parent + sep3);
+var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep4) ? parent : parent + sep4);
 function insideAnyOf(parents) {
-  const prefixes = parents.map((parent) => parent.endsWith(sep3) ? parent : parent + sep3);
+  const prefixes = parents.map((parent) => parent.endsWith(sep4) ? parent : parent + sep4);
   return (child) => prefixes.some((prefix) => child.startsWith(prefix)) || parents.includes(child);
 }
 function discover(options) {
@@ -1884,19 +1882,23 @@ function discover(options) {
   const missing = [];
   const explicitFiles = [];
   const partialFolderFiles = [];
-  const addMetadata = (path, companion = false) => {
+  const addMetadata = (path, companion = false, listed2 = false) => {
     if (metadata.has(path) || userIgnored(path)) return;
     const classified = classifyFileName(basename2(path));
     if (!classified) return;
+    if (listed2 && !existsOrLink(path)) return;
     metadata.set(path, { path, classified, forceIgnored: forceIgnore?.denies(path) ?? false, ...companion ? { companion } : {} });
   };
+  const folders = paths.filter((path) => existsSync3(path) && isDirectory(path));
+  const listed = gitRoot ? listRepositoryFiles(gitRoot, folders) : void 0;
+  const listingOf = (folder) => listed?.[folders.indexOf(folder)];
   for (const path of paths) {
     if (!existsSync3(path) && !isDanglingLink(path)) {
       missing.push(path);
       continue;
     }
     if (!isDirectory(path)) {
-      const shown = relative3(options.cwd, path) || path;
+      const shown = relative4(options.cwd, path) || path;
       if (userIgnored(path)) notices.push(`${shown} is ignored by ignorePatterns in the configuration; use --no-ignore to lint it.`);
       else if (classifyFileName(basename2(path)) && forceIgnore?.denies(path)) {
         const at = forceIgnore.deniedAt(path)?.line;
@@ -1907,7 +1909,7 @@ function discover(options) {
       explicitFiles.push(path);
       continue;
     }
-    const files = repositoryFilesUnder(path, gitRoot, project?.root ?? path, notices);
+    const files = repositoryFilesUnder(path, gitRoot, listingOf(path), project?.root ?? path, notices);
     const partial = project !== void 0 && !isInside(project.root, path);
     const packageDirs = project ? project.packageDirectories : [path];
     const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path) || isInside(path, dir));
@@ -1919,10 +1921,10 @@ function discover(options) {
       const folder = dirname4(file);
       if (!checkedFolders.has(folder)) {
         checkedFolders.add(folder);
-        if (folder !== path && classifyFileName(basename2(folder))) addMetadata(folder);
+        if (folder !== path && classifyFileName(basename2(folder))) addMetadata(folder, false, true);
       }
       if (outsideEveryPackage || insidePackage(file)) {
-        addMetadata(file);
+        addMetadata(file, false, true);
         if (partial) partialFolderFiles.push(file);
       }
     }
@@ -1939,9 +1941,8 @@ function discover(options) {
   };
 }
 var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
-function repositoryFilesUnder(directory, gitRoot, ignoreRoot, notices) {
+function repositoryFilesUnder(directory, gitRoot, listed, ignoreRoot, notices) {
   if (gitRoot) {
-    const listed = listRepositoryFiles(gitRoot, directory);
     if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
   }
   const gitignorePath = join5(ignoreRoot, ".gitignore");
@@ -1954,6 +1955,14 @@ function repositoryFilesUnder(directory, gitRoot, ignoreRoot, notices) {
 }
 function refusedIgnoreFile(path, reason) {
   return `${path} was not read (${reason}); the lint runs as if it were absent.`;
+}
+function existsOrLink(path) {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 function isDanglingLink(path) {
   try {
@@ -2130,8 +2139,12 @@ var RuleRunner = class {
   }
   /** Whether any enabled rule looks at repository files: without one, the repository walk is skipped. */
   hasFileRules() {
+    return this.enabledFileRules().length > 0;
+  }
+  /** The enabled rules that look at repository files (checkFile). */
+  enabledFileRules() {
     const environment = environmentFor(void 0, this.input.cliEnvironment, this.input.config);
-    return this.input.rules.some((rule) => rule.checkFile && resolveRule(rule.meta, this.input.config, environment).level !== "off");
+    return this.input.rules.filter((rule) => rule.checkFile && resolveRule(rule.meta, this.input.config, environment).level !== "off");
   }
 };
 function ruleAppliesToApp(rule, app) {
@@ -2194,12 +2207,271 @@ function summarizeApps(apps, config, cliEnvironment) {
   });
 }
 
+// src/engine/screen-pool.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+var WORKER_THRESHOLD = 1e4;
+var MAX_WORKERS = 8;
+var BATCH_SIZE = { parse: 8, screen: 128 };
+var DEFAULT_ENTRY = new URL("../engine/screen-worker.js", import.meta.url);
+function workerCount(files, parallel = {}, load = loadavg()[0] ?? 0) {
+  if (parallel.workers !== void 0) return Math.min(Math.max(0, Math.floor(parallel.workers)), MAX_WORKERS);
+  const cores = availableParallelism();
+  if (files < WORKER_THRESHOLD || load >= cores) return 0;
+  return Math.max(1, Math.min(cores - 1, MAX_WORKERS));
+}
+function workersFromEnv(env) {
+  const value = env?.CALINT_WORKERS?.trim();
+  return value !== void 0 && /^\d+$/.test(value) ? Number(value) : void 0;
+}
+var NEXT = 0;
+var DONE = 1;
+var CLAIMED = 2;
+var WORKER_YOUNG_GENERATION_MB = 2;
+var WAIT_MS = 50;
+var ScreenPool = class _ScreenPool {
+  constructor(request, count, entry, mainThreadTakes) {
+    this.request = request;
+    this.mainThreadTakes = mainThreadTakes;
+    this.state = new Int32Array(new SharedArrayBuffer((CLAIMED + count) * Int32Array.BYTES_PER_ELEMENT));
+    this.state.fill(-1, CLAIMED);
+    for (let slot = 0; slot < count; slot++) this.spawn(entry, slot);
+  }
+  request;
+  mainThreadTakes;
+  batches = [];
+  results = [];
+  state;
+  workers = [];
+  inThreadBatches = 0;
+  redoneBatches = 0;
+  /** Starts `workers` threads for `request`; undefined when there is no worker entry to run (a one-file bundle). */
+  static create(request, workers, parallel = {}) {
+    const entry = parallel.workerEntry ?? DEFAULT_ENTRY;
+    if (workers <= 0 || !existsSync4(fileURLToPath(entry))) return void 0;
+    return new _ScreenPool(request, workers, entry, parallel.mainThreadTakes ?? true);
+  }
+  spawn(entry, slot) {
+    const { port1, port2 } = new MessageChannel();
+    let worker;
+    try {
+      worker = new Worker(entry, {
+        workerData: { request: this.request, state: this.state, slot, results: port2 },
+        transferList: [port2],
+        // What a worker allocates lives for one file: a small young generation keeps its memory small (at 100,000
+        // files, peak RSS 177 MiB instead of 184 MiB with the default), at no cost in time.
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }
+      });
+    } catch {
+      port1.close();
+      return;
+    }
+    const entryOf = { worker, port: port1, slot, alive: true };
+    this.workers.push(entryOf);
+    worker.unref();
+    worker.on("error", () => this.lost(entryOf));
+    worker.on("exit", () => this.lost(entryOf));
+  }
+  /**
+   * The work (once per pool): the metadata files to read and parse first, as the engine needs them first, then the
+   * files to screen. Returns where the screening batches start.
+   */
+  submit(metadata, scan) {
+    const add = (kind, paths) => {
+      for (let i = 0; i < paths.length; i += BATCH_SIZE[kind]) this.batches.push({ kind, paths: paths.slice(i, i + BATCH_SIZE[kind]) });
+    };
+    add("parse", metadata);
+    const scanStart = this.batches.length;
+    add("screen", scan);
+    const work = encodeWork(metadata, scan, this.batches, scanStart);
+    for (const { worker, alive } of this.workers) if (alive) worker.postMessage(work);
+    return scanStart;
+  }
+  /** A worker that failed or ended: the batch it had claimed and not answered is screened here, so no file is lost. */
+  lost(entry) {
+    if (!entry.alive) return;
+    entry.alive = false;
+    void entry.worker.terminate();
+    this.drain();
+    const claimed = Atomics.load(this.state, CLAIMED + entry.slot);
+    if (claimed >= 0 && claimed < this.batches.length && this.results[claimed] === void 0) {
+      this.redoneBatches++;
+      this.settle(claimed, this.runHere(claimed));
+    }
+  }
+  /** Takes every result the workers have posted, without waiting. */
+  drain() {
+    for (const { port } of this.workers) {
+      for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
+        const message = received.message;
+        this.settle(message.batch, message.failed ? this.redo(message.batch) : decodeResults(message, this.batches[message.batch].paths.length));
+      }
+    }
+  }
+  redo(batch) {
+    this.redoneBatches++;
+    return this.runHere(batch);
+  }
+  runHere(batch) {
+    this.inThreadBatches++;
+    const { kind, paths } = this.batches[batch];
+    return paths.map((path) => runJob(kind, path, this.request));
+  }
+  settle(batch, results) {
+    if (this.results[batch] === void 0) this.results[batch] = results;
+  }
+  /** The next unclaimed batch, claimed for the main thread; undefined when every batch is claimed. */
+  claim() {
+    const batch = Atomics.add(this.state, NEXT, 1);
+    return batch < this.batches.length ? batch : void 0;
+  }
+  /** The results of batch `batch`, in the order of its paths. Asked for in order, each once. */
+  async wait(batch) {
+    for (; ; ) {
+      const ready = this.poll(batch);
+      if (ready) return ready;
+      const done = Atomics.load(this.state, DONE);
+      const ready2 = this.poll(batch);
+      if (ready2) return ready2;
+      if (Atomics.wait(this.state, DONE, done, WAIT_MS) === "timed-out") await new Promise((resolve3) => setImmediate(resolve3));
+    }
+  }
+  /** The batch's results when they are in, or after the main thread did work of its own; undefined to wait. */
+  poll(batch) {
+    for (; ; ) {
+      this.drain();
+      if (this.results[batch] !== void 0) return this.results[batch];
+      const anyAlive = this.workers.some((worker) => worker.alive);
+      if (!this.mainThreadTakes && anyAlive) return void 0;
+      const claimed = this.claim();
+      if (claimed !== void 0) {
+        this.settle(claimed, this.runHere(claimed));
+        continue;
+      }
+      if (this.workers.some((worker) => worker.alive && Atomics.load(this.state, CLAIMED + worker.slot) === batch)) return void 0;
+      this.drain();
+      if (this.results[batch] === void 0) this.settle(batch, this.redo(batch));
+    }
+  }
+  /**
+   * The results of the batches from `from` on, one by one, in the order of their paths: at once when the batch is
+   * in (or the main thread can do it), a promise only when it must wait for a worker. Never asked past the last.
+   */
+  reader(from) {
+    let batch = from;
+    let current = [];
+    let index = 0;
+    const take = (results) => {
+      this.results[batch++] = [];
+      current = results;
+      index = 0;
+      return current[index++];
+    };
+    return () => {
+      if (index < current.length) return current[index++];
+      const ready = this.poll(batch);
+      return ready ? take(ready) : this.wait(batch).then(take);
+    };
+  }
+  stats() {
+    return { workers: this.workers.length, batches: this.batches.length, inThreadBatches: this.inThreadBatches, redoneBatches: this.redoneBatches };
+  }
+  close() {
+    for (const entry of this.workers) {
+      if (!entry.alive) continue;
+      entry.alive = false;
+      void entry.worker.terminate();
+      entry.port.close();
+    }
+  }
+};
+function encodeWork(metadata, scan, batches, scanStart) {
+  const all = [...metadata, ...scan];
+  let bytes = 0;
+  for (const path of all) bytes += Buffer.byteLength(path);
+  const text = Buffer.from(new SharedArrayBuffer(bytes));
+  const offsets = new Int32Array(new SharedArrayBuffer((all.length + 1) * Int32Array.BYTES_PER_ELEMENT));
+  let at = 0;
+  all.forEach((path, index) => {
+    offsets[index] = at;
+    at += text.write(path, at);
+  });
+  offsets[all.length] = at;
+  const batchStarts = [];
+  let first = 0;
+  for (const batch of batches) {
+    batchStarts.push(first);
+    first += batch.paths.length;
+  }
+  batchStarts.push(first);
+  return { text: text.buffer, offsets, batchStarts, scanStart };
+}
+function decodeResults(message, size) {
+  if (message.results) return message.results;
+  const results = new Array(size).fill(CLEAN_FILE);
+  for (const [index, read] of message.notClean ?? []) results[index] = { clean: false, read };
+  return results;
+}
+var CLEAN_FILE = { clean: true };
+function startScreening(metadata, scan, request, parallel = {}, early) {
+  const files = metadata.length + scan.length;
+  const workers = workerCount(files, parallel);
+  let pool = early;
+  if (pool && (workers === 0 || files === 0)) {
+    pool.close();
+    pool = void 0;
+  }
+  pool ??= files > 0 ? ScreenPool.create(request, workers, parallel) : void 0;
+  let screened = 0;
+  const done = (stats) => {
+    if (++screened === scan.length) parallel.onDone?.(stats());
+  };
+  if (!pool) {
+    let parsed = 0;
+    const inThread = { workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 };
+    return {
+      // The main thread parses as it always has: only the read comes from here, through the same checked reader.
+      nextParsed: () => ({ read: readTextFile(metadata[parsed++], request.root) }),
+      next: () => {
+        const result = screenFile(scan[screened], request);
+        done(() => inThread);
+        return result;
+      },
+      close: () => void 0
+    };
+  }
+  const active = pool;
+  const scanStart = active.submit(metadata, scan);
+  const nextParsed = active.reader(0);
+  const nextScreened = active.reader(scanStart);
+  return {
+    nextParsed,
+    next: () => {
+      done(() => active.stats());
+      return nextScreened();
+    },
+    close: () => active.close()
+  };
+}
+
 // src/engine/lint.ts
 var PROGRESS_EVERY = 64;
 async function lint(options) {
+  const running = [];
+  try {
+    return await lintPipeline(options, running);
+  } finally {
+    for (const pool of running) pool.close();
+  }
+}
+async function lintPipeline(options, running) {
   const started = performance.now();
   const cwd = options.cwd;
   const config = options.config?.config ?? {};
+  const early = startPoolEarly(options);
+  if (early) running.push(early);
   const discovery = options.discovery ?? discover({
     cwd,
     paths: options.paths ?? ["."],
@@ -2216,13 +2488,16 @@ async function lint(options) {
   const rules = selectRules(options.rules ?? builtinRules, options.only);
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal = [];
+  const screening = startFileScreening(discovery, runner, options, early);
+  if (screening) running.push(screening);
   const parsed = [];
   const unreadableMetadata = /* @__PURE__ */ new Set();
   const linksOutside = /* @__PURE__ */ new Set();
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress("parse", discovery.metadata.length);
-    const read = texts.read(file.path);
+    const ahead = screening ? await screening.nextParsed() : void 0;
+    const read = ahead ? ahead.read : texts.read(file.path);
     if (!read.ok && read.linkOutside) {
       linksOutside.add(file.path);
       continue;
@@ -2237,7 +2512,7 @@ async function lint(options) {
       fatal.push(parseError(file.path, "file is empty: a metadata file needs a root element", 1, 1));
       continue;
     }
-    const result = parseXml(file.path, read.text);
+    const result = ahead?.parsed ? parsedAhead(file.path, read.text, ahead.parsed) : parseXml(file.path, read.text);
     if (!result.ok) {
       fatal.push(parseError(file.path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column));
       continue;
@@ -2256,10 +2531,18 @@ async function lint(options) {
   const keptScanFiles = [];
   if (runner.hasFileRules()) {
     const modelled = new Set(discovery.metadata.map((file) => file.path));
-    const keepMarkers = (options.postProcessors ?? []).flatMap((processor) => processor.keepFilesContaining ? [processor.keepFilesContaining] : []);
+    const keepMarkers = keepMarkersOf(options);
     for (const path of discovery.scanFiles) {
       progress("scan", discovery.scanFiles.length);
-      const read = texts.read(path);
+      let read;
+      if (screening && !modelled.has(path)) {
+        const screened = await screening.next();
+        if (screened.clean) {
+          scannedFiles++;
+          continue;
+        }
+        read = screened.read;
+      } else read = texts.read(path);
       if (!read.ok && read.linkOutside) {
         linksOutside.add(path);
         continue;
@@ -2347,6 +2630,47 @@ async function lint(options) {
     notices
   };
 }
+function startFileScreening(discovery, runner, options, early) {
+  const fileRules = runner.enabledFileRules();
+  const request = screenRequest(options, discovery.root, fileRules);
+  if (!request) {
+    early?.close();
+    return void 0;
+  }
+  const modelled = new Set(discovery.metadata.map((file) => file.path));
+  const metadata = discovery.metadata.map((file) => file.path);
+  const sameRequest = early !== void 0 && early.request.root === request.root && early.request.ruleIds.join() === request.ruleIds.join();
+  if (early && !sameRequest) early.close();
+  return startScreening(metadata, discovery.scanFiles.filter((path) => !modelled.has(path)), request, options.parallel, sameRequest ? early : void 0);
+}
+function screenRequest(options, root, fileRules) {
+  const ruleIds = fileRules.map((rule) => rule.meta.id);
+  if (options.fileSource || fileRules.length === 0 || !fileRules.every((rule) => builtinRules.includes(rule)) || !canScreen(ruleIds)) return void 0;
+  return { root, ruleIds, keepMarkers: keepMarkersOf(options) };
+}
+var INDEX_BYTES_PER_FILE = 128;
+function startPoolEarly(options) {
+  const scope = options.scope;
+  if (!scope?.gitRoot || options.discovery || scope.paths.length !== 1 || scope.anchor !== scope.paths[0]) return void 0;
+  const fileRules = selectRules(options.rules ?? builtinRules, options.only).filter((rule) => rule.checkFile);
+  const request = screenRequest(options, scope.root, fileRules);
+  if (!request) return void 0;
+  const workers = workerCount(gitIndexBytes(scope.gitRoot) / INDEX_BYTES_PER_FILE, options.parallel);
+  return workers > 0 ? ScreenPool.create(request, workers, options.parallel) : void 0;
+}
+function gitIndexBytes(gitRoot) {
+  try {
+    return statSync3(join6(gitRoot, ".git", "index")).size;
+  } catch {
+    return 0;
+  }
+}
+function parsedAhead(file, source, parsed) {
+  return parsed.ok ? { ok: true, doc: { file, source, lines: new LineIndex(file, source), root: parsed.root } } : parsed;
+}
+function keepMarkersOf(options) {
+  return (options.postProcessors ?? []).flatMap((processor) => processor.keepFilesContaining ? [processor.keepFilesContaining] : []);
+}
 function linksOutsideNotice(root, links) {
   const shown = links.slice(0, 5).map((link) => relativePath(root, link)).join(", ");
   const more = links.length > 5 ? ` and ${links.length - 5} more` : "";
@@ -2414,8 +2738,6 @@ function metadataNamed(path, modelled) {
 }
 
 export {
-  lintedTypes,
-  classifyFileName,
   SKIPPED_DIRECTORIES,
   isDirectory,
   isExternalClientAppFile,
@@ -2443,6 +2765,7 @@ export {
   resolveRule,
   environmentFor,
   engineFindingSeverity,
+  workersFromEnv,
   lint,
   toolVersion
 };

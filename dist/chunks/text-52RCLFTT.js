@@ -3,11 +3,12 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toEslintResults
-} from "./chunk-YDE4U3VD.js";
+} from "./chunk-O6HHLGGF.js";
 import {
   defuseWorkflowCommandLines,
   safePath
-} from "./chunk-L2VVXKVN.js";
+} from "./chunk-5LFNU4U6.js";
+import "./chunk-5TZC4ARZ.js";
 import {
   plural
 } from "./chunk-HHSIJBC2.js";

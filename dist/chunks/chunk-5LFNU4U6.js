@@ -2,14 +2,11 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
+  mayHoldSecret
+} from "./chunk-5TZC4ARZ.js";
+import {
   escapeControlChars
 } from "./chunk-SUOR4USH.js";
-
-// src/secrets/prefilter.ts
-var SECRET_ANCHOR = /PRIVATE KEY|force:\/\/|00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?!|&#/;
-function mayHoldSecret(text) {
-  return SECRET_ANCHOR.test(text);
-}
 
 // src/secrets/scan.ts
 var LABEL_AUTH_URL = "SFDX auth URL";

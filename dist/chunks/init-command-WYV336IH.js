@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-LYVUNFJC.js";
+} from "./chunk-LGDMWGT3.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,9 +13,12 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-B2KLSM4F.js";
+} from "./chunk-JA44BGKE.js";
+import "./chunk-Z3MOXW2C.js";
+import "./chunk-SH22TMDI.js";
 import "./chunk-CVIDFB6W.js";
-import "./chunk-L2VVXKVN.js";
+import "./chunk-5LFNU4U6.js";
+import "./chunk-5TZC4ARZ.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";

@@ -5,30 +5,30 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-26SQA6TH.js";
+} from "./chunk-AMPAWZ6F.js";
 import {
   lint,
   toolVersion
-} from "./chunk-LYVUNFJC.js";
+} from "./chunk-LGDMWGT3.js";
 import {
   UsageError
-} from "./chunk-B2KLSM4F.js";
+} from "./chunk-JA44BGKE.js";
 import {
   toEslintResults
-} from "./chunk-YDE4U3VD.js";
+} from "./chunk-O6HHLGGF.js";
 import {
   safeMessage
-} from "./chunk-L2VVXKVN.js";
+} from "./chunk-5LFNU4U6.js";
 
 // src/reporters/index.ts
 var loaders = {
-  text: async () => (await import("./text-AX4TLJYX.js")).textReporter,
-  json: async () => (await import("./json-H34G2F3Z.js")).jsonReporter,
-  sarif: async () => (await import("./sarif-ZHTWTPRN.js")).sarifReporter,
-  github: async () => (await import("./github-2NTLFRL7.js")).githubReporter,
+  text: async () => (await import("./text-52RCLFTT.js")).textReporter,
+  json: async () => (await import("./json-DHEF6LUE.js")).jsonReporter,
+  sarif: async () => (await import("./sarif-FAXHVFHP.js")).sarifReporter,
+  github: async () => (await import("./github-WHZBVLRY.js")).githubReporter,
   // The GitHub job summary's Markdown, for `-o report.md` anywhere (a pull-request comment, a CI artifact).
   markdown: async () => {
-    const { renderJobSummary } = await import("./github-summary-SIJFGNKN.js");
+    const { renderJobSummary } = await import("./github-summary-672GFVAB.js");
     return { format: "markdown", render: (run, options) => renderJobSummary(run, options) };
   }
 };

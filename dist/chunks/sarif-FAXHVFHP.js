@@ -6,7 +6,8 @@ import {
 } from "./chunk-CVIDFB6W.js";
 import {
   inertJson
-} from "./chunk-L2VVXKVN.js";
+} from "./chunk-5LFNU4U6.js";
+import "./chunk-5TZC4ARZ.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

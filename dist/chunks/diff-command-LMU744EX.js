@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-26SQA6TH.js";
+} from "./chunk-AMPAWZ6F.js";
 import {
   isCi
-} from "./chunk-V63YDF5H.js";
+} from "./chunk-VETFSSWK.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -18,7 +18,6 @@ import {
   RAW_DIFF,
   SKIPPED_DIRECTORIES,
   blobReadResult,
-  classifyFileName,
   findSfdxProject,
   git,
   ignorePatternMatcher,
@@ -30,18 +29,23 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-LYVUNFJC.js";
+} from "./chunk-LGDMWGT3.js";
 import {
-  MAX_FILE_BYTES,
   UsageError,
   analyzeCertificate,
+  maskUrlCredentials,
+  transportProblem
+} from "./chunk-JA44BGKE.js";
+import {
+  classifyFileName
+} from "./chunk-Z3MOXW2C.js";
+import {
+  MAX_FILE_BYTES,
   childNamed,
   childrenNamed,
-  maskUrlCredentials,
   parseXml,
-  readTextFile,
-  transportProblem
-} from "./chunk-B2KLSM4F.js";
+  readTextFile
+} from "./chunk-SH22TMDI.js";
 import "./chunk-CVIDFB6W.js";
 import {
   cutTo,
@@ -52,10 +56,11 @@ import {
   safeLines,
   safeMessage,
   safePath
-} from "./chunk-L2VVXKVN.js";
+} from "./chunk-5LFNU4U6.js";
+import "./chunk-5TZC4ARZ.js";
 import {
   markdownText
-} from "./chunk-FCCOY2BZ.js";
+} from "./chunk-6CQV7RIJ.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
@@ -450,7 +455,7 @@ function pairRenames(removed, added, changes, relative2) {
   return { to, from };
 }
 function masked(change) {
-  const mask = (value) => typeof value === "string" ? maskUrlCredentials(value, value.length) : value;
+  const mask = (value) => typeof value === "string" ? maskUrlCredentials(value) : value;
   return { ...change, before: mask(change.before), after: mask(change.after), message: mask(change.message) };
 }
 

@@ -5,14 +5,13 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-V63YDF5H.js";
+} from "./chunk-VETFSSWK.js";
 import {
   ForceIgnoreMatcher,
   GitError,
   NotInRepositoryError,
   SKIPPED_DIRECTORIES,
   blobReadResult,
-  classifyFileName,
   comparisonBase,
   engineFindingSeverity,
   environmentFor,
@@ -23,7 +22,6 @@ import {
   indexEntries,
   isDirectory,
   isExternalClientAppFile,
-  lintedTypes,
   readBlobs,
   resolveLintScope,
   resolveRule,
@@ -31,17 +29,14 @@ import {
   stagedChanges,
   topLevel,
   untrackedFiles,
+  workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-LYVUNFJC.js";
+} from "./chunk-LGDMWGT3.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
   ENGINE_RULES,
-  LineIndex,
-  MAX_BASELINE_BYTES,
-  MAX_CONTROL_FILE_BYTES,
-  MAX_FILE_BYTES,
   PARSE_ERROR,
   SUPPRESSION_DIRECTIVE,
   UsageError,
@@ -50,10 +45,20 @@ import {
   configSearchDirectories,
   displayPath,
   loadConfig,
-  parseConfig,
+  parseConfig
+} from "./chunk-JA44BGKE.js";
+import {
+  classifyFileName,
+  lintedTypes
+} from "./chunk-Z3MOXW2C.js";
+import {
+  LineIndex,
+  MAX_BASELINE_BYTES,
+  MAX_CONTROL_FILE_BYTES,
+  MAX_FILE_BYTES,
   readCheckedText,
   readTextFile
-} from "./chunk-B2KLSM4F.js";
+} from "./chunk-SH22TMDI.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
@@ -734,6 +739,7 @@ async function prepareLint(options, target) {
       ...options.environment ? { environment: options.environment } : {},
       ...only.length ? { only } : {},
       ...options.ignore === false ? { noIgnore: true } : {},
+      ...workersFromEnv(options.env) !== void 0 ? { parallel: { workers: workersFromEnv(options.env) } } : {},
       scope,
       ...await gitScope(target, scope, config.ignorePatterns)
     },

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-V63YDF5H.js";
+} from "./chunk-VETFSSWK.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,11 +12,13 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-B2KLSM4F.js";
+} from "./chunk-JA44BGKE.js";
+import "./chunk-SH22TMDI.js";
 import "./chunk-CVIDFB6W.js";
 import {
   safeMessage
-} from "./chunk-L2VVXKVN.js";
+} from "./chunk-5LFNU4U6.js";
+import "./chunk-5TZC4ARZ.js";
 import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 

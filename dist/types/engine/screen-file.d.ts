@@ -1,0 +1,48 @@
+import { type XmlElement, type XmlSyntaxError } from '../parser/xml.js';
+import { type ReadResult } from '../project/read.js';
+/** What the screening of a batch of files needs to know; plain data, so a worker thread can be given it. */
+export interface ScreenRequest {
+    /** The repository root: no file is read through a symbolic link out of it. */
+    root: string;
+    /** The enabled file rules, each with an entry in FILE_SCREENS. */
+    ruleIds: readonly string[];
+    /** A file holding one of these strings is handed over whatever the rules say (a post-processor's directive). */
+    keepMarkers: readonly string[];
+}
+/**
+ * One file after screening: `clean` when it was read whole and no enabled file rule could report on it (nothing
+ * more to do than count it); otherwise the read itself, for the engine to handle as if it had read the file.
+ */
+export type Screened = {
+    clean: true;
+} | {
+    clean: false;
+    read: ReadResult;
+};
+/** Whether every one of these file rules can be screened (built-in ones can; a plugin's rule sees every file). */
+export declare function canScreen(ruleIds: readonly string[]): boolean;
+/**
+ * Reads one file through the checked reader (type, size, no link out of the root) and decides whether the file
+ * rules need it. The same function runs in the worker threads and, when they are off or fail, in the main thread,
+ * so both give the same answer.
+ */
+export declare function screenFile(path: string, request: ScreenRequest): Screened;
+/**
+ * A metadata file read and parsed ahead: the read as the checked reader gave it and, for a non-empty text, the
+ * parse (the element tree, or the syntax error). Plain data: the line index is rebuilt from the text where it is used.
+ */
+export interface ParsedAhead {
+    read: ReadResult;
+    parsed?: {
+        ok: true;
+        root: XmlElement;
+    } | {
+        ok: false;
+        error: XmlSyntaxError;
+    };
+}
+/** Reads a metadata file through the checked reader and parses it, as the engine's parse phase would. */
+export declare function readAndParse(path: string, request: ScreenRequest): ParsedAhead;
+export type JobKind = 'parse' | 'screen';
+/** One job of either kind, the same in a worker and in the main thread. */
+export declare function runJob(kind: JobKind, path: string, request: ScreenRequest): Screened | ParsedAhead;

@@ -1,0 +1,106 @@
+import { type ParsedAhead, type ScreenRequest, type Screened } from './screen-file.js';
+/**
+ * Below this many files the run reads them in the main thread. A worker costs ~60 ms of CPU to start (a V8 isolate
+ * that loads Node's internals, the reader and the parser) and competes with the main thread for the kernel's file
+ * table; measured on two cores (docs/benchmarks.md): at 1,000–8,000 files a worker never made a run faster, at
+ * 20,000 it broke even under a moderate load, at 100,000 it saved 10%. A pre-commit run never starts one.
+ */
+export declare const WORKER_THRESHOLD = 10000;
+export interface ParallelOptions {
+    /** Worker threads: 0 reads in the main thread; unset: the cores above WORKER_THRESHOLD files (workerCount). */
+    workers?: number;
+    /** The worker script (tests point it at a build of screen-worker.ts); the package's own by default. */
+    workerEntry?: URL;
+    /** Whether the main thread screens batches itself while it waits for the workers (default true; tests turn it off). */
+    mainThreadTakes?: boolean;
+    /** Told once the screening is done: how many workers ran and how many batches the main thread did itself. */
+    onDone?: (stats: PoolStats) => void;
+}
+export interface PoolStats {
+    workers: number;
+    batches: number;
+    /** Batches the main thread screened: taken while it waited, or left by a worker that failed. */
+    inThreadBatches: number;
+    /** Batches a worker lost (it crashed or could not start) and the main thread screened again. */
+    redoneBatches: number;
+}
+/**
+ * How many workers a run of about `files` files gets: `parallel.workers` when given (the CLI and the Linter set it
+ * from CALINT_WORKERS, for measuring; tests force it). Otherwise, above the threshold, one per available core besides
+ * the main thread's (which takes batches too while it waits), capped; and none when the cores are already busy
+ * (1-minute load average at or above the core count: on two cores under a load of 3.5, one worker made runs of 1,000
+ * to 20,000 files 20–30% slower, as it only competes for the same cores and adds its start-up).
+ */
+export declare function workerCount(files: number, parallel?: ParallelOptions, load?: number): number;
+/** `CALINT_WORKERS=<n>` from the run's environment: a whole number forces that many workers (0: none); else unset. */
+export declare function workersFromEnv(env: Readonly<Record<string, string | undefined>> | undefined): number | undefined;
+type JobResult = Screened | ParsedAhead;
+/**
+ * Reads, parses and screens files (screen-file.ts) on worker threads and hands the results back in the order of the
+ * paths, so a run with workers gives byte for byte the output of one without. The main thread keeps everything else.
+ *
+ * Work is claimed, not sent: each thread takes the next batch from a counter in shared memory (Atomics), so a worker
+ * never waits for the main thread to hand it work while the main thread builds the model, and the main thread takes
+ * batches too when it would otherwise wait. Results come back on a port the main thread reads synchronously, so a
+ * batch that is done is used at once, without a turn of the event loop per message.
+ *
+ * Workers may be started before the files are known (`create`, then `submit`), so that they boot while git lists
+ * the repository. A worker that crashes or cannot start loses nothing: the batch it had claimed is screened again in
+ * the main thread, and so is every batch nobody claimed. Workers are unreferenced, so they never keep the process
+ * alive, and `close()` (the engine calls it however the run ends) ends them.
+ */
+export declare class ScreenPool {
+    readonly request: ScreenRequest;
+    private readonly mainThreadTakes;
+    private readonly batches;
+    private readonly results;
+    private readonly state;
+    private readonly workers;
+    private inThreadBatches;
+    private redoneBatches;
+    private constructor();
+    /** Starts `workers` threads for `request`; undefined when there is no worker entry to run (a one-file bundle). */
+    static create(request: ScreenRequest, workers: number, parallel?: ParallelOptions): ScreenPool | undefined;
+    private spawn;
+    /**
+     * The work (once per pool): the metadata files to read and parse first, as the engine needs them first, then the
+     * files to screen. Returns where the screening batches start.
+     */
+    submit(metadata: readonly string[], scan: readonly string[]): number;
+    /** A worker that failed or ended: the batch it had claimed and not answered is screened here, so no file is lost. */
+    private lost;
+    /** Takes every result the workers have posted, without waiting. */
+    private drain;
+    private redo;
+    private runHere;
+    private settle;
+    /** The next unclaimed batch, claimed for the main thread; undefined when every batch is claimed. */
+    private claim;
+    /** The results of batch `batch`, in the order of its paths. Asked for in order, each once. */
+    private wait;
+    /** The batch's results when they are in, or after the main thread did work of its own; undefined to wait. */
+    private poll;
+    /**
+     * The results of the batches from `from` on, one by one, in the order of their paths: at once when the batch is
+     * in (or the main thread can do it), a promise only when it must wait for a worker. Never asked past the last.
+     */
+    reader(from: number): () => JobResult | Promise<JobResult>;
+    stats(): PoolStats;
+    close(): void;
+}
+/** Parsed metadata files, then screened files, one by one in the order of their paths. */
+export interface Screening {
+    /** The next metadata file of the parse phase, read and parsed (or only read, when the main thread parses it). */
+    nextParsed(): ParsedAhead | Promise<ParsedAhead>;
+    /** The next file of the scan phase, screened. */
+    next(): Screened | Promise<Screened>;
+    /** Ends the workers (idempotent); the engine calls it however the run ends. */
+    close(): void;
+}
+/**
+ * Reads and parses `metadata`, then screens `scan`, in order: on `early` when it was started ahead (so that its
+ * workers boot while git lists the files), else on a new pool when there are enough files (workerCount), else in
+ * the main thread as they are asked for.
+ */
+export declare function startScreening(metadata: readonly string[], scan: readonly string[], request: ScreenRequest, parallel?: ParallelOptions, early?: ScreenPool): Screening;
+export {};
