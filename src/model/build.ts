@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { fileStart } from '../parser/positions.js';
 import { elementPosition, type XmlDocument } from '../parser/xml.js';
 import { FLOWS, type AppConfig, type AppFile, type Flow, type Located, type MetadataDocument, type MetadataTypeName, type OAuthApp, type OAuthAppSettings, type Position, type ProjectModel, type SecretField } from '../types.js';
@@ -41,6 +42,7 @@ export function buildModel(files: ParsedFile[], appConfig: (name: string) => App
   const documents: MetadataDocument[] = [];
   const apps: OAuthApp[] = [];
   const ecaGroups = new Map<string, EcaGroup>();
+  const documentOf = new Map<string, MetadataDocument>();
 
   for (const file of files) {
     const reader = new FieldReader(file.doc);
@@ -55,6 +57,7 @@ export function buildModel(files: ParsedFile[], appConfig: (name: string) => App
       secrets: [],
     };
     documents.push(document);
+    documentOf.set(file.path, document);
 
     if (root.value !== file.type) {
       // A wrong root means we cannot know what the file is: say so, and read nothing else from it.
@@ -92,9 +95,42 @@ export function buildModel(files: ParsedFile[], appConfig: (name: string) => App
     }
   }
 
-  for (const group of ecaGroups.values()) apps.push(assembleExternalClientApp(group, appConfig(group.name)));
+  for (const group of ecaGroups.values()) {
+    reportTwinFiles(group, documentOf);
+    apps.push(assembleExternalClientApp(group, appConfig(group.name)));
+  }
   apps.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { apps, documents };
+}
+
+/**
+ * Two deployed files of one type for the same External Client App (a second `…ecaOauthPlcy-meta.xml` naming the same
+ * app): the app is assembled from one of them only, so the other would go unjudged in silence, and a pull request
+ * could add a safe twin to hide an insecure file. Each of them is recorded invalid (valid-metadata reports an error).
+ */
+function reportTwinFiles(group: EcaGroup, documentOf: ReadonlyMap<string, MetadataDocument>): void {
+  const byType = new Map<MetadataTypeName, ParsedFile[]>();
+  for (const { file } of group.files) {
+    if (file.forceIgnored) continue;
+    const same = byType.get(file.type) ?? [];
+    same.push(file);
+    byType.set(file.type, same);
+  }
+  for (const [type, twins] of byType) {
+    if (twins.length < 2) continue;
+    // Each names the first other file, and how many more (thousands of twins must not make a quadratic message).
+    for (const [index, file] of twins.entries()) {
+      const document = documentOf.get(file.path);
+      const other = basename(twins[index === 0 ? 1 : 0]!.path);
+      const more = twins.length > 2 ? ` and ${twins.length - 2} more` : '';
+      document?.invalid.push({
+        field: 'externalClientApplication',
+        found: group.name,
+        expected: `one ${type} per app, but ${other}${more} also name${more ? '' : 's'} ${group.name}`,
+        at: document.root.at,
+      });
+    }
+  }
 }
 
 function readSecretFields(reader: FieldReader, names: string[]): SecretField[] {

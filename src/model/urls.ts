@@ -141,7 +141,8 @@ function rawParts(value: string): RawParts | undefined {
       port = hostPort.slice(colon + 1);
     }
   }
-  return { scheme, hasAuthority, host, port, path: (match[4] ?? '').replace(/\s+$/, '') };
+  // trimEnd, not `/\s+$/`: that regex is tried again from every blank of a long run of them (quadratic).
+  return { scheme, hasAuthority, host, port, path: (match[4] ?? '').trimEnd() };
 }
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443' };

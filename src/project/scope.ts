@@ -52,30 +52,47 @@ export function resolveLintScope(options: { cwd: string; paths?: readonly string
 }
 
 /**
- * The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. It is read
- * never through a symbolic link out of `repository` (the git root), or out of its own folder outside git.
+ * The `sfdx-project.json` at or above `start` that decides, with its package directories as absolute paths: inside git
+ * the outermost one up to the git root (`repository`), as the Salesforce CLI deploys the repository's project and
+ * never a second sfdx-project.json a pull request adds inside a package directory (which would otherwise list an
+ * empty folder and hide every app); outside git the nearest. A nested one passed over is named in `problems`. The file
+ * is read never through a symbolic link out of `repository`, or out of its own folder outside git.
  */
 export function findSfdxProject(start: string, repository: string | undefined): SfdxProject | undefined {
+  let nearest: string | undefined;
+  let decides: string | undefined;
   for (let dir = start; ; dir = dirname(dir)) {
-    const file = join(dir, 'sfdx-project.json');
-    if (existsSync(file)) {
-      let packageDirectories: string[] = [];
-      const problems: string[] = [];
-      try {
-        const read = readCheckedText(file, { within: repository ?? dir });
-        if (!read.ok) throw new Error(read.reason);
-        packageDirectories = packageDirectoryPaths(read.text).map((path) => resolve(dir, path));
-      } catch (error) {
-        // A broken sfdx-project.json is not ours to judge, but linting less must not go unnoticed.
-        problems.push(`${file} could not be read (${(error as Error).message}); the whole project folder is linted instead.`);
-      }
-      for (const path of packageDirectories) {
-        if (!existsSync(path)) problems.push(`package directory ${path} (from ${file}) does not exist; nothing is linted there.`);
-      }
-      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
+    if (existsSync(join(dir, 'sfdx-project.json'))) {
+      nearest ??= dir;
+      decides = dir;
+      if (repository === undefined) break;
     }
-    if (dirname(dir) === dir) return undefined;
+    if (dir === repository || dirname(dir) === dir) break;
   }
+  if (decides === undefined) return undefined;
+  const project = readSfdxProject(decides, repository);
+  if (nearest !== decides) {
+    project.problems.push(`${join(nearest!, 'sfdx-project.json')} is not used: the repository's project at ${join(decides, 'sfdx-project.json')} decides what is linted.`);
+  }
+  return project;
+}
+
+function readSfdxProject(dir: string, repository: string | undefined): SfdxProject {
+  const file = join(dir, 'sfdx-project.json');
+  let packageDirectories: string[] = [];
+  const problems: string[] = [];
+  try {
+    const read = readCheckedText(file, { within: repository ?? dir });
+    if (!read.ok) throw new Error(read.reason);
+    packageDirectories = packageDirectoryPaths(read.text).map((path) => resolve(dir, path));
+  } catch (error) {
+    // A broken sfdx-project.json is not ours to judge, but linting less must not go unnoticed.
+    problems.push(`${file} could not be read (${(error as Error).message}); the whole project folder is linted instead.`);
+  }
+  for (const path of packageDirectories) {
+    if (!existsSync(path)) problems.push(`package directory ${path} (from ${file}) does not exist; nothing is linted there.`);
+  }
+  return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
 }
 
 /**

@@ -540,8 +540,21 @@ export function isPlaceholder(value: string): boolean {
   );
 }
 
-/** The issue's list of placeholders, without regard to letter case (`CHANGEME`, `your_secret`). */
-const METADATA_PLACEHOLDER_RE = /\$\{[^}]*\}|\{!\$Credential\.[^}]*\}|^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
+/**
+ * The issue's list of placeholders, without regard to letter case (`CHANGEME`, `your_secret`); the references that
+ * may sit anywhere in the value (`${VAR}`, `{!$Credential.…}`) are found by hasReference instead.
+ */
+const METADATA_PLACEHOLDER_RE = /^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
+
+/**
+ * Whether `opener` (compared in lower case) is followed somewhere by a `}`: a `${…}` or `{!$Credential.…}` reference
+ * anywhere in the value. Two searches, not a regex: `/\$\{[^}]*\}/` scans to the end for a brace again from every
+ * `${` of a `${${${…` run, the square of its length. Any later `}` closes the first opener, so checking that one is enough.
+ */
+function hasReference(lowerValue: string, opener: string): boolean {
+  const open = lowerValue.indexOf(opener);
+  return open !== -1 && lowerValue.indexOf('}', open + opener.length) !== -1;
+}
 
 /**
  * The placeholders a secret field of metadata may hold (consumerSecret, a NamedCredential password …): empty,
@@ -552,7 +565,9 @@ const METADATA_PLACEHOLDER_RE = /\$\{[^}]*\}|\{!\$Credential\.[^}]*\}|^placehold
  */
 export function isMetadataPlaceholder(value: string): boolean {
   const v = value.trim();
-  return v === '' || METADATA_PLACEHOLDER_RE.test(v);
+  if (v === '' || METADATA_PLACEHOLDER_RE.test(v)) return true;
+  const lower = v.toLowerCase();
+  return hasReference(lower, '${') || hasReference(lower, '{!$credential.');
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -83,10 +83,23 @@ function lineDirectives(text: string, lines: LineIndex): Directive[] {
   const found: Directive[] = [];
   for (const match of text.matchAll(LINE_DIRECTIVE)) {
     const keywordStart = match.index + match[0].length - match[1]!.length - match[3]!.length;
-    const rest = match[3]!.replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, '');
+    const rest = withoutCommentCloser(match[3]!);
     found.push(directive(match[1]!, match[2]!, rest, keywordStart, keywordStart + match[1]!.length + rest.length, lines));
   }
   return found;
+}
+
+// Closers of the comment a directive line may end with: C's star-slash, `-->`, `--}}` (Handlebars), `#}` (Jinja).
+const COMMENT_CLOSERS = ['*/', '-->', '--}}', '#}'];
+
+/**
+ * The directive's text without the comment closer that ends its line (and the blanks around it). String methods, not
+ * `/\s*(?:\*\/|…)\s*$/`: a regex that must reach the end is tried again from every blank of a long run of them.
+ */
+function withoutCommentCloser(rest: string): string {
+  const trimmed = rest.trimEnd();
+  const closer = COMMENT_CLOSERS.find((candidate) => trimmed.endsWith(candidate));
+  return closer === undefined ? rest : trimmed.slice(0, -closer.length).trimEnd();
 }
 
 function directive(keyword: string, name: string, rest: string, start: number, end: number, lines: LineIndex): Directive {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { decodeText, tooLarge, type ReadResult } from '../read.js';
+import { FIXED_CONFIG } from './run.js';
 
 export type BlobRead = { ok: true; bytes: Buffer } | { ok: false; reason: string; size?: number; head?: Buffer };
 
@@ -16,7 +17,7 @@ export function readBlobs(gitRoot: string, oids: readonly string[], maxBytes: nu
   if (unique.length === 0) return Promise.resolve(results);
   return new Promise((resolve) => {
     const parser = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: gitRoot, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn('git', [...FIXED_CONFIG, 'cat-file', '--batch'], { cwd: gitRoot, stdio: ['pipe', 'pipe', 'ignore'] });
     const finish = (reason: string) => {
       for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
       resolve(results);

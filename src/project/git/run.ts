@@ -6,8 +6,15 @@ import { execFileSync, spawn } from 'node:child_process';
 /** git said no: not a repository, an unknown ref … The message is git's own first line, fit for the user. */
 export class GitError extends Error {}
 
-/** `diff.relative=false`: paths always come from the top of the repository, whatever the user's configuration. */
-const FIXED_CONFIG = ['-c', 'diff.relative=false'];
+/**
+ * Settings given on every git command line (where they outrank every configuration file):
+ * - `diff.relative=false`: paths always come from the top of the repository, whatever the user's configuration;
+ * - `safe.bareRepository=explicit`: a folder of the checkout holding HEAD, objects/, refs/ and a config is never used
+ *   as a repository git discovers (git runs in the folders the user lints): its committed config could set
+ *   `core.worktree` and `core.fsmonitor`, a command git runs, and its index would decide what is linted;
+ * - `core.fsmonitor=false`: no file-system monitor command runs, whatever any configuration says.
+ */
+export const FIXED_CONFIG: readonly string[] = ['-c', 'diff.relative=false', '-c', 'safe.bareRepository=explicit', '-c', 'core.fsmonitor=false'];
 
 /** Listings of big repositories are large: room for 20,000 paths and more, still bounded. */
 const MAX_OUTPUT = 512 * 1024 * 1024;
