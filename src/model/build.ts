@@ -126,7 +126,8 @@ function reportTwinFiles(group: EcaGroup, documentOf: ReadonlyMap<string, Metada
       document?.invalid.push({
         field: 'externalClientApplication',
         found: group.name,
-        expected: `one ${type} per app, but ${other}${more} also name${more ? '' : 's'} ${group.name}`,
+        expected: `one ${type} per app`,
+        twinOf: `${other}${more}`,
         at: document.root.at,
       });
     }

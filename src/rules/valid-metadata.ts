@@ -24,6 +24,7 @@ export const validMetadata = defineRule({
     messages: {
       missing: '{{type}} "{{name}}": {{field}} is missing; expected {{expected}}',
       rejected: '{{type}} "{{name}}": {{field}} "{{found}}" fails the deploy; expected {{expected}}',
+      twin: '{{type}} "{{name}}": {{twinOf}} also configures app "{{found}}", and only one file per app applies; keep one',
       unknown: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling',
       unknownNear: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling ({{suggestion}}?)',
     },
@@ -32,6 +33,8 @@ export const validMetadata = defineRule({
     for (const invalid of doc.invalid) {
       const data = { type: doc.type, name: doc.name, field: invalid.field, expected: invalid.expected, found: echo(invalid.found), version: KNOWN_API_VERSION };
       if (invalid.found === '') ctx.report({ messageId: 'missing', data, at: invalid.at });
+      // Which twin the platform would keep is not documented: the finding says one goes unchecked, not that the deploy fails.
+      else if (invalid.twinOf !== undefined) ctx.report({ messageId: 'twin', data: { ...data, twinOf: invalid.twinOf }, at: invalid.at });
       // DECISIONS 14: a well-formed value newer than the linter is a warning, never an error.
       else if (invalid.unknown) {
         const messageId = invalid.suggestion ? 'unknownNear' : 'unknown';

@@ -39,6 +39,7 @@ describe('a second policy file for the same External Client App', () => {
     const duplicate = findings.filter((finding) => finding.ruleId === 'valid-metadata' && finding.severity === 2);
     expect(duplicate.length).toBeGreaterThan(0);
     expect(duplicate.map((finding) => finding.message).join('\n')).toMatch(/Partner/);
+    expect(duplicate[0]?.message).toMatch(/also configures app "Partner", and only one file per app applies/);
     expect(duplicate.map((finding) => finding.file.split('/').pop()).sort()).toEqual(['Aaa.ecaOauthPlcy-meta.xml', 'Partner.ecaOauthPlcy-meta.xml']);
   });
 
