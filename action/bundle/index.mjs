@@ -2558,11 +2558,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename11 = shortcut ? basenameOf(path2) : path2;
+        const basename12 = shortcut ? basenameOf(path2) : path2;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename11 : path2
+            shortcut && rule._basenameOnly ? basename12 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -3425,9 +3425,15 @@ function isPlaceholder(value) {
   if (v.length < 4) return true;
   return REPEATED_RE.test(v) || TEMPLATE_RE.test(v) || PLACEHOLDER_MARKER_RE.test(v) || PLACEHOLDER_WORD_RE.test(v) || CONSTANT_NAME_RE.test(v) || BRACKETED_RE.test(v);
 }
+function hasReference(lowerValue, opener) {
+  const open = lowerValue.indexOf(opener);
+  return open !== -1 && lowerValue.indexOf("}", open + opener.length) !== -1;
+}
 function isMetadataPlaceholder(value) {
   const v = value.trim();
-  return v === "" || METADATA_PLACEHOLDER_RE.test(v);
+  if (v === "" || METADATA_PLACEHOLDER_RE.test(v)) return true;
+  const lower = v.toLowerCase();
+  return hasReference(lower, "${") || hasReference(lower, "{!$credential.");
 }
 function decodeXmlText(text) {
   if (!text.includes("&")) return text;
@@ -3544,7 +3550,7 @@ var init_scan = __esm({
     CONSTANT_NAME_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
     BRACKETED_RE = /^\[[^\]]*\]$/;
     REPEATED_RE = /^(.)\1*$/s;
-    METADATA_PLACEHOLDER_RE = /\$\{[^}]*\}|\{!\$Credential\.[^}]*\}|^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
+    METADATA_PLACEHOLDER_RE = /^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
     XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
     XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
   }
@@ -21026,8 +21032,11 @@ var UsageError = class extends Error {
 
 // src/engine/lint.ts
 import { readFileSync, statSync as statSync3 } from "node:fs";
-import { basename as basename7, join as join6 } from "node:path";
+import { basename as basename8, join as join6 } from "node:path";
 import { performance } from "node:perf_hooks";
+
+// src/model/build.ts
+import { basename } from "node:path";
 
 // src/parser/positions.ts
 var LineIndex = class {
@@ -21979,7 +21988,7 @@ function rawParts(value) {
       port = hostPort.slice(colon + 1);
     }
   }
-  return { scheme, hasAuthority, host, port, path: (match[4] ?? "").replace(/\s+$/, "") };
+  return { scheme, hasAuthority, host, port, path: (match[4] ?? "").trimEnd() };
 }
 var DEFAULT_PORTS = { http: "80", https: "443" };
 function callbackComparisonKey(value) {
@@ -22040,6 +22049,7 @@ function buildModel(files, appConfig = () => void 0) {
   const documents = [];
   const apps = [];
   const ecaGroups = /* @__PURE__ */ new Map();
+  const documentOf = /* @__PURE__ */ new Map();
   for (const file of files) {
     const reader = new FieldReader(file.doc);
     const root = { value: file.doc.root.name, at: elementPosition(file.doc, file.doc.root) };
@@ -22053,6 +22063,7 @@ function buildModel(files, appConfig = () => void 0) {
       secrets: []
     };
     documents.push(document);
+    documentOf.set(file.path, document);
     if (root.value !== file.type) {
       reader.invalid.push({ field: "root element", found: root.value, expected: `<${file.type}> for a file named like this`, at: root.at });
       continue;
@@ -22086,9 +22097,36 @@ function buildModel(files, appConfig = () => void 0) {
       ecaGroups.set(name, group);
     }
   }
-  for (const group of ecaGroups.values()) apps.push(assembleExternalClientApp(group, appConfig(group.name)));
+  for (const group of ecaGroups.values()) {
+    reportTwinFiles(group, documentOf);
+    apps.push(assembleExternalClientApp(group, appConfig(group.name)));
+  }
   apps.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { apps, documents };
+}
+function reportTwinFiles(group, documentOf) {
+  const byType = /* @__PURE__ */ new Map();
+  for (const { file } of group.files) {
+    if (file.forceIgnored) continue;
+    const same = byType.get(file.type) ?? [];
+    same.push(file);
+    byType.set(file.type, same);
+  }
+  for (const [type, twins] of byType) {
+    if (twins.length < 2) continue;
+    for (const [index, file] of twins.entries()) {
+      const document = documentOf.get(file.path);
+      const other = basename(twins[index === 0 ? 1 : 0].path);
+      const more = twins.length > 2 ? ` and ${twins.length - 2} more` : "";
+      document?.invalid.push({
+        field: "externalClientApplication",
+        found: group.name,
+        expected: `one ${type} per app`,
+        twinOf: `${other}${more}`,
+        at: document.root.at
+      });
+    }
+  }
 }
 function readSecretFields(reader, names) {
   return names.flatMap((field) => {
@@ -22203,11 +22241,11 @@ function orderFlows(flows) {
 // src/project/discover.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 import { existsSync as existsSync3, lstatSync } from "node:fs";
-import { basename as basename2, dirname as dirname4, join as join5, relative as relative5, sep as sep4 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join5, relative as relative5, sep as sep4 } from "node:path";
 
 // src/project/app-companions.ts
 import { existsSync, readdirSync as readdirSync2 } from "node:fs";
-import { basename, dirname, join as join2, posix } from "node:path";
+import { basename as basename2, dirname, join as join2, posix } from "node:path";
 
 // src/project/metadata-types.generated.ts
 var METADATA_TYPE_TABLE = [
@@ -22515,11 +22553,11 @@ var EXTERNAL_CLIENT_APP_TYPES = /* @__PURE__ */ new Set([
   "ExtlClntAppConfigurablePolicies"
 ]);
 function isExternalClientAppFile(path2) {
-  const classified = classifyFileName(basename(path2));
+  const classified = classifyFileName(basename2(path2));
   return classified !== void 0 && EXTERNAL_CLIENT_APP_TYPES.has(classified.type.name);
 }
 function externalClientAppName(path2, text) {
-  const classified = classifyFileName(basename(path2));
+  const classified = classifyFileName(basename2(path2));
   if (!classified || !EXTERNAL_CLIENT_APP_TYPES.has(classified.type.name)) return void 0;
   if (classified.type.name === "ExternalClientApplication" || text === void 0) return classified.componentName;
   const parsed = parseXml(path2, text);
@@ -22563,7 +22601,7 @@ function externalClientAppCompanionsOnDisk(files, root) {
   for (const seed of seeds) {
     const folder = dirname(seed.path);
     const parent = dirname(folder);
-    const names = /* @__PURE__ */ new Set([classifyFileName(basename(seed.path)).componentName, externalClientAppName(seed.path, seed.text)]);
+    const names = /* @__PURE__ */ new Set([classifyFileName(basename2(seed.path)).componentName, externalClientAppName(seed.path, seed.text)]);
     for (const sibling of folderNames(parent)) {
       const directory = join2(parent, sibling);
       if (directory === folder || standardFolders.has(sibling)) {
@@ -22596,7 +22634,7 @@ function folderNames(directory) {
 import { execFileSync, spawn } from "node:child_process";
 var GitError = class extends Error {
 };
-var FIXED_CONFIG = ["-c", "diff.relative=false"];
+var FIXED_CONFIG = ["-c", "diff.relative=false", "-c", "safe.bareRepository=explicit", "-c", "core.fsmonitor=false"];
 var MAX_OUTPUT = 512 * 1024 * 1024;
 function complaint(stderr, code) {
   const line = stderr.split("\n").find((text) => text.trim() !== "") ?? `git exited with ${code}`;
@@ -22773,7 +22811,7 @@ function readBlobs(gitRoot, oids, maxBytes) {
   if (unique.length === 0) return Promise.resolve(results);
   return new Promise((resolve9) => {
     const parser2 = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
+    const child = spawn2("git", [...FIXED_CONFIG, "cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
     const finish = (reason) => {
       for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
       resolve9(results);
@@ -22968,25 +23006,38 @@ function resolveLintScope(options) {
   };
 }
 function findSfdxProject(start, repository) {
+  let nearest;
+  let decides;
   for (let dir = start; ; dir = dirname3(dir)) {
-    const file = join4(dir, "sfdx-project.json");
-    if (existsSync2(file)) {
-      let packageDirectories = [];
-      const problems = [];
-      try {
-        const read = readCheckedText(file, { within: repository ?? dir });
-        if (!read.ok) throw new Error(read.reason);
-        packageDirectories = packageDirectoryPaths(read.text).map((path2) => resolve2(dir, path2));
-      } catch (error2) {
-        problems.push(`${file} could not be read (${error2.message}); the whole project folder is linted instead.`);
-      }
-      for (const path2 of packageDirectories) {
-        if (!existsSync2(path2)) problems.push(`package directory ${path2} (from ${file}) does not exist; nothing is linted there.`);
-      }
-      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
+    if (existsSync2(join4(dir, "sfdx-project.json"))) {
+      nearest ??= dir;
+      decides = dir;
+      if (repository === void 0) break;
     }
-    if (dirname3(dir) === dir) return void 0;
+    if (dir === repository || dirname3(dir) === dir) break;
   }
+  if (decides === void 0) return void 0;
+  const project = readSfdxProject(decides, repository);
+  if (nearest !== decides) {
+    project.problems.push(`${join4(nearest, "sfdx-project.json")} is not used: the repository's project at ${join4(decides, "sfdx-project.json")} decides what is linted.`);
+  }
+  return project;
+}
+function readSfdxProject(dir, repository) {
+  const file = join4(dir, "sfdx-project.json");
+  let packageDirectories = [];
+  const problems = [];
+  try {
+    const read = readCheckedText(file, { within: repository ?? dir });
+    if (!read.ok) throw new Error(read.reason);
+    packageDirectories = packageDirectoryPaths(read.text).map((path2) => resolve2(dir, path2));
+  } catch (error2) {
+    problems.push(`${file} could not be read (${error2.message}); the whole project folder is linted instead.`);
+  }
+  for (const path2 of packageDirectories) {
+    if (!existsSync2(path2)) problems.push(`package directory ${path2} (from ${file}) does not exist; nothing is linted there.`);
+  }
+  return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
 }
 function packageDirectoryPaths(text) {
   const json = JSON.parse(text);
@@ -23012,7 +23063,7 @@ function discover(options) {
   const partialFolderFiles = [];
   const addMetadata = (path2, companion = false, listed2 = false) => {
     if (metadata.has(path2) || userIgnored(path2)) return;
-    const classified = classifyFileName(basename2(path2));
+    const classified = classifyFileName(basename3(path2));
     if (!classified) return;
     if (listed2 && !existsOrLink(path2)) return;
     metadata.set(path2, { path: path2, classified, forceIgnored: forceIgnore?.denies(path2) ?? false, ...companion ? { companion } : {} });
@@ -23028,7 +23079,7 @@ function discover(options) {
     if (!isDirectory(path2)) {
       const shown2 = relative5(options.cwd, path2) || path2;
       if (userIgnored(path2)) notices.push(`${shown2} is ignored by ignorePatterns in the configuration; use --no-ignore to lint it.`);
-      else if (classifyFileName(basename2(path2)) && forceIgnore?.denies(path2)) {
+      else if (classifyFileName(basename3(path2)) && forceIgnore?.denies(path2)) {
         const at = forceIgnore.deniedAt(path2)?.line;
         notices.push(`${shown2} is ignored by .forceignore${at ? ` line ${at}` : " (a default pattern)"}; use --no-ignore to lint it.`);
       }
@@ -23049,7 +23100,7 @@ function discover(options) {
       const folder = dirname4(file);
       if (!checkedFolders.has(folder)) {
         checkedFolders.add(folder);
-        if (folder !== path2 && classifyFileName(basename2(folder))) addMetadata(folder, false, true);
+        if (folder !== path2 && classifyFileName(basename3(folder))) addMetadata(folder, false, true);
       }
       if (outsideEveryPackage || insidePackage(file)) {
         addMetadata(file, false, true);
@@ -23184,7 +23235,7 @@ var noFullScope = defineRule({
 });
 
 // src/rules/no-secrets-in-repo.ts
-import { basename as basename3 } from "node:path";
+import { basename as basename4 } from "node:path";
 init_mask();
 init_scan();
 var FILE_SECRET_ADVICE = {
@@ -23232,7 +23283,7 @@ var noSecretsInRepo = defineRule({
   checkFile(file, ctx) {
     if (file.deleted) return;
     if (isKeystorePath(file.file)) {
-      if (file.binary || file.text.trim() !== "") ctx.report({ messageId: "keystore", data: { file: basename3(file.file) }, at: { file: file.file, line: 1, column: 1 } });
+      if (file.binary || file.text.trim() !== "") ctx.report({ messageId: "keystore", data: { file: basename4(file.file) }, at: { file: file.file, line: 1, column: 1 } });
       return;
     }
     if (file.binary) return;
@@ -23294,6 +23345,7 @@ var validMetadata = defineRule({
     messages: {
       missing: '{{type}} "{{name}}": {{field}} is missing; expected {{expected}}',
       rejected: '{{type}} "{{name}}": {{field}} "{{found}}" fails the deploy; expected {{expected}}',
+      twin: '{{type}} "{{name}}": {{twinOf}} also configures app "{{found}}", and only one file per app applies; keep one',
       unknown: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling',
       unknownNear: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling ({{suggestion}}?)'
     }
@@ -23302,6 +23354,7 @@ var validMetadata = defineRule({
     for (const invalid of doc.invalid) {
       const data = { type: doc.type, name: doc.name, field: invalid.field, expected: invalid.expected, found: echo(invalid.found), version: KNOWN_API_VERSION };
       if (invalid.found === "") ctx.report({ messageId: "missing", data, at: invalid.at });
+      else if (invalid.twinOf !== void 0) ctx.report({ messageId: "twin", data: { ...data, twinOf: invalid.twinOf }, at: invalid.at });
       else if (invalid.unknown) {
         const messageId = invalid.suggestion ? "unknownNear" : "unknown";
         ctx.report({ messageId, data: { ...data, suggestion: invalid.suggestion ?? "" }, at: invalid.at, severity: "warning" });
@@ -23415,7 +23468,7 @@ var callbackUrlHttps = defineRule({
 });
 
 // src/rules/callback-url-exact.ts
-import { basename as basename4 } from "node:path";
+import { basename as basename5 } from "node:path";
 var MESSAGES = {
   shape: 'App "{{app}}" callback {{url}} is not one exact URL: it {{problems}}',
   duplicate: 'App "{{app}}" callback {{url}} repeats the one on {{where}}; remove the duplicate',
@@ -23475,7 +23528,7 @@ function reportNearDuplicates(app, ctx) {
   }
 }
 function placeOf(earlier, later) {
-  return earlier.file === later.file ? `line ${earlier.line}` : `line ${earlier.line} of ${basename4(earlier.file)}`;
+  return earlier.file === later.file ? `line ${earlier.line}` : `line ${earlier.line} of ${basename5(earlier.file)}`;
 }
 function expectedCallbacks(config, environment) {
   const declared = config?.callbackUrls;
@@ -24208,7 +24261,7 @@ var samlStrongCrypto = defineRule({
 });
 
 // src/rules/revocation-impact.ts
-import { basename as basename5 } from "node:path";
+import { basename as basename6 } from "node:path";
 
 // src/rules/file-screens.ts
 init_prefilter();
@@ -24235,7 +24288,7 @@ function describeApp(type, member) {
 function checkManifest(file, ctx) {
   const parsed = parseXml(file.file, file.text);
   if (!parsed.ok) return;
-  const manifest = basename5(file.file);
+  const manifest = basename6(file.file);
   for (const types of childrenNamed(parsed.doc.root, "types")) {
     const type = childNamed(types, "name")?.text.trim() ?? "";
     if (!(type in APP_TYPES)) continue;
@@ -24266,7 +24319,7 @@ var revocationImpact = defineRule({
   },
   checkFile(file, ctx) {
     if (file.deleted) checkDeletedFile(file, ctx);
-    else if (!file.binary && DESTRUCTIVE_MANIFESTS.has(basename5(file.file).toLowerCase())) checkManifest(file, ctx);
+    else if (!file.binary && DESTRUCTIVE_MANIFESTS.has(basename6(file.file).toLowerCase())) checkManifest(file, ctx);
   }
 });
 
@@ -24712,7 +24765,7 @@ function summarizeApps(apps, config, cliEnvironment) {
 }
 
 // src/engine/screen-file.ts
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 var CLEAN = { clean: true };
 function canScreen(ruleIds) {
   return ruleIds.every((id) => Object.hasOwn(FILE_SCREENS, id));
@@ -24722,7 +24775,7 @@ function screenFile(path2, request) {
   if (!read.ok) return { clean: false, read };
   const text = read.text;
   if (request.keepMarkers.some((marker) => text.includes(marker))) return { clean: false, read: { ok: true, text } };
-  const metadataNamed2 = classifyFileName(basename6(path2)) !== void 0;
+  const metadataNamed2 = classifyFileName(basename7(path2)) !== void 0;
   for (const id of request.ruleIds) if (FILE_SCREENS[id](path2, text, metadataNamed2)) return { clean: false, read: { ok: true, text } };
   return CLEAN;
 }
@@ -25010,7 +25063,7 @@ async function lintPipeline(options, running) {
     ...options.scope ? { scope: options.scope } : {}
   });
   if (discovery.missing.length > 0) {
-    const looksLikeCommand = discovery.missing.some((path2) => /^[a-z]+$/.test(basename7(path2)));
+    const looksLikeCommand = discovery.missing.some((path2) => /^[a-z]+$/.test(basename8(path2)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
   }
   const root = discovery.root;
@@ -25263,7 +25316,7 @@ function toolVersion() {
   return version;
 }
 function metadataNamed(path2, modelled) {
-  const classified = classifyFileName(basename7(path2));
+  const classified = classifyFileName(basename8(path2));
   return classified ? { type: classified.type.name, name: classified.componentName, modelled } : void 0;
 }
 
@@ -25297,7 +25350,7 @@ import { dirname as dirname6, isAbsolute as isAbsolute8, join as join8, relative
 
 // src/config/config.ts
 import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename8, dirname as dirname5, extname, isAbsolute as isAbsolute7, join as join7, relative as relative8, resolve as resolve3, sep as sep6 } from "node:path";
+import { basename as basename9, dirname as dirname5, extname, isAbsolute as isAbsolute7, join as join7, relative as relative8, resolve as resolve3, sep as sep6 } from "node:path";
 
 // src/text/names.ts
 function distance(a, b) {
@@ -25341,7 +25394,7 @@ function findConfigFile(start, cwd, top) {
   for (const dir of configSearchDirectories(start, top)) {
     const found = CONFIG_FILE_NAMES.map((name) => join7(dir, name)).filter((file) => existsSync5(file));
     if (found.length > 1) {
-      throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename8(file)).join(", ")}); keep one`);
+      throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename9(file)).join(", ")}); keep one`);
     }
     if (found[0]) return found[0];
   }
@@ -25643,7 +25696,7 @@ function baselineName(file, context) {
 
 // src/config/plugins.ts
 import { existsSync as existsSync7, statSync as statSync5 } from "node:fs";
-import { basename as basename9, dirname as dirname7, extname as extname2, isAbsolute as isAbsolute9, join as join9, resolve as resolve4 } from "node:path";
+import { basename as basename10, dirname as dirname7, extname as extname2, isAbsolute as isAbsolute9, join as join9, resolve as resolve4 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var LEVELS = ["off", "warn", "error"];
 async function loadPlugins(specs, configFile, cwd) {
@@ -25669,8 +25722,8 @@ function resolvePlugin(spec, base, from, cwd) {
     const path2 = resolve4(base, spec);
     if (!existsSync7(path2)) throw new UsageError(`plugin "${spec}"${from} not found: ${displayPath(path2, cwd)} does not exist`);
     if (statSync5(path2).isDirectory()) return packageEntry(path2, spec, from, cwd);
-    const stem = basename9(path2, extname2(path2));
-    return { name: stem === "index" ? basename9(dirname7(path2)) : stem, file: path2 };
+    const stem = basename10(path2, extname2(path2));
+    return { name: stem === "index" ? basename10(dirname7(path2)) : stem, file: path2 };
   }
   const packageName = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
   try {
@@ -25691,7 +25744,7 @@ function packageEntry(dir, spec, from, cwd, subpath = "") {
     if (read.ok) pkg = JSON.parse(read.text);
   } catch {
   }
-  const name = typeof pkg.name === "string" ? pkg.name : basename9(dir);
+  const name = typeof pkg.name === "string" ? pkg.name : basename10(dir);
   const key2 = subpath ? `.${subpath}` : ".";
   const exported = pickExport(typeof pkg.exports === "string" || Array.isArray(pkg.exports) || !hasSubpaths(pkg.exports) ? { ".": pkg.exports } : pkg.exports, key2);
   const entry = exported ?? (subpath ? `.${subpath}` : typeof pkg.main === "string" ? pkg.main : "index.js");
@@ -25855,10 +25908,16 @@ function lineDirectives(text, lines) {
   const found = [];
   for (const match of text.matchAll(LINE_DIRECTIVE)) {
     const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
-    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
+    const rest = withoutCommentCloser(match[3]);
     found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
   }
   return found;
+}
+var COMMENT_CLOSERS = ["*/", "-->", "--}}", "#}"];
+function withoutCommentCloser(rest) {
+  const trimmed = rest.trimEnd();
+  const closer = COMMENT_CLOSERS.find((candidate) => trimmed.endsWith(candidate));
+  return closer === void 0 ? rest : trimmed.slice(0, -closer.length).trimEnd();
 }
 function directive(keyword, name, rest, start, end, lines) {
   const kind = name === "disable-line" ? "unknown" : name;
@@ -25993,7 +26052,7 @@ function directiveProblems(uses, options) {
 // src/project/write.ts
 import { randomBytes } from "node:crypto";
 import { closeSync as closeSync2, fsyncSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync as realpathSync4, renameSync, rmSync, writeSync } from "node:fs";
-import { basename as basename10, dirname as dirname8, isAbsolute as isAbsolute10, join as join10, relative as relative10, resolve as resolve5 } from "node:path";
+import { basename as basename11, dirname as dirname8, isAbsolute as isAbsolute10, join as join10, relative as relative10, resolve as resolve5 } from "node:path";
 var WriteError = class extends Error {
 };
 function writeFileSafely(file, text, options) {
@@ -26012,7 +26071,7 @@ function writeFileSafely(file, text, options) {
   } catch (error2) {
     throw new WriteError(`cannot write the ${options.what} to ${shown2}: ${error2.code ?? error2.message} creating its folder`);
   }
-  const temporary = join10(dirname8(destination), `.${basename10(destination)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temporary = join10(dirname8(destination), `.${basename11(destination)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   let descriptor;
   try {
     descriptor = openSync2(temporary, "wx", 420);
@@ -26052,7 +26111,7 @@ function followLinks(target) {
   try {
     return realpathSync4(target);
   } catch {
-    return join10(realpathSync4(dirname8(target)), basename10(target));
+    return join10(realpathSync4(dirname8(target)), basename11(target));
   }
 }
 

@@ -8,31 +8,31 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-EGGLNPQK.js";
+} from "../chunks/chunk-HBEDEHTW.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-AMPAWZ6F.js";
+} from "../chunks/chunk-FKQHCAP6.js";
 import {
   isCi
-} from "../chunks/chunk-VETFSSWK.js";
+} from "../chunks/chunk-K4INZ3CO.js";
 import {
   toolVersion
-} from "../chunks/chunk-LGDMWGT3.js";
+} from "../chunks/chunk-CVKXW2CB.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-JA44BGKE.js";
+} from "../chunks/chunk-URR3SXER.js";
 import "../chunks/chunk-Z3MOXW2C.js";
 import "../chunks/chunk-SH22TMDI.js";
-import "../chunks/chunk-O6HHLGGF.js";
+import "../chunks/chunk-76FSKTBY.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import {
   inertJson,
   safeLines,
   safePath
-} from "../chunks/chunk-5LFNU4U6.js";
+} from "../chunks/chunk-5ASYOKYD.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-MNLBLL3O.js";
 import {
@@ -313,19 +313,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-6AB7VAIF.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-W6QE4V5F.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-WYV336IH.js");
+        const { runInit } = await import("../chunks/init-command-5JIICXL6.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-LMU744EX.js");
+        const { runDiff } = await import("../chunks/diff-command-IBDOJCPB.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,22 +3,22 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-EGGLNPQK.js";
-import "../chunks/chunk-AMPAWZ6F.js";
+} from "../chunks/chunk-HBEDEHTW.js";
+import "../chunks/chunk-FKQHCAP6.js";
 import {
   isCi
-} from "../chunks/chunk-VETFSSWK.js";
+} from "../chunks/chunk-K4INZ3CO.js";
 import {
   lint
-} from "../chunks/chunk-LGDMWGT3.js";
+} from "../chunks/chunk-CVKXW2CB.js";
 import {
   builtinRules
-} from "../chunks/chunk-JA44BGKE.js";
+} from "../chunks/chunk-URR3SXER.js";
 import "../chunks/chunk-Z3MOXW2C.js";
 import "../chunks/chunk-SH22TMDI.js";
-import "../chunks/chunk-O6HHLGGF.js";
+import "../chunks/chunk-76FSKTBY.js";
 import "../chunks/chunk-CVIDFB6W.js";
-import "../chunks/chunk-5LFNU4U6.js";
+import "../chunks/chunk-5ASYOKYD.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-MNLBLL3O.js";
 import "../chunks/chunk-SUOR4USH.js";

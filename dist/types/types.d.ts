@@ -48,6 +48,11 @@ export interface InvalidValue {
     unknown?: true;
     /** For an `unknown` value: the known value it may stand for (`chatbot_api` -> Chatbot), offered as a hint only. */
     suggestion?: string;
+    /**
+     * The other file(s) of the same type naming the same app (`Aaa.ecaOauthPlcy-meta.xml and 2 more`): the app is built
+     * from one of them only. Not a deploy failure that is documented, so worded apart from a rejected value.
+     */
+    twinOf?: string;
 }
 /** A secret-bearing metadata field with a value (placeholders included; the rule decides). */
 export interface SecretField {

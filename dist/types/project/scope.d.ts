@@ -30,8 +30,11 @@ export declare function resolveLintScope(options: {
     noIgnore?: boolean;
 }): LintScope;
 /**
- * The nearest `sfdx-project.json` at or above `start`, with its package directories as absolute paths. It is read
- * never through a symbolic link out of `repository` (the git root), or out of its own folder outside git.
+ * The `sfdx-project.json` at or above `start` that decides, with its package directories as absolute paths: inside git
+ * the outermost one up to the git root (`repository`), as the Salesforce CLI deploys the repository's project and
+ * never a second sfdx-project.json a pull request adds inside a package directory (which would otherwise list an
+ * empty folder and hide every app); outside git the nearest. A nested one passed over is named in `problems`. The file
+ * is read never through a symbolic link out of `repository`, or out of its own folder outside git.
  */
 export declare function findSfdxProject(start: string, repository: string | undefined): SfdxProject | undefined;
 /**

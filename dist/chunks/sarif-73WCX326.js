@@ -6,7 +6,7 @@ import {
 } from "./chunk-CVIDFB6W.js";
 import {
   inertJson
-} from "./chunk-5LFNU4U6.js";
+} from "./chunk-5ASYOKYD.js";
 import "./chunk-5TZC4ARZ.js";
 import {
   relativePath

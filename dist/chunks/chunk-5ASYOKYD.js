@@ -360,10 +360,16 @@ function isPlaceholder(value) {
   if (v.length < 4) return true;
   return REPEATED_RE.test(v) || TEMPLATE_RE.test(v) || PLACEHOLDER_MARKER_RE.test(v) || PLACEHOLDER_WORD_RE.test(v) || CONSTANT_NAME_RE.test(v) || BRACKETED_RE.test(v);
 }
-var METADATA_PLACEHOLDER_RE = /\$\{[^}]*\}|\{!\$Credential\.[^}]*\}|^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
+var METADATA_PLACEHOLDER_RE = /^placeholder_value$|^<[^<>]*>$|^xxx|\*\*\*|^change[-_]?me$|^your_/i;
+function hasReference(lowerValue, opener) {
+  const open = lowerValue.indexOf(opener);
+  return open !== -1 && lowerValue.indexOf("}", open + opener.length) !== -1;
+}
 function isMetadataPlaceholder(value) {
   const v = value.trim();
-  return v === "" || METADATA_PLACEHOLDER_RE.test(v);
+  if (v === "" || METADATA_PLACEHOLDER_RE.test(v)) return true;
+  const lower = v.toLowerCase();
+  return hasReference(lower, "${") || hasReference(lower, "{!$credential.");
 }
 var XML_REFERENCE_RE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
 var XML_ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };

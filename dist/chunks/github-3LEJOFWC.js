@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   safeMessage,
   safePath
-} from "./chunk-5LFNU4U6.js";
+} from "./chunk-5ASYOKYD.js";
 import "./chunk-5TZC4ARZ.js";
 import {
   JOB_SUMMARY_BYTES,

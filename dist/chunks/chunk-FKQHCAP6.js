@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-VETFSSWK.js";
+} from "./chunk-K4INZ3CO.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-LGDMWGT3.js";
+} from "./chunk-CVKXW2CB.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -46,7 +46,7 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-JA44BGKE.js";
+} from "./chunk-URR3SXER.js";
 import {
   classifyFileName,
   lintedTypes
@@ -311,10 +311,16 @@ function lineDirectives(text, lines) {
   const found = [];
   for (const match of text.matchAll(LINE_DIRECTIVE)) {
     const keywordStart = match.index + match[0].length - match[1].length - match[3].length;
-    const rest = match[3].replace(/\s*(?:\*\/|-->|--}}|#})\s*$/, "");
+    const rest = withoutCommentCloser(match[3]);
     found.push(directive(match[1], match[2], rest, keywordStart, keywordStart + match[1].length + rest.length, lines));
   }
   return found;
+}
+var COMMENT_CLOSERS = ["*/", "-->", "--}}", "#}"];
+function withoutCommentCloser(rest) {
+  const trimmed = rest.trimEnd();
+  const closer = COMMENT_CLOSERS.find((candidate) => trimmed.endsWith(candidate));
+  return closer === void 0 ? rest : trimmed.slice(0, -closer.length).trimEnd();
 }
 function directive(keyword, name, rest, start, end, lines) {
   const kind = name === "disable-line" ? "unknown" : name;

@@ -5,7 +5,7 @@ import {
   UsageError,
   closestName,
   displayPath
-} from "./chunk-JA44BGKE.js";
+} from "./chunk-URR3SXER.js";
 import {
   createRequire,
   node_module_exports,

@@ -3,11 +3,11 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toEslintResults
-} from "./chunk-O6HHLGGF.js";
+} from "./chunk-76FSKTBY.js";
 import {
   defuseWorkflowCommandLines,
   safePath
-} from "./chunk-5LFNU4U6.js";
+} from "./chunk-5ASYOKYD.js";
 import "./chunk-5TZC4ARZ.js";
 import {
   plural

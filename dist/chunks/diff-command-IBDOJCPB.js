@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-AMPAWZ6F.js";
+} from "./chunk-FKQHCAP6.js";
 import {
   isCi
-} from "./chunk-VETFSSWK.js";
+} from "./chunk-K4INZ3CO.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -29,13 +29,13 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-LGDMWGT3.js";
+} from "./chunk-CVKXW2CB.js";
 import {
   UsageError,
   analyzeCertificate,
   maskUrlCredentials,
   transportProblem
-} from "./chunk-JA44BGKE.js";
+} from "./chunk-URR3SXER.js";
 import {
   classifyFileName
 } from "./chunk-Z3MOXW2C.js";
@@ -56,7 +56,7 @@ import {
   safeLines,
   safeMessage,
   safePath
-} from "./chunk-5LFNU4U6.js";
+} from "./chunk-5ASYOKYD.js";
 import "./chunk-5TZC4ARZ.js";
 import {
   markdownText

@@ -5,27 +5,27 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-AMPAWZ6F.js";
+} from "./chunk-FKQHCAP6.js";
 import {
   lint,
   toolVersion
-} from "./chunk-LGDMWGT3.js";
+} from "./chunk-CVKXW2CB.js";
 import {
   UsageError
-} from "./chunk-JA44BGKE.js";
+} from "./chunk-URR3SXER.js";
 import {
   toEslintResults
-} from "./chunk-O6HHLGGF.js";
+} from "./chunk-76FSKTBY.js";
 import {
   safeMessage
-} from "./chunk-5LFNU4U6.js";
+} from "./chunk-5ASYOKYD.js";
 
 // src/reporters/index.ts
 var loaders = {
-  text: async () => (await import("./text-52RCLFTT.js")).textReporter,
-  json: async () => (await import("./json-DHEF6LUE.js")).jsonReporter,
-  sarif: async () => (await import("./sarif-FAXHVFHP.js")).sarifReporter,
-  github: async () => (await import("./github-WHZBVLRY.js")).githubReporter,
+  text: async () => (await import("./text-J6OF2LTO.js")).textReporter,
+  json: async () => (await import("./json-JG44EBLD.js")).jsonReporter,
+  sarif: async () => (await import("./sarif-73WCX326.js")).sarifReporter,
+  github: async () => (await import("./github-3LEJOFWC.js")).githubReporter,
   // The GitHub job summary's Markdown, for `-o report.md` anywhere (a pull-request comment, a CI artifact).
   markdown: async () => {
     const { renderJobSummary } = await import("./github-summary-672GFVAB.js");

@@ -4,8 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   jsonReporter,
   toEslintResults
-} from "./chunk-O6HHLGGF.js";
-import "./chunk-5LFNU4U6.js";
+} from "./chunk-76FSKTBY.js";
+import "./chunk-5ASYOKYD.js";
 import "./chunk-5TZC4ARZ.js";
 import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";

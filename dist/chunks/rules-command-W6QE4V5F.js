@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-VETFSSWK.js";
+} from "./chunk-K4INZ3CO.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,12 +12,12 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-JA44BGKE.js";
+} from "./chunk-URR3SXER.js";
 import "./chunk-SH22TMDI.js";
 import "./chunk-CVIDFB6W.js";
 import {
   safeMessage
-} from "./chunk-5LFNU4U6.js";
+} from "./chunk-5ASYOKYD.js";
 import "./chunk-5TZC4ARZ.js";
 import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";

@@ -9,7 +9,7 @@ import {
   buildModel,
   builtinRules,
   renderMessage
-} from "./chunk-JA44BGKE.js";
+} from "./chunk-URR3SXER.js";
 import {
   canScreen,
   classifyFileName,
@@ -29,7 +29,7 @@ import {
 import {
   safeMessage,
   safePath
-} from "./chunk-5LFNU4U6.js";
+} from "./chunk-5ASYOKYD.js";
 import {
   FingerprintAllocator,
   offendingContent,
@@ -1468,7 +1468,7 @@ function folderNames(directory) {
 import { execFileSync, spawn } from "node:child_process";
 var GitError = class extends Error {
 };
-var FIXED_CONFIG = ["-c", "diff.relative=false"];
+var FIXED_CONFIG = ["-c", "diff.relative=false", "-c", "safe.bareRepository=explicit", "-c", "core.fsmonitor=false"];
 var MAX_OUTPUT = 512 * 1024 * 1024;
 function complaint(stderr, code) {
   const line = stderr.split("\n").find((text) => text.trim() !== "") ?? `git exited with ${code}`;
@@ -1645,7 +1645,7 @@ function readBlobs(gitRoot, oids, maxBytes) {
   if (unique.length === 0) return Promise.resolve(results);
   return new Promise((resolve3) => {
     const parser = new BatchOutputParser(maxBytes, (oid, read) => results.set(oid, read));
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
+    const child = spawn2("git", [...FIXED_CONFIG, "cat-file", "--batch"], { cwd: gitRoot, stdio: ["pipe", "pipe", "ignore"] });
     const finish = (reason) => {
       for (const oid of unique) if (!results.has(oid)) results.set(oid, { ok: false, reason });
       resolve3(results);
@@ -1840,25 +1840,38 @@ function resolveLintScope(options) {
   };
 }
 function findSfdxProject(start, repository) {
+  let nearest;
+  let decides;
   for (let dir = start; ; dir = dirname3(dir)) {
-    const file = join4(dir, "sfdx-project.json");
-    if (existsSync2(file)) {
-      let packageDirectories = [];
-      const problems = [];
-      try {
-        const read = readCheckedText(file, { within: repository ?? dir });
-        if (!read.ok) throw new Error(read.reason);
-        packageDirectories = packageDirectoryPaths(read.text).map((path) => resolve2(dir, path));
-      } catch (error) {
-        problems.push(`${file} could not be read (${error.message}); the whole project folder is linted instead.`);
-      }
-      for (const path of packageDirectories) {
-        if (!existsSync2(path)) problems.push(`package directory ${path} (from ${file}) does not exist; nothing is linted there.`);
-      }
-      return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
+    if (existsSync2(join4(dir, "sfdx-project.json"))) {
+      nearest ??= dir;
+      decides = dir;
+      if (repository === void 0) break;
     }
-    if (dirname3(dir) === dir) return void 0;
+    if (dir === repository || dirname3(dir) === dir) break;
   }
+  if (decides === void 0) return void 0;
+  const project = readSfdxProject(decides, repository);
+  if (nearest !== decides) {
+    project.problems.push(`${join4(nearest, "sfdx-project.json")} is not used: the repository's project at ${join4(decides, "sfdx-project.json")} decides what is linted.`);
+  }
+  return project;
+}
+function readSfdxProject(dir, repository) {
+  const file = join4(dir, "sfdx-project.json");
+  let packageDirectories = [];
+  const problems = [];
+  try {
+    const read = readCheckedText(file, { within: repository ?? dir });
+    if (!read.ok) throw new Error(read.reason);
+    packageDirectories = packageDirectoryPaths(read.text).map((path) => resolve2(dir, path));
+  } catch (error) {
+    problems.push(`${file} could not be read (${error.message}); the whole project folder is linted instead.`);
+  }
+  for (const path of packageDirectories) {
+    if (!existsSync2(path)) problems.push(`package directory ${path} (from ${file}) does not exist; nothing is linted there.`);
+  }
+  return { root: dir, packageDirectories: packageDirectories.length ? packageDirectories : [dir], problems };
 }
 function packageDirectoryPaths(text) {
   const json = JSON.parse(text);

@@ -26,7 +26,7 @@ import {
   maskSecretsInHead,
   scanText,
   scanXmlText
-} from "./chunk-5LFNU4U6.js";
+} from "./chunk-5ASYOKYD.js";
 import {
   escapeControlChars
 } from "./chunk-SUOR4USH.js";
@@ -142,7 +142,7 @@ var noFullScope = defineRule({
 });
 
 // src/rules/no-secrets-in-repo.ts
-import { basename } from "node:path";
+import { basename as basename2 } from "node:path";
 
 // src/model/settings.ts
 var global = (element, readAs = "boolean") => ({ file: "ExtlClntAppGlobalOauthSettings", element, readAs });
@@ -303,6 +303,9 @@ function settingAnchor(spec, kind) {
   const anchor = spec.anchor;
   return typeof anchor === "string" ? anchor : anchor?.[kind] ?? "oauth";
 }
+
+// src/model/build.ts
+import { basename } from "node:path";
 
 // src/types.ts
 var FLOWS = ["web-server", "jwt-bearer", "user-agent", "device", "client-credentials", "token-exchange", "code-credentials"];
@@ -825,7 +828,7 @@ function rawParts(value) {
       port = hostPort.slice(colon + 1);
     }
   }
-  return { scheme, hasAuthority, host, port, path: (match[4] ?? "").replace(/\s+$/, "") };
+  return { scheme, hasAuthority, host, port, path: (match[4] ?? "").trimEnd() };
 }
 var DEFAULT_PORTS = { http: "80", https: "443" };
 function callbackComparisonKey(value) {
@@ -886,6 +889,7 @@ function buildModel(files, appConfig = () => void 0) {
   const documents = [];
   const apps = [];
   const ecaGroups = /* @__PURE__ */ new Map();
+  const documentOf = /* @__PURE__ */ new Map();
   for (const file of files) {
     const reader = new FieldReader(file.doc);
     const root = { value: file.doc.root.name, at: elementPosition(file.doc, file.doc.root) };
@@ -899,6 +903,7 @@ function buildModel(files, appConfig = () => void 0) {
       secrets: []
     };
     documents.push(document);
+    documentOf.set(file.path, document);
     if (root.value !== file.type) {
       reader.invalid.push({ field: "root element", found: root.value, expected: `<${file.type}> for a file named like this`, at: root.at });
       continue;
@@ -932,9 +937,36 @@ function buildModel(files, appConfig = () => void 0) {
       ecaGroups.set(name, group);
     }
   }
-  for (const group of ecaGroups.values()) apps.push(assembleExternalClientApp(group, appConfig(group.name)));
+  for (const group of ecaGroups.values()) {
+    reportTwinFiles(group, documentOf);
+    apps.push(assembleExternalClientApp(group, appConfig(group.name)));
+  }
   apps.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { apps, documents };
+}
+function reportTwinFiles(group, documentOf) {
+  const byType = /* @__PURE__ */ new Map();
+  for (const { file } of group.files) {
+    if (file.forceIgnored) continue;
+    const same = byType.get(file.type) ?? [];
+    same.push(file);
+    byType.set(file.type, same);
+  }
+  for (const [type, twins] of byType) {
+    if (twins.length < 2) continue;
+    for (const [index, file] of twins.entries()) {
+      const document = documentOf.get(file.path);
+      const other = basename(twins[index === 0 ? 1 : 0].path);
+      const more = twins.length > 2 ? ` and ${twins.length - 2} more` : "";
+      document?.invalid.push({
+        field: "externalClientApplication",
+        found: group.name,
+        expected: `one ${type} per app`,
+        twinOf: `${other}${more}`,
+        at: document.root.at
+      });
+    }
+  }
 }
 function readSecretFields(reader, names) {
   return names.flatMap((field) => {
@@ -1092,7 +1124,7 @@ var noSecretsInRepo = defineRule({
   checkFile(file, ctx) {
     if (file.deleted) return;
     if (isKeystorePath(file.file)) {
-      if (file.binary || file.text.trim() !== "") ctx.report({ messageId: "keystore", data: { file: basename(file.file) }, at: { file: file.file, line: 1, column: 1 } });
+      if (file.binary || file.text.trim() !== "") ctx.report({ messageId: "keystore", data: { file: basename2(file.file) }, at: { file: file.file, line: 1, column: 1 } });
       return;
     }
     if (file.binary) return;
@@ -1152,6 +1184,7 @@ var validMetadata = defineRule({
     messages: {
       missing: '{{type}} "{{name}}": {{field}} is missing; expected {{expected}}',
       rejected: '{{type}} "{{name}}": {{field}} "{{found}}" fails the deploy; expected {{expected}}',
+      twin: '{{type}} "{{name}}": {{twinOf}} also configures app "{{found}}", and only one file per app applies; keep one',
       unknown: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling',
       unknownNear: '{{type}} "{{name}}": {{field}} "{{found}}" is not known for API v{{version}}; check the spelling ({{suggestion}}?)'
     }
@@ -1160,6 +1193,7 @@ var validMetadata = defineRule({
     for (const invalid of doc.invalid) {
       const data = { type: doc.type, name: doc.name, field: invalid.field, expected: invalid.expected, found: echo(invalid.found), version: KNOWN_API_VERSION };
       if (invalid.found === "") ctx.report({ messageId: "missing", data, at: invalid.at });
+      else if (invalid.twinOf !== void 0) ctx.report({ messageId: "twin", data: { ...data, twinOf: invalid.twinOf }, at: invalid.at });
       else if (invalid.unknown) {
         const messageId = invalid.suggestion ? "unknownNear" : "unknown";
         ctx.report({ messageId, data: { ...data, suggestion: invalid.suggestion ?? "" }, at: invalid.at, severity: "warning" });
@@ -1247,7 +1281,7 @@ var callbackUrlHttps = defineRule({
 });
 
 // src/rules/callback-url-exact.ts
-import { basename as basename2 } from "node:path";
+import { basename as basename3 } from "node:path";
 var MESSAGES = {
   shape: 'App "{{app}}" callback {{url}} is not one exact URL: it {{problems}}',
   duplicate: 'App "{{app}}" callback {{url}} repeats the one on {{where}}; remove the duplicate',
@@ -1307,7 +1341,7 @@ function reportNearDuplicates(app, ctx) {
   }
 }
 function placeOf(earlier, later) {
-  return earlier.file === later.file ? `line ${earlier.line}` : `line ${earlier.line} of ${basename2(earlier.file)}`;
+  return earlier.file === later.file ? `line ${earlier.line}` : `line ${earlier.line} of ${basename3(earlier.file)}`;
 }
 function expectedCallbacks(config, environment) {
   const declared = config?.callbackUrls;
@@ -2040,7 +2074,7 @@ var samlStrongCrypto = defineRule({
 });
 
 // src/rules/revocation-impact.ts
-import { basename as basename3 } from "node:path";
+import { basename as basename4 } from "node:path";
 var APP_TYPES = {
   ConnectedApp: "connected app",
   ExternalClientApplication: "External Client App"
@@ -2056,7 +2090,7 @@ function describeApp(type, member) {
 function checkManifest(file, ctx) {
   const parsed = parseXml(file.file, file.text);
   if (!parsed.ok) return;
-  const manifest = basename3(file.file);
+  const manifest = basename4(file.file);
   for (const types of childrenNamed(parsed.doc.root, "types")) {
     const type = childNamed(types, "name")?.text.trim() ?? "";
     if (!(type in APP_TYPES)) continue;
@@ -2087,7 +2121,7 @@ var revocationImpact = defineRule({
   },
   checkFile(file, ctx) {
     if (file.deleted) checkDeletedFile(file, ctx);
-    else if (!file.binary && DESTRUCTIVE_MANIFESTS.has(basename3(file.file).toLowerCase())) checkManifest(file, ctx);
+    else if (!file.binary && DESTRUCTIVE_MANIFESTS.has(basename4(file.file).toLowerCase())) checkManifest(file, ctx);
   }
 });
 
@@ -2320,7 +2354,7 @@ function closestName(name, candidates) {
 
 // src/config/config.ts
 import { existsSync, readFileSync } from "node:fs";
-import { basename as basename4, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename as basename5, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 var CONFIG_FILE_NAMES = ["connected-app-lint.json", "connected-app-lint.yaml", "connected-app-lint.yml"];
 async function schemaValidator() {
   return (await import("./validator-GUZ35UI5.js")).validateConfig;
@@ -2342,7 +2376,7 @@ function findConfigFile(start, cwd, top) {
   for (const dir of configSearchDirectories(start, top)) {
     const found = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((file) => existsSync(file));
     if (found.length > 1) {
-      throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename4(file)).join(", ")}); keep one`);
+      throw new UsageError(`${displayPath(dir, cwd)} holds ${found.length} configuration files (${found.map((file) => basename5(file)).join(", ")}); keep one`);
     }
     if (found[0]) return found[0];
   }
