@@ -193,6 +193,23 @@ describe('job summary', () => {
     expect(summary).toContain('### Findings');
   });
 
+  it('a summary file an earlier step filled to 900 KiB gets a shorter lint summary, not none, and keeps room after it', async () => {
+    const long = 'x'.repeat(2_000);
+    const run = syntheticRun(Array.from({ length: 1_000 }, (_, index) => finding('warning', index, `${long} ${index}`)), []);
+    const summaryFile = join(tempDir(), 'summary.md');
+    const earlier = `${'e'.repeat(900 * 1024 - 1)}\n`;
+    writeFileSync(summaryFile, earlier);
+    const output = await githubReporter.render(run, options({ GITHUB_STEP_SUMMARY: summaryFile }));
+    expect(output).not.toMatch(/could not write the job summary|no room left/);
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(summary.startsWith(earlier)).toBe(true);
+    const lint = summary.slice(earlier.length);
+    expect(lint).toContain('## connected-app-lint');
+    expect(lint).toMatch(/…and \d+ more findings: a job summary holds at most 1 MiB/);
+    // What the same step writes next (the posture diff) still has room.
+    expect(1024 * 1024 - Buffer.byteLength(summary)).toBeGreaterThanOrEqual(16 * 1024);
+  });
+
   it("counts each app's own findings in its row (errors only with --quiet)", async () => {
     const app = (name: string): AppSummary => ({
       name,

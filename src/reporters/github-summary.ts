@@ -2,21 +2,21 @@ import { relativePath } from '../engine/fingerprint.js';
 import { escapeControlChars } from '../text/control-chars.js';
 import type { AppSummary, Finding, LintRun } from '../types.js';
 import { activeFindings, bySeverity, countFindings, plural } from './findings.js';
+import { fitMarkdown, type MarkdownSection } from './markdown-budget.js';
 import type { ReporterOptions } from './types.js';
 
-/** GitHub caps a step's job summary at 1 MiB; the findings table stops short of it, with room for the rest. */
+/** GitHub caps a step's job summary at 1 MiB: more, and it drops the step's whole summary. */
 export const JOB_SUMMARY_BYTES = 1024 * 1024;
-const FINDINGS_BUDGET = JOB_SUMMARY_BYTES - 16 * 1024;
-/** The apps table takes at most half, so that thousands of apps still leave room for the findings. */
-const APPS_BUDGET = JOB_SUMMARY_BYTES / 2;
 
 const KIND = { connectedApp: 'Connected App', externalClientApp: 'External Client App' } as const;
 
 /**
  * The Markdown job summary: totals, one row per app with the settings a reviewer checks, and the findings
- * (most severe first) linked to the files. Everything taken from the linted files is escaped.
+ * (most severe first) linked to the files. Everything taken from the linted files is escaped. At most `maxBytes`
+ * (the room the step's summary has left): rows that do not fit are counted in a "…and N more" line, the apps table
+ * taking at most half so that thousands of apps still leave room for the findings. Empty when not even the totals fit.
  */
-export function renderJobSummary(run: LintRun, options: Pick<ReporterOptions, 'quiet' | 'env'>): string {
+export function renderJobSummary(run: LintRun, options: Pick<ReporterOptions, 'quiet' | 'env'>, maxBytes = JOB_SUMMARY_BYTES): string {
   const counts = countFindings(run);
   const link = fileLinker(options.env);
   const findings = activeFindings(run)
@@ -25,7 +25,7 @@ export function renderJobSummary(run: LintRun, options: Pick<ReporterOptions, 'q
   const docs = new Map(run.rules.map((meta) => [meta.id, meta.docs]));
 
   const icon = counts.errors > 0 ? '❌' : counts.warnings > 0 ? '⚠️' : '✅';
-  const out: string[] = [
+  const top: string[] = [
     '## connected-app-lint',
     '',
     `${icon} **${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}** in ${plural(run.stats.apps, 'app')} ` +
@@ -34,48 +34,35 @@ export function renderJobSummary(run: LintRun, options: Pick<ReporterOptions, 'q
       '.',
     '',
   ];
-  if (run.configuration) out.push(`Configuration: ${markdownText(run.configuration)}.`, '');
+  if (run.configuration) top.push(`Configuration: ${markdownText(run.configuration)}.`, '');
   if (run.parseFailures.length > 0) {
-    out.push(`${plural(run.parseFailures.length, 'file')} could not be read or parsed, so ${run.parseFailures.length === 1 ? 'it was' : 'they were'} not checked.`, '');
+    top.push(`${plural(run.parseFailures.length, 'file')} could not be read or parsed, so ${run.parseFailures.length === 1 ? 'it was' : 'they were'} not checked.`, '');
   }
 
-  if (run.apps.length > 0) {
-    out.push('### Apps', '');
-    out.push(tableRow(['App', 'Kind', 'Environment', 'Flow', 'Scopes', 'Admin approved', 'IP relaxation', 'Certificate expires', 'Findings']));
-    out.push(tableRow(Array(9).fill('---')));
-    const perApp = countsPerApp(findings);
-    let bytes = 0;
-    let shown = 0;
-    for (const app of run.apps) {
-      const row = appRow(run, app, perApp.get(app.name), link);
-      bytes += Buffer.byteLength(row) + 1;
-      if (bytes > APPS_BUDGET) break;
-      out.push(row);
-      shown++;
-    }
-    if (shown < run.apps.length) out.push('', `…and ${plural(run.apps.length - shown, 'more app')}: the JSON and SARIF reports cover them all.`);
-    out.push('');
-  }
-
-  if (findings.length > 0) {
-    out.push('### Findings', '');
-    out.push(tableRow(['Severity', 'Rule', 'Location', 'Message']), tableRow(['---', '---', '---', '---']));
-    let bytes = Buffer.byteLength(out.join('\n'));
-    let shown = 0;
-    for (const finding of findings) {
-      const row = findingRow(run, finding, docs.get(finding.ruleId), link);
-      bytes += Buffer.byteLength(row) + 1;
-      if (bytes > FINDINGS_BUDGET) break;
-      out.push(row);
-      shown++;
-    }
-    if (shown < findings.length) {
-      out.push('', `…and ${plural(findings.length - shown, 'more finding')}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`);
-    }
-    out.push('');
-  }
-  for (const notice of run.notices) out.push(`> ${markdownText(notice)}`, '');
-  return `${out.join('\n')}\n`;
+  const perApp = countsPerApp(findings);
+  const apps: MarkdownSection = {
+    head: ['### Apps', '', tableRow(['App', 'Kind', 'Environment', 'Flow', 'Scopes', 'Admin approved', 'IP relaxation', 'Certificate expires', 'Findings']), tableRow(Array(9).fill('---'))],
+    items: run.apps.map((app) => appRow(run, app, perApp.get(app.name), link)),
+    foot: [''],
+    more: (omitted) => ['', `…and ${plural(omitted, 'more app')}: the JSON and SARIF reports cover them all.`],
+    priority: 1,
+    maxItemBytes: maxBytes / 2,
+  };
+  const findingRows: MarkdownSection = {
+    head: ['### Findings', '', tableRow(['Severity', 'Rule', 'Location', 'Message']), tableRow(['---', '---', '---', '---'])],
+    items: findings.map((finding) => findingRow(run, finding, docs.get(finding.ruleId), link)),
+    foot: [''],
+    more: (omitted) => ['', `…and ${plural(omitted, 'more finding')}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`],
+    priority: 2,
+  };
+  // Notices say what judged the run (a changed gate file, a nested project file): they get room before any row.
+  const notices: MarkdownSection = {
+    head: [],
+    items: run.notices.map((notice) => `> ${markdownText(notice)}\n`),
+    more: (omitted) => [`> …and ${plural(omitted, 'more notice')} in the step log.`, ''],
+    priority: 0,
+  };
+  return fitMarkdown(top, [apps, findingRows, notices], maxBytes) ?? '';
 }
 
 type AppCounts = { errors: number; warnings: number };

@@ -3,7 +3,7 @@ import { safeMessage, safePath } from '../text/safe-text.js';
 import type { Finding, LintRun } from '../types.js';
 import { activeFindings, bySeverity, countFindings, plural, type FindingCounts } from './findings.js';
 import { renderJobSummary } from './github-summary.js';
-import { appendJobSummary } from './job-summary-file.js';
+import { appendJobSummary, jobSummaryRoom } from './job-summary-file.js';
 import type { Reporter, ReporterOptions } from './types.js';
 import { workflowCommand } from './workflow-commands.js';
 
@@ -15,12 +15,19 @@ export const ANNOTATIONS_PER_LEVEL = 10;
  * rest as plain log lines with one notice saying how many there are; and, when the runner provides
  * GITHUB_STEP_SUMMARY, a Markdown job summary appended to it. Every line is also readable in a terminal.
  */
+/** Room in the job summary kept for what the same step writes after the lint summary (the posture diff). */
+const LATER_IN_STEP_BYTES = 16 * 1024;
+
 export const githubReporter: Reporter = {
   format: 'github',
   render(run, options) {
     const lines = annotationLines(run, options);
-    if (options.env.GITHUB_STEP_SUMMARY) {
-      const problem = appendJobSummary(options.env, renderJobSummary(run, options));
+    // The step's summary may already hold text (an earlier step): the lint gets the room left, less a share kept for
+    // what the same step writes after it (the Action's posture diff).
+    const room = jobSummaryRoom(options.env);
+    if (room !== undefined) {
+      const markdown = renderJobSummary(run, options, Math.max(0, room - LATER_IN_STEP_BYTES));
+      const problem = markdown ? appendJobSummary(options.env, markdown) : "connected-app-lint: no room left in the step's 1 MiB job summary for the lint summary.";
       if (problem) lines.push(problem);
     }
     return `${lines.join('\n')}\n`;

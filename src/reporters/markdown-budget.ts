@@ -15,6 +15,8 @@ export interface MarkdownSection {
   priority: number;
   /** At most this many items, whatever the room (a readable comment). */
   maxItems?: number;
+  /** Its items take at most this many bytes, whatever the room (thousands of apps still leave room for the findings). */
+  maxItemBytes?: number;
 }
 
 const size = (lines: readonly string[]) => lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
@@ -42,12 +44,14 @@ export function fitMarkdown(top: readonly string[], sections: readonly MarkdownS
   for (const section of byPriority.filter((entry) => kept.has(entry))) {
     left += size(section.more(section.items.length));
     let count = 0;
+    let itemBytes = 0;
     for (const item of section.items.slice(0, section.maxItems)) {
       const cost = Buffer.byteLength(item) + 1;
       const rest = section.items.length - count - 1;
       const moreAfter = rest > 0 ? size(section.more(rest)) : 0;
-      if (cost + moreAfter > left) break;
+      if (cost + moreAfter > left || itemBytes + cost > (section.maxItemBytes ?? Infinity)) break;
       left -= cost;
+      itemBytes += cost;
       count++;
     }
     if (count < section.items.length) left -= size(section.more(section.items.length - count));
