@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.js';
 import { githubReporter } from '../src/reporters/github.js';
-import { markdownText } from '../src/reporters/github-summary.js';
+import { markdownText } from '../src/reporters/markdown-text.js';
 import type { ReporterOptions } from '../src/reporters/types.js';
 import { escapeData, escapeProperty, workflowCommand } from '../src/reporters/workflow-commands.js';
 import type { AppSummary, Finding, LintRun } from '../src/types.js';

@@ -2,10 +2,9 @@
 // every value from the repository is escaped, so no file can inject links, HTML or table cells.
 import { changeTitle } from '../../diff/settings.js';
 import type { DiffFinding, PostureDiff, SettingValue } from '../../diff/types.js';
-import { escapeControlChars } from '../../text/control-chars.js';
-import { defuseWorkflowCommand } from '../../text/safe-text.js';
+import { safePath } from '../../text/safe-text.js';
 import { plural } from '../findings.js';
-import { markdownText } from '../github-summary.js';
+import { markdownText } from '../markdown-text.js';
 import { fitMarkdown, type MarkdownSection } from '../markdown-budget.js';
 import { headline } from './headline.js';
 
@@ -31,7 +30,7 @@ export function renderDiffMarkdown(diff: PostureDiff, options: DiffMarkdownOptio
   const md = (text: string) => markdownText(text);
   // A value as code (GitHub neither links nor mentions inside it), escaped like any text: one line, control characters visible, no `##[`.
   const value = (shown: SettingValue) =>
-    shown === null ? '—' : `\`${defuseWorkflowCommand(escapeControlChars(String(shown).replace(/[\r\n]+/g, ' '))).replace(/`/g, "'")}\``.replace(/\|/g, '\\|');
+    shown === null ? '—' : `\`${safePath(String(shown).replace(/[\r\n]+/g, ' ')).replace(/`/g, "'")}\``.replace(/\|/g, '\\|');
   const icon = diff.apps.some((app) => app.changes.some((change) => change.severity === 'error')) || diff.findings.new.some((f) => f.severity === 'error') ? '❌' : diff.summary.widened || diff.summary.added || diff.summary.removed ? '⚠️' : '✅';
   const elsewhere = options.elsewhere ?? 'run `connected-app-lint diff --format json` for all of them';
   const top: string[] = [
