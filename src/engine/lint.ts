@@ -247,7 +247,9 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
       ruleId: finding.ruleId,
       ...(finding.app ? { app: finding.app } : {}),
       file: relativePath(root, finding.at.file),
-      content: finding.fatal || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at),
+      // A summary of findings past the cap is keyed by its message, which holds the count: a baseline that accepted
+      // 500 un-listed findings shows the summary again when there are 501.
+      content: finding.fatal || finding.omitted !== undefined || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at),
     });
 
   // Every message goes through the one output layer: masked, one line, capped (a parser may quote a secret or 1 MB).

@@ -2,6 +2,7 @@ import { renderMessage } from '../rules/util/define-rule.js';
 import type { Environment, MetadataDocument, OAuthApp, RepoFile, ReportDescriptor, Rule, RuleContext, Severity } from '../types.js';
 import type { LinterConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
+import { FindingCap } from './finding-cap.js';
 import { optionsProblem } from './rule-options.js';
 import { environmentFor, findingSeverity, resolveRule, type ResolvedRule } from './severity.js';
 
@@ -13,6 +14,8 @@ export interface RawFinding {
   at: ReportDescriptor['at'];
   app?: string;
   fatal?: boolean;
+  /** On the one finding that stands for the reports past the cap in its file (finding-cap.ts): how many it stands for. */
+  omitted?: number;
 }
 
 export interface RuleRunInput {
@@ -33,6 +36,9 @@ export class RuleRunner {
   /** Levels and options per rule and environment, resolved once per run rather than once per file. */
   private readonly resolvedRules = new Map<string, ResolvedRule>();
 
+  /** At most MAX_FINDINGS_PER_RULE_PER_FILE findings per rule and file; the rest are counted in one summary finding. */
+  private readonly cap = new FindingCap((summary) => this.findings.push(summary));
+
   constructor(private readonly input: RuleRunInput) {
     for (const rule of input.rules) checkConfiguredOptions(rule, input.config);
   }
@@ -51,15 +57,19 @@ export class RuleRunner {
     const resolved = this.resolved(rule, environment);
     if (resolved.level === 'off') return;
     const appConfig = app ? this.input.config.apps?.[app.name] : undefined;
+    const admit = this.cap.forRule(rule.meta.id);
     const ctx: RuleContext = {
       environment,
       root: this.input.root,
       options: resolved.options,
       ...(appConfig ? { appConfig } : {}),
       report: (descriptor) => {
+        const severity = findingSeverity(resolved, descriptor.severity);
+        // Counted before anything is built: a report past the cap costs no message, object or fingerprint.
+        if (!admit(descriptor.at, severity, app?.name)) return;
         this.findings.push({
           ruleId: rule.meta.id,
-          severity: findingSeverity(resolved, descriptor.severity),
+          severity,
           // Raw: lint() passes every message through safeMessage (masked, escaped, bounded) before anything sees it.
           message: messageOf(rule, descriptor),
           at: descriptor.at,

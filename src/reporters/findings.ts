@@ -12,10 +12,12 @@ export function countFindings(run: LintRun): FindingCounts {
   const counts: FindingCounts = { errors: 0, warnings: 0, suppressed: 0 };
   for (const result of run.results) {
     for (const finding of result.findings) {
-      if (finding.severity === 'error') counts.errors++;
-      else counts.warnings++;
+      // A summary of findings past the per-file cap counts as the findings it stands for, at its severity.
+      const weight = finding.omitted ?? 1;
+      if (finding.severity === 'error') counts.errors += weight;
+      else counts.warnings += weight;
     }
-    counts.suppressed += result.suppressed.length;
+    for (const finding of result.suppressed) counts.suppressed += finding.omitted ?? 1;
   }
   return counts;
 }

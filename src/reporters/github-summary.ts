@@ -74,8 +74,9 @@ function countsPerApp(findings: readonly Finding[]): Map<string, AppCounts> {
     if (finding.app === undefined) continue;
     let own = counts.get(finding.app);
     if (!own) counts.set(finding.app, (own = { errors: 0, warnings: 0 }));
-    if (finding.severity === 'error') own.errors++;
-    else own.warnings++;
+    // A summary of findings past the per-file cap counts as the findings it stands for.
+    if (finding.severity === 'error') own.errors += finding.omitted ?? 1;
+    else own.warnings += finding.omitted ?? 1;
   }
   return counts;
 }

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { escapeControlChars } from '../text/control-chars.js';
 import { defuseWorkflowCommandLines, safePath } from '../text/safe-text.js';
 import type { LintRun } from '../types.js';
-import { plural } from './findings.js';
+import { countFindings, plural } from './findings.js';
 import { toEslintResults } from './json.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
@@ -79,8 +79,7 @@ function narrowLayout(run: LintRun, options: ReporterOptions, width: number): st
       lines.push(...wrap(finding.message, width - 6).map((line) => `      ${line}`));
     }
   }
-  const errors = run.results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === 'error').length, 0);
-  const warnings = run.results.reduce((sum, result) => sum + result.findings.length, 0) - errors;
+  const { errors, warnings } = countFindings(run);
   lines.push('', ...(warnings > 0 && !options.quiet ? [`  ${plural(warnings, 'warning')}`] : []), ...(errors > 0 ? [`  ${plural(errors, 'error')}`] : []));
   return lines.join('\n');
 }

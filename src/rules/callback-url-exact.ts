@@ -88,11 +88,17 @@ function expectedCallbacks(config: AppConfig | undefined, environment: Environme
 function compareWithExpected(app: OAuthApp, ctx: Context, expected: { urls: string[]; scope: string }): void {
   const actual = new Set(app.callbackUrls.map((url) => url.value));
   const wanted = new Set(expected.urls);
+  // The first declared URL per comparison key, built once: a search of the declared list per registered callback
+  // costs registered x declared, and both lists come from the repository.
+  const declaredByKey = new Map<string, string>();
+  for (const candidate of expected.urls) {
+    const key = callbackComparisonKey(candidate);
+    if (!declaredByKey.has(key)) declaredByKey.set(key, candidate);
+  }
 
   for (const url of app.callbackUrls) {
     if (wanted.has(url.value)) continue;
-    const key = callbackComparisonKey(url.value);
-    const close = expected.urls.find((candidate) => callbackComparisonKey(candidate) === key);
+    const close = declaredByKey.get(callbackComparisonKey(url.value));
     const hint = close ? `, which has ${quoteUrl(close)} (differing only in ${describeDifference(close, url.value)})` : '';
     ctx.report({ messageId: 'notDeclared', data: { app: app.name, url: quoteUrl(url.value), scope: expected.scope, hint }, at: url.at });
   }

@@ -65,3 +65,28 @@ export function externalClientApp(name: string, options: EcaOptions = {}): Recor
     [ECA_PATHS.policy(settings)]: ecaPolicy(name, options.ipRelaxation ?? 'Enforce'),
   };
 }
+
+/**
+ * A Connected App registering `urls` as its callbacks, one a line in one `<callbackUrl>` (the platform's own
+ * layout). Thousands of plain-http ones make the flood of findings the per-file cap is for.
+ */
+export function connectedAppWithCallbacks(label: string, urls: readonly string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<ConnectedApp xmlns="${XMLNS}">
+    <contactEmail>admin@example.com</contactEmail>
+    <label>${label}</label>
+    <oauthConfig>
+        <callbackUrl>${urls.join('\n')}</callbackUrl>
+        <isAdminApproved>true</isAdminApproved>
+        <isPkceRequired>true</isPkceRequired>
+        <scopes>Api</scopes>
+    </oauthConfig>
+    <profileName>Integration User</profileName>
+</ConnectedApp>
+`;
+}
+
+/** `count` distinct URLs `${prefix}0`, `${prefix}1`, ... */
+export function numberedUrls(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `${prefix}${index}`);
+}
