@@ -3695,10 +3695,11 @@ function countFindings(run) {
   const counts = { errors: 0, warnings: 0, suppressed: 0 };
   for (const result of run.results) {
     for (const finding of result.findings) {
-      if (finding.severity === "error") counts.errors++;
-      else counts.warnings++;
+      const weight = finding.omitted ?? 1;
+      if (finding.severity === "error") counts.errors += weight;
+      else counts.warnings += weight;
     }
-    counts.suppressed += result.suppressed.length;
+    for (const finding of result.suppressed) counts.suppressed += finding.omitted ?? 1;
   }
   return counts;
 }
@@ -11633,8 +11634,7 @@ function narrowLayout(run, options, width) {
       lines.push(...wrap(finding.message, width - 6).map((line) => `      ${line}`));
     }
   }
-  const errors = run.results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === "error").length, 0);
-  const warnings = run.results.reduce((sum, result) => sum + result.findings.length, 0) - errors;
+  const { errors, warnings } = countFindings(run);
   lines.push("", ...warnings > 0 && !options.quiet ? [`  ${plural(warnings, "warning")}`] : [], ...errors > 0 ? [`  ${plural(errors, "error")}`] : []);
   return lines.join("\n");
 }
@@ -11906,66 +11906,115 @@ var init_sarif = __esm({
   }
 });
 
+// src/reporters/markdown-budget.ts
+function fitMarkdown(top, sections, limit) {
+  let left = limit - size(top);
+  if (left < 0) return void 0;
+  const present = sections.filter((section) => section.items.length > 0);
+  const minimum = new Map(present.map((section) => [section, size(section.head) + size(section.foot ?? []) + size(section.more(section.items.length))]));
+  const byPriority = [...present].sort((a, b) => a.priority - b.priority);
+  const kept = /* @__PURE__ */ new Set();
+  for (const section of byPriority) {
+    if (minimum.get(section) > left) continue;
+    kept.add(section);
+    left -= minimum.get(section);
+  }
+  const shown2 = /* @__PURE__ */ new Map();
+  for (const section of byPriority.filter((entry) => kept.has(entry))) {
+    left += size(section.more(section.items.length));
+    let count = 0;
+    let itemBytes = 0;
+    for (const item of section.items.slice(0, section.maxItems)) {
+      const cost = Buffer.byteLength(item) + 1;
+      const rest = section.items.length - count - 1;
+      const moreAfter = rest > 0 ? size(section.more(rest)) : 0;
+      if (cost + moreAfter > left || itemBytes + cost > (section.maxItemBytes ?? Infinity)) break;
+      left -= cost;
+      itemBytes += cost;
+      count++;
+    }
+    if (count < section.items.length) left -= size(section.more(section.items.length - count));
+    shown2.set(section, count);
+  }
+  const out = [...top];
+  for (const section of present) {
+    if (!kept.has(section)) continue;
+    const count = shown2.get(section);
+    out.push(...section.head, ...section.items.slice(0, count));
+    if (count < section.items.length) out.push(...section.more(section.items.length - count));
+    out.push(...section.foot ?? []);
+  }
+  return `${out.join("\n")}
+`;
+}
+var size;
+var init_markdown_budget = __esm({
+  "src/reporters/markdown-budget.ts"() {
+    "use strict";
+    size = (lines) => lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+  }
+});
+
+// src/reporters/markdown-text.ts
+function markdownText(text) {
+  return escapeControlChars(text.replace(/[\r\n\u2028\u2029]+/g, " ")).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`).replace(GITHUB_AUTOLINK, (match) => `${match.slice(0, -1)}${ZWJ}${match.slice(-1)}`);
+}
+var ZWJ, GITHUB_AUTOLINK;
+var init_markdown_text = __esm({
+  "src/reporters/markdown-text.ts"() {
+    "use strict";
+    init_control_chars();
+    ZWJ = "‍";
+    GITHUB_AUTOLINK = /[@#][\p{L}\p{N}_]|:\/|\bwww\./giu;
+  }
+});
+
 // src/reporters/github-summary.ts
 var github_summary_exports = {};
 __export(github_summary_exports, {
   JOB_SUMMARY_BYTES: () => JOB_SUMMARY_BYTES,
-  markdownText: () => markdownText,
   renderJobSummary: () => renderJobSummary
 });
-function renderJobSummary(run, options) {
+function renderJobSummary(run, options, maxBytes = JOB_SUMMARY_BYTES) {
   const counts = countFindings(run);
   const link2 = fileLinker(options.env);
   const findings = activeFindings(run).filter((finding) => !options.quiet || finding.severity === "error").sort(bySeverity(run.rules));
   const docs = new Map(run.rules.map((meta) => [meta.id, meta.docs]));
   const icon = counts.errors > 0 ? "❌" : counts.warnings > 0 ? "⚠️" : "✅";
-  const out = [
+  const top = [
     "## connected-app-lint",
     "",
     `${icon} **${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}** in ${plural(run.stats.apps, "app")} (${plural(run.stats.metadataFiles, "metadata file")}, ${plural(run.stats.scannedFiles, "file")} scanned for secrets)` + (counts.suppressed ? `; ${counts.suppressed} suppressed (listed in the JSON and SARIF reports)` : "") + ".",
     ""
   ];
-  if (run.configuration) out.push(`Configuration: ${markdownText(run.configuration)}.`, "");
+  if (run.configuration) top.push(`Configuration: ${markdownText(run.configuration)}.`, "");
   if (run.parseFailures.length > 0) {
-    out.push(`${plural(run.parseFailures.length, "file")} could not be read or parsed, so ${run.parseFailures.length === 1 ? "it was" : "they were"} not checked.`, "");
+    top.push(`${plural(run.parseFailures.length, "file")} could not be read or parsed, so ${run.parseFailures.length === 1 ? "it was" : "they were"} not checked.`, "");
   }
-  if (run.apps.length > 0) {
-    out.push("### Apps", "");
-    out.push(tableRow(["App", "Kind", "Environment", "Flow", "Scopes", "Admin approved", "IP relaxation", "Certificate expires", "Findings"]));
-    out.push(tableRow(Array(9).fill("---")));
-    const perApp = countsPerApp(findings);
-    let bytes = 0;
-    let shown2 = 0;
-    for (const app of run.apps) {
-      const row = appRow(run, app, perApp.get(app.name), link2);
-      bytes += Buffer.byteLength(row) + 1;
-      if (bytes > APPS_BUDGET) break;
-      out.push(row);
-      shown2++;
-    }
-    if (shown2 < run.apps.length) out.push("", `…and ${plural(run.apps.length - shown2, "more app")}: the JSON and SARIF reports cover them all.`);
-    out.push("");
-  }
-  if (findings.length > 0) {
-    out.push("### Findings", "");
-    out.push(tableRow(["Severity", "Rule", "Location", "Message"]), tableRow(["---", "---", "---", "---"]));
-    let bytes = Buffer.byteLength(out.join("\n"));
-    let shown2 = 0;
-    for (const finding of findings) {
-      const row = findingRow(run, finding, docs.get(finding.ruleId), link2);
-      bytes += Buffer.byteLength(row) + 1;
-      if (bytes > FINDINGS_BUDGET) break;
-      out.push(row);
-      shown2++;
-    }
-    if (shown2 < findings.length) {
-      out.push("", `…and ${plural(findings.length - shown2, "more finding")}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`);
-    }
-    out.push("");
-  }
-  for (const notice of run.notices) out.push(`> ${markdownText(notice)}`, "");
-  return `${out.join("\n")}
-`;
+  const perApp = countsPerApp(findings);
+  const apps = {
+    head: ["### Apps", "", tableRow(["App", "Kind", "Environment", "Flow", "Scopes", "Admin approved", "IP relaxation", "Certificate expires", "Findings"]), tableRow(Array(9).fill("---"))],
+    items: run.apps.map((app) => appRow(run, app, perApp.get(app.name), link2)),
+    foot: [""],
+    more: (omitted) => ["", `…and ${plural(omitted, "more app")}: the JSON and SARIF reports cover them all.`],
+    priority: 1,
+    maxItemBytes: maxBytes / 2
+  };
+  const findingRows = {
+    head: ["### Findings", "", tableRow(["Severity", "Rule", "Location", "Message"]), tableRow(["---", "---", "---", "---"])],
+    items: findings.map((finding) => findingRow(run, finding, docs.get(finding.ruleId), link2)),
+    foot: [""],
+    more: (omitted) => ["", `…and ${plural(omitted, "more finding")}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`],
+    priority: 2
+  };
+  const notices = {
+    head: [],
+    items: run.notices.map((notice) => `> ${markdownText(notice)}
+`),
+    more: (omitted) => [`> …and ${plural(omitted, "more notice")} in the step log.`, ""],
+    priority: 0
+  };
+  return fitMarkdown(top, [apps, findingRows, notices], maxBytes) ?? "";
 }
 function countsPerApp(findings) {
   const counts = /* @__PURE__ */ new Map();
@@ -11973,8 +12022,8 @@ function countsPerApp(findings) {
     if (finding.app === void 0) continue;
     let own = counts.get(finding.app);
     if (!own) counts.set(finding.app, own = { errors: 0, warnings: 0 });
-    if (finding.severity === "error") own.errors++;
-    else own.warnings++;
+    if (finding.severity === "error") own.errors += finding.omitted ?? 1;
+    else own.warnings += finding.omitted ?? 1;
   }
   return counts;
 }
@@ -12006,9 +12055,6 @@ function findingRow(run, finding, docs, link2) {
 function tableRow(cells) {
   return `| ${cells.join(" | ")} |`;
 }
-function markdownText(text) {
-  return escapeControlChars(text.replace(/[\r\n\u2028\u2029]+/g, " ")).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`).replace(GITHUB_AUTOLINK, (match) => `${match.slice(0, -1)}${ZWJ}${match.slice(-1)}`);
-}
 function fileLinker(env3) {
   const server = env3.GITHUB_SERVER_URL;
   const repository = env3.GITHUB_REPOSITORY;
@@ -12020,19 +12066,16 @@ function fileLinker(env3) {
     return `[${text}](${base}${encoded}${line ? `#L${line}` : ""})`;
   };
 }
-var JOB_SUMMARY_BYTES, FINDINGS_BUDGET, APPS_BUDGET, KIND, ZWJ, GITHUB_AUTOLINK;
+var JOB_SUMMARY_BYTES, KIND;
 var init_github_summary = __esm({
   "src/reporters/github-summary.ts"() {
     "use strict";
     init_fingerprint();
-    init_control_chars();
     init_findings();
+    init_markdown_budget();
+    init_markdown_text();
     JOB_SUMMARY_BYTES = 1024 * 1024;
-    FINDINGS_BUDGET = JOB_SUMMARY_BYTES - 16 * 1024;
-    APPS_BUDGET = JOB_SUMMARY_BYTES / 2;
     KIND = { connectedApp: "Connected App", externalClientApp: "External Client App" };
-    ZWJ = "‍";
-    GITHUB_AUTOLINK = /[@#][\p{L}\p{N}_]|:\/|\bwww\./giu;
   }
 });
 
@@ -12149,7 +12192,7 @@ function totalsLine(run, counts, quiet) {
   const warnings = quiet ? "" : `, ${plural(counts.warnings, "warning")}`;
   return `connected-app-lint: ${plural(counts.errors, "error")}${warnings} in ${apps}${suppressed}.`;
 }
-var ANNOTATIONS_PER_LEVEL, githubReporter;
+var ANNOTATIONS_PER_LEVEL, LATER_IN_STEP_BYTES, githubReporter;
 var init_github = __esm({
   "src/reporters/github.ts"() {
     "use strict";
@@ -12160,12 +12203,15 @@ var init_github = __esm({
     init_job_summary_file();
     init_workflow_commands();
     ANNOTATIONS_PER_LEVEL = 10;
+    LATER_IN_STEP_BYTES = 16 * 1024;
     githubReporter = {
       format: "github",
       render(run, options) {
         const lines = annotationLines(run, options);
-        if (options.env.GITHUB_STEP_SUMMARY) {
-          const problem = appendJobSummary(options.env, renderJobSummary(run, options));
+        const room = jobSummaryRoom(options.env);
+        if (room !== void 0) {
+          const markdown = renderJobSummary(run, options, Math.max(0, room - LATER_IN_STEP_BYTES));
+          const problem = markdown ? appendJobSummary(options.env, markdown) : "connected-app-lint: no room left in the step's 1 MiB job summary for the lint summary.";
           if (problem) lines.push(problem);
         }
         return `${lines.join("\n")}
@@ -23541,10 +23587,14 @@ function expectedCallbacks(config, environment) {
 function compareWithExpected(app, ctx, expected) {
   const actual = new Set(app.callbackUrls.map((url) => url.value));
   const wanted = new Set(expected.urls);
+  const declaredByKey = /* @__PURE__ */ new Map();
+  for (const candidate of expected.urls) {
+    const key2 = callbackComparisonKey(candidate);
+    if (!declaredByKey.has(key2)) declaredByKey.set(key2, candidate);
+  }
   for (const url of app.callbackUrls) {
     if (wanted.has(url.value)) continue;
-    const key2 = callbackComparisonKey(url.value);
-    const close = expected.urls.find((candidate) => callbackComparisonKey(candidate) === key2);
+    const close = declaredByKey.get(callbackComparisonKey(url.value));
     const hint = close ? `, which has ${quoteUrl(close)} (differing only in ${describeDifference(close, url.value)})` : "";
     ctx.report({ messageId: "notDeclared", data: { app: app.name, url: quoteUrl(url.value), scope: expected.scope, hint }, at: url.at });
   }
@@ -24529,6 +24579,63 @@ var ENGINE_RULES = [PARSE_ERROR, SUPPRESSION_DIRECTIVE, CONFIG];
 // src/engine/lint.ts
 init_fingerprint();
 
+// src/engine/finding-cap.ts
+var MAX_FINDINGS_PER_RULE_PER_FILE = 100;
+var FindingCap = class {
+  constructor(emit, limit = MAX_FINDINGS_PER_RULE_PER_FILE) {
+    this.emit = emit;
+    this.limit = limit;
+  }
+  emit;
+  limit;
+  /** rule id -> file -> tally; holds only the rules and files that reported. */
+  tallies = /* @__PURE__ */ new Map();
+  /** The counter of one rule's reports, per file: looked up once per rule run, then one map look-up per report. */
+  forRule(ruleId) {
+    let byFile = this.tallies.get(ruleId);
+    if (!byFile) {
+      byFile = /* @__PURE__ */ new Map();
+      this.tallies.set(ruleId, byFile);
+    }
+    const files = byFile;
+    return (at, severity, app) => {
+      let tally = files.get(at.file);
+      if (!tally) {
+        tally = { listed: 0 };
+        files.set(at.file, tally);
+      }
+      if (tally.listed < this.limit) {
+        tally.listed++;
+        return true;
+      }
+      if (tally.summary) {
+        tally.summary.omitted++;
+        if (severity === "error") tally.summary.severity = "error";
+        return false;
+      }
+      tally.summary = omittedFindings(ruleId, at, severity, app, this.limit);
+      this.emit(tally.summary);
+      return false;
+    };
+  }
+};
+function omittedFindings(ruleId, at, severity, app, listed) {
+  return {
+    ruleId,
+    severity,
+    at: { file: at.file, line: at.line, column: at.column },
+    ...app !== void 0 ? { app } : {},
+    omitted: 1,
+    get message() {
+      return omittedMessage(this.app, ruleId, this.omitted, listed);
+    }
+  };
+}
+function omittedMessage(app, ruleId, omitted, listed) {
+  const count = `${omitted.toLocaleString("en-US")} more ${ruleId} finding${omitted === 1 ? "" : "s"} beyond the first ${listed} in this file`;
+  return `${app !== void 0 ? `App "${app}": ` : ""}${count} ${omitted === 1 ? "is" : "are"} not listed`;
+}
+
 // src/engine/rule-options.ts
 function optionsProblem(value, schema4, path2 = "options") {
   if (!schema4 || typeof schema4 !== "object") return void 0;
@@ -24633,6 +24740,8 @@ var RuleRunner = class {
   crashes = [];
   /** Levels and options per rule and environment, resolved once per run rather than once per file. */
   resolvedRules = /* @__PURE__ */ new Map();
+  /** At most MAX_FINDINGS_PER_RULE_PER_FILE findings per rule and file; the rest are counted in one summary finding. */
+  cap = new FindingCap((summary) => this.findings.push(summary));
   resolved(rule, environment) {
     const key2 = `${environment}\0${rule.meta.id}`;
     let resolved = this.resolvedRules.get(key2);
@@ -24646,15 +24755,18 @@ var RuleRunner = class {
     const resolved = this.resolved(rule, environment);
     if (resolved.level === "off") return;
     const appConfig = app ? this.input.config.apps?.[app.name] : void 0;
+    const admit = this.cap.forRule(rule.meta.id);
     const ctx = {
       environment,
       root: this.input.root,
       options: resolved.options,
       ...appConfig ? { appConfig } : {},
       report: (descriptor) => {
+        const severity = findingSeverity(resolved, descriptor.severity);
+        if (!admit(descriptor.at, severity, app?.name)) return;
         this.findings.push({
           ruleId: rule.meta.id,
-          severity: findingSeverity(resolved, descriptor.severity),
+          severity,
           // Raw: lint() passes every message through safeMessage (masked, escaped, bounded) before anything sees it.
           message: messageOf2(rule, descriptor),
           at: descriptor.at,
@@ -25171,7 +25283,9 @@ async function lintPipeline(options, running) {
     ruleId: finding.ruleId,
     ...finding.app ? { app: finding.app } : {},
     file: relativePath(root, finding.at.file),
-    content: finding.fatal || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at)
+    // A summary of findings past the cap is keyed by its message, which holds the count: a baseline that accepted
+    // 500 un-listed findings shows the summary again when there are 501.
+    content: finding.fatal || finding.omitted !== void 0 || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at)
   });
   const companions = new Set(discovery.metadata.filter((file) => file.companion).map((file) => file.path));
   const asked = (raw) => raw.fatal === true || !companions.has(raw.at.file);
@@ -27323,53 +27437,10 @@ function isEmptyDiff(diff) {
 }
 
 // src/reporters/diff/markdown.ts
-init_control_chars();
 init_safe_text();
 init_findings();
-init_github_summary();
-
-// src/reporters/markdown-budget.ts
-var size = (lines) => lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
-function fitMarkdown(top, sections, limit) {
-  let left = limit - size(top);
-  if (left < 0) return void 0;
-  const present = sections.filter((section) => section.items.length > 0);
-  const minimum = new Map(present.map((section) => [section, size(section.head) + size(section.foot ?? []) + size(section.more(section.items.length))]));
-  const byPriority = [...present].sort((a, b) => a.priority - b.priority);
-  const kept = /* @__PURE__ */ new Set();
-  for (const section of byPriority) {
-    if (minimum.get(section) > left) continue;
-    kept.add(section);
-    left -= minimum.get(section);
-  }
-  const shown2 = /* @__PURE__ */ new Map();
-  for (const section of byPriority.filter((entry) => kept.has(entry))) {
-    left += size(section.more(section.items.length));
-    let count = 0;
-    for (const item of section.items.slice(0, section.maxItems)) {
-      const cost = Buffer.byteLength(item) + 1;
-      const rest = section.items.length - count - 1;
-      const moreAfter = rest > 0 ? size(section.more(rest)) : 0;
-      if (cost + moreAfter > left) break;
-      left -= cost;
-      count++;
-    }
-    if (count < section.items.length) left -= size(section.more(section.items.length - count));
-    shown2.set(section, count);
-  }
-  const out = [...top];
-  for (const section of present) {
-    if (!kept.has(section)) continue;
-    const count = shown2.get(section);
-    out.push(...section.head, ...section.items.slice(0, count));
-    if (count < section.items.length) out.push(...section.more(section.items.length - count));
-    out.push(...section.foot ?? []);
-  }
-  return `${out.join("\n")}
-`;
-}
-
-// src/reporters/diff/markdown.ts
+init_markdown_text();
+init_markdown_budget();
 var POSTURE_MARKER = "<!-- connected-app-lint:posture -->";
 var COMMENT_LIMIT = 65536;
 var APPS_LINE_BYTES = 4e3;
@@ -27378,7 +27449,7 @@ var SEVERITY = { error: "❌", warning: "⚠️", info: "ℹ️" };
 var KIND2 = { connectedApp: "Connected App", externalClientApp: "External Client App" };
 function renderDiffMarkdown(diff, options = {}) {
   const md = (text) => markdownText(text);
-  const value = (shown2) => shown2 === null ? "—" : `\`${defuseWorkflowCommand(escapeControlChars(String(shown2).replace(/[\r\n]+/g, " "))).replace(/`/g, "'")}\``.replace(/\|/g, "\\|");
+  const value = (shown2) => shown2 === null ? "—" : `\`${safePath(String(shown2).replace(/[\r\n]+/g, " ")).replace(/`/g, "'")}\``.replace(/\|/g, "\\|");
   const icon = diff.apps.some((app) => app.changes.some((change) => change.severity === "error")) || diff.findings.new.some((f) => f.severity === "error") ? "❌" : diff.summary.widened || diff.summary.added || diff.summary.removed ? "⚠️" : "✅";
   const elsewhere = options.elsewhere ?? "run `connected-app-lint diff --format json` for all of them";
   const top = [

@@ -8,36 +8,36 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-HBEDEHTW.js";
+} from "../chunks/chunk-OXYDTUCX.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-FKQHCAP6.js";
+} from "../chunks/chunk-JBR6BUDT.js";
 import {
   isCi
-} from "../chunks/chunk-K4INZ3CO.js";
+} from "../chunks/chunk-WSXTQ6MG.js";
 import {
   toolVersion
-} from "../chunks/chunk-CVKXW2CB.js";
+} from "../chunks/chunk-345F4UC6.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-URR3SXER.js";
+} from "../chunks/chunk-FBBHVZRU.js";
 import "../chunks/chunk-Z3MOXW2C.js";
 import "../chunks/chunk-SH22TMDI.js";
-import "../chunks/chunk-76FSKTBY.js";
+import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import {
   inertJson,
   safeLines,
   safePath
-} from "../chunks/chunk-5ASYOKYD.js";
+} from "../chunks/chunk-RHBGYGBN.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-MNLBLL3O.js";
 import {
   countFindings
-} from "../chunks/chunk-HHSIJBC2.js";
+} from "../chunks/chunk-A2PK4DHB.js";
 import "../chunks/chunk-SUOR4USH.js";
 import "../chunks/chunk-2YIFCSB7.js";
 
@@ -313,19 +313,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-W6QE4V5F.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-CIEUXW4R.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-5JIICXL6.js");
+        const { runInit } = await import("../chunks/init-command-AUBVXKQB.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-IBDOJCPB.js");
+        const { runDiff } = await import("../chunks/diff-command-RXPTDW3S.js");
         return await runDiff(args, io);
       }
       case "lint":

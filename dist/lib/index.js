@@ -3,22 +3,22 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-HBEDEHTW.js";
-import "../chunks/chunk-FKQHCAP6.js";
+} from "../chunks/chunk-OXYDTUCX.js";
+import "../chunks/chunk-JBR6BUDT.js";
 import {
   isCi
-} from "../chunks/chunk-K4INZ3CO.js";
+} from "../chunks/chunk-WSXTQ6MG.js";
 import {
   lint
-} from "../chunks/chunk-CVKXW2CB.js";
+} from "../chunks/chunk-345F4UC6.js";
 import {
   builtinRules
-} from "../chunks/chunk-URR3SXER.js";
+} from "../chunks/chunk-FBBHVZRU.js";
 import "../chunks/chunk-Z3MOXW2C.js";
 import "../chunks/chunk-SH22TMDI.js";
-import "../chunks/chunk-76FSKTBY.js";
+import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
-import "../chunks/chunk-5ASYOKYD.js";
+import "../chunks/chunk-RHBGYGBN.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-MNLBLL3O.js";
 import "../chunks/chunk-SUOR4USH.js";

@@ -205,6 +205,11 @@ export interface Finding {
     /** Stable across runs and line moves: rule, app, repository-relative file and offending content. */
     fingerprint: string;
     fatal?: boolean;
+    /**
+     * Set on the one finding that stands for the findings a rule reported in one file past the cap (100 per rule and
+     * file): how many were not listed. Counts (exit code, --max-warnings) count it as that many findings.
+     */
+    omitted?: number;
     suppressed?: {
         kind: 'directive' | 'baseline' | 'config';
         justification: string;

@@ -7,10 +7,11 @@ function countFindings(run) {
   const counts = { errors: 0, warnings: 0, suppressed: 0 };
   for (const result of run.results) {
     for (const finding of result.findings) {
-      if (finding.severity === "error") counts.errors++;
-      else counts.warnings++;
+      const weight = finding.omitted ?? 1;
+      if (finding.severity === "error") counts.errors += weight;
+      else counts.warnings += weight;
     }
-    counts.suppressed += result.suppressed.length;
+    for (const finding of result.suppressed) counts.suppressed += finding.omitted ?? 1;
   }
   return counts;
 }

@@ -3,15 +3,16 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   toEslintResults
-} from "./chunk-76FSKTBY.js";
+} from "./chunk-IWRBZ7R3.js";
 import {
   defuseWorkflowCommandLines,
   safePath
-} from "./chunk-5ASYOKYD.js";
+} from "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";
 import {
+  countFindings,
   plural
-} from "./chunk-HHSIJBC2.js";
+} from "./chunk-A2PK4DHB.js";
 import {
   escapeControlChars
 } from "./chunk-SUOR4USH.js";
@@ -70,8 +71,7 @@ function narrowLayout(run, options, width) {
       lines.push(...wrap(finding.message, width - 6).map((line) => `      ${line}`));
     }
   }
-  const errors = run.results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === "error").length, 0);
-  const warnings = run.results.reduce((sum, result) => sum + result.findings.length, 0) - errors;
+  const { errors, warnings } = countFindings(run);
   lines.push("", ...warnings > 0 && !options.quiet ? [`  ${plural(warnings, "warning")}`] : [], ...errors > 0 ? [`  ${plural(errors, "error")}`] : []);
   return lines.join("\n");
 }

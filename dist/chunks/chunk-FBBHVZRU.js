@@ -26,7 +26,7 @@ import {
   maskSecretsInHead,
   scanText,
   scanXmlText
-} from "./chunk-5ASYOKYD.js";
+} from "./chunk-RHBGYGBN.js";
 import {
   escapeControlChars
 } from "./chunk-SUOR4USH.js";
@@ -1354,10 +1354,14 @@ function expectedCallbacks(config, environment) {
 function compareWithExpected(app, ctx, expected) {
   const actual = new Set(app.callbackUrls.map((url) => url.value));
   const wanted = new Set(expected.urls);
+  const declaredByKey = /* @__PURE__ */ new Map();
+  for (const candidate of expected.urls) {
+    const key = callbackComparisonKey(candidate);
+    if (!declaredByKey.has(key)) declaredByKey.set(key, candidate);
+  }
   for (const url of app.callbackUrls) {
     if (wanted.has(url.value)) continue;
-    const key = callbackComparisonKey(url.value);
-    const close = expected.urls.find((candidate) => callbackComparisonKey(candidate) === key);
+    const close = declaredByKey.get(callbackComparisonKey(url.value));
     const hint = close ? `, which has ${quoteUrl(close)} (differing only in ${describeDifference(close, url.value)})` : "";
     ctx.report({ messageId: "notDeclared", data: { app: app.name, url: quoteUrl(url.value), scope: expected.scope, hint }, at: url.at });
   }

@@ -5,7 +5,7 @@ import {
   UsageError,
   closestName,
   displayPath
-} from "./chunk-URR3SXER.js";
+} from "./chunk-FBBHVZRU.js";
 import {
   createRequire,
   node_module_exports,

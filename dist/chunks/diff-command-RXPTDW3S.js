@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-FKQHCAP6.js";
+} from "./chunk-JBR6BUDT.js";
 import {
   isCi
-} from "./chunk-K4INZ3CO.js";
+} from "./chunk-WSXTQ6MG.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -29,13 +29,13 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-CVKXW2CB.js";
+} from "./chunk-345F4UC6.js";
 import {
   UsageError,
   analyzeCertificate,
   maskUrlCredentials,
   transportProblem
-} from "./chunk-URR3SXER.js";
+} from "./chunk-FBBHVZRU.js";
 import {
   classifyFileName
 } from "./chunk-Z3MOXW2C.js";
@@ -49,27 +49,25 @@ import {
 import "./chunk-CVIDFB6W.js";
 import {
   cutTo,
-  defuseWorkflowCommand,
   defuseWorkflowCommandLines,
   inertJson,
   maskSecret,
   safeLines,
   safeMessage,
   safePath
-} from "./chunk-5ASYOKYD.js";
+} from "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";
 import {
+  fitMarkdown,
   markdownText
-} from "./chunk-6CQV7RIJ.js";
+} from "./chunk-YAXVDQSD.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
 import {
   plural
-} from "./chunk-HHSIJBC2.js";
-import {
-  escapeControlChars
-} from "./chunk-SUOR4USH.js";
+} from "./chunk-A2PK4DHB.js";
+import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 
 // src/diff/posture-diff.ts
@@ -781,47 +779,6 @@ function renderDiffJson(diff) {
 `;
 }
 
-// src/reporters/markdown-budget.ts
-var size = (lines) => lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
-function fitMarkdown(top, sections, limit) {
-  let left = limit - size(top);
-  if (left < 0) return void 0;
-  const present = sections.filter((section) => section.items.length > 0);
-  const minimum = new Map(present.map((section) => [section, size(section.head) + size(section.foot ?? []) + size(section.more(section.items.length))]));
-  const byPriority = [...present].sort((a, b) => a.priority - b.priority);
-  const kept = /* @__PURE__ */ new Set();
-  for (const section of byPriority) {
-    if (minimum.get(section) > left) continue;
-    kept.add(section);
-    left -= minimum.get(section);
-  }
-  const shown2 = /* @__PURE__ */ new Map();
-  for (const section of byPriority.filter((entry) => kept.has(entry))) {
-    left += size(section.more(section.items.length));
-    let count = 0;
-    for (const item of section.items.slice(0, section.maxItems)) {
-      const cost = Buffer.byteLength(item) + 1;
-      const rest = section.items.length - count - 1;
-      const moreAfter = rest > 0 ? size(section.more(rest)) : 0;
-      if (cost + moreAfter > left) break;
-      left -= cost;
-      count++;
-    }
-    if (count < section.items.length) left -= size(section.more(section.items.length - count));
-    shown2.set(section, count);
-  }
-  const out = [...top];
-  for (const section of present) {
-    if (!kept.has(section)) continue;
-    const count = shown2.get(section);
-    out.push(...section.head, ...section.items.slice(0, count));
-    if (count < section.items.length) out.push(...section.more(section.items.length - count));
-    out.push(...section.foot ?? []);
-  }
-  return `${out.join("\n")}
-`;
-}
-
 // src/reporters/diff/headline.ts
 function headline(diff) {
   const { summary } = diff;
@@ -846,7 +803,7 @@ var SEVERITY = { error: "❌", warning: "⚠️", info: "ℹ️" };
 var KIND = { connectedApp: "Connected App", externalClientApp: "External Client App" };
 function renderDiffMarkdown(diff, options = {}) {
   const md = (text) => markdownText(text);
-  const value = (shown2) => shown2 === null ? "—" : `\`${defuseWorkflowCommand(escapeControlChars(String(shown2).replace(/[\r\n]+/g, " "))).replace(/`/g, "'")}\``.replace(/\|/g, "\\|");
+  const value = (shown2) => shown2 === null ? "—" : `\`${safePath(String(shown2).replace(/[\r\n]+/g, " ")).replace(/`/g, "'")}\``.replace(/\|/g, "\\|");
   const icon = diff.apps.some((app) => app.changes.some((change) => change.severity === "error")) || diff.findings.new.some((f) => f.severity === "error") ? "❌" : diff.summary.widened || diff.summary.added || diff.summary.removed ? "⚠️" : "✅";
   const elsewhere = options.elsewhere ?? "run `connected-app-lint diff --format json` for all of them";
   const top = [

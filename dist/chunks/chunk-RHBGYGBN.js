@@ -495,7 +495,6 @@ export {
   safeMessage,
   cutTo,
   safePath,
-  defuseWorkflowCommand,
   defuseWorkflowCommandLines,
   inertJson,
   safeLines

@@ -4,12 +4,13 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   safeMessage,
   safePath
-} from "./chunk-5ASYOKYD.js";
+} from "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";
 import {
   JOB_SUMMARY_BYTES,
   renderJobSummary
-} from "./chunk-6CQV7RIJ.js";
+} from "./chunk-4YBZYG5K.js";
+import "./chunk-YAXVDQSD.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
@@ -18,7 +19,7 @@ import {
   bySeverity,
   countFindings,
   plural
-} from "./chunk-HHSIJBC2.js";
+} from "./chunk-A2PK4DHB.js";
 import {
   escapeControlChars
 } from "./chunk-SUOR4USH.js";
@@ -64,12 +65,15 @@ function workflowCommand(command, properties, message) {
 
 // src/reporters/github.ts
 var ANNOTATIONS_PER_LEVEL = 10;
+var LATER_IN_STEP_BYTES = 16 * 1024;
 var githubReporter = {
   format: "github",
   render(run, options) {
     const lines = annotationLines(run, options);
-    if (options.env.GITHUB_STEP_SUMMARY) {
-      const problem = appendJobSummary(options.env, renderJobSummary(run, options));
+    const room = jobSummaryRoom(options.env);
+    if (room !== void 0) {
+      const markdown = renderJobSummary(run, options, Math.max(0, room - LATER_IN_STEP_BYTES));
+      const problem = markdown ? appendJobSummary(options.env, markdown) : "connected-app-lint: no room left in the step's 1 MiB job summary for the lint summary.";
       if (problem) lines.push(problem);
     }
     return `${lines.join("\n")}

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-K4INZ3CO.js";
+} from "./chunk-WSXTQ6MG.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-CVKXW2CB.js";
+} from "./chunk-345F4UC6.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -46,7 +46,7 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-URR3SXER.js";
+} from "./chunk-FBBHVZRU.js";
 import {
   classifyFileName,
   lintedTypes

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   inertJson
-} from "./chunk-5ASYOKYD.js";
+} from "./chunk-RHBGYGBN.js";
 
 // src/reporters/json.ts
 function toMessage(finding) {

@@ -5,30 +5,30 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-FKQHCAP6.js";
+} from "./chunk-JBR6BUDT.js";
 import {
   lint,
   toolVersion
-} from "./chunk-CVKXW2CB.js";
+} from "./chunk-345F4UC6.js";
 import {
   UsageError
-} from "./chunk-URR3SXER.js";
+} from "./chunk-FBBHVZRU.js";
 import {
   toEslintResults
-} from "./chunk-76FSKTBY.js";
+} from "./chunk-IWRBZ7R3.js";
 import {
   safeMessage
-} from "./chunk-5ASYOKYD.js";
+} from "./chunk-RHBGYGBN.js";
 
 // src/reporters/index.ts
 var loaders = {
-  text: async () => (await import("./text-J6OF2LTO.js")).textReporter,
-  json: async () => (await import("./json-JG44EBLD.js")).jsonReporter,
-  sarif: async () => (await import("./sarif-73WCX326.js")).sarifReporter,
-  github: async () => (await import("./github-3LEJOFWC.js")).githubReporter,
+  text: async () => (await import("./text-QFF7BW3Y.js")).textReporter,
+  json: async () => (await import("./json-OOPV5KC7.js")).jsonReporter,
+  sarif: async () => (await import("./sarif-GNLNEKQV.js")).sarifReporter,
+  github: async () => (await import("./github-Z47LNEEX.js")).githubReporter,
   // The GitHub job summary's Markdown, for `-o report.md` anywhere (a pull-request comment, a CI artifact).
   markdown: async () => {
-    const { renderJobSummary } = await import("./github-summary-672GFVAB.js");
+    const { renderJobSummary } = await import("./github-summary-O3NLGP3K.js");
     return { format: "markdown", render: (run, options) => renderJobSummary(run, options) };
   }
 };

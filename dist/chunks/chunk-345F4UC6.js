@@ -9,7 +9,7 @@ import {
   buildModel,
   builtinRules,
   renderMessage
-} from "./chunk-URR3SXER.js";
+} from "./chunk-FBBHVZRU.js";
 import {
   canScreen,
   classifyFileName,
@@ -29,7 +29,7 @@ import {
 import {
   safeMessage,
   safePath
-} from "./chunk-5ASYOKYD.js";
+} from "./chunk-RHBGYGBN.js";
 import {
   FingerprintAllocator,
   offendingContent,
@@ -1985,6 +1985,63 @@ function isDanglingLink(path) {
   }
 }
 
+// src/engine/finding-cap.ts
+var MAX_FINDINGS_PER_RULE_PER_FILE = 100;
+var FindingCap = class {
+  constructor(emit, limit = MAX_FINDINGS_PER_RULE_PER_FILE) {
+    this.emit = emit;
+    this.limit = limit;
+  }
+  emit;
+  limit;
+  /** rule id -> file -> tally; holds only the rules and files that reported. */
+  tallies = /* @__PURE__ */ new Map();
+  /** The counter of one rule's reports, per file: looked up once per rule run, then one map look-up per report. */
+  forRule(ruleId) {
+    let byFile = this.tallies.get(ruleId);
+    if (!byFile) {
+      byFile = /* @__PURE__ */ new Map();
+      this.tallies.set(ruleId, byFile);
+    }
+    const files = byFile;
+    return (at, severity, app) => {
+      let tally = files.get(at.file);
+      if (!tally) {
+        tally = { listed: 0 };
+        files.set(at.file, tally);
+      }
+      if (tally.listed < this.limit) {
+        tally.listed++;
+        return true;
+      }
+      if (tally.summary) {
+        tally.summary.omitted++;
+        if (severity === "error") tally.summary.severity = "error";
+        return false;
+      }
+      tally.summary = omittedFindings(ruleId, at, severity, app, this.limit);
+      this.emit(tally.summary);
+      return false;
+    };
+  }
+};
+function omittedFindings(ruleId, at, severity, app, listed) {
+  return {
+    ruleId,
+    severity,
+    at: { file: at.file, line: at.line, column: at.column },
+    ...app !== void 0 ? { app } : {},
+    omitted: 1,
+    get message() {
+      return omittedMessage(this.app, ruleId, this.omitted, listed);
+    }
+  };
+}
+function omittedMessage(app, ruleId, omitted, listed) {
+  const count = `${omitted.toLocaleString("en-US")} more ${ruleId} finding${omitted === 1 ? "" : "s"} beyond the first ${listed} in this file`;
+  return `${app !== void 0 ? `App "${app}": ` : ""}${count} ${omitted === 1 ? "is" : "are"} not listed`;
+}
+
 // src/engine/rule-options.ts
 function optionsProblem(value, schema, path = "options") {
   if (!schema || typeof schema !== "object") return void 0;
@@ -2089,6 +2146,8 @@ var RuleRunner = class {
   crashes = [];
   /** Levels and options per rule and environment, resolved once per run rather than once per file. */
   resolvedRules = /* @__PURE__ */ new Map();
+  /** At most MAX_FINDINGS_PER_RULE_PER_FILE findings per rule and file; the rest are counted in one summary finding. */
+  cap = new FindingCap((summary) => this.findings.push(summary));
   resolved(rule, environment) {
     const key = `${environment}\0${rule.meta.id}`;
     let resolved = this.resolvedRules.get(key);
@@ -2102,15 +2161,18 @@ var RuleRunner = class {
     const resolved = this.resolved(rule, environment);
     if (resolved.level === "off") return;
     const appConfig = app ? this.input.config.apps?.[app.name] : void 0;
+    const admit = this.cap.forRule(rule.meta.id);
     const ctx = {
       environment,
       root: this.input.root,
       options: resolved.options,
       ...appConfig ? { appConfig } : {},
       report: (descriptor) => {
+        const severity = findingSeverity(resolved, descriptor.severity);
+        if (!admit(descriptor.at, severity, app?.name)) return;
         this.findings.push({
           ruleId: rule.meta.id,
-          severity: findingSeverity(resolved, descriptor.severity),
+          severity,
           // Raw: lint() passes every message through safeMessage (masked, escaped, bounded) before anything sees it.
           message: messageOf(rule, descriptor),
           at: descriptor.at,
@@ -2601,7 +2663,9 @@ async function lintPipeline(options, running) {
     ruleId: finding.ruleId,
     ...finding.app ? { app: finding.app } : {},
     file: relativePath(root, finding.at.file),
-    content: finding.fatal || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at)
+    // A summary of findings past the cap is keyed by its message, which holds the count: a baseline that accepted
+    // 500 un-listed findings shows the summary again when there are 501.
+    content: finding.fatal || finding.omitted !== void 0 || secretRules.has(finding.ruleId) ? finding.message : offendingContent(lineText(finding.at.file, finding.at.line), finding.at)
   });
   const companions = new Set(discovery.metadata.filter((file) => file.companion).map((file) => file.path));
   const asked = (raw) => raw.fatal === true || !companions.has(raw.at.file);

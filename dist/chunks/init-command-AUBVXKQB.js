@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-CVKXW2CB.js";
+} from "./chunk-345F4UC6.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,11 +13,11 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-URR3SXER.js";
+} from "./chunk-FBBHVZRU.js";
 import "./chunk-Z3MOXW2C.js";
 import "./chunk-SH22TMDI.js";
 import "./chunk-CVIDFB6W.js";
-import "./chunk-5ASYOKYD.js";
+import "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-SUOR4USH.js";

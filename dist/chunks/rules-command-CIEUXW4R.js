@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-K4INZ3CO.js";
+} from "./chunk-WSXTQ6MG.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,12 +12,12 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-URR3SXER.js";
+} from "./chunk-FBBHVZRU.js";
 import "./chunk-SH22TMDI.js";
 import "./chunk-CVIDFB6W.js";
 import {
   safeMessage
-} from "./chunk-5ASYOKYD.js";
+} from "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";
 import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";

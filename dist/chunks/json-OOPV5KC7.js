@@ -2,16 +2,14 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
-  JOB_SUMMARY_BYTES,
-  markdownText,
-  renderJobSummary
-} from "./chunk-6CQV7RIJ.js";
-import "./chunk-MNLBLL3O.js";
-import "./chunk-HHSIJBC2.js";
+  jsonReporter,
+  toEslintResults
+} from "./chunk-IWRBZ7R3.js";
+import "./chunk-RHBGYGBN.js";
+import "./chunk-5TZC4ARZ.js";
 import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 export {
-  JOB_SUMMARY_BYTES,
-  markdownText,
-  renderJobSummary
+  jsonReporter,
+  toEslintResults
 };

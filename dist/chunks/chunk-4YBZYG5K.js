@@ -2,6 +2,10 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
+  fitMarkdown,
+  markdownText
+} from "./chunk-YAXVDQSD.js";
+import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
 import {
@@ -9,69 +13,51 @@ import {
   bySeverity,
   countFindings,
   plural
-} from "./chunk-HHSIJBC2.js";
-import {
-  escapeControlChars
-} from "./chunk-SUOR4USH.js";
+} from "./chunk-A2PK4DHB.js";
 
 // src/reporters/github-summary.ts
 var JOB_SUMMARY_BYTES = 1024 * 1024;
-var FINDINGS_BUDGET = JOB_SUMMARY_BYTES - 16 * 1024;
-var APPS_BUDGET = JOB_SUMMARY_BYTES / 2;
 var KIND = { connectedApp: "Connected App", externalClientApp: "External Client App" };
-function renderJobSummary(run, options) {
+function renderJobSummary(run, options, maxBytes = JOB_SUMMARY_BYTES) {
   const counts = countFindings(run);
   const link = fileLinker(options.env);
   const findings = activeFindings(run).filter((finding) => !options.quiet || finding.severity === "error").sort(bySeverity(run.rules));
   const docs = new Map(run.rules.map((meta) => [meta.id, meta.docs]));
   const icon = counts.errors > 0 ? "❌" : counts.warnings > 0 ? "⚠️" : "✅";
-  const out = [
+  const top = [
     "## connected-app-lint",
     "",
     `${icon} **${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}** in ${plural(run.stats.apps, "app")} (${plural(run.stats.metadataFiles, "metadata file")}, ${plural(run.stats.scannedFiles, "file")} scanned for secrets)` + (counts.suppressed ? `; ${counts.suppressed} suppressed (listed in the JSON and SARIF reports)` : "") + ".",
     ""
   ];
-  if (run.configuration) out.push(`Configuration: ${markdownText(run.configuration)}.`, "");
+  if (run.configuration) top.push(`Configuration: ${markdownText(run.configuration)}.`, "");
   if (run.parseFailures.length > 0) {
-    out.push(`${plural(run.parseFailures.length, "file")} could not be read or parsed, so ${run.parseFailures.length === 1 ? "it was" : "they were"} not checked.`, "");
+    top.push(`${plural(run.parseFailures.length, "file")} could not be read or parsed, so ${run.parseFailures.length === 1 ? "it was" : "they were"} not checked.`, "");
   }
-  if (run.apps.length > 0) {
-    out.push("### Apps", "");
-    out.push(tableRow(["App", "Kind", "Environment", "Flow", "Scopes", "Admin approved", "IP relaxation", "Certificate expires", "Findings"]));
-    out.push(tableRow(Array(9).fill("---")));
-    const perApp = countsPerApp(findings);
-    let bytes = 0;
-    let shown = 0;
-    for (const app of run.apps) {
-      const row = appRow(run, app, perApp.get(app.name), link);
-      bytes += Buffer.byteLength(row) + 1;
-      if (bytes > APPS_BUDGET) break;
-      out.push(row);
-      shown++;
-    }
-    if (shown < run.apps.length) out.push("", `…and ${plural(run.apps.length - shown, "more app")}: the JSON and SARIF reports cover them all.`);
-    out.push("");
-  }
-  if (findings.length > 0) {
-    out.push("### Findings", "");
-    out.push(tableRow(["Severity", "Rule", "Location", "Message"]), tableRow(["---", "---", "---", "---"]));
-    let bytes = Buffer.byteLength(out.join("\n"));
-    let shown = 0;
-    for (const finding of findings) {
-      const row = findingRow(run, finding, docs.get(finding.ruleId), link);
-      bytes += Buffer.byteLength(row) + 1;
-      if (bytes > FINDINGS_BUDGET) break;
-      out.push(row);
-      shown++;
-    }
-    if (shown < findings.length) {
-      out.push("", `…and ${plural(findings.length - shown, "more finding")}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`);
-    }
-    out.push("");
-  }
-  for (const notice of run.notices) out.push(`> ${markdownText(notice)}`, "");
-  return `${out.join("\n")}
-`;
+  const perApp = countsPerApp(findings);
+  const apps = {
+    head: ["### Apps", "", tableRow(["App", "Kind", "Environment", "Flow", "Scopes", "Admin approved", "IP relaxation", "Certificate expires", "Findings"]), tableRow(Array(9).fill("---"))],
+    items: run.apps.map((app) => appRow(run, app, perApp.get(app.name), link)),
+    foot: [""],
+    more: (omitted) => ["", `…and ${plural(omitted, "more app")}: the JSON and SARIF reports cover them all.`],
+    priority: 1,
+    maxItemBytes: maxBytes / 2
+  };
+  const findingRows = {
+    head: ["### Findings", "", tableRow(["Severity", "Rule", "Location", "Message"]), tableRow(["---", "---", "---", "---"])],
+    items: findings.map((finding) => findingRow(run, finding, docs.get(finding.ruleId), link)),
+    foot: [""],
+    more: (omitted) => ["", `…and ${plural(omitted, "more finding")}: a job summary holds at most 1 MiB. The step log and the SARIF report have them all.`],
+    priority: 2
+  };
+  const notices = {
+    head: [],
+    items: run.notices.map((notice) => `> ${markdownText(notice)}
+`),
+    more: (omitted) => [`> …and ${plural(omitted, "more notice")} in the step log.`, ""],
+    priority: 0
+  };
+  return fitMarkdown(top, [apps, findingRows, notices], maxBytes) ?? "";
 }
 function countsPerApp(findings) {
   const counts = /* @__PURE__ */ new Map();
@@ -79,8 +65,8 @@ function countsPerApp(findings) {
     if (finding.app === void 0) continue;
     let own = counts.get(finding.app);
     if (!own) counts.set(finding.app, own = { errors: 0, warnings: 0 });
-    if (finding.severity === "error") own.errors++;
-    else own.warnings++;
+    if (finding.severity === "error") own.errors += finding.omitted ?? 1;
+    else own.warnings += finding.omitted ?? 1;
   }
   return counts;
 }
@@ -112,11 +98,6 @@ function findingRow(run, finding, docs, link) {
 function tableRow(cells) {
   return `| ${cells.join(" | ")} |`;
 }
-function markdownText(text) {
-  return escapeControlChars(text.replace(/[\r\n\u2028\u2029]+/g, " ")).replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`).replace(GITHUB_AUTOLINK, (match) => `${match.slice(0, -1)}${ZWJ}${match.slice(-1)}`);
-}
-var ZWJ = "‍";
-var GITHUB_AUTOLINK = /[@#][\p{L}\p{N}_]|:\/|\bwww\./giu;
 function fileLinker(env) {
   const server = env.GITHUB_SERVER_URL;
   const repository = env.GITHUB_REPOSITORY;
@@ -131,6 +112,5 @@ function fileLinker(env) {
 
 export {
   JOB_SUMMARY_BYTES,
-  renderJobSummary,
-  markdownText
+  renderJobSummary
 };

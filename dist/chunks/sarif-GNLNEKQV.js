@@ -6,14 +6,14 @@ import {
 } from "./chunk-CVIDFB6W.js";
 import {
   inertJson
-} from "./chunk-5ASYOKYD.js";
+} from "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
 import {
   bySeverity
-} from "./chunk-HHSIJBC2.js";
+} from "./chunk-A2PK4DHB.js";
 import "./chunk-SUOR4USH.js";
 import "./chunk-2YIFCSB7.js";
 
