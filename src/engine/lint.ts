@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
 import { parseXml, type XmlDocument } from '../parser/xml.js';
-import { discover, type Discovery } from '../project/discover.js';
+import { discover, listFilesAhead, type Discovery } from '../project/discover.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { LintScope } from '../project/scope.js';
 import { readTextFile } from '../project/read.js';
@@ -112,15 +112,18 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
   const config = options.config?.config ?? {};
   const early = startPoolEarly(options);
   if (early) running.push(early);
+  // git lists the files without blocking: what the caller started meanwhile (its reporter's loading) goes on.
   const discovery =
     options.discovery ??
-    discover({
-      cwd,
-      paths: options.paths ?? ['.'],
-      ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}),
-      ...(options.noIgnore ? { noIgnore: true } : {}),
-      ...(options.scope ? { scope: options.scope } : {}),
-    });
+    discover(
+      await listFilesAhead({
+        cwd,
+        paths: options.paths ?? ['.'],
+        ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}),
+        ...(options.noIgnore ? { noIgnore: true } : {}),
+        ...(options.scope ? { scope: options.scope } : {}),
+      }),
+    );
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename(path)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);
