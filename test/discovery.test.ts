@@ -1,7 +1,8 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discover } from '../src/project/discover.js';
+import { discover, listFilesAhead } from '../src/project/discover.js';
 import { connectedApp, makeProject } from './helpers/cli.js';
 
 const rel = (root: string, paths: string[]) => paths.map((path) => path.slice(root.length + 1)).sort();
@@ -92,5 +93,25 @@ describe('discovery', () => {
     const root = project();
     const found = discover({ cwd: root, paths: [root], ignorePatterns: ['pkgs/**'] });
     expect(found.metadata.some((file) => file.path.includes('pkgs'))).toBe(false);
+  });
+
+  it('finds the same files with git asked ahead, without blocking, as with git asked in discovery', async () => {
+    const root = project();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    writeFileSync(join(root, '.gitignore'), 'Ignored.cls\n');
+    git('add', 'force-app', '.gitignore', 'sfdx-project.json');
+    git('commit', '-qm', 'init');
+    // Tracked, untracked and ignored files, in two folders given at once.
+    writeFileSync(join(root, 'force-app/main/default/classes/Untracked.cls'), 'public class Untracked {}');
+    writeFileSync(join(root, 'force-app/main/default/classes/Ignored.cls'), 'public class Ignored {}');
+    const options = { cwd: root, paths: [join(root, 'force-app'), join(root, 'pkgs')] };
+    const ahead = await listFilesAhead(options);
+    expect(ahead.listed?.listing).toBeDefined();
+    const withAhead = discover(ahead);
+    expect(withAhead).toEqual(discover(options));
+    expect(rel(root, withAhead.scanFiles)).toContain('force-app/main/default/classes/Untracked.cls');
+    expect(rel(root, withAhead.scanFiles)).not.toContain('force-app/main/default/classes/Ignored.cls');
+    expect(rel(root, withAhead.scanFiles)).toContain('pkgs/billing/connectedApps/B.connectedApp');
   });
 });

@@ -1,7 +1,7 @@
 // Worker threads read and screen the repository's files on big runs (src/engine/screen-pool.ts). The output must be
 // byte for byte the output of a run without them, in every format, and a worker that dies must lose no file.
 // The tests run the real worker script: screen-worker.ts bundled by esbuild with the options scripts/build-dist.mjs
-// uses. Workers also read and parse the metadata files: parse errors and apps must come out the same too.
+// uses. Parse errors and apps must come out the same too (the main thread parses while the workers screen).
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

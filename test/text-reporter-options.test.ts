@@ -34,6 +34,19 @@ describe('the text format', () => {
     expect(widest(text)).toBeLessThanOrEqual(40);
   });
 
+  it("keeps the formatter's layout when it fits, and lays findings out narrow when a message alone is too wide", async () => {
+    const result = await run();
+    const finding = result.results.flatMap((file) => file.findings).find((found) => found.ruleId === 'no-full-scope')!;
+    const messageLine = (text: string) => text.split('\n').find((line) => line.includes('no-full-scope'))!;
+    // Wide: one line per finding, its message and rule id side by side.
+    const wide = await Linter.formatResults(result, 'text', { columns: 300 });
+    expect(messageLine(wide)).toContain(finding.message.replace(/[`']/g, '').slice(0, 20));
+    // Narrower than the message: the rule id on a line of its own, the message wrapped below it.
+    const narrow = await Linter.formatResults(result, 'text', { columns: finding.message.length - 10 });
+    expect(messageLine(narrow).trim()).toBe(`✖ ${finding.at.line}:${finding.at.column}  no-full-scope`);
+    expect(widest(narrow)).toBeLessThanOrEqual(finding.message.length - 10);
+  });
+
   it('does not read the width of the process stdout', async () => {
     const result = await run();
     const unset = await Linter.formatResults(result, 'text');

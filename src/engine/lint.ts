@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
-import { parseXml, type XmlDocument, type XmlParseResult } from '../parser/xml.js';
-import { discover, type Discovery } from '../project/discover.js';
+import { parseXml, type XmlDocument } from '../parser/xml.js';
+import { discover, listFilesAhead, type Discovery } from '../project/discover.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { LintScope } from '../project/scope.js';
 import { readTextFile } from '../project/read.js';
@@ -18,7 +18,7 @@ import { RuleRunner, type RawFinding } from './run-rules.js';
 import { diskSourceWithin, TextCache, type FileSource } from './sources.js';
 import type { ReadResult } from '../project/read.js';
 import { summarizeApps } from './summary.js';
-import { canScreen, type ParsedAhead, type ScreenRequest } from './screen-file.js';
+import { canScreen, type ScreenRequest } from './screen-file.js';
 import { ScreenPool, startScreening, workerCount, type ParallelOptions, type Screening } from './screen-pool.js';
 import { safeMessage, safePath } from '../text/safe-text.js';
 
@@ -112,15 +112,18 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
   const config = options.config?.config ?? {};
   const early = startPoolEarly(options);
   if (early) running.push(early);
+  // git lists the files without blocking: what the caller started meanwhile (its reporter's loading) goes on.
   const discovery =
     options.discovery ??
-    discover({
-      cwd,
-      paths: options.paths ?? ['.'],
-      ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}),
-      ...(options.noIgnore ? { noIgnore: true } : {}),
-      ...(options.scope ? { scope: options.scope } : {}),
-    });
+    discover(
+      await listFilesAhead({
+        cwd,
+        paths: options.paths ?? ['.'],
+        ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}),
+        ...(options.noIgnore ? { noIgnore: true } : {}),
+        ...(options.scope ? { scope: options.scope } : {}),
+      }),
+    );
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename(path)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);
@@ -142,9 +145,7 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress('parse', discovery.metadata.length);
-    // Read (and parsed, on worker threads) ahead when the files are screened; read here otherwise.
-    const ahead = screening ? await screening.nextParsed() : undefined;
-    const read = ahead ? ahead.read : texts.read(file.path);
+    const read = texts.read(file.path);
     if (!read.ok && read.linkOutside) {
       linksOutside.add(file.path);
       continue;
@@ -159,7 +160,7 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
       fatal.push(parseError(file.path, 'file is empty: a metadata file needs a root element', 1, 1));
       continue;
     }
-    const result = ahead?.parsed ? parsedAhead(file.path, read.text, ahead.parsed) : parseXml(file.path, read.text);
+    const result = parseXml(file.path, read.text);
     if (!result.ok) {
       fatal.push(parseError(file.path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column));
       continue;
@@ -303,7 +304,7 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
  * The repository files the scan reads, screened ahead (screen-pool.ts): started before the metadata is parsed, so
  * worker threads read while the main thread parses. Only for the disk (not the git index of --staged) and when
  * every enabled file rule is a built-in one with a screen (a plugin's file rule sees every file). The metadata files
- * the model reads come first, read and parsed ahead for the parse phase; the scan reuses their texts.
+ * the model reads are not screened: the main thread reads and parses them, and the scan reuses their texts.
  */
 function startFileScreening(discovery: Discovery, runner: RuleRunner, options: LintOptions, early: ScreenPool | undefined): Screening | undefined {
   const fileRules = runner.enabledFileRules();
@@ -313,11 +314,10 @@ function startFileScreening(discovery: Discovery, runner: RuleRunner, options: L
     return undefined;
   }
   const modelled = new Set(discovery.metadata.map((file) => file.path));
-  const metadata = discovery.metadata.map((file) => file.path);
   // The early pool was told the same root and rules (one scope, one configuration), so it screens the same way.
   const sameRequest = early !== undefined && early.request.root === request.root && early.request.ruleIds.join() === request.ruleIds.join();
   if (early && !sameRequest) early.close();
-  return startScreening(metadata, discovery.scanFiles.filter((path) => !modelled.has(path)), request, options.parallel, sameRequest ? early : undefined);
+  return startScreening(discovery.scanFiles.filter((path) => !modelled.has(path)), request, options.parallel, sameRequest ? early : undefined);
 }
 
 /** What the screening needs, or undefined when it cannot screen: the git index (--staged), or a plugin's file rule. */
@@ -352,11 +352,6 @@ function gitIndexBytes(gitRoot: string): number {
   } catch {
     return 0; // a worktree or submodule (.git is a file): no estimate, discovery decides
   }
-}
-
-/** A parse done on a worker thread, as parseXml would have returned it here (the line index is rebuilt from the text). */
-function parsedAhead(file: string, source: string, parsed: NonNullable<ParsedAhead['parsed']>): XmlParseResult {
-  return parsed.ok ? { ok: true, doc: { file, source, lines: new LineIndex(file, source), root: parsed.root } } : parsed;
 }
 
 /** Strings that make a scanned file one a post-processor needs (an inline directive). */

@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { parseXml, type XmlElement, type XmlSyntaxError } from '../parser/xml.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import { readTextFile, type ReadResult } from '../project/read.js';
 import { FILE_SCREENS } from '../rules/file-screens.js';
@@ -40,28 +39,4 @@ export function screenFile(path: string, request: ScreenRequest): Screened {
   const metadataNamed = classifyFileName(basename(path)) !== undefined;
   for (const id of request.ruleIds) if (FILE_SCREENS[id]!(path, text, metadataNamed)) return { clean: false, read: { ok: true, text } };
   return CLEAN;
-}
-
-/**
- * A metadata file read and parsed ahead: the read as the checked reader gave it and, for a non-empty text, the
- * parse (the element tree, or the syntax error). Plain data: the line index is rebuilt from the text where it is used.
- */
-export interface ParsedAhead {
-  read: ReadResult;
-  parsed?: { ok: true; root: XmlElement } | { ok: false; error: XmlSyntaxError };
-}
-
-/** Reads a metadata file through the checked reader and parses it, as the engine's parse phase would. */
-export function readAndParse(path: string, request: ScreenRequest): ParsedAhead {
-  const read = readTextFile(path, request.root);
-  if (!read.ok || read.text.trim() === '') return { read };
-  const result = parseXml(path, read.text);
-  return { read, parsed: result.ok ? { ok: true, root: result.doc.root } : { ok: false, error: result.error } };
-}
-
-export type JobKind = 'parse' | 'screen';
-
-/** One job of either kind, the same in a worker and in the main thread. */
-export function runJob(kind: JobKind, path: string, request: ScreenRequest): Screened | ParsedAhead {
-  return kind === 'parse' ? readAndParse(path, request) : screenFile(path, request);
 }

@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { readTextFile } from '../project/read.js';
-import { runJob, screenFile, type JobKind, type ParsedAhead, type ScreenRequest, type Screened } from './screen-file.js';
+import { screenFile, type ScreenRequest, type Screened } from './screen-file.js';
 import type { ResultMessage, WorkerSetup, WorkMessage } from './screen-worker.js';
 
 /**
  * Below this many files the run reads them in the main thread. A worker costs ~60 ms of CPU to start (a V8 isolate
- * that loads Node's internals, the reader and the parser) and competes with the main thread for the kernel's file
+ * that loads Node's internals and the reader) and competes with the main thread for the kernel's file
  * table; measured on two cores (docs/benchmarks.md): at 1,000–8,000 files a worker never made a run faster, at
  * 20,000 it broke even under a moderate load, at 100,000 it saved 10%. A pre-commit run never starts one.
  */
@@ -17,11 +16,8 @@ export const WORKER_THRESHOLD = 10_000;
 /** More threads than this only add start-up cost: the work is reading small files, and the disk is shared. */
 const MAX_WORKERS = 8;
 
-/**
- * Files per message: large enough that messaging costs nothing next to the work, small enough to stream and to
- * spread over the threads. Parsing a metadata file costs ~50 times screening one, so its batches are smaller.
- */
-const BATCH_SIZE: Readonly<Record<JobKind, number>> = { parse: 8, screen: 128 };
+/** Files per message: large enough that messaging costs nothing next to the work, small enough to stream and to spread. */
+const BATCH_SIZE = 128;
 
 /**
  * The worker entry, next to this module's folder in every layout: src/engine/ (tests, through `workerEntry`),
@@ -71,8 +67,6 @@ export function workersFromEnv(env: Readonly<Record<string, string | undefined>>
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-type JobResult = Screened | ParsedAhead;
-
 /** Slots of the shared state: the next batch to claim, how many batches are done, then one slot per worker. */
 const NEXT = 0;
 const DONE = 1;
@@ -84,8 +78,11 @@ const WORKER_YOUNG_GENERATION_MB = 2;
 const WAIT_MS = 50;
 
 /**
- * Reads, parses and screens files (screen-file.ts) on worker threads and hands the results back in the order of the
- * paths, so a run with workers gives byte for byte the output of one without. The main thread keeps everything else.
+ * Reads and screens files (screen-file.ts) on worker threads and hands the results back in the order of the paths,
+ * so a run with workers gives byte for byte the output of one without. The main thread keeps everything else: it
+ * reads and parses the metadata, builds the model and runs the rules while the workers screen. (Workers parsing the
+ * metadata too was measured slower on two cores: the main thread then waited for the parses it needs first, and
+ * screened batches of its own meanwhile instead of building the model; see docs/benchmarks.md.)
  *
  * Work is claimed, not sent: each thread takes the next batch from a counter in shared memory (Atomics), so a worker
  * never waits for the main thread to hand it work while the main thread builds the model, and the main thread takes
@@ -98,8 +95,8 @@ const WAIT_MS = 50;
  * alive, and `close()` (the engine calls it however the run ends) ends them.
  */
 export class ScreenPool {
-  private readonly batches: { kind: JobKind; paths: string[] }[] = [];
-  private readonly results: (JobResult[] | undefined)[] = [];
+  private readonly batches: string[][] = [];
+  private readonly results: (Screened[] | undefined)[] = [];
   private readonly state: Int32Array;
   private readonly workers: { worker: Worker; port: MessagePort; slot: number; alive: boolean }[] = [];
   private inThreadBatches = 0;
@@ -145,20 +142,11 @@ export class ScreenPool {
     worker.on('exit', () => this.lost(entryOf));
   }
 
-  /**
-   * The work (once per pool): the metadata files to read and parse first, as the engine needs them first, then the
-   * files to screen. Returns where the screening batches start.
-   */
-  submit(metadata: readonly string[], scan: readonly string[]): number {
-    const add = (kind: JobKind, paths: readonly string[]) => {
-      for (let i = 0; i < paths.length; i += BATCH_SIZE[kind]) this.batches.push({ kind, paths: paths.slice(i, i + BATCH_SIZE[kind]) });
-    };
-    add('parse', metadata);
-    const scanStart = this.batches.length;
-    add('screen', scan);
-    const work = encodeWork(metadata, scan, this.batches, scanStart);
+  /** The files to screen (once per pool), in batches the threads claim in order. */
+  submit(scan: readonly string[]): void {
+    for (let i = 0; i < scan.length; i += BATCH_SIZE) this.batches.push(scan.slice(i, i + BATCH_SIZE));
+    const work = encodeWork(scan, this.batches);
     for (const { worker, alive } of this.workers) if (alive) worker.postMessage(work);
-    return scanStart;
   }
 
   /** A worker that failed or ended: the batch it had claimed and not answered is screened here, so no file is lost. */
@@ -180,23 +168,22 @@ export class ScreenPool {
       for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
         const message = received.message as ResultMessage;
         // A batch a worker could not do (it threw) is done here.
-        this.settle(message.batch, message.failed ? this.redo(message.batch) : decodeResults(message, this.batches[message.batch]!.paths.length));
+        this.settle(message.batch, message.failed ? this.redo(message.batch) : decodeResults(message, this.batches[message.batch]!.length));
       }
     }
   }
 
-  private redo(batch: number): JobResult[] {
+  private redo(batch: number): Screened[] {
     this.redoneBatches++;
     return this.runHere(batch);
   }
 
-  private runHere(batch: number): JobResult[] {
+  private runHere(batch: number): Screened[] {
     this.inThreadBatches++;
-    const { kind, paths } = this.batches[batch]!;
-    return paths.map((path) => runJob(kind, path, this.request));
+    return this.batches[batch]!.map((path) => screenFile(path, this.request));
   }
 
-  private settle(batch: number, results: JobResult[]): void {
+  private settle(batch: number, results: Screened[]): void {
     if (this.results[batch] === undefined) this.results[batch] = results;
   }
 
@@ -207,7 +194,7 @@ export class ScreenPool {
   }
 
   /** The results of batch `batch`, in the order of its paths. Asked for in order, each once. */
-  private async wait(batch: number): Promise<JobResult[]> {
+  private async wait(batch: number): Promise<Screened[]> {
     for (;;) {
       const ready = this.poll(batch);
       if (ready) return ready;
@@ -222,7 +209,7 @@ export class ScreenPool {
   }
 
   /** The batch's results when they are in, or after the main thread did work of its own; undefined to wait. */
-  private poll(batch: number): JobResult[] | undefined {
+  private poll(batch: number): Screened[] | undefined {
     for (;;) {
       this.drain();
       if (this.results[batch] !== undefined) return this.results[batch];
@@ -242,14 +229,14 @@ export class ScreenPool {
   }
 
   /**
-   * The results of the batches from `from` on, one by one, in the order of their paths: at once when the batch is
-   * in (or the main thread can do it), a promise only when it must wait for a worker. Never asked past the last.
+   * The results, one by one in the order of the paths: at once when the batch is in (or the main thread can do it),
+   * a promise only when it must wait for a worker. Never asked past the last.
    */
-  reader(from: number): () => JobResult | Promise<JobResult> {
-    let batch = from;
-    let current: JobResult[] = [];
+  reader(): () => Screened | Promise<Screened> {
+    let batch = 0;
+    let current: Screened[] = [];
     let index = 0;
-    const take = (results: JobResult[]) => {
+    const take = (results: Screened[]) => {
       this.results[batch++] = []; // consumed: let the texts go
       current = results;
       index = 0;
@@ -278,75 +265,66 @@ export class ScreenPool {
 
 /**
  * The work for the workers, in shared memory so that no worker holds a copy of 100,000 paths: every path as UTF-8
- * in one buffer with its offsets, and where each batch starts (the batches from `scanStart` on are screenings).
+ * in one buffer with its offsets, and where each batch starts.
  */
-function encodeWork(metadata: readonly string[], scan: readonly string[], batches: readonly { paths: readonly string[] }[], scanStart: number): WorkMessage {
-  const all = [...metadata, ...scan];
+function encodeWork(scan: readonly string[], batches: readonly (readonly string[])[]): WorkMessage {
   let bytes = 0;
-  for (const path of all) bytes += Buffer.byteLength(path);
+  for (const path of scan) bytes += Buffer.byteLength(path);
   const text = Buffer.from(new SharedArrayBuffer(bytes));
-  const offsets = new Int32Array(new SharedArrayBuffer((all.length + 1) * Int32Array.BYTES_PER_ELEMENT));
+  const offsets = new Int32Array(new SharedArrayBuffer((scan.length + 1) * Int32Array.BYTES_PER_ELEMENT));
   let at = 0;
-  all.forEach((path, index) => {
+  scan.forEach((path, index) => {
     offsets[index] = at;
     at += text.write(path, at);
   });
-  offsets[all.length] = at;
+  offsets[scan.length] = at;
   const batchStarts: number[] = [];
   let first = 0;
   for (const batch of batches) {
     batchStarts.push(first);
-    first += batch.paths.length;
+    first += batch.length;
   }
   batchStarts.push(first);
-  return { text: text.buffer as SharedArrayBuffer, offsets, batchStarts, scanStart };
+  return { text: text.buffer as SharedArrayBuffer, offsets, batchStarts };
 }
 
-/** A batch's results from a worker's message: a screening lists only the files that are not clean. */
-function decodeResults(message: ResultMessage, size: number): JobResult[] {
-  if (message.results) return message.results;
-  const results: JobResult[] = new Array<JobResult>(size).fill(CLEAN_FILE);
+/** A batch's results from a worker's message, which lists only the files that are not clean. */
+function decodeResults(message: ResultMessage, size: number): Screened[] {
+  const results: Screened[] = new Array<Screened>(size).fill(CLEAN_FILE);
   for (const [index, read] of message.notClean ?? []) results[index] = { clean: false, read };
   return results;
 }
 
 const CLEAN_FILE: Screened = { clean: true };
 
-/** Parsed metadata files, then screened files, one by one in the order of their paths. */
+/** The repository's files, screened one by one in the order of their paths. */
 export interface Screening {
-  /** The next metadata file of the parse phase, read and parsed (or only read, when the main thread parses it). */
-  nextParsed(): ParsedAhead | Promise<ParsedAhead>;
-  /** The next file of the scan phase, screened. */
+  /** The next file, screened. */
   next(): Screened | Promise<Screened>;
   /** Ends the workers (idempotent); the engine calls it however the run ends. */
   close(): void;
 }
 
 /**
- * Reads and parses `metadata`, then screens `scan`, in order: on `early` when it was started ahead (so that its
- * workers boot while git lists the files), else on a new pool when there are enough files (workerCount), else in
- * the main thread as they are asked for.
+ * Screens `scan` in order: on `early` when it was started ahead (so that its workers boot while git lists the
+ * files), else on a new pool when there are enough files (workerCount), else in the main thread as they are asked for.
  */
-export function startScreening(metadata: readonly string[], scan: readonly string[], request: ScreenRequest, parallel: ParallelOptions = {}, early?: ScreenPool): Screening {
-  const files = metadata.length + scan.length;
-  const workers = workerCount(files, parallel);
+export function startScreening(scan: readonly string[], request: ScreenRequest, parallel: ParallelOptions = {}, early?: ScreenPool): Screening {
+  const workers = workerCount(scan.length, parallel);
   let pool = early;
-  if (pool && (workers === 0 || files === 0)) {
+  if (pool && (workers === 0 || scan.length === 0)) {
     // Started on an estimate that the listing did not bear out: not worth using.
     pool.close();
     pool = undefined;
   }
-  pool ??= files > 0 ? ScreenPool.create(request, workers, parallel) : undefined;
+  pool ??= scan.length > 0 ? ScreenPool.create(request, workers, parallel) : undefined;
   let screened = 0;
   const done = (stats: () => PoolStats) => {
     if (++screened === scan.length) parallel.onDone?.(stats());
   };
   if (!pool) {
-    let parsed = 0;
     const inThread: PoolStats = { workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 };
     return {
-      // The main thread parses as it always has: only the read comes from here, through the same checked reader.
-      nextParsed: () => ({ read: readTextFile(metadata[parsed++]!, request.root) }),
       next: () => {
         const result = screenFile(scan[screened]!, request);
         done(() => inThread);
@@ -356,14 +334,12 @@ export function startScreening(metadata: readonly string[], scan: readonly strin
     };
   }
   const active = pool;
-  const scanStart = active.submit(metadata, scan);
-  const nextParsed = active.reader(0);
-  const nextScreened = active.reader(scanStart);
+  active.submit(scan);
+  const nextScreened = active.reader();
   return {
-    nextParsed: nextParsed as () => ParsedAhead | Promise<ParsedAhead>,
     next: () => {
       done(() => active.stats());
-      return nextScreened() as Screened | Promise<Screened>;
+      return nextScreened();
     },
     close: () => active.close(),
   };

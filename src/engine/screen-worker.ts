@@ -1,9 +1,9 @@
-// The worker thread of the screening pool (screen-pool.ts): reads and parses metadata files, reads and screens the
-// other files. It claims batches from the counter it shares with the other threads until none is left, and posts
+// The worker thread of the screening pool (screen-pool.ts): reads and screens the repository's files (the main
+// thread reads and parses the metadata meanwhile). It claims batches from the counter it shares with the other threads until none is left, and posts
 // each batch's results, in the order of its paths. Nothing else runs here: no rules, no model, no output.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ReadResult } from '../project/read.js';
-import { runJob, type ParsedAhead, type ScreenRequest, type Screened } from './screen-file.js';
+import { screenFile, type ScreenRequest } from './screen-file.js';
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -23,18 +23,15 @@ export interface WorkMessage {
   offsets: Int32Array;
   /** Where batch b starts among the paths (and, at b + 1, where it ends). */
   batchStarts: number[];
-  /** The first screening batch: the batches before it read and parse metadata files. */
-  scanStart: number;
 }
 
 /**
- * A batch's results: all of them for a parse batch; for a screening only those that are not clean (most files of a
- * repository are, and a message of 128 `{ clean: true }` would cost the main thread more than the file). `failed`
- * when the batch threw here: the main thread does it again.
+ * A batch's results: only the files that are not clean (most files of a repository are, and a message of 128
+ * `{ clean: true }` would cost the main thread more than the file). `failed` when the batch threw here: the main
+ * thread does it again.
  */
 export interface ResultMessage {
   batch: number;
-  results?: ParsedAhead[];
   notClean?: [number, ReadResult][];
   failed?: true;
 }
@@ -45,7 +42,7 @@ const CLAIMED = 2;
 
 const { request, state, slot, results } = workerData as WorkerSetup;
 
-parentPort?.on('message', ({ text, offsets, batchStarts, scanStart }: WorkMessage) => {
+parentPort?.on('message', ({ text, offsets, batchStarts }: WorkMessage) => {
   const bytes = Buffer.from(text);
   const pathAt = (index: number) => bytes.toString('utf8', offsets[index]!, offsets[index + 1]!);
   const batches = batchStarts.length - 1;
@@ -53,16 +50,12 @@ parentPort?.on('message', ({ text, offsets, batchStarts, scanStart }: WorkMessag
     Atomics.store(state, CLAIMED + slot, batch);
     let message: ResultMessage;
     try {
-      message = batch < scanStart ? { batch, results: [] } : { batch, notClean: [] };
+      const notClean: [number, ReadResult][] = [];
       for (let index = batchStarts[batch]!; index < batchStarts[batch + 1]!; index++) {
-        const path = pathAt(index);
-        if (batch < scanStart) {
-          message.results!.push(runJob('parse', path, request) as ParsedAhead);
-          continue;
-        }
-        const screened = runJob('screen', path, request) as Screened;
-        if (!screened.clean) message.notClean!.push([index - batchStarts[batch]!, screened.read]);
+        const screened = screenFile(pathAt(index), request);
+        if (!screened.clean) notClean.push([index - batchStarts[batch]!, screened.read]);
       }
+      message = { batch, notClean };
     } catch {
       message = { batch, failed: true };
     }

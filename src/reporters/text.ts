@@ -18,12 +18,19 @@ export const textReporter: Reporter = {
     const results = toEslintResults(run, options).map((result) => ({ ...result, filePath: escapeControlChars(result.filePath), messages: [...result.messages] }));
     // A clean run (most commits) prints only the footer: no need to load the formatter and its dependencies.
     const hasFindings = results.some((result) => result.messages.length > 0);
-    let body = hasFindings ? await pretty(results, run, options) : '';
     // eslint-formatter-pretty pads every message to the longest and puts the rule id after it, so one long message
-    // makes every line wrap in a narrow terminal: there, findings are laid out on lines that fit instead.
-    if (hasFindings && widestLine(body) > terminalWidth(options)) body = narrowLayout(run, options, terminalWidth(options));
+    // makes every line wrap in a narrow terminal: there, findings are laid out on lines that fit instead. A message
+    // wider than the terminal settles it before formatting (in a CI log of 80 columns, most runs with findings).
+    const width = terminalWidth(options);
+    let body = '';
+    if (hasFindings) body = surelyTooWide(results, width) ? narrowLayout(run, options, width) : await pretty(results, run, options);
+    if (hasFindings && widestLine(body) > width) body = narrowLayout(run, options, width);
     const footer = footerLines(run);
     return defuseWorkflowCommandLines([body.trimEnd(), ...footer].filter(Boolean).join('\n')) + '\n';
+  },
+  warmUp() {
+    // The formatter's ~280 KB of code take ~35 ms to compile and run: done while the lint waits on git, not after it.
+    import('eslint-formatter-pretty').catch(() => undefined);
   },
 };
 
@@ -55,6 +62,15 @@ async function pretty(results: unknown[], run: LintRun, options: ReporterOptions
 const ANSI = /\u001b\[[0-9;]*m/g;
 /** OSC 8 hyperlink opening or closing: `ESC ] 8 ; params ; url` ended by BEL or `ESC \`. */
 const HYPERLINK = /\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+
+/**
+ * Whether the formatter's output would be wider than `width` whatever its layout: it prints each one-line message on
+ * one line, dropping only the quotes and backticks around what it makes bold, so the message's other characters are
+ * a lower bound of that line's width.
+ */
+function surelyTooWide(results: readonly { messages: readonly { message: string }[] }[], width: number): boolean {
+  return results.some((result) => result.messages.some(({ message }) => !message.includes('\n') && [...message.replace(/[`']/g, '')].length > width));
+}
 
 function widestLine(text: string): number {
   return Math.max(0, ...text.split('\n').map((line) => [...line.replace(ANSI, '')].length));

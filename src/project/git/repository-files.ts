@@ -1,11 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { GitError, gitSync } from './run.js';
+import { git, GitError, gitSync } from './run.js';
 
 /** The answer, or undefined when git says no (outside a repository, git not installed): the caller walks instead. */
-function ask(directory: string, args: string[]): string | undefined {
+function ask(question: () => string): string | undefined {
   try {
-    return gitSync(directory, args);
+    return question();
   } catch (error) {
     if (error instanceof GitError) return undefined;
     throw error;
@@ -22,23 +22,51 @@ function ask(directory: string, args: string[]): string | undefined {
  * `stat` of every file (half the listing's time), and the linter opens every file anyway; the caller leaves out
  * the metadata files that are not there, and the secret scan passes over a file it cannot find.
  */
-export function listRepositoryFiles(gitRoot: string, directories: readonly string[]): (string[] | undefined)[] | undefined {
+export function listRepositoryFiles(gitRoot: string, directories: readonly string[]): RepositoryListing {
+  const question = listingQuestion(gitRoot, directories);
+  return question.args ? question.answer(ask(() => gitSync(gitRoot, question.args!))) : question.answer(undefined);
+}
+
+/**
+ * listRepositoryFiles without blocking: the thread is free while git lists (a lint loads its reporter meanwhile).
+ * The same question, the same answer.
+ */
+export async function listRepositoryFilesAsync(gitRoot: string, directories: readonly string[]): Promise<RepositoryListing> {
+  const question = listingQuestion(gitRoot, directories);
+  if (!question.args) return question.answer(undefined);
+  let out: string | undefined;
+  try {
+    out = await git(gitRoot, question.args);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+  }
+  return question.answer(out);
+}
+
+/** One list of absolute paths per directory asked (undefined: outside the work tree); undefined: git cannot answer. */
+export type RepositoryListing = (string[] | undefined)[] | undefined;
+
+/** The git arguments for a listing (none when no directory is inside the work tree), and how to read git's answer. */
+function listingQuestion(gitRoot: string, directories: readonly string[]): { args?: string[]; answer(out: string | undefined): RepositoryListing } {
   const specs = directories.map((directory) => pathspecOf(gitRoot, directory));
   const inside = specs.filter((spec) => spec !== undefined);
-  if (inside.length === 0) return specs.map(() => undefined);
-  const out = ask(gitRoot, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', ...inside.map((spec) => spec.pathspec)]);
-  if (out === undefined) return undefined;
-  // A Set: an unmerged file is listed once per stage.
-  const names = new Set(out.split('\0'));
-  names.delete('');
-  const sorted = [...names].sort();
-  return specs.map((spec) => {
-    if (spec === undefined) return undefined; // outside this work tree: the caller walks it
-    const { prefix } = spec;
-    const files: string[] = [];
-    for (const name of sorted) if (prefix === '' || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
-    return files;
-  });
+  if (inside.length === 0) return { answer: () => specs.map(() => undefined) };
+  const args = ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', ...inside.map((spec) => spec.pathspec)];
+  const answer = (out: string | undefined): RepositoryListing => {
+    if (out === undefined) return undefined;
+    // A Set: an unmerged file is listed once per stage.
+    const names = new Set(out.split('\0'));
+    names.delete('');
+    const sorted = [...names].sort();
+    return specs.map((spec) => {
+      if (spec === undefined) return undefined; // outside this work tree: the caller walks it
+      const { prefix } = spec;
+      const files: string[] = [];
+      for (const name of sorted) if (prefix === '' || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
+      return files;
+    });
+  };
+  return { args, answer };
 }
 
 /**
