@@ -11615,6 +11615,9 @@ async function pretty(results, run, options) {
   const text = format2(results, { cwd: options.cwd, rulesMeta });
   return options.color ? text : text.replace(HYPERLINK, "").replace(ANSI, "");
 }
+function surelyTooWide(results, width) {
+  return results.some((result) => result.messages.some(({ message }) => !message.includes("\n") && [...message.replace(/[`']/g, "")].length > width));
+}
 function widestLine(text) {
   return Math.max(0, ...text.split("\n").map((line) => [...line.replace(ANSI, "")].length));
 }
@@ -11663,10 +11666,15 @@ var init_text = __esm({
       async render(run, options) {
         const results = toEslintResults(run, options).map((result) => ({ ...result, filePath: escapeControlChars(result.filePath), messages: [...result.messages] }));
         const hasFindings = results.some((result) => result.messages.length > 0);
-        let body = hasFindings ? await pretty(results, run, options) : "";
-        if (hasFindings && widestLine(body) > terminalWidth(options)) body = narrowLayout(run, options, terminalWidth(options));
+        const width = terminalWidth(options);
+        let body = "";
+        if (hasFindings) body = surelyTooWide(results, width) ? narrowLayout(run, options, width) : await pretty(results, run, options);
+        if (hasFindings && widestLine(body) > width) body = narrowLayout(run, options, width);
         const footer = footerLines(run);
         return defuseWorkflowCommandLines([body.trimEnd(), ...footer].filter(Boolean).join("\n")) + "\n";
+      },
+      warmUp() {
+        Promise.resolve().then(() => (init_eslint_formatter_pretty(), eslint_formatter_pretty_exports)).catch(() => void 0);
       }
     };
     ANSI = /\u001b\[[0-9;]*m/g;
@@ -22812,30 +22820,48 @@ function parseRawDiff(output) {
 // src/project/git/repository-files.ts
 import { realpathSync as realpathSync3 } from "node:fs";
 import { isAbsolute as isAbsolute3, relative as relative3, sep as sep2 } from "node:path";
-function ask(directory, args) {
+function ask(question) {
   try {
-    return gitSync(directory, args);
+    return question();
   } catch (error2) {
     if (error2 instanceof GitError) return void 0;
     throw error2;
   }
 }
 function listRepositoryFiles(gitRoot, directories) {
+  const question = listingQuestion(gitRoot, directories);
+  return question.args ? question.answer(ask(() => gitSync(gitRoot, question.args))) : question.answer(void 0);
+}
+async function listRepositoryFilesAsync(gitRoot, directories) {
+  const question = listingQuestion(gitRoot, directories);
+  if (!question.args) return question.answer(void 0);
+  let out;
+  try {
+    out = await git(gitRoot, question.args);
+  } catch (error2) {
+    if (!(error2 instanceof GitError)) throw error2;
+  }
+  return question.answer(out);
+}
+function listingQuestion(gitRoot, directories) {
   const specs = directories.map((directory) => pathspecOf(gitRoot, directory));
   const inside = specs.filter((spec) => spec !== void 0);
-  if (inside.length === 0) return specs.map(() => void 0);
-  const out = ask(gitRoot, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...inside.map((spec) => spec.pathspec)]);
-  if (out === void 0) return void 0;
-  const names = new Set(out.split("\0"));
-  names.delete("");
-  const sorted = [...names].sort();
-  return specs.map((spec) => {
-    if (spec === void 0) return void 0;
-    const { prefix } = spec;
-    const files = [];
-    for (const name of sorted) if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
-    return files;
-  });
+  if (inside.length === 0) return { answer: () => specs.map(() => void 0) };
+  const args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...inside.map((spec) => spec.pathspec)];
+  const answer = (out) => {
+    if (out === void 0) return void 0;
+    const names = new Set(out.split("\0"));
+    names.delete("");
+    const sorted = [...names].sort();
+    return specs.map((spec) => {
+      if (spec === void 0) return void 0;
+      const { prefix } = spec;
+      const files = [];
+      for (const name of sorted) if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
+      return files;
+    });
+  };
+  return { args, answer };
 }
 function pathspecOf(gitRoot, directory) {
   let real = directory;
@@ -23114,8 +23140,9 @@ function discover(options) {
     if (listed2 && !existsOrLink(path2)) return;
     metadata.set(path2, { path: path2, classified, forceIgnored: forceIgnore?.denies(path2) ?? false, ...companion ? { companion } : {} });
   };
-  const folders = paths.filter((path2) => existsSync3(path2) && isDirectory(path2));
-  const listed = gitRoot ? listRepositoryFiles(gitRoot, folders) : void 0;
+  const folders = foldersOf(paths);
+  const listedAhead = options.listed && sameFolders(options.listed.folders, folders) ? options.listed.listing : void 0;
+  const listed = gitRoot ? listedAhead ?? listRepositoryFiles(gitRoot, folders) : void 0;
   const listingOf = (folder) => listed?.[folders.indexOf(folder)];
   for (const path2 of paths) {
     if (!existsSync3(path2) && !isDanglingLink(path2)) {
@@ -23165,6 +23192,15 @@ function discover(options) {
     notices
   };
 }
+async function listFilesAhead(options) {
+  const scope = options.scope ?? resolveLintScope(options);
+  if (!scope.gitRoot) return { ...options, scope };
+  const folders = foldersOf(scope.paths);
+  if (folders.length === 0) return { ...options, scope };
+  return { ...options, scope, listed: { folders, listing: await listRepositoryFilesAsync(scope.gitRoot, folders) } };
+}
+var foldersOf = (paths) => paths.filter((path2) => existsSync3(path2) && isDirectory(path2));
+var sameFolders = (a, b) => a.length === b.length && a.every((folder, index) => folder === b[index]);
 var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
 function repositoryFilesUnder(directory, gitRoot, listed, ignoreRoot, notices) {
   if (gitRoot) {
@@ -24891,15 +24927,6 @@ function screenFile(path2, request) {
   for (const id of request.ruleIds) if (FILE_SCREENS[id](path2, text, metadataNamed2)) return { clean: false, read: { ok: true, text } };
   return CLEAN;
 }
-function readAndParse(path2, request) {
-  const read = readTextFile(path2, request.root);
-  if (!read.ok || read.text.trim() === "") return { read };
-  const result = parseXml(path2, read.text);
-  return { read, parsed: result.ok ? { ok: true, root: result.doc.root } : { ok: false, error: result.error } };
-}
-function runJob(kind, path2, request) {
-  return kind === "parse" ? readAndParse(path2, request) : screenFile(path2, request);
-}
 
 // src/engine/screen-pool.ts
 import { existsSync as existsSync4 } from "node:fs";
@@ -24908,7 +24935,7 @@ import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 var WORKER_THRESHOLD = 1e4;
 var MAX_WORKERS = 8;
-var BATCH_SIZE = { parse: 8, screen: 128 };
+var BATCH_SIZE = 128;
 var DEFAULT_ENTRY = new URL("../engine/screen-worker.js", import.meta.url);
 function workerCount(files, parallel = {}, load = loadavg()[0] ?? 0) {
   if (parallel.workers !== void 0) return Math.min(Math.max(0, Math.floor(parallel.workers)), MAX_WORKERS);
@@ -24968,20 +24995,11 @@ var ScreenPool = class _ScreenPool {
     worker.on("error", () => this.lost(entryOf));
     worker.on("exit", () => this.lost(entryOf));
   }
-  /**
-   * The work (once per pool): the metadata files to read and parse first, as the engine needs them first, then the
-   * files to screen. Returns where the screening batches start.
-   */
-  submit(metadata, scan) {
-    const add = (kind, paths) => {
-      for (let i = 0; i < paths.length; i += BATCH_SIZE[kind]) this.batches.push({ kind, paths: paths.slice(i, i + BATCH_SIZE[kind]) });
-    };
-    add("parse", metadata);
-    const scanStart = this.batches.length;
-    add("screen", scan);
-    const work = encodeWork(metadata, scan, this.batches, scanStart);
+  /** The files to screen (once per pool), in batches the threads claim in order. */
+  submit(scan) {
+    for (let i = 0; i < scan.length; i += BATCH_SIZE) this.batches.push(scan.slice(i, i + BATCH_SIZE));
+    const work = encodeWork(scan, this.batches);
     for (const { worker, alive } of this.workers) if (alive) worker.postMessage(work);
-    return scanStart;
   }
   /** A worker that failed or ended: the batch it had claimed and not answered is screened here, so no file is lost. */
   lost(entry) {
@@ -25000,7 +25018,7 @@ var ScreenPool = class _ScreenPool {
     for (const { port } of this.workers) {
       for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
         const message = received.message;
-        this.settle(message.batch, message.failed ? this.redo(message.batch) : decodeResults(message, this.batches[message.batch].paths.length));
+        this.settle(message.batch, message.failed ? this.redo(message.batch) : decodeResults(message, this.batches[message.batch].length));
       }
     }
   }
@@ -25010,8 +25028,7 @@ var ScreenPool = class _ScreenPool {
   }
   runHere(batch) {
     this.inThreadBatches++;
-    const { kind, paths } = this.batches[batch];
-    return paths.map((path2) => runJob(kind, path2, this.request));
+    return this.batches[batch].map((path2) => screenFile(path2, this.request));
   }
   settle(batch, results) {
     if (this.results[batch] === void 0) this.results[batch] = results;
@@ -25050,11 +25067,11 @@ var ScreenPool = class _ScreenPool {
     }
   }
   /**
-   * The results of the batches from `from` on, one by one, in the order of their paths: at once when the batch is
-   * in (or the main thread can do it), a promise only when it must wait for a worker. Never asked past the last.
+   * The results, one by one in the order of the paths: at once when the batch is in (or the main thread can do it),
+   * a promise only when it must wait for a worker. Never asked past the last.
    */
-  reader(from) {
-    let batch = from;
+  reader() {
+    let batch = 0;
     let current = [];
     let index = 0;
     const take = (results) => {
@@ -25081,53 +25098,47 @@ var ScreenPool = class _ScreenPool {
     }
   }
 };
-function encodeWork(metadata, scan, batches, scanStart) {
-  const all = [...metadata, ...scan];
+function encodeWork(scan, batches) {
   let bytes = 0;
-  for (const path2 of all) bytes += Buffer.byteLength(path2);
+  for (const path2 of scan) bytes += Buffer.byteLength(path2);
   const text = Buffer.from(new SharedArrayBuffer(bytes));
-  const offsets = new Int32Array(new SharedArrayBuffer((all.length + 1) * Int32Array.BYTES_PER_ELEMENT));
+  const offsets = new Int32Array(new SharedArrayBuffer((scan.length + 1) * Int32Array.BYTES_PER_ELEMENT));
   let at = 0;
-  all.forEach((path2, index) => {
+  scan.forEach((path2, index) => {
     offsets[index] = at;
     at += text.write(path2, at);
   });
-  offsets[all.length] = at;
+  offsets[scan.length] = at;
   const batchStarts = [];
   let first = 0;
   for (const batch of batches) {
     batchStarts.push(first);
-    first += batch.paths.length;
+    first += batch.length;
   }
   batchStarts.push(first);
-  return { text: text.buffer, offsets, batchStarts, scanStart };
+  return { text: text.buffer, offsets, batchStarts };
 }
 function decodeResults(message, size2) {
-  if (message.results) return message.results;
   const results = new Array(size2).fill(CLEAN_FILE);
   for (const [index, read] of message.notClean ?? []) results[index] = { clean: false, read };
   return results;
 }
 var CLEAN_FILE = { clean: true };
-function startScreening(metadata, scan, request, parallel = {}, early) {
-  const files = metadata.length + scan.length;
-  const workers = workerCount(files, parallel);
+function startScreening(scan, request, parallel = {}, early) {
+  const workers = workerCount(scan.length, parallel);
   let pool = early;
-  if (pool && (workers === 0 || files === 0)) {
+  if (pool && (workers === 0 || scan.length === 0)) {
     pool.close();
     pool = void 0;
   }
-  pool ??= files > 0 ? ScreenPool.create(request, workers, parallel) : void 0;
+  pool ??= scan.length > 0 ? ScreenPool.create(request, workers, parallel) : void 0;
   let screened = 0;
   const done = (stats) => {
     if (++screened === scan.length) parallel.onDone?.(stats());
   };
   if (!pool) {
-    let parsed = 0;
     const inThread = { workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 };
     return {
-      // The main thread parses as it always has: only the read comes from here, through the same checked reader.
-      nextParsed: () => ({ read: readTextFile(metadata[parsed++], request.root) }),
       next: () => {
         const result = screenFile(scan[screened], request);
         done(() => inThread);
@@ -25137,11 +25148,9 @@ function startScreening(metadata, scan, request, parallel = {}, early) {
     };
   }
   const active2 = pool;
-  const scanStart = active2.submit(metadata, scan);
-  const nextParsed = active2.reader(0);
-  const nextScreened = active2.reader(scanStart);
+  active2.submit(scan);
+  const nextScreened = active2.reader();
   return {
-    nextParsed,
     next: () => {
       done(() => active2.stats());
       return nextScreened();
@@ -25167,13 +25176,15 @@ async function lintPipeline(options, running) {
   const config = options.config?.config ?? {};
   const early = startPoolEarly(options);
   if (early) running.push(early);
-  const discovery = options.discovery ?? discover({
-    cwd,
-    paths: options.paths ?? ["."],
-    ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {},
-    ...options.noIgnore ? { noIgnore: true } : {},
-    ...options.scope ? { scope: options.scope } : {}
-  });
+  const discovery = options.discovery ?? discover(
+    await listFilesAhead({
+      cwd,
+      paths: options.paths ?? ["."],
+      ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {},
+      ...options.noIgnore ? { noIgnore: true } : {},
+      ...options.scope ? { scope: options.scope } : {}
+    })
+  );
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path2) => /^[a-z]+$/.test(basename8(path2)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
@@ -25191,8 +25202,7 @@ async function lintPipeline(options, running) {
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress("parse", discovery.metadata.length);
-    const ahead = screening ? await screening.nextParsed() : void 0;
-    const read = ahead ? ahead.read : texts.read(file.path);
+    const read = texts.read(file.path);
     if (!read.ok && read.linkOutside) {
       linksOutside.add(file.path);
       continue;
@@ -25207,7 +25217,7 @@ async function lintPipeline(options, running) {
       fatal.push(parseError(file.path, "file is empty: a metadata file needs a root element", 1, 1));
       continue;
     }
-    const result = ahead?.parsed ? parsedAhead(file.path, read.text, ahead.parsed) : parseXml(file.path, read.text);
+    const result = parseXml(file.path, read.text);
     if (!result.ok) {
       fatal.push(parseError(file.path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column));
       continue;
@@ -25335,10 +25345,9 @@ function startFileScreening(discovery, runner, options, early) {
     return void 0;
   }
   const modelled = new Set(discovery.metadata.map((file) => file.path));
-  const metadata = discovery.metadata.map((file) => file.path);
   const sameRequest = early !== void 0 && early.request.root === request.root && early.request.ruleIds.join() === request.ruleIds.join();
   if (early && !sameRequest) early.close();
-  return startScreening(metadata, discovery.scanFiles.filter((path2) => !modelled.has(path2)), request, options.parallel, sameRequest ? early : void 0);
+  return startScreening(discovery.scanFiles.filter((path2) => !modelled.has(path2)), request, options.parallel, sameRequest ? early : void 0);
 }
 function screenRequest(options, root, fileRules) {
   const ruleIds = fileRules.map((rule) => rule.meta.id);
@@ -25361,9 +25370,6 @@ function gitIndexBytes(gitRoot) {
   } catch {
     return 0;
   }
-}
-function parsedAhead(file, source, parsed) {
-  return parsed.ok ? { ok: true, doc: { file, source, lines: new LineIndex(file, source), root: parsed.root } } : parsed;
 }
 function keepMarkersOf(options) {
   return (options.postProcessors ?? []).flatMap((processor) => processor.keepFilesContaining ? [processor.keepFilesContaining] : []);

@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-OXYDTUCX.js";
+} from "../chunks/chunk-TAJ2JASN.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-JBR6BUDT.js";
+} from "../chunks/chunk-UINW5YVO.js";
 import {
   isCi
-} from "../chunks/chunk-WSXTQ6MG.js";
+} from "../chunks/chunk-NNGUWR7J.js";
 import {
   toolVersion
-} from "../chunks/chunk-345F4UC6.js";
+} from "../chunks/chunk-VCLZUOY7.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-FBBHVZRU.js";
-import "../chunks/chunk-Z3MOXW2C.js";
-import "../chunks/chunk-SH22TMDI.js";
+} from "../chunks/chunk-HJNH7XPW.js";
+import "../chunks/chunk-DFSVFA7C.js";
+import "../chunks/chunk-PKHSSZPS.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import {
@@ -313,19 +313,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-CIEUXW4R.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-63W4XFD6.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-AUBVXKQB.js");
+        const { runInit } = await import("../chunks/init-command-XKEBMDG3.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-RXPTDW3S.js");
+        const { runDiff } = await import("../chunks/diff-command-4OOOIV3H.js");
         return await runDiff(args, io);
       }
       case "lint":
@@ -376,6 +376,9 @@ async function runLint(args, io, say) {
 `);
     return EXIT.clean;
   }
+  const warmUp = !args.staged && args.changedSince === void 0;
+  const reporters = outputs.map((output) => loadReporter(output.format));
+  for (const loading of reporters) loading.then((reporter) => warmUp ? reporter?.warmUp?.() : void 0).catch(() => void 0);
   const toFile = args.outputFiles.length > 0;
   const progress = progressFor({ stderr: io.stderr, env: io.env, format: args.format, toFile });
   let run;
@@ -391,8 +394,8 @@ async function runLint(args, io, say) {
   }
   if (args.debug) say(`configuration: ${linter.lastResult?.setup.configuration ?? "none"}; baseline: ${linter.lastResult?.setup.baseline ?? "none"}; plugins: ${linter.lastResult?.setup.plugins.map((plugin) => plugin.file).join(", ") || "none"}`);
   const color = !toFile && io.stdout.isTTY === true && !("NO_COLOR" in io.env);
-  for (const output of outputs) {
-    const reporter = await loadReporter(output.format);
+  for (const [index, output] of outputs.entries()) {
+    const reporter = await reporters[index];
     if (!reporter) throw new ArgumentError(`unknown format "${output.format}"; use one of ${FORMATS.join(", ")}`);
     const report = await reporter.render(run, {
       color,

@@ -2,9 +2,9 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
-  runJob
-} from "../chunks/chunk-Z3MOXW2C.js";
-import "../chunks/chunk-SH22TMDI.js";
+  screenFile
+} from "../chunks/chunk-DFSVFA7C.js";
+import "../chunks/chunk-PKHSSZPS.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-2YIFCSB7.js";
 
@@ -14,7 +14,7 @@ var NEXT = 0;
 var DONE = 1;
 var CLAIMED = 2;
 var { request, state, slot, results } = workerData;
-parentPort?.on("message", ({ text, offsets, batchStarts, scanStart }) => {
+parentPort?.on("message", ({ text, offsets, batchStarts }) => {
   const bytes = Buffer.from(text);
   const pathAt = (index) => bytes.toString("utf8", offsets[index], offsets[index + 1]);
   const batches = batchStarts.length - 1;
@@ -22,16 +22,12 @@ parentPort?.on("message", ({ text, offsets, batchStarts, scanStart }) => {
     Atomics.store(state, CLAIMED + slot, batch);
     let message;
     try {
-      message = batch < scanStart ? { batch, results: [] } : { batch, notClean: [] };
+      const notClean = [];
       for (let index = batchStarts[batch]; index < batchStarts[batch + 1]; index++) {
-        const path = pathAt(index);
-        if (batch < scanStart) {
-          message.results.push(runJob("parse", path, request));
-          continue;
-        }
-        const screened = runJob("screen", path, request);
-        if (!screened.clean) message.notClean.push([index - batchStarts[batch], screened.read]);
+        const screened = screenFile(pathAt(index), request);
+        if (!screened.clean) notClean.push([index - batchStarts[batch], screened.read]);
       }
+      message = { batch, notClean };
     } catch {
       message = { batch, failed: true };
     }

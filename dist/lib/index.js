@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-OXYDTUCX.js";
-import "../chunks/chunk-JBR6BUDT.js";
+} from "../chunks/chunk-TAJ2JASN.js";
+import "../chunks/chunk-UINW5YVO.js";
 import {
   isCi
-} from "../chunks/chunk-WSXTQ6MG.js";
+} from "../chunks/chunk-NNGUWR7J.js";
 import {
   lint
-} from "../chunks/chunk-345F4UC6.js";
+} from "../chunks/chunk-VCLZUOY7.js";
 import {
   builtinRules
-} from "../chunks/chunk-FBBHVZRU.js";
-import "../chunks/chunk-Z3MOXW2C.js";
-import "../chunks/chunk-SH22TMDI.js";
+} from "../chunks/chunk-HJNH7XPW.js";
+import "../chunks/chunk-DFSVFA7C.js";
+import "../chunks/chunk-PKHSSZPS.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-RHBGYGBN.js";

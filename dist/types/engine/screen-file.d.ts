@@ -1,4 +1,3 @@
-import { type XmlElement, type XmlSyntaxError } from '../parser/xml.js';
 import { type ReadResult } from '../project/read.js';
 /** What the screening of a batch of files needs to know; plain data, so a worker thread can be given it. */
 export interface ScreenRequest {
@@ -27,22 +26,3 @@ export declare function canScreen(ruleIds: readonly string[]): boolean;
  * so both give the same answer.
  */
 export declare function screenFile(path: string, request: ScreenRequest): Screened;
-/**
- * A metadata file read and parsed ahead: the read as the checked reader gave it and, for a non-empty text, the
- * parse (the element tree, or the syntax error). Plain data: the line index is rebuilt from the text where it is used.
- */
-export interface ParsedAhead {
-    read: ReadResult;
-    parsed?: {
-        ok: true;
-        root: XmlElement;
-    } | {
-        ok: false;
-        error: XmlSyntaxError;
-    };
-}
-/** Reads a metadata file through the checked reader and parses it, as the engine's parse phase would. */
-export declare function readAndParse(path: string, request: ScreenRequest): ParsedAhead;
-export type JobKind = 'parse' | 'screen';
-/** One job of either kind, the same in a worker and in the main thread. */
-export declare function runJob(kind: JobKind, path: string, request: ScreenRequest): Screened | ParsedAhead;

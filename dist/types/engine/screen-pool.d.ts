@@ -1,7 +1,7 @@
-import { type ParsedAhead, type ScreenRequest, type Screened } from './screen-file.js';
+import { type ScreenRequest, type Screened } from './screen-file.js';
 /**
  * Below this many files the run reads them in the main thread. A worker costs ~60 ms of CPU to start (a V8 isolate
- * that loads Node's internals, the reader and the parser) and competes with the main thread for the kernel's file
+ * that loads Node's internals and the reader) and competes with the main thread for the kernel's file
  * table; measured on two cores (docs/benchmarks.md): at 1,000–8,000 files a worker never made a run faster, at
  * 20,000 it broke even under a moderate load, at 100,000 it saved 10%. A pre-commit run never starts one.
  */
@@ -34,10 +34,12 @@ export interface PoolStats {
 export declare function workerCount(files: number, parallel?: ParallelOptions, load?: number): number;
 /** `CALINT_WORKERS=<n>` from the run's environment: a whole number forces that many workers (0: none); else unset. */
 export declare function workersFromEnv(env: Readonly<Record<string, string | undefined>> | undefined): number | undefined;
-type JobResult = Screened | ParsedAhead;
 /**
- * Reads, parses and screens files (screen-file.ts) on worker threads and hands the results back in the order of the
- * paths, so a run with workers gives byte for byte the output of one without. The main thread keeps everything else.
+ * Reads and screens files (screen-file.ts) on worker threads and hands the results back in the order of the paths,
+ * so a run with workers gives byte for byte the output of one without. The main thread keeps everything else: it
+ * reads and parses the metadata, builds the model and runs the rules while the workers screen. (Workers parsing the
+ * metadata too was measured slower on two cores: the main thread then waited for the parses it needs first, and
+ * screened batches of its own meanwhile instead of building the model; see docs/benchmarks.md.)
  *
  * Work is claimed, not sent: each thread takes the next batch from a counter in shared memory (Atomics), so a worker
  * never waits for the main thread to hand it work while the main thread builds the model, and the main thread takes
@@ -62,11 +64,8 @@ export declare class ScreenPool {
     /** Starts `workers` threads for `request`; undefined when there is no worker entry to run (a one-file bundle). */
     static create(request: ScreenRequest, workers: number, parallel?: ParallelOptions): ScreenPool | undefined;
     private spawn;
-    /**
-     * The work (once per pool): the metadata files to read and parse first, as the engine needs them first, then the
-     * files to screen. Returns where the screening batches start.
-     */
-    submit(metadata: readonly string[], scan: readonly string[]): number;
+    /** The files to screen (once per pool), in batches the threads claim in order. */
+    submit(scan: readonly string[]): void;
     /** A worker that failed or ended: the batch it had claimed and not answered is screened here, so no file is lost. */
     private lost;
     /** Takes every result the workers have posted, without waiting. */
@@ -81,26 +80,22 @@ export declare class ScreenPool {
     /** The batch's results when they are in, or after the main thread did work of its own; undefined to wait. */
     private poll;
     /**
-     * The results of the batches from `from` on, one by one, in the order of their paths: at once when the batch is
-     * in (or the main thread can do it), a promise only when it must wait for a worker. Never asked past the last.
+     * The results, one by one in the order of the paths: at once when the batch is in (or the main thread can do it),
+     * a promise only when it must wait for a worker. Never asked past the last.
      */
-    reader(from: number): () => JobResult | Promise<JobResult>;
+    reader(): () => Screened | Promise<Screened>;
     stats(): PoolStats;
     close(): void;
 }
-/** Parsed metadata files, then screened files, one by one in the order of their paths. */
+/** The repository's files, screened one by one in the order of their paths. */
 export interface Screening {
-    /** The next metadata file of the parse phase, read and parsed (or only read, when the main thread parses it). */
-    nextParsed(): ParsedAhead | Promise<ParsedAhead>;
-    /** The next file of the scan phase, screened. */
+    /** The next file, screened. */
     next(): Screened | Promise<Screened>;
     /** Ends the workers (idempotent); the engine calls it however the run ends. */
     close(): void;
 }
 /**
- * Reads and parses `metadata`, then screens `scan`, in order: on `early` when it was started ahead (so that its
- * workers boot while git lists the files), else on a new pool when there are enough files (workerCount), else in
- * the main thread as they are asked for.
+ * Screens `scan` in order: on `early` when it was started ahead (so that its workers boot while git lists the
+ * files), else on a new pool when there are enough files (workerCount), else in the main thread as they are asked for.
  */
-export declare function startScreening(metadata: readonly string[], scan: readonly string[], request: ScreenRequest, parallel?: ParallelOptions, early?: ScreenPool): Screening;
-export {};
+export declare function startScreening(scan: readonly string[], request: ScreenRequest, parallel?: ParallelOptions, early?: ScreenPool): Screening;

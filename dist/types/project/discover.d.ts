@@ -1,3 +1,4 @@
+import { type RepositoryListing } from './git/index.js';
 import { type ClassifiedFile } from './metadata-types.js';
 import { type LintScope } from './scope.js';
 export interface DiscoveredMetadata {
@@ -30,9 +31,20 @@ export interface DiscoverOptions {
     noIgnore?: boolean;
     /** The scope of the run, when the caller resolved it already (the library does, once per run). */
     scope?: LintScope;
+    /** git's listing of the folders given, asked ahead (listFilesAhead); asked here otherwise. */
+    listed?: {
+        folders: readonly string[];
+        listing: RepositoryListing;
+    };
 }
 /**
  * Step one of the pipeline: which files to lint. Directories resolve through `sfdx-project.json` (every package
  * directory inside them) or are walked whole; explicit files are linted when their suffix is a known type.
  */
 export declare function discover(options: DiscoverOptions): Discovery;
+/**
+ * `options` with the git listing discover() needs asked ahead, without blocking the thread: the ~50 ms git takes on
+ * a 20,000-file repository then overlap whatever else the caller has started (the CLI loads its reporter meanwhile).
+ * The scope is resolved here when the caller has not.
+ */
+export declare function listFilesAhead(options: DiscoverOptions): Promise<DiscoverOptions>;

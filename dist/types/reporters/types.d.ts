@@ -16,4 +16,9 @@ export interface ReporterOptions {
 export interface Reporter {
     format: string;
     render(run: LintRun, options: ReporterOptions): string | Promise<string>;
+    /**
+     * Starts loading what render may need, for a caller with time to spare now (waiting on git) and findings likely
+     * later; render loads it anyway when it is not done.
+     */
+    warmUp?(): void;
 }

@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-JBR6BUDT.js";
+} from "./chunk-UINW5YVO.js";
 import {
   isCi
-} from "./chunk-WSXTQ6MG.js";
+} from "./chunk-NNGUWR7J.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -29,23 +29,23 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-345F4UC6.js";
+} from "./chunk-VCLZUOY7.js";
 import {
   UsageError,
   analyzeCertificate,
-  maskUrlCredentials,
-  transportProblem
-} from "./chunk-FBBHVZRU.js";
-import {
-  classifyFileName
-} from "./chunk-Z3MOXW2C.js";
-import {
-  MAX_FILE_BYTES,
   childNamed,
   childrenNamed,
+  maskUrlCredentials,
   parseXml,
+  transportProblem
+} from "./chunk-HJNH7XPW.js";
+import {
+  classifyFileName
+} from "./chunk-DFSVFA7C.js";
+import {
+  MAX_FILE_BYTES,
   readTextFile
-} from "./chunk-SH22TMDI.js";
+} from "./chunk-PKHSSZPS.js";
 import "./chunk-CVIDFB6W.js";
 import {
   cutTo,

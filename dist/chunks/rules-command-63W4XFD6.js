@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-WSXTQ6MG.js";
+} from "./chunk-NNGUWR7J.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,8 +12,8 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-FBBHVZRU.js";
-import "./chunk-SH22TMDI.js";
+} from "./chunk-HJNH7XPW.js";
+import "./chunk-PKHSSZPS.js";
 import "./chunk-CVIDFB6W.js";
 import {
   safeMessage

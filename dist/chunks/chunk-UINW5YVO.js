@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-WSXTQ6MG.js";
+} from "./chunk-NNGUWR7J.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -32,11 +32,12 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-345F4UC6.js";
+} from "./chunk-VCLZUOY7.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
   ENGINE_RULES,
+  LineIndex,
   PARSE_ERROR,
   SUPPRESSION_DIRECTIVE,
   UsageError,
@@ -46,19 +47,18 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-FBBHVZRU.js";
+} from "./chunk-HJNH7XPW.js";
 import {
   classifyFileName,
   lintedTypes
-} from "./chunk-Z3MOXW2C.js";
+} from "./chunk-DFSVFA7C.js";
 import {
-  LineIndex,
   MAX_BASELINE_BYTES,
   MAX_CONTROL_FILE_BYTES,
   MAX_FILE_BYTES,
   readCheckedText,
   readTextFile
-} from "./chunk-SH22TMDI.js";
+} from "./chunk-PKHSSZPS.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

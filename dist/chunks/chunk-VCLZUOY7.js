@@ -3,29 +3,28 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   ENGINE_RULES,
+  LineIndex,
   PARSE_ERROR,
   UsageError,
   analyzeCertificate,
   buildModel,
   builtinRules,
+  childNamed,
+  parseXml,
   renderMessage
-} from "./chunk-FBBHVZRU.js";
+} from "./chunk-HJNH7XPW.js";
 import {
   canScreen,
   classifyFileName,
   lintedTypes,
-  runJob,
   screenFile
-} from "./chunk-Z3MOXW2C.js";
+} from "./chunk-DFSVFA7C.js";
 import {
-  LineIndex,
-  childNamed,
   decodeText,
-  parseXml,
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-SH22TMDI.js";
+} from "./chunk-PKHSSZPS.js";
 import {
   safeMessage,
   safePath
@@ -1600,30 +1599,48 @@ function parseRawDiff(output) {
 // src/project/git/repository-files.ts
 import { realpathSync as realpathSync2 } from "node:fs";
 import { isAbsolute as isAbsolute2, relative as relative2, sep as sep2 } from "node:path";
-function ask(directory, args) {
+function ask(question) {
   try {
-    return gitSync(directory, args);
+    return question();
   } catch (error) {
     if (error instanceof GitError) return void 0;
     throw error;
   }
 }
 function listRepositoryFiles(gitRoot, directories) {
+  const question = listingQuestion(gitRoot, directories);
+  return question.args ? question.answer(ask(() => gitSync(gitRoot, question.args))) : question.answer(void 0);
+}
+async function listRepositoryFilesAsync(gitRoot, directories) {
+  const question = listingQuestion(gitRoot, directories);
+  if (!question.args) return question.answer(void 0);
+  let out;
+  try {
+    out = await git(gitRoot, question.args);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+  }
+  return question.answer(out);
+}
+function listingQuestion(gitRoot, directories) {
   const specs = directories.map((directory) => pathspecOf(gitRoot, directory));
   const inside = specs.filter((spec) => spec !== void 0);
-  if (inside.length === 0) return specs.map(() => void 0);
-  const out = ask(gitRoot, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...inside.map((spec) => spec.pathspec)]);
-  if (out === void 0) return void 0;
-  const names = new Set(out.split("\0"));
-  names.delete("");
-  const sorted = [...names].sort();
-  return specs.map((spec) => {
-    if (spec === void 0) return void 0;
-    const { prefix } = spec;
-    const files = [];
-    for (const name of sorted) if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
-    return files;
-  });
+  if (inside.length === 0) return { answer: () => specs.map(() => void 0) };
+  const args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...inside.map((spec) => spec.pathspec)];
+  const answer = (out) => {
+    if (out === void 0) return void 0;
+    const names = new Set(out.split("\0"));
+    names.delete("");
+    const sorted = [...names].sort();
+    return specs.map((spec) => {
+      if (spec === void 0) return void 0;
+      const { prefix } = spec;
+      const files = [];
+      for (const name of sorted) if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
+      return files;
+    });
+  };
+  return { args, answer };
 }
 function pathspecOf(gitRoot, directory) {
   let real = directory;
@@ -1902,8 +1919,9 @@ function discover(options) {
     if (listed2 && !existsOrLink(path)) return;
     metadata.set(path, { path, classified, forceIgnored: forceIgnore?.denies(path) ?? false, ...companion ? { companion } : {} });
   };
-  const folders = paths.filter((path) => existsSync3(path) && isDirectory(path));
-  const listed = gitRoot ? listRepositoryFiles(gitRoot, folders) : void 0;
+  const folders = foldersOf(paths);
+  const listedAhead = options.listed && sameFolders(options.listed.folders, folders) ? options.listed.listing : void 0;
+  const listed = gitRoot ? listedAhead ?? listRepositoryFiles(gitRoot, folders) : void 0;
   const listingOf = (folder) => listed?.[folders.indexOf(folder)];
   for (const path of paths) {
     if (!existsSync3(path) && !isDanglingLink(path)) {
@@ -1953,6 +1971,15 @@ function discover(options) {
     notices
   };
 }
+async function listFilesAhead(options) {
+  const scope = options.scope ?? resolveLintScope(options);
+  if (!scope.gitRoot) return { ...options, scope };
+  const folders = foldersOf(scope.paths);
+  if (folders.length === 0) return { ...options, scope };
+  return { ...options, scope, listed: { folders, listing: await listRepositoryFilesAsync(scope.gitRoot, folders) } };
+}
+var foldersOf = (paths) => paths.filter((path) => existsSync3(path) && isDirectory(path));
+var sameFolders = (a, b) => a.length === b.length && a.every((folder, index) => folder === b[index]);
 var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
 function repositoryFilesUnder(directory, gitRoot, listed, ignoreRoot, notices) {
   if (gitRoot) {
@@ -2289,7 +2316,7 @@ import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 var WORKER_THRESHOLD = 1e4;
 var MAX_WORKERS = 8;
-var BATCH_SIZE = { parse: 8, screen: 128 };
+var BATCH_SIZE = 128;
 var DEFAULT_ENTRY = new URL("../engine/screen-worker.js", import.meta.url);
 function workerCount(files, parallel = {}, load = loadavg()[0] ?? 0) {
   if (parallel.workers !== void 0) return Math.min(Math.max(0, Math.floor(parallel.workers)), MAX_WORKERS);
@@ -2349,20 +2376,11 @@ var ScreenPool = class _ScreenPool {
     worker.on("error", () => this.lost(entryOf));
     worker.on("exit", () => this.lost(entryOf));
   }
-  /**
-   * The work (once per pool): the metadata files to read and parse first, as the engine needs them first, then the
-   * files to screen. Returns where the screening batches start.
-   */
-  submit(metadata, scan) {
-    const add = (kind, paths) => {
-      for (let i = 0; i < paths.length; i += BATCH_SIZE[kind]) this.batches.push({ kind, paths: paths.slice(i, i + BATCH_SIZE[kind]) });
-    };
-    add("parse", metadata);
-    const scanStart = this.batches.length;
-    add("screen", scan);
-    const work = encodeWork(metadata, scan, this.batches, scanStart);
+  /** The files to screen (once per pool), in batches the threads claim in order. */
+  submit(scan) {
+    for (let i = 0; i < scan.length; i += BATCH_SIZE) this.batches.push(scan.slice(i, i + BATCH_SIZE));
+    const work = encodeWork(scan, this.batches);
     for (const { worker, alive } of this.workers) if (alive) worker.postMessage(work);
-    return scanStart;
   }
   /** A worker that failed or ended: the batch it had claimed and not answered is screened here, so no file is lost. */
   lost(entry) {
@@ -2381,7 +2399,7 @@ var ScreenPool = class _ScreenPool {
     for (const { port } of this.workers) {
       for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
         const message = received.message;
-        this.settle(message.batch, message.failed ? this.redo(message.batch) : decodeResults(message, this.batches[message.batch].paths.length));
+        this.settle(message.batch, message.failed ? this.redo(message.batch) : decodeResults(message, this.batches[message.batch].length));
       }
     }
   }
@@ -2391,8 +2409,7 @@ var ScreenPool = class _ScreenPool {
   }
   runHere(batch) {
     this.inThreadBatches++;
-    const { kind, paths } = this.batches[batch];
-    return paths.map((path) => runJob(kind, path, this.request));
+    return this.batches[batch].map((path) => screenFile(path, this.request));
   }
   settle(batch, results) {
     if (this.results[batch] === void 0) this.results[batch] = results;
@@ -2431,11 +2448,11 @@ var ScreenPool = class _ScreenPool {
     }
   }
   /**
-   * The results of the batches from `from` on, one by one, in the order of their paths: at once when the batch is
-   * in (or the main thread can do it), a promise only when it must wait for a worker. Never asked past the last.
+   * The results, one by one in the order of the paths: at once when the batch is in (or the main thread can do it),
+   * a promise only when it must wait for a worker. Never asked past the last.
    */
-  reader(from) {
-    let batch = from;
+  reader() {
+    let batch = 0;
     let current = [];
     let index = 0;
     const take = (results) => {
@@ -2462,53 +2479,47 @@ var ScreenPool = class _ScreenPool {
     }
   }
 };
-function encodeWork(metadata, scan, batches, scanStart) {
-  const all = [...metadata, ...scan];
+function encodeWork(scan, batches) {
   let bytes = 0;
-  for (const path of all) bytes += Buffer.byteLength(path);
+  for (const path of scan) bytes += Buffer.byteLength(path);
   const text = Buffer.from(new SharedArrayBuffer(bytes));
-  const offsets = new Int32Array(new SharedArrayBuffer((all.length + 1) * Int32Array.BYTES_PER_ELEMENT));
+  const offsets = new Int32Array(new SharedArrayBuffer((scan.length + 1) * Int32Array.BYTES_PER_ELEMENT));
   let at = 0;
-  all.forEach((path, index) => {
+  scan.forEach((path, index) => {
     offsets[index] = at;
     at += text.write(path, at);
   });
-  offsets[all.length] = at;
+  offsets[scan.length] = at;
   const batchStarts = [];
   let first = 0;
   for (const batch of batches) {
     batchStarts.push(first);
-    first += batch.paths.length;
+    first += batch.length;
   }
   batchStarts.push(first);
-  return { text: text.buffer, offsets, batchStarts, scanStart };
+  return { text: text.buffer, offsets, batchStarts };
 }
 function decodeResults(message, size) {
-  if (message.results) return message.results;
   const results = new Array(size).fill(CLEAN_FILE);
   for (const [index, read] of message.notClean ?? []) results[index] = { clean: false, read };
   return results;
 }
 var CLEAN_FILE = { clean: true };
-function startScreening(metadata, scan, request, parallel = {}, early) {
-  const files = metadata.length + scan.length;
-  const workers = workerCount(files, parallel);
+function startScreening(scan, request, parallel = {}, early) {
+  const workers = workerCount(scan.length, parallel);
   let pool = early;
-  if (pool && (workers === 0 || files === 0)) {
+  if (pool && (workers === 0 || scan.length === 0)) {
     pool.close();
     pool = void 0;
   }
-  pool ??= files > 0 ? ScreenPool.create(request, workers, parallel) : void 0;
+  pool ??= scan.length > 0 ? ScreenPool.create(request, workers, parallel) : void 0;
   let screened = 0;
   const done = (stats) => {
     if (++screened === scan.length) parallel.onDone?.(stats());
   };
   if (!pool) {
-    let parsed = 0;
     const inThread = { workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 };
     return {
-      // The main thread parses as it always has: only the read comes from here, through the same checked reader.
-      nextParsed: () => ({ read: readTextFile(metadata[parsed++], request.root) }),
       next: () => {
         const result = screenFile(scan[screened], request);
         done(() => inThread);
@@ -2518,11 +2529,9 @@ function startScreening(metadata, scan, request, parallel = {}, early) {
     };
   }
   const active = pool;
-  const scanStart = active.submit(metadata, scan);
-  const nextParsed = active.reader(0);
-  const nextScreened = active.reader(scanStart);
+  active.submit(scan);
+  const nextScreened = active.reader();
   return {
-    nextParsed,
     next: () => {
       done(() => active.stats());
       return nextScreened();
@@ -2547,13 +2556,15 @@ async function lintPipeline(options, running) {
   const config = options.config?.config ?? {};
   const early = startPoolEarly(options);
   if (early) running.push(early);
-  const discovery = options.discovery ?? discover({
-    cwd,
-    paths: options.paths ?? ["."],
-    ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {},
-    ...options.noIgnore ? { noIgnore: true } : {},
-    ...options.scope ? { scope: options.scope } : {}
-  });
+  const discovery = options.discovery ?? discover(
+    await listFilesAhead({
+      cwd,
+      paths: options.paths ?? ["."],
+      ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {},
+      ...options.noIgnore ? { noIgnore: true } : {},
+      ...options.scope ? { scope: options.scope } : {}
+    })
+  );
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename3(path)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
@@ -2571,8 +2582,7 @@ async function lintPipeline(options, running) {
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress("parse", discovery.metadata.length);
-    const ahead = screening ? await screening.nextParsed() : void 0;
-    const read = ahead ? ahead.read : texts.read(file.path);
+    const read = texts.read(file.path);
     if (!read.ok && read.linkOutside) {
       linksOutside.add(file.path);
       continue;
@@ -2587,7 +2597,7 @@ async function lintPipeline(options, running) {
       fatal.push(parseError(file.path, "file is empty: a metadata file needs a root element", 1, 1));
       continue;
     }
-    const result = ahead?.parsed ? parsedAhead(file.path, read.text, ahead.parsed) : parseXml(file.path, read.text);
+    const result = parseXml(file.path, read.text);
     if (!result.ok) {
       fatal.push(parseError(file.path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column));
       continue;
@@ -2715,10 +2725,9 @@ function startFileScreening(discovery, runner, options, early) {
     return void 0;
   }
   const modelled = new Set(discovery.metadata.map((file) => file.path));
-  const metadata = discovery.metadata.map((file) => file.path);
   const sameRequest = early !== void 0 && early.request.root === request.root && early.request.ruleIds.join() === request.ruleIds.join();
   if (early && !sameRequest) early.close();
-  return startScreening(metadata, discovery.scanFiles.filter((path) => !modelled.has(path)), request, options.parallel, sameRequest ? early : void 0);
+  return startScreening(discovery.scanFiles.filter((path) => !modelled.has(path)), request, options.parallel, sameRequest ? early : void 0);
 }
 function screenRequest(options, root, fileRules) {
   const ruleIds = fileRules.map((rule) => rule.meta.id);
@@ -2741,9 +2750,6 @@ function gitIndexBytes(gitRoot) {
   } catch {
     return 0;
   }
-}
-function parsedAhead(file, source, parsed) {
-  return parsed.ok ? { ok: true, doc: { file, source, lines: new LineIndex(file, source), root: parsed.root } } : parsed;
 }
 function keepMarkersOf(options) {
   return (options.postProcessors ?? []).flatMap((processor) => processor.keepFilesContaining ? [processor.keepFilesContaining] : []);

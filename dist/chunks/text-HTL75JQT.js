@@ -25,10 +25,15 @@ var textReporter = {
   async render(run, options) {
     const results = toEslintResults(run, options).map((result) => ({ ...result, filePath: escapeControlChars(result.filePath), messages: [...result.messages] }));
     const hasFindings = results.some((result) => result.messages.length > 0);
-    let body = hasFindings ? await pretty(results, run, options) : "";
-    if (hasFindings && widestLine(body) > terminalWidth(options)) body = narrowLayout(run, options, terminalWidth(options));
+    const width = terminalWidth(options);
+    let body = "";
+    if (hasFindings) body = surelyTooWide(results, width) ? narrowLayout(run, options, width) : await pretty(results, run, options);
+    if (hasFindings && widestLine(body) > width) body = narrowLayout(run, options, width);
     const footer = footerLines(run);
     return defuseWorkflowCommandLines([body.trimEnd(), ...footer].filter(Boolean).join("\n")) + "\n";
+  },
+  warmUp() {
+    import("./eslint-formatter-pretty-NSHGC26Q.js").catch(() => void 0);
   }
 };
 function footerLines(run) {
@@ -52,6 +57,9 @@ async function pretty(results, run, options) {
 }
 var ANSI = /\u001b\[[0-9;]*m/g;
 var HYPERLINK = /\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+function surelyTooWide(results, width) {
+  return results.some((result) => result.messages.some(({ message }) => !message.includes("\n") && [...message.replace(/[`']/g, "")].length > width));
+}
 function widestLine(text) {
   return Math.max(0, ...text.split("\n").map((line) => [...line.replace(ANSI, "")].length));
 }

@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-JBR6BUDT.js";
+} from "./chunk-UINW5YVO.js";
 import {
   lint,
   toolVersion
-} from "./chunk-345F4UC6.js";
+} from "./chunk-VCLZUOY7.js";
 import {
   UsageError
-} from "./chunk-FBBHVZRU.js";
+} from "./chunk-HJNH7XPW.js";
 import {
   toEslintResults
 } from "./chunk-IWRBZ7R3.js";
@@ -22,7 +22,7 @@ import {
 
 // src/reporters/index.ts
 var loaders = {
-  text: async () => (await import("./text-QFF7BW3Y.js")).textReporter,
+  text: async () => (await import("./text-HTL75JQT.js")).textReporter,
   json: async () => (await import("./json-OOPV5KC7.js")).jsonReporter,
   sarif: async () => (await import("./sarif-GNLNEKQV.js")).sarifReporter,
   github: async () => (await import("./github-Z47LNEEX.js")).githubReporter,

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-345F4UC6.js";
+} from "./chunk-VCLZUOY7.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,9 +13,9 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-FBBHVZRU.js";
-import "./chunk-Z3MOXW2C.js";
-import "./chunk-SH22TMDI.js";
+} from "./chunk-HJNH7XPW.js";
+import "./chunk-DFSVFA7C.js";
+import "./chunk-PKHSSZPS.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";

@@ -4,13 +4,13 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   UsageError,
   closestName,
-  displayPath
-} from "./chunk-FBBHVZRU.js";
-import {
   createRequire,
-  node_module_exports,
+  displayPath,
+  node_module_exports
+} from "./chunk-HJNH7XPW.js";
+import {
   readCheckedText
-} from "./chunk-SH22TMDI.js";
+} from "./chunk-PKHSSZPS.js";
 
 // src/linter/options.ts
 function isCi(env) {

@@ -3,9 +3,8 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   FILE_SCREENS,
-  parseXml,
   readTextFile
-} from "./chunk-SH22TMDI.js";
+} from "./chunk-PKHSSZPS.js";
 
 // src/engine/screen-file.ts
 import { basename } from "node:path";
@@ -56,20 +55,10 @@ function screenFile(path, request) {
   for (const id of request.ruleIds) if (FILE_SCREENS[id](path, text, metadataNamed)) return { clean: false, read: { ok: true, text } };
   return CLEAN;
 }
-function readAndParse(path, request) {
-  const read = readTextFile(path, request.root);
-  if (!read.ok || read.text.trim() === "") return { read };
-  const result = parseXml(path, read.text);
-  return { read, parsed: result.ok ? { ok: true, root: result.doc.root } : { ok: false, error: result.error } };
-}
-function runJob(kind, path, request) {
-  return kind === "parse" ? readAndParse(path, request) : screenFile(path, request);
-}
 
 export {
   lintedTypes,
   classifyFileName,
   canScreen,
-  screenFile,
-  runJob
+  screenFile
 };

@@ -1,0 +1,18 @@
+/**
+ * Files the repository holds under each of `directories` (inside `gitRoot`): tracked ones plus untracked ones that
+ * .gitignore does not exclude (they are what the next `git add -A` commits). Absolute paths, sorted, one list per
+ * directory (undefined for one outside the work tree), or undefined when git cannot answer. ONE `git ls-files` for
+ * all of them: listing a 20,000-file repository costs ~60 ms, so it is asked once per run, never once per folder.
+ *
+ * A tracked file deleted in the working tree is listed too: asking git for those (`--deleted`) would cost it a
+ * `stat` of every file (half the listing's time), and the linter opens every file anyway; the caller leaves out
+ * the metadata files that are not there, and the secret scan passes over a file it cannot find.
+ */
+export declare function listRepositoryFiles(gitRoot: string, directories: readonly string[]): RepositoryListing;
+/**
+ * listRepositoryFiles without blocking: the thread is free while git lists (a lint loads its reporter meanwhile).
+ * The same question, the same answer.
+ */
+export declare function listRepositoryFilesAsync(gitRoot: string, directories: readonly string[]): Promise<RepositoryListing>;
+/** One list of absolute paths per directory asked (undefined: outside the work tree); undefined: git cannot answer. */
+export type RepositoryListing = (string[] | undefined)[] | undefined;
