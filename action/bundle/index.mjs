@@ -24349,7 +24349,7 @@ var samlStrongCrypto = defineRule({
 // src/rules/revocation-impact.ts
 import { basename as basename6 } from "node:path";
 
-// src/rules/file-screens.ts
+// src/rules/util/file-screens.ts
 init_prefilter();
 var DESTRUCTIVE_MANIFESTS = /* @__PURE__ */ new Set(["destructivechanges.xml", "destructivechangespre.xml", "destructivechangespost.xml"]);
 var baseName = (path2) => path2.slice(Math.max(path2.lastIndexOf("/"), path2.lastIndexOf("\\")) + 1);

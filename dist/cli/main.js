@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-TAJ2JASN.js";
+} from "../chunks/chunk-NHHVBR7Y.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-UINW5YVO.js";
+} from "../chunks/chunk-CKA2RKXI.js";
 import {
   isCi
-} from "../chunks/chunk-NNGUWR7J.js";
+} from "../chunks/chunk-2WJTDFQH.js";
 import {
   toolVersion
-} from "../chunks/chunk-VCLZUOY7.js";
+} from "../chunks/chunk-TGUYSRWD.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-HJNH7XPW.js";
-import "../chunks/chunk-DFSVFA7C.js";
-import "../chunks/chunk-PKHSSZPS.js";
+} from "../chunks/chunk-ZAPRZPI4.js";
+import "../chunks/chunk-SXI6HJDS.js";
+import "../chunks/chunk-DIKHLP5H.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import {
@@ -313,19 +313,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-63W4XFD6.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-PQ5CAGPW.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-XKEBMDG3.js");
+        const { runInit } = await import("../chunks/init-command-XSPW553J.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-4OOOIV3H.js");
+        const { runDiff } = await import("../chunks/diff-command-JEUXVRVX.js");
         return await runDiff(args, io);
       }
       case "lint":

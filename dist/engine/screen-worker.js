@@ -3,8 +3,8 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   screenFile
-} from "../chunks/chunk-DFSVFA7C.js";
-import "../chunks/chunk-PKHSSZPS.js";
+} from "../chunks/chunk-SXI6HJDS.js";
+import "../chunks/chunk-DIKHLP5H.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-2YIFCSB7.js";
 

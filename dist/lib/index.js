@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-TAJ2JASN.js";
-import "../chunks/chunk-UINW5YVO.js";
+} from "../chunks/chunk-NHHVBR7Y.js";
+import "../chunks/chunk-CKA2RKXI.js";
 import {
   isCi
-} from "../chunks/chunk-NNGUWR7J.js";
+} from "../chunks/chunk-2WJTDFQH.js";
 import {
   lint
-} from "../chunks/chunk-VCLZUOY7.js";
+} from "../chunks/chunk-TGUYSRWD.js";
 import {
   builtinRules
-} from "../chunks/chunk-HJNH7XPW.js";
-import "../chunks/chunk-DFSVFA7C.js";
-import "../chunks/chunk-PKHSSZPS.js";
+} from "../chunks/chunk-ZAPRZPI4.js";
+import "../chunks/chunk-SXI6HJDS.js";
+import "../chunks/chunk-DIKHLP5H.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-RHBGYGBN.js";

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { classifyFileName } from '../project/metadata-types.js';
 import { readTextFile, type ReadResult } from '../project/read.js';
-import { FILE_SCREENS } from '../rules/file-screens.js';
+import { FILE_SCREENS } from '../rules/util/file-screens.js';
 
 /** What the screening of a batch of files needs to know; plain data, so a worker thread can be given it. */
 export interface ScreenRequest {

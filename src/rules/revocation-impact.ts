@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { childNamed, childrenNamed, elementText, parseXml } from '../parser/xml.js';
 import type { Position, RepoFile } from '../types.js';
 import { defineRule, type TypedRuleContext } from './util/define-rule.js';
-import { DESTRUCTIVE_MANIFESTS } from './file-screens.js';
+import { DESTRUCTIVE_MANIFESTS } from './util/file-screens.js';
 
 
 /** The app types whose deletion revokes tokens, as a person would name them. */

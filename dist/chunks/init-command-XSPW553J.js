@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-VCLZUOY7.js";
+} from "./chunk-TGUYSRWD.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,9 +13,9 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-HJNH7XPW.js";
-import "./chunk-DFSVFA7C.js";
-import "./chunk-PKHSSZPS.js";
+} from "./chunk-ZAPRZPI4.js";
+import "./chunk-SXI6HJDS.js";
+import "./chunk-DIKHLP5H.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";

@@ -7,10 +7,10 @@ import {
   createRequire,
   displayPath,
   node_module_exports
-} from "./chunk-HJNH7XPW.js";
+} from "./chunk-ZAPRZPI4.js";
 import {
   readCheckedText
-} from "./chunk-PKHSSZPS.js";
+} from "./chunk-DIKHLP5H.js";
 
 // src/linter/options.ts
 function isCi(env) {

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-NNGUWR7J.js";
+} from "./chunk-2WJTDFQH.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-VCLZUOY7.js";
+} from "./chunk-TGUYSRWD.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -47,18 +47,18 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-HJNH7XPW.js";
+} from "./chunk-ZAPRZPI4.js";
 import {
   classifyFileName,
   lintedTypes
-} from "./chunk-DFSVFA7C.js";
+} from "./chunk-SXI6HJDS.js";
 import {
   MAX_BASELINE_BYTES,
   MAX_CONTROL_FILE_BYTES,
   MAX_FILE_BYTES,
   readCheckedText,
   readTextFile
-} from "./chunk-PKHSSZPS.js";
+} from "./chunk-DIKHLP5H.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

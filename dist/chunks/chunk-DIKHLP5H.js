@@ -198,7 +198,7 @@ function formatSize(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-// src/rules/file-screens.ts
+// src/rules/util/file-screens.ts
 var DESTRUCTIVE_MANIFESTS = /* @__PURE__ */ new Set(["destructivechanges.xml", "destructivechangespre.xml", "destructivechangespost.xml"]);
 var baseName = (path) => path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 var FILE_SCREENS = {

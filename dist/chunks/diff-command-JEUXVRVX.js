@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-UINW5YVO.js";
+} from "./chunk-CKA2RKXI.js";
 import {
   isCi
-} from "./chunk-NNGUWR7J.js";
+} from "./chunk-2WJTDFQH.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-VCLZUOY7.js";
+} from "./chunk-TGUYSRWD.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -38,14 +38,14 @@ import {
   maskUrlCredentials,
   parseXml,
   transportProblem
-} from "./chunk-HJNH7XPW.js";
+} from "./chunk-ZAPRZPI4.js";
 import {
   classifyFileName
-} from "./chunk-DFSVFA7C.js";
+} from "./chunk-SXI6HJDS.js";
 import {
   MAX_FILE_BYTES,
   readTextFile
-} from "./chunk-PKHSSZPS.js";
+} from "./chunk-DIKHLP5H.js";
 import "./chunk-CVIDFB6W.js";
 import {
   cutTo,

@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-UINW5YVO.js";
+} from "./chunk-CKA2RKXI.js";
 import {
   lint,
   toolVersion
-} from "./chunk-VCLZUOY7.js";
+} from "./chunk-TGUYSRWD.js";
 import {
   UsageError
-} from "./chunk-HJNH7XPW.js";
+} from "./chunk-ZAPRZPI4.js";
 import {
   toEslintResults
 } from "./chunk-IWRBZ7R3.js";

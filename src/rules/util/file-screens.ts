@@ -1,5 +1,5 @@
-import { mayHoldSecret } from '../secrets/prefilter.js';
-import { isKeystorePath } from '../secrets/files.js';
+import { mayHoldSecret } from '../../secrets/prefilter.js';
+import { isKeystorePath } from '../../secrets/files.js';
 
 // What each built-in repository-wide rule (checkFile) needs to see of a file, decided without the rule: the file's
 // path, its text and whether its name is a metadata type's. A worker thread runs these over thousands of files and

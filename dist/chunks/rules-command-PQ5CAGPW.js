@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-NNGUWR7J.js";
+} from "./chunk-2WJTDFQH.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,8 +12,8 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-HJNH7XPW.js";
-import "./chunk-PKHSSZPS.js";
+} from "./chunk-ZAPRZPI4.js";
+import "./chunk-DIKHLP5H.js";
 import "./chunk-CVIDFB6W.js";
 import {
   safeMessage

@@ -12,19 +12,19 @@ import {
   childNamed,
   parseXml,
   renderMessage
-} from "./chunk-HJNH7XPW.js";
+} from "./chunk-ZAPRZPI4.js";
 import {
   canScreen,
   classifyFileName,
   lintedTypes,
   screenFile
-} from "./chunk-DFSVFA7C.js";
+} from "./chunk-SXI6HJDS.js";
 import {
   decodeText,
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-PKHSSZPS.js";
+} from "./chunk-DIKHLP5H.js";
 import {
   safeMessage,
   safePath

@@ -5,7 +5,7 @@ import {
   DESTRUCTIVE_MANIFESTS,
   isKeystorePath,
   readCheckedText
-} from "./chunk-PKHSSZPS.js";
+} from "./chunk-DIKHLP5H.js";
 import {
   repositoryWebUrl
 } from "./chunk-CVIDFB6W.js";
