@@ -82,7 +82,9 @@ function suppressingDirective(finding: Finding, uses: DirectiveUse[]): Directive
   const nextLine = uses.find(({ directive }) => directive.kind === 'disable-next-line' && isEffective(directive) && directive.targetLine === finding.at.line && directive.rules.includes(rule));
   if (nextLine) {
     nextLine.used.add(rule);
-    return nextLine;
+    // A summary of findings past the cap (finding-cap.ts) sits on the line of the first one it stands for; the others
+    // are on other lines, which a next-line directive does not cover: it hides the summary only when it is one finding.
+    return (finding.omitted ?? 1) === 1 ? nextLine : undefined;
   }
   // Walk the block directives in order up to the finding's line: the last disable of the rule not yet re-enabled.
   let open: DirectiveUse | undefined;
