@@ -153,4 +153,14 @@ describe('the cap and the directives', () => {
     // The directive did its job on the line it names: it is not reported unused.
     expect(ofRule(report.flatMap((file) => file.messages), 'suppression-directive')).toEqual([]);
   });
+
+  it('does not let a block that ends before the last of them hide the summary', async () => {
+    const lines = tokensWithDirectiveAt(MAX_FINDINGS_PER_RULE_PER_FILE).replace('calint-disable-next-line', 'calint-disable').split('\n');
+    lines.splice(MAX_FINDINGS_PER_RULE_PER_FILE + 5, 0, '# calint-enable no-secrets-in-repo');
+    const root = makeProject({ 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }), 'force-app/.keep': '', 'notes/tokens.txt': lines.join('\n') });
+    const result = await runCli(['lint', '--format', 'json', '.'], { cwd: root });
+    const report = JSON.parse(result.stdout) as { messages: JsonFinding[] }[];
+    const secrets = ofRule(report.flatMap((file) => file.messages), 'no-secrets-in-repo');
+    expect(secrets.at(-1)!.message).toMatch(/^50 more no-secrets-in-repo findings beyond the first 100 /);
+  });
 });
