@@ -154,6 +154,14 @@ describe('the cap and the directives', () => {
     expect(ofRule(report.flatMap((file) => file.messages), 'suppression-directive')).toEqual([]);
   });
 
+  it('counts a suppressed summary as the findings it stands for in the text footer', async () => {
+    const text = `# calint-disable no-secrets-in-repo -- test tokens\n${tokensWithDirectiveAt(-1)}`;
+    const root = makeProject({ 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }), 'force-app/.keep': '', 'notes/tokens.txt': text });
+    const result = await runCli(['lint', '.'], { cwd: root });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('150 finding(s) suppressed by directives');
+  });
+
   it('does not let a block that ends before the last of them hide the summary', async () => {
     const lines = tokensWithDirectiveAt(MAX_FINDINGS_PER_RULE_PER_FILE).replace('calint-disable-next-line', 'calint-disable').split('\n');
     lines.splice(MAX_FINDINGS_PER_RULE_PER_FILE + 5, 0, '# calint-enable no-secrets-in-repo');
