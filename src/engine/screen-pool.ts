@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { screenFile, type ScreenRequest, type Screened } from './screen-file.js';
 import type { ResultMessage, WorkerSetup, WorkMessage } from './screen-worker.js';
+import { CLAIMED, DONE, NEXT } from './screen-state.js';
 
 /**
  * Below this many files the run reads them in the main thread. A worker costs ~60 ms of CPU to start (a V8 isolate
@@ -66,11 +67,6 @@ export function workersFromEnv(env: Readonly<Record<string, string | undefined>>
   const value = env?.CALINT_WORKERS?.trim();
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
-
-/** Slots of the shared state: the next batch to claim, how many batches are done, then one slot per worker. */
-const NEXT = 0;
-const DONE = 1;
-const CLAIMED = 2;
 
 const WORKER_YOUNG_GENERATION_MB = 2;
 

@@ -4,6 +4,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ReadResult } from '../project/read.js';
 import { screenFile, type ScreenRequest } from './screen-file.js';
+import { CLAIMED, DONE, NEXT } from './screen-state.js';
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -36,9 +37,6 @@ export interface ResultMessage {
   failed?: true;
 }
 
-const NEXT = 0;
-const DONE = 1;
-const CLAIMED = 2;
 
 const { request, state, slot, results } = workerData as WorkerSetup;
 

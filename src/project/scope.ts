@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ForceIgnoreMatcher } from './forceignore.js';
 import { findGitRoot } from './git/index.js';
@@ -61,13 +61,16 @@ export function resolveLintScope(options: { cwd: string; paths?: readonly string
 export function findSfdxProject(start: string, repository: string | undefined): SfdxProject | undefined {
   let nearest: string | undefined;
   let decides: string | undefined;
+  const top = repository === undefined ? undefined : resolve(repository);
   for (let dir = start; ; dir = dirname(dir)) {
+    // git names the work tree by its real path (forward slashes on Windows); `dir` may go through a symbolic link.
+    const atTop = top !== undefined && realPathOf(dir) === top;
     if (existsSync(join(dir, 'sfdx-project.json'))) {
       nearest ??= dir;
       decides = dir;
       if (repository === undefined) break;
     }
-    if (dir === repository || dirname(dir) === dir) break;
+    if (atTop || dir === repository || dirname(dir) === dir) break;
   }
   if (decides === undefined) return undefined;
   const project = readSfdxProject(decides, repository);
@@ -75,6 +78,14 @@ export function findSfdxProject(start: string, repository: string | undefined): 
     project.problems.push(`${join(nearest!, 'sfdx-project.json')} is not used: the repository's project at ${join(decides, 'sfdx-project.json')} decides what is linted.`);
   }
   return project;
+}
+
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function readSfdxProject(dir: string, repository: string | undefined): SfdxProject {

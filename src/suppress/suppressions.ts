@@ -76,13 +76,17 @@ const isSuppressible = (finding: Finding) => !finding.fatal && !UNSUPPRESSIBLE.h
 
 const isEffective = (directive: Directive) => directive.kind !== 'unknown' && directive.rules.length > 0 && !!directive.reason;
 
+const isEnableOf = (directive: Directive, rule: string) => directive.kind === 'enable' && (directive.rules.length === 0 || directive.rules.includes(rule));
+
 /** The directive that hides a finding, marking it used: a next-line directive on its line, else an open disable block. */
 function suppressingDirective(finding: Finding, uses: DirectiveUse[]): DirectiveUse | undefined {
   const rule = finding.ruleId;
   const nextLine = uses.find(({ directive }) => directive.kind === 'disable-next-line' && isEffective(directive) && directive.targetLine === finding.at.line && directive.rules.includes(rule));
   if (nextLine) {
     nextLine.used.add(rule);
-    return nextLine;
+    // A summary of findings past the cap (finding-cap.ts) sits on the line of the first one it stands for; the others
+    // are on other lines, which a next-line directive does not cover: it hides the summary only when it is one finding.
+    return (finding.omitted ?? 1) === 1 ? nextLine : undefined;
   }
   // Walk the block directives in order up to the finding's line: the last disable of the rule not yet re-enabled.
   let open: DirectiveUse | undefined;
@@ -90,9 +94,11 @@ function suppressingDirective(finding: Finding, uses: DirectiveUse[]): Directive
     const { directive } = use;
     if (directive.at.line > finding.at.line) break;
     if (directive.kind === 'disable' && isEffective(directive) && directive.rules.includes(rule)) open = use;
-    if (directive.kind === 'enable' && (directive.rules.length === 0 || directive.rules.includes(rule))) open = undefined;
+    if (isEnableOf(directive, rule)) open = undefined;
   }
   open?.used.add(rule);
+  // A summary of findings past the cap stands for findings after its line too: a block closed later does not cover them.
+  if (open && (finding.omitted ?? 1) > 1 && uses.some(({ directive }) => directive.at.line > finding.at.line && isEnableOf(directive, rule))) return undefined;
   return open;
 }
 

@@ -136,3 +136,39 @@ describe('below the cap', () => {
     );
   });
 });
+
+describe('the cap and the directives', () => {
+  // 150 access tokens in a text file; a next-line directive above the 101st, the first one left out of the list.
+  const token = (index: number) => `00D5g000004ABCD!AQ8AQKzX1yV2wT3uS4rQ5pO6nM7lK8jI9hG0fE1dC2bA3zY4xW5vU${String(index).padStart(4, '0')}`;
+  const tokensWithDirectiveAt = (directiveBefore: number) =>
+    Array.from({ length: 150 }, (_, index) => (index === directiveBefore ? `# calint-disable-next-line no-secrets-in-repo -- a test token\n${token(index)}` : token(index))).join('\n');
+
+  it('does not let a next-line directive above one finding hide the summary of all the others', async () => {
+    const root = makeProject({ 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }), 'force-app/.keep': '', 'notes/tokens.txt': tokensWithDirectiveAt(MAX_FINDINGS_PER_RULE_PER_FILE) });
+    const result = await runCli(['lint', '--format', 'json', '.'], { cwd: root });
+    const report = JSON.parse(result.stdout) as { messages: JsonFinding[]; suppressedMessages?: JsonFinding[] }[];
+    const secrets = ofRule(report.flatMap((file) => file.messages), 'no-secrets-in-repo');
+    expect(secrets).toHaveLength(MAX_FINDINGS_PER_RULE_PER_FILE + 1);
+    expect(secrets.at(-1)!.message).toMatch(/^50 more no-secrets-in-repo findings beyond the first 100 /);
+    // The directive did its job on the line it names: it is not reported unused.
+    expect(ofRule(report.flatMap((file) => file.messages), 'suppression-directive')).toEqual([]);
+  });
+
+  it('counts a suppressed summary as the findings it stands for in the text footer', async () => {
+    const text = `# calint-disable no-secrets-in-repo -- test tokens\n${tokensWithDirectiveAt(-1)}`;
+    const root = makeProject({ 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }), 'force-app/.keep': '', 'notes/tokens.txt': text });
+    const result = await runCli(['lint', '.'], { cwd: root });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('150 finding(s) suppressed by directives');
+  });
+
+  it('does not let a block that ends before the last of them hide the summary', async () => {
+    const lines = tokensWithDirectiveAt(MAX_FINDINGS_PER_RULE_PER_FILE).replace('calint-disable-next-line', 'calint-disable').split('\n');
+    lines.splice(MAX_FINDINGS_PER_RULE_PER_FILE + 5, 0, '# calint-enable no-secrets-in-repo');
+    const root = makeProject({ 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }), 'force-app/.keep': '', 'notes/tokens.txt': lines.join('\n') });
+    const result = await runCli(['lint', '--format', 'json', '.'], { cwd: root });
+    const report = JSON.parse(result.stdout) as { messages: JsonFinding[] }[];
+    const secrets = ofRule(report.flatMap((file) => file.messages), 'no-secrets-in-repo');
+    expect(secrets.at(-1)!.message).toMatch(/^50 more no-secrets-in-repo findings beyond the first 100 /);
+  });
+});
