@@ -2,7 +2,7 @@
 // the project, the folder of one of its parts, or one file is linted; the findings on a file are the same each time.
 import { generateKeyPairSync } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ECA_PATHS, externalClientApp } from './helpers/apps.js';
@@ -110,3 +110,22 @@ describe('the secret scan covers every file the repository holds', () => {
 function git(cwd: string, ...args: string[]): void {
   execFileSync('git', args, { cwd, stdio: 'ignore' });
 }
+
+describe('a repository reached through a symbolic link', () => {
+  it('gets the same findings as the repository itself (git names it by its real path)', async () => {
+    const outer = makeProject({});
+    const real = join(outer, 'real');
+    const root = makeProject({ 'sfdx-project.json': SFDX, 'force-app/main/default/connectedApps/Wide.connectedApp-meta.xml': connectedApp('Wide', ['Full']) });
+    renameSync(root, real);
+    execFileSync('git', ['init', '-q'], { cwd: real });
+    symlinkSync(real, join(outer, 'link'), 'dir');
+    const rules = async (path: string) => {
+      const run = await runMain(['lint', '--format', 'json', path], outer);
+      expect(run.status, run.stderr).toBe(1);
+      return (JSON.parse(run.stdout) as { messages: { ruleId: string }[] }[]).flatMap((result) => result.messages.map((message) => message.ruleId)).sort();
+    };
+    const direct = await rules('real');
+    expect(direct).toContain('no-full-scope');
+    expect(await rules('link')).toEqual(direct);
+  });
+});

@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { ForceIgnoreMatcher } from './forceignore.js';
 import { findGitRoot } from './git/index.js';
 import { readCheckedText } from './read.js';
@@ -35,9 +35,14 @@ export interface SfdxProject {
 export function resolveLintScope(options: { cwd: string; paths?: readonly string[]; noIgnore?: boolean }): LintScope {
   const { cwd } = options;
   const given = options.paths?.length ? options.paths : ['.'];
-  const paths = given.map((path) => (isAbsolute(path) ? path : resolve(cwd, path)));
-  const anchor = paths.length === 1 && isDirectory(paths[0]!) ? paths[0]! : cwd;
-  const gitRoot = findGitRoot(existsSync(anchor) ? anchor : cwd);
+  const spelled = given.map((path) => (isAbsolute(path) ? path : resolve(cwd, path)));
+  const spelledAnchor = spelled.length === 1 && isDirectory(spelled[0]!) ? spelled[0]! : cwd;
+  const gitRoot = findGitRoot(existsSync(spelledAnchor) ? spelledAnchor : cwd);
+  // git names the work tree by its real path, and lists its files under it: a path reached through a symbolic link
+  // (`lint link-to-checkout`, a short 8.3 name on Windows) is taken by its real path, or no listed file would lie in
+  // its package directories and the apps would go unlinted in silence. Paths already under the root stay as given.
+  const paths = gitRoot === undefined ? spelled : spelled.map((path) => inRepositorySpelling(path, gitRoot));
+  const anchor = spelled.length === 1 && spelledAnchor === spelled[0] ? paths[0]! : cwd;
   const project = findSfdxProject(anchor, gitRoot);
   const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root, gitRoot ?? project.root) : undefined;
   return {
@@ -78,6 +83,15 @@ export function findSfdxProject(start: string, repository: string | undefined): 
     project.problems.push(`${join(nearest!, 'sfdx-project.json')} is not used: the repository's project at ${join(decides, 'sfdx-project.json')} decides what is linted.`);
   }
   return project;
+}
+
+/** `path` as git spells it under `gitRoot`: unchanged when it already is, else its real path when that lies inside. */
+function inRepositorySpelling(path: string, gitRoot: string): string {
+  const top = resolve(gitRoot);
+  const inside = (candidate: string) => candidate === top || candidate.startsWith(top.endsWith(sep) ? top : top + sep);
+  if (inside(path) || !existsSync(path)) return path;
+  const real = realPathOf(path);
+  return inside(real) ? real : path;
 }
 
 function realPathOf(path: string): string {
