@@ -3665,10 +3665,10 @@ var init_safe_text = __esm({
 
 // src/engine/fingerprint.ts
 import { createHash } from "node:crypto";
-import { relative as relative6, sep as sep5 } from "node:path";
+import { relative as relative6, sep as sep6 } from "node:path";
 function relativePath(root, file) {
   const rel = relative6(root, file);
-  return sep5 === "/" ? rel : rel.split(sep5).join("/");
+  return sep6 === "/" ? rel : rel.split(sep6).join("/");
 }
 function offendingContent(lineText, at) {
   const end = at.endLine === at.line && at.endColumn ? at.endColumn - 1 : void 0;
@@ -11598,13 +11598,19 @@ __export(text_exports, {
 import { relative as relative7 } from "node:path";
 function footerLines(run) {
   const lines = [];
-  const suppressed = run.results.reduce((sum, result) => sum + result.suppressed.length, 0);
+  let baselineHidden = 0;
+  let bySuppression = 0;
+  for (const result of run.results) {
+    for (const finding of result.suppressed) {
+      if (finding.suppressed?.kind === "baseline") baselineHidden += finding.omitted ?? 1;
+      else bySuppression += finding.omitted ?? 1;
+    }
+  }
   const total = run.results.reduce((sum, result) => sum + result.findings.length, 0);
   if (total === 0) {
     lines.push(`No problems in ${plural(run.stats.apps, "app")} (${plural(run.stats.metadataFiles, "metadata file")}, ${plural(run.stats.scannedFiles, "file")} scanned for secrets).`);
   }
-  if (run.stats.baselineHidden > 0) lines.push(`${run.stats.baselineHidden} known finding(s) hidden by the baseline.`);
-  const bySuppression = suppressed - run.stats.baselineHidden;
+  if (baselineHidden > 0) lines.push(`${baselineHidden} known finding(s) hidden by the baseline.`);
   if (bySuppression > 0) lines.push(`${bySuppression} finding(s) suppressed by directives (reasons are in the JSON and SARIF output).`);
   for (const notice of run.notices) lines.push(notice);
   return lines;
@@ -17695,10 +17701,10 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
   let offset = bm.offset;
   let commentEnd = null;
   for (const collItem of bm.items) {
-    const { start, key: key2, sep: sep11, value } = collItem;
+    const { start, key: key2, sep: sep12, value } = collItem;
     const keyProps = resolveProps(start, {
       indicator: "explicit-key-ind",
-      next: key2 ?? sep11?.[0],
+      next: key2 ?? sep12?.[0],
       offset,
       onError,
       parentIndent: bm.indent,
@@ -17712,7 +17718,7 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
         else if ("indent" in key2 && key2.indent !== bm.indent)
           onError(offset, "BAD_INDENT", startColMsg);
       }
-      if (!keyProps.anchor && !keyProps.tag && !sep11) {
+      if (!keyProps.anchor && !keyProps.tag && !sep12) {
         commentEnd = keyProps.end;
         if (keyProps.comment) {
           if (map2.comment)
@@ -17736,7 +17742,7 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
     ctx.atKey = false;
     if (mapIncludes(ctx, map2.items, keyNode))
       onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-    const valueProps = resolveProps(sep11 ?? [], {
+    const valueProps = resolveProps(sep12 ?? [], {
       indicator: "map-value-ind",
       next: value,
       offset: keyNode.range[2],
@@ -17752,7 +17758,7 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
         if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
           onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
       }
-      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode2(ctx, offset, sep11, null, valueProps, onError);
+      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : composeEmptyNode2(ctx, offset, sep12, null, valueProps, onError);
       if (ctx.schema.compat)
         flowIndentCheck(bm.indent, value, onError);
       offset = valueNode.range[2];
@@ -17847,7 +17853,7 @@ function resolveEnd(end, offset, reqSpace, onError) {
   let comment = "";
   if (end) {
     let hasSpace = false;
-    let sep11 = "";
+    let sep12 = "";
     for (const token of end) {
       const { source, type } = token;
       switch (type) {
@@ -17861,13 +17867,13 @@ function resolveEnd(end, offset, reqSpace, onError) {
           if (!comment)
             comment = cb;
           else
-            comment += sep11 + cb;
-          sep11 = "";
+            comment += sep12 + cb;
+          sep12 = "";
           break;
         }
         case "newline":
           if (comment)
-            sep11 += source;
+            sep12 += source;
           hasSpace = true;
           break;
         default:
@@ -17898,18 +17904,18 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
   let offset = fc.offset + fc.start.source.length;
   for (let i = 0; i < fc.items.length; ++i) {
     const collItem = fc.items[i];
-    const { start, key: key2, sep: sep11, value } = collItem;
+    const { start, key: key2, sep: sep12, value } = collItem;
     const props = resolveProps(start, {
       flow: fcName,
       indicator: "explicit-key-ind",
-      next: key2 ?? sep11?.[0],
+      next: key2 ?? sep12?.[0],
       offset,
       onError,
       parentIndent: fc.indent,
       startOnNewline: false
     });
     if (!props.found) {
-      if (!props.anchor && !props.tag && !sep11 && !value) {
+      if (!props.anchor && !props.tag && !sep12 && !value) {
         if (i === 0 && props.comma)
           onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         else if (i < fc.items.length - 1)
@@ -17963,8 +17969,8 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
         }
       }
     }
-    if (!isMap2 && !sep11 && !props.found) {
-      const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode2(ctx, props.end, sep11, null, props, onError);
+    if (!isMap2 && !sep12 && !props.found) {
+      const valueNode = value ? composeNode2(ctx, value, props, onError) : composeEmptyNode2(ctx, props.end, sep12, null, props, onError);
       coll.items.push(valueNode);
       offset = valueNode.range[2];
       if (isBlock(value))
@@ -17976,7 +17982,7 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
       if (isBlock(key2))
         onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
       ctx.atKey = false;
-      const valueProps = resolveProps(sep11 ?? [], {
+      const valueProps = resolveProps(sep12 ?? [], {
         flow: fcName,
         indicator: "map-value-ind",
         next: value,
@@ -17987,8 +17993,8 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
       });
       if (valueProps.found) {
         if (!isMap2 && !props.found && ctx.options.strict) {
-          if (sep11)
-            for (const st of sep11) {
+          if (sep12)
+            for (const st of sep12) {
               if (st === valueProps.found)
                 break;
               if (st.type === "newline") {
@@ -18005,7 +18011,7 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
         else
           onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
       }
-      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode2(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
+      const valueNode = value ? composeNode2(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode2(ctx, valueProps.end, sep12, null, valueProps, onError) : null;
       if (valueNode) {
         if (isBlock(value))
           onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -18191,7 +18197,7 @@ function resolveBlockScalar(ctx, scalar, onError) {
       chompStart = i + 1;
   }
   let value = "";
-  let sep11 = "";
+  let sep12 = "";
   let prevMoreIndented = false;
   for (let i = 0; i < contentStart; ++i)
     value += lines[i][0].slice(trimIndent) + "\n";
@@ -18208,24 +18214,24 @@ function resolveBlockScalar(ctx, scalar, onError) {
       indent = "";
     }
     if (type === Scalar.BLOCK_LITERAL) {
-      value += sep11 + indent.slice(trimIndent) + content;
-      sep11 = "\n";
+      value += sep12 + indent.slice(trimIndent) + content;
+      sep12 = "\n";
     } else if (indent.length > trimIndent || content[0] === "	") {
-      if (sep11 === " ")
-        sep11 = "\n";
-      else if (!prevMoreIndented && sep11 === "\n")
-        sep11 = "\n\n";
-      value += sep11 + indent.slice(trimIndent) + content;
-      sep11 = "\n";
+      if (sep12 === " ")
+        sep12 = "\n";
+      else if (!prevMoreIndented && sep12 === "\n")
+        sep12 = "\n\n";
+      value += sep12 + indent.slice(trimIndent) + content;
+      sep12 = "\n";
       prevMoreIndented = true;
     } else if (content === "") {
-      if (sep11 === "\n")
+      if (sep12 === "\n")
         value += "\n";
       else
-        sep11 = "\n";
+        sep12 = "\n";
     } else {
-      value += sep11 + content;
-      sep11 = " ";
+      value += sep12 + content;
+      sep12 = " ";
       prevMoreIndented = false;
     }
   }
@@ -18405,25 +18411,25 @@ function unfoldLines(source) {
     trimBoth = /^[ \t]+|[ \t]+$/g;
   }
   let res = match[1].replace(trimEnd, "");
-  let sep11 = " ";
+  let sep12 = " ";
   let pos = line.lastIndex;
   while (match = line.exec(source)) {
     const lm = match[1].replace(trimBoth, "");
     if (lm === "") {
-      if (sep11 === "\n")
-        res += sep11;
+      if (sep12 === "\n")
+        res += sep12;
       else
-        sep11 = "\n";
+        sep12 = "\n";
     } else {
-      res += sep11 + lm;
-      sep11 = " ";
+      res += sep12 + lm;
+      sep12 = " ";
     }
     pos = line.lastIndex;
   }
   const last = /[ \t]*(.*)/sy;
   last.lastIndex = pos;
   match = last.exec(source);
-  return res + sep11 + (match?.[1] ?? "");
+  return res + sep12 + (match?.[1] ?? "");
 }
 function doubleQuotedValue(source, onError) {
   let res = "";
@@ -19217,14 +19223,14 @@ function stringifyToken(token) {
     }
   }
 }
-function stringifyItem({ start, key: key2, sep: sep11, value }) {
+function stringifyItem({ start, key: key2, sep: sep12, value }) {
   let res = "";
   for (const st of start)
     res += st.source;
   if (key2)
     res += stringifyToken(key2);
-  if (sep11)
-    for (const st of sep11)
+  if (sep12)
+    for (const st of sep12)
       res += st.source;
   if (value)
     res += stringifyToken(value);
@@ -20391,18 +20397,18 @@ var init_parser = __esm({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep11;
+          let sep12;
           if (scalar.end) {
-            sep11 = scalar.end;
-            sep11.push(this.sourceToken);
+            sep12 = scalar.end;
+            sep12.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep11 = [this.sourceToken];
+            sep12 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep11 }]
+            items: [{ start, key: scalar, sep: sep12 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -20555,15 +20561,15 @@ var init_parser = __esm({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep11 = it.sep;
-                  sep11.push(this.sourceToken);
+                  const sep12 = it.sep;
+                  sep12.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep11 }]
+                    items: [{ start: start2, key: key2, sep: sep12 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -20757,13 +20763,13 @@ var init_parser = __esm({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep11 = fc.end.splice(1, fc.end.length);
-            sep11.push(this.sourceToken);
+            const sep12 = fc.end.splice(1, fc.end.length);
+            sep12.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep11 }]
+              items: [{ start, key: fc, sep: sep12 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -22295,7 +22301,7 @@ function orderFlows(flows) {
 // src/project/discover.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 import { existsSync as existsSync3, lstatSync } from "node:fs";
-import { basename as basename3, dirname as dirname4, join as join5, relative as relative5, sep as sep4 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join5, relative as relative5, sep as sep5 } from "node:path";
 
 // src/project/app-companions.ts
 import { existsSync, readdirSync as readdirSync2 } from "node:fs";
@@ -22971,8 +22977,8 @@ function ignorePatternMatcher(root, patterns) {
 }
 
 // src/project/scope.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute5, join as join4, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync2, realpathSync as realpathSync4 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute5, join as join4, resolve as resolve2, sep as sep4 } from "node:path";
 
 // src/project/forceignore.ts
 var import_ignore5 = __toESM(require_ignore5(), 1);
@@ -23062,9 +23068,11 @@ function couldBeDirectory(fsPath) {
 function resolveLintScope(options) {
   const { cwd } = options;
   const given = options.paths?.length ? options.paths : ["."];
-  const paths = given.map((path2) => isAbsolute5(path2) ? path2 : resolve2(cwd, path2));
-  const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : cwd;
-  const gitRoot = findGitRoot(existsSync2(anchor) ? anchor : cwd);
+  const spelled = given.map((path2) => isAbsolute5(path2) ? path2 : resolve2(cwd, path2));
+  const spelledAnchor = spelled.length === 1 && isDirectory(spelled[0]) ? spelled[0] : cwd;
+  const gitRoot = findGitRoot(existsSync2(spelledAnchor) ? spelledAnchor : cwd);
+  const paths = gitRoot === void 0 ? spelled : spelled.map((path2) => inRepositorySpelling(path2, gitRoot));
+  const anchor = spelled.length === 1 && spelledAnchor === spelled[0] ? paths[0] : cwd;
   const project = findSfdxProject(anchor, gitRoot);
   const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root, gitRoot ?? project.root) : void 0;
   return {
@@ -23080,13 +23088,15 @@ function resolveLintScope(options) {
 function findSfdxProject(start, repository) {
   let nearest;
   let decides;
+  const top = repository === void 0 ? void 0 : resolve2(repository);
   for (let dir = start; ; dir = dirname3(dir)) {
+    const atTop = top !== void 0 && realPathOf(dir) === top;
     if (existsSync2(join4(dir, "sfdx-project.json"))) {
       nearest ??= dir;
       decides = dir;
       if (repository === void 0) break;
     }
-    if (dir === repository || dirname3(dir) === dir) break;
+    if (atTop || dir === repository || dirname3(dir) === dir) break;
   }
   if (decides === void 0) return void 0;
   const project = readSfdxProject(decides, repository);
@@ -23094,6 +23104,20 @@ function findSfdxProject(start, repository) {
     project.problems.push(`${join4(nearest, "sfdx-project.json")} is not used: the repository's project at ${join4(decides, "sfdx-project.json")} decides what is linted.`);
   }
   return project;
+}
+function inRepositorySpelling(path2, gitRoot) {
+  const top = resolve2(gitRoot);
+  const inside = (candidate) => candidate === top || candidate.startsWith(top.endsWith(sep4) ? top : top + sep4);
+  if (inside(path2) || !existsSync2(path2)) return path2;
+  const real = realPathOf(path2);
+  return inside(real) ? real : path2;
+}
+function realPathOf(path2) {
+  try {
+    return realpathSync4(path2);
+  } catch {
+    return path2;
+  }
 }
 function readSfdxProject(dir, repository) {
   const file = join4(dir, "sfdx-project.json");
@@ -23117,9 +23141,9 @@ function packageDirectoryPaths(text) {
 }
 
 // src/project/discover.ts
-var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep4) ? parent : parent + sep4);
+var isInside2 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep5) ? parent : parent + sep5);
 function insideAnyOf(parents) {
-  const prefixes = parents.map((parent) => parent.endsWith(sep4) ? parent : parent + sep4);
+  const prefixes = parents.map((parent) => parent.endsWith(sep5) ? parent : parent + sep5);
   return (child) => prefixes.some((prefix) => child.startsWith(prefix)) || parents.includes(child);
 }
 function discover(options) {
@@ -24933,6 +24957,13 @@ import { existsSync as existsSync4 } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+
+// src/engine/screen-state.ts
+var NEXT = 0;
+var DONE = 1;
+var CLAIMED = 2;
+
+// src/engine/screen-pool.ts
 var WORKER_THRESHOLD = 1e4;
 var MAX_WORKERS = 8;
 var BATCH_SIZE = 128;
@@ -24947,9 +24978,6 @@ function workersFromEnv(env3) {
   const value = env3?.CALINT_WORKERS?.trim();
   return value !== void 0 && /^\d+$/.test(value) ? Number(value) : void 0;
 }
-var NEXT = 0;
-var DONE = 1;
-var CLAIMED = 2;
 var WORKER_YOUNG_GENERATION_MB = 2;
 var WAIT_MS = 50;
 var ScreenPool = class _ScreenPool {
@@ -25462,7 +25490,7 @@ init_json();
 init_safe_text();
 
 // src/linter/prepare.ts
-import { dirname as dirname9, join as join13, resolve as resolve7, sep as sep9 } from "node:path";
+import { dirname as dirname9, join as join13, resolve as resolve7, sep as sep10 } from "node:path";
 
 // src/suppress/baseline.ts
 import { existsSync as existsSync6, mkdirSync, writeFileSync } from "node:fs";
@@ -25470,7 +25498,7 @@ import { dirname as dirname6, isAbsolute as isAbsolute8, join as join8, relative
 
 // src/config/config.ts
 import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename9, dirname as dirname5, extname, isAbsolute as isAbsolute7, join as join7, relative as relative8, resolve as resolve3, sep as sep6 } from "node:path";
+import { basename as basename9, dirname as dirname5, extname, isAbsolute as isAbsolute7, join as join7, relative as relative8, resolve as resolve3, sep as sep7 } from "node:path";
 
 // src/text/names.ts
 function distance(a, b) {
@@ -25581,7 +25609,7 @@ function lintRootFor(dir, top) {
   return existsSync5(join7(last, ".git")) || existsSync5(join7(last, "sfdx-project.json")) ? last : dir;
 }
 function rebasePatterns(patterns, from, root) {
-  const prefix = relative8(root, from).split(sep6).join("/");
+  const prefix = relative8(root, from).split(sep7).join("/");
   if (prefix === "" || prefix.startsWith("..") || isAbsolute7(prefix)) return [...patterns];
   return patterns.map((pattern2) => {
     const negated = pattern2.startsWith("!");
@@ -26115,21 +26143,23 @@ function createSuppressionProcessor(options) {
 }
 var isSuppressible = (finding) => !finding.fatal && !UNSUPPRESSIBLE.has(finding.ruleId);
 var isEffective = (directive2) => directive2.kind !== "unknown" && directive2.rules.length > 0 && !!directive2.reason;
+var isEnableOf = (directive2, rule) => directive2.kind === "enable" && (directive2.rules.length === 0 || directive2.rules.includes(rule));
 function suppressingDirective(finding, uses) {
   const rule = finding.ruleId;
   const nextLine = uses.find(({ directive: directive2 }) => directive2.kind === "disable-next-line" && isEffective(directive2) && directive2.targetLine === finding.at.line && directive2.rules.includes(rule));
   if (nextLine) {
     nextLine.used.add(rule);
-    return nextLine;
+    return (finding.omitted ?? 1) === 1 ? nextLine : void 0;
   }
   let open;
   for (const use of uses) {
     const { directive: directive2 } = use;
     if (directive2.at.line > finding.at.line) break;
     if (directive2.kind === "disable" && isEffective(directive2) && directive2.rules.includes(rule)) open = use;
-    if (directive2.kind === "enable" && (directive2.rules.length === 0 || directive2.rules.includes(rule))) open = void 0;
+    if (isEnableOf(directive2, rule)) open = void 0;
   }
   open?.used.add(rule);
+  if (open && (finding.omitted ?? 1) > 1 && uses.some(({ directive: directive2 }) => directive2.at.line > finding.at.line && isEnableOf(directive2, rule))) return void 0;
   return open;
 }
 function directiveProblems(uses, options) {
@@ -26171,7 +26201,7 @@ function directiveProblems(uses, options) {
 
 // src/project/write.ts
 import { randomBytes } from "node:crypto";
-import { closeSync as closeSync2, fsyncSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync as realpathSync4, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, fsyncSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, openSync as openSync2, realpathSync as realpathSync5, renameSync, rmSync, writeSync } from "node:fs";
 import { basename as basename11, dirname as dirname8, isAbsolute as isAbsolute10, join as join10, relative as relative10, resolve as resolve5 } from "node:path";
 var WriteError = class extends Error {
 };
@@ -26229,15 +26259,15 @@ function symlinkOnTheWay(target, base) {
 }
 function followLinks(target) {
   try {
-    return realpathSync4(target);
+    return realpathSync5(target);
   } catch {
-    return join10(realpathSync4(dirname8(target)), basename11(target));
+    return join10(realpathSync5(dirname8(target)), basename11(target));
   }
 }
 
 // src/project/git-scope.ts
-import { existsSync as existsSync8, realpathSync as realpathSync5 } from "node:fs";
-import { isAbsolute as isAbsolute11, join as join11, posix as posix2, relative as relative11, resolve as resolve6, sep as sep7 } from "node:path";
+import { existsSync as existsSync8, realpathSync as realpathSync6 } from "node:fs";
+import { isAbsolute as isAbsolute11, join as join11, posix as posix2, relative as relative11, resolve as resolve6, sep as sep8 } from "node:path";
 async function stagedScope(options) {
   const { cwd } = options;
   const asked = inRepository(cwd, stagedChanges(cwd, userPathspecs(options)));
@@ -26294,7 +26324,7 @@ function describeRepository(gitRoot, project, options) {
   return {
     gitRoot,
     ...project.root ? { projectRoot: project.root } : {},
-    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path2) => relative11(gitRoot, path2).split(sep7).join("/")) } : {},
+    ...project.packageDirectories ? { packageDirectories: project.packageDirectories.map((path2) => relative11(gitRoot, path2).split(sep8).join("/")) } : {},
     ignored: userIgnored,
     forceIgnored: (path2) => forceIgnore?.denies(path2) ?? false
   };
@@ -26383,7 +26413,7 @@ function isInsideRepositoryPath(path2, directory) {
 }
 function realPath(path2) {
   try {
-    return realpathSync5.native(path2);
+    return realpathSync6.native(path2);
   } catch {
     return path2;
   }
@@ -26412,7 +26442,7 @@ function isCi(env3) {
 }
 
 // src/linter/trusted-policy.ts
-import { join as join12, relative as relative12, sep as sep8 } from "node:path";
+import { join as join12, relative as relative12, sep as sep9 } from "node:path";
 async function resolveTrustedRef(ref, cwd) {
   try {
     const gitRoot = await topLevel(cwd);
@@ -26424,7 +26454,7 @@ async function resolveTrustedRef(ref, cwd) {
     throw error2;
   }
 }
-var toGitPath = (gitRoot, file) => relative12(gitRoot, file).split(sep8).join("/");
+var toGitPath = (gitRoot, file) => relative12(gitRoot, file).split(sep9).join("/");
 var NOT_AT_REF = { ok: false, missing: true, reason: "not in the commit" };
 async function readAtRef(trusted, file, maxBytes = MAX_CONTROL_FILE_BYTES) {
   const path2 = toGitPath(trusted.gitRoot, file);
@@ -26610,7 +26640,7 @@ function coversConfigDirectory(paths, cwd, configFile) {
   const configDir = dirname9(configFile);
   return (paths.length ? paths : ["."]).some((path2) => isInside3(configDir, resolve7(cwd, path2)));
 }
-var isInside3 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep9) ? parent : parent + sep9);
+var isInside3 = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep10) ? parent : parent + sep10);
 
 // src/linter/linter.ts
 var Linter = class _Linter {
@@ -26701,8 +26731,8 @@ function setOutputs(env3, outputs) {
 import { resolve as resolve8 } from "node:path";
 
 // src/diff/posture-diff.ts
-import { realpathSync as realpathSync6 } from "node:fs";
-import { posix as posix5, relative as relative13, sep as sep10 } from "node:path";
+import { realpathSync as realpathSync7 } from "node:fs";
+import { posix as posix5, relative as relative13, sep as sep11 } from "node:path";
 
 // src/diff/compare.ts
 init_fingerprint();
@@ -27343,10 +27373,10 @@ function sfdxProjectDirectory(cwd, gitRoot) {
   if (!project) return void 0;
   let root = project.root;
   try {
-    root = realpathSync6.native(root);
+    root = realpathSync7.native(root);
   } catch {
   }
-  const folder = relative13(gitRoot, root).split(sep10).join("/");
+  const folder = relative13(gitRoot, root).split(sep11).join("/");
   return folder.startsWith("..") ? void 0 : folder;
 }
 function deletedPaths(changes) {

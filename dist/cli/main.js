@@ -8,23 +8,23 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-NHHVBR7Y.js";
+} from "../chunks/chunk-X4O6HLYU.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-CKA2RKXI.js";
+} from "../chunks/chunk-TVU4XIJJ.js";
 import {
   isCi
 } from "../chunks/chunk-2WJTDFQH.js";
 import {
   toolVersion
-} from "../chunks/chunk-TGUYSRWD.js";
+} from "../chunks/chunk-FAMVBKJJ.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
 } from "../chunks/chunk-ZAPRZPI4.js";
-import "../chunks/chunk-SXI6HJDS.js";
+import "../chunks/chunk-EKOJGRR3.js";
 import "../chunks/chunk-DIKHLP5H.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
@@ -319,13 +319,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-XSPW553J.js");
+        const { runInit } = await import("../chunks/init-command-YFO6UOMX.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-JEUXVRVX.js");
+        const { runDiff } = await import("../chunks/diff-command-A47WQ4CD.js");
         return await runDiff(args, io);
       }
       case "lint":

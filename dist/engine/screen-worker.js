@@ -2,17 +2,17 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
+  CLAIMED,
+  DONE,
+  NEXT,
   screenFile
-} from "../chunks/chunk-SXI6HJDS.js";
+} from "../chunks/chunk-EKOJGRR3.js";
 import "../chunks/chunk-DIKHLP5H.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-2YIFCSB7.js";
 
 // src/engine/screen-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var NEXT = 0;
-var DONE = 1;
-var CLAIMED = 2;
 var { request, state, slot, results } = workerData;
 parentPort?.on("message", ({ text, offsets, batchStarts }) => {
   const bytes = Buffer.from(text);

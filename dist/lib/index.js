@@ -3,18 +3,18 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-NHHVBR7Y.js";
-import "../chunks/chunk-CKA2RKXI.js";
+} from "../chunks/chunk-X4O6HLYU.js";
+import "../chunks/chunk-TVU4XIJJ.js";
 import {
   isCi
 } from "../chunks/chunk-2WJTDFQH.js";
 import {
   lint
-} from "../chunks/chunk-TGUYSRWD.js";
+} from "../chunks/chunk-FAMVBKJJ.js";
 import {
   builtinRules
 } from "../chunks/chunk-ZAPRZPI4.js";
-import "../chunks/chunk-SXI6HJDS.js";
+import "../chunks/chunk-EKOJGRR3.js";
 import "../chunks/chunk-DIKHLP5H.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";

@@ -7,7 +7,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-CKA2RKXI.js";
+} from "./chunk-TVU4XIJJ.js";
 import {
   isCi
 } from "./chunk-2WJTDFQH.js";
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-TGUYSRWD.js";
+} from "./chunk-FAMVBKJJ.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -41,7 +41,7 @@ import {
 } from "./chunk-ZAPRZPI4.js";
 import {
   classifyFileName
-} from "./chunk-SXI6HJDS.js";
+} from "./chunk-EKOJGRR3.js";
 import {
   MAX_FILE_BYTES,
   readTextFile

@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-TGUYSRWD.js";
+} from "./chunk-FAMVBKJJ.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -51,7 +51,7 @@ import {
 import {
   classifyFileName,
   lintedTypes
-} from "./chunk-SXI6HJDS.js";
+} from "./chunk-EKOJGRR3.js";
 import {
   MAX_BASELINE_BYTES,
   MAX_CONTROL_FILE_BYTES,
@@ -398,21 +398,23 @@ function createSuppressionProcessor(options) {
 }
 var isSuppressible = (finding) => !finding.fatal && !UNSUPPRESSIBLE.has(finding.ruleId);
 var isEffective = (directive2) => directive2.kind !== "unknown" && directive2.rules.length > 0 && !!directive2.reason;
+var isEnableOf = (directive2, rule) => directive2.kind === "enable" && (directive2.rules.length === 0 || directive2.rules.includes(rule));
 function suppressingDirective(finding, uses) {
   const rule = finding.ruleId;
   const nextLine = uses.find(({ directive: directive2 }) => directive2.kind === "disable-next-line" && isEffective(directive2) && directive2.targetLine === finding.at.line && directive2.rules.includes(rule));
   if (nextLine) {
     nextLine.used.add(rule);
-    return nextLine;
+    return (finding.omitted ?? 1) === 1 ? nextLine : void 0;
   }
   let open;
   for (const use of uses) {
     const { directive: directive2 } = use;
     if (directive2.at.line > finding.at.line) break;
     if (directive2.kind === "disable" && isEffective(directive2) && directive2.rules.includes(rule)) open = use;
-    if (directive2.kind === "enable" && (directive2.rules.length === 0 || directive2.rules.includes(rule))) open = void 0;
+    if (isEnableOf(directive2, rule)) open = void 0;
   }
   open?.used.add(rule);
+  if (open && (finding.omitted ?? 1) > 1 && uses.some(({ directive: directive2 }) => directive2.at.line > finding.at.line && isEnableOf(directive2, rule))) return void 0;
   return open;
 }
 function directiveProblems(uses, options) {

@@ -38,13 +38,19 @@ var textReporter = {
 };
 function footerLines(run) {
   const lines = [];
-  const suppressed = run.results.reduce((sum, result) => sum + result.suppressed.length, 0);
+  let baselineHidden = 0;
+  let bySuppression = 0;
+  for (const result of run.results) {
+    for (const finding of result.suppressed) {
+      if (finding.suppressed?.kind === "baseline") baselineHidden += finding.omitted ?? 1;
+      else bySuppression += finding.omitted ?? 1;
+    }
+  }
   const total = run.results.reduce((sum, result) => sum + result.findings.length, 0);
   if (total === 0) {
     lines.push(`No problems in ${plural(run.stats.apps, "app")} (${plural(run.stats.metadataFiles, "metadata file")}, ${plural(run.stats.scannedFiles, "file")} scanned for secrets).`);
   }
-  if (run.stats.baselineHidden > 0) lines.push(`${run.stats.baselineHidden} known finding(s) hidden by the baseline.`);
-  const bySuppression = suppressed - run.stats.baselineHidden;
+  if (baselineHidden > 0) lines.push(`${baselineHidden} known finding(s) hidden by the baseline.`);
   if (bySuppression > 0) lines.push(`${bySuppression} finding(s) suppressed by directives (reasons are in the JSON and SARIF output).`);
   for (const notice of run.notices) lines.push(notice);
   return lines;

@@ -56,9 +56,17 @@ function screenFile(path, request) {
   return CLEAN;
 }
 
+// src/engine/screen-state.ts
+var NEXT = 0;
+var DONE = 1;
+var CLAIMED = 2;
+
 export {
   lintedTypes,
   classifyFileName,
   canScreen,
-  screenFile
+  screenFile,
+  NEXT,
+  DONE,
+  CLAIMED
 };

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-TGUYSRWD.js";
+} from "./chunk-FAMVBKJJ.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -14,7 +14,7 @@ import {
   isFullScope,
   parseConfig
 } from "./chunk-ZAPRZPI4.js";
-import "./chunk-SXI6HJDS.js";
+import "./chunk-EKOJGRR3.js";
 import "./chunk-DIKHLP5H.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-RHBGYGBN.js";

@@ -5,11 +5,11 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-CKA2RKXI.js";
+} from "./chunk-TVU4XIJJ.js";
 import {
   lint,
   toolVersion
-} from "./chunk-TGUYSRWD.js";
+} from "./chunk-FAMVBKJJ.js";
 import {
   UsageError
 } from "./chunk-ZAPRZPI4.js";
@@ -22,7 +22,7 @@ import {
 
 // src/reporters/index.ts
 var loaders = {
-  text: async () => (await import("./text-HTL75JQT.js")).textReporter,
+  text: async () => (await import("./text-3TGV6BVV.js")).textReporter,
   json: async () => (await import("./json-OOPV5KC7.js")).jsonReporter,
   sarif: async () => (await import("./sarif-GNLNEKQV.js")).sarifReporter,
   github: async () => (await import("./github-Z47LNEEX.js")).githubReporter,

@@ -14,11 +14,14 @@ import {
   renderMessage
 } from "./chunk-ZAPRZPI4.js";
 import {
+  CLAIMED,
+  DONE,
+  NEXT,
   canScreen,
   classifyFileName,
   lintedTypes,
   screenFile
-} from "./chunk-SXI6HJDS.js";
+} from "./chunk-EKOJGRR3.js";
 import {
   decodeText,
   readCheckedText,
@@ -1299,7 +1302,7 @@ import { performance } from "node:perf_hooks";
 // src/project/discover.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 import { existsSync as existsSync3, lstatSync } from "node:fs";
-import { basename as basename2, dirname as dirname4, join as join5, relative as relative4, sep as sep4 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join5, relative as relative4, sep as sep5 } from "node:path";
 
 // src/project/app-companions.ts
 import { existsSync, readdirSync as readdirSync2 } from "node:fs";
@@ -1750,8 +1753,8 @@ function ignorePatternMatcher(root, patterns) {
 }
 
 // src/project/scope.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync2, realpathSync as realpathSync3 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, resolve as resolve2, sep as sep4 } from "node:path";
 
 // src/project/forceignore.ts
 var import_ignore5 = __toESM(require_ignore5(), 1);
@@ -1841,9 +1844,11 @@ function couldBeDirectory(fsPath) {
 function resolveLintScope(options) {
   const { cwd } = options;
   const given = options.paths?.length ? options.paths : ["."];
-  const paths = given.map((path) => isAbsolute4(path) ? path : resolve2(cwd, path));
-  const anchor = paths.length === 1 && isDirectory(paths[0]) ? paths[0] : cwd;
-  const gitRoot = findGitRoot(existsSync2(anchor) ? anchor : cwd);
+  const spelled = given.map((path) => isAbsolute4(path) ? path : resolve2(cwd, path));
+  const spelledAnchor = spelled.length === 1 && isDirectory(spelled[0]) ? spelled[0] : cwd;
+  const gitRoot = findGitRoot(existsSync2(spelledAnchor) ? spelledAnchor : cwd);
+  const paths = gitRoot === void 0 ? spelled : spelled.map((path) => inRepositorySpelling(path, gitRoot));
+  const anchor = spelled.length === 1 && spelledAnchor === spelled[0] ? paths[0] : cwd;
   const project = findSfdxProject(anchor, gitRoot);
   const forceIgnore = project && !options.noIgnore ? ForceIgnoreMatcher.load(project.root, gitRoot ?? project.root) : void 0;
   return {
@@ -1859,13 +1864,15 @@ function resolveLintScope(options) {
 function findSfdxProject(start, repository) {
   let nearest;
   let decides;
+  const top = repository === void 0 ? void 0 : resolve2(repository);
   for (let dir = start; ; dir = dirname3(dir)) {
+    const atTop = top !== void 0 && realPathOf(dir) === top;
     if (existsSync2(join4(dir, "sfdx-project.json"))) {
       nearest ??= dir;
       decides = dir;
       if (repository === void 0) break;
     }
-    if (dir === repository || dirname3(dir) === dir) break;
+    if (atTop || dir === repository || dirname3(dir) === dir) break;
   }
   if (decides === void 0) return void 0;
   const project = readSfdxProject(decides, repository);
@@ -1873,6 +1880,20 @@ function findSfdxProject(start, repository) {
     project.problems.push(`${join4(nearest, "sfdx-project.json")} is not used: the repository's project at ${join4(decides, "sfdx-project.json")} decides what is linted.`);
   }
   return project;
+}
+function inRepositorySpelling(path, gitRoot) {
+  const top = resolve2(gitRoot);
+  const inside = (candidate) => candidate === top || candidate.startsWith(top.endsWith(sep4) ? top : top + sep4);
+  if (inside(path) || !existsSync2(path)) return path;
+  const real = realPathOf(path);
+  return inside(real) ? real : path;
+}
+function realPathOf(path) {
+  try {
+    return realpathSync3(path);
+  } catch {
+    return path;
+  }
 }
 function readSfdxProject(dir, repository) {
   const file = join4(dir, "sfdx-project.json");
@@ -1896,9 +1917,9 @@ function packageDirectoryPaths(text) {
 }
 
 // src/project/discover.ts
-var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep4) ? parent : parent + sep4);
+var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep5) ? parent : parent + sep5);
 function insideAnyOf(parents) {
-  const prefixes = parents.map((parent) => parent.endsWith(sep4) ? parent : parent + sep4);
+  const prefixes = parents.map((parent) => parent.endsWith(sep5) ? parent : parent + sep5);
   return (child) => prefixes.some((prefix) => child.startsWith(prefix)) || parents.includes(child);
 }
 function discover(options) {
@@ -2328,9 +2349,6 @@ function workersFromEnv(env) {
   const value = env?.CALINT_WORKERS?.trim();
   return value !== void 0 && /^\d+$/.test(value) ? Number(value) : void 0;
 }
-var NEXT = 0;
-var DONE = 1;
-var CLAIMED = 2;
 var WORKER_YOUNG_GENERATION_MB = 2;
 var WAIT_MS = 50;
 var ScreenPool = class _ScreenPool {
