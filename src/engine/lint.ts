@@ -7,7 +7,7 @@ import { parseXml, type XmlDocument } from '../parser/xml.js';
 import { discover, listFilesAhead, type Discovery } from '../project/discover.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { LintScope } from '../project/scope.js';
-import { readTextFile } from '../project/read.js';
+import { readTextFile, type ReadResult } from '../project/read.js';
 import { builtinRules } from '../rules/index.js';
 import type { Environment, FileResult, Finding, LintRun, OAuthApp, RepoFile, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from '../config/types.js';
@@ -16,7 +16,6 @@ import { UsageError } from '../errors.js';
 import { FingerprintAllocator, offendingContent, relativePath } from './fingerprint.js';
 import { RuleRunner, type RawFinding } from './run-rules.js';
 import { diskSourceWithin, TextCache, type FileSource } from './sources.js';
-import type { ReadResult } from '../project/read.js';
 import { summarizeApps } from './summary.js';
 import { canScreen, type ScreenRequest } from './screen-file.js';
 import { ScreenPool, startScreening, workerCount, type ParallelOptions, type Screening } from './screen-pool.js';
@@ -134,7 +133,9 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal: RawFinding[] = [];
 
-  const screening = startFileScreening(discovery, runner, options, early);
+  // The metadata files the model reads: the scan reuses their texts instead of screening them.
+  const modelled = new Set(discovery.metadata.map((file) => file.path));
+  const screening = startFileScreening(discovery, modelled, runner, options, early);
   if (screening) running.push(screening);
 
   // parse
@@ -183,7 +184,6 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
   let scannedFiles = 0;
   const keptScanFiles: string[] = [];
   if (runner.hasFileRules()) {
-    const modelled = new Set(discovery.metadata.map((file) => file.path));
     const keepMarkers = keepMarkersOf(options);
     for (const path of discovery.scanFiles) {
       progress('scan', discovery.scanFiles.length);
@@ -306,14 +306,13 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
  * every enabled file rule is a built-in one with a screen (a plugin's file rule sees every file). The metadata files
  * the model reads are not screened: the main thread reads and parses them, and the scan reuses their texts.
  */
-function startFileScreening(discovery: Discovery, runner: RuleRunner, options: LintOptions, early: ScreenPool | undefined): Screening | undefined {
+function startFileScreening(discovery: Discovery, modelled: ReadonlySet<string>, runner: RuleRunner, options: LintOptions, early: ScreenPool | undefined): Screening | undefined {
   const fileRules = runner.enabledFileRules();
   const request = screenRequest(options, discovery.root, fileRules);
   if (!request) {
     early?.close();
     return undefined;
   }
-  const modelled = new Set(discovery.metadata.map((file) => file.path));
   // The early pool was told the same root and rules (one scope, one configuration), so it screens the same way.
   const sameRequest = early !== undefined && early.request.root === request.root && early.request.ruleIds.join() === request.ruleIds.join();
   if (early && !sameRequest) early.close();

@@ -156,6 +156,8 @@ export class ScreenPool {
       this.redoneBatches++;
       this.settle(claimed, this.runHere(claimed));
     }
+    // What it answered before it died was drained above; close() passes over dead workers, so its port ends here.
+    entry.port.close();
   }
 
   /** Takes every result the workers have posted, without waiting. */
