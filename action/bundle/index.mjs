@@ -25040,6 +25040,7 @@ var ScreenPool = class _ScreenPool {
       this.redoneBatches++;
       this.settle(claimed, this.runHere(claimed));
     }
+    entry.port.close();
   }
   /** Takes every result the workers have posted, without waiting. */
   drain() {
@@ -25222,7 +25223,8 @@ async function lintPipeline(options, running) {
   const rules = selectRules(options.rules ?? builtinRules, options.only);
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal = [];
-  const screening = startFileScreening(discovery, runner, options, early);
+  const modelled = new Set(discovery.metadata.map((file) => file.path));
+  const screening = startFileScreening(discovery, modelled, runner, options, early);
   if (screening) running.push(screening);
   const parsed = [];
   const unreadableMetadata = /* @__PURE__ */ new Set();
@@ -25263,7 +25265,6 @@ async function lintPipeline(options, running) {
   let scannedFiles = 0;
   const keptScanFiles = [];
   if (runner.hasFileRules()) {
-    const modelled = new Set(discovery.metadata.map((file) => file.path));
     const keepMarkers = keepMarkersOf(options);
     for (const path2 of discovery.scanFiles) {
       progress("scan", discovery.scanFiles.length);
@@ -25365,14 +25366,13 @@ async function lintPipeline(options, running) {
     notices
   };
 }
-function startFileScreening(discovery, runner, options, early) {
+function startFileScreening(discovery, modelled, runner, options, early) {
   const fileRules = runner.enabledFileRules();
   const request = screenRequest(options, discovery.root, fileRules);
   if (!request) {
     early?.close();
     return void 0;
   }
-  const modelled = new Set(discovery.metadata.map((file) => file.path));
   const sameRequest = early !== void 0 && early.request.root === request.root && early.request.ruleIds.join() === request.ruleIds.join();
   if (early && !sameRequest) early.close();
   return startScreening(discovery.scanFiles.filter((path2) => !modelled.has(path2)), request, options.parallel, sameRequest ? early : void 0);

@@ -8,17 +8,17 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-X4O6HLYU.js";
+} from "../chunks/chunk-HNSIKOX6.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-TVU4XIJJ.js";
+} from "../chunks/chunk-P7G4HIYJ.js";
 import {
   isCi
 } from "../chunks/chunk-2WJTDFQH.js";
 import {
   toolVersion
-} from "../chunks/chunk-FAMVBKJJ.js";
+} from "../chunks/chunk-LG4AX6W5.js";
 import {
   UsageError,
   closestName,
@@ -319,13 +319,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-YFO6UOMX.js");
+        const { runInit } = await import("../chunks/init-command-EOZTKBIL.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-A47WQ4CD.js");
+        const { runDiff } = await import("../chunks/diff-command-TFXKZFMF.js");
         return await runDiff(args, io);
       }
       case "lint":

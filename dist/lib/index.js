@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-X4O6HLYU.js";
-import "../chunks/chunk-TVU4XIJJ.js";
+} from "../chunks/chunk-HNSIKOX6.js";
+import "../chunks/chunk-P7G4HIYJ.js";
 import {
   isCi
 } from "../chunks/chunk-2WJTDFQH.js";
 import {
   lint
-} from "../chunks/chunk-FAMVBKJJ.js";
+} from "../chunks/chunk-LG4AX6W5.js";
 import {
   builtinRules
 } from "../chunks/chunk-ZAPRZPI4.js";

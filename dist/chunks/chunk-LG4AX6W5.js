@@ -2411,6 +2411,7 @@ var ScreenPool = class _ScreenPool {
       this.redoneBatches++;
       this.settle(claimed, this.runHere(claimed));
     }
+    entry.port.close();
   }
   /** Takes every result the workers have posted, without waiting. */
   drain() {
@@ -2592,7 +2593,8 @@ async function lintPipeline(options, running) {
   const rules = selectRules(options.rules ?? builtinRules, options.only);
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal = [];
-  const screening = startFileScreening(discovery, runner, options, early);
+  const modelled = new Set(discovery.metadata.map((file) => file.path));
+  const screening = startFileScreening(discovery, modelled, runner, options, early);
   if (screening) running.push(screening);
   const parsed = [];
   const unreadableMetadata = /* @__PURE__ */ new Set();
@@ -2633,7 +2635,6 @@ async function lintPipeline(options, running) {
   let scannedFiles = 0;
   const keptScanFiles = [];
   if (runner.hasFileRules()) {
-    const modelled = new Set(discovery.metadata.map((file) => file.path));
     const keepMarkers = keepMarkersOf(options);
     for (const path of discovery.scanFiles) {
       progress("scan", discovery.scanFiles.length);
@@ -2735,14 +2736,13 @@ async function lintPipeline(options, running) {
     notices
   };
 }
-function startFileScreening(discovery, runner, options, early) {
+function startFileScreening(discovery, modelled, runner, options, early) {
   const fileRules = runner.enabledFileRules();
   const request = screenRequest(options, discovery.root, fileRules);
   if (!request) {
     early?.close();
     return void 0;
   }
-  const modelled = new Set(discovery.metadata.map((file) => file.path));
   const sameRequest = early !== void 0 && early.request.root === request.root && early.request.ruleIds.join() === request.ruleIds.join();
   if (early && !sameRequest) early.close();
   return startScreening(discovery.scanFiles.filter((path) => !modelled.has(path)), request, options.parallel, sameRequest ? early : void 0);

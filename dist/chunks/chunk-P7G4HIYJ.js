@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-FAMVBKJJ.js";
+} from "./chunk-LG4AX6W5.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,

@@ -5,11 +5,11 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-TVU4XIJJ.js";
+} from "./chunk-P7G4HIYJ.js";
 import {
   lint,
   toolVersion
-} from "./chunk-FAMVBKJJ.js";
+} from "./chunk-LG4AX6W5.js";
 import {
   UsageError
 } from "./chunk-ZAPRZPI4.js";

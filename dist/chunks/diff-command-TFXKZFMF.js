@@ -7,7 +7,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-TVU4XIJJ.js";
+} from "./chunk-P7G4HIYJ.js";
 import {
   isCi
 } from "./chunk-2WJTDFQH.js";
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-FAMVBKJJ.js";
+} from "./chunk-LG4AX6W5.js";
 import {
   UsageError,
   analyzeCertificate,

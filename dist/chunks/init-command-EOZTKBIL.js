@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-FAMVBKJJ.js";
+} from "./chunk-LG4AX6W5.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
