@@ -59,6 +59,11 @@ function projectFiles(): Record<string, string | Uint8Array> {
     // A directive in a plain file: the suppression post-processor must see this file's text.
     'scripts/rotate.txt': `# calint-disable-next-line no-secrets-in-repo -- a test key\n${privateKey()}`,
     'notes/utf16.txt': new Uint8Array([0xff, 0xfe, ...[...'hello'].flatMap((c) => [c.charCodeAt(0), 0])]),
+    // git lists these, and the workers are given git's listing before discovery: what discovery then leaves out (the
+    // configuration's ignorePatterns, a folder the linter skips) must not come back as a finding.
+    'connected-app-lint.json': JSON.stringify({ ignorePatterns: ['vendor/**'] }),
+    'vendor/lib/bundled.key': privateKey(),
+    '.sfdx/cache/auth.txt': 'force://PlatformCLI::5Aep861KIwKdekr90I4iHdtDgWwRoG7O_6uHrgJ.yVtMS0UaGxRYypnaPIxHy0sVVYiH3FVgYa4Jlsuhw25Ymu@example.my.salesforce.com\n',
   };
   for (let i = 0; i < 150; i++) files[`force-app/main/default/connectedApps/App${String(i).padStart(3, '0')}.connectedApp-meta.xml`] = connectedApp(`App${i}`, i % 5 === 0 ? ['Full'] : ['Api']);
   for (let i = 0; i < 1500; i++) files[`force-app/main/default/classes/Class${String(i).padStart(4, '0')}.cls`] = `public class Class${i} {\n    // https://example.com/${i}\n}\n`;
@@ -93,10 +98,12 @@ describe('screening on worker threads', () => {
     const inThread = await lintProject({ workers: 0 });
     const onWorkers = await lintProject({ workers: 2, workerEntry, mainThreadTakes: false });
     // The workers really ran and screened every batch.
-    expect(inThread.stats).toEqual({ workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 });
+    expect(inThread.stats).toEqual({ workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0, ahead: false });
     expect(onWorkers.stats?.workers).toBe(2);
     expect(onWorkers.stats?.batches).toBeGreaterThan(10);
     expect(onWorkers.stats?.inThreadBatches).toBe(0);
+    // They were given git's listing before discovery (a folder lint in a repository), ignored files included.
+    expect(onWorkers.stats?.ahead).toBe(true);
     // The run found what the screening must hand over: secrets in plain files, the key store, the unmodelled copy,
     // the destructive manifest, and the directive that suppresses one of them.
     const json = JSON.parse(onWorkers.outputs.json!) as { filePath: string; messages: { ruleId: string }[]; suppressedMessages?: unknown[] }[];
@@ -112,6 +119,7 @@ describe('screening on worker threads', () => {
     expect(rulesIn('App005.connectedApp-meta.xml')).toContain('no-full-scope');
     expect(json.find((result) => result.filePath.endsWith('rotate.txt'))?.suppressedMessages?.length).toBe(1);
     expect(onWorkers.outputs.text).toContain('outside the repository');
+    expect(json.some((result) => /bundled\.key|\.sfdx/.test(result.filePath))).toBe(false);
     for (const format of ['text', 'json', 'sarif']) expect(onWorkers.outputs[format], format).toBe(inThread.outputs[format]);
   });
 

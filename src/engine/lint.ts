@@ -5,8 +5,9 @@ import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
 import { parseXml, type XmlDocument } from '../parser/xml.js';
 import { discover, listFilesAhead, type Discovery } from '../project/discover.js';
+
 import { classifyFileName } from '../project/metadata-types.js';
-import type { LintScope } from '../project/scope.js';
+import { resolveLintScope, type LintScope } from '../project/scope.js';
 import { readTextFile, type ReadResult } from '../project/read.js';
 import { builtinRules } from '../rules/index.js';
 import type { Environment, FileResult, Finding, LintRun, OAuthApp, RepoFile, Rule, RuleMeta } from '../types.js';
@@ -18,7 +19,7 @@ import { RuleRunner, type RawFinding } from './run-rules.js';
 import { diskSourceWithin, TextCache, type FileSource } from './sources.js';
 import { summarizeApps } from './summary.js';
 import { canScreen, type ScreenRequest } from './screen-file.js';
-import { ScreenPool, startScreening, workerCount, type ParallelOptions, type Screening } from './screen-pool.js';
+import { ScreenPool, startScreening, submitAhead, workerCount, type ParallelOptions, type Screening } from './screen-pool.js';
 import { safeMessage, safePath } from '../text/safe-text.js';
 
 export interface LintOptions {
@@ -111,31 +112,38 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
   const config = options.config?.config ?? {};
   const early = startPoolEarly(options);
   if (early) running.push(early);
+  const discoverOptions = {
+    cwd,
+    paths: options.paths ?? ['.'],
+    ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}),
+    ...(options.noIgnore ? { noIgnore: true } : {}),
+  };
+  const scope = options.discovery ? undefined : (options.scope ?? resolveLintScope(discoverOptions));
+  const texts = new TextCache(options.fileSource ?? diskSourceWithin(options.discovery?.root ?? scope!.root));
+  // While git walks the tree for untracked files, the tracked ones are in: the early pool's workers start reading
+  // them, and this thread parses the metadata among them (discovery then takes what it keeps).
+  let pool = early;
+  const parsedAhead = new Map<string, ParseOutcome>();
+  const onTracked = (tracked: (string[] | undefined)[]) => {
+    const files = tracked.length === 1 ? tracked[0] : undefined;
+    if (!files) return;
+    if (early) pool = submitAhead(early, files, options.parallel);
+    for (const path of files) if (classifyFileName(basename(path))) parsedAhead.set(path, parseMetadataFile(path, texts));
+  };
   // git lists the files without blocking: what the caller started meanwhile (its reporter's loading) goes on.
-  const discovery =
-    options.discovery ??
-    discover(
-      await listFilesAhead({
-        cwd,
-        paths: options.paths ?? ['.'],
-        ...(config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {}),
-        ...(options.noIgnore ? { noIgnore: true } : {}),
-        ...(options.scope ? { scope: options.scope } : {}),
-      }),
-    );
+  const discovery = options.discovery ?? discover(await listFilesAhead({ ...discoverOptions, scope }, onTracked));
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename(path)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(', ')}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ''}`);
   }
   const root = discovery.root;
-  const texts = new TextCache(options.fileSource ?? diskSourceWithin(root));
   const rules = selectRules(options.rules ?? builtinRules, options.only);
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal: RawFinding[] = [];
 
   // The metadata files the model reads: the scan reuses their texts instead of screening them.
   const modelled = new Set(discovery.metadata.map((file) => file.path));
-  const screening = startFileScreening(discovery, modelled, runner, options, early);
+  const screening = startFileScreening(discovery, modelled, runner, options, pool);
   if (screening) running.push(screening);
 
   // parse
@@ -146,27 +154,12 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress('parse', discovery.metadata.length);
-    const read = texts.read(file.path);
-    if (!read.ok && read.linkOutside) {
-      linksOutside.add(file.path);
-      continue;
-    }
-    if (!read.ok) {
-      unreadableMetadata.add(file.path);
-      fatal.push(parseError(file.path, read.reason, 1, 1));
-      continue;
-    }
-    texts.keep(file.path, read.text);
-    if (read.text.trim() === '') {
-      fatal.push(parseError(file.path, 'file is empty: a metadata file needs a root element', 1, 1));
-      continue;
-    }
-    const result = parseXml(file.path, read.text);
-    if (!result.ok) {
-      fatal.push(parseError(file.path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column));
-      continue;
-    }
-    parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: result.doc });
+    const outcome = parsedAhead.get(file.path) ?? parseMetadataFile(file.path, texts);
+    if (outcome.linkOutside) linksOutside.add(file.path);
+    else if (outcome.problem) {
+      if (outcome.unreadable) unreadableMetadata.add(file.path);
+      fatal.push(outcome.problem);
+    } else parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: outcome.doc! });
   }
 
   // model -> rules
@@ -190,7 +183,7 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
       let read: ReadResult;
       if (screening && !modelled.has(path)) {
         // Read and screened ahead (worker threads): a file no file rule could report on is only counted.
-        const screened = await screening.next();
+        const screened = await screening.screened(path);
         if (screened.clean) {
           scannedFiles++;
           continue;
@@ -220,6 +213,7 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
         keptScanFiles.push(path);
       }
     }
+    screening?.finish();
     for (const path of options.deletedFiles ?? []) {
       const metadata = metadataNamed(path, false);
       runner.file({ file: path, text: '', deleted: true, ...(metadata ? { metadata } : {}) });
@@ -387,6 +381,28 @@ function selectRules(rules: readonly Rule[], only: string[] | undefined): readon
 /** Parse errors quote repository text (the validator quotes the tag it rejects): masked and bounded with every message. */
 function parseError(file: string, message: string, line: number, column: number): RawFinding {
   return { ruleId: PARSE_ERROR.id, severity: 'error', message, at: { file, line, column }, fatal: true };
+}
+
+/** What parsing one metadata file came to: its document, or the parse error to report, or a link out of the repository. */
+interface ParseOutcome {
+  doc?: XmlDocument;
+  problem?: RawFinding;
+  /** The file could not be read at all (the secret scan must not report it a second time). */
+  unreadable?: boolean;
+  /** A symbolic link that leads out of the repository: never read, named once in a notice. */
+  linkOutside?: boolean;
+}
+
+/** Reads (keeping the text for the scan and the directives) and parses one metadata file. */
+function parseMetadataFile(path: string, texts: TextCache): ParseOutcome {
+  const read = texts.read(path);
+  if (!read.ok && read.linkOutside) return { linkOutside: true };
+  if (!read.ok) return { problem: parseError(path, read.reason, 1, 1), unreadable: true };
+  texts.keep(path, read.text);
+  if (read.text.trim() === '') return { problem: parseError(path, 'file is empty: a metadata file needs a root element', 1, 1) };
+  const result = parseXml(path, read.text);
+  if (!result.ok) return { problem: parseError(path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column) };
+  return { doc: result.doc };
 }
 
 /** A file the run did not keep (a finding's line, for its fingerprint): through the checked reader, within `root`. */

@@ -46,6 +46,8 @@ export interface PoolStats {
   inThreadBatches: number;
   /** Batches a worker lost (it crashed or could not start) and the main thread screened again. */
   redoneBatches: number;
+  /** Whether the workers were given git's listing before discovery (submitAhead), rather than discovery's files. */
+  ahead: boolean;
 }
 
 /**
@@ -92,11 +94,14 @@ const WAIT_MS = 50;
  */
 export class ScreenPool {
   private readonly batches: string[][] = [];
+  /** The files submitted, in order (batch b holds files b * BATCH_SIZE onwards); undefined until `submit`. */
+  private files: readonly string[] | undefined;
   private readonly results: (Screened[] | undefined)[] = [];
   private readonly state: Int32Array;
   private readonly workers: { worker: Worker; port: MessagePort; slot: number; alive: boolean }[] = [];
   private inThreadBatches = 0;
   private redoneBatches = 0;
+  private ahead = false;
 
   private constructor(
     readonly request: ScreenRequest,
@@ -138,8 +143,19 @@ export class ScreenPool {
     worker.on('exit', () => this.lost(entryOf));
   }
 
-  /** The files to screen (once per pool), in batches the threads claim in order. */
-  submit(scan: readonly string[]): void {
+  /** Whether `submit` was called: the pool is screening a list of files. */
+  get submitted(): boolean {
+    return this.files !== undefined;
+  }
+
+  /**
+   * The files to screen (once per pool), in batches the threads claim in order, sorted as the engine asks for them
+   * (`lookup`). They may be more than the engine asks for: git's listing, given before discovery leaves out what the
+   * ignore files and the metadata take (the workers start sooner, and a file screened for nothing costs one read).
+   */
+  submit(scan: readonly string[], ahead = false): void {
+    this.files = scan;
+    this.ahead = ahead;
     for (let i = 0; i < scan.length; i += BATCH_SIZE) this.batches.push(scan.slice(i, i + BATCH_SIZE));
     const work = encodeWork(scan, this.batches);
     for (const { worker, alive } of this.workers) if (alive) worker.postMessage(work);
@@ -227,28 +243,36 @@ export class ScreenPool {
   }
 
   /**
-   * The results, one by one in the order of the paths: at once when the batch is in (or the main thread can do it),
-   * a promise only when it must wait for a worker. Never asked past the last.
+   * The result for a path, asked in the order of the submitted files (sorted): at once when its batch is in (or the
+   * main thread can do it), a promise only when it must wait for a worker; undefined for a path that was not
+   * submitted (the caller screens it itself). The files passed over in between are never waited for.
    */
-  reader(): () => Screened | Promise<Screened> {
-    let batch = 0;
+  lookup(): (path: string) => Screened | Promise<Screened> | undefined {
+    const files = this.files ?? [];
+    let cursor = 0;
+    let batch = -1;
     let current: Screened[] = [];
-    let index = 0;
-    const take = (results: Screened[]) => {
-      this.results[batch++] = []; // consumed: let the texts go
+    const take = (wanted: number, offset: number) => (results: Screened[]) => {
+      // Batches before this one are consumed or passed over: let their texts go.
+      for (let done = Math.max(batch, 0); done < wanted; done++) this.results[done] = [];
+      batch = wanted;
       current = results;
-      index = 0;
-      return current[index++]!;
+      return current[offset]!;
     };
-    return () => {
-      if (index < current.length) return current[index++]!;
-      const ready = this.poll(batch);
-      return ready ? take(ready) : this.wait(batch).then(take);
+    return (path) => {
+      while (cursor < files.length && files[cursor]! < path) cursor++;
+      if (files[cursor] !== path) return undefined;
+      const index = cursor++;
+      const wanted = Math.floor(index / BATCH_SIZE);
+      const offset = index % BATCH_SIZE;
+      if (wanted === batch) return current[offset]!;
+      const ready = this.poll(wanted);
+      return ready ? take(wanted, offset)(ready) : this.wait(wanted).then(take(wanted, offset));
     };
   }
 
   stats(): PoolStats {
-    return { workers: this.workers.length, batches: this.batches.length, inThreadBatches: this.inThreadBatches, redoneBatches: this.redoneBatches };
+    return { workers: this.workers.length, batches: this.batches.length, inThreadBatches: this.inThreadBatches, redoneBatches: this.redoneBatches, ahead: this.ahead };
   }
 
   close(): void {
@@ -295,50 +319,56 @@ function decodeResults(message: ResultMessage, size: number): Screened[] {
 
 const CLEAN_FILE: Screened = { clean: true };
 
-/** The repository's files, screened one by one in the order of their paths. */
+/** The repository's files, screened: asked for one by one, in sorted order. */
 export interface Screening {
-  /** The next file, screened. */
-  next(): Screened | Promise<Screened>;
+  /** The file at `path`, screened. */
+  screened(path: string): Screened | Promise<Screened>;
+  /** Says the screening is over (ParallelOptions.onDone). */
+  finish(): void;
   /** Ends the workers (idempotent); the engine calls it however the run ends. */
   close(): void;
 }
 
 /**
- * Screens `scan` in order: on `early` when it was started ahead (so that its workers boot while git lists the
- * files), else on a new pool when there are enough files (workerCount), else in the main thread as they are asked for.
+ * Screens `scan` (sorted): on `early` when it was started ahead (so that its workers boot while git lists the files;
+ * it may have been given git's listing already, `submitAhead`), else on a new pool when there are enough files
+ * (workerCount), else in the main thread as the files are asked for. A path the pool was not given is screened in
+ * the main thread.
  */
 export function startScreening(scan: readonly string[], request: ScreenRequest, parallel: ParallelOptions = {}, early?: ScreenPool): Screening {
-  const workers = workerCount(scan.length, parallel);
   let pool = early;
-  if (pool && (workers === 0 || scan.length === 0)) {
+  if (pool && !pool.submitted && (workerCount(scan.length, parallel) === 0 || scan.length === 0)) {
     // Started on an estimate that the listing did not bear out: not worth using.
     pool.close();
     pool = undefined;
   }
-  pool ??= scan.length > 0 ? ScreenPool.create(request, workers, parallel) : undefined;
-  let screened = 0;
-  const done = (stats: () => PoolStats) => {
-    if (++screened === scan.length) parallel.onDone?.(stats());
-  };
+  pool ??= scan.length > 0 ? ScreenPool.create(request, workerCount(scan.length, parallel), parallel) : undefined;
   if (!pool) {
-    const inThread: PoolStats = { workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 };
     return {
-      next: () => {
-        const result = screenFile(scan[screened]!, request);
-        done(() => inThread);
-        return result;
-      },
+      screened: (path) => screenFile(path, request),
+      finish: () => parallel.onDone?.({ workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0, ahead: false }),
       close: () => undefined,
     };
   }
   const active = pool;
-  active.submit(scan);
-  const nextScreened = active.reader();
+  if (!active.submitted) active.submit(scan);
+  const lookup = active.lookup();
   return {
-    next: () => {
-      done(() => active.stats());
-      return nextScreened();
-    },
+    screened: (path) => lookup(path) ?? screenFile(path, request),
+    finish: () => parallel.onDone?.(active.stats()),
     close: () => active.close(),
   };
+}
+
+/**
+ * Gives an early pool git's listing as soon as it is in, before discovery: its workers read while the main thread
+ * discovers and parses. Closes it (undefined) when the listing is too small to be worth workers.
+ */
+export function submitAhead(early: ScreenPool, listed: readonly string[], parallel: ParallelOptions = {}): ScreenPool | undefined {
+  if (listed.length === 0 || workerCount(listed.length, parallel) === 0) {
+    early.close();
+    return undefined;
+  }
+  early.submit(listed, true);
+  return early;
 }

@@ -147,14 +147,17 @@ export function discover(options: DiscoverOptions): Discovery {
 /**
  * `options` with the git listing discover() needs asked ahead, without blocking the thread: the ~50 ms git takes on
  * a 20,000-file repository then overlap whatever else the caller has started (the CLI loads its reporter meanwhile).
- * The scope is resolved here when the caller has not.
+ * The scope is resolved here when the caller has not. `onTracked` is handed, for each folder given, the tracked files
+ * discovery considers as soon as git has listed them (before the untracked ones): the engine starts reading them.
  */
-export async function listFilesAhead(options: DiscoverOptions): Promise<DiscoverOptions> {
+export async function listFilesAhead(options: DiscoverOptions, onTracked?: (files: (string[] | undefined)[]) => void): Promise<DiscoverOptions> {
   const scope = options.scope ?? resolveLintScope(options);
-  if (!scope.gitRoot) return { ...options, scope };
+  const gitRoot = scope.gitRoot;
+  if (!gitRoot) return { ...options, scope };
   const folders = foldersOf(scope.paths);
   if (folders.length === 0) return { ...options, scope };
-  return { ...options, scope, listed: { folders, listing: await listRepositoryFilesAsync(scope.gitRoot, folders) } };
+  const tracked = onTracked && ((listing: RepositoryListing) => listing && onTracked(listing.map((files) => files && listedFiles(files, gitRoot))));
+  return { ...options, scope, listed: { folders, listing: await listRepositoryFilesAsync(gitRoot, folders, tracked) } };
 }
 
 const foldersOf = (paths: readonly string[]) => paths.filter((path) => existsSync(path) && isDirectory(path));
@@ -163,12 +166,17 @@ const sameFolders = (a: readonly string[], b: readonly string[]) => a.length ===
 /** A path segment named like one of SKIPPED_DIRECTORIES; one regex test instead of splitting each of 20,000 paths. */
 const SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`);
 
+/**
+ * The files of git's listing of a folder that discovery considers (before the ignore files): not under a folder the
+ * linter skips. Judged on the path inside the repository only: a checkout that itself lives under `.sf` is fine.
+ */
+export function listedFiles(listed: readonly string[], gitRoot: string): string[] {
+  return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
+}
+
 /** In a git repository: the files git holds (`listed`); elsewhere a walk that honours the top-level .gitignore. */
 function repositoryFilesUnder(directory: string, gitRoot: string | undefined, listed: string[] | undefined, ignoreRoot: string, notices: string[]): string[] {
-  if (gitRoot) {
-    // Judge the path inside the repository only: a checkout that itself lives under a folder named `.sf` is fine.
-    if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
-  }
+  if (gitRoot && listed) return listedFiles(listed, gitRoot);
   const gitignorePath = join(ignoreRoot, '.gitignore');
   const gitignoreText = readCheckedText(gitignorePath, { within: ignoreRoot });
   const gitignore = gitignoreText.ok ? ignore().add(gitignoreText.text) : undefined;

@@ -29,33 +29,52 @@ export function listRepositoryFiles(gitRoot: string, directories: readonly strin
 
 /**
  * listRepositoryFiles without blocking: the thread is free while git lists (a lint loads its reporter meanwhile).
- * The same question, the same answer.
+ * The same question, the same answer, asked as two: the tracked files come from the index at once, while listing the
+ * untracked ones walks the whole tree (most of the ~50 ms on 20,000 files). `onTracked` is handed the tracked files
+ * as soon as they are in, so the caller starts on them while git walks.
  */
-export async function listRepositoryFilesAsync(gitRoot: string, directories: readonly string[]): Promise<RepositoryListing> {
+export async function listRepositoryFilesAsync(gitRoot: string, directories: readonly string[], onTracked?: (tracked: RepositoryListing) => void): Promise<RepositoryListing> {
   const question = listingQuestion(gitRoot, directories);
   if (!question.args) return question.answer(undefined);
-  let out: string | undefined;
-  try {
-    out = await git(gitRoot, question.args);
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-  }
-  return question.answer(out);
+  const answered = async (args: readonly string[]) => {
+    try {
+      return await git(gitRoot, args);
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      return undefined;
+    }
+  };
+  const untracked = answered(question.untrackedArgs!);
+  const tracked = await answered(question.trackedArgs!);
+  if (tracked !== undefined) onTracked?.(question.answer(tracked));
+  const others = await untracked;
+  return tracked === undefined || others === undefined ? undefined : question.answer(tracked, others);
 }
 
 /** One list of absolute paths per directory asked (undefined: outside the work tree); undefined: git cannot answer. */
 export type RepositoryListing = (string[] | undefined)[] | undefined;
 
-/** The git arguments for a listing (none when no directory is inside the work tree), and how to read git's answer. */
-function listingQuestion(gitRoot: string, directories: readonly string[]): { args?: string[]; answer(out: string | undefined): RepositoryListing } {
+interface ListingQuestion {
+  /** Every file in one call: tracked, and untracked but not ignored. None when no directory is inside the work tree. */
+  args?: string[];
+  /** The same in two calls: the tracked files (the index, at once), and the untracked ones (a walk of the tree). */
+  trackedArgs?: string[];
+  untrackedArgs?: string[];
+  /** git's answer (the outputs of `args`, or of both calls) as a listing; undefined: git did not answer. */
+  answer(...outputs: (string | undefined)[]): RepositoryListing;
+}
+
+/** The git arguments for a listing, and how to read git's answer. */
+function listingQuestion(gitRoot: string, directories: readonly string[]): ListingQuestion {
   const specs = directories.map((directory) => pathspecOf(gitRoot, directory));
   const inside = specs.filter((spec) => spec !== undefined);
   if (inside.length === 0) return { answer: () => specs.map(() => undefined) };
-  const args = ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', ...inside.map((spec) => spec.pathspec)];
-  const answer = (out: string | undefined): RepositoryListing => {
-    if (out === undefined) return undefined;
+  const pathspecs = ['--', ...inside.map((spec) => spec.pathspec)];
+  const answer = (...outputs: (string | undefined)[]): RepositoryListing => {
+    if (outputs.length === 0 || outputs.some((out) => out === undefined)) return undefined;
     // A Set: an unmerged file is listed once per stage.
-    const names = new Set(out.split('\0'));
+    const names = new Set<string>();
+    for (const out of outputs) for (const name of out!.split('\0')) names.add(name);
     names.delete('');
     const sorted = [...names].sort();
     return specs.map((spec) => {
@@ -66,7 +85,12 @@ function listingQuestion(gitRoot: string, directories: readonly string[]): { arg
       return files;
     });
   };
-  return { args, answer };
+  return {
+    args: ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', ...pathspecs],
+    trackedArgs: ['ls-files', '-z', '--cached', '--full-name', ...pathspecs],
+    untrackedArgs: ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', ...pathspecs],
+    answer,
+  };
 }
 
 /**
