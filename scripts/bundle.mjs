@@ -6,6 +6,7 @@
 // `../../schema/config.schema.json` relative to their module, and in a bundle that module is the output file. So
 // every output file sits two folders below the repository root (dist/cli/main.js, dist/chunks/x.js,
 // action/bundle/index.mjs), as the sources do (src/engine/lint.ts).
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +88,49 @@ function esmBuildsPlugin() {
   };
 }
 
+/**
+ * Dependencies of our dependencies that can never run for us, replaced by a stand-in. eslint-formatter-pretty looks
+ * a rule's documentation up in eslint-rule-docs (217 KB of JSON on ESLint plugins' rules, ~15 ms to load on every
+ * text report) only when the rulesMeta it is given has no entry for the rule, and the text reporter gives one for
+ * every rule of the run (src/reporters/text.ts). The stand-in answers as the real one does for an unknown rule.
+ */
+function deadDependenciesPlugin() {
+  return {
+    name: 'dead-dependencies',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^eslint-rule-docs$/ }, () => ({ path: 'eslint-rule-docs', namespace: 'dead-dependency' }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'dead-dependency' }, () => ({ contents: 'export default function getRuleDocs() {\n  return {};\n}\n', loader: 'js' }));
+    },
+  };
+}
+
+/**
+ * string-width (eslint-formatter-pretty's measure of a line) builds an `Intl.Segmenter` and an `RGI_Emoji` regular
+ * expression when it is loaded: ~23 ms of every text report's start (docs/benchmarks.md), spent even on the lines of
+ * printable ASCII its fast path measures without them. They are built on first use instead; nothing else changes.
+ * Each replaced line must be found, so that a new version of string-width fails the build rather than loading slowly.
+ */
+const STRING_WIDTH_LAZY = [
+  ['const segmenter = new Intl.Segmenter();', 'let eagerSegmenter;\nconst segmenter = { segment: (text) => (eagerSegmenter ??= new Intl.Segmenter()).segment(text) };'],
+  ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', "let eagerRgiEmojiRegex;\nconst rgiEmojiRegex = { test: (text) => (eagerRgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };"],
+];
+
+function lazyStringWidthPlugin() {
+  return {
+    name: 'lazy-string-width',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+        let contents = await readFile(args.path, 'utf8');
+        for (const [eager, lazy] of STRING_WIDTH_LAZY) {
+          if (!contents.includes(eager)) throw new Error(`string-width changed: '${eager}' not found in ${args.path}; update STRING_WIDTH_LAZY in scripts/bundle.mjs`);
+          contents = contents.replace(eager, () => lazy);
+        }
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
 /** esbuild options for a Node ESM bundle of our sources; `header` is the first line of every output file. */
 export function bundleOptions(header) {
   return {
@@ -108,7 +152,7 @@ export function bundleOptions(header) {
         'const require = __bundleCreateRequire(import.meta.url);',
       ].join('\n'),
     },
-    plugins: [bundledRequirePlugin(), esmBuildsPlugin()],
+    plugins: [bundledRequirePlugin(), esmBuildsPlugin(), deadDependenciesPlugin(), lazyStringWidthPlugin()],
   };
 }
 

@@ -66,6 +66,27 @@ describe('the dist/ bundle', () => {
     expect(all).toContain('node_modules/yaml/');
   });
 
+  it('loads the text formatter without its dead weight: no ESLint rule table, no Unicode tables built before use', async () => {
+    const formatter = bundleFiles.find((file) => file.includes('eslint-formatter-pretty'))!;
+    const text = readFileSync(formatter, 'utf8');
+    expect(text).not.toContain('node_modules/eslint-rule-docs/');
+    expect(text).not.toMatch(/^var segmenter = new Intl\.Segmenter\(\)/m);
+    // The formatter still measures wide characters and emoji as two columns each.
+    const { default: format } = (await import(formatter)) as { default: (results: unknown[], data: unknown) => string };
+    // Each message is laid out beside a wider one, 'abcdefgh', and padded to its width.
+    const messages = (message: string) => [message, 'abcdefgh'].map((text, index) => ({ ruleId: 'r', severity: 2, line: index + 1, column: 1, message: text }));
+    const line = (message: string) =>
+      format([{ filePath: join(REPO, 'a.xml'), messages: messages(message), errorCount: 2, warningCount: 0 }], { rulesMeta: { r: {} } })
+        .replace(/\u001b\[[0-9;]*m|\u001b\]8;[^\u0007]*\u0007/g, '')
+        .split('\n')
+        .find((text) => text.includes('1:1  '))!;
+    /** What follows the message: the padding (the columns the message leaves of the widest one) and the rule id. */
+    const after = (message: string) => line(message).slice(line(message).indexOf(message) + message.length);
+    // '漢字' and '👍🏽' take the columns of 'abcd' and 'ab', so they are padded alike.
+    expect(after('漢字')).toBe(after('abcd'));
+    expect(after('👍🏽')).toBe(after('ab'));
+  });
+
   it('ships the worker threads\' script where the pool looks for it, loading only the bundle and Node', () => {
     // src/engine/screen-pool.ts finds it at ../engine/screen-worker.js from its chunk; without it every run would
     // quietly read in one thread.
