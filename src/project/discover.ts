@@ -138,7 +138,7 @@ export function discover(options: DiscoverOptions): Discovery {
     ...(project ? { projectRoot: project.root } : {}),
     ...(gitRoot ? { gitRoot } : {}),
     metadata: [...metadata.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    scanFiles: [...scanFiles].sort(),
+    scanFiles: inOrder([...scanFiles]),
     missing,
     notices,
   };
@@ -184,6 +184,12 @@ function repositoryFilesUnder(directory: string, gitRoot: string | undefined, li
     notices.push(refusedIgnoreFile(gitignorePath, gitignoreText.reason));
   }
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
+}
+
+/** `paths` sorted: git's listing comes sorted, so one pass usually shows there is nothing to do (a sort of 20,000 costs ~10 ms). */
+function inOrder(paths: string[]): string[] {
+  for (let i = 1; i < paths.length; i++) if (paths[i]! < paths[i - 1]!) return paths.sort();
+  return paths;
 }
 
 /**
