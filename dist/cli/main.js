@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-HNSIKOX6.js";
+} from "../chunks/chunk-AR66XIFX.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-P7G4HIYJ.js";
+} from "../chunks/chunk-FW32MMSK.js";
 import {
   isCi
-} from "../chunks/chunk-2WJTDFQH.js";
+} from "../chunks/chunk-X3XGWXRW.js";
 import {
   toolVersion
-} from "../chunks/chunk-LG4AX6W5.js";
+} from "../chunks/chunk-MG6IVSYQ.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-ZAPRZPI4.js";
-import "../chunks/chunk-EKOJGRR3.js";
-import "../chunks/chunk-DIKHLP5H.js";
+} from "../chunks/chunk-U4XLQO63.js";
+import "../chunks/chunk-CJO7ADMB.js";
+import "../chunks/chunk-CSW7SYSA.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import {
@@ -313,19 +313,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-PQ5CAGPW.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-YFMCH3ZC.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-EOZTKBIL.js");
+        const { runInit } = await import("../chunks/init-command-US3ENKEQ.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-TFXKZFMF.js");
+        const { runDiff } = await import("../chunks/diff-command-MJE5G5CE.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -6,8 +6,8 @@ import {
   DONE,
   NEXT,
   screenFile
-} from "../chunks/chunk-EKOJGRR3.js";
-import "../chunks/chunk-DIKHLP5H.js";
+} from "../chunks/chunk-CJO7ADMB.js";
+import "../chunks/chunk-CSW7SYSA.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-2YIFCSB7.js";
 

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-HNSIKOX6.js";
-import "../chunks/chunk-P7G4HIYJ.js";
+} from "../chunks/chunk-AR66XIFX.js";
+import "../chunks/chunk-FW32MMSK.js";
 import {
   isCi
-} from "../chunks/chunk-2WJTDFQH.js";
+} from "../chunks/chunk-X3XGWXRW.js";
 import {
   lint
-} from "../chunks/chunk-LG4AX6W5.js";
+} from "../chunks/chunk-MG6IVSYQ.js";
 import {
   builtinRules
-} from "../chunks/chunk-ZAPRZPI4.js";
-import "../chunks/chunk-EKOJGRR3.js";
-import "../chunks/chunk-DIKHLP5H.js";
+} from "../chunks/chunk-U4XLQO63.js";
+import "../chunks/chunk-CJO7ADMB.js";
+import "../chunks/chunk-CSW7SYSA.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-RHBGYGBN.js";

@@ -1,6 +1,6 @@
 import { type XmlDocument } from '../parser/xml.js';
 import { type Discovery } from '../project/discover.js';
-import type { LintScope } from '../project/scope.js';
+import { type LintScope } from '../project/scope.js';
 import type { Environment, Finding, LintRun, OAuthApp, Rule, RuleMeta } from '../types.js';
 import type { LoadedConfig } from '../config/types.js';
 import { type FileSource } from './sources.js';

@@ -23,6 +23,8 @@ export interface PoolStats {
     inThreadBatches: number;
     /** Batches a worker lost (it crashed or could not start) and the main thread screened again. */
     redoneBatches: number;
+    /** Whether the workers were given git's listing before discovery (submitAhead), rather than discovery's files. */
+    ahead: boolean;
 }
 /**
  * How many workers a run of about `files` files gets: `parallel.workers` when given (the CLI and the Linter set it
@@ -55,17 +57,26 @@ export declare class ScreenPool {
     readonly request: ScreenRequest;
     private readonly mainThreadTakes;
     private readonly batches;
+    /** The files submitted, in order (batch b holds files b * BATCH_SIZE onwards); undefined until `submit`. */
+    private files;
     private readonly results;
     private readonly state;
     private readonly workers;
     private inThreadBatches;
     private redoneBatches;
+    private ahead;
     private constructor();
     /** Starts `workers` threads for `request`; undefined when there is no worker entry to run (a one-file bundle). */
     static create(request: ScreenRequest, workers: number, parallel?: ParallelOptions): ScreenPool | undefined;
     private spawn;
-    /** The files to screen (once per pool), in batches the threads claim in order. */
-    submit(scan: readonly string[]): void;
+    /** Whether `submit` was called: the pool is screening a list of files. */
+    get submitted(): boolean;
+    /**
+     * The files to screen (once per pool), in batches the threads claim in order, sorted as the engine asks for them
+     * (`lookup`). They may be more than the engine asks for: git's listing, given before discovery leaves out what the
+     * ignore files and the metadata take (the workers start sooner, and a file screened for nothing costs one read).
+     */
+    submit(scan: readonly string[], ahead?: boolean): void;
     /** A worker that failed or ended: the batch it had claimed and not answered is screened here, so no file is lost. */
     private lost;
     /** Takes every result the workers have posted, without waiting. */
@@ -80,22 +91,32 @@ export declare class ScreenPool {
     /** The batch's results when they are in, or after the main thread did work of its own; undefined to wait. */
     private poll;
     /**
-     * The results, one by one in the order of the paths: at once when the batch is in (or the main thread can do it),
-     * a promise only when it must wait for a worker. Never asked past the last.
+     * The result for a path, asked in the order of the submitted files (sorted): at once when its batch is in (or the
+     * main thread can do it), a promise only when it must wait for a worker; undefined for a path that was not
+     * submitted (the caller screens it itself). The files passed over in between are never waited for.
      */
-    reader(): () => Screened | Promise<Screened>;
+    lookup(): (path: string) => Screened | Promise<Screened> | undefined;
     stats(): PoolStats;
     close(): void;
 }
-/** The repository's files, screened one by one in the order of their paths. */
+/** The repository's files, screened: asked for one by one, in sorted order. */
 export interface Screening {
-    /** The next file, screened. */
-    next(): Screened | Promise<Screened>;
+    /** The file at `path`, screened. */
+    screened(path: string): Screened | Promise<Screened>;
+    /** Says the screening is over (ParallelOptions.onDone). */
+    finish(): void;
     /** Ends the workers (idempotent); the engine calls it however the run ends. */
     close(): void;
 }
 /**
- * Screens `scan` in order: on `early` when it was started ahead (so that its workers boot while git lists the
- * files), else on a new pool when there are enough files (workerCount), else in the main thread as they are asked for.
+ * Screens `scan` (sorted): on `early` when it was started ahead (so that its workers boot while git lists the files;
+ * it may have been given git's listing already, `submitAhead`), else on a new pool when there are enough files
+ * (workerCount), else in the main thread as the files are asked for. A path the pool was not given is screened in
+ * the main thread.
  */
 export declare function startScreening(scan: readonly string[], request: ScreenRequest, parallel?: ParallelOptions, early?: ScreenPool): Screening;
+/**
+ * Gives an early pool git's listing as soon as it is in, before discovery: its workers read while the main thread
+ * discovers and parses. Closes it (undefined) when the listing is too small to be worth workers.
+ */
+export declare function submitAhead(early: ScreenPool, listed: readonly string[], parallel?: ParallelOptions): ScreenPool | undefined;

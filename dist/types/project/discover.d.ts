@@ -45,6 +45,12 @@ export declare function discover(options: DiscoverOptions): Discovery;
 /**
  * `options` with the git listing discover() needs asked ahead, without blocking the thread: the ~50 ms git takes on
  * a 20,000-file repository then overlap whatever else the caller has started (the CLI loads its reporter meanwhile).
- * The scope is resolved here when the caller has not.
+ * The scope is resolved here when the caller has not. `onTracked` is handed, for each folder given, the tracked files
+ * discovery considers as soon as git has listed them (before the untracked ones): the engine starts reading them.
  */
-export declare function listFilesAhead(options: DiscoverOptions): Promise<DiscoverOptions>;
+export declare function listFilesAhead(options: DiscoverOptions, onTracked?: (files: (string[] | undefined)[]) => void): Promise<DiscoverOptions>;
+/**
+ * The files of git's listing of a folder that discovery considers (before the ignore files): not under a folder the
+ * linter skips. Judged on the path inside the repository only: a checkout that itself lives under `.sf` is fine.
+ */
+export declare function listedFiles(listed: readonly string[], gitRoot: string): string[];

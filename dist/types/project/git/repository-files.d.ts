@@ -11,8 +11,18 @@
 export declare function listRepositoryFiles(gitRoot: string, directories: readonly string[]): RepositoryListing;
 /**
  * listRepositoryFiles without blocking: the thread is free while git lists (a lint loads its reporter meanwhile).
- * The same question, the same answer.
+ * The same question, the same answer, asked as two: the tracked files come from the index at once, while listing the
+ * untracked ones walks the whole tree (most of the ~50 ms on 20,000 files). `onTracked` is handed the tracked files
+ * as soon as they are in, so the caller starts on them while git walks.
  */
-export declare function listRepositoryFilesAsync(gitRoot: string, directories: readonly string[]): Promise<RepositoryListing>;
+export declare function listRepositoryFilesAsync(gitRoot: string, directories: readonly string[], onTracked?: (tracked: RepositoryListing) => void): Promise<RepositoryListing>;
+/**
+ * git's NUL-separated names, sorted, each once (an unmerged file is listed once per stage). git lists in byte order,
+ * which is JavaScript's string order for every name without characters beyond U+FFFF: then one pass checks it and
+ * no sort is needed (sorting 20,000 paths costs ~10 ms); otherwise they are sorted here.
+ */
+export declare function sortedNames(out: string): string[];
+/** Two sorted lists of names as one, sorted, each name once. */
+export declare function mergeSorted(a: readonly string[], b: readonly string[]): string[];
 /** One list of absolute paths per directory asked (undefined: outside the work tree); undefined: git cannot answer. */
 export type RepositoryListing = (string[] | undefined)[] | undefined;

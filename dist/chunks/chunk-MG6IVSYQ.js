@@ -12,7 +12,7 @@ import {
   childNamed,
   parseXml,
   renderMessage
-} from "./chunk-ZAPRZPI4.js";
+} from "./chunk-U4XLQO63.js";
 import {
   CLAIMED,
   DONE,
@@ -21,13 +21,13 @@ import {
   classifyFileName,
   lintedTypes,
   screenFile
-} from "./chunk-EKOJGRR3.js";
+} from "./chunk-CJO7ADMB.js";
 import {
   decodeText,
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-DIKHLP5H.js";
+} from "./chunk-CSW7SYSA.js";
 import {
   safeMessage,
   safePath
@@ -1612,38 +1612,72 @@ function ask(question) {
 }
 function listRepositoryFiles(gitRoot, directories) {
   const question = listingQuestion(gitRoot, directories);
-  return question.args ? question.answer(ask(() => gitSync(gitRoot, question.args))) : question.answer(void 0);
+  if (!question.args) return question.answer(void 0);
+  const out = ask(() => gitSync(gitRoot, question.args));
+  return question.answer(out === void 0 ? void 0 : sortedNames(out));
 }
-async function listRepositoryFilesAsync(gitRoot, directories) {
+async function listRepositoryFilesAsync(gitRoot, directories, onTracked) {
   const question = listingQuestion(gitRoot, directories);
   if (!question.args) return question.answer(void 0);
-  let out;
-  try {
-    out = await git(gitRoot, question.args);
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
+  const answered = async (args) => {
+    try {
+      return await git(gitRoot, args);
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      return void 0;
+    }
+  };
+  const untracked = answered(question.untrackedArgs);
+  const trackedOut = await answered(question.trackedArgs);
+  const tracked = trackedOut === void 0 ? void 0 : sortedNames(trackedOut);
+  if (tracked !== void 0) onTracked?.(question.answer(tracked));
+  const others = await untracked;
+  return question.answer(tracked === void 0 || others === void 0 ? void 0 : mergeSorted(tracked, sortedNames(others)));
+}
+function sortedNames(out) {
+  const names = out.split("\0");
+  let kept = 0;
+  for (const name of names) {
+    if (name === "") continue;
+    const previous = kept > 0 ? names[kept - 1] : void 0;
+    if (name === previous) continue;
+    if (previous !== void 0 && name < previous) return [...new Set(out.split("\0"))].filter((each) => each !== "").sort();
+    names[kept++] = name;
   }
-  return question.answer(out);
+  names.length = kept;
+  return names;
+}
+function mergeSorted(a, b) {
+  const merged = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || i < a.length && a[i] <= b[j] ? a[i++] : b[j++];
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
 }
 function listingQuestion(gitRoot, directories) {
   const specs = directories.map((directory) => pathspecOf(gitRoot, directory));
   const inside = specs.filter((spec) => spec !== void 0);
   if (inside.length === 0) return { answer: () => specs.map(() => void 0) };
-  const args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", ...inside.map((spec) => spec.pathspec)];
-  const answer = (out) => {
-    if (out === void 0) return void 0;
-    const names = new Set(out.split("\0"));
-    names.delete("");
-    const sorted = [...names].sort();
+  const pathspecs = ["--", ...inside.map((spec) => spec.pathspec)];
+  const answer = (names) => {
+    if (names === void 0) return void 0;
     return specs.map((spec) => {
       if (spec === void 0) return void 0;
       const { prefix } = spec;
       const files = [];
-      for (const name of sorted) if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
+      for (const name of names) if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
       return files;
     });
   };
-  return { args, answer };
+  return {
+    args: ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", ...pathspecs],
+    trackedArgs: ["ls-files", "-z", "--cached", "--full-name", ...pathspecs],
+    untrackedArgs: ["ls-files", "-z", "--others", "--exclude-standard", "--full-name", ...pathspecs],
+    answer
+  };
 }
 function pathspecOf(gitRoot, directory) {
   let real = directory;
@@ -1987,25 +2021,28 @@ function discover(options) {
     ...project ? { projectRoot: project.root } : {},
     ...gitRoot ? { gitRoot } : {},
     metadata: [...metadata.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    scanFiles: [...scanFiles].sort(),
+    scanFiles: inOrder([...scanFiles]),
     missing,
     notices
   };
 }
-async function listFilesAhead(options) {
+async function listFilesAhead(options, onTracked) {
   const scope = options.scope ?? resolveLintScope(options);
-  if (!scope.gitRoot) return { ...options, scope };
+  const gitRoot = scope.gitRoot;
+  if (!gitRoot) return { ...options, scope };
   const folders = foldersOf(scope.paths);
   if (folders.length === 0) return { ...options, scope };
-  return { ...options, scope, listed: { folders, listing: await listRepositoryFilesAsync(scope.gitRoot, folders) } };
+  const tracked = onTracked && ((listing) => listing && onTracked(listing.map((files) => files && listedFiles(files, gitRoot))));
+  return { ...options, scope, listed: { folders, listing: await listRepositoryFilesAsync(gitRoot, folders, tracked) } };
 }
 var foldersOf = (paths) => paths.filter((path) => existsSync3(path) && isDirectory(path));
 var sameFolders = (a, b) => a.length === b.length && a.every((folder, index) => folder === b[index]);
 var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
+function listedFiles(listed, gitRoot) {
+  return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
+}
 function repositoryFilesUnder(directory, gitRoot, listed, ignoreRoot, notices) {
-  if (gitRoot) {
-    if (listed) return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
-  }
+  if (gitRoot && listed) return listedFiles(listed, gitRoot);
   const gitignorePath = join5(ignoreRoot, ".gitignore");
   const gitignoreText = readCheckedText(gitignorePath, { within: ignoreRoot });
   const gitignore = gitignoreText.ok ? (0, import_ignore2.default)().add(gitignoreText.text) : void 0;
@@ -2013,6 +2050,10 @@ function repositoryFilesUnder(directory, gitRoot, listed, ignoreRoot, notices) {
     notices.push(refusedIgnoreFile(gitignorePath, gitignoreText.reason));
   }
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
+}
+function inOrder(paths) {
+  for (let i = 1; i < paths.length; i++) if (paths[i] < paths[i - 1]) return paths.sort();
+  return paths;
 }
 function refusedIgnoreFile(path, reason) {
   return `${path} was not read (${reason}); the lint runs as if it were absent.`;
@@ -2362,11 +2403,14 @@ var ScreenPool = class _ScreenPool {
   request;
   mainThreadTakes;
   batches = [];
+  /** The files submitted, in order (batch b holds files b * BATCH_SIZE onwards); undefined until `submit`. */
+  files;
   results = [];
   state;
   workers = [];
   inThreadBatches = 0;
   redoneBatches = 0;
+  ahead = false;
   /** Starts `workers` threads for `request`; undefined when there is no worker entry to run (a one-file bundle). */
   static create(request, workers, parallel = {}) {
     const entry = parallel.workerEntry ?? DEFAULT_ENTRY;
@@ -2394,8 +2438,18 @@ var ScreenPool = class _ScreenPool {
     worker.on("error", () => this.lost(entryOf));
     worker.on("exit", () => this.lost(entryOf));
   }
-  /** The files to screen (once per pool), in batches the threads claim in order. */
-  submit(scan) {
+  /** Whether `submit` was called: the pool is screening a list of files. */
+  get submitted() {
+    return this.files !== void 0;
+  }
+  /**
+   * The files to screen (once per pool), in batches the threads claim in order, sorted as the engine asks for them
+   * (`lookup`). They may be more than the engine asks for: git's listing, given before discovery leaves out what the
+   * ignore files and the metadata take (the workers start sooner, and a file screened for nothing costs one read).
+   */
+  submit(scan, ahead = false) {
+    this.files = scan;
+    this.ahead = ahead;
     for (let i = 0; i < scan.length; i += BATCH_SIZE) this.batches.push(scan.slice(i, i + BATCH_SIZE));
     const work = encodeWork(scan, this.batches);
     for (const { worker, alive } of this.workers) if (alive) worker.postMessage(work);
@@ -2467,27 +2521,34 @@ var ScreenPool = class _ScreenPool {
     }
   }
   /**
-   * The results, one by one in the order of the paths: at once when the batch is in (or the main thread can do it),
-   * a promise only when it must wait for a worker. Never asked past the last.
+   * The result for a path, asked in the order of the submitted files (sorted): at once when its batch is in (or the
+   * main thread can do it), a promise only when it must wait for a worker; undefined for a path that was not
+   * submitted (the caller screens it itself). The files passed over in between are never waited for.
    */
-  reader() {
-    let batch = 0;
+  lookup() {
+    const files = this.files ?? [];
+    let cursor = 0;
+    let batch = -1;
     let current = [];
-    let index = 0;
-    const take = (results) => {
-      this.results[batch++] = [];
+    const take = (wanted, offset) => (results) => {
+      for (let done = Math.max(batch, 0); done < wanted; done++) this.results[done] = [];
+      batch = wanted;
       current = results;
-      index = 0;
-      return current[index++];
+      return current[offset];
     };
-    return () => {
-      if (index < current.length) return current[index++];
-      const ready = this.poll(batch);
-      return ready ? take(ready) : this.wait(batch).then(take);
+    return (path) => {
+      while (cursor < files.length && files[cursor] < path) cursor++;
+      if (files[cursor] !== path) return void 0;
+      const index = cursor++;
+      const wanted = Math.floor(index / BATCH_SIZE);
+      const offset = index % BATCH_SIZE;
+      if (wanted === batch) return current[offset];
+      const ready = this.poll(wanted);
+      return ready ? take(wanted, offset)(ready) : this.wait(wanted).then(take(wanted, offset));
     };
   }
   stats() {
-    return { workers: this.workers.length, batches: this.batches.length, inThreadBatches: this.inThreadBatches, redoneBatches: this.redoneBatches };
+    return { workers: this.workers.length, batches: this.batches.length, inThreadBatches: this.inThreadBatches, redoneBatches: this.redoneBatches, ahead: this.ahead };
   }
   close() {
     for (const entry of this.workers) {
@@ -2525,38 +2586,35 @@ function decodeResults(message, size) {
 }
 var CLEAN_FILE = { clean: true };
 function startScreening(scan, request, parallel = {}, early) {
-  const workers = workerCount(scan.length, parallel);
   let pool = early;
-  if (pool && (workers === 0 || scan.length === 0)) {
+  if (pool && !pool.submitted && (workerCount(scan.length, parallel) === 0 || scan.length === 0)) {
     pool.close();
     pool = void 0;
   }
-  pool ??= scan.length > 0 ? ScreenPool.create(request, workers, parallel) : void 0;
-  let screened = 0;
-  const done = (stats) => {
-    if (++screened === scan.length) parallel.onDone?.(stats());
-  };
+  pool ??= scan.length > 0 ? ScreenPool.create(request, workerCount(scan.length, parallel), parallel) : void 0;
   if (!pool) {
-    const inThread = { workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0 };
     return {
-      next: () => {
-        const result = screenFile(scan[screened], request);
-        done(() => inThread);
-        return result;
-      },
+      screened: (path) => screenFile(path, request),
+      finish: () => parallel.onDone?.({ workers: 0, batches: 0, inThreadBatches: 0, redoneBatches: 0, ahead: false }),
       close: () => void 0
     };
   }
   const active = pool;
-  active.submit(scan);
-  const nextScreened = active.reader();
+  if (!active.submitted) active.submit(scan);
+  const lookup = active.lookup();
   return {
-    next: () => {
-      done(() => active.stats());
-      return nextScreened();
-    },
+    screened: (path) => lookup(path) ?? screenFile(path, request),
+    finish: () => parallel.onDone?.(active.stats()),
     close: () => active.close()
   };
+}
+function submitAhead(early, listed, parallel = {}) {
+  if (listed.length === 0 || workerCount(listed.length, parallel) === 0) {
+    early.close();
+    return void 0;
+  }
+  early.submit(listed, true);
+  return early;
 }
 
 // src/engine/lint.ts
@@ -2575,26 +2633,33 @@ async function lintPipeline(options, running) {
   const config = options.config?.config ?? {};
   const early = startPoolEarly(options);
   if (early) running.push(early);
-  const discovery = options.discovery ?? discover(
-    await listFilesAhead({
-      cwd,
-      paths: options.paths ?? ["."],
-      ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {},
-      ...options.noIgnore ? { noIgnore: true } : {},
-      ...options.scope ? { scope: options.scope } : {}
-    })
-  );
+  const discoverOptions = {
+    cwd,
+    paths: options.paths ?? ["."],
+    ...config.ignorePatterns ? { ignorePatterns: config.ignorePatterns } : {},
+    ...options.noIgnore ? { noIgnore: true } : {}
+  };
+  const scope = options.discovery ? void 0 : options.scope ?? resolveLintScope(discoverOptions);
+  const texts = new TextCache(options.fileSource ?? diskSourceWithin(options.discovery?.root ?? scope.root));
+  let pool = early;
+  const parsedAhead = /* @__PURE__ */ new Map();
+  const onTracked = (tracked) => {
+    const files = tracked.length === 1 ? tracked[0] : void 0;
+    if (!files) return;
+    if (early) pool = submitAhead(early, files, options.parallel);
+    for (const path of files) if (classifyFileName(basename3(path))) parsedAhead.set(path, parseMetadataFile(path, texts));
+  };
+  const discovery = options.discovery ?? discover(await listFilesAhead({ ...discoverOptions, scope }, onTracked));
   if (discovery.missing.length > 0) {
     const looksLikeCommand = discovery.missing.some((path) => /^[a-z]+$/.test(basename3(path)));
     throw new UsageError(`no such file or directory: ${discovery.missing.map(safePath).join(", ")}${looksLikeCommand ? " (the commands are lint, rules and init; see 'connected-app-lint --help')" : ""}`);
   }
   const root = discovery.root;
-  const texts = new TextCache(options.fileSource ?? diskSourceWithin(root));
   const rules = selectRules(options.rules ?? builtinRules, options.only);
   const runner = new RuleRunner({ rules, config, cliEnvironment: options.environment, root });
   const fatal = [];
   const modelled = new Set(discovery.metadata.map((file) => file.path));
-  const screening = startFileScreening(discovery, modelled, runner, options, early);
+  const screening = startFileScreening(discovery, modelled, runner, options, pool);
   if (screening) running.push(screening);
   const parsed = [];
   const unreadableMetadata = /* @__PURE__ */ new Set();
@@ -2602,27 +2667,12 @@ async function lintPipeline(options, running) {
   const progress = progressTicker(options.onProgress);
   for (const file of discovery.metadata) {
     progress("parse", discovery.metadata.length);
-    const read = texts.read(file.path);
-    if (!read.ok && read.linkOutside) {
-      linksOutside.add(file.path);
-      continue;
-    }
-    if (!read.ok) {
-      unreadableMetadata.add(file.path);
-      fatal.push(parseError(file.path, read.reason, 1, 1));
-      continue;
-    }
-    texts.keep(file.path, read.text);
-    if (read.text.trim() === "") {
-      fatal.push(parseError(file.path, "file is empty: a metadata file needs a root element", 1, 1));
-      continue;
-    }
-    const result = parseXml(file.path, read.text);
-    if (!result.ok) {
-      fatal.push(parseError(file.path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column));
-      continue;
-    }
-    parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: result.doc });
+    const outcome = parsedAhead.get(file.path) ?? parseMetadataFile(file.path, texts);
+    if (outcome.linkOutside) linksOutside.add(file.path);
+    else if (outcome.problem) {
+      if (outcome.unreadable) unreadableMetadata.add(file.path);
+      fatal.push(outcome.problem);
+    } else parsed.push({ path: file.path, type: file.classified.type.name, componentName: file.classified.componentName, forceIgnored: file.forceIgnored, doc: outcome.doc });
   }
   const model = buildModel(parsed, (name) => config.apps?.[name]);
   runner.apps(model.apps);
@@ -2640,7 +2690,7 @@ async function lintPipeline(options, running) {
       progress("scan", discovery.scanFiles.length);
       let read;
       if (screening && !modelled.has(path)) {
-        const screened = await screening.next();
+        const screened = await screening.screened(path);
         if (screened.clean) {
           scannedFiles++;
           continue;
@@ -2668,6 +2718,7 @@ async function lintPipeline(options, running) {
         keptScanFiles.push(path);
       }
     }
+    screening?.finish();
     for (const path of options.deletedFiles ?? []) {
       const metadata = metadataNamed(path, false);
       runner.file({ file: path, text: "", deleted: true, ...metadata ? { metadata } : {} });
@@ -2797,6 +2848,16 @@ function selectRules(rules, only) {
 }
 function parseError(file, message, line, column) {
   return { ruleId: PARSE_ERROR.id, severity: "error", message, at: { file, line, column }, fatal: true };
+}
+function parseMetadataFile(path, texts) {
+  const read = texts.read(path);
+  if (!read.ok && read.linkOutside) return { linkOutside: true };
+  if (!read.ok) return { problem: parseError(path, read.reason, 1, 1), unreadable: true };
+  texts.keep(path, read.text);
+  if (read.text.trim() === "") return { problem: parseError(path, "file is empty: a metadata file needs a root element", 1, 1) };
+  const result = parseXml(path, read.text);
+  if (!result.ok) return { problem: parseError(path, `malformed XML: ${result.error.message}`, result.error.line, result.error.column) };
+  return { doc: result.doc };
 }
 function readQuietly(file, root) {
   const read = readTextFile(file, root);

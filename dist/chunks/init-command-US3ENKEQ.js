@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-LG4AX6W5.js";
+} from "./chunk-MG6IVSYQ.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,9 +13,9 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-ZAPRZPI4.js";
-import "./chunk-EKOJGRR3.js";
-import "./chunk-DIKHLP5H.js";
+} from "./chunk-U4XLQO63.js";
+import "./chunk-CJO7ADMB.js";
+import "./chunk-CSW7SYSA.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";

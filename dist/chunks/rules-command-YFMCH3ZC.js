@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-2WJTDFQH.js";
+} from "./chunk-X3XGWXRW.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,8 +12,8 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-ZAPRZPI4.js";
-import "./chunk-DIKHLP5H.js";
+} from "./chunk-U4XLQO63.js";
+import "./chunk-CSW7SYSA.js";
 import "./chunk-CVIDFB6W.js";
 import {
   safeMessage

@@ -5,7 +5,7 @@ import {
   DESTRUCTIVE_MANIFESTS,
   isKeystorePath,
   readCheckedText
-} from "./chunk-DIKHLP5H.js";
+} from "./chunk-CSW7SYSA.js";
 import {
   repositoryWebUrl
 } from "./chunk-CVIDFB6W.js";

@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-P7G4HIYJ.js";
+} from "./chunk-FW32MMSK.js";
 import {
   isCi
-} from "./chunk-2WJTDFQH.js";
+} from "./chunk-X3XGWXRW.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-LG4AX6W5.js";
+} from "./chunk-MG6IVSYQ.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -38,14 +38,14 @@ import {
   maskUrlCredentials,
   parseXml,
   transportProblem
-} from "./chunk-ZAPRZPI4.js";
+} from "./chunk-U4XLQO63.js";
 import {
   classifyFileName
-} from "./chunk-EKOJGRR3.js";
+} from "./chunk-CJO7ADMB.js";
 import {
   MAX_FILE_BYTES,
   readTextFile
-} from "./chunk-DIKHLP5H.js";
+} from "./chunk-CSW7SYSA.js";
 import "./chunk-CVIDFB6W.js";
 import {
   cutTo,

@@ -7,10 +7,10 @@ import {
   createRequire,
   displayPath,
   node_module_exports
-} from "./chunk-ZAPRZPI4.js";
+} from "./chunk-U4XLQO63.js";
 import {
   readCheckedText
-} from "./chunk-DIKHLP5H.js";
+} from "./chunk-CSW7SYSA.js";
 
 // src/linter/options.ts
 function isCi(env) {

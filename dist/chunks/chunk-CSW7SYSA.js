@@ -109,15 +109,16 @@ function readTextFile(path, within) {
   try {
     fd = openConfined(path, within);
     if (fd === void 0) return { ok: false, reason: LINK_OUTSIDE, linkOutside: true };
+    const first = readSync(fd, scratch, 0, scratch.length, null);
+    if (first > 0 && first < scratch.length) return decodeText(scratch.subarray(0, first));
     const info = fstatSync(fd);
     if (info.isDirectory()) return { ok: false, reason: "is a directory, not a file" };
     if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
-    if (info.size > MAX_FILE_BYTES) {
-      const head = readSync(fd, scratch, 0, 8e3, 0);
-      return tooLarge(`file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, scratch.subarray(0, head));
-    }
-    const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
-    let offset = 0;
+    if (info.size > MAX_FILE_BYTES) return tooLarge(`file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, scratch.subarray(0, Math.min(first, 8e3)));
+    if (info.size <= first) return decodeText(scratch.subarray(0, first));
+    const bytes = Buffer.allocUnsafe(info.size);
+    scratch.copy(bytes, 0, 0, first);
+    let offset = first;
     while (offset < info.size) {
       const read = readSync(fd, bytes, offset, info.size - offset, offset);
       if (read === 0) break;
@@ -158,6 +159,10 @@ function describeIoError(error) {
     case "ELOOP":
       return "symbolic link loop";
     case "ENXIO":
+    // opening a socket
+    case "EAGAIN":
+    // reading a FIFO whose writer has written nothing yet
+    case "ESPIPE":
       return NOT_REGULAR;
     default:
       return `file cannot be read: ${error.message}`;

@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-P7G4HIYJ.js";
+} from "./chunk-FW32MMSK.js";
 import {
   lint,
   toolVersion
-} from "./chunk-LG4AX6W5.js";
+} from "./chunk-MG6IVSYQ.js";
 import {
   UsageError
-} from "./chunk-ZAPRZPI4.js";
+} from "./chunk-U4XLQO63.js";
 import {
   toEslintResults
 } from "./chunk-IWRBZ7R3.js";
@@ -22,7 +22,7 @@ import {
 
 // src/reporters/index.ts
 var loaders = {
-  text: async () => (await import("./text-3TGV6BVV.js")).textReporter,
+  text: async () => (await import("./text-BA77O27Z.js")).textReporter,
   json: async () => (await import("./json-OOPV5KC7.js")).jsonReporter,
   sarif: async () => (await import("./sarif-GNLNEKQV.js")).sarifReporter,
   github: async () => (await import("./github-Z47LNEEX.js")).githubReporter,

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-2WJTDFQH.js";
+} from "./chunk-X3XGWXRW.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-LG4AX6W5.js";
+} from "./chunk-MG6IVSYQ.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -47,18 +47,18 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-ZAPRZPI4.js";
+} from "./chunk-U4XLQO63.js";
 import {
   classifyFileName,
   lintedTypes
-} from "./chunk-EKOJGRR3.js";
+} from "./chunk-CJO7ADMB.js";
 import {
   MAX_BASELINE_BYTES,
   MAX_CONTROL_FILE_BYTES,
   MAX_FILE_BYTES,
   readCheckedText,
   readTextFile
-} from "./chunk-DIKHLP5H.js";
+} from "./chunk-CSW7SYSA.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

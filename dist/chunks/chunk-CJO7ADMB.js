@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   FILE_SCREENS,
   readTextFile
-} from "./chunk-DIKHLP5H.js";
+} from "./chunk-CSW7SYSA.js";
 
 // src/engine/screen-file.ts
 import { basename } from "node:path";
