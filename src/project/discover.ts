@@ -175,7 +175,7 @@ export function listedFiles(listed: readonly string[], gitRoot: string): string[
 }
 
 /** In a git repository: the files git holds (`listed`); elsewhere a walk that honours the top-level .gitignore. */
-function repositoryFilesUnder(directory: string, gitRoot: string | undefined, listed: string[] | undefined, ignoreRoot: string, notices: string[]): string[] {
+function repositoryFilesUnder(directory: string, gitRoot: string | undefined, listed: readonly string[] | undefined, ignoreRoot: string, notices: string[]): string[] {
   if (gitRoot && listed) return listedFiles(listed, gitRoot);
   const gitignorePath = join(ignoreRoot, '.gitignore');
   const gitignoreText = readCheckedText(gitignorePath, { within: ignoreRoot });

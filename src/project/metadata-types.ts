@@ -32,15 +32,15 @@ export interface ClassifiedFile {
  * (`Name.connectedApp`) format. Suffixes compare case-insensitively: old API versions spelled `.connectedapp`.
  */
 export function classifyFileName(fileName: string): ClassifiedFile | undefined {
-  let base = fileName;
-  let format: ClassifiedFile['format'] = 'mdapi';
-  if (base.toLowerCase().endsWith('-meta.xml')) {
-    base = base.slice(0, -'-meta.xml'.length);
-    format = 'source';
-  }
+  // It runs on every file of the repository: no lower-cased copy of the whole name, only of the short suffix.
+  const source = SOURCE_SUFFIX.test(fileName);
+  const base = source ? fileName.slice(0, -'-meta.xml'.length) : fileName;
   const dot = base.lastIndexOf('.');
-  if (dot <= 0) return undefined;
+  if (dot <= 0 || base.length - dot - 1 > LONGEST_SUFFIX) return undefined;
   const type = BY_SUFFIX.get(base.slice(dot + 1).toLowerCase());
   if (!type) return undefined;
-  return { type, componentName: base.slice(0, dot), format };
+  return { type, componentName: base.slice(0, dot), format: source ? 'source' : 'mdapi' };
 }
+
+const SOURCE_SUFFIX = /-meta\.xml$/i;
+const LONGEST_SUFFIX = Math.max(...TYPES.map((type) => type.suffix.length));

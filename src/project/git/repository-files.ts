@@ -49,9 +49,13 @@ export async function listRepositoryFilesAsync(gitRoot: string, directories: rea
   const untracked = answered(question.untrackedArgs!);
   const trackedOut = await answered(question.trackedArgs!);
   const tracked = trackedOut === undefined ? undefined : sortedNames(trackedOut);
-  if (tracked !== undefined) onTracked?.(question.answer(tracked));
+  const trackedListing = question.answer(tracked);
+  if (trackedListing) onTracked?.(trackedListing);
   const others = await untracked;
-  return question.answer(tracked === undefined || others === undefined ? undefined : mergeSorted(tracked, sortedNames(others)));
+  const othersListing = question.answer(others === undefined ? undefined : sortedNames(others));
+  if (!trackedListing || !othersListing) return undefined;
+  // The tracked files' paths are the ones handed out already: only the untracked ones are added.
+  return trackedListing.map((files, index) => files && mergeSorted(files, othersListing[index] ?? []));
 }
 
 /**
@@ -73,8 +77,9 @@ export function sortedNames(out: string): string[] {
   return names;
 }
 
-/** Two sorted lists of names as one, sorted, each name once. */
-export function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+/** Two sorted lists of names as one, sorted, each name once (`a` itself when `b` is empty). */
+export function mergeSorted(a: readonly string[], b: readonly string[]): readonly string[] {
+  if (b.length === 0) return a;
   const merged: string[] = [];
   let i = 0;
   let j = 0;
@@ -86,7 +91,7 @@ export function mergeSorted(a: readonly string[], b: readonly string[]): string[
 }
 
 /** One list of absolute paths per directory asked (undefined: outside the work tree); undefined: git cannot answer. */
-export type RepositoryListing = (string[] | undefined)[] | undefined;
+export type RepositoryListing = (readonly string[] | undefined)[] | undefined;
 
 interface ListingQuestion {
   /** Every file in one call: tracked, and untracked but not ignored. None when no directory is inside the work tree. */
