@@ -1,7 +1,7 @@
 // The checked reader reads first and asks a file's type and size only when one read cannot tell (src/project/read.ts):
 // each size around its buffer, and each kind of file that is not a regular one, must still come back whole or refused.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,19 @@ describe('readTextFile', () => {
     const fifo = join(root, 'pipe.txt');
     execFileSync('mkfifo', [fifo]);
     expect(readTextFile(fifo, root)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a regular file/) });
+  });
+
+  it.runIf(process.platform === 'linux')('refuses a FIFO that a writer holds open and has written to: a short read is not taken for a whole file', () => {
+    const fifo = join(root, 'fed.txt');
+    execFileSync('mkfifo', [fifo]);
+    // O_RDWR keeps a writer on the FIFO (Linux) without waiting for a reader.
+    const writer = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
+    try {
+      writeSync(writer, 'consumerSecret=part of a stream');
+      expect(readTextFile(fifo, root)).toMatchObject({ ok: false, reason: expect.stringMatching(/not a regular file/) });
+    } finally {
+      closeSync(writer);
+    }
   });
 
   it.runIf(process.platform === 'linux')('refuses a character device that never ends, reading no more than one buffer', () => {
