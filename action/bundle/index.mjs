@@ -16342,18 +16342,16 @@ function lintedTypes() {
   return TYPES;
 }
 function classifyFileName(fileName) {
-  let base = fileName;
-  let format2 = "mdapi";
-  if (base.toLowerCase().endsWith("-meta.xml")) {
-    base = base.slice(0, -"-meta.xml".length);
-    format2 = "source";
-  }
+  const source = SOURCE_SUFFIX.test(fileName);
+  const base = source ? fileName.slice(0, -"-meta.xml".length) : fileName;
   const dot = base.lastIndexOf(".");
-  if (dot <= 0) return void 0;
+  if (dot <= 0 || base.length - dot - 1 > LONGEST_SUFFIX) return void 0;
   const type = BY_SUFFIX.get(base.slice(dot + 1).toLowerCase());
   if (!type) return void 0;
-  return { type, componentName: base.slice(0, dot), format: format2 };
+  return { type, componentName: base.slice(0, dot), format: source ? "source" : "mdapi" };
 }
+var SOURCE_SUFFIX = /-meta\.xml$/i;
+var LONGEST_SUFFIX = Math.max(...TYPES.map((type) => type.suffix.length));
 
 // src/project/read.ts
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
@@ -16460,15 +16458,16 @@ function readTextFile(path2, within) {
     fd = openConfined(path2, within);
     if (fd === void 0) return { ok: false, reason: LINK_OUTSIDE, linkOutside: true };
     const first = readSync(fd, scratch, 0, scratch.length, null);
-    if (first > 0 && first < scratch.length) return decodeText(scratch.subarray(0, first));
+    if (first > 0 && first < scratch.length && readSync(fd, scratch, first, scratch.length - first, null) === 0) return decodeText(scratch.subarray(0, first));
     const info2 = fstatSync(fd);
     if (info2.isDirectory()) return { ok: false, reason: "is a directory, not a file" };
     if (!info2.isFile()) return { ok: false, reason: NOT_REGULAR };
-    if (info2.size > MAX_FILE_BYTES) return tooLarge(`file is ${(info2.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, scratch.subarray(0, Math.min(first, 8e3)));
-    if (info2.size <= first) return decodeText(scratch.subarray(0, first));
-    const bytes = Buffer.allocUnsafe(info2.size);
-    scratch.copy(bytes, 0, 0, first);
-    let offset = first;
+    if (info2.size > MAX_FILE_BYTES) {
+      const head = readSync(fd, scratch, 0, 8e3, 0);
+      return tooLarge(`file is ${(info2.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, scratch.subarray(0, head));
+    }
+    const bytes = info2.size <= scratch.length ? scratch : Buffer.allocUnsafe(info2.size);
+    let offset = 0;
     while (offset < info2.size) {
       const read = readSync(fd, bytes, offset, info2.size - offset, offset);
       if (read === 0) break;
@@ -16875,9 +16874,12 @@ async function listRepositoryFilesAsync(gitRoot, directories, onTracked) {
   const untracked = answered(question.untrackedArgs);
   const trackedOut = await answered(question.trackedArgs);
   const tracked = trackedOut === void 0 ? void 0 : sortedNames(trackedOut);
-  if (tracked !== void 0) onTracked?.(question.answer(tracked));
+  const trackedListing = question.answer(tracked);
+  if (trackedListing) onTracked?.(trackedListing);
   const others = await untracked;
-  return question.answer(tracked === void 0 || others === void 0 ? void 0 : mergeSorted(tracked, sortedNames(others)));
+  const othersListing = question.answer(others === void 0 ? void 0 : sortedNames(others));
+  if (!trackedListing || !othersListing) return void 0;
+  return trackedListing.map((files, index) => files && mergeSorted(files, othersListing[index] ?? []));
 }
 function sortedNames(out) {
   const names = out.split("\0");
@@ -16893,6 +16895,7 @@ function sortedNames(out) {
   return names;
 }
 function mergeSorted(a, b) {
+  if (b.length === 0) return a;
   const merged = [];
   let i = 0;
   let j = 0;

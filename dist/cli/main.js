@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-AR66XIFX.js";
+} from "../chunks/chunk-7F3DE5YP.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-FW32MMSK.js";
+} from "../chunks/chunk-6DXODJMS.js";
 import {
   isCi
-} from "../chunks/chunk-X3XGWXRW.js";
+} from "../chunks/chunk-CPKYE4AV.js";
 import {
   toolVersion
-} from "../chunks/chunk-MG6IVSYQ.js";
+} from "../chunks/chunk-BF4CAOBO.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-U4XLQO63.js";
-import "../chunks/chunk-CJO7ADMB.js";
-import "../chunks/chunk-CSW7SYSA.js";
+} from "../chunks/chunk-B7WOVLK6.js";
+import "../chunks/chunk-6QRUMGTM.js";
+import "../chunks/chunk-W53T5L6O.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import {
@@ -313,19 +313,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-YFMCH3ZC.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-T6Z5VLOF.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-US3ENKEQ.js");
+        const { runInit } = await import("../chunks/init-command-I5BNCRW4.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-MJE5G5CE.js");
+        const { runDiff } = await import("../chunks/diff-command-BQPSGFU5.js");
         return await runDiff(args, io);
       }
       case "lint":

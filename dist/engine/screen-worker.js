@@ -6,8 +6,8 @@ import {
   DONE,
   NEXT,
   screenFile
-} from "../chunks/chunk-CJO7ADMB.js";
-import "../chunks/chunk-CSW7SYSA.js";
+} from "../chunks/chunk-6QRUMGTM.js";
+import "../chunks/chunk-W53T5L6O.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-2YIFCSB7.js";
 

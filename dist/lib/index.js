@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-AR66XIFX.js";
-import "../chunks/chunk-FW32MMSK.js";
+} from "../chunks/chunk-7F3DE5YP.js";
+import "../chunks/chunk-6DXODJMS.js";
 import {
   isCi
-} from "../chunks/chunk-X3XGWXRW.js";
+} from "../chunks/chunk-CPKYE4AV.js";
 import {
   lint
-} from "../chunks/chunk-MG6IVSYQ.js";
+} from "../chunks/chunk-BF4CAOBO.js";
 import {
   builtinRules
-} from "../chunks/chunk-U4XLQO63.js";
-import "../chunks/chunk-CJO7ADMB.js";
-import "../chunks/chunk-CSW7SYSA.js";
+} from "../chunks/chunk-B7WOVLK6.js";
+import "../chunks/chunk-6QRUMGTM.js";
+import "../chunks/chunk-W53T5L6O.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-RHBGYGBN.js";

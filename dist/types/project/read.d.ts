@@ -26,13 +26,13 @@ export declare function tooLarge(reason: string, head: Uint8Array): ReadResult;
  * Reads a file once, defensively: directories, unreadable files, dangling links, files over 10 MB, binary and
  * non-UTF-8 content come back as a reason instead of an exception. Synchronous on purpose: for thousands of small
  * files it is faster than the promise API, and the linter has nothing else to do meanwhile.
- * Read first, and ask the file's type and size (fstat) only when the read cannot tell: a regular file that fits the
- * buffer comes back whole from one read (POSIX: a read of a regular file is short only at its end), so it costs
- * open, read and close. fstat was a fifth of the cost of reading a 20,000-file repository (docs/benchmarks.md). A read
- * that fills the buffer (a large file, a device such as /dev/zero) or returns nothing (an empty file, or a FIFO
- * with no writer) is checked as before; a directory fails the read (EISDIR). What a short read cannot tell apart is
- * a FIFO or device that a local user made in the working tree and fed: git cannot commit one, and the read is
- * bounded by the buffer either way.
+ * Read first, and ask the file's type and size (fstat) only when the reads cannot tell: a file that fits the buffer
+ * comes back whole from one read, and a second read that returns nothing shows it ended there (on any file system: a
+ * short read alone proves nothing on FUSE or a pipe). That is open, read, read and close, ~10% less than open, fstat,
+ * read and close, since fstat builds a Stats object (docs/benchmarks.md). Anything else (a larger file, a device such
+ * as /dev/zero that fills the buffer, an empty file or a FIFO with no writer, a read that did not reach the end) takes
+ * the checked path: fstat, then the whole file from its start. A directory fails the first read (EISDIR); a FIFO
+ * whose writer holds it open fails the second (EAGAIN, non-blocking).
  * `within` (the repository root) is required: no caller can forget to confine a read of repository content.
  */
 export declare function readTextFile(path: string, within: string): ReadResult;

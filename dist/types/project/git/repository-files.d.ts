@@ -22,7 +22,7 @@ export declare function listRepositoryFilesAsync(gitRoot: string, directories: r
  * no sort is needed (sorting 20,000 paths costs ~10 ms); otherwise they are sorted here.
  */
 export declare function sortedNames(out: string): string[];
-/** Two sorted lists of names as one, sorted, each name once. */
-export declare function mergeSorted(a: readonly string[], b: readonly string[]): string[];
+/** Two sorted lists of names as one, sorted, each name once (`a` itself when `b` is empty). */
+export declare function mergeSorted(a: readonly string[], b: readonly string[]): readonly string[];
 /** One list of absolute paths per directory asked (undefined: outside the work tree); undefined: git cannot answer. */
-export type RepositoryListing = (string[] | undefined)[] | undefined;
+export type RepositoryListing = (readonly string[] | undefined)[] | undefined;

@@ -110,15 +110,16 @@ function readTextFile(path, within) {
     fd = openConfined(path, within);
     if (fd === void 0) return { ok: false, reason: LINK_OUTSIDE, linkOutside: true };
     const first = readSync(fd, scratch, 0, scratch.length, null);
-    if (first > 0 && first < scratch.length) return decodeText(scratch.subarray(0, first));
+    if (first > 0 && first < scratch.length && readSync(fd, scratch, first, scratch.length - first, null) === 0) return decodeText(scratch.subarray(0, first));
     const info = fstatSync(fd);
     if (info.isDirectory()) return { ok: false, reason: "is a directory, not a file" };
     if (!info.isFile()) return { ok: false, reason: NOT_REGULAR };
-    if (info.size > MAX_FILE_BYTES) return tooLarge(`file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, scratch.subarray(0, Math.min(first, 8e3)));
-    if (info.size <= first) return decodeText(scratch.subarray(0, first));
-    const bytes = Buffer.allocUnsafe(info.size);
-    scratch.copy(bytes, 0, 0, first);
-    let offset = first;
+    if (info.size > MAX_FILE_BYTES) {
+      const head = readSync(fd, scratch, 0, 8e3, 0);
+      return tooLarge(`file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`, scratch.subarray(0, head));
+    }
+    const bytes = info.size <= scratch.length ? scratch : Buffer.allocUnsafe(info.size);
+    let offset = 0;
     while (offset < info.size) {
       const read = readSync(fd, bytes, offset, info.size - offset, offset);
       if (read === 0) break;

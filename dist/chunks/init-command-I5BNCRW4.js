@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-MG6IVSYQ.js";
+} from "./chunk-BF4CAOBO.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,9 +13,9 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-U4XLQO63.js";
-import "./chunk-CJO7ADMB.js";
-import "./chunk-CSW7SYSA.js";
+} from "./chunk-B7WOVLK6.js";
+import "./chunk-6QRUMGTM.js";
+import "./chunk-W53T5L6O.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";

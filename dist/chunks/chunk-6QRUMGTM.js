@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   FILE_SCREENS,
   readTextFile
-} from "./chunk-CSW7SYSA.js";
+} from "./chunk-W53T5L6O.js";
 
 // src/engine/screen-file.ts
 import { basename } from "node:path";
@@ -28,18 +28,16 @@ function lintedTypes() {
   return TYPES;
 }
 function classifyFileName(fileName) {
-  let base = fileName;
-  let format = "mdapi";
-  if (base.toLowerCase().endsWith("-meta.xml")) {
-    base = base.slice(0, -"-meta.xml".length);
-    format = "source";
-  }
+  const source = SOURCE_SUFFIX.test(fileName);
+  const base = source ? fileName.slice(0, -"-meta.xml".length) : fileName;
   const dot = base.lastIndexOf(".");
-  if (dot <= 0) return void 0;
+  if (dot <= 0 || base.length - dot - 1 > LONGEST_SUFFIX) return void 0;
   const type = BY_SUFFIX.get(base.slice(dot + 1).toLowerCase());
   if (!type) return void 0;
-  return { type, componentName: base.slice(0, dot), format };
+  return { type, componentName: base.slice(0, dot), format: source ? "source" : "mdapi" };
 }
+var SOURCE_SUFFIX = /-meta\.xml$/i;
+var LONGEST_SUFFIX = Math.max(...TYPES.map((type) => type.suffix.length));
 
 // src/engine/screen-file.ts
 var CLEAN = { clean: true };

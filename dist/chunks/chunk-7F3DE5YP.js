@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-FW32MMSK.js";
+} from "./chunk-6DXODJMS.js";
 import {
   lint,
   toolVersion
-} from "./chunk-MG6IVSYQ.js";
+} from "./chunk-BF4CAOBO.js";
 import {
   UsageError
-} from "./chunk-U4XLQO63.js";
+} from "./chunk-B7WOVLK6.js";
 import {
   toEslintResults
 } from "./chunk-IWRBZ7R3.js";

@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-FW32MMSK.js";
+} from "./chunk-6DXODJMS.js";
 import {
   isCi
-} from "./chunk-X3XGWXRW.js";
+} from "./chunk-CPKYE4AV.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-MG6IVSYQ.js";
+} from "./chunk-BF4CAOBO.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -38,14 +38,14 @@ import {
   maskUrlCredentials,
   parseXml,
   transportProblem
-} from "./chunk-U4XLQO63.js";
+} from "./chunk-B7WOVLK6.js";
 import {
   classifyFileName
-} from "./chunk-CJO7ADMB.js";
+} from "./chunk-6QRUMGTM.js";
 import {
   MAX_FILE_BYTES,
   readTextFile
-} from "./chunk-CSW7SYSA.js";
+} from "./chunk-W53T5L6O.js";
 import "./chunk-CVIDFB6W.js";
 import {
   cutTo,

@@ -5,7 +5,7 @@ import {
   DESTRUCTIVE_MANIFESTS,
   isKeystorePath,
   readCheckedText
-} from "./chunk-CSW7SYSA.js";
+} from "./chunk-W53T5L6O.js";
 import {
   repositoryWebUrl
 } from "./chunk-CVIDFB6W.js";

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-X3XGWXRW.js";
+} from "./chunk-CPKYE4AV.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-MG6IVSYQ.js";
+} from "./chunk-BF4CAOBO.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -47,18 +47,18 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-U4XLQO63.js";
+} from "./chunk-B7WOVLK6.js";
 import {
   classifyFileName,
   lintedTypes
-} from "./chunk-CJO7ADMB.js";
+} from "./chunk-6QRUMGTM.js";
 import {
   MAX_BASELINE_BYTES,
   MAX_CONTROL_FILE_BYTES,
   MAX_FILE_BYTES,
   readCheckedText,
   readTextFile
-} from "./chunk-CSW7SYSA.js";
+} from "./chunk-W53T5L6O.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

@@ -7,10 +7,10 @@ import {
   createRequire,
   displayPath,
   node_module_exports
-} from "./chunk-U4XLQO63.js";
+} from "./chunk-B7WOVLK6.js";
 import {
   readCheckedText
-} from "./chunk-CSW7SYSA.js";
+} from "./chunk-W53T5L6O.js";
 
 // src/linter/options.ts
 function isCi(env) {

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-X3XGWXRW.js";
+} from "./chunk-CPKYE4AV.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,8 +12,8 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-U4XLQO63.js";
-import "./chunk-CSW7SYSA.js";
+} from "./chunk-B7WOVLK6.js";
+import "./chunk-W53T5L6O.js";
 import "./chunk-CVIDFB6W.js";
 import {
   safeMessage

@@ -12,7 +12,7 @@ import {
   childNamed,
   parseXml,
   renderMessage
-} from "./chunk-U4XLQO63.js";
+} from "./chunk-B7WOVLK6.js";
 import {
   CLAIMED,
   DONE,
@@ -21,13 +21,13 @@ import {
   classifyFileName,
   lintedTypes,
   screenFile
-} from "./chunk-CJO7ADMB.js";
+} from "./chunk-6QRUMGTM.js";
 import {
   decodeText,
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-CSW7SYSA.js";
+} from "./chunk-W53T5L6O.js";
 import {
   safeMessage,
   safePath
@@ -1630,9 +1630,12 @@ async function listRepositoryFilesAsync(gitRoot, directories, onTracked) {
   const untracked = answered(question.untrackedArgs);
   const trackedOut = await answered(question.trackedArgs);
   const tracked = trackedOut === void 0 ? void 0 : sortedNames(trackedOut);
-  if (tracked !== void 0) onTracked?.(question.answer(tracked));
+  const trackedListing = question.answer(tracked);
+  if (trackedListing) onTracked?.(trackedListing);
   const others = await untracked;
-  return question.answer(tracked === void 0 || others === void 0 ? void 0 : mergeSorted(tracked, sortedNames(others)));
+  const othersListing = question.answer(others === void 0 ? void 0 : sortedNames(others));
+  if (!trackedListing || !othersListing) return void 0;
+  return trackedListing.map((files, index) => files && mergeSorted(files, othersListing[index] ?? []));
 }
 function sortedNames(out) {
   const names = out.split("\0");
@@ -1648,6 +1651,7 @@ function sortedNames(out) {
   return names;
 }
 function mergeSorted(a, b) {
+  if (b.length === 0) return a;
   const merged = [];
   let i = 0;
   let j = 0;
