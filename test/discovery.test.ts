@@ -89,6 +89,23 @@ describe('discovery', () => {
     expect(found.scanFiles.some((file) => file.includes('.sf'))).toBe(false);
   });
 
+  it('in git, skips a folder the linter skips inside the repository, never the folders above it', () => {
+    // The checkout itself lives under a folder named `.sf`: its files are linted; its own node_modules is not.
+    const outer = makeProject({});
+    const root = join(outer, '.sf', 'checkout');
+    mkdirSync(join(root, 'src', 'connectedApps'), { recursive: true });
+    mkdirSync(join(root, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(root, 'src', 'connectedApps', 'X.connectedApp-meta.xml'), connectedApp('X'));
+    writeFileSync(join(root, 'node_modules', 'pkg', 'index.js'), 'module.exports = 1;\n');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A', '--force');
+    git('commit', '-qm', 'init');
+    const found = discover({ cwd: root, paths: [root] });
+    expect(rel(root, found.scanFiles)).toEqual(['src/connectedApps/X.connectedApp-meta.xml']);
+    expect(found.metadata.map((file) => file.classified.componentName)).toEqual(['X']);
+  });
+
   it('honours config ignorePatterns', () => {
     const root = project();
     const found = discover({ cwd: root, paths: [root], ignorePatterns: ['pkgs/**'] });

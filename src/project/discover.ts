@@ -171,7 +171,9 @@ const SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((na
  * linter skips. Judged on the path inside the repository only: a checkout that itself lives under `.sf` is fine.
  */
 export function listedFiles(listed: readonly string[], gitRoot: string): string[] {
-  return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
+  // The whole path is tested first, without a copy: nearly no path holds such a segment anywhere, and only one that
+  // does is judged again on its part inside the repository.
+  return listed.filter((file) => !(SKIPPED_SEGMENT.test(file) && SKIPPED_SEGMENT.test(file.slice(gitRoot.length))));
 }
 
 /** In a git repository: the files git holds (`listed`); elsewhere a walk that honours the top-level .gitignore. */
