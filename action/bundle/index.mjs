@@ -17287,7 +17287,7 @@ var foldersOf = (paths) => paths.filter((path2) => existsSync3(path2) && isDirec
 var sameFolders = (a, b) => a.length === b.length && a.every((folder, index) => folder === b[index]);
 var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
 function listedFiles(listed, gitRoot) {
-  return listed.filter((file) => !SKIPPED_SEGMENT.test(file.slice(gitRoot.length)));
+  return listed.filter((file) => !(SKIPPED_SEGMENT.test(file) && SKIPPED_SEGMENT.test(file.slice(gitRoot.length))));
 }
 function repositoryFilesUnder(directory, gitRoot, listed, ignoreRoot, notices) {
   if (gitRoot && listed) return listedFiles(listed, gitRoot);

@@ -8,17 +8,17 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-7F3DE5YP.js";
+} from "../chunks/chunk-ID5R2E2S.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-6DXODJMS.js";
+} from "../chunks/chunk-IFE5HEJA.js";
 import {
   isCi
 } from "../chunks/chunk-CPKYE4AV.js";
 import {
   toolVersion
-} from "../chunks/chunk-BF4CAOBO.js";
+} from "../chunks/chunk-4WNYTENF.js";
 import {
   UsageError,
   closestName,
@@ -319,13 +319,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-I5BNCRW4.js");
+        const { runInit } = await import("../chunks/init-command-VGPTTY45.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-BQPSGFU5.js");
+        const { runDiff } = await import("../chunks/diff-command-5VPB6NMG.js");
         return await runDiff(args, io);
       }
       case "lint":

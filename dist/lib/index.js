@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-7F3DE5YP.js";
-import "../chunks/chunk-6DXODJMS.js";
+} from "../chunks/chunk-ID5R2E2S.js";
+import "../chunks/chunk-IFE5HEJA.js";
 import {
   isCi
 } from "../chunks/chunk-CPKYE4AV.js";
 import {
   lint
-} from "../chunks/chunk-BF4CAOBO.js";
+} from "../chunks/chunk-4WNYTENF.js";
 import {
   builtinRules
 } from "../chunks/chunk-B7WOVLK6.js";

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-BF4CAOBO.js";
+} from "./chunk-4WNYTENF.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,

@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-BF4CAOBO.js";
+} from "./chunk-4WNYTENF.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,

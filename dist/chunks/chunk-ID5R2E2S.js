@@ -5,11 +5,11 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-6DXODJMS.js";
+} from "./chunk-IFE5HEJA.js";
 import {
   lint,
   toolVersion
-} from "./chunk-BF4CAOBO.js";
+} from "./chunk-4WNYTENF.js";
 import {
   UsageError
 } from "./chunk-B7WOVLK6.js";

@@ -7,7 +7,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-6DXODJMS.js";
+} from "./chunk-IFE5HEJA.js";
 import {
   isCi
 } from "./chunk-CPKYE4AV.js";
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-BF4CAOBO.js";
+} from "./chunk-4WNYTENF.js";
 import {
   UsageError,
   analyzeCertificate,
