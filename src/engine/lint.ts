@@ -5,7 +5,6 @@ import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
 import { parseXml, type XmlDocument } from '../parser/xml.js';
 import { discover, listFilesAhead, type Discovery } from '../project/discover.js';
-
 import { classifyFileName } from '../project/metadata-types.js';
 import { resolveLintScope, type LintScope } from '../project/scope.js';
 import { readTextFile, type ReadResult } from '../project/read.js';

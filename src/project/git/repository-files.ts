@@ -47,6 +47,8 @@ export async function listRepositoryFilesAsync(gitRoot: string, directories: rea
     }
   };
   const untracked = answered(question.untrackedArgs!);
+  // Handled at once: should it fail while the tracked files are awaited, that is no unhandled rejection (it is awaited below).
+  untracked.catch(() => undefined);
   const trackedOut = await answered(question.trackedArgs!);
   const tracked = trackedOut === undefined ? undefined : sortedNames(trackedOut);
   const trackedListing = question.answer(tracked);
