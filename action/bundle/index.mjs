@@ -16872,6 +16872,7 @@ async function listRepositoryFilesAsync(gitRoot, directories, onTracked) {
     }
   };
   const untracked = answered(question.untrackedArgs);
+  untracked.catch(() => void 0);
   const trackedOut = await answered(question.trackedArgs);
   const tracked = trackedOut === void 0 ? void 0 : sortedNames(trackedOut);
   const trackedListing = question.answer(tracked);

@@ -8,17 +8,17 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-ID5R2E2S.js";
+} from "../chunks/chunk-Q2S3EP4U.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-IFE5HEJA.js";
+} from "../chunks/chunk-SKH4LUGM.js";
 import {
   isCi
 } from "../chunks/chunk-CPKYE4AV.js";
 import {
   toolVersion
-} from "../chunks/chunk-4WNYTENF.js";
+} from "../chunks/chunk-OYAN32C6.js";
 import {
   UsageError,
   closestName,
@@ -319,13 +319,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-VGPTTY45.js");
+        const { runInit } = await import("../chunks/init-command-YHUFAVHA.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-5VPB6NMG.js");
+        const { runDiff } = await import("../chunks/diff-command-6NP765CX.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-ID5R2E2S.js";
-import "../chunks/chunk-IFE5HEJA.js";
+} from "../chunks/chunk-Q2S3EP4U.js";
+import "../chunks/chunk-SKH4LUGM.js";
 import {
   isCi
 } from "../chunks/chunk-CPKYE4AV.js";
 import {
   lint
-} from "../chunks/chunk-4WNYTENF.js";
+} from "../chunks/chunk-OYAN32C6.js";
 import {
   builtinRules
 } from "../chunks/chunk-B7WOVLK6.js";

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-4WNYTENF.js";
+} from "./chunk-OYAN32C6.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,

@@ -5,11 +5,11 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-IFE5HEJA.js";
+} from "./chunk-SKH4LUGM.js";
 import {
   lint,
   toolVersion
-} from "./chunk-4WNYTENF.js";
+} from "./chunk-OYAN32C6.js";
 import {
   UsageError
 } from "./chunk-B7WOVLK6.js";

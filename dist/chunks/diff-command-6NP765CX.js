@@ -7,7 +7,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-IFE5HEJA.js";
+} from "./chunk-SKH4LUGM.js";
 import {
   isCi
 } from "./chunk-CPKYE4AV.js";
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-4WNYTENF.js";
+} from "./chunk-OYAN32C6.js";
 import {
   UsageError,
   analyzeCertificate,

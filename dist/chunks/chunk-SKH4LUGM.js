@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-4WNYTENF.js";
+} from "./chunk-OYAN32C6.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
