@@ -96,6 +96,7 @@ const scratch = Buffer.allocUnsafe(256 * 1024);
  * `within` (the repository root) is required: no caller can forget to confine a read of repository content.
  */
 export function readTextFile(path: string, within: string): ReadResult {
+  if (path.includes('\uFFFD', path.startsWith(within) ? within.length : 0)) return { ok: false, reason: UNDECODABLE_NAME, unscanned: true };
   let fd: number | undefined;
   try {
     fd = openConfined(path, within);
@@ -126,6 +127,14 @@ export function readTextFile(path: string, within: string): ReadResult {
 }
 
 const LINK_OUTSIDE = 'symbolic link to a file outside the repository: not read';
+
+/**
+ * U+FFFD in a path inside the repository: what git's listing (and a directory walk), decoded as UTF-8, shows for bytes
+ * of a name that are not UTF-8. No string opens such a file (it looked like a tracked file deleted from the working
+ * tree, passed over in silence), and a file really named with U+FFFD could stand in for it: neither is read, both
+ * are reported as not scanned (renaming the file is the fix).
+ */
+const UNDECODABLE_NAME = 'file name is not valid UTF-8 (shown as U+FFFD): the file cannot be opened by its name';
 
 /**
  * Opens a file for reading; with `within` (the repository root), a symbolic link is followed only when it resolves

@@ -2,7 +2,9 @@
 // a stray NUL byte, UTF-16 as Windows PowerShell 5 `>` writes it) or in a file over the size cap is reported.
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { makeProject, spawnCli } from '../helpers/cli.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeProject, runCli, spawnCli } from '../helpers/cli.js';
 import { git, gitRepository, writeFiles } from '../helpers/git.js';
 
 const key = generateKeyPairSync('rsa', {
@@ -103,5 +105,37 @@ describe('a staged text file over 10 MB', () => {
     const result = spawnCli(['lint', '--staged', '--format', 'json'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/over the 10 MB limit: not scanned for secrets/);
+  });
+});
+
+describe('a file whose name is not UTF-8', () => {
+  // git lists names as bytes; decoded as UTF-8, a byte that is not UTF-8 becomes U+FFFD, and no string then opens the
+  // file: it was passed over in silence as a tracked file deleted from the working tree.
+  const notUtf8 = (root: string, before: string, after: string) => Buffer.concat([Buffer.from(join(root, before)), Buffer.from([0xe9]), Buffer.from(after)]);
+  const committed = (write: (root: string) => void) => {
+    const root = gitRepository({ 'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }), 'force-app/.keep': '', 'notes/README.md': 'notes\n' }, { commit: false });
+    write(root);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'notes');
+    return root;
+  };
+
+  it('is reported as not scanned and fails the run', async () => {
+    const root = committed((root) => writeFileSync(notUtf8(root, 'notes/cl', '.txt'), `Deploy key:\n${key}\n`));
+    const result = await runCli(['lint', '--format', 'json', '.'], { cwd: root });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { filePath: string; messages: JsonFinding[] }[];
+    const entry = report.find((item) => item.filePath.endsWith('notes/cl\u{fffd}.txt'));
+    expect(entry?.messages.map((finding) => finding.message).join('\n')).toMatch(/not valid UTF-8.*not scanned for secrets/);
+  });
+
+  it('is reported even when a file named with U+FFFD itself stands in for it', async () => {
+    const root = committed((root) => {
+      writeFiles(root, { 'notes/cl\u{fffd}.txt': 'nothing to see\n' });
+      writeFileSync(notUtf8(root, 'notes/cl', '.txt'), `Deploy key:\n${key}\n`);
+    });
+    const result = await runCli(['lint', '--format', 'json', '.'], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/not scanned for secrets/);
   });
 });
