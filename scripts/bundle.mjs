@@ -92,7 +92,8 @@ function esmBuildsPlugin() {
  * Dependencies of our dependencies that can never run for us, replaced by a stand-in. eslint-formatter-pretty looks
  * a rule's documentation up in eslint-rule-docs (217 KB of JSON on ESLint plugins' rules, ~15 ms to load on every
  * text report) only when the rulesMeta it is given has no entry for the rule, and the text reporter gives one for
- * every rule of the run (src/reporters/text.ts). The stand-in answers as the real one does for an unknown rule.
+ * every rule of the run (src/reporters/text.ts). The stand-in gives no URL; the real one would give an eslint.org or
+ * ESLint plugin page, which is never this linter's rule page.
  */
 function deadDependenciesPlugin() {
   return {
