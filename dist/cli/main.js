@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-Q2S3EP4U.js";
+} from "../chunks/chunk-5GVQARHG.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-SKH4LUGM.js";
+} from "../chunks/chunk-DMOAUNJM.js";
 import {
   isCi
-} from "../chunks/chunk-CPKYE4AV.js";
+} from "../chunks/chunk-T3CFSP6E.js";
 import {
   toolVersion
-} from "../chunks/chunk-OYAN32C6.js";
+} from "../chunks/chunk-YG6RE37W.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-B7WOVLK6.js";
-import "../chunks/chunk-6QRUMGTM.js";
-import "../chunks/chunk-W53T5L6O.js";
+} from "../chunks/chunk-PRFJXOY6.js";
+import "../chunks/chunk-6FYJDY2E.js";
+import "../chunks/chunk-XJVKPAKX.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import {
@@ -313,19 +313,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-T6Z5VLOF.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-6ZK3E4CY.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-YHUFAVHA.js");
+        const { runInit } = await import("../chunks/init-command-C5QSB5WR.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-6NP765CX.js");
+        const { runDiff } = await import("../chunks/diff-command-A55TRFKY.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -6,8 +6,8 @@ import {
   DONE,
   NEXT,
   screenFile
-} from "../chunks/chunk-6QRUMGTM.js";
-import "../chunks/chunk-W53T5L6O.js";
+} from "../chunks/chunk-6FYJDY2E.js";
+import "../chunks/chunk-XJVKPAKX.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-2YIFCSB7.js";
 

@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-Q2S3EP4U.js";
-import "../chunks/chunk-SKH4LUGM.js";
+} from "../chunks/chunk-5GVQARHG.js";
+import "../chunks/chunk-DMOAUNJM.js";
 import {
   isCi
-} from "../chunks/chunk-CPKYE4AV.js";
+} from "../chunks/chunk-T3CFSP6E.js";
 import {
   lint
-} from "../chunks/chunk-OYAN32C6.js";
+} from "../chunks/chunk-YG6RE37W.js";
 import {
   builtinRules
-} from "../chunks/chunk-B7WOVLK6.js";
-import "../chunks/chunk-6QRUMGTM.js";
-import "../chunks/chunk-W53T5L6O.js";
+} from "../chunks/chunk-PRFJXOY6.js";
+import "../chunks/chunk-6FYJDY2E.js";
+import "../chunks/chunk-XJVKPAKX.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-RHBGYGBN.js";

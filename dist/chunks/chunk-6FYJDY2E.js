@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   FILE_SCREENS,
   readTextFile
-} from "./chunk-W53T5L6O.js";
+} from "./chunk-XJVKPAKX.js";
 
 // src/engine/screen-file.ts
 import { basename } from "node:path";

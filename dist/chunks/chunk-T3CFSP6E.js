@@ -7,10 +7,10 @@ import {
   createRequire,
   displayPath,
   node_module_exports
-} from "./chunk-B7WOVLK6.js";
+} from "./chunk-PRFJXOY6.js";
 import {
   readCheckedText
-} from "./chunk-W53T5L6O.js";
+} from "./chunk-XJVKPAKX.js";
 
 // src/linter/options.ts
 function isCi(env) {

@@ -5,7 +5,7 @@ import {
   DESTRUCTIVE_MANIFESTS,
   isKeystorePath,
   readCheckedText
-} from "./chunk-W53T5L6O.js";
+} from "./chunk-XJVKPAKX.js";
 import {
   repositoryWebUrl
 } from "./chunk-CVIDFB6W.js";

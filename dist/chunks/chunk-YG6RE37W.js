@@ -12,7 +12,7 @@ import {
   childNamed,
   parseXml,
   renderMessage
-} from "./chunk-B7WOVLK6.js";
+} from "./chunk-PRFJXOY6.js";
 import {
   CLAIMED,
   DONE,
@@ -21,13 +21,13 @@ import {
   classifyFileName,
   lintedTypes,
   screenFile
-} from "./chunk-6QRUMGTM.js";
+} from "./chunk-6FYJDY2E.js";
 import {
   decodeText,
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-W53T5L6O.js";
+} from "./chunk-XJVKPAKX.js";
 import {
   safeMessage,
   safePath

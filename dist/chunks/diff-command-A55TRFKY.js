@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-SKH4LUGM.js";
+} from "./chunk-DMOAUNJM.js";
 import {
   isCi
-} from "./chunk-CPKYE4AV.js";
+} from "./chunk-T3CFSP6E.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-OYAN32C6.js";
+} from "./chunk-YG6RE37W.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -38,14 +38,14 @@ import {
   maskUrlCredentials,
   parseXml,
   transportProblem
-} from "./chunk-B7WOVLK6.js";
+} from "./chunk-PRFJXOY6.js";
 import {
   classifyFileName
-} from "./chunk-6QRUMGTM.js";
+} from "./chunk-6FYJDY2E.js";
 import {
   MAX_FILE_BYTES,
   readTextFile
-} from "./chunk-W53T5L6O.js";
+} from "./chunk-XJVKPAKX.js";
 import "./chunk-CVIDFB6W.js";
 import {
   cutTo,

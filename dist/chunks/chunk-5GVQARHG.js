@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-SKH4LUGM.js";
+} from "./chunk-DMOAUNJM.js";
 import {
   lint,
   toolVersion
-} from "./chunk-OYAN32C6.js";
+} from "./chunk-YG6RE37W.js";
 import {
   UsageError
-} from "./chunk-B7WOVLK6.js";
+} from "./chunk-PRFJXOY6.js";
 import {
   toEslintResults
 } from "./chunk-IWRBZ7R3.js";

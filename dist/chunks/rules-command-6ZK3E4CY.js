@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-CPKYE4AV.js";
+} from "./chunk-T3CFSP6E.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,8 +12,8 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-B7WOVLK6.js";
-import "./chunk-W53T5L6O.js";
+} from "./chunk-PRFJXOY6.js";
+import "./chunk-XJVKPAKX.js";
 import "./chunk-CVIDFB6W.js";
 import {
   safeMessage

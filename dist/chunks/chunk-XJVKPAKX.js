@@ -105,6 +105,7 @@ var NOT_REGULAR = "not a regular file (a device, socket or pipe)";
 var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 var scratch = Buffer.allocUnsafe(256 * 1024);
 function readTextFile(path, within) {
+  if (path.includes("�", path.startsWith(within) ? within.length : 0)) return { ok: false, reason: UNDECODABLE_NAME, unscanned: true };
   let fd;
   try {
     fd = openConfined(path, within);
@@ -133,6 +134,7 @@ function readTextFile(path, within) {
   }
 }
 var LINK_OUTSIDE = "symbolic link to a file outside the repository: not read";
+var UNDECODABLE_NAME = "file name is not valid UTF-8 (shown as U+FFFD): the file cannot be opened by its name";
 function openConfined(path, within) {
   if (within === null || constants.O_NOFOLLOW === void 0) return openSync(path, OPEN_FLAGS);
   try {

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-CPKYE4AV.js";
+} from "./chunk-T3CFSP6E.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-OYAN32C6.js";
+} from "./chunk-YG6RE37W.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -47,18 +47,18 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-B7WOVLK6.js";
+} from "./chunk-PRFJXOY6.js";
 import {
   classifyFileName,
   lintedTypes
-} from "./chunk-6QRUMGTM.js";
+} from "./chunk-6FYJDY2E.js";
 import {
   MAX_BASELINE_BYTES,
   MAX_CONTROL_FILE_BYTES,
   MAX_FILE_BYTES,
   readCheckedText,
   readTextFile
-} from "./chunk-W53T5L6O.js";
+} from "./chunk-XJVKPAKX.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";
