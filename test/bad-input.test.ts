@@ -88,6 +88,21 @@ describe('bad input', () => {
     expect(messagesFor(json, 'Good.connectedApp-meta.xml').map((m) => m.ruleId)).toContain('no-full-scope');
   });
 
+  it('a repository file that cannot be read is reported as not scanned for secrets, not passed over', async () => {
+    const root = makeProject({
+      [`${dir}/Good.connectedApp-meta.xml`]: connectedApp('Good'),
+      'notes/deploy.txt': 'a key may be here\n',
+      'notes/readable.txt': 'nothing here\n',
+    });
+    chmodSync(join(root, 'notes', 'deploy.txt'), 0o000);
+    for (const path of [root, join(root, 'notes'), join(root, 'force-app'), join(root, 'force-app/main'), join(root, 'force-app/main/default'), join(root, dir)]) chmodSync(path, 0o755);
+    const asUser = process.getuid?.() === 0 ? 65534 : undefined;
+    const { status, json } = await lintJson(root, [], asUser);
+    expect(status).toBe(1);
+    expect(messagesFor(json, 'deploy.txt')[0]!.message).toMatch(/permission denied: not scanned for secrets/);
+    expect(messagesFor(json, 'readable.txt')).toEqual([]);
+  });
+
   it('a wrong root element for the suffix is reported at the root element', async () => {
     const root = makeProject({
       [`${dir}/Wrong.connectedApp-meta.xml`]: '<?xml version="1.0"?>\n<ExternalClientApplication xmlns="http://soap.sforce.com/2006/04/metadata">\n  <label>W</label>\n</ExternalClientApplication>\n',

@@ -120,11 +120,19 @@ export function readTextFile(path: string, within: string): ReadResult {
     }
     return decodeText(bytes.subarray(0, offset));
   } catch (error) {
-    return { ok: false, reason: describeIoError(error) };
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file that is there but could not be read (permission denied, an I/O error) may hold a secret: not scanned.
+    return { ok: false, reason: describeIoError(error), ...(code !== undefined && NOTHING_TO_READ.has(code) ? {} : { unscanned: true }) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/**
+ * Errors that mean there is no file content to check: not there (a tracked file deleted in the working tree, a
+ * dangling link), a folder, a link loop, or not a regular file (a socket or a FIFO, which git cannot commit).
+ */
+const NOTHING_TO_READ: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENXIO', 'EAGAIN', 'ESPIPE']);
 
 const LINK_OUTSIDE = 'symbolic link to a file outside the repository: not read';
 
