@@ -16476,11 +16476,13 @@ function readTextFile(path2, within) {
     }
     return decodeText(bytes.subarray(0, offset));
   } catch (error2) {
-    return { ok: false, reason: describeIoError(error2) };
+    const code = error2.code;
+    return { ok: false, reason: describeIoError(error2), ...code !== void 0 && NOTHING_TO_READ.has(code) ? {} : { unscanned: true } };
   } finally {
     if (fd !== void 0) closeSync(fd);
   }
 }
+var NOTHING_TO_READ = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "EISDIR", "ELOOP", "ENXIO", "EAGAIN", "ESPIPE"]);
 var LINK_OUTSIDE = "symbolic link to a file outside the repository: not read";
 var UNDECODABLE_NAME = "file name is not valid UTF-8 (shown as U+FFFD): the file cannot be opened by its name";
 function openConfined(path2, within) {

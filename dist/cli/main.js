@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-5GVQARHG.js";
+} from "../chunks/chunk-D6FVXPPD.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-DMOAUNJM.js";
+} from "../chunks/chunk-SWG6RHOY.js";
 import {
   isCi
-} from "../chunks/chunk-T3CFSP6E.js";
+} from "../chunks/chunk-V4F36REQ.js";
 import {
   toolVersion
-} from "../chunks/chunk-YG6RE37W.js";
+} from "../chunks/chunk-XWH36DJ5.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-PRFJXOY6.js";
-import "../chunks/chunk-6FYJDY2E.js";
-import "../chunks/chunk-XJVKPAKX.js";
+} from "../chunks/chunk-AXITSAWT.js";
+import "../chunks/chunk-H3HHPWHZ.js";
+import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import {
@@ -313,19 +313,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-6ZK3E4CY.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-G7YJESSP.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-C5QSB5WR.js");
+        const { runInit } = await import("../chunks/init-command-5SWL7UFF.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-A55TRFKY.js");
+        const { runDiff } = await import("../chunks/diff-command-XKE2FJEB.js");
         return await runDiff(args, io);
       }
       case "lint":

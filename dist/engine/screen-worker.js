@@ -6,8 +6,8 @@ import {
   DONE,
   NEXT,
   screenFile
-} from "../chunks/chunk-6FYJDY2E.js";
-import "../chunks/chunk-XJVKPAKX.js";
+} from "../chunks/chunk-H3HHPWHZ.js";
+import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-2YIFCSB7.js";
 

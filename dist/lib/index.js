@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-5GVQARHG.js";
-import "../chunks/chunk-DMOAUNJM.js";
+} from "../chunks/chunk-D6FVXPPD.js";
+import "../chunks/chunk-SWG6RHOY.js";
 import {
   isCi
-} from "../chunks/chunk-T3CFSP6E.js";
+} from "../chunks/chunk-V4F36REQ.js";
 import {
   lint
-} from "../chunks/chunk-YG6RE37W.js";
+} from "../chunks/chunk-XWH36DJ5.js";
 import {
   builtinRules
-} from "../chunks/chunk-PRFJXOY6.js";
-import "../chunks/chunk-6FYJDY2E.js";
-import "../chunks/chunk-XJVKPAKX.js";
+} from "../chunks/chunk-AXITSAWT.js";
+import "../chunks/chunk-H3HHPWHZ.js";
+import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-IWRBZ7R3.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-RHBGYGBN.js";

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-T3CFSP6E.js";
+} from "./chunk-V4F36REQ.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-YG6RE37W.js";
+} from "./chunk-XWH36DJ5.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -47,18 +47,18 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-PRFJXOY6.js";
+} from "./chunk-AXITSAWT.js";
 import {
   classifyFileName,
   lintedTypes
-} from "./chunk-6FYJDY2E.js";
+} from "./chunk-H3HHPWHZ.js";
 import {
   MAX_BASELINE_BYTES,
   MAX_CONTROL_FILE_BYTES,
   MAX_FILE_BYTES,
   readCheckedText,
   readTextFile
-} from "./chunk-XJVKPAKX.js";
+} from "./chunk-BDC3BNMT.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

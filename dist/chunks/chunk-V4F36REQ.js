@@ -7,10 +7,10 @@ import {
   createRequire,
   displayPath,
   node_module_exports
-} from "./chunk-PRFJXOY6.js";
+} from "./chunk-AXITSAWT.js";
 import {
   readCheckedText
-} from "./chunk-XJVKPAKX.js";
+} from "./chunk-BDC3BNMT.js";
 
 // src/linter/options.ts
 function isCi(env) {

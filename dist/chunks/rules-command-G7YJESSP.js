@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-T3CFSP6E.js";
+} from "./chunk-V4F36REQ.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,8 +12,8 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-PRFJXOY6.js";
-import "./chunk-XJVKPAKX.js";
+} from "./chunk-AXITSAWT.js";
+import "./chunk-BDC3BNMT.js";
 import "./chunk-CVIDFB6W.js";
 import {
   safeMessage

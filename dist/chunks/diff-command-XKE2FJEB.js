@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-DMOAUNJM.js";
+} from "./chunk-SWG6RHOY.js";
 import {
   isCi
-} from "./chunk-T3CFSP6E.js";
+} from "./chunk-V4F36REQ.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-YG6RE37W.js";
+} from "./chunk-XWH36DJ5.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -38,14 +38,14 @@ import {
   maskUrlCredentials,
   parseXml,
   transportProblem
-} from "./chunk-PRFJXOY6.js";
+} from "./chunk-AXITSAWT.js";
 import {
   classifyFileName
-} from "./chunk-6FYJDY2E.js";
+} from "./chunk-H3HHPWHZ.js";
 import {
   MAX_FILE_BYTES,
   readTextFile
-} from "./chunk-XJVKPAKX.js";
+} from "./chunk-BDC3BNMT.js";
 import "./chunk-CVIDFB6W.js";
 import {
   cutTo,

@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-DMOAUNJM.js";
+} from "./chunk-SWG6RHOY.js";
 import {
   lint,
   toolVersion
-} from "./chunk-YG6RE37W.js";
+} from "./chunk-XWH36DJ5.js";
 import {
   UsageError
-} from "./chunk-PRFJXOY6.js";
+} from "./chunk-AXITSAWT.js";
 import {
   toEslintResults
 } from "./chunk-IWRBZ7R3.js";

@@ -5,7 +5,7 @@ import {
   DESTRUCTIVE_MANIFESTS,
   isKeystorePath,
   readCheckedText
-} from "./chunk-XJVKPAKX.js";
+} from "./chunk-BDC3BNMT.js";
 import {
   repositoryWebUrl
 } from "./chunk-CVIDFB6W.js";

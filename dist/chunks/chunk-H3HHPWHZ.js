@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   FILE_SCREENS,
   readTextFile
-} from "./chunk-XJVKPAKX.js";
+} from "./chunk-BDC3BNMT.js";
 
 // src/engine/screen-file.ts
 import { basename } from "node:path";

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-YG6RE37W.js";
+} from "./chunk-XWH36DJ5.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,9 +13,9 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-PRFJXOY6.js";
-import "./chunk-6FYJDY2E.js";
-import "./chunk-XJVKPAKX.js";
+} from "./chunk-AXITSAWT.js";
+import "./chunk-H3HHPWHZ.js";
+import "./chunk-BDC3BNMT.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";

@@ -12,7 +12,7 @@ import {
   childNamed,
   parseXml,
   renderMessage
-} from "./chunk-PRFJXOY6.js";
+} from "./chunk-AXITSAWT.js";
 import {
   CLAIMED,
   DONE,
@@ -21,13 +21,13 @@ import {
   classifyFileName,
   lintedTypes,
   screenFile
-} from "./chunk-6FYJDY2E.js";
+} from "./chunk-H3HHPWHZ.js";
 import {
   decodeText,
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-XJVKPAKX.js";
+} from "./chunk-BDC3BNMT.js";
 import {
   safeMessage,
   safePath
