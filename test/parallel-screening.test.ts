@@ -140,10 +140,13 @@ describe('screening on worker threads', () => {
 
 describe('how many workers a run gets', () => {
   const cores = availableParallelism();
-  it('none for a small run, or when the cores are busy; one per core besides the main thread otherwise', () => {
+  it('none for a small run, or when other work keeps the cores busy; one per core besides the main thread otherwise', () => {
+    const perCore = Math.max(1, Math.min(cores - 1, 8));
     expect(workerCount(WORKER_THRESHOLD - 1, {}, 0)).toBe(0);
-    expect(workerCount(WORKER_THRESHOLD, {}, cores)).toBe(0);
-    expect(workerCount(WORKER_THRESHOLD, {}, 0)).toBe(Math.max(1, Math.min(cores - 1, 8)));
+    expect(workerCount(WORKER_THRESHOLD, {}, cores + 1)).toBe(0);
+    // A load about the core count is often the linter's own recent runs: workers still pay there.
+    expect(workerCount(WORKER_THRESHOLD, {}, cores)).toBe(perCore);
+    expect(workerCount(WORKER_THRESHOLD, {}, 0)).toBe(perCore);
     expect(workerCount(1, { workers: 2 }, cores)).toBe(2);
   });
 
