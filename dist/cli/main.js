@@ -8,17 +8,17 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-D6FVXPPD.js";
+} from "../chunks/chunk-5EMGMGD2.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-SWG6RHOY.js";
+} from "../chunks/chunk-7HKBFDC2.js";
 import {
   isCi
 } from "../chunks/chunk-V4F36REQ.js";
 import {
   toolVersion
-} from "../chunks/chunk-XWH36DJ5.js";
+} from "../chunks/chunk-RI3NMXSM.js";
 import {
   UsageError,
   closestName,
@@ -319,13 +319,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-5SWL7UFF.js");
+        const { runInit } = await import("../chunks/init-command-WQ5KO23O.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-XKE2FJEB.js");
+        const { runDiff } = await import("../chunks/diff-command-4TPHDFMA.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-D6FVXPPD.js";
-import "../chunks/chunk-SWG6RHOY.js";
+} from "../chunks/chunk-5EMGMGD2.js";
+import "../chunks/chunk-7HKBFDC2.js";
 import {
   isCi
 } from "../chunks/chunk-V4F36REQ.js";
 import {
   lint
-} from "../chunks/chunk-XWH36DJ5.js";
+} from "../chunks/chunk-RI3NMXSM.js";
 import {
   builtinRules
 } from "../chunks/chunk-AXITSAWT.js";

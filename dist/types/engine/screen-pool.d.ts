@@ -29,9 +29,12 @@ export interface PoolStats {
 /**
  * How many workers a run of about `files` files gets: `parallel.workers` when given (the CLI and the Linter set it
  * from CALINT_WORKERS, for measuring; tests force it). Otherwise, above the threshold, one per available core besides
- * the main thread's (which takes batches too while it waits), capped; and none when the cores are already busy
- * (1-minute load average at or above the core count: on two cores under a load of 3.5, one worker made runs of 1,000
- * to 20,000 files 20–30% slower, as it only competes for the same cores and adds its start-up).
+ * the main thread's (which takes batches too while it waits), capped; and none when other work keeps the cores busy:
+ * a 1-minute load average of at least one more than the core count. On two cores under a load of 3.5, one worker made
+ * runs of 1,000 to 20,000 files 20–30% slower (it only competes for the same cores and adds its start-up); at a load
+ * of 1.6–1.9, much of it the linter's own back-to-back runs, it still made 100,000 files 24% faster (docs/benchmarks.md
+ * round 5). The load counts the linter's own recent runs, so "at or above the core count" turned workers off for a
+ * user running it again and again.
  */
 export declare function workerCount(files: number, parallel?: ParallelOptions, load?: number): number;
 /** `CALINT_WORKERS=<n>` from the run's environment: a whole number forces that many workers (0: none); else unset. */

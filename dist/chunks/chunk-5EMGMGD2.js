@@ -5,11 +5,11 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-SWG6RHOY.js";
+} from "./chunk-7HKBFDC2.js";
 import {
   lint,
   toolVersion
-} from "./chunk-XWH36DJ5.js";
+} from "./chunk-RI3NMXSM.js";
 import {
   UsageError
 } from "./chunk-AXITSAWT.js";

@@ -7,7 +7,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-SWG6RHOY.js";
+} from "./chunk-7HKBFDC2.js";
 import {
   isCi
 } from "./chunk-V4F36REQ.js";
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-XWH36DJ5.js";
+} from "./chunk-RI3NMXSM.js";
 import {
   UsageError,
   analyzeCertificate,

@@ -2388,7 +2388,7 @@ var DEFAULT_ENTRY = new URL("../engine/screen-worker.js", import.meta.url);
 function workerCount(files, parallel = {}, load = loadavg()[0] ?? 0) {
   if (parallel.workers !== void 0) return Math.min(Math.max(0, Math.floor(parallel.workers)), MAX_WORKERS);
   const cores = availableParallelism();
-  if (files < WORKER_THRESHOLD || load >= cores) return 0;
+  if (files < WORKER_THRESHOLD || load >= cores + 1) return 0;
   return Math.max(1, Math.min(cores - 1, MAX_WORKERS));
 }
 function workersFromEnv(env) {

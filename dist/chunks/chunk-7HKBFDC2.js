@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-XWH36DJ5.js";
+} from "./chunk-RI3NMXSM.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
