@@ -121,9 +121,9 @@ function scenarios(fileRules) {
     { ...ours, id: 'repo-20k', tree: 'repo-20k', what: 'lint . (20k files, 200 apps)', args: [BIN, '.'], runs: q ? 2 : 7, floor: 'floor-20k', peers: { secretlint: 'secretlint-20k', 'secretlint-fixed': 'secretlint-20k-fixed', 'code-analyzer': 'code-analyzer-20k' }, accept: lintedApps },
     { ...ours, id: 'repo-20k-w0', tree: 'repo-20k', what: 'the same, workers off (CALINT_WORKERS=0)', args: [BIN, '.'], env: WORKERS_OFF, runs: q ? 2 : 7, floor: 'floor-20k', peers: { 'secretlint-fixed': 'secretlint-20k-fixed' }, accept: lintedApps },
     { ...ours, id: 'repo-20k-wN', tree: 'repo-20k', what: `the same, workers on (CALINT_WORKERS=${WORKERS_ON.CALINT_WORKERS}, whatever the load)`, args: [BIN, '.'], env: WORKERS_ON, runs: q ? 2 : 7, floor: 'floor-20k', peers: { 'secretlint-fixed': 'secretlint-20k-fixed' }, accept: lintedApps },
-    { ...ours, id: 'repo-100k', tree: 'repo-100k', what: 'lint . (100k files, 1,000 apps)', args: [BIN, '.'], runs: q ? 1 : 3, budgetMs: 60_000, floor: 'floor-100k', peers: { 'code-analyzer': 'code-analyzer-100k' }, accept: lintedApps },
-    { ...ours, id: 'repo-100k-w0', tree: 'repo-100k', what: 'the same, workers off (CALINT_WORKERS=0)', args: [BIN, '.'], env: WORKERS_OFF, runs: q ? 1 : 3, budgetMs: 60_000, floor: 'floor-100k', accept: lintedApps },
-    { ...ours, id: 'repo-100k-wN', tree: 'repo-100k', what: `the same, workers on (CALINT_WORKERS=${WORKERS_ON.CALINT_WORKERS})`, args: [BIN, '.'], env: WORKERS_ON, runs: q ? 1 : 3, budgetMs: 60_000, floor: 'floor-100k', accept: lintedApps },
+    { ...ours, id: 'repo-100k', tree: 'repo-100k', what: 'lint . (100k files, 1,000 apps)', args: [BIN, '.'], runs: q ? 1 : 7, budgetMs: 60_000, floor: 'floor-100k', peers: { 'code-analyzer': 'code-analyzer-100k' }, accept: lintedApps },
+    { ...ours, id: 'repo-100k-w0', tree: 'repo-100k', what: 'the same, workers off (CALINT_WORKERS=0)', args: [BIN, '.'], env: WORKERS_OFF, runs: q ? 1 : 7, budgetMs: 60_000, floor: 'floor-100k', accept: lintedApps },
+    { ...ours, id: 'repo-100k-wN', tree: 'repo-100k', what: `the same, workers on (CALINT_WORKERS=${WORKERS_ON.CALINT_WORKERS})`, args: [BIN, '.'], env: WORKERS_ON, runs: q ? 1 : 7, budgetMs: 60_000, floor: 'floor-100k', accept: lintedApps },
     { ...ours, id: 'no-app-20k', tree: 'no-app-20k', what: 'lint . (20k files, no app), all rules', args: [BIN, '.'], runs: q ? 2 : 7, accept: (run) => exitedWith(run, 0, 1) },
     {
       ...ours,
@@ -137,7 +137,7 @@ function scenarios(fileRules) {
     },
     { group: 'floor', id: 'node-startup', what: 'node -e 0 (the runtime alone)', args: ['-e', '0'], warmup: 3, runs: q ? 5 : 20, accept: (run) => exitedWith(run, 0) },
     { group: 'floor', id: 'floor-20k', tree: 'repo-20k', what: 'walk + read all + parse metadata', args: [FLOOR, '.'], runs: q ? 2 : 7, accept: floorRan },
-    { group: 'floor', id: 'floor-100k', tree: 'repo-100k', what: 'the same on 100k files', args: [FLOOR, '.'], runs: q ? 1 : 3, budgetMs: 60_000, accept: floorRan },
+    { group: 'floor', id: 'floor-100k', tree: 'repo-100k', what: 'the same on 100k files', args: [FLOOR, '.'], runs: q ? 1 : 7, budgetMs: 60_000, accept: floorRan },
     {
       group: 'peer',
       id: 'secretlint-20k',
