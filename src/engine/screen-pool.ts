@@ -339,13 +339,14 @@ export interface Screening {
  * the main thread.
  */
 export function startScreening(scan: readonly string[], request: ScreenRequest, parallel: ParallelOptions = {}, early?: ScreenPool): Screening {
+  const workers = workerCount(scan.length, parallel);
   let pool = early;
-  if (pool && !pool.submitted && (workerCount(scan.length, parallel) === 0 || scan.length === 0)) {
+  if (pool && !pool.submitted && (workers === 0 || scan.length === 0)) {
     // Started on an estimate that the listing did not bear out: not worth using.
     pool.close();
     pool = undefined;
   }
-  pool ??= scan.length > 0 ? ScreenPool.create(request, workerCount(scan.length, parallel), parallel) : undefined;
+  pool ??= scan.length > 0 ? ScreenPool.create(request, workers, parallel) : undefined;
   if (!pool) {
     return {
       screened: (path) => screenFile(path, request),
