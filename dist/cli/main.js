@@ -8,17 +8,17 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-5EMGMGD2.js";
+} from "../chunks/chunk-M5M6D5MQ.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-7HKBFDC2.js";
+} from "../chunks/chunk-XDV3HQ7L.js";
 import {
   isCi
 } from "../chunks/chunk-V4F36REQ.js";
 import {
   toolVersion
-} from "../chunks/chunk-RI3NMXSM.js";
+} from "../chunks/chunk-L6ZBGUEQ.js";
 import {
   UsageError,
   closestName,
@@ -319,13 +319,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-WQ5KO23O.js");
+        const { runInit } = await import("../chunks/init-command-NI3SLRYL.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-4TPHDFMA.js");
+        const { runDiff } = await import("../chunks/diff-command-OUUVJYQ3.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-5EMGMGD2.js";
-import "../chunks/chunk-7HKBFDC2.js";
+} from "../chunks/chunk-M5M6D5MQ.js";
+import "../chunks/chunk-XDV3HQ7L.js";
 import {
   isCi
 } from "../chunks/chunk-V4F36REQ.js";
 import {
   lint
-} from "../chunks/chunk-RI3NMXSM.js";
+} from "../chunks/chunk-L6ZBGUEQ.js";
 import {
   builtinRules
 } from "../chunks/chunk-AXITSAWT.js";

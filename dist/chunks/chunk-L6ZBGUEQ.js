@@ -2591,12 +2591,13 @@ function decodeResults(message, size) {
 }
 var CLEAN_FILE = { clean: true };
 function startScreening(scan, request, parallel = {}, early) {
+  const workers = workerCount(scan.length, parallel);
   let pool = early;
-  if (pool && !pool.submitted && (workerCount(scan.length, parallel) === 0 || scan.length === 0)) {
+  if (pool && !pool.submitted && (workers === 0 || scan.length === 0)) {
     pool.close();
     pool = void 0;
   }
-  pool ??= scan.length > 0 ? ScreenPool.create(request, workerCount(scan.length, parallel), parallel) : void 0;
+  pool ??= scan.length > 0 ? ScreenPool.create(request, workers, parallel) : void 0;
   if (!pool) {
     return {
       screened: (path) => screenFile(path, request),

@@ -5,11 +5,11 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-7HKBFDC2.js";
+} from "./chunk-XDV3HQ7L.js";
 import {
   lint,
   toolVersion
-} from "./chunk-RI3NMXSM.js";
+} from "./chunk-L6ZBGUEQ.js";
 import {
   UsageError
 } from "./chunk-AXITSAWT.js";

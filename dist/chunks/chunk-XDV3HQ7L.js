@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-RI3NMXSM.js";
+} from "./chunk-L6ZBGUEQ.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,

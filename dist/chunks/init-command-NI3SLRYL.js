@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-RI3NMXSM.js";
+} from "./chunk-L6ZBGUEQ.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,

@@ -7,7 +7,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-7HKBFDC2.js";
+} from "./chunk-XDV3HQ7L.js";
 import {
   isCi
 } from "./chunk-V4F36REQ.js";
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-RI3NMXSM.js";
+} from "./chunk-L6ZBGUEQ.js";
 import {
   UsageError,
   analyzeCertificate,
