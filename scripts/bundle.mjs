@@ -1,6 +1,6 @@
 // What every esbuild bundle of this repository shares (dist/ for npm and git installs, action/bundle/ for the
-// GitHub Action): Node ESM output, bundled dependencies, deterministic bytes, and one shim for our sources' run-time
-// `createRequire()` calls. Used by scripts/build-dist.mjs and scripts/build-action.mjs.
+// GitHub Action): Node ESM output, bundled dependencies and deterministic bytes. Used by scripts/build-dist.mjs and
+// scripts/build-action.mjs.
 //
 // Where a bundle's files sit matters: src/engine/lint.ts reads `../../package.json` and src/config/config.ts reads
 // `../../schema/config.schema.json` relative to their module, and in a bundle that module is the output file. So
@@ -12,64 +12,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/**
- * Modules our sources load at run time with `createRequire(import.meta.url)(id)` rather than `import`, by id, with
- * the file that id resolves to. esbuild cannot see through `createRequire`, and a bundle has no node_modules to find
- * them in, so `node:module` imports of our sources are pointed at a shim that serves these from the bundle and hands
- * every other id (plugins of the linted repository) to Node. A source that starts loading another package this way
- * fails the bundle tests with "Cannot find module": add it here.
- */
-function requiredModules() {
-  const require = createRequire(join(ROOT, 'package.json'));
-  return {
-    // src/parser/xml.ts: fast-xml-parser's single-file CommonJS build.
-    'fast-xml-parser': require.resolve('fast-xml-parser'),
-  };
-}
-
-function createRequireShim() {
-  // require(), not import: the shim must hand out exactly what Node's require() returns (module.exports), also for
-  // CommonJS builds that set __esModule, whose default import would be something else.
-  const table = Object.entries(requiredModules())
-    .map(([id, path]) => `  ${JSON.stringify(id)}: () => require(${JSON.stringify(path)}),`)
-    .join('\n');
-  return `
-import * as nodeModule from 'node:module';
-
-const MODULES = {
-${table}
-};
-
-export function createRequire(from) {
-  const real = nodeModule.createRequire(from);
-  const bundledRequire = (id) => (Object.hasOwn(MODULES, id) ? MODULES[id]() : real(id));
-  bundledRequire.resolve = real.resolve;
-  bundledRequire.cache = real.cache;
-  return bundledRequire;
-}
-`;
-}
-
-/** Points the `node:module` imports of our own sources at the shim; dependencies keep the real one. */
-function bundledRequirePlugin() {
-  const sources = join(ROOT, 'src');
-  return {
-    name: 'bundled-require',
-    setup(pluginBuild) {
-      pluginBuild.onResolve({ filter: /^node:module$/ }, (args) =>
-        args.importer.startsWith(sources) ? { path: 'node:module', namespace: 'bundled-require' } : undefined,
-      );
-      pluginBuild.onLoad({ filter: /^node:module$/, namespace: 'bundled-require' }, () => ({
-        contents: "export * from 'node:module';\nexport { createRequire } from 'bundled-require:shim';\n",
-        resolveDir: ROOT,
-        loader: 'js',
-      }));
-      pluginBuild.onResolve({ filter: /^bundled-require:shim$/ }, () => ({ path: 'shim', namespace: 'bundled-require' }));
-      pluginBuild.onLoad({ filter: /^shim$/, namespace: 'bundled-require' }, () => ({ contents: createRequireShim(), resolveDir: ROOT, loader: 'js' }));
-    },
-  };
-}
 
 /**
  * CommonJS packages our sources `import()` lazily, pointed at the same package's ES module build. With code
@@ -153,7 +95,7 @@ export function bundleOptions(header) {
         'const require = __bundleCreateRequire(import.meta.url);',
       ].join('\n'),
     },
-    plugins: [bundledRequirePlugin(), esmBuildsPlugin(), deadDependenciesPlugin(), lazyStringWidthPlugin()],
+    plugins: [esmBuildsPlugin(), deadDependenciesPlugin(), lazyStringWidthPlugin()],
   };
 }
 

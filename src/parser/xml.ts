@@ -1,20 +1,8 @@
-import { createRequire } from 'node:module';
-import type * as FastXmlParser from 'fast-xml-parser';
 import type { Located, Position } from '../types.js';
 import { LineIndex } from './positions.js';
+import { scanXml, type XmlElement } from './xml-scan.js';
 
-/** An element of a parsed metadata file, with its source offsets. */
-export interface XmlElement {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  /** Decoded text directly inside the element (entities resolved), untrimmed. */
-  text: string;
-  /** Offset of `<` of the start tag. */
-  start: number;
-  /** Offset just after the `>` that ends the element. */
-  end: number;
-}
+export type { XmlElement } from './xml-scan.js';
 
 export interface XmlDocument {
   file: string;
@@ -31,41 +19,8 @@ export interface XmlSyntaxError {
 
 export type XmlParseResult = { ok: true; doc: XmlDocument } | { ok: false; error: XmlSyntaxError };
 
-// fast-xml-parser's single-file CommonJS build, not its ESM entry: the ESM entry is some 25 modules (the XML builder
-// and entity tables included) and costs ~40 ms of start-up on every run; the bundle is the same code and loads in ~8 ms.
-const { XMLParser, XMLValidator } = createRequire(import.meta.url)('fast-xml-parser') as typeof FastXmlParser;
-type XMLParser = FastXmlParser.XMLParser;
-
 /** Salesforce metadata is shallow; anything deeper is hostile or broken, and deep recursion must not crash us. */
 const MAX_DEPTH = 64;
-
-const TEXT = '#text';
-const ATTRS = ':@';
-const COMMENT = '#comment';
-const CDATA = '#cdata';
-
-let parser: XMLParser | undefined;
-function getParser(): XMLParser {
-  parser ??= new XMLParser({
-    preserveOrder: true,
-    captureMetaData: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    commentPropName: COMMENT,
-    cdataPropName: CDATA,
-    // Entities are decoded here, by decodeEntities, once: fast-xml-parser leaves numeric references (`&#13;`) alone
-    // unless asked to decode the HTML entity set too, and text must match what the split helpers below decode.
-    processEntities: false,
-    htmlEntities: false,
-  });
-  return parser;
-}
 
 /**
  * Parses one metadata file. Never throws: malformed XML, a DOCTYPE (metadata never has one, and it is the door
@@ -84,65 +39,9 @@ export function parseXml(file: string, source: string): XmlParseResult {
   const depthProblem = findExcessiveDepth(source);
   if (depthProblem !== -1) return fail(`elements nested deeper than ${MAX_DEPTH} levels`, depthProblem);
 
-  const valid = XMLValidator.validate(source, { allowBooleanAttributes: false });
-  if (valid !== true) {
-    return { ok: false, error: { message: valid.err.msg, line: valid.err.line, column: valid.err.col } };
-  }
-
-  let tree: unknown[];
-  try {
-    tree = getParser().parse(source) as unknown[];
-  } catch (error) {
-    return fail(`XML could not be parsed: ${(error as Error).message}`, 0);
-  }
-  const roots = convertChildren(tree, source);
-  const root = roots[0];
-  if (!root) return fail('no root element', 0);
-  return { ok: true, doc: { file, source, lines, root } };
-}
-
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
-
-function convertChildren(nodes: unknown[], source: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (const node of nodes as Record<string | symbol, unknown>[]) {
-    const name = Object.keys(node).find((key) => key !== ATTRS && key !== TEXT && key !== COMMENT && key !== CDATA);
-    if (name === undefined) continue;
-    const meta = node[META] as { startIndex: number; endIndex?: number } | undefined;
-    const rawChildren = (node[name] as unknown[]) ?? [];
-    const start = meta?.startIndex ?? 0;
-    const element: XmlElement = {
-      name,
-      attrs: decodeAttributes(node[ATTRS] as Record<string, string> | undefined),
-      children: convertChildren(rawChildren, source),
-      text: textOf(rawChildren),
-      start,
-      end: meta?.endIndex ?? start,
-    };
-    out.push(element);
-  }
-  return out;
-}
-
-/** Character data directly inside an element: text with its entities decoded, CDATA sections as written. */
-function textOf(nodes: unknown[]): string {
-  let text = '';
-  for (const node of nodes as Record<string, unknown>[]) {
-    if (TEXT in node) text += decodeEntities(String(node[TEXT]));
-    else if (CDATA in node) text += literalText(node[CDATA] as unknown[]);
-  }
-  return text;
-}
-
-function literalText(nodes: unknown[] = []): string {
-  let text = '';
-  for (const node of nodes as Record<string, unknown>[]) if (TEXT in node) text += String(node[TEXT]);
-  return text;
-}
-
-function decodeAttributes(raw: Record<string, string> | undefined): Record<string, string> {
-  // fromEntries defines own properties: an attribute named `__proto__` stays an attribute.
-  return Object.fromEntries(Object.entries(raw ?? {}).map(([name, value]) => [name, decodeEntities(value)]));
+  const scanned = scanXml(source, decodeEntities);
+  if (!scanned.ok) return fail(scanned.message, scanned.offset);
+  return { ok: true, doc: { file, source, lines, root: scanned.root } };
 }
 
 /**
