@@ -8,22 +8,22 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-M5M6D5MQ.js";
+} from "../chunks/chunk-I5KCFLQF.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-XDV3HQ7L.js";
+} from "../chunks/chunk-QNYQE4H4.js";
 import {
   isCi
-} from "../chunks/chunk-V4F36REQ.js";
+} from "../chunks/chunk-HS3WPN3H.js";
 import {
   toolVersion
-} from "../chunks/chunk-L6ZBGUEQ.js";
+} from "../chunks/chunk-IO75AB66.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-AXITSAWT.js";
+} from "../chunks/chunk-YQLKUXOS.js";
 import "../chunks/chunk-H3HHPWHZ.js";
 import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-IWRBZ7R3.js";
@@ -39,7 +39,7 @@ import {
   countFindings
 } from "../chunks/chunk-A2PK4DHB.js";
 import "../chunks/chunk-SUOR4USH.js";
-import "../chunks/chunk-2YIFCSB7.js";
+import "../chunks/chunk-CZA6UCRI.js";
 
 // src/cli/main.ts
 import { extname } from "node:path";
@@ -313,19 +313,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-G7YJESSP.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-5XDW47DR.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-NI3SLRYL.js");
+        const { runInit } = await import("../chunks/init-command-QIDRP6RK.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-OUUVJYQ3.js");
+        const { runDiff } = await import("../chunks/diff-command-7VCAQRDS.js");
         return await runDiff(args, io);
       }
       case "lint":

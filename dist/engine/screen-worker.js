@@ -9,7 +9,7 @@ import {
 } from "../chunks/chunk-H3HHPWHZ.js";
 import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-5TZC4ARZ.js";
-import "../chunks/chunk-2YIFCSB7.js";
+import "../chunks/chunk-CZA6UCRI.js";
 
 // src/engine/screen-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-M5M6D5MQ.js";
-import "../chunks/chunk-XDV3HQ7L.js";
+} from "../chunks/chunk-I5KCFLQF.js";
+import "../chunks/chunk-QNYQE4H4.js";
 import {
   isCi
-} from "../chunks/chunk-V4F36REQ.js";
+} from "../chunks/chunk-HS3WPN3H.js";
 import {
   lint
-} from "../chunks/chunk-L6ZBGUEQ.js";
+} from "../chunks/chunk-IO75AB66.js";
 import {
   builtinRules
-} from "../chunks/chunk-AXITSAWT.js";
+} from "../chunks/chunk-YQLKUXOS.js";
 import "../chunks/chunk-H3HHPWHZ.js";
 import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-IWRBZ7R3.js";
@@ -22,7 +22,7 @@ import "../chunks/chunk-RHBGYGBN.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-MNLBLL3O.js";
 import "../chunks/chunk-SUOR4USH.js";
-import "../chunks/chunk-2YIFCSB7.js";
+import "../chunks/chunk-CZA6UCRI.js";
 export {
   Linter,
   builtinRules,

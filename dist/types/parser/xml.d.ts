@@ -1,17 +1,7 @@
 import type { Located, Position } from '../types.js';
 import { LineIndex } from './positions.js';
-/** An element of a parsed metadata file, with its source offsets. */
-export interface XmlElement {
-    name: string;
-    attrs: Record<string, string>;
-    children: XmlElement[];
-    /** Decoded text directly inside the element (entities resolved), untrimmed. */
-    text: string;
-    /** Offset of `<` of the start tag. */
-    start: number;
-    /** Offset just after the `>` that ends the element. */
-    end: number;
-}
+import { type XmlElement } from './xml-scan.js';
+export type { XmlElement } from './xml-scan.js';
 export interface XmlDocument {
     file: string;
     source: string;

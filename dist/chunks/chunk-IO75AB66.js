@@ -12,7 +12,7 @@ import {
   childNamed,
   parseXml,
   renderMessage
-} from "./chunk-AXITSAWT.js";
+} from "./chunk-YQLKUXOS.js";
 import {
   CLAIMED,
   DONE,
@@ -40,7 +40,7 @@ import {
 import {
   __commonJS,
   __toESM
-} from "./chunk-2YIFCSB7.js";
+} from "./chunk-CZA6UCRI.js";
 
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({

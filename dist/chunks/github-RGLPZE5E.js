@@ -23,7 +23,7 @@ import {
 import {
   escapeControlChars
 } from "./chunk-SUOR4USH.js";
-import "./chunk-2YIFCSB7.js";
+import "./chunk-CZA6UCRI.js";
 
 // src/reporters/job-summary-file.ts
 import { appendFileSync, statSync } from "node:fs";

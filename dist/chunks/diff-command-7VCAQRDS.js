@@ -7,10 +7,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-XDV3HQ7L.js";
+} from "./chunk-QNYQE4H4.js";
 import {
   isCi
-} from "./chunk-V4F36REQ.js";
+} from "./chunk-HS3WPN3H.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -29,7 +29,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-L6ZBGUEQ.js";
+} from "./chunk-IO75AB66.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -38,7 +38,7 @@ import {
   maskUrlCredentials,
   parseXml,
   transportProblem
-} from "./chunk-AXITSAWT.js";
+} from "./chunk-YQLKUXOS.js";
 import {
   classifyFileName
 } from "./chunk-H3HHPWHZ.js";
@@ -68,7 +68,7 @@ import {
   plural
 } from "./chunk-A2PK4DHB.js";
 import "./chunk-SUOR4USH.js";
-import "./chunk-2YIFCSB7.js";
+import "./chunk-CZA6UCRI.js";
 
 // src/diff/posture-diff.ts
 import { realpathSync } from "node:fs";

@@ -4,10 +4,8 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   UsageError,
   closestName,
-  createRequire,
-  displayPath,
-  node_module_exports
-} from "./chunk-AXITSAWT.js";
+  displayPath
+} from "./chunk-YQLKUXOS.js";
 import {
   readCheckedText
 } from "./chunk-BDC3BNMT.js";
@@ -20,6 +18,7 @@ function isCi(env) {
 
 // src/config/plugins.ts
 import { existsSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 var LEVELS = ["off", "warn", "error"];

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   __export
-} from "./chunk-2YIFCSB7.js";
+} from "./chunk-CZA6UCRI.js";
 
 // node_modules/yaml/browser/dist/index.js
 var dist_exports = {};

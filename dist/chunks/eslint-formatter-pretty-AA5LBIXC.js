@@ -5,7 +5,7 @@ import {
   __commonJS,
   __export,
   __toESM
-} from "./chunk-2YIFCSB7.js";
+} from "./chunk-CZA6UCRI.js";
 
 // node_modules/irregular-plurals/irregular-plurals.json
 var require_irregular_plurals = __commonJS({

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-V4F36REQ.js";
+} from "./chunk-HS3WPN3H.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,7 +12,7 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-AXITSAWT.js";
+} from "./chunk-YQLKUXOS.js";
 import "./chunk-BDC3BNMT.js";
 import "./chunk-CVIDFB6W.js";
 import {
@@ -20,7 +20,7 @@ import {
 } from "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";
 import "./chunk-SUOR4USH.js";
-import "./chunk-2YIFCSB7.js";
+import "./chunk-CZA6UCRI.js";
 
 // src/cli/rules-command.ts
 import { readFileSync } from "node:fs";

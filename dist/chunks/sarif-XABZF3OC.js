@@ -15,7 +15,7 @@ import {
   bySeverity
 } from "./chunk-A2PK4DHB.js";
 import "./chunk-SUOR4USH.js";
-import "./chunk-2YIFCSB7.js";
+import "./chunk-CZA6UCRI.js";
 
 // src/reporters/sarif.ts
 import { isAbsolute } from "node:path";

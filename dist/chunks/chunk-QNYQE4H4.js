@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-V4F36REQ.js";
+} from "./chunk-HS3WPN3H.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -32,7 +32,7 @@ import {
   workersFromEnv,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-L6ZBGUEQ.js";
+} from "./chunk-IO75AB66.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -47,7 +47,7 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-AXITSAWT.js";
+} from "./chunk-YQLKUXOS.js";
 import {
   classifyFileName,
   lintedTypes

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-L6ZBGUEQ.js";
+} from "./chunk-IO75AB66.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,7 +13,7 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-AXITSAWT.js";
+} from "./chunk-YQLKUXOS.js";
 import "./chunk-H3HHPWHZ.js";
 import "./chunk-BDC3BNMT.js";
 import "./chunk-CVIDFB6W.js";
@@ -21,7 +21,7 @@ import "./chunk-RHBGYGBN.js";
 import "./chunk-5TZC4ARZ.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-SUOR4USH.js";
-import "./chunk-2YIFCSB7.js";
+import "./chunk-CZA6UCRI.js";
 
 // src/cli/init-command.ts
 import { existsSync, statSync, unlinkSync, writeFileSync } from "node:fs";
@@ -87,7 +87,7 @@ async function runInit(args, cwd) {
   }
   const run = await lint({ cwd: dir, paths: [dir], rules: [], config: { config: {} } });
   const apps = [...run.apps].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const { stringify } = await import("./browser-SXR37WBP.js");
+  const { stringify } = await import("./browser-TUQBSZRW.js");
   const text = renderInitConfig(apps, (app) => relative(dir, app.file).split("\\").join("/"), (value) => stringify(value).trimEnd());
   const target = join(dir, INIT_FILE_NAME);
   await parseConfig(target, text, cwd);

@@ -16,7 +16,7 @@ import {
 import {
   escapeControlChars
 } from "./chunk-SUOR4USH.js";
-import "./chunk-2YIFCSB7.js";
+import "./chunk-CZA6UCRI.js";
 
 // src/reporters/text.ts
 import { relative } from "node:path";
@@ -33,7 +33,7 @@ var textReporter = {
     return defuseWorkflowCommandLines([body.trimEnd(), ...footer].filter(Boolean).join("\n")) + "\n";
   },
   warmUp() {
-    import("./eslint-formatter-pretty-RD6UWA2E.js").catch(() => void 0);
+    import("./eslint-formatter-pretty-AA5LBIXC.js").catch(() => void 0);
   }
 };
 function footerLines(run) {
@@ -56,7 +56,7 @@ function footerLines(run) {
   return lines;
 }
 async function pretty(results, run, options) {
-  const { default: format } = await import("./eslint-formatter-pretty-RD6UWA2E.js");
+  const { default: format } = await import("./eslint-formatter-pretty-AA5LBIXC.js");
   const rulesMeta = Object.fromEntries(run.rules.map((meta) => [meta.id, { docs: { url: meta.docs, description: meta.description } }]));
   const text = format(results, { cwd: options.cwd, rulesMeta });
   return options.color ? text : text.replace(HYPERLINK, "").replace(ANSI, "");

@@ -2,15 +2,14 @@
 import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
-  JOB_SUMMARY_BYTES,
-  renderJobSummary
-} from "./chunk-4YBZYG5K.js";
-import "./chunk-YAXVDQSD.js";
-import "./chunk-MNLBLL3O.js";
-import "./chunk-A2PK4DHB.js";
+  jsonReporter,
+  toEslintResults
+} from "./chunk-IWRBZ7R3.js";
+import "./chunk-RHBGYGBN.js";
+import "./chunk-5TZC4ARZ.js";
 import "./chunk-SUOR4USH.js";
-import "./chunk-2YIFCSB7.js";
+import "./chunk-CZA6UCRI.js";
 export {
-  JOB_SUMMARY_BYTES,
-  renderJobSummary
+  jsonReporter,
+  toEslintResults
 };

@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-XDV3HQ7L.js";
+} from "./chunk-QNYQE4H4.js";
 import {
   lint,
   toolVersion
-} from "./chunk-L6ZBGUEQ.js";
+} from "./chunk-IO75AB66.js";
 import {
   UsageError
-} from "./chunk-AXITSAWT.js";
+} from "./chunk-YQLKUXOS.js";
 import {
   toEslintResults
 } from "./chunk-IWRBZ7R3.js";
@@ -22,13 +22,13 @@ import {
 
 // src/reporters/index.ts
 var loaders = {
-  text: async () => (await import("./text-BA77O27Z.js")).textReporter,
-  json: async () => (await import("./json-OOPV5KC7.js")).jsonReporter,
-  sarif: async () => (await import("./sarif-GNLNEKQV.js")).sarifReporter,
-  github: async () => (await import("./github-Z47LNEEX.js")).githubReporter,
+  text: async () => (await import("./text-CPJILGB5.js")).textReporter,
+  json: async () => (await import("./json-MJZ3RKOE.js")).jsonReporter,
+  sarif: async () => (await import("./sarif-XABZF3OC.js")).sarifReporter,
+  github: async () => (await import("./github-RGLPZE5E.js")).githubReporter,
   // The GitHub job summary's Markdown, for `-o report.md` anywhere (a pull-request comment, a CI artifact).
   markdown: async () => {
-    const { renderJobSummary } = await import("./github-summary-O3NLGP3K.js");
+    const { renderJobSummary } = await import("./github-summary-5V52GJN5.js");
     return { format: "markdown", render: (run, options) => renderJobSummary(run, options) };
   }
 };
