@@ -5,7 +5,7 @@ import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
 import { parseXml, type XmlDocument } from '../parser/xml.js';
 import { discover, listFilesAhead, type Discovery } from '../project/discover.js';
-import { classifyFileName } from '../project/metadata-types.js';
+import { classifyPath } from '../project/metadata-types.js';
 import { resolveLintScope, type LintScope } from '../project/scope.js';
 import { readTextFile, type ReadResult } from '../project/read.js';
 import { builtinRules } from '../rules/index.js';
@@ -127,7 +127,7 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
     const files = tracked.length === 1 ? tracked[0] : undefined;
     if (!files) return;
     if (early) pool = submitAhead(early, files, options.parallel);
-    for (const path of files) if (classifyFileName(basename(path))) parsedAhead.set(path, parseMetadataFile(path, texts));
+    for (const path of files) if (classifyPath(path)) parsedAhead.set(path, parseMetadataFile(path, texts));
   };
   // git lists the files without blocking: what the caller started meanwhile (its reporter's loading) goes on.
   const discovery = options.discovery ?? discover(await listFilesAhead({ ...discoverOptions, scope }, onTracked));
@@ -455,6 +455,6 @@ export function toolVersion(): string {
 
 /** What a file's name says it is, for the file rules (RepoFile.metadata). */
 function metadataNamed(path: string, modelled: boolean): RepoFile['metadata'] {
-  const classified = classifyFileName(basename(path));
+  const classified = classifyPath(path);
   return classified ? { type: classified.type.name, name: classified.componentName, modelled } : undefined;
 }

@@ -1,5 +1,4 @@
-import { basename } from 'node:path';
-import { classifyFileName } from '../project/metadata-types.js';
+import { classifyPath } from '../project/metadata-types.js';
 import { readTextFile, type ReadResult } from '../project/read.js';
 import { FILE_SCREENS } from '../rules/util/file-screens.js';
 
@@ -36,7 +35,7 @@ export function screenFile(path: string, request: ScreenRequest): Screened {
   if (!read.ok) return { clean: false, read };
   const text = read.text;
   if (request.keepMarkers.some((marker) => text.includes(marker))) return { clean: false, read: { ok: true, text } };
-  const metadataNamed = classifyFileName(basename(path)) !== undefined;
+  const metadataNamed = classifyPath(path) !== undefined;
   for (const id of request.ruleIds) if (FILE_SCREENS[id]!(path, text, metadataNamed)) return { clean: false, read: { ok: true, text } };
   return CLEAN;
 }

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, posix } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { childNamed, parseXml } from '../parser/xml.js';
 import type { MetadataTypeName } from '../types.js';
-import { classifyFileName, lintedTypes } from './metadata-types.js';
+import { classifyPath, lintedTypes } from './metadata-types.js';
 import { readTextFile } from './read.js';
 import { SKIPPED_DIRECTORIES } from './walk.js';
 
@@ -16,7 +16,7 @@ const EXTERNAL_CLIENT_APP_TYPES: ReadonlySet<MetadataTypeName> = new Set([
 ]);
 
 export function isExternalClientAppFile(path: string): boolean {
-  const classified = classifyFileName(basename(path));
+  const classified = classifyPath(path);
   return classified !== undefined && EXTERNAL_CLIENT_APP_TYPES.has(classified.type.name);
 }
 
@@ -26,7 +26,7 @@ export function isExternalClientAppFile(path: string): boolean {
  * file's name. `text` undefined (unreadable) falls back to the name.
  */
 export function externalClientAppName(path: string, text: string | undefined): string | undefined {
-  const classified = classifyFileName(basename(path));
+  const classified = classifyPath(path);
   if (!classified || !EXTERNAL_CLIENT_APP_TYPES.has(classified.type.name)) return undefined;
   if (classified.type.name === 'ExternalClientApplication' || text === undefined) return classified.componentName;
   const parsed = parseXml(path, text);
@@ -98,7 +98,7 @@ export function externalClientAppCompanionsOnDisk(files: readonly string[], root
   for (const seed of seeds) {
     const folder = dirname(seed.path);
     const parent = dirname(folder);
-    const names = new Set([classifyFileName(basename(seed.path))!.componentName, externalClientAppName(seed.path, seed.text)!]);
+    const names = new Set([classifyPath(seed.path)!.componentName, externalClientAppName(seed.path, seed.text)!]);
     for (const sibling of folderNames(parent)) {
       const directory = join(parent, sibling);
       if (directory === folder || standardFolders.has(sibling)) {

@@ -1,10 +1,10 @@
 import { existsSync, lstatSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { externalClientAppCompanionsOnDisk } from './app-companions.js';
 import { listRepositoryFiles, listRepositoryFilesAsync, type RepositoryListing } from './git/index.js';
 import { ignorePatternMatcher } from './ignore-patterns.js';
-import { classifyFileName, type ClassifiedFile } from './metadata-types.js';
+import { classifyPath, type ClassifiedFile } from './metadata-types.js';
 import { readCheckedText } from './read.js';
 import { resolveLintScope, type LintScope } from './scope.js';
 import { isDirectory, SKIPPED_DIRECTORIES, walkFiles } from './walk.js';
@@ -71,7 +71,7 @@ export function discover(options: DiscoverOptions): Discovery {
   const partialFolderFiles: string[] = [];
   const addMetadata = (path: string, companion = false, listed = false) => {
     if (metadata.has(path) || userIgnored(path)) return;
-    const classified = classifyFileName(basename(path));
+    const classified = classifyPath(path);
     if (!classified) return;
     // git lists a tracked file deleted in the working tree: not there to lint (under --staged the index counts, and
     // that path does not come through here). A dangling link is there, and said to be unreadable.
@@ -95,7 +95,7 @@ export function discover(options: DiscoverOptions): Discovery {
       // but an ignore rule leaves out is said, never passed in silence (ESLint warns the same way).
       const shown = relative(options.cwd, path) || path;
       if (userIgnored(path)) notices.push(`${shown} is ignored by ignorePatterns in the configuration; use --no-ignore to lint it.`);
-      else if (classifyFileName(basename(path)) && forceIgnore?.denies(path)) {
+      else if (classifyPath(path) && forceIgnore?.denies(path)) {
         const at = forceIgnore.deniedAt(path)?.line;
         notices.push(`${shown} is ignored by .forceignore${at ? ` line ${at}` : ' (a default pattern)'}; use --no-ignore to lint it.`);
       }
@@ -120,7 +120,7 @@ export function discover(options: DiscoverOptions): Discovery {
       const folder = dirname(file);
       if (!checkedFolders.has(folder)) {
         checkedFolders.add(folder);
-        if (folder !== path && classifyFileName(basename(folder))) addMetadata(folder, false, true);
+        if (folder !== path && classifyPath(folder)) addMetadata(folder, false, true);
       }
       if (outsideEveryPackage || insidePackage(file)) {
         addMetadata(file, false, true);

@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import type { MetadataTypeName } from '../types.js';
 import { METADATA_TYPE_TABLE } from './metadata-types.generated.js';
 
@@ -40,6 +41,15 @@ export function classifyFileName(fileName: string): ClassifiedFile | undefined {
   const type = BY_SUFFIX.get(base.slice(dot + 1).toLowerCase());
   if (!type) return undefined;
   return { type, componentName: base.slice(0, dot), format: source ? 'source' : 'mdapi' };
+}
+
+/**
+ * classifyFileName of the last part of `path`. It runs on each of a repository's files, up to three times: the last
+ * separator is looked up, where `basename` would validate and scan the whole path (~9 ms of 20,000 files).
+ */
+export function classifyPath(path: string): ClassifiedFile | undefined {
+  const slash = sep === '/' ? path.lastIndexOf('/') : Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return classifyFileName(slash === -1 ? path : path.slice(slash + 1));
 }
 
 const SOURCE_SUFFIX = /-meta\.xml$/i;
