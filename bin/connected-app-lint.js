@@ -26,6 +26,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const v8Major = Number(process.versions.v8.split('.')[0]);
   const userFlags = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
   if (v8Major < 12 && !/--interrupt[-_]budget/.test(userFlags)) (await import('node:v8')).setFlagsFromString('--interrupt-budget=528000');
+  // A lint of a big work tree gets its screening worker now, to boot while the linter loads (src/engine/standby-worker.ts).
+  (await import('../dist/engine/standby-worker.js')).startStandbyWorker(args, process.cwd(), process.env);
   const { main } = await import('../dist/cli/main.js');
   process.exitCode = await main(args, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
 }

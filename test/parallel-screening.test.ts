@@ -14,9 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.js';
 import { availableParallelism } from 'node:os';
 import { WORKER_THRESHOLD, workerCount, workersFromEnv, type ParallelOptions, type PoolStats } from '../src/engine/screen-pool.js';
+import { offerStandbyWorker, startScreenWorker, takeStandbyWorker } from '../src/engine/screen-threads.js';
+import { wantsStandbyWorker } from '../src/engine/standby-worker.js';
 import { Linter } from '../src/linter/linter.js';
 import { prepareLint } from '../src/linter/prepare.js';
-import { connectedApp, makeProject, REPO } from './helpers/cli.js';
+import { connectedApp, makeProject, REPO, spawnCli } from './helpers/cli.js';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd, stdio: 'pipe' });
 
@@ -135,6 +137,49 @@ describe('screening on worker threads', () => {
     const crashed = await lintProject({ workers: 2, workerEntry: crashingEntry, mainThreadTakes: false });
     expect(crashed.stats?.inThreadBatches).toBe(crashed.stats?.batches);
     for (const format of ['text', 'json', 'sarif']) expect(crashed.outputs[format], format).toBe(inThread.outputs[format]);
+  });
+});
+
+describe("the launcher's standby worker (started before the linter loads)", () => {
+  it("is taken by the run's pool as its first worker, and the output is the same", async () => {
+    const inThread = await lintProject({ workers: 0 });
+    offerStandbyWorker(startScreenWorker(workerEntry));
+    const withStandby = await lintProject({ workers: 1, workerEntry, mainThreadTakes: false });
+    expect(takeStandbyWorker()).toBeUndefined(); // taken by the pool
+    expect(withStandby.stats).toMatchObject({ workers: 1, inThreadBatches: 0, redoneBatches: 0, ahead: true });
+    for (const format of ['text', 'json', 'sarif']) expect(withStandby.outputs[format], format).toBe(inThread.outputs[format]);
+  });
+
+  it('is passed over when it died before the run: the pool starts its own, and no file is lost', async () => {
+    const inThread = await lintProject({ workers: 0 });
+    const dead = startScreenWorker(crashingEntry);
+    dead.on('error', () => undefined);
+    await new Promise((resolve) => dead.once('exit', resolve));
+    offerStandbyWorker(dead);
+    const run = await lintProject({ workers: 1, workerEntry, mainThreadTakes: false });
+    expect(run.stats).toMatchObject({ workers: 1, inThreadBatches: 0, redoneBatches: 0 });
+    for (const format of ['text', 'json', 'sarif']) expect(run.outputs[format], format).toBe(inThread.outputs[format]);
+  });
+
+  it('is started for a lint of folders in a work tree with enough files, not for other commands or staged files', () => {
+    const workers = { CALINT_WORKERS: '1' };
+    expect(wantsStandbyWorker([], project, workers)).toBe(true);
+    expect(wantsStandbyWorker(['lint', '--format', 'json', '.'], join(project, 'force-app'), workers)).toBe(true);
+    // This project's index is far below WORKER_THRESHOLD files, and CALINT_WORKERS=0 turns workers off.
+    expect(wantsStandbyWorker([], project, {})).toBe(false);
+    expect(wantsStandbyWorker([], project, { CALINT_WORKERS: '0' })).toBe(false);
+    for (const args of [['lint', '--staged'], ['rules'], ['init'], ['diff', 'main'], ['--changed-since=main'], ['--print-config']]) {
+      expect(wantsStandbyWorker(args, project, workers), args.join(' ')).toBe(false);
+    }
+    expect(wantsStandbyWorker([], mkdtempSync(join(tmpdir(), 'calint-no-git-')), workers)).toBe(false);
+  });
+
+  it('gives the CLI the output it gives without workers (the launcher of the built package)', () => {
+    const run = (env: Record<string, string>) => spawnCli(['lint', '--format', 'json', '.'], { cwd: project, env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env } });
+    const withWorker = run({ CALINT_WORKERS: '1' });
+    const without = run({ CALINT_WORKERS: '0' });
+    expect(withWorker.status).toBe(1);
+    expect(withWorker.stdout).toBe(without.stdout);
   });
 });
 

@@ -8,37 +8,38 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-I5KCFLQF.js";
+} from "../chunks/chunk-UD4XBGXQ.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-QNYQE4H4.js";
+} from "../chunks/chunk-PYJEGGCV.js";
 import {
   isCi
-} from "../chunks/chunk-HS3WPN3H.js";
+} from "../chunks/chunk-2LHVC6HU.js";
 import {
   toolVersion
-} from "../chunks/chunk-IO75AB66.js";
+} from "../chunks/chunk-4CVW53VG.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-YQLKUXOS.js";
-import "../chunks/chunk-H3HHPWHZ.js";
+} from "../chunks/chunk-FD77GTGA.js";
+import "../chunks/chunk-2IEJJA4E.js";
 import "../chunks/chunk-BDC3BNMT.js";
-import "../chunks/chunk-IWRBZ7R3.js";
+import "../chunks/chunk-DXED3PE4.js";
+import "../chunks/chunk-435LJHWK.js";
+import "../chunks/chunk-MNLBLL3O.js";
 import "../chunks/chunk-CVIDFB6W.js";
+import {
+  countFindings
+} from "../chunks/chunk-A2PK4DHB.js";
 import {
   inertJson,
   safeLines,
   safePath
-} from "../chunks/chunk-RHBGYGBN.js";
-import "../chunks/chunk-5TZC4ARZ.js";
-import "../chunks/chunk-MNLBLL3O.js";
-import {
-  countFindings
-} from "../chunks/chunk-A2PK4DHB.js";
+} from "../chunks/chunk-3XCTL6C3.js";
 import "../chunks/chunk-SUOR4USH.js";
+import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-CZA6UCRI.js";
 
 // src/cli/main.ts
@@ -313,19 +314,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-5XDW47DR.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-IAZOVZ6S.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-QIDRP6RK.js");
+        const { runInit } = await import("../chunks/init-command-PG47CFYY.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-7VCAQRDS.js");
+        const { runDiff } = await import("../chunks/diff-command-GSLATDVI.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -6,15 +6,22 @@ import {
   DONE,
   NEXT,
   screenFile
-} from "../chunks/chunk-H3HHPWHZ.js";
+} from "../chunks/chunk-2IEJJA4E.js";
 import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-CZA6UCRI.js";
 
 // src/engine/screen-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { request, state, slot, results } = workerData;
-parentPort?.on("message", ({ text, offsets, batchStarts }) => {
+var setup = workerData ?? void 0;
+parentPort?.on("message", (message) => {
+  if ("setup" in message) {
+    setup = message.setup;
+    return;
+  }
+  if (setup) screenBatches(setup, message);
+});
+function screenBatches({ request, state, slot, results }, { text, offsets, batchStarts }) {
   const bytes = Buffer.from(text);
   const pathAt = (index) => bytes.toString("utf8", offsets[index], offsets[index + 1]);
   const batches = batchStarts.length - 1;
@@ -36,4 +43,4 @@ parentPort?.on("message", ({ text, offsets, batchStarts }) => {
     Atomics.add(state, DONE, 1);
     Atomics.notify(state, DONE);
   }
-});
+}

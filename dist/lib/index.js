@@ -3,25 +3,26 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-I5KCFLQF.js";
-import "../chunks/chunk-QNYQE4H4.js";
+} from "../chunks/chunk-UD4XBGXQ.js";
+import "../chunks/chunk-PYJEGGCV.js";
 import {
   isCi
-} from "../chunks/chunk-HS3WPN3H.js";
+} from "../chunks/chunk-2LHVC6HU.js";
 import {
   lint
-} from "../chunks/chunk-IO75AB66.js";
+} from "../chunks/chunk-4CVW53VG.js";
 import {
   builtinRules
-} from "../chunks/chunk-YQLKUXOS.js";
-import "../chunks/chunk-H3HHPWHZ.js";
+} from "../chunks/chunk-FD77GTGA.js";
+import "../chunks/chunk-2IEJJA4E.js";
 import "../chunks/chunk-BDC3BNMT.js";
-import "../chunks/chunk-IWRBZ7R3.js";
-import "../chunks/chunk-CVIDFB6W.js";
-import "../chunks/chunk-RHBGYGBN.js";
-import "../chunks/chunk-5TZC4ARZ.js";
+import "../chunks/chunk-DXED3PE4.js";
+import "../chunks/chunk-435LJHWK.js";
 import "../chunks/chunk-MNLBLL3O.js";
+import "../chunks/chunk-CVIDFB6W.js";
+import "../chunks/chunk-3XCTL6C3.js";
 import "../chunks/chunk-SUOR4USH.js";
+import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-CZA6UCRI.js";
 export {
   Linter,

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildModel, type ParsedFile } from '../model/build.js';
 import { LineIndex } from '../parser/positions.js';
@@ -18,7 +18,8 @@ import { RuleRunner, type RawFinding } from './run-rules.js';
 import { diskSourceWithin, TextCache, type FileSource } from './sources.js';
 import { summarizeApps } from './summary.js';
 import { canScreen, type ScreenRequest } from './screen-file.js';
-import { ScreenPool, startScreening, submitAhead, workerCount, type ParallelOptions, type Screening } from './screen-pool.js';
+import { ScreenPool, startScreening, submitAhead, type ParallelOptions, type Screening } from './screen-pool.js';
+import { trackedFilesEstimate, workerCount } from './screen-threads.js';
 import { safeMessage, safePath } from '../text/safe-text.js';
 
 export interface LintOptions {
@@ -319,9 +320,6 @@ function screenRequest(options: LintOptions, root: string, fileRules: readonly R
   return { root, ruleIds, keepMarkers: keepMarkersOf(options) };
 }
 
-/** Bytes a git index spends per file (62 bytes of entry, the path, padding): ~130 for an SFDX project's paths. */
-const INDEX_BYTES_PER_FILE = 128;
-
 /**
  * A pool started before discovery, so that its workers boot while git lists the repository (~60 ms on 20,000 files,
  * about what a worker takes to start). Only for a folder lint under a resolved scope, when the git index is big
@@ -334,17 +332,10 @@ function startPoolEarly(options: LintOptions): ScreenPool | undefined {
   const fileRules = selectRules(options.rules ?? builtinRules, options.only).filter((rule) => rule.checkFile);
   const request = screenRequest(options, scope.root, fileRules);
   if (!request) return undefined;
-  const workers = workerCount(gitIndexBytes(scope.gitRoot) / INDEX_BYTES_PER_FILE, options.parallel);
+  const workers = workerCount(trackedFilesEstimate(scope.gitRoot), options.parallel);
   return workers > 0 ? ScreenPool.create(request, workers, options.parallel) : undefined;
 }
 
-function gitIndexBytes(gitRoot: string): number {
-  try {
-    return statSync(join(gitRoot, '.git', 'index')).size;
-  } catch {
-    return 0; // a worktree or submodule (.git is a file): no estimate, discovery decides
-  }
-}
 
 /** Strings that make a scanned file one a post-processor needs (an inline directive). */
 function keepMarkersOf(options: LintOptions): string[] {

@@ -1,32 +1,15 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { screenFile, type ScreenRequest, type Screened } from './screen-file.js';
-import type { ResultMessage, WorkerSetup, WorkMessage } from './screen-worker.js';
+import type { ResultMessage, SetupMessage, WorkerSetup, WorkMessage } from './screen-worker.js';
 import { CLAIMED, DONE, NEXT } from './screen-state.js';
+import { DEFAULT_ENTRY, startScreenWorker, takeStandbyWorker, workerCount } from './screen-threads.js';
 
-/**
- * Below this many files the run reads them in the main thread. A worker costs ~60 ms of CPU to start (a V8 isolate
- * that loads Node's internals and the reader) and competes with the main thread for the kernel's file
- * table; measured on two cores (docs/benchmarks.md): at 1,000–8,000 files a worker never made a run faster, at
- * 20,000 it broke even under a moderate load, at 100,000 it saved 10%. A pre-commit run never starts one.
- */
-export const WORKER_THRESHOLD = 10_000;
-
-/** More threads than this only add start-up cost: the work is reading small files, and the disk is shared. */
-const MAX_WORKERS = 8;
+export { WORKER_THRESHOLD, workerCount, workersFromEnv } from './screen-threads.js';
 
 /** Files per message: large enough that messaging costs nothing next to the work, small enough to stream and to spread. */
 const BATCH_SIZE = 128;
-
-/**
- * The worker entry, next to this module's folder in every layout: src/engine/ (tests, through `workerEntry`),
- * the tsc build's dist/engine/, and the esbuild bundle (dist/chunks/x.js and dist/cli/main.js sit two folders below
- * the root like the sources, and scripts/build-dist.mjs builds dist/engine/screen-worker.js). The GitHub Action's
- * one-file bundle has none: it screens in its main thread.
- */
-const DEFAULT_ENTRY = new URL('../engine/screen-worker.js', import.meta.url);
 
 export interface ParallelOptions {
   /** Worker threads: 0 reads in the main thread; unset: the cores above WORKER_THRESHOLD files (workerCount). */
@@ -49,31 +32,6 @@ export interface PoolStats {
   /** Whether the workers were given git's listing before discovery (submitAhead), rather than discovery's files. */
   ahead: boolean;
 }
-
-/**
- * How many workers a run of about `files` files gets: `parallel.workers` when given (the CLI and the Linter set it
- * from CALINT_WORKERS, for measuring; tests force it). Otherwise, above the threshold, one per available core besides
- * the main thread's (which takes batches too while it waits), capped; and none when other work keeps the cores busy:
- * a 1-minute load average of at least one more than the core count. On two cores under a load of 3.5, one worker made
- * runs of 1,000 to 20,000 files 20–30% slower (it only competes for the same cores and adds its start-up); at a load
- * of 1.6–1.9, much of it the linter's own back-to-back runs, it still made 100,000 files 24% faster (docs/benchmarks.md
- * round 5). The load counts the linter's own recent runs, so "at or above the core count" turned workers off for a
- * user running it again and again.
- */
-export function workerCount(files: number, parallel: ParallelOptions = {}, load: number = loadavg()[0] ?? 0): number {
-  if (parallel.workers !== undefined) return Math.min(Math.max(0, Math.floor(parallel.workers)), MAX_WORKERS);
-  const cores = availableParallelism();
-  if (files < WORKER_THRESHOLD || load >= cores + 1) return 0;
-  return Math.max(1, Math.min(cores - 1, MAX_WORKERS));
-}
-
-/** `CALINT_WORKERS=<n>` from the run's environment: a whole number forces that many workers (0: none); else unset. */
-export function workersFromEnv(env: Readonly<Record<string, string | undefined>> | undefined): number | undefined {
-  const value = env?.CALINT_WORKERS?.trim();
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
-}
-
-const WORKER_YOUNG_GENERATION_MB = 2;
 
 /** How long the main thread waits for a worker's batch before it looks whether the worker is still alive. */
 const WAIT_MS = 50;
@@ -114,7 +72,8 @@ export class ScreenPool {
   ) {
     this.state = new Int32Array(new SharedArrayBuffer((CLAIMED + count) * Int32Array.BYTES_PER_ELEMENT));
     this.state.fill(-1, CLAIMED);
-    for (let slot = 0; slot < count; slot++) this.spawn(entry, slot);
+    // The launcher's standby worker, if it started one, is the first: it has booted while the linter loaded.
+    for (let slot = 0; slot < count; slot++) this.spawn(entry, slot, slot === 0 ? takeStandbyWorker() : undefined);
   }
 
   /** Starts `workers` threads for `request`; undefined when there is no worker entry to run (a one-file bundle). */
@@ -124,24 +83,24 @@ export class ScreenPool {
     return new ScreenPool(request, workers, entry, parallel.mainThreadTakes ?? true);
   }
 
-  private spawn(entry: URL, slot: number): void {
+  private spawn(entry: URL, slot: number, standby: Worker | undefined): void {
     const { port1, port2 } = new MessageChannel();
+    const setup: WorkerSetup = { request: this.request, state: this.state, slot, results: port2 };
     let worker: Worker;
     try {
-      worker = new Worker(entry, {
-        workerData: { request: this.request, state: this.state, slot, results: port2 } satisfies WorkerSetup,
-        transferList: [port2],
-        // What a worker allocates lives for one file: a small young generation keeps its memory small (at 100,000
-        // files, peak RSS 177 MiB instead of 184 MiB with the default), at no cost in time.
-        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-      });
+      // A standby that ends after this is lost() below, like any worker.
+      if (standby) {
+        worker = standby;
+        worker.postMessage({ setup } satisfies SetupMessage, [port2]);
+      } else {
+        worker = startScreenWorker(entry, { workerData: setup, transferList: [port2] });
+      }
     } catch {
       port1.close();
       return; // no thread: the main thread screens its share
     }
     const entryOf = { worker, port: port1, slot, alive: true };
     this.workers.push(entryOf);
-    worker.unref();
     worker.on('error', () => this.lost(entryOf));
     worker.on('exit', () => this.lost(entryOf));
   }

@@ -26,6 +26,11 @@ export interface WorkMessage {
   batchStarts: number[];
 }
 
+/** A standby worker's setup (standby-worker.ts), sent by the pool that takes it; the first message it gets. */
+export interface SetupMessage {
+  setup: WorkerSetup;
+}
+
 /**
  * A batch's results: only the files that are not clean (most files of a repository are, and a message of 128
  * `{ clean: true }` would cost the main thread more than the file). `failed` when the batch threw here: the main
@@ -38,9 +43,19 @@ export interface ResultMessage {
 }
 
 
-const { request, state, slot, results } = workerData as WorkerSetup;
+/** Given at the start (workerData), or later by a message when the launcher started this worker as a standby. */
+let setup = (workerData ?? undefined) as WorkerSetup | undefined;
 
-parentPort?.on('message', ({ text, offsets, batchStarts }: WorkMessage) => {
+parentPort?.on('message', (message: SetupMessage | WorkMessage) => {
+  if ('setup' in message) {
+    setup = message.setup;
+    return;
+  }
+  // The pool sends the setup before any work; without one there is no state to claim batches from.
+  if (setup) screenBatches(setup, message);
+});
+
+function screenBatches({ request, state, slot, results }: WorkerSetup, { text, offsets, batchStarts }: WorkMessage): void {
   const bytes = Buffer.from(text);
   const pathAt = (index: number) => bytes.toString('utf8', offsets[index]!, offsets[index + 1]!);
   const batches = batchStarts.length - 1;
@@ -62,4 +77,4 @@ parentPort?.on('message', ({ text, offsets, batchStarts }: WorkMessage) => {
     Atomics.add(state, DONE, 1);
     Atomics.notify(state, DONE);
   }
-});
+}

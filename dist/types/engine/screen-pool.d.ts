@@ -1,11 +1,5 @@
 import { type ScreenRequest, type Screened } from './screen-file.js';
-/**
- * Below this many files the run reads them in the main thread. A worker costs ~60 ms of CPU to start (a V8 isolate
- * that loads Node's internals and the reader) and competes with the main thread for the kernel's file
- * table; measured on two cores (docs/benchmarks.md): at 1,000–8,000 files a worker never made a run faster, at
- * 20,000 it broke even under a moderate load, at 100,000 it saved 10%. A pre-commit run never starts one.
- */
-export declare const WORKER_THRESHOLD = 10000;
+export { WORKER_THRESHOLD, workerCount, workersFromEnv } from './screen-threads.js';
 export interface ParallelOptions {
     /** Worker threads: 0 reads in the main thread; unset: the cores above WORKER_THRESHOLD files (workerCount). */
     workers?: number;
@@ -26,19 +20,6 @@ export interface PoolStats {
     /** Whether the workers were given git's listing before discovery (submitAhead), rather than discovery's files. */
     ahead: boolean;
 }
-/**
- * How many workers a run of about `files` files gets: `parallel.workers` when given (the CLI and the Linter set it
- * from CALINT_WORKERS, for measuring; tests force it). Otherwise, above the threshold, one per available core besides
- * the main thread's (which takes batches too while it waits), capped; and none when other work keeps the cores busy:
- * a 1-minute load average of at least one more than the core count. On two cores under a load of 3.5, one worker made
- * runs of 1,000 to 20,000 files 20–30% slower (it only competes for the same cores and adds its start-up); at a load
- * of 1.6–1.9, much of it the linter's own back-to-back runs, it still made 100,000 files 24% faster (docs/benchmarks.md
- * round 5). The load counts the linter's own recent runs, so "at or above the core count" turned workers off for a
- * user running it again and again.
- */
-export declare function workerCount(files: number, parallel?: ParallelOptions, load?: number): number;
-/** `CALINT_WORKERS=<n>` from the run's environment: a whole number forces that many workers (0: none); else unset. */
-export declare function workersFromEnv(env: Readonly<Record<string, string | undefined>> | undefined): number | undefined;
 /**
  * Reads and screens files (screen-file.ts) on worker threads and hands the results back in the order of the paths,
  * so a run with workers gives byte for byte the output of one without. The main thread keeps everything else: it

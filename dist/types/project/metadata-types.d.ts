@@ -18,3 +18,8 @@ export interface ClassifiedFile {
  * (`Name.connectedApp`) format. Suffixes compare case-insensitively: old API versions spelled `.connectedapp`.
  */
 export declare function classifyFileName(fileName: string): ClassifiedFile | undefined;
+/**
+ * classifyFileName of the last part of `path`. It runs on each of a repository's files, up to three times: the last
+ * separator is looked up, where `basename` would validate and scan the whole path (~9 ms of 20,000 files).
+ */
+export declare function classifyPath(path: string): ClassifiedFile | undefined;

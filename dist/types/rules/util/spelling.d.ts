@@ -1,0 +1,2 @@
+import type { AppKind, IpRelaxation } from '../../types.js';
+export declare function ipRelaxationSpelling(kind: AppKind, value: IpRelaxation): string;
