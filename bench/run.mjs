@@ -111,17 +111,26 @@ async function fileRuleIds() {
 const WORKERS_OFF = { CALINT_WORKERS: '0' };
 const WORKERS_ON = { CALINT_WORKERS: String(Math.max(1, availableParallelism() - 1)) };
 
+/**
+ * In the order they run in each round (measureInterleaved): each floor right after what is measured against it, so
+ * that a ratio compares runs seconds apart. A round takes ~20 s (the peers take most of it), and the machine's
+ * speed drifts over that long: with the floors after every scenario of ours, one round's repo-20k could meet a
+ * quiet machine and its floor-20k a busy one (docs/benchmarks.md, round 6).
+ */
 function scenarios(fileRules) {
   const q = flags.quick;
   const ours = { group: 'ours' };
   const secretScanOnly = fileRules.filter((id) => id.includes('secret'));
   return [
     { ...ours, id: 'startup', what: 'connected-app-lint --version', args: [BIN, '--version'], warmup: 3, runs: q ? 5 : 20, floor: 'node-startup', accept: (run) => exitedWith(run, 0) },
+    { group: 'floor', id: 'node-startup', what: 'node -e 0 (the runtime alone)', args: ['-e', '0'], warmup: 3, runs: q ? 5 : 20, accept: (run) => exitedWith(run, 0) },
     { ...ours, id: 'precommit', tree: 'precommit-20k', what: 'lint --staged, one staged app, 20k-file repo', args: [BIN, '--staged'], warmup: 2, runs: q ? 3 : 10, accept: lintedStagedOnly },
     { ...ours, id: 'repo-20k', tree: 'repo-20k', what: 'lint . (20k files, 200 apps)', args: [BIN, '.'], runs: q ? 2 : 7, floor: 'floor-20k', peers: { secretlint: 'secretlint-20k', 'secretlint-fixed': 'secretlint-20k-fixed', 'code-analyzer': 'code-analyzer-20k' }, accept: lintedApps },
+    { group: 'floor', id: 'floor-20k', tree: 'repo-20k', what: 'walk + read all + parse metadata', args: [FLOOR, '.'], runs: q ? 2 : 7, accept: floorRan },
     { ...ours, id: 'repo-20k-w0', tree: 'repo-20k', what: 'the same, workers off (CALINT_WORKERS=0)', args: [BIN, '.'], env: WORKERS_OFF, runs: q ? 2 : 7, floor: 'floor-20k', peers: { 'secretlint-fixed': 'secretlint-20k-fixed' }, accept: lintedApps },
     { ...ours, id: 'repo-20k-wN', tree: 'repo-20k', what: `the same, workers on (CALINT_WORKERS=${WORKERS_ON.CALINT_WORKERS}, whatever the load)`, args: [BIN, '.'], env: WORKERS_ON, runs: q ? 2 : 7, floor: 'floor-20k', peers: { 'secretlint-fixed': 'secretlint-20k-fixed' }, accept: lintedApps },
     { ...ours, id: 'repo-100k', tree: 'repo-100k', what: 'lint . (100k files, 1,000 apps)', args: [BIN, '.'], runs: q ? 1 : 7, budgetMs: 60_000, floor: 'floor-100k', peers: { 'code-analyzer': 'code-analyzer-100k' }, accept: lintedApps },
+    { group: 'floor', id: 'floor-100k', tree: 'repo-100k', what: 'the same on 100k files', args: [FLOOR, '.'], runs: q ? 1 : 7, budgetMs: 60_000, accept: floorRan },
     { ...ours, id: 'repo-100k-w0', tree: 'repo-100k', what: 'the same, workers off (CALINT_WORKERS=0)', args: [BIN, '.'], env: WORKERS_OFF, runs: q ? 1 : 7, budgetMs: 60_000, floor: 'floor-100k', accept: lintedApps },
     { ...ours, id: 'repo-100k-wN', tree: 'repo-100k', what: `the same, workers on (CALINT_WORKERS=${WORKERS_ON.CALINT_WORKERS})`, args: [BIN, '.'], env: WORKERS_ON, runs: q ? 1 : 7, budgetMs: 60_000, floor: 'floor-100k', accept: lintedApps },
     { ...ours, id: 'no-app-20k', tree: 'no-app-20k', what: 'lint . (20k files, no app), all rules', args: [BIN, '.'], runs: q ? 2 : 7, accept: (run) => exitedWith(run, 0, 1) },
@@ -135,9 +144,6 @@ function scenarios(fileRules) {
       skip: secretScanOnly.length === 0 ? 'no repository-wide secret scan rule is registered yet' : undefined,
       accept: (run) => exitedWith(run, 0, 1),
     },
-    { group: 'floor', id: 'node-startup', what: 'node -e 0 (the runtime alone)', args: ['-e', '0'], warmup: 3, runs: q ? 5 : 20, accept: (run) => exitedWith(run, 0) },
-    { group: 'floor', id: 'floor-20k', tree: 'repo-20k', what: 'walk + read all + parse metadata', args: [FLOOR, '.'], runs: q ? 2 : 7, accept: floorRan },
-    { group: 'floor', id: 'floor-100k', tree: 'repo-100k', what: 'the same on 100k files', args: [FLOOR, '.'], runs: q ? 1 : 7, budgetMs: 60_000, accept: floorRan },
     {
       group: 'peer',
       id: 'secretlint-20k',

@@ -8,23 +8,23 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-UD4XBGXQ.js";
+} from "../chunks/chunk-EI7VGKHH.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-PYJEGGCV.js";
+} from "../chunks/chunk-2WDZFZQO.js";
 import {
   isCi
 } from "../chunks/chunk-2LHVC6HU.js";
 import {
   toolVersion
-} from "../chunks/chunk-4CVW53VG.js";
+} from "../chunks/chunk-FTYNOXU2.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
 } from "../chunks/chunk-FD77GTGA.js";
-import "../chunks/chunk-2IEJJA4E.js";
+import "../chunks/chunk-PA7VSMN4.js";
 import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-DXED3PE4.js";
 import "../chunks/chunk-435LJHWK.js";
@@ -320,13 +320,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-PG47CFYY.js");
+        const { runInit } = await import("../chunks/init-command-BVRXBBAQ.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-GSLATDVI.js");
+        const { runDiff } = await import("../chunks/diff-command-RRJNG6JX.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -6,7 +6,7 @@ import {
   DONE,
   NEXT,
   screenFile
-} from "../chunks/chunk-2IEJJA4E.js";
+} from "../chunks/chunk-PA7VSMN4.js";
 import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-CZA6UCRI.js";

@@ -3,18 +3,18 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-UD4XBGXQ.js";
-import "../chunks/chunk-PYJEGGCV.js";
+} from "../chunks/chunk-EI7VGKHH.js";
+import "../chunks/chunk-2WDZFZQO.js";
 import {
   isCi
 } from "../chunks/chunk-2LHVC6HU.js";
 import {
   lint
-} from "../chunks/chunk-4CVW53VG.js";
+} from "../chunks/chunk-FTYNOXU2.js";
 import {
   builtinRules
 } from "../chunks/chunk-FD77GTGA.js";
-import "../chunks/chunk-2IEJJA4E.js";
+import "../chunks/chunk-PA7VSMN4.js";
 import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-DXED3PE4.js";
 import "../chunks/chunk-435LJHWK.js";

@@ -33,14 +33,11 @@ export interface ClassifiedFile {
  * (`Name.connectedApp`) format. Suffixes compare case-insensitively: old API versions spelled `.connectedapp`.
  */
 export function classifyFileName(fileName: string): ClassifiedFile | undefined {
-  // It runs on every file of the repository: no lower-cased copy of the whole name, only of the short suffix.
-  const source = SOURCE_SUFFIX.test(fileName);
-  const base = source ? fileName.slice(0, -'-meta.xml'.length) : fileName;
-  const dot = base.lastIndexOf('.');
-  if (dot <= 0 || base.length - dot - 1 > LONGEST_SUFFIX) return undefined;
-  const type = BY_SUFFIX.get(base.slice(dot + 1).toLowerCase());
-  if (!type) return undefined;
-  return { type, componentName: base.slice(0, dot), format: source ? 'source' : 'mdapi' };
+  // It runs on every file of the repository: one regex test rejects the others, with no copy of the name.
+  const match = LINTED_NAME.exec(fileName);
+  if (!match || match.index === 0) return undefined;
+  const type = BY_SUFFIX.get(match[1]!.toLowerCase())!;
+  return { type, componentName: fileName.slice(0, match.index), format: match[2] ? 'source' : 'mdapi' };
 }
 
 /**
@@ -52,5 +49,5 @@ export function classifyPath(path: string): ClassifiedFile | undefined {
   return classifyFileName(slash === -1 ? path : path.slice(slash + 1));
 }
 
-const SOURCE_SUFFIX = /-meta\.xml$/i;
-const LONGEST_SUFFIX = Math.max(...TYPES.map((type) => type.suffix.length));
+/** `.suffix` of a linted type, then `-meta.xml` in source format, at the end of a name; any case. */
+const LINTED_NAME = new RegExp(`\\.(${TYPES.map((type) => type.suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(-meta\\.xml)?$`, 'i');

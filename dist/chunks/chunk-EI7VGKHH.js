@@ -5,11 +5,11 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-PYJEGGCV.js";
+} from "./chunk-2WDZFZQO.js";
 import {
   lint,
   toolVersion
-} from "./chunk-4CVW53VG.js";
+} from "./chunk-FTYNOXU2.js";
 import {
   UsageError
 } from "./chunk-FD77GTGA.js";

@@ -28,20 +28,16 @@ function lintedTypes() {
   return TYPES;
 }
 function classifyFileName(fileName) {
-  const source = SOURCE_SUFFIX.test(fileName);
-  const base = source ? fileName.slice(0, -"-meta.xml".length) : fileName;
-  const dot = base.lastIndexOf(".");
-  if (dot <= 0 || base.length - dot - 1 > LONGEST_SUFFIX) return void 0;
-  const type = BY_SUFFIX.get(base.slice(dot + 1).toLowerCase());
-  if (!type) return void 0;
-  return { type, componentName: base.slice(0, dot), format: source ? "source" : "mdapi" };
+  const match = LINTED_NAME.exec(fileName);
+  if (!match || match.index === 0) return void 0;
+  const type = BY_SUFFIX.get(match[1].toLowerCase());
+  return { type, componentName: fileName.slice(0, match.index), format: match[2] ? "source" : "mdapi" };
 }
 function classifyPath(path) {
   const slash = sep === "/" ? path.lastIndexOf("/") : Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
   return classifyFileName(slash === -1 ? path : path.slice(slash + 1));
 }
-var SOURCE_SUFFIX = /-meta\.xml$/i;
-var LONGEST_SUFFIX = Math.max(...TYPES.map((type) => type.suffix.length));
+var LINTED_NAME = new RegExp(`\\.(${TYPES.map((type) => type.suffix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(-meta\\.xml)?$`, "i");
 
 // src/engine/screen-file.ts
 var CLEAN = { clean: true };

@@ -11,7 +11,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-PYJEGGCV.js";
+} from "./chunk-2WDZFZQO.js";
 import {
   isCi
 } from "./chunk-2LHVC6HU.js";
@@ -33,7 +33,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-4CVW53VG.js";
+} from "./chunk-FTYNOXU2.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -45,7 +45,7 @@ import {
 } from "./chunk-FD77GTGA.js";
 import {
   classifyFileName
-} from "./chunk-2IEJJA4E.js";
+} from "./chunk-PA7VSMN4.js";
 import {
   MAX_FILE_BYTES,
   readTextFile

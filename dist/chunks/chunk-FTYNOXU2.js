@@ -21,7 +21,7 @@ import {
   classifyPath,
   lintedTypes,
   screenFile
-} from "./chunk-2IEJJA4E.js";
+} from "./chunk-PA7VSMN4.js";
 import {
   decodeText,
   readCheckedText,

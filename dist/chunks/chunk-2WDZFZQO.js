@@ -31,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-4CVW53VG.js";
+} from "./chunk-FTYNOXU2.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -50,7 +50,7 @@ import {
 import {
   classifyFileName,
   lintedTypes
-} from "./chunk-2IEJJA4E.js";
+} from "./chunk-PA7VSMN4.js";
 import {
   MAX_BASELINE_BYTES,
   MAX_CONTROL_FILE_BYTES,

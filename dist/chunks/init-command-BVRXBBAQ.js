@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-4CVW53VG.js";
+} from "./chunk-FTYNOXU2.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -14,7 +14,7 @@ import {
   isFullScope,
   parseConfig
 } from "./chunk-FD77GTGA.js";
-import "./chunk-2IEJJA4E.js";
+import "./chunk-PA7VSMN4.js";
 import "./chunk-BDC3BNMT.js";
 import "./chunk-DXED3PE4.js";
 import "./chunk-MNLBLL3O.js";
