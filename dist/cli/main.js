@@ -8,22 +8,22 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-EI7VGKHH.js";
+} from "../chunks/chunk-N3I33HCX.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-2WDZFZQO.js";
+} from "../chunks/chunk-Z6BOZWEH.js";
 import {
   isCi
-} from "../chunks/chunk-2LHVC6HU.js";
+} from "../chunks/chunk-TCZUR674.js";
 import {
   toolVersion
-} from "../chunks/chunk-FTYNOXU2.js";
+} from "../chunks/chunk-QAKZV7AU.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-FD77GTGA.js";
+} from "../chunks/chunk-XR45HWIN.js";
 import "../chunks/chunk-PA7VSMN4.js";
 import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-DXED3PE4.js";
@@ -314,19 +314,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-IAZOVZ6S.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-OYYUEURM.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-BVRXBBAQ.js");
+        const { runInit } = await import("../chunks/init-command-66B5D6LT.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-RRJNG6JX.js");
+        const { runDiff } = await import("../chunks/diff-command-YL76SITY.js");
         return await runDiff(args, io);
       }
       case "lint":

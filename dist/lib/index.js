@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-EI7VGKHH.js";
-import "../chunks/chunk-2WDZFZQO.js";
+} from "../chunks/chunk-N3I33HCX.js";
+import "../chunks/chunk-Z6BOZWEH.js";
 import {
   isCi
-} from "../chunks/chunk-2LHVC6HU.js";
+} from "../chunks/chunk-TCZUR674.js";
 import {
   lint
-} from "../chunks/chunk-FTYNOXU2.js";
+} from "../chunks/chunk-QAKZV7AU.js";
 import {
   builtinRules
-} from "../chunks/chunk-FD77GTGA.js";
+} from "../chunks/chunk-XR45HWIN.js";
 import "../chunks/chunk-PA7VSMN4.js";
 import "../chunks/chunk-BDC3BNMT.js";
 import "../chunks/chunk-DXED3PE4.js";

@@ -53,26 +53,20 @@ function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
-// XML's name characters (the ranges fast-xml-parser's validator uses too): ASCII by table, the rest by regex.
-const NAME_START_OTHER = /[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
-const NAME_OTHER = /[\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
-
-function isNameStart(code: number, char: string): boolean {
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 58;
-  return NAME_START_OTHER.test(char);
-}
-
-function isNameChar(code: number, char: string): boolean {
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 58 || code === 45 || code === 46;
-  return NAME_OTHER.test(char);
-}
+// XML's name characters (the ranges fast-xml-parser's validator uses too), as one sticky regex: names are matched
+// natively, not character by character in JavaScript (which V8 mostly interprets in a run this short).
+const NAME_START = ':A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME = new RegExp(`[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*`, 'y');
 
 /** Where the XML name starting at `from` ends (`from` itself when none starts there). */
 function nameEnd(source: string, from: number): number {
-  if (from >= source.length || !isNameStart(source.charCodeAt(from), source[from]!)) return from;
-  let i = from + 1;
-  while (i < source.length && isNameChar(source.charCodeAt(i), source[i]!)) i++;
-  return i;
+  NAME.lastIndex = from;
+  return NAME.test(source) ? NAME.lastIndex : from;
+}
+
+/** Whether this character cannot continue a name: `>`, `/`, white space or the end. */
+function endsName(code: number): boolean {
+  return code === GT || code === SLASH || isWhitespace(code) || Number.isNaN(code);
 }
 
 function skipWhitespace(source: string, from: number): number {
@@ -231,7 +225,10 @@ function startTag(source: string, lt: number, decode: (text: string) => string):
 /** An end tag at `lt`: it must close the innermost open element, by the name it was opened with. Returns its end. */
 function endTag(source: string, lt: number, stack: XmlElement[], written: string[]): number {
   const nameStart = lt + 2;
-  const nameStop = nameEnd(source, nameStart);
+  // Nearly always the name of the element it closes, then `>`: checked in place, the name scanned only otherwise.
+  const expected = written[written.length - 1];
+  const closesExpected = expected !== undefined && source.startsWith(expected, nameStart) && endsName(source.charCodeAt(nameStart + expected.length));
+  const nameStop = closesExpected ? nameStart + expected.length : nameEnd(source, nameStart);
   const name = source.slice(nameStart, nameStop);
   const gt = skipWhitespace(source, nameStop);
   if (nameStop === nameStart || source.charCodeAt(gt) !== GT) throw new ScanError(`a malformed end tag </${clip(name)}`, lt);

@@ -117,7 +117,7 @@ export function discover(options: DiscoverOptions): Discovery {
       if (userIgnored(file)) continue;
       scanFiles.add(file);
       // A folder named like a metadata file is a mistake worth a message, not a silent skip.
-      const folder = dirname(file);
+      const folder = folderOf(file);
       if (!checkedFolders.has(folder)) {
         checkedFolders.add(folder);
         if (folder !== path && classifyPath(folder)) addMetadata(folder, false, true);
@@ -186,6 +186,16 @@ function repositoryFilesUnder(directory: string, gitRoot: string | undefined, li
     notices.push(refusedIgnoreFile(gitignorePath, gitignoreText.reason));
   }
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
+}
+
+/**
+ * `dirname(file)` for each of a repository's files: on POSIX the part before the last `/` of an absolute path
+ * (`dirname` validates and scans the whole path, ~10 ms of 20,000 files); elsewhere, or for a file at the root,
+ * `dirname` itself.
+ */
+function folderOf(file: string): string {
+  const slash = sep === '/' ? file.lastIndexOf('/') : -1;
+  return slash > 0 ? file.slice(0, slash) : dirname(file);
 }
 
 /** `paths` sorted: git's listing comes sorted, so one pass usually shows there is nothing to do (a sort of 20,000 costs ~10 ms). */

@@ -12,7 +12,7 @@ import {
   childNamed,
   parseXml,
   renderMessage
-} from "./chunk-FD77GTGA.js";
+} from "./chunk-XR45HWIN.js";
 import {
   CLAIMED,
   DONE,
@@ -2022,7 +2022,7 @@ function discover(options) {
     for (const file of files) {
       if (userIgnored(file)) continue;
       scanFiles.add(file);
-      const folder = dirname4(file);
+      const folder = folderOf(file);
       if (!checkedFolders.has(folder)) {
         checkedFolders.add(folder);
         if (folder !== path && classifyPath(folder)) addMetadata(folder, false, true);
@@ -2068,6 +2068,10 @@ function repositoryFilesUnder(directory, gitRoot, listed, ignoreRoot, notices) {
     notices.push(refusedIgnoreFile(gitignorePath, gitignoreText.reason));
   }
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
+}
+function folderOf(file) {
+  const slash = sep6 === "/" ? file.lastIndexOf("/") : -1;
+  return slash > 0 ? file.slice(0, slash) : dirname4(file);
 }
 function inOrder(paths) {
   for (let i = 1; i < paths.length; i++) if (paths[i] < paths[i - 1]) return paths.sort();

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-2LHVC6HU.js";
+} from "./chunk-TCZUR674.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,7 +12,7 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-FD77GTGA.js";
+} from "./chunk-XR45HWIN.js";
 import "./chunk-BDC3BNMT.js";
 import "./chunk-CVIDFB6W.js";
 import {

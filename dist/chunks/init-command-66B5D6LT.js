@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-FTYNOXU2.js";
+} from "./chunk-QAKZV7AU.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,7 +13,7 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-FD77GTGA.js";
+} from "./chunk-XR45HWIN.js";
 import "./chunk-PA7VSMN4.js";
 import "./chunk-BDC3BNMT.js";
 import "./chunk-DXED3PE4.js";

@@ -11,10 +11,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-2WDZFZQO.js";
+} from "./chunk-Z6BOZWEH.js";
 import {
   isCi
-} from "./chunk-2LHVC6HU.js";
+} from "./chunk-TCZUR674.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -33,7 +33,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-FTYNOXU2.js";
+} from "./chunk-QAKZV7AU.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -42,7 +42,7 @@ import {
   maskUrlCredentials,
   parseXml,
   transportProblem
-} from "./chunk-FD77GTGA.js";
+} from "./chunk-XR45HWIN.js";
 import {
   classifyFileName
 } from "./chunk-PA7VSMN4.js";

@@ -5,7 +5,7 @@ import {
   UsageError,
   closestName,
   displayPath
-} from "./chunk-FD77GTGA.js";
+} from "./chunk-XR45HWIN.js";
 import {
   readCheckedText
 } from "./chunk-BDC3BNMT.js";

@@ -371,21 +371,14 @@ var XML_DECLARATION = /^\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(
 function isWhitespace(code) {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
-var NAME_START_OTHER = /[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
-var NAME_OTHER = /[\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
-function isNameStart(code, char) {
-  if (code < 128) return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95 || code === 58;
-  return NAME_START_OTHER.test(char);
-}
-function isNameChar(code, char) {
-  if (code < 128) return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 95 || code === 58 || code === 45 || code === 46;
-  return NAME_OTHER.test(char);
-}
+var NAME_START = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
+var NAME = new RegExp(`[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*`, "y");
 function nameEnd(source, from) {
-  if (from >= source.length || !isNameStart(source.charCodeAt(from), source[from])) return from;
-  let i = from + 1;
-  while (i < source.length && isNameChar(source.charCodeAt(i), source[i])) i++;
-  return i;
+  NAME.lastIndex = from;
+  return NAME.test(source) ? NAME.lastIndex : from;
+}
+function endsName(code) {
+  return code === GT || code === SLASH || isWhitespace(code) || Number.isNaN(code);
 }
 function skipWhitespace(source, from) {
   let i = from;
@@ -516,7 +509,9 @@ function startTag(source, lt, decode) {
 }
 function endTag(source, lt, stack, written) {
   const nameStart = lt + 2;
-  const nameStop = nameEnd(source, nameStart);
+  const expected = written[written.length - 1];
+  const closesExpected = expected !== void 0 && source.startsWith(expected, nameStart) && endsName(source.charCodeAt(nameStart + expected.length));
+  const nameStop = closesExpected ? nameStart + expected.length : nameEnd(source, nameStart);
   const name = source.slice(nameStart, nameStop);
   const gt = skipWhitespace(source, nameStop);
   if (nameStop === nameStart || source.charCodeAt(gt) !== GT) throw new ScanError(`a malformed end tag </${clip(name)}`, lt);

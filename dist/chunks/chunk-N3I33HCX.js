@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-2WDZFZQO.js";
+} from "./chunk-Z6BOZWEH.js";
 import {
   lint,
   toolVersion
-} from "./chunk-FTYNOXU2.js";
+} from "./chunk-QAKZV7AU.js";
 import {
   UsageError
-} from "./chunk-FD77GTGA.js";
+} from "./chunk-XR45HWIN.js";
 import {
   toEslintResults
 } from "./chunk-435LJHWK.js";

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-2LHVC6HU.js";
+} from "./chunk-TCZUR674.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -31,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-FTYNOXU2.js";
+} from "./chunk-QAKZV7AU.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -46,7 +46,7 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-FD77GTGA.js";
+} from "./chunk-XR45HWIN.js";
 import {
   classifyFileName,
   lintedTypes
