@@ -8,17 +8,17 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-N3I33HCX.js";
+} from "../chunks/chunk-Z2PAQROE.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-Z6BOZWEH.js";
+} from "../chunks/chunk-4W72L76W.js";
 import {
   isCi
 } from "../chunks/chunk-TCZUR674.js";
 import {
   toolVersion
-} from "../chunks/chunk-QAKZV7AU.js";
+} from "../chunks/chunk-T3FDULPK.js";
 import {
   UsageError,
   closestName,
@@ -320,13 +320,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-66B5D6LT.js");
+        const { runInit } = await import("../chunks/init-command-ZZCLJWKY.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-YL76SITY.js");
+        const { runDiff } = await import("../chunks/diff-command-3T75JVWF.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-N3I33HCX.js";
-import "../chunks/chunk-Z6BOZWEH.js";
+} from "../chunks/chunk-Z2PAQROE.js";
+import "../chunks/chunk-4W72L76W.js";
 import {
   isCi
 } from "../chunks/chunk-TCZUR674.js";
 import {
   lint
-} from "../chunks/chunk-QAKZV7AU.js";
+} from "../chunks/chunk-T3FDULPK.js";
 import {
   builtinRules
 } from "../chunks/chunk-XR45HWIN.js";

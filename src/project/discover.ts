@@ -113,7 +113,9 @@ export function discover(options: DiscoverOptions): Discovery {
     const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path) || isInside(path, dir));
     const insidePackage = insideAnyOf(packageDirs);
     const checkedFolders = new Set<string>();
-    for (const file of files) {
+    // Indexed: an interpreted for-of allocates an iterator result per step, for each of the repository's files.
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index]!;
       if (userIgnored(file)) continue;
       scanFiles.add(file);
       // A folder named like a metadata file is a mistake worth a message, not a silent skip.

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-QAKZV7AU.js";
+} from "./chunk-T3FDULPK.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,

@@ -11,7 +11,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-Z6BOZWEH.js";
+} from "./chunk-4W72L76W.js";
 import {
   isCi
 } from "./chunk-TCZUR674.js";
@@ -33,7 +33,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-QAKZV7AU.js";
+} from "./chunk-T3FDULPK.js";
 import {
   UsageError,
   analyzeCertificate,

@@ -31,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-QAKZV7AU.js";
+} from "./chunk-T3FDULPK.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,

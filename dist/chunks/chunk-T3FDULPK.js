@@ -1648,7 +1648,8 @@ async function listRepositoryFilesAsync(gitRoot, directories, onTracked) {
 function sortedNames(out) {
   const names = out.split("\0");
   let kept = 0;
-  for (const name of names) {
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index];
     if (name === "") continue;
     const previous = kept > 0 ? names[kept - 1] : void 0;
     if (name === previous) continue;
@@ -1680,7 +1681,10 @@ function listingQuestion(gitRoot, directories) {
       if (spec === void 0) return void 0;
       const { prefix } = spec;
       const files = [];
-      for (const name of names) if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
+      for (let index = 0; index < names.length; index++) {
+        const name = names[index];
+        if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
+      }
       return files;
     });
   };
@@ -2019,7 +2023,8 @@ function discover(options) {
     const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path) || isInside(path, dir));
     const insidePackage = insideAnyOf(packageDirs);
     const checkedFolders = /* @__PURE__ */ new Set();
-    for (const file of files) {
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index];
       if (userIgnored(file)) continue;
       scanFiles.add(file);
       const folder = folderOf(file);
@@ -2667,7 +2672,10 @@ async function lintPipeline(options, running) {
     const files = tracked.length === 1 ? tracked[0] : void 0;
     if (!files) return;
     if (early) pool = submitAhead(early, files, options.parallel);
-    for (const path of files) if (classifyPath(path)) parsedAhead.set(path, parseMetadataFile(path, texts));
+    for (let index = 0; index < files.length; index++) {
+      const path = files[index];
+      if (classifyPath(path)) parsedAhead.set(path, parseMetadataFile(path, texts));
+    }
   };
   const discovery = options.discovery ?? discover(await listFilesAhead({ ...discoverOptions, scope }, onTracked));
   if (discovery.missing.length > 0) {
@@ -2706,11 +2714,14 @@ async function lintPipeline(options, running) {
   const keptScanFiles = [];
   if (runner.hasFileRules()) {
     const keepMarkers = keepMarkersOf(options);
-    for (const path of discovery.scanFiles) {
-      progress("scan", discovery.scanFiles.length);
+    const scanFiles = discovery.scanFiles;
+    for (let index = 0; index < scanFiles.length; index++) {
+      const path = scanFiles[index];
+      progress("scan", scanFiles.length);
       let read;
       if (screening && !modelled.has(path)) {
-        const screened = await screening.screened(path);
+        const ready = screening.screened(path);
+        const screened = ready instanceof Promise ? await ready : ready;
         if (screened.clean) {
           scannedFiles++;
           continue;

@@ -5,11 +5,11 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-Z6BOZWEH.js";
+} from "./chunk-4W72L76W.js";
 import {
   lint,
   toolVersion
-} from "./chunk-QAKZV7AU.js";
+} from "./chunk-T3FDULPK.js";
 import {
   UsageError
 } from "./chunk-XR45HWIN.js";
