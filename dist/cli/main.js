@@ -8,24 +8,24 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-Z2PAQROE.js";
+} from "../chunks/chunk-A2TDZ2F5.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-4W72L76W.js";
+} from "../chunks/chunk-7R7YPDNZ.js";
 import {
   isCi
-} from "../chunks/chunk-TCZUR674.js";
+} from "../chunks/chunk-IHNC6CCL.js";
 import {
   toolVersion
-} from "../chunks/chunk-T3FDULPK.js";
+} from "../chunks/chunk-VTSMC5WE.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-XR45HWIN.js";
-import "../chunks/chunk-PA7VSMN4.js";
-import "../chunks/chunk-BDC3BNMT.js";
+} from "../chunks/chunk-CWXL7ZML.js";
+import "../chunks/chunk-4HGUDOOE.js";
+import "../chunks/chunk-VAOIDQ7T.js";
 import "../chunks/chunk-DXED3PE4.js";
 import "../chunks/chunk-435LJHWK.js";
 import "../chunks/chunk-MNLBLL3O.js";
@@ -314,19 +314,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-OYYUEURM.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-6WENFJME.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-ZZCLJWKY.js");
+        const { runInit } = await import("../chunks/init-command-KWCAAPZ4.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-3T75JVWF.js");
+        const { runDiff } = await import("../chunks/diff-command-AYBZZLXJ.js");
         return await runDiff(args, io);
       }
       case "lint":

@@ -6,8 +6,8 @@ import {
   DONE,
   NEXT,
   screenFile
-} from "../chunks/chunk-PA7VSMN4.js";
-import "../chunks/chunk-BDC3BNMT.js";
+} from "../chunks/chunk-4HGUDOOE.js";
+import "../chunks/chunk-VAOIDQ7T.js";
 import "../chunks/chunk-5TZC4ARZ.js";
 import "../chunks/chunk-CZA6UCRI.js";
 

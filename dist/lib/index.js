@@ -3,19 +3,19 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-Z2PAQROE.js";
-import "../chunks/chunk-4W72L76W.js";
+} from "../chunks/chunk-A2TDZ2F5.js";
+import "../chunks/chunk-7R7YPDNZ.js";
 import {
   isCi
-} from "../chunks/chunk-TCZUR674.js";
+} from "../chunks/chunk-IHNC6CCL.js";
 import {
   lint
-} from "../chunks/chunk-T3FDULPK.js";
+} from "../chunks/chunk-VTSMC5WE.js";
 import {
   builtinRules
-} from "../chunks/chunk-XR45HWIN.js";
-import "../chunks/chunk-PA7VSMN4.js";
-import "../chunks/chunk-BDC3BNMT.js";
+} from "../chunks/chunk-CWXL7ZML.js";
+import "../chunks/chunk-4HGUDOOE.js";
+import "../chunks/chunk-VAOIDQ7T.js";
 import "../chunks/chunk-DXED3PE4.js";
 import "../chunks/chunk-435LJHWK.js";
 import "../chunks/chunk-MNLBLL3O.js";

@@ -5,7 +5,7 @@ import {
   DESTRUCTIVE_MANIFESTS,
   isKeystorePath,
   readCheckedText
-} from "./chunk-BDC3BNMT.js";
+} from "./chunk-VAOIDQ7T.js";
 import {
   repositoryWebUrl
 } from "./chunk-CVIDFB6W.js";

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-T3FDULPK.js";
+} from "./chunk-VTSMC5WE.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,9 +13,9 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-XR45HWIN.js";
-import "./chunk-PA7VSMN4.js";
-import "./chunk-BDC3BNMT.js";
+} from "./chunk-CWXL7ZML.js";
+import "./chunk-4HGUDOOE.js";
+import "./chunk-VAOIDQ7T.js";
 import "./chunk-DXED3PE4.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-CVIDFB6W.js";

@@ -12,7 +12,7 @@ import {
   childNamed,
   parseXml,
   renderMessage
-} from "./chunk-XR45HWIN.js";
+} from "./chunk-CWXL7ZML.js";
 import {
   CLAIMED,
   DONE,
@@ -21,13 +21,13 @@ import {
   classifyPath,
   lintedTypes,
   screenFile
-} from "./chunk-PA7VSMN4.js";
+} from "./chunk-4HGUDOOE.js";
 import {
   decodeText,
   readCheckedText,
   readTextFile,
   tooLarge
-} from "./chunk-BDC3BNMT.js";
+} from "./chunk-VAOIDQ7T.js";
 import {
   DEFAULT_ENTRY,
   startScreenWorker,

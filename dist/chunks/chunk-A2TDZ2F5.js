@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-4W72L76W.js";
+} from "./chunk-7R7YPDNZ.js";
 import {
   lint,
   toolVersion
-} from "./chunk-T3FDULPK.js";
+} from "./chunk-VTSMC5WE.js";
 import {
   UsageError
-} from "./chunk-XR45HWIN.js";
+} from "./chunk-CWXL7ZML.js";
 import {
   toEslintResults
 } from "./chunk-435LJHWK.js";

@@ -5,10 +5,10 @@ import {
   UsageError,
   closestName,
   displayPath
-} from "./chunk-XR45HWIN.js";
+} from "./chunk-CWXL7ZML.js";
 import {
   readCheckedText
-} from "./chunk-BDC3BNMT.js";
+} from "./chunk-VAOIDQ7T.js";
 
 // src/linter/options.ts
 function isCi(env) {

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-TCZUR674.js";
+} from "./chunk-IHNC6CCL.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -31,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-T3FDULPK.js";
+} from "./chunk-VTSMC5WE.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -46,18 +46,18 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-XR45HWIN.js";
+} from "./chunk-CWXL7ZML.js";
 import {
   classifyFileName,
   lintedTypes
-} from "./chunk-PA7VSMN4.js";
+} from "./chunk-4HGUDOOE.js";
 import {
   MAX_BASELINE_BYTES,
   MAX_CONTROL_FILE_BYTES,
   MAX_FILE_BYTES,
   readCheckedText,
   readTextFile
-} from "./chunk-BDC3BNMT.js";
+} from "./chunk-VAOIDQ7T.js";
 import {
   workersFromEnv
 } from "./chunk-DXED3PE4.js";

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   FILE_SCREENS,
   readTextFile
-} from "./chunk-BDC3BNMT.js";
+} from "./chunk-VAOIDQ7T.js";
 
 // src/project/metadata-types.ts
 import { sep } from "node:path";

@@ -58,9 +58,9 @@ function isProbablyBinary(bytes) {
 }
 var KEYSTORE_EXTENSIONS = [".p12", ".pfx", ".jks", ".keystore"];
 function isKeystorePath(path) {
-  const lower = path.toLowerCase();
-  return KEYSTORE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  return KEYSTORE_PATH.test(path);
 }
+var KEYSTORE_PATH = new RegExp(`(?:${KEYSTORE_EXTENSIONS.map((ext) => ext.replace(".", "\\.")).join("|")})$`, "i");
 
 // src/project/read.ts
 var MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -210,10 +210,10 @@ function formatSize(bytes) {
 
 // src/rules/util/file-screens.ts
 var DESTRUCTIVE_MANIFESTS = /* @__PURE__ */ new Set(["destructivechanges.xml", "destructivechangespre.xml", "destructivechangespost.xml"]);
-var baseName = (path) => path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+var DESTRUCTIVE_MANIFEST_PATH = new RegExp(`(?:^|[\\\\/])(?:${[...DESTRUCTIVE_MANIFESTS].map((name) => name.replaceAll(".", "\\.")).join("|")})$`, "i");
 var FILE_SCREENS = {
   "no-secrets-in-repo": (path, text, metadataNamed) => metadataNamed || isKeystorePath(path) || mayHoldSecret(text),
-  "revocation-impact": (path) => DESTRUCTIVE_MANIFESTS.has(baseName(path).toLowerCase())
+  "revocation-impact": (path) => DESTRUCTIVE_MANIFEST_PATH.test(path)
 };
 
 export {

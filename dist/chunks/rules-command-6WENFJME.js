@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-TCZUR674.js";
+} from "./chunk-IHNC6CCL.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,8 +12,8 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-XR45HWIN.js";
-import "./chunk-BDC3BNMT.js";
+} from "./chunk-CWXL7ZML.js";
+import "./chunk-VAOIDQ7T.js";
 import "./chunk-CVIDFB6W.js";
 import {
   safeMessage

@@ -11,10 +11,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-4W72L76W.js";
+} from "./chunk-7R7YPDNZ.js";
 import {
   isCi
-} from "./chunk-TCZUR674.js";
+} from "./chunk-IHNC6CCL.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -33,7 +33,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-T3FDULPK.js";
+} from "./chunk-VTSMC5WE.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -42,14 +42,14 @@ import {
   maskUrlCredentials,
   parseXml,
   transportProblem
-} from "./chunk-XR45HWIN.js";
+} from "./chunk-CWXL7ZML.js";
 import {
   classifyFileName
-} from "./chunk-PA7VSMN4.js";
+} from "./chunk-4HGUDOOE.js";
 import {
   MAX_FILE_BYTES,
   readTextFile
-} from "./chunk-BDC3BNMT.js";
+} from "./chunk-VAOIDQ7T.js";
 import "./chunk-DXED3PE4.js";
 import {
   relativePath
