@@ -8,17 +8,17 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-A2TDZ2F5.js";
+} from "../chunks/chunk-YU6KYUVS.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-7R7YPDNZ.js";
+} from "../chunks/chunk-7MZBPXUP.js";
 import {
   isCi
 } from "../chunks/chunk-IHNC6CCL.js";
 import {
   toolVersion
-} from "../chunks/chunk-VTSMC5WE.js";
+} from "../chunks/chunk-6POFWCTI.js";
 import {
   UsageError,
   closestName,
@@ -320,13 +320,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-KWCAAPZ4.js");
+        const { runInit } = await import("../chunks/init-command-3UKGUYO6.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-AYBZZLXJ.js");
+        const { runDiff } = await import("../chunks/diff-command-6NXLXUVS.js");
         return await runDiff(args, io);
       }
       case "lint":

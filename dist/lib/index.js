@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-A2TDZ2F5.js";
-import "../chunks/chunk-7R7YPDNZ.js";
+} from "../chunks/chunk-YU6KYUVS.js";
+import "../chunks/chunk-7MZBPXUP.js";
 import {
   isCi
 } from "../chunks/chunk-IHNC6CCL.js";
 import {
   lint
-} from "../chunks/chunk-VTSMC5WE.js";
+} from "../chunks/chunk-6POFWCTI.js";
 import {
   builtinRules
 } from "../chunks/chunk-CWXL7ZML.js";

@@ -17,7 +17,7 @@ import type { Environment, LintRun, Rule } from '../types.js';
 import { gitScope } from './git-scope.js';
 import { isCi, type LinterOptions } from './options.js';
 import { changedGateFiles, configCandidates, describeRef, loadConfigAtRef, readAtRef, resolveTrustedRef, type TrustedRef } from './trusted-policy.js';
-import { workersFromEnv } from '../engine/screen-pool.js';
+import { workersFromEnv } from '../engine/screen-threads.js';
 
 /** Which files lint: paths (a walk), or a git change. */
 export interface LintTarget {

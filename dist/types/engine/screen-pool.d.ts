@@ -1,5 +1,4 @@
 import { type ScreenRequest, type Screened } from './screen-file.js';
-export { WORKER_THRESHOLD, workerCount, workersFromEnv } from './screen-threads.js';
 export interface ParallelOptions {
     /** Worker threads: 0 reads in the main thread; unset: the cores above WORKER_THRESHOLD files (workerCount). */
     workers?: number;

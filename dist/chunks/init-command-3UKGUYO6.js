@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-VTSMC5WE.js";
+} from "./chunk-6POFWCTI.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,

@@ -31,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-VTSMC5WE.js";
+} from "./chunk-6POFWCTI.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,

@@ -11,7 +11,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-7R7YPDNZ.js";
+} from "./chunk-7MZBPXUP.js";
 import {
   isCi
 } from "./chunk-IHNC6CCL.js";
@@ -33,7 +33,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-VTSMC5WE.js";
+} from "./chunk-6POFWCTI.js";
 import {
   UsageError,
   analyzeCertificate,

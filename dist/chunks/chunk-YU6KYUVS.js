@@ -5,11 +5,11 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-7R7YPDNZ.js";
+} from "./chunk-7MZBPXUP.js";
 import {
   lint,
   toolVersion
-} from "./chunk-VTSMC5WE.js";
+} from "./chunk-6POFWCTI.js";
 import {
   UsageError
 } from "./chunk-CWXL7ZML.js";

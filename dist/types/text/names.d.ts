@@ -1,2 +1,0 @@
-/** The candidate a typo most likely meant: within a third of its length in edits, else undefined. */
-export declare function closestName(name: string, candidates: readonly string[]): string | undefined;
