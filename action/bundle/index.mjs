@@ -13481,7 +13481,7 @@ function startTag(source, lt, decode) {
   const nameStop = nameEnd(source, nameStart);
   if (nameStop === nameStart) throw new ScanError(isWhitespace(source.charCodeAt(nameStart)) ? "white space after '<'" : "'<' starts no valid tag name", lt);
   const attrs = {};
-  const seen = /* @__PURE__ */ new Set();
+  let seen;
   let i = nameStop;
   for (; ; ) {
     const spaced = skipWhitespace(source, i);
@@ -13498,6 +13498,7 @@ function startTag(source, lt, decode) {
     const attrStop = nameEnd(source, spaced);
     if (attrStop === spaced) throw new ScanError("not a valid attribute name", spaced);
     const name = source.slice(spaced, attrStop);
+    seen ??= /* @__PURE__ */ new Set();
     if (seen.has(name)) throw new ScanError(`the attribute '${clip(name)}' is repeated`, spaced);
     seen.add(name);
     const equals = skipWhitespace(source, attrStop);

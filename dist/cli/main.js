@@ -8,22 +8,22 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-YU6KYUVS.js";
+} from "../chunks/chunk-KRAA7IHO.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-7MZBPXUP.js";
+} from "../chunks/chunk-NN5H6LND.js";
 import {
   isCi
-} from "../chunks/chunk-IHNC6CCL.js";
+} from "../chunks/chunk-IVZGF6R6.js";
 import {
   toolVersion
-} from "../chunks/chunk-6POFWCTI.js";
+} from "../chunks/chunk-7RU35XVA.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-CWXL7ZML.js";
+} from "../chunks/chunk-R5KLA6P2.js";
 import "../chunks/chunk-4HGUDOOE.js";
 import "../chunks/chunk-VAOIDQ7T.js";
 import "../chunks/chunk-DXED3PE4.js";
@@ -314,19 +314,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-6WENFJME.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-A2REKPIP.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-3UKGUYO6.js");
+        const { runInit } = await import("../chunks/init-command-I7YGIJFV.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-6NXLXUVS.js");
+        const { runDiff } = await import("../chunks/diff-command-5JLVEBFG.js");
         return await runDiff(args, io);
       }
       case "lint":

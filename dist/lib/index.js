@@ -3,17 +3,17 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-YU6KYUVS.js";
-import "../chunks/chunk-7MZBPXUP.js";
+} from "../chunks/chunk-KRAA7IHO.js";
+import "../chunks/chunk-NN5H6LND.js";
 import {
   isCi
-} from "../chunks/chunk-IHNC6CCL.js";
+} from "../chunks/chunk-IVZGF6R6.js";
 import {
   lint
-} from "../chunks/chunk-6POFWCTI.js";
+} from "../chunks/chunk-7RU35XVA.js";
 import {
   builtinRules
-} from "../chunks/chunk-CWXL7ZML.js";
+} from "../chunks/chunk-R5KLA6P2.js";
 import "../chunks/chunk-4HGUDOOE.js";
 import "../chunks/chunk-VAOIDQ7T.js";
 import "../chunks/chunk-DXED3PE4.js";

@@ -346,7 +346,6 @@ function startPoolEarly(options: LintOptions): ScreenPool | undefined {
   return workers > 0 ? ScreenPool.create(request, workers, options.parallel) : undefined;
 }
 
-
 /** Strings that make a scanned file one a post-processor needs (an inline directive). */
 function keepMarkersOf(options: LintOptions): string[] {
   return (options.postProcessors ?? []).flatMap((processor) => (processor.keepFilesContaining ? [processor.keepFilesContaining] : []));

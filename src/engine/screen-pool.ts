@@ -6,7 +6,6 @@ import type { ResultMessage, SetupMessage, WorkerSetup, WorkMessage } from './sc
 import { CLAIMED, DONE, NEXT } from './screen-state.js';
 import { DEFAULT_ENTRY, startScreenWorker, takeStandbyWorker, workerCount } from './screen-threads.js';
 
-
 /** Files per message: large enough that messaging costs nothing next to the work, small enough to stream and to spread. */
 const BATCH_SIZE = 128;
 

@@ -36,13 +36,11 @@ class ScanError {
   ) {}
 }
 
-const LT = 60; // <
-const GT = 62; // >
+const GT = 62;
 const SLASH = 47;
 const BANG = 33;
 const QUESTION = 63;
 const EQUALS = 61;
-const AMP = 38;
 const SEMICOLON = 59;
 const HASH = 35;
 
@@ -189,7 +187,8 @@ function startTag(source: string, lt: number, decode: (text: string) => string):
   const nameStop = nameEnd(source, nameStart);
   if (nameStop === nameStart) throw new ScanError(isWhitespace(source.charCodeAt(nameStart)) ? "white space after '<'" : "'<' starts no valid tag name", lt);
   const attrs: Record<string, string> = {};
-  const seen = new Set<string>();
+  /** The attributes' names as written, to refuse a repeated one; made for the first attribute (most tags have none). */
+  let seen: Set<string> | undefined;
   let i = nameStop;
   for (;;) {
     const spaced = skipWhitespace(source, i);
@@ -206,6 +205,7 @@ function startTag(source: string, lt: number, decode: (text: string) => string):
     const attrStop = nameEnd(source, spaced);
     if (attrStop === spaced) throw new ScanError('not a valid attribute name', spaced);
     const name = source.slice(spaced, attrStop);
+    seen ??= new Set();
     if (seen.has(name)) throw new ScanError(`the attribute '${clip(name)}' is repeated`, spaced);
     seen.add(name);
     const equals = skipWhitespace(source, attrStop);
@@ -216,7 +216,7 @@ function startTag(source: string, lt: number, decode: (text: string) => string):
     const close = source.indexOf(quote, quoteAt + 1);
     if (close === -1) throw new ScanError(`the value of the attribute '${clip(name)}' is not closed`, quoteAt);
     const local = localName(name);
-    // defineProperty-like assignment through a null-free record: an attribute named `__proto__` stays an attribute.
+    // Defined, not assigned: an attribute named `__proto__` becomes an own property, not the record's prototype.
     if (local) Object.defineProperty(attrs, local, { value: decode(source.slice(quoteAt + 1, close)), enumerable: true, writable: true, configurable: true });
     i = close + 1;
   }

@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-7MZBPXUP.js";
+} from "./chunk-NN5H6LND.js";
 import {
   lint,
   toolVersion
-} from "./chunk-6POFWCTI.js";
+} from "./chunk-7RU35XVA.js";
 import {
   UsageError
-} from "./chunk-CWXL7ZML.js";
+} from "./chunk-R5KLA6P2.js";
 import {
   toEslintResults
 } from "./chunk-435LJHWK.js";

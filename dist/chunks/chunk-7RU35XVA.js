@@ -12,7 +12,7 @@ import {
   childNamed,
   parseXml,
   renderMessage
-} from "./chunk-CWXL7ZML.js";
+} from "./chunk-R5KLA6P2.js";
 import {
   CLAIMED,
   DONE,

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-6POFWCTI.js";
+} from "./chunk-7RU35XVA.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,7 +13,7 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-CWXL7ZML.js";
+} from "./chunk-R5KLA6P2.js";
 import "./chunk-4HGUDOOE.js";
 import "./chunk-VAOIDQ7T.js";
 import "./chunk-DXED3PE4.js";

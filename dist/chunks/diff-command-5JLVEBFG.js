@@ -11,10 +11,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-7MZBPXUP.js";
+} from "./chunk-NN5H6LND.js";
 import {
   isCi
-} from "./chunk-IHNC6CCL.js";
+} from "./chunk-IVZGF6R6.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -33,7 +33,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-6POFWCTI.js";
+} from "./chunk-7RU35XVA.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -42,7 +42,7 @@ import {
   maskUrlCredentials,
   parseXml,
   transportProblem
-} from "./chunk-CWXL7ZML.js";
+} from "./chunk-R5KLA6P2.js";
 import {
   classifyFileName
 } from "./chunk-4HGUDOOE.js";

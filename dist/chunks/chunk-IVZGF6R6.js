@@ -5,7 +5,7 @@ import {
   UsageError,
   closestName,
   displayPath
-} from "./chunk-CWXL7ZML.js";
+} from "./chunk-R5KLA6P2.js";
 import {
   readCheckedText
 } from "./chunk-VAOIDQ7T.js";

@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-IHNC6CCL.js";
+} from "./chunk-IVZGF6R6.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,7 +12,7 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-CWXL7ZML.js";
+} from "./chunk-R5KLA6P2.js";
 import "./chunk-VAOIDQ7T.js";
 import "./chunk-CVIDFB6W.js";
 import {

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-IHNC6CCL.js";
+} from "./chunk-IVZGF6R6.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -31,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-6POFWCTI.js";
+} from "./chunk-7RU35XVA.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -46,7 +46,7 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-CWXL7ZML.js";
+} from "./chunk-R5KLA6P2.js";
 import {
   classifyFileName,
   lintedTypes
