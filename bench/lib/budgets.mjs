@@ -81,8 +81,26 @@ function floorBudget(results, oursId, floorId) {
       const other = results[`${oursId}-${suffix}`];
       if (ok(other)) notes.push(`${what}: ${(other.medianMs / floor.medianMs).toFixed(2)}x`);
     }
+    const pairs = pairedRatios(ours.samples, floor.samples);
+    if (pairs) notes.push(`per round: median ${pairs.median.toFixed(2)}x (${pairs.min.toFixed(2)}–${pairs.max.toFixed(2)}x)`);
     return { measured: ours.medianMs / floor.medianMs, met: ours.medianMs / floor.medianMs <= 1.0, ...(notes.length ? { note: notes.join('; ') } : {}) };
   });
+}
+
+/**
+ * Ours ÷ floor round by round (the floor runs right after ours in each round, bench/run.mjs), for information: the
+ * verdict is the ratio of the medians. The machine's speed drifts between rounds (the floor-20k runs of one bench
+ * ranged 398–539 ms), and a ratio of two runs seconds apart is less exposed to it. Undefined without samples.
+ */
+function pairedRatios(oursSamples, floorSamples) {
+  const count = Math.min(oursSamples?.length ?? 0, floorSamples?.length ?? 0);
+  if (count === 0) return undefined;
+  const ratios = [];
+  for (let round = 0; round < count; round++) ratios.push(oursSamples[round].wallMs / floorSamples[round].wallMs);
+  ratios.sort((a, b) => a - b);
+  const middle = Math.floor(count / 2);
+  const median = count % 2 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
+  return { median, min: ratios[0], max: ratios[count - 1] };
 }
 
 /** At least `times` faster than secretlint on the same tree; a secretlint run that timed out still gives a lower bound. */
