@@ -25,8 +25,9 @@ function difference(ours: XmlElement, theirs: XmlElement, path = ''): string | u
   const here = `${path}/${ours.name}`;
   if (ours.name !== theirs.name) return `${here}: name ${theirs.name}`;
   if (JSON.stringify(ours.attrs) !== JSON.stringify(theirs.attrs)) return `${here}: attrs ${JSON.stringify(ours.attrs)} vs ${JSON.stringify(theirs.attrs)}`;
-  // fast-xml-parser turns CRLF into LF in some texts (after `<a >`) and not in others; the scanner keeps the source's.
-  if (ours.text.replaceAll('\r\n', '\n') !== theirs.text.replaceAll('\r\n', '\n')) return `${here}: text ${JSON.stringify(ours.text)} vs ${JSON.stringify(theirs.text)}`;
+  // fast-xml-parser turns CR and CRLF into LF in some texts (after `<a >`, in CDATA) and not in others; the scanner
+  // keeps the source's (the rules trim, and split lines on either).
+  if (ours.text.replace(/\r\n?/g, '\n') !== theirs.text.replace(/\r\n?/g, '\n')) return `${here}: text ${JSON.stringify(ours.text)} vs ${JSON.stringify(theirs.text)}`;
   if (ours.start !== theirs.start || ours.end !== theirs.end) return `${here}: span ${ours.start}-${ours.end} vs ${theirs.start}-${theirs.end}`;
   if (ours.children.length !== theirs.children.length) return `${here}: ${ours.children.length} children vs ${theirs.children.length}`;
   for (let i = 0; i < ours.children.length; i++) {
@@ -47,6 +48,9 @@ const STRICTER = [
   /^&[^;]+; is not one of XML's five entities$/,
   /^a CDATA section outside the root element$/,
   /^'<\?' starts no valid processing instruction$/,
+  /^'<!' starts neither a comment nor a CDATA section$/,
+  // Not XML's rule but the linter's: the model walks the tree recursively (test/hostile/deep-nesting.test.ts).
+  /^elements nested deeper than 64 levels$/,
 ];
 
 /**
@@ -113,7 +117,7 @@ describe('the XML scanner agrees with fast-xml-parser', () => {
 
   it('on tens of thousands of short documents built from the grammar’s corner cases', () => {
     const pick = random(7);
-    const pieces = ['<a>', '</a>', '<a:b>', '</a:b>', '<b/>', '<b />', '<a x="1">', "<a x='1' y=\"2\"/>", 'x', ' ', '\n', '\r\n', '&amp;', '&foo;', '&', '&#1;', '&#x41;', '&a.b;', '<!--c-->', '<!--', '-->', '<![CDATA[x]]>', '<![CDATA[', ']]>', '<?pi?>', '<?pi x="?>"?>', '<?xml version="1.0"?>', '<?xml', '?>', '<', '>', '/', '"', "'", '=', '< a>', '</ a>', '<a >', '</a >', '<a x>', '<a x=>', '<a x=1>', '<a x="1"x="2">', '<a x="1" x="2">', '<xmlns:a>', '<1a>', '\ufeff', '<é>', '</é>', '<a xmlns="u" xmlns:p="v" p:q="w">', '<a\tx\n=\n"1">', '<!-- a -- b -->', '<a/ >', '<?xml-stylesheet x?>', '&lt;&gt;', '<a x="&amp;">', '<a x="<">', '<a x=">">', '<a __proto__="p">'];
+    const pieces = ['<a>', '</a>', '<a:b>', '</a:b>', '<b/>', '<b />', '<a x="1">', "<a x='1' y=\"2\"/>", 'x', ' ', '\n', '\r\n', '&amp;', '&foo;', '&', '&#1;', '&#x41;', '&a.b;', '<!--c-->', '<!--', '-->', '<![CDATA[x]]>', '<![CDATA[', ']]>', '<?pi?>', '<?pi x="?>"?>', '<?xml version="1.0"?>', '<?xml', '?>', '<', '>', '/', '"', "'", '=', '< a>', '</ a>', '<a >', '</a >', '<a x>', '<a x=>', '<a x=1>', '<a x="1"x="2">', '<a x="1" x="2">', '<xmlns:a>', '<1a>', '\ufeff', '<é>', '</é>', '<a xmlns="u" xmlns:p="v" p:q="w">', '<a\tx\n=\n"1">', '<!-- a -- b -->', '<a/ >', '<?xml-stylesheet x?>', '&lt;&gt;', '<a x="&amp;">', '<a x="<">', '<a x=">">', '<a __proto__="p">', '<x:c:d>', '</x:c:d>', '<xmlns>', '</xmlns>', '<xmlns:q>', '</xmlns:q>', '<! -- -->', '\r'];
     const disagreements: string[] = [];
     for (let round = 0; round < 30000; round++) {
       let text = '';
@@ -138,6 +142,7 @@ describe('where the scanner is stricter than fast-xml-parser (XML forbids it; a 
     ['a processing instruction without a target', '<?=x?><ConnectedApp/>', /^'<\?' starts no valid processing instruction$/],
     ['an XML declaration without a version', '<?xml?><ConnectedApp/>', /^a malformed XML declaration$/],
     ['an XML declaration with an unknown pseudo-attribute', '<?xml version="1.0" charset="UTF-8"?><ConnectedApp/>', /^a malformed XML declaration$/],
+    ['a comment written `<! --`', '<ConnectedApp/><! -- x -->', /^'<!' starts neither a comment nor a CDATA section$/],
   ];
   for (const [what, source, message] of cases) {
     it(`refuses ${what}`, () => {
@@ -180,6 +185,32 @@ describe('the scanner', () => {
     expect(scanXml(source, decodeEntities).ok).toBe(true);
     const inside = scanXml('<ConnectedApp><?app x="?>"?></ConnectedApp>', decodeEntities);
     expect(inside.ok && inside.root.text).toBe('"?>');
+  });
+
+  it('names an element by what follows its first colon, as fast-xml-parser did: a prefix hides no element', () => {
+    const result = scanXml('<ConnectedApp><xmlns:consumerSecret>s</xmlns:consumerSecret><x:c:d/><xmlns/><q:label>L</q:label></ConnectedApp>', decodeEntities);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.root.children.map((child) => child.name)).toEqual(['consumerSecret', 'c:d', 'xmlns', 'label']);
+    expect(result.root.children[0]!.text).toBe('s');
+  });
+
+  it('counts the nesting itself: neither `</a>` in a comment nor `/>` in an attribute value lowers it', () => {
+    const deep = (open: string) => `<ConnectedApp><!--${'</a>'.repeat(5000)}-->${open.repeat(5000)}${'</a>'.repeat(5000)}</ConnectedApp>`;
+    for (const open of ['<a>', '<a x="/>">']) {
+      const result = parseXml('/p/x.xml', deep(open));
+      expect(result.ok ? 'parsed' : result.error.message).toBe('elements nested deeper than 64 levels');
+    }
+    // Tags written inside a comment or CDATA are no nesting at all.
+    expect(parseXml('/p/x.xml', `<ConnectedApp><!--${'<a>'.repeat(100)}--><![CDATA[${'<b>'.repeat(100)}]]></ConnectedApp>`).ok).toBe(true);
+    expect(parseXml('/p/x.xml', `${'<a>'.repeat(64)}${'</a>'.repeat(64)}`).ok).toBe(true);
+    expect(parseXml('/p/x.xml', `${'<a>'.repeat(65)}${'</a>'.repeat(65)}`)).toMatchObject({ ok: false, error: { column: 193 } });
+  });
+
+  it('quotes at most 40 characters of the file in a message', () => {
+    const result = scanXml(`<ConnectedApp><${'S'.repeat(60)}></${'T'.repeat(60)}></ConnectedApp>`, decodeEntities);
+    const quoted = result.ok ? '' : result.message.replace(/[^ST]/g, '');
+    expect(result.ok).toBe(false);
+    expect(quoted.length).toBeLessThanOrEqual(40);
   });
 
   it('accepts names fast-xml-parser refuses for its object output, as plain names', () => {

@@ -23,9 +23,26 @@ export interface XmlElement {
 
 export type XmlScanResult = { ok: true; root: XmlElement } | { ok: false; message: string; offset: number };
 
-/** A name as an error message quotes it: a name may be a megabyte long, and a message is one short sentence. */
-function clip(name: string): string {
-  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+/**
+ * Salesforce metadata is shallow; anything deeper is hostile or broken. The scanner does not recurse, but the model
+ * walks the tree recursively (FieldReader.checkBooleans): counted here, on the real nesting, where a pre-scan that
+ * knows nothing of comments, CDATA or attribute values could be fooled into passing 5,000 levels.
+ */
+export const MAX_DEPTH = 64;
+
+/**
+ * Shared by every element without attributes, and every element without children (most of them), never written to:
+ * a 10 MB file of `<b/>` makes 1.5 million elements, and each had an object and an array of its own.
+ */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
+/**
+ * A name as an error message quotes it: a name may be a megabyte long (or a secret), and a message is one short
+ * sentence that quotes at most 40 characters of the file in all.
+ */
+function clip(name: string, length = 40): string {
+  return name.length > length ? `${name.slice(0, length)}…` : name;
 }
 
 /** Thrown inside the scan, caught at its top: the first error ends it. */
@@ -74,10 +91,19 @@ function skipWhitespace(source: string, from: number): number {
 }
 
 /**
- * The name without its namespace prefix (`xsi:nil` is `nil`), as fast-xml-parser's `removeNSPrefix` gave it: only a
- * name with exactly one colon loses its prefix, and a namespace declaration (`xmlns`, `xmlns:x`) has no name.
+ * An element's name without its namespace prefix, as fast-xml-parser's `removeNSPrefix` gave it: everything after the
+ * first colon (`x:consumerSecret` and `xmlns:consumerSecret` are `consumerSecret`, which the secret scan must see).
  */
-function localName(name: string): string {
+function elementName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+/**
+ * An attribute's name without its namespace prefix (`xsi:nil` is `nil`), as fast-xml-parser gave it: only a name with
+ * exactly one colon loses its prefix, and a namespace declaration (`xmlns`, `xmlns:x`) is no attribute.
+ */
+function attributeName(name: string): string {
   const colon = name.indexOf(':');
   if (colon === -1) return name === 'xmlns' ? '' : name;
   if (name.slice(0, colon) === 'xmlns') return '';
@@ -166,9 +192,13 @@ function scan(source: string, decode: (text: string) => string): XmlElement {
       if (root && stack.length === 0) throw new ScanError('a second root element: a metadata file has one', lt);
       const opened = startTag(source, lt, decode);
       const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(opened.element);
+      if (parent) {
+        if (parent.children === NO_CHILDREN) parent.children = [];
+        parent.children.push(opened.element);
+      }
       else root = opened.element;
       if (!opened.selfClosing) {
+        if (stack.length === MAX_DEPTH) throw new ScanError(`elements nested deeper than ${MAX_DEPTH} levels`, lt);
         stack.push(opened.element);
         written.push(opened.name);
       }
@@ -186,7 +216,7 @@ function startTag(source: string, lt: number, decode: (text: string) => string):
   const nameStart = lt + 1;
   const nameStop = nameEnd(source, nameStart);
   if (nameStop === nameStart) throw new ScanError(isWhitespace(source.charCodeAt(nameStart)) ? "white space after '<'" : "'<' starts no valid tag name", lt);
-  const attrs: Record<string, string> = {};
+  let attrs = NO_ATTRIBUTES;
   /** The attributes' names as written, to refuse a repeated one; made for the first attribute (most tags have none). */
   let seen: Set<string> | undefined;
   let i = nameStop;
@@ -197,7 +227,7 @@ function startTag(source: string, lt: number, decode: (text: string) => string):
       const selfClosing = code === SLASH;
       const end = spaced + (selfClosing ? 2 : 1);
       const name = source.slice(nameStart, nameStop);
-      const element: XmlElement = { name: localName(name), attrs, children: [], text: '', start: lt, end };
+      const element: XmlElement = { name: elementName(name), attrs, children: NO_CHILDREN, text: '', start: lt, end };
       return { element, name, selfClosing, end };
     }
     if (spaced >= source.length) throw new ScanError(`the tag <${clip(source.slice(nameStart, nameStop))}> is not closed with '>'`, lt);
@@ -215,8 +245,9 @@ function startTag(source: string, lt: number, decode: (text: string) => string):
     if (quote !== '"' && quote !== "'") throw new ScanError(`the value of the attribute '${clip(name)}' is not in quotes`, quoteAt);
     const close = source.indexOf(quote, quoteAt + 1);
     if (close === -1) throw new ScanError(`the value of the attribute '${clip(name)}' is not closed`, quoteAt);
-    const local = localName(name);
+    const local = attributeName(name);
     // Defined, not assigned: an attribute named `__proto__` becomes an own property, not the record's prototype.
+    if (local && attrs === NO_ATTRIBUTES) attrs = {};
     if (local) Object.defineProperty(attrs, local, { value: decode(source.slice(quoteAt + 1, close)), enumerable: true, writable: true, configurable: true });
     i = close + 1;
   }
@@ -235,7 +266,7 @@ function endTag(source: string, lt: number, stack: XmlElement[], written: string
   const open = stack.pop();
   const opened = written.pop();
   if (!open || opened === undefined) throw new ScanError(`the end tag </${clip(name)}> closes no open element`, lt);
-  if (opened !== name) throw new ScanError(`the end tag </${clip(name)}> does not close <${clip(opened)}>`, lt);
+  if (opened !== name) throw new ScanError(`the end tag </${clip(name, 20)}> does not close <${clip(opened, 20)}>`, lt);
   open.end = gt + 1;
   return gt + 1;
 }

@@ -19,9 +19,6 @@ export interface XmlSyntaxError {
 
 export type XmlParseResult = { ok: true; doc: XmlDocument } | { ok: false; error: XmlSyntaxError };
 
-/** Salesforce metadata is shallow; anything deeper is hostile or broken, and deep recursion must not crash us. */
-const MAX_DEPTH = 64;
-
 /**
  * Parses one metadata file. Never throws: malformed XML, a DOCTYPE (metadata never has one, and it is the door
  * to entity expansion), excessive nesting or no root element come back as a syntax error with line and column.
@@ -36,34 +33,9 @@ export function parseXml(file: string, source: string): XmlParseResult {
   const doctype = source.search(/<!DOCTYPE|<!ENTITY/i);
   if (doctype !== -1) return fail('DOCTYPE and ENTITY declarations are not allowed in metadata files', doctype);
 
-  const depthProblem = findExcessiveDepth(source);
-  if (depthProblem !== -1) return fail(`elements nested deeper than ${MAX_DEPTH} levels`, depthProblem);
-
   const scanned = scanXml(source, decodeEntities);
   if (!scanned.ok) return fail(scanned.message, scanned.offset);
   return { ok: true, doc: { file, source, lines, root: scanned.root } };
-}
-
-/**
- * Cheap pre-scan so that hostile nesting is refused before any recursive code sees it. Linear: the `>` found for
- * one `<` is reused for every `<` before it (a run of a million `<` must not search to the end a million times).
- */
-function findExcessiveDepth(source: string): number {
-  let depth = 0;
-  let close = -1;
-  for (let i = source.indexOf('<'); i !== -1; i = source.indexOf('<', i + 1)) {
-    const next = source.charCodeAt(i + 1);
-    if (next === 33 /* ! */ || next === 63 /* ? */) continue;
-    if (next === 47 /* / */) {
-      depth--;
-      continue;
-    }
-    if (close < i) close = source.indexOf('>', i);
-    if (close === -1) return -1;
-    if (source.charCodeAt(close - 1) !== 47) depth++;
-    if (depth > MAX_DEPTH) return i;
-  }
-  return -1;
 }
 
 // ---- positions of elements and their text -------------------------------------------------------------

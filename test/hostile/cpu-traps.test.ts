@@ -14,9 +14,9 @@ const NS = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
 /** An ordinary metadata file of about 1 MB: many short elements, as a big permission set has. */
 const benignMetadata = `<ConnectedApp ${NS}>${fill('<scopes>Api</scopes>\n<label>A label</label>\n')}</ConnectedApp>\n`;
 
-describe('the nesting pre-scan', () => {
+describe('the XML scan', () => {
   it('reads a run of a million `<` in linear time', async () => {
-    // Each `<` used to search for its `>` to the end of the file; `/>` keeps the depth from rising.
+    // Each `<` used to search for its `>` to the end of the file (a pre-scan for the nesting depth, now gone).
     const crafted = `<ConnectedApp ${NS}>${'<'.repeat(ONE_MB)}/></ConnectedApp>\n`;
     let result: ReturnType<typeof parseXml> | undefined;
     await expectLinearTime(() => parseXml('a.xml', benignMetadata), () => (result = parseXml('a.xml', crafted)), 5);
