@@ -152,10 +152,10 @@ describe("the launcher's standby worker (started before the linter loads)", () =
 
   it('is passed over when it died before the run: the pool starts its own, and no file is lost', async () => {
     const inThread = await lintProject({ workers: 0 });
+    // Offered at once, as the launcher does: its error must not end this process (nothing but the offer listens).
     const dead = startScreenWorker(crashingEntry);
-    dead.on('error', () => undefined);
-    await new Promise((resolve) => dead.once('exit', resolve));
     offerStandbyWorker(dead);
+    await new Promise((resolve) => dead.once('exit', resolve));
     const run = await lintProject({ workers: 1, workerEntry, mainThreadTakes: false });
     expect(run.stats).toMatchObject({ workers: 1, inThreadBatches: 0, redoneBatches: 0 });
     for (const format of ['text', 'json', 'sarif']) expect(run.outputs[format], format).toBe(inThread.outputs[format]);

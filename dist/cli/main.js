@@ -8,25 +8,25 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-KRAA7IHO.js";
+} from "../chunks/chunk-HCKWQIAG.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-NN5H6LND.js";
+} from "../chunks/chunk-MYGHGDEW.js";
 import {
   isCi
-} from "../chunks/chunk-IVZGF6R6.js";
+} from "../chunks/chunk-KABKUC7B.js";
 import {
   toolVersion
-} from "../chunks/chunk-7RU35XVA.js";
+} from "../chunks/chunk-N5WO6SJQ.js";
 import {
   UsageError,
   closestName,
   maskUrlCredentials
-} from "../chunks/chunk-R5KLA6P2.js";
+} from "../chunks/chunk-EBRDT55R.js";
 import "../chunks/chunk-4HGUDOOE.js";
 import "../chunks/chunk-VAOIDQ7T.js";
-import "../chunks/chunk-DXED3PE4.js";
+import "../chunks/chunk-K6GBFZDG.js";
 import "../chunks/chunk-435LJHWK.js";
 import "../chunks/chunk-MNLBLL3O.js";
 import "../chunks/chunk-CVIDFB6W.js";
@@ -314,19 +314,19 @@ async function main(argv, io) {
 `);
         return EXIT.clean;
       case "rules": {
-        const { runRulesCommand } = await import("../chunks/rules-command-A2REKPIP.js");
+        const { runRulesCommand } = await import("../chunks/rules-command-I6IV7UZM.js");
         io.stdout.write(await runRulesCommand(args, io));
         return EXIT.clean;
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-I7YGIJFV.js");
+        const { runInit } = await import("../chunks/init-command-L3QCBLZQ.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-5JLVEBFG.js");
+        const { runDiff } = await import("../chunks/diff-command-ZA7CR3NQ.js");
         return await runDiff(args, io);
       }
       case "lint":

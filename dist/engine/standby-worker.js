@@ -8,7 +8,7 @@ import {
   trackedFilesEstimate,
   workerCount,
   workersFromEnv
-} from "../chunks/chunk-DXED3PE4.js";
+} from "../chunks/chunk-K6GBFZDG.js";
 import "../chunks/chunk-CZA6UCRI.js";
 
 // src/engine/standby-worker.ts

@@ -3,20 +3,20 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-KRAA7IHO.js";
-import "../chunks/chunk-NN5H6LND.js";
+} from "../chunks/chunk-HCKWQIAG.js";
+import "../chunks/chunk-MYGHGDEW.js";
 import {
   isCi
-} from "../chunks/chunk-IVZGF6R6.js";
+} from "../chunks/chunk-KABKUC7B.js";
 import {
   lint
-} from "../chunks/chunk-7RU35XVA.js";
+} from "../chunks/chunk-N5WO6SJQ.js";
 import {
   builtinRules
-} from "../chunks/chunk-R5KLA6P2.js";
+} from "../chunks/chunk-EBRDT55R.js";
 import "../chunks/chunk-4HGUDOOE.js";
 import "../chunks/chunk-VAOIDQ7T.js";
-import "../chunks/chunk-DXED3PE4.js";
+import "../chunks/chunk-K6GBFZDG.js";
 import "../chunks/chunk-435LJHWK.js";
 import "../chunks/chunk-MNLBLL3O.js";
 import "../chunks/chunk-CVIDFB6W.js";

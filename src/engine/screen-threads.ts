@@ -87,8 +87,13 @@ export function startScreenWorker(entry: URL, setup?: { workerData: unknown; tra
  */
 let standby: Worker | undefined;
 
-/** Offers a worker started without setup to the run's first pool. */
+/**
+ * Offers a worker started without setup to the run's first pool. Until a pool takes it, an error of its own (a
+ * broken install whose worker script throws) is nobody's to handle: listened to here, else Node would end the
+ * process for it; the pool passes over a standby that has died.
+ */
 export function offerStandbyWorker(worker: Worker): void {
+  worker.on('error', () => undefined);
   standby = worker;
 }
 

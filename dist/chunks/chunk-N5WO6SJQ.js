@@ -12,7 +12,7 @@ import {
   childNamed,
   parseXml,
   renderMessage
-} from "./chunk-R5KLA6P2.js";
+} from "./chunk-EBRDT55R.js";
 import {
   CLAIMED,
   DONE,
@@ -34,7 +34,7 @@ import {
   takeStandbyWorker,
   trackedFilesEstimate,
   workerCount
-} from "./chunk-DXED3PE4.js";
+} from "./chunk-K6GBFZDG.js";
 import {
   FingerprintAllocator,
   offendingContent,

@@ -5,7 +5,7 @@ import {
   checkPluginRuleSettings,
   isCi,
   loadPlugins
-} from "./chunk-IVZGF6R6.js";
+} from "./chunk-KABKUC7B.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -31,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-7RU35XVA.js";
+} from "./chunk-N5WO6SJQ.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -46,7 +46,7 @@ import {
   displayPath,
   loadConfig,
   parseConfig
-} from "./chunk-R5KLA6P2.js";
+} from "./chunk-EBRDT55R.js";
 import {
   classifyFileName,
   lintedTypes
@@ -60,7 +60,7 @@ import {
 } from "./chunk-VAOIDQ7T.js";
 import {
   workersFromEnv
-} from "./chunk-DXED3PE4.js";
+} from "./chunk-K6GBFZDG.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

@@ -349,8 +349,11 @@ function settingAnchor(spec, kind) {
 import { basename } from "node:path";
 
 // src/parser/xml-scan.ts
-function clip(name) {
-  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+var MAX_DEPTH = 64;
+var NO_ATTRIBUTES = Object.freeze({});
+var NO_CHILDREN = Object.freeze([]);
+function clip(name, length = 40) {
+  return name.length > length ? `${name.slice(0, length)}…` : name;
 }
 var ScanError = class {
   constructor(message, offset) {
@@ -385,7 +388,11 @@ function skipWhitespace(source, from) {
   while (i < source.length && isWhitespace(source.charCodeAt(i))) i++;
   return i;
 }
-function localName(name) {
+function elementName(name) {
+  const colon = name.indexOf(":");
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+function attributeName(name) {
   const colon = name.indexOf(":");
   if (colon === -1) return name === "xmlns" ? "" : name;
   if (name.slice(0, colon) === "xmlns") return "";
@@ -457,9 +464,12 @@ function scan(source, decode) {
       if (root && stack.length === 0) throw new ScanError("a second root element: a metadata file has one", lt);
       const opened = startTag(source, lt, decode);
       const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(opened.element);
-      else root = opened.element;
+      if (parent) {
+        if (parent.children === NO_CHILDREN) parent.children = [];
+        parent.children.push(opened.element);
+      } else root = opened.element;
       if (!opened.selfClosing) {
+        if (stack.length === MAX_DEPTH) throw new ScanError(`elements nested deeper than ${MAX_DEPTH} levels`, lt);
         stack.push(opened.element);
         written.push(opened.name);
       }
@@ -475,7 +485,7 @@ function startTag(source, lt, decode) {
   const nameStart = lt + 1;
   const nameStop = nameEnd(source, nameStart);
   if (nameStop === nameStart) throw new ScanError(isWhitespace(source.charCodeAt(nameStart)) ? "white space after '<'" : "'<' starts no valid tag name", lt);
-  const attrs = {};
+  let attrs = NO_ATTRIBUTES;
   let seen;
   let i = nameStop;
   for (; ; ) {
@@ -485,7 +495,7 @@ function startTag(source, lt, decode) {
       const selfClosing = code === SLASH;
       const end = spaced + (selfClosing ? 2 : 1);
       const name2 = source.slice(nameStart, nameStop);
-      const element = { name: localName(name2), attrs, children: [], text: "", start: lt, end };
+      const element = { name: elementName(name2), attrs, children: NO_CHILDREN, text: "", start: lt, end };
       return { element, name: name2, selfClosing, end };
     }
     if (spaced >= source.length) throw new ScanError(`the tag <${clip(source.slice(nameStart, nameStop))}> is not closed with '>'`, lt);
@@ -503,7 +513,8 @@ function startTag(source, lt, decode) {
     if (quote !== '"' && quote !== "'") throw new ScanError(`the value of the attribute '${clip(name)}' is not in quotes`, quoteAt);
     const close = source.indexOf(quote, quoteAt + 1);
     if (close === -1) throw new ScanError(`the value of the attribute '${clip(name)}' is not closed`, quoteAt);
-    const local = localName(name);
+    const local = attributeName(name);
+    if (local && attrs === NO_ATTRIBUTES) attrs = {};
     if (local) Object.defineProperty(attrs, local, { value: decode(source.slice(quoteAt + 1, close)), enumerable: true, writable: true, configurable: true });
     i = close + 1;
   }
@@ -519,7 +530,7 @@ function endTag(source, lt, stack, written) {
   const open = stack.pop();
   const opened = written.pop();
   if (!open || opened === void 0) throw new ScanError(`the end tag </${clip(name)}> closes no open element`, lt);
-  if (opened !== name) throw new ScanError(`the end tag </${clip(name)}> does not close <${clip(opened)}>`, lt);
+  if (opened !== name) throw new ScanError(`the end tag </${clip(name, 20)}> does not close <${clip(opened, 20)}>`, lt);
   open.end = gt + 1;
   return gt + 1;
 }
@@ -548,7 +559,6 @@ function processingInstruction(source, lt) {
 }
 
 // src/parser/xml.ts
-var MAX_DEPTH = 64;
 function parseXml(file, source) {
   const lines = new LineIndex(file, source);
   const fail = (message, offset) => {
@@ -557,28 +567,9 @@ function parseXml(file, source) {
   };
   const doctype = source.search(/<!DOCTYPE|<!ENTITY/i);
   if (doctype !== -1) return fail("DOCTYPE and ENTITY declarations are not allowed in metadata files", doctype);
-  const depthProblem = findExcessiveDepth(source);
-  if (depthProblem !== -1) return fail(`elements nested deeper than ${MAX_DEPTH} levels`, depthProblem);
   const scanned = scanXml(source, decodeEntities);
   if (!scanned.ok) return fail(scanned.message, scanned.offset);
   return { ok: true, doc: { file, source, lines, root: scanned.root } };
-}
-function findExcessiveDepth(source) {
-  let depth = 0;
-  let close = -1;
-  for (let i = source.indexOf("<"); i !== -1; i = source.indexOf("<", i + 1)) {
-    const next = source.charCodeAt(i + 1);
-    if (next === 33 || next === 63) continue;
-    if (next === 47) {
-      depth--;
-      continue;
-    }
-    if (close < i) close = source.indexOf(">", i);
-    if (close === -1) return -1;
-    if (source.charCodeAt(close - 1) !== 47) depth++;
-    if (depth > MAX_DEPTH) return i;
-  }
-  return -1;
 }
 function openTagEnd(source, element) {
   let quote = "";

@@ -11,10 +11,10 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-NN5H6LND.js";
+} from "./chunk-MYGHGDEW.js";
 import {
   isCi
-} from "./chunk-IVZGF6R6.js";
+} from "./chunk-KABKUC7B.js";
 import {
   ForceIgnoreMatcher,
   GitError,
@@ -33,7 +33,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-7RU35XVA.js";
+} from "./chunk-N5WO6SJQ.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -42,7 +42,7 @@ import {
   maskUrlCredentials,
   parseXml,
   transportProblem
-} from "./chunk-R5KLA6P2.js";
+} from "./chunk-EBRDT55R.js";
 import {
   classifyFileName
 } from "./chunk-4HGUDOOE.js";
@@ -50,7 +50,7 @@ import {
   MAX_FILE_BYTES,
   readTextFile
 } from "./chunk-VAOIDQ7T.js";
-import "./chunk-DXED3PE4.js";
+import "./chunk-K6GBFZDG.js";
 import {
   relativePath
 } from "./chunk-MNLBLL3O.js";

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-7RU35XVA.js";
+} from "./chunk-N5WO6SJQ.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -13,10 +13,10 @@ import {
   initialAllowScopes,
   isFullScope,
   parseConfig
-} from "./chunk-R5KLA6P2.js";
+} from "./chunk-EBRDT55R.js";
 import "./chunk-4HGUDOOE.js";
 import "./chunk-VAOIDQ7T.js";
-import "./chunk-DXED3PE4.js";
+import "./chunk-K6GBFZDG.js";
 import "./chunk-MNLBLL3O.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-3XCTL6C3.js";

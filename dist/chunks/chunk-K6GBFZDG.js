@@ -39,6 +39,7 @@ function startScreenWorker(entry, setup) {
 }
 var standby;
 function offerStandbyWorker(worker) {
+  worker.on("error", () => void 0);
   standby = worker;
 }
 function takeStandbyWorker() {

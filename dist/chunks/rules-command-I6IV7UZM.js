@@ -4,7 +4,7 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   isCi,
   loadPlugins
-} from "./chunk-IVZGF6R6.js";
+} from "./chunk-KABKUC7B.js";
 import {
   DOCS_BASE,
   ENGINE_RULES,
@@ -12,7 +12,7 @@ import {
   builtinRules,
   closestName,
   loadConfig
-} from "./chunk-R5KLA6P2.js";
+} from "./chunk-EBRDT55R.js";
 import "./chunk-VAOIDQ7T.js";
 import "./chunk-CVIDFB6W.js";
 import {

@@ -5,7 +5,7 @@ import {
   UsageError,
   closestName,
   displayPath
-} from "./chunk-R5KLA6P2.js";
+} from "./chunk-EBRDT55R.js";
 import {
   readCheckedText
 } from "./chunk-VAOIDQ7T.js";

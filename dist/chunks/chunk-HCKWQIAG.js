@@ -5,14 +5,14 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-NN5H6LND.js";
+} from "./chunk-MYGHGDEW.js";
 import {
   lint,
   toolVersion
-} from "./chunk-7RU35XVA.js";
+} from "./chunk-N5WO6SJQ.js";
 import {
   UsageError
-} from "./chunk-R5KLA6P2.js";
+} from "./chunk-EBRDT55R.js";
 import {
   toEslintResults
 } from "./chunk-435LJHWK.js";
