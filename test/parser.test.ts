@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elementCommaList, elementPosition, elementText, elementTextLines, parseXml, type XmlDocument } from '../src/parser/xml.js';
 import { childNamed } from '../src/parser/xml.js';
+import { parseErrorOf } from './helpers/xml.js';
 
 function parse(source: string): XmlDocument {
   const result = parseXml('/p/x.connectedApp-meta.xml', source);
@@ -62,11 +63,7 @@ describe('positions', () => {
 });
 
 describe('syntax errors and hostile input', () => {
-  const error = (source: string) => {
-    const result = parseXml('/p/x.xml', source);
-    if (result.ok) throw new Error('expected a parse error');
-    return result.error;
-  };
+  const error = parseErrorOf;
 
   it('reports malformed XML with line and column', () => {
     expect(error('<ConnectedApp>\n  <label>x</lable>\n</ConnectedApp>')).toMatchObject({ line: 2 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeEntities, parseXml } from '../src/parser/xml.js';
 import { scanXml, type XmlElement } from '../src/parser/xml-scan.js';
 import { referenceParse } from './helpers/fxp-reference.js';
+import { parseErrorOf } from './helpers/xml.js';
 
 // The scanner replaced fast-xml-parser (validator, then parser). It must give the same verdict and the same tree
 // (names, attributes, text, offsets) on every document, except where fast-xml-parser accepts what XML forbids and
@@ -154,11 +155,7 @@ describe('where the scanner is stricter than fast-xml-parser (XML forbids it; a 
 });
 
 describe('the scanner', () => {
-  const error = (source: string) => {
-    const result = parseXml('/p/x.xml', source);
-    if (result.ok) throw new Error('expected a parse error');
-    return result.error;
-  };
+  const error = parseErrorOf;
 
   it('places each error at its cause', () => {
     expect(error('<ConnectedApp>\n  <label>x</lable>\n</ConnectedApp>')).toEqual({ message: 'the end tag </lable> does not close <label>', line: 2, column: 11 });
