@@ -106,6 +106,42 @@ describe('discovery', () => {
     expect(found.metadata.map((file) => file.classified.componentName)).toEqual(['X']);
   });
 
+  it('lists each file once and in order when the paths given overlap, in git and outside it', () => {
+    for (const inGit of [false, true]) {
+      const root = project();
+      if (inGit) {
+        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
+        git('init', '-q');
+        git('add', '-A');
+        git('commit', '-qm', 'init');
+      }
+      const classes = join(root, 'force-app/main/default/classes');
+      const found = discover({ cwd: root, paths: [join(root, 'force-app'), classes, join(classes, 'Foo.cls'), join(root, 'force-app/main')] });
+      const files = rel(root, found.scanFiles);
+      expect(new Set(files).size).toBe(files.length);
+      expect(found.scanFiles).toEqual([...found.scanFiles].sort());
+      expect(files).toContain('force-app/main/default/classes/Foo.cls');
+      expect(found.metadata.filter((file) => file.path.endsWith('A.connectedApp-meta.xml'))).toHaveLength(1);
+    }
+  });
+
+  it('finds a folder named like a metadata file among files listed before and after its sibling folders', () => {
+    // git lists `dir/a`, `dir/sub.connectedApp/x`, `dir/z`: the folder `dir` comes back after its subfolder.
+    const root = makeProject({
+      'sfdx-project.json': JSON.stringify({ packageDirectories: [{ path: 'force-app' }] }),
+      'force-app/connectedApps/a.txt': 'a',
+      'force-app/connectedApps/Odd.connectedApp-meta.xml/inner.txt': 'x',
+      'force-app/connectedApps/z.txt': 'z',
+    });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'init');
+    const found = discover({ cwd: root, paths: [root] });
+    expect(rel(root, found.metadata.map((file) => file.path))).toEqual(['force-app/connectedApps/Odd.connectedApp-meta.xml']);
+    expect(rel(root, found.scanFiles)).toEqual(['force-app/connectedApps/Odd.connectedApp-meta.xml/inner.txt', 'force-app/connectedApps/a.txt', 'force-app/connectedApps/z.txt', 'sfdx-project.json']);
+  });
+
   it('honours config ignorePatterns', () => {
     const root = project();
     const found = discover({ cwd: root, paths: [root], ignorePatterns: ['pkgs/**'] });

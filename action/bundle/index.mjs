@@ -1295,6 +1295,24 @@ var require_ignore5 = __commonJS({
   }
 });
 
+// src/project/relative-path.ts
+import { relative as relative4, sep as sep5 } from "node:path";
+function plainRelative(directory, path2) {
+  if (sep5 !== "/" || !path2.startsWith(directory) || path2.charCodeAt(directory.length) !== 47 || directory.endsWith("/")) return void 0;
+  const rest = path2.slice(directory.length + 1);
+  return rest === "" || NOT_NORMALIZED.test(rest) ? void 0 : rest;
+}
+function fastRelative(directory, path2) {
+  return plainRelative(directory, path2) ?? relative4(directory, path2);
+}
+var NOT_NORMALIZED;
+var init_relative_path = __esm({
+  "src/project/relative-path.ts"() {
+    "use strict";
+    NOT_NORMALIZED = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
+  }
+});
+
 // src/package-info.generated.ts
 var PACKAGE_INFO;
 var init_package_info_generated = __esm({
@@ -1853,10 +1871,10 @@ var init_safe_text = __esm({
 });
 
 // src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
-import { relative as relative6, sep as sep8 } from "node:path";
+import { hash } from "node:crypto";
+import { sep as sep8 } from "node:path";
 function relativePath(root, file) {
-  const rel = relative6(root, file);
+  const rel = fastRelative(root, file);
   return sep8 === "/" ? rel : rel.split(sep8).join("/");
 }
 function offendingContent(lineText, at) {
@@ -1867,13 +1885,14 @@ var FingerprintAllocator;
 var init_fingerprint = __esm({
   "src/engine/fingerprint.ts"() {
     "use strict";
+    init_relative_path();
     FingerprintAllocator = class {
       seen = /* @__PURE__ */ new Map();
       next(parts) {
-        const hash = createHash("sha256").update(`${parts.ruleId}\0${parts.app ?? ""}\0${parts.file}\0${parts.content}`).digest("hex").slice(0, 16);
-        const occurrence = (this.seen.get(hash) ?? 0) + 1;
-        this.seen.set(hash, occurrence);
-        return `${hash}:${occurrence}`;
+        const key2 = hash("sha256", `${parts.ruleId}\0${parts.app ?? ""}\0${parts.file}\0${parts.content}`, "hex").slice(0, 16);
+        const occurrence = (this.seen.get(key2) ?? 0) + 1;
+        this.seen.set(key2, occurrence);
+        return `${key2}:${occurrence}`;
       }
     };
   }
@@ -14600,7 +14619,7 @@ function orderFlows(flows) {
 // src/project/discover.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 import { existsSync as existsSync3, lstatSync } from "node:fs";
-import { dirname as dirname4, join as join5, relative as relative5, sep as sep7 } from "node:path";
+import { dirname as dirname4, join as join5, relative as relative6, sep as sep7 } from "node:path";
 
 // src/project/app-companions.ts
 import { existsSync, readdirSync as readdirSync2 } from "node:fs";
@@ -14846,6 +14865,10 @@ function formatSize(bytes) {
 import { readdirSync, realpathSync as realpathSync2, statSync } from "node:fs";
 import { isAbsolute as isAbsolute2, join, relative as relative2, sep as sep2 } from "node:path";
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", ".sf", ".sfdx", ".hg", ".svn"]);
+var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
+function isUnderSkippedDirectory(repositoryPath) {
+  return SKIPPED_SEGMENT.test(repositoryPath);
+}
 function walkFiles(directory, options = {}) {
   const files = [];
   const seen = /* @__PURE__ */ new Set();
@@ -15210,7 +15233,7 @@ function listingQuestion(gitRoot, directories) {
       const files = [];
       for (let index = 0; index < names.length; index++) {
         const name = names[index];
-        if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
+        if ((prefix === "" || name.startsWith(prefix)) && !isUnderSkippedDirectory(name)) files.push(`${gitRoot}/${name}`);
       }
       return files;
     });
@@ -15336,7 +15359,8 @@ import { dirname as dirname3, isAbsolute as isAbsolute5, join as join4, resolve 
 // src/project/forceignore.ts
 var import_ignore5 = __toESM(require_ignore5(), 1);
 import { statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute4, join as join3, relative as relative4, resolve, sep as sep5 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute4, join as join3, relative as relative5, resolve } from "node:path";
+init_relative_path();
 var ignoreFactory = import_ignore5.default;
 var DEFAULT_IGNORE = [
   "**/*.dup",
@@ -15386,7 +15410,7 @@ ${contents}`);
    */
   deniedAt(absolutePath) {
     if (!this.parser || !this.denies(absolutePath)) return void 0;
-    const relativePath2 = relative4(this.forceIgnoreDirectory, resolve(this.forceIgnoreDirectory, absolutePath));
+    const relativePath2 = relative5(this.forceIgnoreDirectory, resolve(this.forceIgnoreDirectory, absolutePath));
     for (let index = this.lines.length - 1; index >= 0; index--) {
       const line = this.lines[index].trim();
       if (line === "" || line.startsWith("#") || line.startsWith("!")) continue;
@@ -15402,19 +15426,13 @@ ${contents}`);
     if (!this.parser) return false;
     try {
       const absoluteFsPath = isAbsolute4(absolutePath) ? absolutePath : resolve(this.forceIgnoreDirectory, absolutePath);
-      const relativePath2 = plainRelative(this.forceIgnoreDirectory, absoluteFsPath) ?? relative4(this.forceIgnoreDirectory, absoluteFsPath);
-      return this.parser.ignores(relativePath2) || couldBeDirectory(absoluteFsPath) && this.parser.ignores(`${relativePath2}/`);
+      const relativePath2 = fastRelative(this.forceIgnoreDirectory, absoluteFsPath);
+      return this.parser.ignores(relativePath2) || this.parser.ignores(`${relativePath2}/`) && couldBeDirectory(absoluteFsPath);
     } catch {
       return false;
     }
   }
 };
-function plainRelative(directory, path2) {
-  if (sep5 !== "/" || !path2.startsWith(directory) || path2.charCodeAt(directory.length) !== 47 || directory.endsWith("/")) return void 0;
-  const rest = path2.slice(directory.length + 1);
-  return rest === "" || NOT_NORMALIZED.test(rest) ? void 0 : rest;
-}
-var NOT_NORMALIZED = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
 function couldBeDirectory(fsPath) {
   try {
     return !statSync2(fsPath).isFile();
@@ -15512,14 +15530,13 @@ function discover(options) {
   const notices = [...project?.problems ?? []];
   if (forceIgnore?.refused) notices.push(refusedIgnoreFile(join5(project.root, ".forceignore"), forceIgnore.refused));
   const metadata = /* @__PURE__ */ new Map();
-  const scanFiles = /* @__PURE__ */ new Set();
+  const scanFiles = [];
   const missing = [];
   const explicitFiles = [];
   const partialFolderFiles = [];
   const addMetadata = (path2, companion = false, listed2 = false) => {
-    if (metadata.has(path2) || userIgnored(path2)) return;
     const classified = classifyPath(path2);
-    if (!classified) return;
+    if (!classified || metadata.has(path2) || userIgnored(path2)) return;
     if (listed2 && !existsOrLink(path2)) return;
     metadata.set(path2, { path: path2, classified, forceIgnored: forceIgnore?.denies(path2) ?? false, ...companion ? { companion } : {} });
   };
@@ -15533,13 +15550,13 @@ function discover(options) {
       continue;
     }
     if (!isDirectory(path2)) {
-      const shown2 = relative5(options.cwd, path2) || path2;
+      const shown2 = relative6(options.cwd, path2) || path2;
       if (userIgnored(path2)) notices.push(`${shown2} is ignored by ignorePatterns in the configuration; use --no-ignore to lint it.`);
       else if (classifyPath(path2) && forceIgnore?.denies(path2)) {
         const at = forceIgnore.deniedAt(path2)?.line;
         notices.push(`${shown2} is ignored by .forceignore${at ? ` line ${at}` : " (a default pattern)"}; use --no-ignore to lint it.`);
       }
-      if (!userIgnored(path2)) scanFiles.add(path2);
+      if (!userIgnored(path2)) scanFiles.push(path2);
       addMetadata(path2);
       explicitFiles.push(path2);
       continue;
@@ -15550,14 +15567,18 @@ function discover(options) {
     const outsideEveryPackage = !packageDirs.some((dir) => isInside2(dir, path2) || isInside2(path2, dir));
     const insidePackage = insideAnyOf(packageDirs);
     const checkedFolders = /* @__PURE__ */ new Set();
+    let previousFolder;
     for (let index = 0; index < files.length; index++) {
       const file = files[index];
       if (userIgnored(file)) continue;
-      scanFiles.add(file);
-      const folder = folderOf(file);
-      if (!checkedFolders.has(folder)) {
-        checkedFolders.add(folder);
-        if (folder !== path2 && classifyPath(folder)) addMetadata(folder, false, true);
+      scanFiles.push(file);
+      if (previousFolder === void 0 || !isFileOf(previousFolder, file)) {
+        const folder = folderOf(file);
+        previousFolder = folder;
+        if (!checkedFolders.has(folder)) {
+          checkedFolders.add(folder);
+          if (folder !== path2 && classifyPath(folder)) addMetadata(folder, false, true);
+        }
       }
       if (outsideEveryPackage || insidePackage(file)) {
         addMetadata(file, false, true);
@@ -15571,7 +15592,7 @@ function discover(options) {
     ...project ? { projectRoot: project.root } : {},
     ...gitRoot ? { gitRoot } : {},
     metadata: [...metadata.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    scanFiles: inOrder([...scanFiles]),
+    scanFiles: inOrderOnce(scanFiles),
     missing,
     notices
   };
@@ -15582,17 +15603,13 @@ async function listFilesAhead(options, onTracked) {
   if (!gitRoot) return { ...options, scope };
   const folders = foldersOf(scope.paths);
   if (folders.length === 0) return { ...options, scope };
-  const tracked = onTracked && ((listing) => listing && onTracked(listing.map((files) => files && listedFiles(files, gitRoot))));
+  const tracked = onTracked && ((listing) => listing && onTracked(listing));
   return { ...options, scope, listed: { folders, listing: await listRepositoryFilesAsync(gitRoot, folders, tracked) } };
 }
 var foldersOf = (paths) => paths.filter((path2) => existsSync3(path2) && isDirectory(path2));
 var sameFolders = (a, b) => a.length === b.length && a.every((folder, index) => folder === b[index]);
-var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
-function listedFiles(listed, gitRoot) {
-  return listed.filter((file) => !(SKIPPED_SEGMENT.test(file) && SKIPPED_SEGMENT.test(file.slice(gitRoot.length))));
-}
 function repositoryFilesUnder(directory, gitRoot, listed, ignoreRoot, notices) {
-  if (gitRoot && listed) return listedFiles(listed, gitRoot);
+  if (gitRoot && listed) return listed;
   const gitignorePath = join5(ignoreRoot, ".gitignore");
   const gitignoreText = readCheckedText(gitignorePath, { within: ignoreRoot });
   const gitignore = gitignoreText.ok ? (0, import_ignore2.default)().add(gitignoreText.text) : void 0;
@@ -15605,8 +15622,19 @@ function folderOf(file) {
   const slash = sep7 === "/" ? file.lastIndexOf("/") : -1;
   return slash > 0 ? file.slice(0, slash) : dirname4(file);
 }
-function inOrder(paths) {
-  for (let i = 1; i < paths.length; i++) if (paths[i] < paths[i - 1]) return paths.sort();
+function isFileOf(folder, file) {
+  return sep7 === "/" && file.length > folder.length + 1 && file.charCodeAt(folder.length) === 47 && file.startsWith(folder) && file.indexOf("/", folder.length + 1) === -1;
+}
+function inOrderOnce(paths) {
+  for (let i = 1; i < paths.length; i++) {
+    if (paths[i] < paths[i - 1]) {
+      paths.sort();
+      break;
+    }
+  }
+  let kept = 0;
+  for (let i = 0; i < paths.length; i++) if (kept === 0 || paths[i] !== paths[kept - 1]) paths[kept++] = paths[i];
+  paths.length = kept;
   return paths;
 }
 function refusedIgnoreFile(path2, reason) {
@@ -18761,7 +18789,7 @@ function describeRepository(gitRoot, project, options) {
 async function buildScope(repository, changes, state2, unreadable) {
   const { gitRoot } = repository;
   const absolute = (path2) => join11(gitRoot, path2);
-  const wanted = (path2) => !path2.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !repository.ignored(absolute(path2));
+  const wanted = (path2) => !isUnderSkippedDirectory(path2) && !repository.ignored(absolute(path2));
   const isLintedMetadata = (path2) => classifyFileName(posix2.basename(path2)) !== void 0 && (repository.packageDirectories?.some((directory) => isInsideRepositoryPath(path2, directory)) ?? true);
   const changed2 = changes.filter((change) => change.status !== "D" && change.mode !== GITLINK_MODE && wanted(change.path)).map((change) => state2.changedFile(change));
   const deleted = removedFiles(changes).filter((removal2) => wanted(removal2.path));
@@ -19705,7 +19733,7 @@ async function buildSnapshot(input) {
   const projectRoot = absolute(projectDirectory ?? "");
   const forceIgnore = forceIgnoreFile && byPath.has(forceIgnoreFile) ? ForceIgnoreMatcher.fromContents(projectRoot, textAt(forceIgnoreFile) ?? "") : void 0;
   const ignored = ignorePatternMatcher(gitRoot, input.lintOptions.config?.config.ignorePatterns);
-  const wanted = (path2) => !path2.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !ignored(absolute(path2));
+  const wanted = (path2) => !isUnderSkippedDirectory(path2) && !ignored(absolute(path2));
   const inPackage = (path2) => packageDirectories.some((directory) => directory === "" || path2 === directory || path2.startsWith(`${directory}/`));
   const changedFile = (path2) => input.changedPaths.has(path2);
   const everything = projectFile !== void 0 && changedFile(projectFile) || forceIgnoreFile !== void 0 && changedFile(forceIgnoreFile);

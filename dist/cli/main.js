@@ -8,17 +8,17 @@ import {
   FORMATS,
   Linter,
   loadReporter
-} from "../chunks/chunk-HCKWQIAG.js";
+} from "../chunks/chunk-QOJJ3SJI.js";
 import {
   WriteError,
   writeFileSafely
-} from "../chunks/chunk-MYGHGDEW.js";
+} from "../chunks/chunk-XZYOM2AG.js";
 import {
   isCi
 } from "../chunks/chunk-KABKUC7B.js";
 import {
   toolVersion
-} from "../chunks/chunk-N5WO6SJQ.js";
+} from "../chunks/chunk-DLZ4B6QZ.js";
 import {
   UsageError,
   closestName,
@@ -28,7 +28,7 @@ import "../chunks/chunk-4HGUDOOE.js";
 import "../chunks/chunk-VAOIDQ7T.js";
 import "../chunks/chunk-K6GBFZDG.js";
 import "../chunks/chunk-435LJHWK.js";
-import "../chunks/chunk-MNLBLL3O.js";
+import "../chunks/chunk-SC3DW5P6.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import {
   countFindings
@@ -320,13 +320,13 @@ async function main(argv, io) {
       }
       case "init": {
         debug = args.debug;
-        const { runInit } = await import("../chunks/init-command-L3QCBLZQ.js");
+        const { runInit } = await import("../chunks/init-command-7Q3VIR5U.js");
         io.stdout.write(await runInit(args, io.cwd));
         return EXIT.clean;
       }
       case "diff": {
         debug = args.debug;
-        const { runDiff } = await import("../chunks/diff-command-ZA7CR3NQ.js");
+        const { runDiff } = await import("../chunks/diff-command-UYG3KJ47.js");
         return await runDiff(args, io);
       }
       case "lint":

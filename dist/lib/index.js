@@ -3,14 +3,14 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   Linter
-} from "../chunks/chunk-HCKWQIAG.js";
-import "../chunks/chunk-MYGHGDEW.js";
+} from "../chunks/chunk-QOJJ3SJI.js";
+import "../chunks/chunk-XZYOM2AG.js";
 import {
   isCi
 } from "../chunks/chunk-KABKUC7B.js";
 import {
   lint
-} from "../chunks/chunk-N5WO6SJQ.js";
+} from "../chunks/chunk-DLZ4B6QZ.js";
 import {
   builtinRules
 } from "../chunks/chunk-EBRDT55R.js";
@@ -18,7 +18,7 @@ import "../chunks/chunk-4HGUDOOE.js";
 import "../chunks/chunk-VAOIDQ7T.js";
 import "../chunks/chunk-K6GBFZDG.js";
 import "../chunks/chunk-435LJHWK.js";
-import "../chunks/chunk-MNLBLL3O.js";
+import "../chunks/chunk-SC3DW5P6.js";
 import "../chunks/chunk-CVIDFB6W.js";
 import "../chunks/chunk-3XCTL6C3.js";
 import "../chunks/chunk-SUOR4USH.js";

@@ -11,7 +11,7 @@ import { ignorePatternMatcher } from '../project/ignore-patterns.js';
 import { classifyFileName } from '../project/metadata-types.js';
 import type { ReadResult } from '../project/read.js';
 import { packageDirectoryPaths } from '../project/scope.js';
-import { SKIPPED_DIRECTORIES } from '../project/walk.js';
+import { isUnderSkippedDirectory } from '../project/walk.js';
 import type { LintRun, OAuthApp } from '../types.js';
 import { readSideFiles, type ResolvedSide, type SideFile } from './read-side.js';
 
@@ -66,7 +66,7 @@ export async function buildSnapshot(input: SnapshotInput): Promise<Snapshot> {
   const projectRoot = absolute(projectDirectory ?? '');
   const forceIgnore = forceIgnoreFile && byPath.has(forceIgnoreFile) ? ForceIgnoreMatcher.fromContents(projectRoot, textAt(forceIgnoreFile) ?? '') : undefined;
   const ignored = ignorePatternMatcher(gitRoot, input.lintOptions.config?.config.ignorePatterns);
-  const wanted = (path: string) => !path.split('/').some((part) => SKIPPED_DIRECTORIES.has(part)) && !ignored(absolute(path));
+  const wanted = (path: string) => !isUnderSkippedDirectory(path) && !ignored(absolute(path));
   const inPackage = (path: string) => packageDirectories.some((directory) => directory === '' || path === directory || path.startsWith(`${directory}/`));
 
   // Only apps the change touches can differ: an unchanged file holds the same app on both sides (same configuration,

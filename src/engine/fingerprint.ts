@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
-import { relative, sep } from 'node:path';
+import { hash } from 'node:crypto';
+import { sep } from 'node:path';
+import { fastRelative } from '../project/relative-path.js';
 import type { Position } from '../types.js';
 
 /** Repository-relative path with forward slashes: the same on every machine and OS. */
 export function relativePath(root: string, file: string): string {
-  const rel = relative(root, file);
+  const rel = fastRelative(root, file);
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
@@ -27,12 +28,10 @@ export class FingerprintAllocator {
   private readonly seen = new Map<string, number>();
 
   next(parts: { ruleId: string; app?: string; file: string; content: string }): string {
-    const hash = createHash('sha256')
-      .update(`${parts.ruleId}\0${parts.app ?? ''}\0${parts.file}\0${parts.content}`)
-      .digest('hex')
-      .slice(0, 16);
-    const occurrence = (this.seen.get(hash) ?? 0) + 1;
-    this.seen.set(hash, occurrence);
-    return `${hash}:${occurrence}`;
+    // One-shot hash(): no Hash object per finding (a run reports hundreds).
+    const key = hash('sha256', `${parts.ruleId}\0${parts.app ?? ''}\0${parts.file}\0${parts.content}`, 'hex').slice(0, 16);
+    const occurrence = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, occurrence);
+    return `${key}:${occurrence}`;
   }
 }

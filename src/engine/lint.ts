@@ -124,7 +124,7 @@ async function lintPipeline(options: LintOptions, running: { close(): void }[]):
   // them, and this thread parses the metadata among them (discovery then takes what it keeps).
   let pool = early;
   const parsedAhead = new Map<string, ParseOutcome>();
-  const onTracked = (tracked: (string[] | undefined)[]) => {
+  const onTracked = (tracked: readonly (readonly string[] | undefined)[]) => {
     const files = tracked.length === 1 ? tracked[0] : undefined;
     if (!files) return;
     if (early) pool = submitAhead(early, files, options.parallel);

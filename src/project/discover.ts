@@ -7,7 +7,7 @@ import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyPath, type ClassifiedFile } from './metadata-types.js';
 import { readCheckedText } from './read.js';
 import { resolveLintScope, type LintScope } from './scope.js';
-import { isDirectory, SKIPPED_DIRECTORIES, walkFiles } from './walk.js';
+import { isDirectory, walkFiles } from './walk.js';
 
 export interface DiscoveredMetadata {
   path: string;
@@ -65,14 +65,16 @@ export function discover(options: DiscoverOptions): Discovery {
   if (forceIgnore?.refused) notices.push(refusedIgnoreFile(join(project!.root, '.forceignore'), forceIgnore.refused));
 
   const metadata = new Map<string, DiscoveredMetadata>();
-  const scanFiles = new Set<string>();
+  // An array, not a Set: git lists each file once, so the only repeats are of paths given twice (a folder and a file
+  // in it), and those go in one pass after the sort (inOrderOnce) instead of a hash of each of 20,000 paths.
+  const scanFiles: string[] = [];
   const missing: string[] = [];
   const explicitFiles: string[] = [];
   const partialFolderFiles: string[] = [];
   const addMetadata = (path: string, companion = false, listed = false) => {
-    if (metadata.has(path) || userIgnored(path)) return;
+    // The name first: it rules out nearly every file of the repository, without hashing its path.
     const classified = classifyPath(path);
-    if (!classified) return;
+    if (!classified || metadata.has(path) || userIgnored(path)) return;
     // git lists a tracked file deleted in the working tree: not there to lint (under --staged the index counts, and
     // that path does not come through here). A dangling link is there, and said to be unreadable.
     if (listed && !existsOrLink(path)) return;
@@ -99,7 +101,7 @@ export function discover(options: DiscoverOptions): Discovery {
         const at = forceIgnore.deniedAt(path)?.line;
         notices.push(`${shown} is ignored by .forceignore${at ? ` line ${at}` : ' (a default pattern)'}; use --no-ignore to lint it.`);
       }
-      if (!userIgnored(path)) scanFiles.add(path);
+      if (!userIgnored(path)) scanFiles.push(path);
       addMetadata(path);
       explicitFiles.push(path);
       continue;
@@ -113,16 +115,21 @@ export function discover(options: DiscoverOptions): Discovery {
     const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path) || isInside(path, dir));
     const insidePackage = insideAnyOf(packageDirs);
     const checkedFolders = new Set<string>();
+    let previousFolder: string | undefined;
     // Indexed: an interpreted for-of allocates an iterator result per step, for each of the repository's files.
     for (let index = 0; index < files.length; index++) {
       const file = files[index]!;
       if (userIgnored(file)) continue;
-      scanFiles.add(file);
-      // A folder named like a metadata file is a mistake worth a message, not a silent skip.
-      const folder = folderOf(file);
-      if (!checkedFolders.has(folder)) {
-        checkedFolders.add(folder);
-        if (folder !== path && classifyPath(folder)) addMetadata(folder, false, true);
+      scanFiles.push(file);
+      // A folder named like a metadata file is a mistake worth a message, not a silent skip. Each folder is looked at
+      // once; most files are in the folder of the file before them (git lists in order), which is seen without a copy.
+      if (previousFolder === undefined || !isFileOf(previousFolder, file)) {
+        const folder = folderOf(file);
+        previousFolder = folder;
+        if (!checkedFolders.has(folder)) {
+          checkedFolders.add(folder);
+          if (folder !== path && classifyPath(folder)) addMetadata(folder, false, true);
+        }
       }
       if (outsideEveryPackage || insidePackage(file)) {
         addMetadata(file, false, true);
@@ -140,7 +147,7 @@ export function discover(options: DiscoverOptions): Discovery {
     ...(project ? { projectRoot: project.root } : {}),
     ...(gitRoot ? { gitRoot } : {}),
     metadata: [...metadata.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    scanFiles: inOrder([...scanFiles]),
+    scanFiles: inOrderOnce(scanFiles),
     missing,
     notices,
   };
@@ -152,35 +159,22 @@ export function discover(options: DiscoverOptions): Discovery {
  * The scope is resolved here when the caller has not. `onTracked` is handed, for each folder given, the tracked files
  * discovery considers as soon as git has listed them (before the untracked ones): the engine starts reading them.
  */
-export async function listFilesAhead(options: DiscoverOptions, onTracked?: (files: (string[] | undefined)[]) => void): Promise<DiscoverOptions> {
+export async function listFilesAhead(options: DiscoverOptions, onTracked?: (files: readonly (readonly string[] | undefined)[]) => void): Promise<DiscoverOptions> {
   const scope = options.scope ?? resolveLintScope(options);
   const gitRoot = scope.gitRoot;
   if (!gitRoot) return { ...options, scope };
   const folders = foldersOf(scope.paths);
   if (folders.length === 0) return { ...options, scope };
-  const tracked = onTracked && ((listing: RepositoryListing) => listing && onTracked(listing.map((files) => files && listedFiles(files, gitRoot))));
+  const tracked = onTracked && ((listing: RepositoryListing) => listing && onTracked(listing));
   return { ...options, scope, listed: { folders, listing: await listRepositoryFilesAsync(gitRoot, folders, tracked) } };
 }
 
 const foldersOf = (paths: readonly string[]) => paths.filter((path) => existsSync(path) && isDirectory(path));
 const sameFolders = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((folder, index) => folder === b[index]);
 
-/** A path segment named like one of SKIPPED_DIRECTORIES; one regex test instead of splitting each of 20,000 paths. */
-const SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`);
-
-/**
- * The files of git's listing of a folder that discovery considers (before the ignore files): not under a folder the
- * linter skips. Judged on the path inside the repository only: a checkout that itself lives under `.sf` is fine.
- */
-export function listedFiles(listed: readonly string[], gitRoot: string): string[] {
-  // The whole path is tested first, without a copy: nearly no path holds such a segment anywhere, and only one that
-  // does is judged again on its part inside the repository.
-  return listed.filter((file) => !(SKIPPED_SEGMENT.test(file) && SKIPPED_SEGMENT.test(file.slice(gitRoot.length))));
-}
-
 /** In a git repository: the files git holds (`listed`); elsewhere a walk that honours the top-level .gitignore. */
-function repositoryFilesUnder(directory: string, gitRoot: string | undefined, listed: readonly string[] | undefined, ignoreRoot: string, notices: string[]): string[] {
-  if (gitRoot && listed) return listedFiles(listed, gitRoot);
+function repositoryFilesUnder(directory: string, gitRoot: string | undefined, listed: readonly string[] | undefined, ignoreRoot: string, notices: string[]): readonly string[] {
+  if (gitRoot && listed) return listed;
   const gitignorePath = join(ignoreRoot, '.gitignore');
   const gitignoreText = readCheckedText(gitignorePath, { within: ignoreRoot });
   const gitignore = gitignoreText.ok ? ignore().add(gitignoreText.text) : undefined;
@@ -200,9 +194,25 @@ function folderOf(file: string): string {
   return slash > 0 ? file.slice(0, slash) : dirname(file);
 }
 
-/** `paths` sorted: git's listing comes sorted, so one pass usually shows there is nothing to do (a sort of 20,000 costs ~10 ms). */
-function inOrder(paths: string[]): string[] {
-  for (let i = 1; i < paths.length; i++) if (paths[i]! < paths[i - 1]!) return paths.sort();
+/** Whether `file` is directly in `folder` (a folderOf result), on POSIX; elsewhere false, and folderOf decides. */
+function isFileOf(folder: string, file: string): boolean {
+  return sep === '/' && file.length > folder.length + 1 && file.charCodeAt(folder.length) === 47 && file.startsWith(folder) && file.indexOf('/', folder.length + 1) === -1;
+}
+
+/**
+ * `paths` sorted, each once: git's listing comes sorted, so one pass usually shows there is nothing to sort (a sort of
+ * 20,000 costs ~10 ms), and a path given twice is then next to itself.
+ */
+function inOrderOnce(paths: string[]): string[] {
+  for (let i = 1; i < paths.length; i++) {
+    if (paths[i]! < paths[i - 1]!) {
+      paths.sort();
+      break;
+    }
+  }
+  let kept = 0;
+  for (let i = 0; i < paths.length; i++) if (kept === 0 || paths[i] !== paths[kept - 1]) paths[kept++] = paths[i]!;
+  paths.length = kept;
   return paths;
 }
 

@@ -5,9 +5,10 @@
  * Every branch below mirrors one in SDR; keep them in step when upgrading SDR.
  */
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import ignore5 from 'ignore5';
 import { readCheckedText } from './read.js';
+import { fastRelative } from './relative-path.js';
 
 /**
  * `ignore@5`, the major SDR depends on, under the npm alias `ignore5` (bundled; not SDR's copy, so SDR stays a
@@ -103,33 +104,21 @@ export class ForceIgnoreMatcher {
       const absoluteFsPath = isAbsolute(absolutePath)
         ? absolutePath
         : resolve(this.forceIgnoreDirectory, absolutePath);
-      const relativePath = plainRelative(this.forceIgnoreDirectory, absoluteFsPath) ?? relative(this.forceIgnoreDirectory, absoluteFsPath);
+      const relativePath = fastRelative(this.forceIgnoreDirectory, absoluteFsPath);
       // `ignore` throws for '' (the root itself) and for '../…' (outside the root);
       // SDR catches that below, so such paths are never denied. Directory-only
       // patterns (`build/`) need a trailing slash; SDR adds one unless the path is
-      // an existing regular file.
+      // an existing regular file. The disk is asked last, only when such a pattern
+      // matches: the same answer as SDR's order, without a stat of every file.
       return (
         this.parser.ignores(relativePath) ||
-        (couldBeDirectory(absoluteFsPath) && this.parser.ignores(`${relativePath}/`))
+        (this.parser.ignores(`${relativePath}/`) && couldBeDirectory(absoluteFsPath))
       );
     } catch {
       return false;
     }
   }
 }
-
-/**
- * `relative(directory, path)` for the common case, without its cost (it resolves both paths, character by
- * character): a normalized POSIX path below the directory is the part after it. Undefined for anything else (another
- * platform, `.` or `..` segments, doubled or trailing slashes), which `relative` then handles.
- */
-function plainRelative(directory: string, path: string): string | undefined {
-  if (sep !== '/' || !path.startsWith(directory) || path.charCodeAt(directory.length) !== 47 || directory.endsWith('/')) return undefined;
-  const rest = path.slice(directory.length + 1);
-  return rest === '' || NOT_NORMALIZED.test(rest) ? undefined : rest;
-}
-
-const NOT_NORMALIZED = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
 
 /** SDR's couldBeDirectory: paths missing on disk (virtual/zip trees) may be directories. */
 function couldBeDirectory(fsPath: string): boolean {

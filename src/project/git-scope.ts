@@ -20,7 +20,7 @@ import {
 import { ignorePatternMatcher } from './ignore-patterns.js';
 import { classifyFileName, lintedTypes } from './metadata-types.js';
 import { MAX_FILE_BYTES, readTextFile, type ReadResult } from './read.js';
-import { isDirectory, SKIPPED_DIRECTORIES } from './walk.js';
+import { isDirectory, isUnderSkippedDirectory } from './walk.js';
 
 /**
  * What `--staged` and `--changed-since` hand the engine instead of a walk: the changed files (and the rest of the
@@ -160,7 +160,7 @@ function describeRepository(gitRoot: string, project: ProjectFiles, options: Git
 async function buildScope(repository: Repository, changes: FileChange[], state: RepositoryState, unreadable: string): Promise<GitScope> {
   const { gitRoot } = repository;
   const absolute = (path: string) => join(gitRoot, path);
-  const wanted = (path: string) => !path.split('/').some((part) => SKIPPED_DIRECTORIES.has(part)) && !repository.ignored(absolute(path));
+  const wanted = (path: string) => !isUnderSkippedDirectory(path) && !repository.ignored(absolute(path));
   // Metadata counts inside package directories only, as for `lint .`: findings here are a subset of a full lint's.
   const isLintedMetadata = (path: string) =>
     classifyFileName(posix.basename(path)) !== undefined &&

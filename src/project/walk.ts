@@ -5,6 +5,14 @@ import type { Ignore } from 'ignore';
 /** Folders no Salesforce project wants linted: dependencies, VCS data and the CLI's local state (auth files). */
 export const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.sf', '.sfdx', '.hg', '.svn']);
 
+/** A segment named like one of SKIPPED_DIRECTORIES: one regex test instead of splitting each of 20,000 paths. */
+const SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`);
+
+/** Whether a repository path (relative, `/`-separated, as git names it) lies under a folder the linter skips. */
+export function isUnderSkippedDirectory(repositoryPath: string): boolean {
+  return SKIPPED_SEGMENT.test(repositoryPath);
+}
+
 export interface WalkOptions {
   /** .gitignore-style filter, relative to `ignoreRoot`. */
   ignore?: Ignore;

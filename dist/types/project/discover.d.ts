@@ -48,9 +48,4 @@ export declare function discover(options: DiscoverOptions): Discovery;
  * The scope is resolved here when the caller has not. `onTracked` is handed, for each folder given, the tracked files
  * discovery considers as soon as git has listed them (before the untracked ones): the engine starts reading them.
  */
-export declare function listFilesAhead(options: DiscoverOptions, onTracked?: (files: (string[] | undefined)[]) => void): Promise<DiscoverOptions>;
-/**
- * The files of git's listing of a folder that discovery considers (before the ignore files): not under a folder the
- * linter skips. Judged on the path inside the repository only: a checkout that itself lives under `.sf` is fine.
- */
-export declare function listedFiles(listed: readonly string[], gitRoot: string): string[];
+export declare function listFilesAhead(options: DiscoverOptions, onTracked?: (files: readonly (readonly string[] | undefined)[]) => void): Promise<DiscoverOptions>;

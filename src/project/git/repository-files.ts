@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
+import { isUnderSkippedDirectory } from '../walk.js';
 import { git, GitError, gitSync } from './run.js';
 
 /** The answer, or undefined when git says no (outside a repository, git not installed): the caller walks instead. */
@@ -14,8 +15,10 @@ function ask(question: () => string): string | undefined {
 
 /**
  * Files the repository holds under each of `directories` (inside `gitRoot`): tracked ones plus untracked ones that
- * .gitignore does not exclude (they are what the next `git add -A` commits). Absolute paths, sorted, one list per
- * directory (undefined for one outside the work tree), or undefined when git cannot answer. ONE `git ls-files` for
+ * .gitignore does not exclude (they are what the next `git add -A` commits), except under the folders the linter
+ * never reads (SKIPPED_DIRECTORIES, judged on the path inside the repository: a checkout that itself lives under
+ * `.sf` is fine). Absolute paths, sorted, one list per directory (undefined for one outside the work tree), or
+ * undefined when git cannot answer. ONE `git ls-files` for
  * all of them: listing a 20,000-file repository costs ~60 ms, so it is asked once per run, never once per folder.
  *
  * A tracked file deleted in the working tree is listed too: asking git for those (`--deleted`) would cost it a
@@ -122,7 +125,7 @@ function listingQuestion(gitRoot: string, directories: readonly string[]): Listi
       const files: string[] = [];
       for (let index = 0; index < names.length; index++) {
         const name = names[index]!;
-        if (prefix === '' || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
+        if ((prefix === '' || name.startsWith(prefix)) && !isUnderSkippedDirectory(name)) files.push(`${gitRoot}/${name}`);
       }
       return files;
     });

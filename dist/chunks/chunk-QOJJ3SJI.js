@@ -5,11 +5,11 @@ import {
   lintScopeFor,
   loadRunConfig,
   prepareLint
-} from "./chunk-MYGHGDEW.js";
+} from "./chunk-XZYOM2AG.js";
 import {
   lint,
   toolVersion
-} from "./chunk-N5WO6SJQ.js";
+} from "./chunk-DLZ4B6QZ.js";
 import {
   UsageError
 } from "./chunk-EBRDT55R.js";
@@ -24,11 +24,11 @@ import {
 var loaders = {
   text: async () => (await import("./text-57P62QP3.js")).textReporter,
   json: async () => (await import("./json-BP4QIXGZ.js")).jsonReporter,
-  sarif: async () => (await import("./sarif-Z4NIUIMD.js")).sarifReporter,
-  github: async () => (await import("./github-AN7YWRTF.js")).githubReporter,
+  sarif: async () => (await import("./sarif-FJLK2CX4.js")).sarifReporter,
+  github: async () => (await import("./github-4RHA5OGH.js")).githubReporter,
   // The GitHub job summary's Markdown, for `-o report.md` anywhere (a pull-request comment, a CI artifact).
   markdown: async () => {
-    const { renderJobSummary } = await import("./github-summary-5V52GJN5.js");
+    const { renderJobSummary } = await import("./github-summary-MEE46CJW.js");
     return { format: "markdown", render: (run, options) => renderJobSummary(run, options) };
   }
 };

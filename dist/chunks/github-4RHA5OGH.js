@@ -4,11 +4,11 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   JOB_SUMMARY_BYTES,
   renderJobSummary
-} from "./chunk-4YBZYG5K.js";
+} from "./chunk-G7IS6ABN.js";
 import "./chunk-YAXVDQSD.js";
 import {
   relativePath
-} from "./chunk-MNLBLL3O.js";
+} from "./chunk-SC3DW5P6.js";
 import {
   activeFindings,
   bySeverity,

@@ -37,9 +37,10 @@ import {
 } from "./chunk-K6GBFZDG.js";
 import {
   FingerprintAllocator,
+  fastRelative,
   offendingContent,
   relativePath
-} from "./chunk-MNLBLL3O.js";
+} from "./chunk-SC3DW5P6.js";
 import {
   safeMessage,
   safePath
@@ -1309,7 +1310,7 @@ import { performance } from "node:perf_hooks";
 // src/project/discover.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 import { existsSync as existsSync3, lstatSync } from "node:fs";
-import { dirname as dirname4, join as join5, relative as relative4, sep as sep6 } from "node:path";
+import { dirname as dirname4, join as join5, relative as relative4, sep as sep5 } from "node:path";
 
 // src/project/app-companions.ts
 import { existsSync, readdirSync as readdirSync2 } from "node:fs";
@@ -1319,6 +1320,10 @@ import { dirname, join as join2, posix } from "node:path";
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git", ".sf", ".sfdx", ".hg", ".svn"]);
+var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
+function isUnderSkippedDirectory(repositoryPath) {
+  return SKIPPED_SEGMENT.test(repositoryPath);
+}
 function walkFiles(directory, options = {}) {
   const files = [];
   const seen = /* @__PURE__ */ new Set();
@@ -1683,7 +1688,7 @@ function listingQuestion(gitRoot, directories) {
       const files = [];
       for (let index = 0; index < names.length; index++) {
         const name = names[index];
-        if (prefix === "" || name.startsWith(prefix)) files.push(`${gitRoot}/${name}`);
+        if ((prefix === "" || name.startsWith(prefix)) && !isUnderSkippedDirectory(name)) files.push(`${gitRoot}/${name}`);
       }
       return files;
     });
@@ -1804,12 +1809,12 @@ function ignorePatternMatcher(root, patterns) {
 
 // src/project/scope.ts
 import { existsSync as existsSync2, realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, resolve as resolve2, sep as sep5 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join4, resolve as resolve2, sep as sep4 } from "node:path";
 
 // src/project/forceignore.ts
 var import_ignore5 = __toESM(require_ignore5(), 1);
 import { statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute3, join as join3, relative as relative3, resolve, sep as sep4 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute3, join as join3, relative as relative3, resolve } from "node:path";
 var ignoreFactory = import_ignore5.default;
 var DEFAULT_IGNORE = [
   "**/*.dup",
@@ -1875,19 +1880,13 @@ ${contents}`);
     if (!this.parser) return false;
     try {
       const absoluteFsPath = isAbsolute3(absolutePath) ? absolutePath : resolve(this.forceIgnoreDirectory, absolutePath);
-      const relativePath2 = plainRelative(this.forceIgnoreDirectory, absoluteFsPath) ?? relative3(this.forceIgnoreDirectory, absoluteFsPath);
-      return this.parser.ignores(relativePath2) || couldBeDirectory(absoluteFsPath) && this.parser.ignores(`${relativePath2}/`);
+      const relativePath2 = fastRelative(this.forceIgnoreDirectory, absoluteFsPath);
+      return this.parser.ignores(relativePath2) || this.parser.ignores(`${relativePath2}/`) && couldBeDirectory(absoluteFsPath);
     } catch {
       return false;
     }
   }
 };
-function plainRelative(directory, path) {
-  if (sep4 !== "/" || !path.startsWith(directory) || path.charCodeAt(directory.length) !== 47 || directory.endsWith("/")) return void 0;
-  const rest = path.slice(directory.length + 1);
-  return rest === "" || NOT_NORMALIZED.test(rest) ? void 0 : rest;
-}
-var NOT_NORMALIZED = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
 function couldBeDirectory(fsPath) {
   try {
     return !statSync2(fsPath).isFile();
@@ -1939,7 +1938,7 @@ function findSfdxProject(start, repository) {
 }
 function inRepositorySpelling(path, gitRoot) {
   const top = resolve2(gitRoot);
-  const inside = (candidate) => candidate === top || candidate.startsWith(top.endsWith(sep5) ? top : top + sep5);
+  const inside = (candidate) => candidate === top || candidate.startsWith(top.endsWith(sep4) ? top : top + sep4);
   if (inside(path) || !existsSync2(path)) return path;
   const real = realPathOf(path);
   return inside(real) ? real : path;
@@ -1973,9 +1972,9 @@ function packageDirectoryPaths(text) {
 }
 
 // src/project/discover.ts
-var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep6) ? parent : parent + sep6);
+var isInside = (child, parent) => child === parent || child.startsWith(parent.endsWith(sep5) ? parent : parent + sep5);
 function insideAnyOf(parents) {
-  const prefixes = parents.map((parent) => parent.endsWith(sep6) ? parent : parent + sep6);
+  const prefixes = parents.map((parent) => parent.endsWith(sep5) ? parent : parent + sep5);
   return (child) => prefixes.some((prefix) => child.startsWith(prefix)) || parents.includes(child);
 }
 function discover(options) {
@@ -1985,14 +1984,13 @@ function discover(options) {
   const notices = [...project?.problems ?? []];
   if (forceIgnore?.refused) notices.push(refusedIgnoreFile(join5(project.root, ".forceignore"), forceIgnore.refused));
   const metadata = /* @__PURE__ */ new Map();
-  const scanFiles = /* @__PURE__ */ new Set();
+  const scanFiles = [];
   const missing = [];
   const explicitFiles = [];
   const partialFolderFiles = [];
   const addMetadata = (path, companion = false, listed2 = false) => {
-    if (metadata.has(path) || userIgnored(path)) return;
     const classified = classifyPath(path);
-    if (!classified) return;
+    if (!classified || metadata.has(path) || userIgnored(path)) return;
     if (listed2 && !existsOrLink(path)) return;
     metadata.set(path, { path, classified, forceIgnored: forceIgnore?.denies(path) ?? false, ...companion ? { companion } : {} });
   };
@@ -2012,7 +2010,7 @@ function discover(options) {
         const at = forceIgnore.deniedAt(path)?.line;
         notices.push(`${shown} is ignored by .forceignore${at ? ` line ${at}` : " (a default pattern)"}; use --no-ignore to lint it.`);
       }
-      if (!userIgnored(path)) scanFiles.add(path);
+      if (!userIgnored(path)) scanFiles.push(path);
       addMetadata(path);
       explicitFiles.push(path);
       continue;
@@ -2023,14 +2021,18 @@ function discover(options) {
     const outsideEveryPackage = !packageDirs.some((dir) => isInside(dir, path) || isInside(path, dir));
     const insidePackage = insideAnyOf(packageDirs);
     const checkedFolders = /* @__PURE__ */ new Set();
+    let previousFolder;
     for (let index = 0; index < files.length; index++) {
       const file = files[index];
       if (userIgnored(file)) continue;
-      scanFiles.add(file);
-      const folder = folderOf(file);
-      if (!checkedFolders.has(folder)) {
-        checkedFolders.add(folder);
-        if (folder !== path && classifyPath(folder)) addMetadata(folder, false, true);
+      scanFiles.push(file);
+      if (previousFolder === void 0 || !isFileOf(previousFolder, file)) {
+        const folder = folderOf(file);
+        previousFolder = folder;
+        if (!checkedFolders.has(folder)) {
+          checkedFolders.add(folder);
+          if (folder !== path && classifyPath(folder)) addMetadata(folder, false, true);
+        }
       }
       if (outsideEveryPackage || insidePackage(file)) {
         addMetadata(file, false, true);
@@ -2044,7 +2046,7 @@ function discover(options) {
     ...project ? { projectRoot: project.root } : {},
     ...gitRoot ? { gitRoot } : {},
     metadata: [...metadata.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    scanFiles: inOrder([...scanFiles]),
+    scanFiles: inOrderOnce(scanFiles),
     missing,
     notices
   };
@@ -2055,17 +2057,13 @@ async function listFilesAhead(options, onTracked) {
   if (!gitRoot) return { ...options, scope };
   const folders = foldersOf(scope.paths);
   if (folders.length === 0) return { ...options, scope };
-  const tracked = onTracked && ((listing) => listing && onTracked(listing.map((files) => files && listedFiles(files, gitRoot))));
+  const tracked = onTracked && ((listing) => listing && onTracked(listing));
   return { ...options, scope, listed: { folders, listing: await listRepositoryFilesAsync(gitRoot, folders, tracked) } };
 }
 var foldersOf = (paths) => paths.filter((path) => existsSync3(path) && isDirectory(path));
 var sameFolders = (a, b) => a.length === b.length && a.every((folder, index) => folder === b[index]);
-var SKIPPED_SEGMENT = new RegExp(`(?:^|/)(?:${[...SKIPPED_DIRECTORIES].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?:/|$)`);
-function listedFiles(listed, gitRoot) {
-  return listed.filter((file) => !(SKIPPED_SEGMENT.test(file) && SKIPPED_SEGMENT.test(file.slice(gitRoot.length))));
-}
 function repositoryFilesUnder(directory, gitRoot, listed, ignoreRoot, notices) {
-  if (gitRoot && listed) return listedFiles(listed, gitRoot);
+  if (gitRoot && listed) return listed;
   const gitignorePath = join5(ignoreRoot, ".gitignore");
   const gitignoreText = readCheckedText(gitignorePath, { within: ignoreRoot });
   const gitignore = gitignoreText.ok ? (0, import_ignore2.default)().add(gitignoreText.text) : void 0;
@@ -2075,11 +2073,22 @@ function repositoryFilesUnder(directory, gitRoot, listed, ignoreRoot, notices) {
   return walkFiles(directory, gitignore ? { ignore: gitignore, ignoreRoot } : {});
 }
 function folderOf(file) {
-  const slash = sep6 === "/" ? file.lastIndexOf("/") : -1;
+  const slash = sep5 === "/" ? file.lastIndexOf("/") : -1;
   return slash > 0 ? file.slice(0, slash) : dirname4(file);
 }
-function inOrder(paths) {
-  for (let i = 1; i < paths.length; i++) if (paths[i] < paths[i - 1]) return paths.sort();
+function isFileOf(folder, file) {
+  return sep5 === "/" && file.length > folder.length + 1 && file.charCodeAt(folder.length) === 47 && file.startsWith(folder) && file.indexOf("/", folder.length + 1) === -1;
+}
+function inOrderOnce(paths) {
+  for (let i = 1; i < paths.length; i++) {
+    if (paths[i] < paths[i - 1]) {
+      paths.sort();
+      break;
+    }
+  }
+  let kept = 0;
+  for (let i = 0; i < paths.length; i++) if (kept === 0 || paths[i] !== paths[kept - 1]) paths[kept++] = paths[i];
+  paths.length = kept;
   return paths;
 }
 function refusedIgnoreFile(path, reason) {
@@ -2923,7 +2932,7 @@ function metadataNamed(path, modelled) {
 }
 
 export {
-  SKIPPED_DIRECTORIES,
+  isUnderSkippedDirectory,
   isDirectory,
   isExternalClientAppFile,
   externalClientAppPathspecs,

@@ -10,7 +10,6 @@ import {
   ForceIgnoreMatcher,
   GitError,
   NotInRepositoryError,
-  SKIPPED_DIRECTORIES,
   blobReadResult,
   comparisonBase,
   engineFindingSeverity,
@@ -22,6 +21,7 @@ import {
   indexEntries,
   isDirectory,
   isExternalClientAppFile,
+  isUnderSkippedDirectory,
   readBlobs,
   resolveLintScope,
   resolveRule,
@@ -31,7 +31,7 @@ import {
   untrackedFiles,
   workingTreeChangesSince,
   workingTreeFiles
-} from "./chunk-N5WO6SJQ.js";
+} from "./chunk-DLZ4B6QZ.js";
 import {
   CONFIG,
   CONFIG_FILE_NAMES,
@@ -63,7 +63,7 @@ import {
 } from "./chunk-K6GBFZDG.js";
 import {
   relativePath
-} from "./chunk-MNLBLL3O.js";
+} from "./chunk-SC3DW5P6.js";
 
 // src/project/write.ts
 import { randomBytes } from "node:crypto";
@@ -523,7 +523,7 @@ function describeRepository(gitRoot, project, options) {
 async function buildScope(repository, changes, state, unreadable) {
   const { gitRoot } = repository;
   const absolute = (path) => join3(gitRoot, path);
-  const wanted = (path) => !path.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !repository.ignored(absolute(path));
+  const wanted = (path) => !isUnderSkippedDirectory(path) && !repository.ignored(absolute(path));
   const isLintedMetadata = (path) => classifyFileName(posix.basename(path)) !== void 0 && (repository.packageDirectories?.some((directory) => isInsideRepositoryPath(path, directory)) ?? true);
   const changed = changes.filter((change) => change.status !== "D" && change.mode !== GITLINK_MODE && wanted(change.path)).map((change) => state.changedFile(change));
   const deleted = removedFiles(changes).filter((removal) => wanted(removal.path));

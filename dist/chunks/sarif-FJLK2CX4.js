@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   relativePath
-} from "./chunk-MNLBLL3O.js";
+} from "./chunk-SC3DW5P6.js";
 import {
   repositoryWebUrl
 } from "./chunk-CVIDFB6W.js";

@@ -4,9 +4,9 @@ const require = __bundleCreateRequire(import.meta.url);
 import {
   JOB_SUMMARY_BYTES,
   renderJobSummary
-} from "./chunk-4YBZYG5K.js";
+} from "./chunk-G7IS6ABN.js";
 import "./chunk-YAXVDQSD.js";
-import "./chunk-MNLBLL3O.js";
+import "./chunk-SC3DW5P6.js";
 import "./chunk-A2PK4DHB.js";
 import "./chunk-SUOR4USH.js";
 import "./chunk-CZA6UCRI.js";

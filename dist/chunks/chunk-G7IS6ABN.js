@@ -7,7 +7,7 @@ import {
 } from "./chunk-YAXVDQSD.js";
 import {
   relativePath
-} from "./chunk-MNLBLL3O.js";
+} from "./chunk-SC3DW5P6.js";
 import {
   activeFindings,
   bySeverity,

@@ -11,7 +11,7 @@ import {
 import {
   prepareLint,
   writeFileSafely
-} from "./chunk-MYGHGDEW.js";
+} from "./chunk-XZYOM2AG.js";
 import {
   isCi
 } from "./chunk-KABKUC7B.js";
@@ -20,12 +20,12 @@ import {
   GitError,
   NotInRepositoryError,
   RAW_DIFF,
-  SKIPPED_DIRECTORIES,
   blobReadResult,
   findSfdxProject,
   git,
   ignorePatternMatcher,
   isExternalClientAppFile,
+  isUnderSkippedDirectory,
   lint,
   packageDirectoryPaths,
   parseRawDiff,
@@ -33,7 +33,7 @@ import {
   topLevel,
   untrackedFiles,
   workingTreeFiles
-} from "./chunk-N5WO6SJQ.js";
+} from "./chunk-DLZ4B6QZ.js";
 import {
   UsageError,
   analyzeCertificate,
@@ -53,7 +53,7 @@ import {
 import "./chunk-K6GBFZDG.js";
 import {
   relativePath
-} from "./chunk-MNLBLL3O.js";
+} from "./chunk-SC3DW5P6.js";
 import "./chunk-CVIDFB6W.js";
 import {
   plural
@@ -613,7 +613,7 @@ async function buildSnapshot(input) {
   const projectRoot = absolute(projectDirectory ?? "");
   const forceIgnore = forceIgnoreFile && byPath.has(forceIgnoreFile) ? ForceIgnoreMatcher.fromContents(projectRoot, textAt(forceIgnoreFile) ?? "") : void 0;
   const ignored = ignorePatternMatcher(gitRoot, input.lintOptions.config?.config.ignorePatterns);
-  const wanted = (path) => !path.split("/").some((part) => SKIPPED_DIRECTORIES.has(part)) && !ignored(absolute(path));
+  const wanted = (path) => !isUnderSkippedDirectory(path) && !ignored(absolute(path));
   const inPackage = (path) => packageDirectories.some((directory) => directory === "" || path === directory || path.startsWith(`${directory}/`));
   const changedFile = (path) => input.changedPaths.has(path);
   const everything = projectFile !== void 0 && changedFile(projectFile) || forceIgnoreFile !== void 0 && changedFile(forceIgnoreFile);

@@ -3,7 +3,7 @@ import { createRequire as __bundleCreateRequire } from 'node:module';
 const require = __bundleCreateRequire(import.meta.url);
 import {
   lint
-} from "./chunk-N5WO6SJQ.js";
+} from "./chunk-DLZ4B6QZ.js";
 import {
   CONFIG_FILE_NAMES,
   FLOWS,
@@ -17,7 +17,7 @@ import {
 import "./chunk-4HGUDOOE.js";
 import "./chunk-VAOIDQ7T.js";
 import "./chunk-K6GBFZDG.js";
-import "./chunk-MNLBLL3O.js";
+import "./chunk-SC3DW5P6.js";
 import "./chunk-CVIDFB6W.js";
 import "./chunk-3XCTL6C3.js";
 import "./chunk-SUOR4USH.js";
