@@ -5,6 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { discover, listFilesAhead } from '../src/project/discover.js';
 import { connectedApp, makeProject } from './helpers/cli.js';
 
+/** git in `root`, with an identity for commits. */
+const gitIn = (root: string) => (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
+
+/** `root` as a repository with every file committed. */
+function commitAll(root: string, ...addFlags: string[]): void {
+  const git = gitIn(root);
+  git('init', '-q');
+  git('add', '-A', ...addFlags);
+  git('commit', '-qm', 'init');
+}
+
 const rel = (root: string, paths: string[]) => paths.map((path) => path.slice(root.length + 1)).sort();
 
 describe('discovery', () => {
@@ -97,10 +108,7 @@ describe('discovery', () => {
     mkdirSync(join(root, 'node_modules', 'pkg'), { recursive: true });
     writeFileSync(join(root, 'src', 'connectedApps', 'X.connectedApp-meta.xml'), connectedApp('X'));
     writeFileSync(join(root, 'node_modules', 'pkg', 'index.js'), 'module.exports = 1;\n');
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
-    git('init', '-q');
-    git('add', '-A', '--force');
-    git('commit', '-qm', 'init');
+    commitAll(root, '--force');
     const found = discover({ cwd: root, paths: [root] });
     expect(rel(root, found.scanFiles)).toEqual(['src/connectedApps/X.connectedApp-meta.xml']);
     expect(found.metadata.map((file) => file.classified.componentName)).toEqual(['X']);
@@ -110,10 +118,7 @@ describe('discovery', () => {
     for (const inGit of [false, true]) {
       const root = project();
       if (inGit) {
-        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
-        git('init', '-q');
-        git('add', '-A');
-        git('commit', '-qm', 'init');
+        commitAll(root);
       }
       const classes = join(root, 'force-app/main/default/classes');
       const found = discover({ cwd: root, paths: [join(root, 'force-app'), classes, join(classes, 'Foo.cls'), join(root, 'force-app/main')] });
@@ -133,10 +138,7 @@ describe('discovery', () => {
       'force-app/connectedApps/Odd.connectedApp-meta.xml/inner.txt': 'x',
       'force-app/connectedApps/z.txt': 'z',
     });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-qm', 'init');
+    commitAll(root);
     const found = discover({ cwd: root, paths: [root] });
     expect(rel(root, found.metadata.map((file) => file.path))).toEqual(['force-app/connectedApps/Odd.connectedApp-meta.xml']);
     expect(rel(root, found.scanFiles)).toEqual(['force-app/connectedApps/Odd.connectedApp-meta.xml/inner.txt', 'force-app/connectedApps/a.txt', 'force-app/connectedApps/z.txt', 'sfdx-project.json']);
@@ -150,7 +152,7 @@ describe('discovery', () => {
 
   it('finds the same files with git asked ahead, without blocking, as with git asked in discovery', async () => {
     const root = project();
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'pipe' });
+    const git = gitIn(root);
     git('init', '-q');
     writeFileSync(join(root, '.gitignore'), 'Ignored.cls\n');
     git('add', 'force-app', '.gitignore', 'sfdx-project.json');
